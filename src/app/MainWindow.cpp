@@ -1,0 +1,76 @@
+#include "MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "SessionPanel.h"
+#include "recorder/SessionRecorder.h"
+
+#include <QMessageBox>
+#include <QShortcut>
+
+MainWindow::MainWindow(SessionRecorder &recorder, SessionStore &store, const QString &databasePath, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_recorder(recorder)
+    , m_databasePath(databasePath)
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("Letdown"));
+    m_sessionPanel = new SessionPanel(recorder, store, this);
+    m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(&m_recorder, &SessionRecorder::changed, this, &MainWindow::refreshWarningBar);
+    connect(m_sessionPanel, &SessionPanel::problem, this, &MainWindow::showProblem);
+    setUpShortcuts();
+    refreshWarningBar();
+    statusBar()->showMessage(tr("Database: %1").arg(databasePath));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpShortcuts()
+{
+    // Window-wide single keys. A text field being edited takes these keys for itself
+    // (Qt asks it first through ShortcutOverride), so typing a note never stops a session.
+    const struct {
+        QKeySequence key;
+        void (SessionPanel::*action)();
+    } bindings[] = {
+        {QKeySequence(Qt::Key_Space), &SessionPanel::startOrStop},
+        {QKeySequence(Qt::Key_L), &SessionPanel::markLetdown},
+        {QKeySequence(Qt::Key_P), &SessionPanel::togglePause},
+        {QKeySequence(Qt::Key_S), &SessionPanel::switchSide},
+    };
+    for (const auto &binding : bindings) {
+        auto *shortcut = new QShortcut(binding.key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, m_sessionPanel, binding.action);
+    }
+}
+
+void MainWindow::refreshWarningBar()
+{
+    if (m_recorder.hasUnsavedChanges()) {
+        m_ui->warningBar->setText(m_recorder.lastError());
+        m_ui->warningBar->show();
+    } else {
+        m_ui->warningBar->hide();
+    }
+}
+
+void MainWindow::showProblem(const QString &message)
+{
+    // Refusals (e.g. a let-down with no session) are shown without a modal box: she may be
+    // holding a baby. The status bar keeps the message for a while.
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Letdown"),
+                       tr("<p><b>Letdown</b> %1</p><p>Logs nursing and pumping sessions and every "
+                          "let-down in them.</p><p>Data file: %2</p>")
+                           .arg(QStringLiteral(LETDOWN_VERSION), m_databasePath.toHtmlEscaped()));
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+class SessionPanel;
+class SessionRecorder;
+class SessionStore;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(SessionRecorder &recorder, SessionStore &store, const QString &databasePath,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SessionPanel *sessionPanel() const { return m_sessionPanel; }
+
+private:
+    void setUpShortcuts();
+    void refreshWarningBar();
+    void showProblem(const QString &message);
+    void showAbout();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    SessionRecorder &m_recorder;
+    SessionPanel *m_sessionPanel = nullptr;
+    QString m_databasePath;
+};

@@ -1,0 +1,386 @@
+#include "SessionPanel.h"
+
+#include "ui_SessionPanel.h"
+
+#include "domain/Technique.h"
+#include "domain/TimeFormat.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QLocale>
+
+namespace {
+constexpr int kRecentSessionCount = 8;
+constexpr int kTimerRefreshMs = 200;
+constexpr int kNoteSaveDelayMs = 1500;
+
+QString kindLabel(SessionKind kind)
+{
+    return kind == SessionKind::Nursing ? SessionPanel::tr("Nursing") : SessionPanel::tr("Pumping");
+}
+
+QString sideLabel(Side side)
+{
+    switch (side) {
+    case Side::Left: return SessionPanel::tr("left");
+    case Side::Right: return SessionPanel::tr("right");
+    case Side::Both: break;
+    }
+    return SessionPanel::tr("both");
+}
+
+// Empty text is "not given"; otherwise a number in her locale or with a dot.
+bool parseOptionalNumber(const QString &text, std::optional<double> &value)
+{
+    const QString trimmed = text.trimmed();
+    value.reset();
+    if (trimmed.isEmpty())
+        return true;
+    bool ok = false;
+    double number = QLocale().toDouble(trimmed, &ok);
+    if (!ok)
+        number = QLocale::c().toDouble(trimmed, &ok);
+    if (ok)
+        value = number;
+    return ok;
+}
+
+QString numberText(const std::optional<double> &value)
+{
+    return value ? QLocale().toString(*value, 'g', 6) : QString();
+}
+} // namespace
+
+SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SessionPanel>())
+    , m_recorder(recorder)
+    , m_store(store)
+{
+    m_ui->setupUi(this);
+
+    QFont timerFont = m_ui->timerLabel->font();
+    timerFont.setPointSize(44);
+    timerFont.setBold(true);
+    timerFont.setStyleHint(QFont::Monospace);
+    m_ui->timerLabel->setFont(timerFont);
+    QFont bigFont = m_ui->startStopButton->font();
+    bigFont.setPointSize(bigFont.pointSize() + 6);
+    bigFont.setBold(true);
+    m_ui->startStopButton->setFont(bigFont);
+    m_ui->letdownButton->setFont(bigFont);
+    m_ui->letdownButton->setStyleSheet(QStringLiteral(
+        "QPushButton { background: #2e7d5b; color: white; border-radius: 10px; }"
+        "QPushButton:pressed { background: #1f5a40; }"
+        "QPushButton:disabled { background: #a9c4b7; color: #eef4f1; }"));
+
+    setUpTechniques();
+
+    connect(m_ui->startStopButton, &QPushButton::clicked, this, &SessionPanel::startOrStop);
+    connect(m_ui->letdownButton, &QPushButton::clicked, this, &SessionPanel::markLetdown);
+    connect(m_ui->pauseButton, &QPushButton::clicked, this, &SessionPanel::togglePause);
+    connect(m_ui->switchSideButton, &QPushButton::clicked, this, &SessionPanel::switchSide);
+    connect(m_ui->leftSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Left); });
+    connect(m_ui->rightSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Right); });
+    connect(m_ui->bothSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Both); });
+    connect(m_ui->saveDetailsButton, &QPushButton::clicked, this, &SessionPanel::saveFigures);
+    for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->preWeightEdit, m_ui->postWeightEdit})
+        connect(edit, &QLineEdit::returnPressed, this, &SessionPanel::saveFigures);
+
+    // The note is saved a moment after she stops typing, and at once when the field loses focus.
+    m_noteSaveDelay.setSingleShot(true);
+    m_noteSaveDelay.setInterval(kNoteSaveDelayMs);
+    connect(&m_noteSaveDelay, &QTimer::timeout, this, &SessionPanel::saveNote);
+    connect(m_ui->noteEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_updatingWidgets && m_recorder.hasSession())
+            m_noteSaveDelay.start();
+    });
+
+    connect(&m_recorder, &SessionRecorder::changed, this, &SessionPanel::refresh);
+    m_tick.setInterval(kTimerRefreshMs);
+    connect(&m_tick, &QTimer::timeout, this, &SessionPanel::refreshTimer);
+    m_tick.start();
+
+    std::optional<SessionKind> lastKind;
+    if (!m_store.loadLastKind(lastKind))
+        emit problem(m_store.errorString());
+    (lastKind.value_or(SessionKind::Nursing) == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)
+        ->setChecked(true);
+    refresh();
+}
+
+SessionPanel::~SessionPanel()
+{
+    // A note typed in the last second before closing is still saved.
+    if (m_noteSaveDelay.isActive())
+        saveNote();
+}
+
+void SessionPanel::setUpTechniques()
+{
+    const auto &techniques = allTechniques();
+    for (int i = 0; i < techniques.size(); ++i) {
+        auto *box = new QCheckBox(QCoreApplication::translate("Technique", techniques[i].label), this);
+        box->setObjectName(QStringLiteral("technique_") + techniques[i].key);
+        box->setProperty("techniqueKey", techniques[i].key);
+        box->setToolTip(QCoreApplication::translate("Technique", techniques[i].description));
+        box->setAccessibleDescription(box->toolTip());
+        box->setFocusPolicy(Qt::TabFocus);
+        m_ui->techniquesLayout->addWidget(box, i / 2, i % 2);
+        connect(box, &QCheckBox::toggled, this, &SessionPanel::onTechniqueToggled);
+        m_techniqueBoxes.append(box);
+    }
+}
+
+void SessionPanel::report(bool ok)
+{
+    // Save failures are shown by the main window's warning bar; other refusals here.
+    if (!ok && !m_recorder.hasUnsavedChanges() && !m_recorder.lastError().isEmpty())
+        emit problem(m_recorder.lastError());
+}
+
+void SessionPanel::startOrStop()
+{
+    const auto state = m_recorder.state();
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused) {
+        if (m_noteSaveDelay.isActive())
+            saveNote();
+        report(m_recorder.stop());
+        return;
+    }
+    // Ticks made with no session shown are meant for this one; after a finished session
+    // they belonged to it, so the new one starts untagged.
+    const QStringList techniques = state == SessionRecorder::State::Idle ? tickedTechniques() : QStringList();
+    report(m_recorder.start(chosenKind(), chosenSide(), techniques));
+}
+
+void SessionPanel::markLetdown()
+{
+    report(m_recorder.markLetdown());
+}
+
+void SessionPanel::togglePause()
+{
+    report(m_recorder.togglePause());
+}
+
+void SessionPanel::switchSide()
+{
+    const auto state = m_recorder.state();
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused) {
+        report(m_recorder.switchSide());
+        return;
+    }
+    // Before a session: choose the side to start on.
+    (chosenSide() == Side::Left ? m_ui->rightSideButton : m_ui->leftSideButton)->setChecked(true);
+    refresh();
+}
+
+void SessionPanel::onSideButton(Side side)
+{
+    const auto state = m_recorder.state();
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
+        report(m_recorder.setSide(side));
+    refresh();
+}
+
+void SessionPanel::onTechniqueToggled()
+{
+    if (m_updatingWidgets || !m_recorder.hasSession())
+        return;
+    report(m_recorder.setTechniques(tickedTechniques()));
+}
+
+void SessionPanel::saveNote()
+{
+    m_noteSaveDelay.stop();
+    if (m_recorder.hasSession())
+        report(m_recorder.setNote(m_ui->noteEdit->toPlainText()));
+}
+
+void SessionPanel::saveFigures()
+{
+    Measurements figures;
+    const Session session = m_recorder.currentSession();
+    bool ok = true;
+    if (session.kind == SessionKind::Pumping) {
+        ok = parseOptionalNumber(m_ui->pumpedVolumeEdit->text(), figures.pumpedVolumeMl);
+    } else {
+        ok = parseOptionalNumber(m_ui->preWeightEdit->text(), figures.preFeedWeightG)
+            && parseOptionalNumber(m_ui->postWeightEdit->text(), figures.postFeedWeightG);
+    }
+    if (!ok) {
+        m_ui->detailsMessage->setText(tr("Please enter numbers only, for example 85 or 85.5."));
+        return;
+    }
+    if (!m_recorder.setMeasurements(figures)) {
+        m_ui->detailsMessage->setText(m_recorder.lastError());
+        return;
+    }
+    m_ui->detailsMessage->setText(tr("Saved."));
+}
+
+SessionKind SessionPanel::chosenKind() const
+{
+    return m_ui->pumpingRadio->isChecked() ? SessionKind::Pumping : SessionKind::Nursing;
+}
+
+Side SessionPanel::chosenSide() const
+{
+    if (m_ui->rightSideButton->isChecked())
+        return Side::Right;
+    if (m_ui->bothSideButton->isChecked())
+        return Side::Both;
+    return Side::Left;
+}
+
+QStringList SessionPanel::tickedTechniques() const
+{
+    QStringList keys;
+    for (const QCheckBox *box : m_techniqueBoxes)
+        if (box->isChecked())
+            keys.append(box->property("techniqueKey").toString());
+    return keys;
+}
+
+void SessionPanel::refresh()
+{
+    const auto state = m_recorder.state();
+    const bool live = state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
+    const Session session = m_recorder.currentSession();
+
+    m_updatingWidgets = true;
+    m_ui->startStopButton->setText(live ? tr("Stop   [Space]") : tr("Start   [Space]"));
+    m_ui->letdownButton->setText(tr("Let-down now   [L]"));
+    m_ui->letdownButton->setEnabled(live);
+    m_ui->pauseButton->setText(state == SessionRecorder::State::Paused ? tr("Resume   [P]") : tr("Pause   [P]"));
+    m_ui->pauseButton->setEnabled(live);
+    m_ui->switchSideButton->setText(tr("Switch side   [S]"));
+    m_ui->nursingRadio->setEnabled(!live);
+    m_ui->pumpingRadio->setEnabled(!live);
+
+    if (m_recorder.hasSession()) {
+        (session.kind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
+        const Side side = session.side;
+        m_ui->leftSideButton->setChecked(side == Side::Left);
+        m_ui->rightSideButton->setChecked(side == Side::Right);
+        m_ui->bothSideButton->setChecked(side == Side::Both);
+        // A different session than last time (started, or restored after a restart):
+        // its tags and note replace what the widgets showed.
+        if (session.uuid != m_shownSessionUuid) {
+            m_shownSessionUuid = session.uuid;
+            for (QCheckBox *box : m_techniqueBoxes)
+                box->setChecked(session.techniques.contains(box->property("techniqueKey").toString()));
+            m_ui->noteEdit->setPlainText(session.note);
+            m_ui->detailsMessage->clear();
+        }
+    }
+    m_ui->techniquesGroup->setTitle(m_recorder.hasSession() ? tr("Techniques tried (this session)")
+                                                            : tr("Techniques tried (for the next session)"));
+    m_updatingWidgets = false;
+
+    refreshLetdowns(session);
+    refreshDetails(session);
+    refreshTimer();
+    refreshRecent();
+}
+
+void SessionPanel::refreshTimer()
+{
+    const Session session = m_recorder.currentSession();
+    m_ui->timerLabel->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
+
+    QString status;
+    switch (m_recorder.state()) {
+    case SessionRecorder::State::Idle:
+        status = tr("Ready. Press Start (or Space) when the session begins.");
+        break;
+    case SessionRecorder::State::Running:
+    case SessionRecorder::State::Paused: {
+        status = m_recorder.state() == SessionRecorder::State::Paused ? tr("Paused (paused time is not counted)")
+                                                                      : tr("Running on the %1 side").arg(sideLabel(session.side));
+        status += QStringLiteral(" · ") + tr("left %1 · right %2 · both %3")
+                                             .arg(formatElapsed(session.sideMs.leftMs),
+                                                  formatElapsed(session.sideMs.rightMs),
+                                                  formatElapsed(session.sideMs.bothMs));
+        break;
+    }
+    case SessionRecorder::State::Stopped:
+        status = tr("Session finished. Press Start (or Space) for the next one.");
+        break;
+    }
+    m_ui->statusLabel->setText(status);
+}
+
+void SessionPanel::refreshLetdowns(const Session &session)
+{
+    m_ui->letdownList->clear();
+    const int unsavedFrom = int(session.ejections.size()) - m_recorder.unsavedLetdownCount();
+    for (int i = 0; i < session.ejections.size(); ++i) {
+        const Ejection &e = session.ejections[i];
+        QString line = tr("#%1 at %2 · %3").arg(i + 1).arg(formatElapsed(e.offsetMs), sideLabel(e.side));
+        if (i >= unsavedFrom)
+            line += QStringLiteral("  ") + tr("(not saved yet)");
+        m_ui->letdownList->addItem(line);
+    }
+    m_ui->letdownList->scrollToBottom();
+    m_ui->letdownsHeading->setText(tr("Let-downs this session: %1").arg(session.ejections.size()));
+}
+
+void SessionPanel::refreshDetails(const Session &session)
+{
+    const bool finished = m_recorder.state() == SessionRecorder::State::Stopped;
+    m_ui->detailsGroup->setEnabled(finished);
+    const bool pumping = session.kind == SessionKind::Pumping;
+    m_ui->pumpedVolumeLabel->setVisible(pumping);
+    m_ui->pumpedVolumeEdit->setVisible(pumping);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preWeightLabel, m_ui->preWeightEdit,
+                                                         m_ui->postWeightLabel, m_ui->postWeightEdit})
+        w->setVisible(!pumping);
+
+    if (!finished) {
+        m_ui->summaryLabel->setText(tr("When you stop a session, its summary appears here and you can "
+                                       "add the pumped volume or a test-weigh."));
+        m_ui->pumpedVolumeEdit->clear();
+        m_ui->preWeightEdit->clear();
+        m_ui->postWeightEdit->clear();
+        return;
+    }
+    const auto first = session.firstLetdownOffsetMs();
+    m_ui->summaryLabel->setText(
+        tr("%1, %2 (paused %3), %n let-down(s)", nullptr, int(session.ejections.size()))
+            .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs))
+        + (first ? tr(", the first after %1.").arg(formatElapsed(*first)) : QStringLiteral(".")));
+    if (!m_ui->pumpedVolumeEdit->hasFocus())
+        m_ui->pumpedVolumeEdit->setText(numberText(session.pumpedVolumeMl));
+    if (!m_ui->preWeightEdit->hasFocus())
+        m_ui->preWeightEdit->setText(numberText(session.preFeedWeightG));
+    if (!m_ui->postWeightEdit->hasFocus())
+        m_ui->postWeightEdit->setText(numberText(session.postFeedWeightG));
+}
+
+void SessionPanel::refreshRecent()
+{
+    QList<SessionSummary> recent;
+    if (!m_store.loadRecentSummaries(kRecentSessionCount, recent)) {
+        emit problem(tr("Cannot read the recent sessions: %1").arg(m_store.errorString()));
+        return;
+    }
+    m_ui->recentList->clear();
+    const QLocale locale;
+    for (const SessionSummary &s : recent) {
+        const QDateTime started = storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS);
+        QString duration = formatElapsed(s.activeMs);
+        if (s.state != SessionState::Stopped)
+            duration = tr("running");
+        auto *item = new QTreeWidgetItem({locale.toString(started, QLocale::ShortFormat), kindLabel(s.kind),
+                                          duration, QString::number(s.letdownCount)});
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
+        m_ui->recentList->addTopLevelItem(item);
+    }
+    for (int column = 0; column < m_ui->recentList->columnCount(); ++column)
+        m_ui->recentList->resizeColumnToContents(column);
+}

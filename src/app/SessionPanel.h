@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/Session.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SessionPanel;
+}
+class QAbstractButton;
+class QCheckBox;
+class SessionRecorder;
+class SessionStore;
+
+// The live session screen. Slots are thin: they call the recorder and show what it says.
+class SessionPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidget *parent = nullptr);
+    ~SessionPanel() override;
+
+    // Keyboard actions (the main window binds Space, L, P and S to these).
+    void startOrStop();
+    void markLetdown();
+    void togglePause();
+    void switchSide();
+
+signals:
+    // A problem she must see that is not about saving (the recorder's own state covers that).
+    void problem(const QString &message);
+
+private:
+    void setUpTechniques();
+    void refresh();          // everything from the recorder's state
+    void refreshTimer();     // the parts that move every tick
+    void refreshLetdowns(const Session &session);
+    void refreshDetails(const Session &session);
+    void refreshRecent();
+    void onSideButton(Side side);
+    void onTechniqueToggled();
+    void saveNote();
+    void saveFigures();
+    SessionKind chosenKind() const;
+    Side chosenSide() const;
+    QStringList tickedTechniques() const;
+    void report(bool ok);
+
+    std::unique_ptr<Ui::SessionPanel> m_ui;
+    SessionRecorder &m_recorder;
+    SessionStore &m_store;
+    QList<QCheckBox *> m_techniqueBoxes;
+    QTimer m_tick;
+    QTimer m_noteSaveDelay;
+    bool m_updatingWidgets = false;
+    QString m_shownSessionUuid;
+};

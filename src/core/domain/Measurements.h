@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/Session.h"
+
+#include <QString>
+
+#include <optional>
+
+// The optional figures she can add to a finished session.
+struct Measurements {
+    std::optional<double> pumpedVolumeMl;
+    std::optional<double> preFeedWeightG;
+    std::optional<double> postFeedWeightG;
+};
+
+// Plausibility limits. A session's volume above 500 ml is not something a breast pump or a
+// feed produces; baby weights outside these bounds are typing mistakes.
+inline constexpr double kMaxSessionVolumeMl = 500.0;
+inline constexpr double kMinBabyWeightG = 300.0;
+inline constexpr double kMaxBabyWeightG = 30000.0;
+
+// Returns an empty string when the figures are acceptable, otherwise a message for her
+// (English source text; the app translates it with the "Measurements" context).
+QString validateMeasurements(const Measurements &measurements);

@@ -1,0 +1,67 @@
+#include "domain/Session.h"
+
+QString toKey(SessionKind kind)
+{
+    return kind == SessionKind::Nursing ? QStringLiteral("nursing") : QStringLiteral("pumping");
+}
+
+QString toKey(Side side)
+{
+    switch (side) {
+    case Side::Left: return QStringLiteral("left");
+    case Side::Right: return QStringLiteral("right");
+    case Side::Both: return QStringLiteral("both");
+    }
+    return {};
+}
+
+QString toKey(SessionState state)
+{
+    switch (state) {
+    case SessionState::Running: return QStringLiteral("running");
+    case SessionState::Paused: return QStringLiteral("paused");
+    case SessionState::Stopped: return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+std::optional<SessionKind> sessionKindFromKey(const QString &key)
+{
+    for (auto kind : {SessionKind::Nursing, SessionKind::Pumping})
+        if (toKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+std::optional<Side> sideFromKey(const QString &key)
+{
+    for (auto side : {Side::Left, Side::Right, Side::Both})
+        if (toKey(side) == key)
+            return side;
+    return std::nullopt;
+}
+
+std::optional<SessionState> sessionStateFromKey(const QString &key)
+{
+    for (auto state : {SessionState::Running, SessionState::Paused, SessionState::Stopped})
+        if (toKey(state) == key)
+            return state;
+    return std::nullopt;
+}
+
+qint64 &SideDurations::forSide(Side side)
+{
+    switch (side) {
+    case Side::Left: return leftMs;
+    case Side::Right: return rightMs;
+    case Side::Both: break;
+    }
+    return bothMs;
+}
+
+std::optional<qint64> Session::firstLetdownOffsetMs() const
+{
+    if (ejections.isEmpty())
+        return std::nullopt;
+    return ejections.first().offsetMs;
+}

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <optional>
+
+enum class SessionKind { Nursing, Pumping };
+enum class Side { Left, Right, Both };
+// Running and Paused sessions are "unfinished": the app resumes them at the next start.
+enum class SessionState { Running, Paused, Stopped };
+
+// Stable keys used in the database and in files. Never translate or rename them.
+QString toKey(SessionKind kind);
+QString toKey(Side side);
+QString toKey(SessionState state);
+std::optional<SessionKind> sessionKindFromKey(const QString &key);
+std::optional<Side> sideFromKey(const QString &key);
+std::optional<SessionState> sessionStateFromKey(const QString &key);
+
+// One milk ejection ("let-down") as she marked it.
+struct Ejection {
+    qint64 atUtcMs = 0;
+    int utcOffsetS = 0;  // local UTC offset at that moment
+    qint64 offsetMs = 0; // active time since the session started, pauses excluded
+    Side side = Side::Left;
+    std::optional<double> measuredVolumeMl;
+
+    bool operator==(const Ejection &) const = default;
+};
+
+// How long each side was in use while the session was running (pauses excluded).
+struct SideDurations {
+    qint64 leftMs = 0;
+    qint64 rightMs = 0;
+    qint64 bothMs = 0;
+
+    qint64 &forSide(Side side);
+    bool operator==(const SideDurations &) const = default;
+};
+
+struct Session {
+    QString uuid; // stable identity, also in exports
+    SessionKind kind = SessionKind::Nursing;
+    SessionState state = SessionState::Running;
+    qint64 startedAtUtcMs = 0;
+    int startedUtcOffsetS = 0;
+    std::optional<qint64> endedAtUtcMs; // empty while unfinished
+    int endedUtcOffsetS = 0;
+    // Totals as of lastEventAtUtcMs. While unfinished, the time since then is added live.
+    qint64 activeMs = 0;
+    qint64 pausedMs = 0;
+    qint64 lastEventAtUtcMs = 0;
+    Side side = Side::Left; // the side in use now (or at the end)
+    SideDurations sideMs;
+    QStringList techniques; // technique keys, sorted
+    QString note;
+    std::optional<double> pumpedVolumeMl;
+    std::optional<double> preFeedWeightG;
+    std::optional<double> postFeedWeightG;
+    // The wall clock was moved during the session (set back or forward); durations come
+    // from the monotonic clock and stay right, but the wall times may be off.
+    bool clockJumpDetected = false;
+    QList<Ejection> ejections; // ordered by offsetMs
+
+    bool isFinished() const { return state == SessionState::Stopped; }
+    std::optional<qint64> firstLetdownOffsetMs() const;
+    bool operator==(const Session &) const = default;
+};
+
+// A line of the "recent sessions" list.
+struct SessionSummary {
+    QString uuid;
+    SessionKind kind = SessionKind::Nursing;
+    SessionState state = SessionState::Stopped;
+    qint64 startedAtUtcMs = 0;
+    int startedUtcOffsetS = 0;
+    qint64 activeMs = 0;
+    int letdownCount = 0;
+};

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+// A let-down technique she can tick for a session. The key is stable (database, exports);
+// the label is English source text, translated by the app.
+struct Technique {
+    QString key;
+    const char *label;
+    const char *description;
+};
+
+const QList<Technique> &allTechniques();
+bool isKnownTechniqueKey(const QString &key);

@@ -1,0 +1,33 @@
+#include "domain/TimeFormat.h"
+
+#include <QDateTime>
+
+namespace {
+QString format(qint64 elapsedMs, int minuteWidth)
+{
+    // Negative input (never expected) shows as zero rather than as "-0:05".
+    const qint64 totalS = qMax<qint64>(0, elapsedMs) / 1000;
+    const qint64 hours = totalS / 3600;
+    const qint64 minutes = (totalS / 60) % 60;
+    const qint64 seconds = totalS % 60;
+    const QLatin1Char zero('0');
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, zero).arg(seconds, 2, 10, zero);
+    return QStringLiteral("%1:%2").arg(minutes, minuteWidth, 10, zero).arg(seconds, 2, 10, zero);
+}
+} // namespace
+
+QString formatElapsed(qint64 elapsedMs)
+{
+    return format(elapsedMs, 1);
+}
+
+QString formatTimer(qint64 elapsedMs)
+{
+    return format(elapsedMs, 2);
+}
+
+QDateTime storedLocalDateTime(qint64 utcMs, int utcOffsetS)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, utcOffsetS);
+}

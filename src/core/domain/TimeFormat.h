@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+// Short form for lists: "4:12" below an hour, "1:02:09" from an hour on.
+QString formatElapsed(qint64 elapsedMs);
+// The live timer: "04:12" below an hour (fixed width, so it does not jitter), "1:02:09" after.
+QString formatTimer(qint64 elapsedMs);
+
+class QDateTime;
+// The local time she saw at that instant (the offset stored with it, not today's zone).
+QDateTime storedLocalDateTime(qint64 utcMs, int utcOffsetS);

@@ -1,0 +1,259 @@
+#include "recorder/SessionRecorder.h"
+
+#include "domain/Technique.h"
+#include "recorder/Clock.h"
+#include "storage/SessionStore.h"
+
+#include <QUuid>
+
+#include <algorithm>
+
+namespace {
+QStringList normalizedTechniques(QStringList techniques)
+{
+    techniques.removeIf([](const QString &key) { return !isKnownTechniqueKey(key); });
+    techniques.sort();
+    techniques.removeDuplicates();
+    return techniques;
+}
+} // namespace
+
+SessionRecorder::SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+{
+    m_retryTimer.setInterval(kRetryIntervalMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SessionRecorder::retrySave);
+}
+
+SessionRecorder::State SessionRecorder::state() const
+{
+    if (!m_hasSession)
+        return State::Idle;
+    switch (m_session.state) {
+    case SessionState::Running: return State::Running;
+    case SessionState::Paused: return State::Paused;
+    case SessionState::Stopped: break;
+    }
+    return State::Stopped;
+}
+
+bool SessionRecorder::restoreUnfinished()
+{
+    std::optional<Session> unfinished;
+    if (!m_store.loadUnfinished(unfinished)) {
+        m_lastError = m_store.errorString();
+        return false;
+    }
+    if (!unfinished)
+        return true;
+    m_session = *unfinished;
+    m_hasSession = true;
+    // The monotonic clock restarted with us; the wall clock is all that bridges the gap.
+    // A wall clock now behind the last step (set back while we were down) counts as no gap.
+    const qint64 wallNowMs = m_clock.wallUtcMs();
+    const qint64 gapMs = std::max<qint64>(0, wallNowMs - m_session.lastEventAtUtcMs);
+    m_anchorMonotonicMs = m_clock.monotonicMs() - gapMs;
+    m_anchorWallMs = m_session.lastEventAtUtcMs;
+    if (wallNowMs < m_session.lastEventAtUtcMs - kClockJumpToleranceMs)
+        m_session.clockJumpDetected = true;
+    emit changed();
+    return true;
+}
+
+Session SessionRecorder::currentSession() const
+{
+    Session s = m_session;
+    if (!m_hasSession || s.isFinished())
+        return s;
+    const qint64 sinceLastStepMs = std::max<qint64>(0, m_clock.monotonicMs() - m_anchorMonotonicMs);
+    if (s.state == SessionState::Running) {
+        s.activeMs += sinceLastStepMs;
+        s.sideMs.forSide(s.side) += sinceLastStepMs;
+    } else {
+        s.pausedMs += sinceLastStepMs;
+    }
+    return s;
+}
+
+Session SessionRecorder::advancedToNow()
+{
+    Session s = currentSession();
+    const qint64 wallNowMs = m_clock.wallUtcMs();
+    const qint64 monotonicNowMs = m_clock.monotonicMs();
+    const qint64 wallStepMs = wallNowMs - m_anchorWallMs;
+    const qint64 monotonicStepMs = monotonicNowMs - m_anchorMonotonicMs;
+    if (std::abs(wallStepMs - monotonicStepMs) > kClockJumpToleranceMs)
+        s.clockJumpDetected = true;
+    s.lastEventAtUtcMs = wallNowMs;
+    m_anchorWallMs = wallNowMs;
+    m_anchorMonotonicMs = monotonicNowMs;
+    return s;
+}
+
+bool SessionRecorder::refuse(const QString &message)
+{
+    m_lastError = message;
+    return false;
+}
+
+bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &techniques)
+{
+    if (state() == State::Running || state() == State::Paused)
+        return refuse(tr("A session is already running."));
+    if (m_unsaved)
+        return refuse(tr("The last session is not saved yet; wait until it is."));
+
+    Session s;
+    s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    s.kind = kind;
+    s.state = SessionState::Running;
+    s.startedAtUtcMs = m_clock.wallUtcMs();
+    s.startedUtcOffsetS = m_clock.utcOffsetS(s.startedAtUtcMs);
+    s.lastEventAtUtcMs = s.startedAtUtcMs;
+    s.side = side;
+    s.techniques = normalizedTechniques(techniques);
+    m_session = s;
+    m_hasSession = true;
+    m_anchorWallMs = s.startedAtUtcMs;
+    m_anchorMonotonicMs = m_clock.monotonicMs();
+    return commit(s);
+}
+
+bool SessionRecorder::markLetdown()
+{
+    if (state() != State::Running && state() != State::Paused)
+        return refuse(tr("Start a session before marking a let-down."));
+    Session s = advancedToNow();
+    Ejection e;
+    e.atUtcMs = s.lastEventAtUtcMs;
+    e.utcOffsetS = m_clock.utcOffsetS(e.atUtcMs);
+    e.offsetMs = s.activeMs;
+    e.side = s.side;
+    return commit(s, e);
+}
+
+bool SessionRecorder::pause()
+{
+    if (state() != State::Running)
+        return refuse(tr("Only a running session can be paused."));
+    Session s = advancedToNow();
+    s.state = SessionState::Paused;
+    return commit(s);
+}
+
+bool SessionRecorder::resume()
+{
+    if (state() != State::Paused)
+        return refuse(tr("Only a paused session can be resumed."));
+    Session s = advancedToNow();
+    s.state = SessionState::Running;
+    return commit(s);
+}
+
+bool SessionRecorder::togglePause()
+{
+    return state() == State::Paused ? resume() : pause();
+}
+
+bool SessionRecorder::setSide(Side side)
+{
+    if (state() != State::Running && state() != State::Paused)
+        return refuse(tr("Start a session before choosing a side."));
+    if (side == m_session.side)
+        return true;
+    Session s = advancedToNow();
+    s.side = side;
+    return commit(s);
+}
+
+bool SessionRecorder::switchSide()
+{
+    return setSide(m_session.side == Side::Left ? Side::Right : Side::Left);
+}
+
+bool SessionRecorder::stop()
+{
+    if (state() != State::Running && state() != State::Paused)
+        return refuse(tr("No session is running."));
+    Session s = advancedToNow();
+    s.state = SessionState::Stopped;
+    // With a moved wall clock the wall end could fall before the start; derive it from the
+    // monotonic durations instead.
+    s.endedAtUtcMs = s.clockJumpDetected ? s.startedAtUtcMs + s.activeMs + s.pausedMs : s.lastEventAtUtcMs;
+    s.endedUtcOffsetS = m_clock.utcOffsetS(*s.endedAtUtcMs);
+    return commit(s);
+}
+
+bool SessionRecorder::setTechniques(const QStringList &techniques)
+{
+    if (!m_hasSession)
+        return refuse(tr("There is no session to tag."));
+    Session s = m_session;
+    s.techniques = normalizedTechniques(techniques);
+    return commit(s);
+}
+
+bool SessionRecorder::setNote(const QString &note)
+{
+    if (!m_hasSession)
+        return refuse(tr("There is no session to add a note to."));
+    if (note == m_session.note)
+        return true;
+    Session s = m_session;
+    s.note = note;
+    return commit(s);
+}
+
+bool SessionRecorder::setMeasurements(const Measurements &measurements)
+{
+    if (!m_hasSession)
+        return refuse(tr("There is no session to add figures to."));
+    const QString problem = validateMeasurements(measurements);
+    if (!problem.isEmpty())
+        return refuse(problem);
+    Session s = m_session;
+    s.pumpedVolumeMl = measurements.pumpedVolumeMl;
+    s.preFeedWeightG = measurements.preFeedWeightG;
+    s.postFeedWeightG = measurements.postFeedWeightG;
+    return commit(s);
+}
+
+bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> &newEjection)
+{
+    m_session = next;
+    if (newEjection) {
+        m_session.ejections.append(*newEjection);
+        m_unsavedEjections.append(*newEjection);
+    }
+    m_unsaved = true;
+    const bool saved = flush();
+    emit changed();
+    return saved;
+}
+
+bool SessionRecorder::flush()
+{
+    // The whole session row is rewritten each time, so a retry after any number of failed
+    // steps saves the latest state plus every let-down not yet on disk.
+    if (!m_store.saveSession(m_session, m_unsavedEjections)) {
+        m_lastError = tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
+        m_retryTimer.start();
+        return false;
+    }
+    m_unsaved = false;
+    m_unsavedEjections.clear();
+    m_lastError.clear();
+    m_retryTimer.stop();
+    return true;
+}
+
+bool SessionRecorder::retrySave()
+{
+    if (!m_unsaved)
+        return true;
+    const bool saved = flush();
+    emit changed();
+    return saved;
+}

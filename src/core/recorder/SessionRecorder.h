@@ -1,0 +1,88 @@
+#pragma once
+
+#include "domain/Measurements.h"
+#include "domain/Session.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+class Clock;
+class SessionStore;
+
+// The live session state machine: Idle -> Running <-> Paused -> Stopped (-> Running again
+// with a new session). Every step is committed to the store before the call returns; a
+// step whose write fails is kept in memory, reported, and retried until it is saved.
+//
+// Durations come from the monotonic clock, so moving the wall clock never makes them
+// negative. Across a restart only the wall clock is left: the time between the last saved
+// step and the restart counts as it did before (running or paused).
+class SessionRecorder : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Running, Paused, Stopped };
+    Q_ENUM(State)
+
+    // A wall-clock move larger than this between two steps is flagged on the session.
+    static constexpr qint64 kClockJumpToleranceMs = 120 * 1000;
+    static constexpr int kRetryIntervalMs = 2000;
+
+    SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent = nullptr);
+
+    // Picks up the session that was running or paused when the app last ended.
+    // Returns false only on a read error (see lastError()).
+    bool restoreUnfinished();
+
+    // Each returns true when the step is on disk. False means either that the step does
+    // not apply in this state (nothing changed), or that it was kept but not yet saved
+    // (hasUnsavedChanges() is then true). lastError() says which.
+    bool start(SessionKind kind, Side side, const QStringList &techniques = {});
+    bool markLetdown();
+    bool pause();
+    bool resume();
+    bool togglePause();
+    bool setSide(Side side);
+    bool switchSide(); // left -> right -> left; both -> left
+    bool stop();
+    // Allowed while a session is shown (running, paused, or just stopped).
+    bool setTechniques(const QStringList &techniques);
+    bool setNote(const QString &note);
+    bool setMeasurements(const Measurements &measurements); // validated first
+
+    State state() const;
+    bool hasSession() const { return m_hasSession; }
+    // The session as of now, with live durations.
+    Session currentSession() const;
+    qint64 activeElapsedMs() const { return currentSession().activeMs; }
+
+    bool hasUnsavedChanges() const { return m_unsaved; }
+    int unsavedLetdownCount() const { return int(m_unsavedEjections.size()); }
+    QString lastError() const { return m_lastError; }
+
+    // Saves what is pending now instead of waiting for the retry timer.
+    bool retrySave();
+
+signals:
+    // After every step (saved or not) and after a retry changes the save state.
+    void changed();
+
+private:
+    bool refuse(const QString &message);
+    // Folds the time since the last step into the totals and stamps the step's wall time.
+    Session advancedToNow();
+    bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt);
+    bool flush();
+
+    SessionStore &m_store;
+    const Clock &m_clock;
+    bool m_hasSession = false;
+    Session m_session; // as of the last step
+    qint64 m_anchorMonotonicMs = 0; // monotonic time of the last step
+    qint64 m_anchorWallMs = 0;      // wall time of the last step
+    bool m_unsaved = false;
+    QList<Ejection> m_unsavedEjections;
+    QString m_lastError;
+    QTimer m_retryTimer;
+};

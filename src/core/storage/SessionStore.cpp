@@ -1,0 +1,242 @@
+#include "storage/SessionStore.h"
+
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+QVariant optionalValue(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
+}
+
+std::optional<double> optionalDouble(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+const QString kSessionColumns = QStringLiteral(
+    "id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
+    " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
+    " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected");
+} // namespace
+
+SessionStore::SessionStore(Database &database)
+    : m_database(database)
+{
+}
+
+bool SessionStore::fail(const QSqlQuery &query)
+{
+    m_error = query.lastError().text();
+    m_database.setError(m_error);
+    return false;
+}
+
+bool SessionStore::saveSession(const Session &s, const QList<Ejection> &newEjections)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] {
+        QSqlQuery upsert(m_database.connection());
+        upsert.prepare(QStringLiteral(
+            "INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
+            " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side,"
+            " left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
+            " post_feed_weight_g, clock_jump_detected)"
+            " VALUES (:uuid, :kind, :state, :started, :startedOffset, :ended, :endedOffset, :active,"
+            " :paused, :lastEvent, :side, :left, :right, :both, :note, :pumped, :pre, :post, :jump)"
+            " ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, state = excluded.state,"
+            " started_at_utc_ms = excluded.started_at_utc_ms,"
+            " started_utc_offset_s = excluded.started_utc_offset_s,"
+            " ended_at_utc_ms = excluded.ended_at_utc_ms, ended_utc_offset_s = excluded.ended_utc_offset_s,"
+            " active_ms = excluded.active_ms, paused_ms = excluded.paused_ms,"
+            " last_event_at_utc_ms = excluded.last_event_at_utc_ms, side = excluded.side,"
+            " left_ms = excluded.left_ms, right_ms = excluded.right_ms, both_ms = excluded.both_ms,"
+            " note = excluded.note, pumped_volume_ml = excluded.pumped_volume_ml,"
+            " pre_feed_weight_g = excluded.pre_feed_weight_g,"
+            " post_feed_weight_g = excluded.post_feed_weight_g,"
+            " clock_jump_detected = excluded.clock_jump_detected"
+            " RETURNING id"));
+        upsert.bindValue(QStringLiteral(":uuid"), s.uuid);
+        upsert.bindValue(QStringLiteral(":kind"), toKey(s.kind));
+        upsert.bindValue(QStringLiteral(":state"), toKey(s.state));
+        upsert.bindValue(QStringLiteral(":started"), s.startedAtUtcMs);
+        upsert.bindValue(QStringLiteral(":startedOffset"), s.startedUtcOffsetS);
+        upsert.bindValue(QStringLiteral(":ended"),
+                         s.endedAtUtcMs ? QVariant(*s.endedAtUtcMs) : QVariant(QMetaType(QMetaType::LongLong)));
+        upsert.bindValue(QStringLiteral(":endedOffset"),
+                         s.endedAtUtcMs ? QVariant(s.endedUtcOffsetS) : QVariant(QMetaType(QMetaType::Int)));
+        upsert.bindValue(QStringLiteral(":active"), s.activeMs);
+        upsert.bindValue(QStringLiteral(":paused"), s.pausedMs);
+        upsert.bindValue(QStringLiteral(":lastEvent"), s.lastEventAtUtcMs);
+        upsert.bindValue(QStringLiteral(":side"), toKey(s.side));
+        upsert.bindValue(QStringLiteral(":left"), s.sideMs.leftMs);
+        upsert.bindValue(QStringLiteral(":right"), s.sideMs.rightMs);
+        upsert.bindValue(QStringLiteral(":both"), s.sideMs.bothMs);
+        upsert.bindValue(QStringLiteral(":note"), s.note);
+        upsert.bindValue(QStringLiteral(":pumped"), optionalValue(s.pumpedVolumeMl));
+        upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
+        upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));
+        upsert.bindValue(QStringLiteral(":jump"), s.clockJumpDetected ? 1 : 0);
+        if (!upsert.exec() || !upsert.next())
+            return fail(upsert);
+        const qint64 sessionId = upsert.value(0).toLongLong();
+        upsert.finish();
+
+        QSqlQuery clearTechniques(m_database.connection());
+        clearTechniques.prepare(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
+        clearTechniques.addBindValue(sessionId);
+        if (!clearTechniques.exec())
+            return fail(clearTechniques);
+        QSqlQuery addTechnique(m_database.connection());
+        addTechnique.prepare(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
+        for (const QString &technique : s.techniques) {
+            addTechnique.addBindValue(sessionId);
+            addTechnique.addBindValue(technique);
+            if (!addTechnique.exec())
+                return fail(addTechnique);
+        }
+
+        QSqlQuery addEjection(m_database.connection());
+        addEjection.prepare(QStringLiteral(
+            "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
+            " VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const Ejection &e : newEjections) {
+            addEjection.addBindValue(sessionId);
+            addEjection.addBindValue(e.atUtcMs);
+            addEjection.addBindValue(e.utcOffsetS);
+            addEjection.addBindValue(e.offsetMs);
+            addEjection.addBindValue(toKey(e.side));
+            addEjection.addBindValue(optionalValue(e.measuredVolumeMl));
+            if (!addEjection.exec())
+                return fail(addEjection);
+        }
+        return true;
+    });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
+bool SessionStore::loadUnfinished(std::optional<Session> &found)
+{
+    return loadWhere(QStringLiteral("state <> 'stopped' ORDER BY started_at_utc_ms DESC LIMIT 1"), {}, found);
+}
+
+bool SessionStore::loadSession(const QString &uuid, std::optional<Session> &found)
+{
+    return loadWhere(QStringLiteral("uuid = ?"), uuid, found);
+}
+
+bool SessionStore::loadWhere(const QString &condition, const QVariant &value, std::optional<Session> &found)
+{
+    m_error.clear();
+    found.reset();
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM sessions WHERE %2").arg(kSessionColumns, condition));
+    if (value.isValid())
+        query.addBindValue(value);
+    if (!query.exec())
+        return fail(query);
+    if (!query.next())
+        return true;
+
+    Session s;
+    const qint64 id = query.value(0).toLongLong();
+    s.uuid = query.value(1).toString();
+    s.kind = sessionKindFromKey(query.value(2).toString()).value_or(SessionKind::Nursing);
+    s.state = sessionStateFromKey(query.value(3).toString()).value_or(SessionState::Stopped);
+    s.startedAtUtcMs = query.value(4).toLongLong();
+    s.startedUtcOffsetS = query.value(5).toInt();
+    if (!query.value(6).isNull())
+        s.endedAtUtcMs = query.value(6).toLongLong();
+    s.endedUtcOffsetS = query.value(7).toInt();
+    s.activeMs = query.value(8).toLongLong();
+    s.pausedMs = query.value(9).toLongLong();
+    s.lastEventAtUtcMs = query.value(10).toLongLong();
+    s.side = sideFromKey(query.value(11).toString()).value_or(Side::Left);
+    s.sideMs = {query.value(12).toLongLong(), query.value(13).toLongLong(), query.value(14).toLongLong()};
+    s.note = query.value(15).toString();
+    s.pumpedVolumeMl = optionalDouble(query.value(16));
+    s.preFeedWeightG = optionalDouble(query.value(17));
+    s.postFeedWeightG = optionalDouble(query.value(18));
+    s.clockJumpDetected = query.value(19).toBool();
+    query.finish(); // an active query holds a read transaction and blocks WAL checkpoints
+
+    if (!loadTechniques(id, s.techniques) || !loadEjections(id, s.ejections))
+        return false;
+    found = std::move(s);
+    return true;
+}
+
+bool SessionStore::loadTechniques(qint64 sessionId, QStringList &techniques)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT technique FROM session_techniques WHERE session_id = ? ORDER BY technique"));
+    query.addBindValue(sessionId);
+    if (!query.exec())
+        return fail(query);
+    while (query.next())
+        techniques.append(query.value(0).toString());
+    return true;
+}
+
+bool SessionStore::loadEjections(qint64 sessionId, QList<Ejection> &ejections)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml"
+                                 " FROM ejections WHERE session_id = ? ORDER BY offset_ms, id"));
+    query.addBindValue(sessionId);
+    if (!query.exec())
+        return fail(query);
+    while (query.next()) {
+        Ejection e;
+        e.atUtcMs = query.value(0).toLongLong();
+        e.utcOffsetS = query.value(1).toInt();
+        e.offsetMs = query.value(2).toLongLong();
+        e.side = sideFromKey(query.value(3).toString()).value_or(Side::Left);
+        e.measuredVolumeMl = optionalDouble(query.value(4));
+        ejections.append(e);
+    }
+    return true;
+}
+
+bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summaries)
+{
+    m_error.clear();
+    summaries.clear();
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
+        " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
+        " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?"));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return fail(query);
+    while (query.next()) {
+        SessionSummary summary;
+        summary.uuid = query.value(0).toString();
+        summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
+        summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
+        summary.startedAtUtcMs = query.value(3).toLongLong();
+        summary.startedUtcOffsetS = query.value(4).toInt();
+        summary.activeMs = query.value(5).toLongLong();
+        summary.letdownCount = query.value(6).toInt();
+        summaries.append(summary);
+    }
+    return true;
+}
+
+bool SessionStore::loadLastKind(std::optional<SessionKind> &kind)
+{
+    m_error.clear();
+    kind.reset();
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT kind FROM sessions ORDER BY started_at_utc_ms DESC LIMIT 1")))
+        return fail(query);
+    if (query.next())
+        kind = sessionKindFromKey(query.value(0).toString());
+    return true;
+}

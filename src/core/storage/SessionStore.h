@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/Measurements.h"
+#include "domain/Session.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+class QSqlQuery;
+
+// Owns every SQL statement about sessions and let-downs. Each public write is one
+// transaction; on failure it returns false and errorString() says why.
+class SessionStore
+{
+public:
+    explicit SessionStore(Database &database);
+
+    // Inserts or updates the session (matched by uuid) with its techniques, and appends
+    // newEjections, all in one transaction. Safe to call again with the same arguments
+    // after a failure: nothing of a failed call was written.
+    bool saveSession(const Session &session, const QList<Ejection> &newEjections);
+
+    // The newest session that was running or paused, with its let-downs.
+    // Returns false on a database error; `found` is empty when there is none.
+    bool loadUnfinished(std::optional<Session> &found);
+    bool loadSession(const QString &uuid, std::optional<Session> &found);
+
+    // Newest first.
+    bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
+    // The kind of the most recently started session, if any.
+    bool loadLastKind(std::optional<SessionKind> &kind);
+
+    QString errorString() const { return m_error; }
+
+private:
+    bool loadWhere(const QString &condition, const QVariant &value, std::optional<Session> &found);
+    bool loadEjections(qint64 sessionId, QList<Ejection> &ejections);
+    bool loadTechniques(qint64 sessionId, QStringList &techniques);
+    bool fail(const QSqlQuery &query);
+
+    Database &m_database;
+    QString m_error;
+};
