@@ -75,7 +75,8 @@ bool SessionStore::saveSession(const Session &s, const QList<Ejection> &newEject
         upsert.bindValue(QStringLiteral(":left"), s.sideMs.leftMs);
         upsert.bindValue(QStringLiteral(":right"), s.sideMs.rightMs);
         upsert.bindValue(QStringLiteral(":both"), s.sideMs.bothMs);
-        upsert.bindValue(QStringLiteral(":note"), s.note);
+        // A null QString would bind as SQL NULL; the column holds '' for "no note".
+        upsert.bindValue(QStringLiteral(":note"), s.note.isNull() ? QStringLiteral("") : s.note);
         upsert.bindValue(QStringLiteral(":pumped"), optionalValue(s.pumpedVolumeMl));
         upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
         upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));

@@ -1,0 +1,27 @@
+#include "domain/Measurements.h"
+
+#include "TestSupport.h"
+
+#include <limits>
+
+TEST_CASE("Measurements: plausible figures pass")
+{
+    CHECK(validateMeasurements({}).isEmpty());
+    CHECK(validateMeasurements({85.0, std::nullopt, std::nullopt}).isEmpty());
+    CHECK(validateMeasurements({0.0, std::nullopt, std::nullopt}).isEmpty());
+    CHECK(validateMeasurements({500.0, std::nullopt, std::nullopt}).isEmpty());
+    CHECK(validateMeasurements({std::nullopt, 4200.0, 4265.0}).isEmpty());
+    CHECK(validateMeasurements({std::nullopt, 4200.0, 4200.0}).isEmpty());
+}
+
+TEST_CASE("Measurements: impossible figures are refused with a reason")
+{
+    CHECK_THAT(validateMeasurements({-1.0, std::nullopt, std::nullopt}).toStdString(),
+               Catch::Contains("negative"));
+    CHECK_THAT(validateMeasurements({500.1, std::nullopt, std::nullopt}).toStdString(), Catch::Contains("500 ml"));
+    CHECK_FALSE(validateMeasurements({std::numeric_limits<double>::quiet_NaN(), std::nullopt, std::nullopt}).isEmpty());
+    CHECK_THAT(validateMeasurements({std::nullopt, 4200.0, 4100.0}).toStdString(), Catch::Contains("lower"));
+    CHECK_THAT(validateMeasurements({std::nullopt, 4200.0, std::nullopt}).toStdString(), Catch::Contains("both"));
+    CHECK_THAT(validateMeasurements({std::nullopt, 42.0, 50.0}).toStdString(), Catch::Contains("between"));
+    CHECK_THAT(validateMeasurements({std::nullopt, 4200.0, 4800.0}).toStdString(), Catch::Contains("500 g"));
+}

@@ -1,0 +1,138 @@
+#include "storage/SessionStore.h"
+
+#include "TestSupport.h"
+
+namespace {
+Session sampleSession(const QString &uuid, qint64 startedAtUtcMs)
+{
+    Session s;
+    s.uuid = uuid;
+    s.kind = SessionKind::Pumping;
+    s.state = SessionState::Stopped;
+    s.startedAtUtcMs = startedAtUtcMs;
+    s.startedUtcOffsetS = 3600;
+    s.endedAtUtcMs = startedAtUtcMs + 900'000;
+    s.endedUtcOffsetS = 7200; // a daylight-saving change during the session
+    s.activeMs = 840'000;
+    s.pausedMs = 60'000;
+    s.lastEventAtUtcMs = *s.endedAtUtcMs;
+    s.side = Side::Right;
+    s.sideMs = {400'000, 300'000, 140'000};
+    s.techniques = {QStringLiteral("breast_massage"), QStringLiteral("warm_compress")};
+    s.note = QStringLiteral("Tired, \"good\" flow,\nsecond line; =SUM(A1)");
+    s.pumpedVolumeMl = 92.5;
+    s.clockJumpDetected = true;
+    return s;
+}
+
+Ejection ejectionAt(qint64 offsetMs, Side side)
+{
+    Ejection e;
+    e.atUtcMs = 1'764'300'000'000 + offsetMs;
+    e.utcOffsetS = 3600;
+    e.offsetMs = offsetMs;
+    e.side = side;
+    return e;
+}
+} // namespace
+
+TEST_CASE("A session with its let-downs and techniques round-trips through the store")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    Session session = sampleSession(QStringLiteral("4a0c9a4e-1111-4f5e-9c11-000000000001"), 1'764'300'000'000);
+    session.ejections = {ejectionAt(42'000, Side::Left), ejectionAt(252'000, Side::Right)};
+    session.ejections[1].measuredVolumeMl = 31.0;
+    REQUIRE(store.saveSession(session, session.ejections));
+
+    std::optional<Session> loaded;
+    REQUIRE(store.loadSession(session.uuid, loaded));
+    REQUIRE(loaded.has_value());
+    CHECK(*loaded == session);
+
+    // Saving again (a later step) updates the row and appends only the new let-downs.
+    session.note = QStringLiteral("changed");
+    session.techniques = {QStringLiteral("usual_spot")};
+    const Ejection third = ejectionAt(400'000, Side::Both);
+    session.ejections.append(third);
+    REQUIRE(store.saveSession(session, {third}));
+    REQUIRE(store.loadSession(session.uuid, loaded));
+    CHECK(*loaded == session);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM sessions")) == 1);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM session_techniques")) == 1);
+}
+
+TEST_CASE("Optional figures left empty come back empty, not as zero")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    Session session = sampleSession(QStringLiteral("u-empty"), 1000);
+    session.pumpedVolumeMl.reset();
+    session.endedAtUtcMs.reset();
+    session.state = SessionState::Running;
+    REQUIRE(store.saveSession(session, {}));
+    std::optional<Session> loaded;
+    REQUIRE(store.loadSession(session.uuid, loaded));
+    REQUIRE(loaded);
+    CHECK_FALSE(loaded->pumpedVolumeMl.has_value());
+    CHECK_FALSE(loaded->preFeedWeightG.has_value());
+    CHECK_FALSE(loaded->endedAtUtcMs.has_value());
+}
+
+TEST_CASE("The store finds the unfinished session, the recent ones and the last kind")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    std::optional<Session> unfinished;
+    REQUIRE(store.loadUnfinished(unfinished));
+    CHECK_FALSE(unfinished);
+    std::optional<SessionKind> lastKind;
+    REQUIRE(store.loadLastKind(lastKind));
+    CHECK_FALSE(lastKind);
+
+    Session older = sampleSession(QStringLiteral("u-older"), 1'000'000);
+    older.kind = SessionKind::Nursing;
+    Session running = sampleSession(QStringLiteral("u-running"), 2'000'000);
+    running.state = SessionState::Paused;
+    running.endedAtUtcMs.reset();
+    REQUIRE(store.saveSession(older, {ejectionAt(1000, Side::Left)}));
+    REQUIRE(store.saveSession(running, {ejectionAt(1000, Side::Left), ejectionAt(2000, Side::Left)}));
+
+    REQUIRE(store.loadUnfinished(unfinished));
+    REQUIRE(unfinished);
+    CHECK(unfinished->uuid == "u-running");
+    CHECK(unfinished->ejections.size() == 2);
+
+    QList<SessionSummary> recent;
+    REQUIRE(store.loadRecentSummaries(10, recent));
+    REQUIRE(recent.size() == 2);
+    CHECK(recent[0].uuid == "u-running");
+    CHECK(recent[0].letdownCount == 2);
+    CHECK(recent[1].uuid == "u-older");
+    CHECK(recent[1].letdownCount == 1);
+    CHECK(recent[1].kind == SessionKind::Nursing);
+    REQUIRE(store.loadRecentSummaries(1, recent));
+    CHECK(recent.size() == 1);
+
+    REQUIRE(store.loadLastKind(lastKind));
+    CHECK(lastKind == SessionKind::Pumping);
+}
+
+TEST_CASE("A failed save writes nothing at all")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    // Make the second let-down insert fail, as a full disk would half way through.
+    db.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_late BEFORE INSERT ON ejections WHEN NEW.offset_ms > 5000"
+                           " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END"));
+    Session session = sampleSession(QStringLiteral("u-atomic"), 1000);
+    CHECK_FALSE(store.saveSession(session, {ejectionAt(1000, Side::Left), ejectionAt(9000, Side::Left)}));
+    CHECK_THAT(store.errorString().toStdString(), Catch::Contains("simulated write failure"));
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM sessions")) == 0);
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM ejections")) == 0);
+
+    // The same call succeeds once the cause is gone.
+    db.exec(QStringLiteral("DROP TRIGGER refuse_late"));
+    CHECK(store.saveSession(session, {ejectionAt(1000, Side::Left), ejectionAt(9000, Side::Left)}));
+    CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM ejections")) == 2);
+}

@@ -1,0 +1,29 @@
+#include "domain/TimeFormat.h"
+
+#include "TestSupport.h"
+
+#include <QDateTime>
+
+TEST_CASE("Elapsed times read as m:ss, then h:mm:ss")
+{
+    CHECK(formatElapsed(0) == "0:00");
+    CHECK(formatElapsed(252'000) == "4:12");
+    CHECK(formatElapsed(3'599'999) == "59:59");
+    CHECK(formatElapsed(3'729'000) == "1:02:09");
+    CHECK(formatElapsed(-5'000) == "0:00");
+}
+
+TEST_CASE("The live timer keeps two minute digits below an hour")
+{
+    CHECK(formatTimer(0) == "00:00");
+    CHECK(formatTimer(252'999) == "04:12");
+    CHECK(formatTimer(3'600'000) == "1:00:00");
+}
+
+TEST_CASE("Stored local time uses the offset saved with the instant")
+{
+    // 2026-11-28 02:14:07 UTC seen from UTC+01:00
+    const qint64 utcMs = QDateTime(QDate(2026, 11, 28), QTime(2, 14, 7), Qt::UTC).toMSecsSinceEpoch();
+    const QDateTime local = storedLocalDateTime(utcMs, 3600);
+    CHECK(local.toString(Qt::ISODate) == "2026-11-28T03:14:07+01:00");
+}

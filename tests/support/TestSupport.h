@@ -1,0 +1,90 @@
+#pragma once
+
+#include "recorder/Clock.h"
+#include "storage/Database.h"
+
+#include <catch2/catch.hpp>
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <ostream>
+
+// Catch2 prints QString as {?} otherwise.
+inline std::ostream &operator<<(std::ostream &os, const QString &text)
+{
+    return os << text.toStdString();
+}
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+    static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
+};
+} // namespace Catch
+
+// A clock the test moves by hand. advance() moves both clocks like real time passing;
+// jumpWall() moves only the wall clock, like someone changing the system time.
+class FakeClock final : public Clock
+{
+public:
+    explicit FakeClock(qint64 wallUtcMs = 1'764'300'000'000, int utcOffsetS = 3600)
+        : m_wallMs(wallUtcMs)
+        , m_offsetS(utcOffsetS)
+    {
+    }
+    qint64 wallUtcMs() const override { return m_wallMs; }
+    int utcOffsetS(qint64 utcMs) const override { return m_offsetRule ? m_offsetRule(utcMs) : m_offsetS; }
+    qint64 monotonicMs() const override { return m_monotonicMs; }
+
+    void advance(qint64 ms)
+    {
+        m_wallMs += ms;
+        m_monotonicMs += ms;
+    }
+    void jumpWall(qint64 ms) { m_wallMs += ms; }
+    // After a restart the monotonic clock starts from somewhere else entirely.
+    void restartMonotonic(qint64 ms) { m_monotonicMs = ms; }
+    void setOffsetRule(std::function<int(qint64)> rule) { m_offsetRule = std::move(rule); }
+
+private:
+    qint64 m_wallMs;
+    qint64 m_monotonicMs = 5'000'000;
+    int m_offsetS;
+    std::function<int(qint64)> m_offsetRule;
+};
+
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// A fresh database file in a temporary folder, open.
+struct TempDatabase {
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("letdown.sqlite"));
+    Database database;
+
+    TempDatabase() { REQUIRE(database.open(path)); }
+
+    // Runs SQL on the same connection (to prepare failures and check contents).
+    QSqlQuery exec(const QString &sql)
+    {
+        QSqlQuery query(database.connection());
+        REQUIRE(query.exec(sql));
+        return query;
+    }
+    qint64 scalar(const QString &sql)
+    {
+        QSqlQuery query = exec(sql);
+        REQUIRE(query.next());
+        return query.value(0).toLongLong();
+    }
+};
