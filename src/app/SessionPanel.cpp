@@ -349,9 +349,11 @@ void SessionPanel::refreshDetails(const Session &session)
         return;
     }
     const auto first = session.firstLetdownOffsetMs();
+    const int count = int(session.ejections.size());
+    const QString letdowns = count == 1 ? tr("1 let-down") : tr("%1 let-downs").arg(count);
     m_ui->summaryLabel->setText(
-        tr("%1, %2 (paused %3), %n let-down(s)", nullptr, int(session.ejections.size()))
-            .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs))
+        tr("%1, %2 (paused %3), %4")
+            .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs), letdowns)
         + (first ? tr(", the first after %1.").arg(formatElapsed(*first)) : QStringLiteral(".")));
     if (!m_ui->pumpedVolumeEdit->hasFocus())
         m_ui->pumpedVolumeEdit->setText(numberText(session.pumpedVolumeMl));

@@ -1,1 +1,275 @@
-#include <catch2/catch.hpp>
+#include "MainWindow.h"
+#include "SessionPanel.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "TestSupport.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+constexpr qint64 kSecond = 1000;
+
+// The real main window over a temporary database, with a clock the test moves.
+struct Screen {
+    TempDatabase db;
+    SessionStore store {db.database};
+    FakeClock clock;
+    SessionRecorder recorder {store, clock};
+    std::unique_ptr<MainWindow> window;
+
+    Screen() { open(); }
+
+    void open()
+    {
+        window = std::make_unique<MainWindow>(recorder, store, db.path);
+        window->show();
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+    }
+
+    template <typename T = QWidget>
+    T *find(const char *name)
+    {
+        T *widget = window->findChild<T *>(QString::fromLatin1(name));
+        REQUIRE(widget != nullptr);
+        return widget;
+    }
+    void click(const char *buttonName) { QTest::mouseClick(find<QPushButton>(buttonName), Qt::LeftButton); }
+    void key(Qt::Key key)
+    {
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : window.get();
+        QTest::keyClick(target, key);
+    }
+    QString text(const char *labelName) { return find<QLabel>(labelName)->text(); }
+    // Lets the panel's live timer tick once.
+    void tick() { QTest::qWait(260); }
+
+    QStringList letdownLines()
+    {
+        QStringList lines;
+        auto *list = find<QListWidget>("letdownList");
+        for (int i = 0; i < list->count(); ++i)
+            lines << list->item(i)->text();
+        return lines;
+    }
+    Session savedSession()
+    {
+        Database other;
+        REQUIRE(other.open(db.path));
+        SessionStore otherStore(other);
+        QList<SessionSummary> recent;
+        REQUIRE(otherStore.loadRecentSummaries(1, recent));
+        REQUIRE(recent.size() == 1);
+        std::optional<Session> found;
+        REQUIRE(otherStore.loadSession(recent[0].uuid, found));
+        REQUIRE(found);
+        return *found;
+    }
+};
+} // namespace
+
+TEST_CASE("GUI: the window is titled and ready to start")
+{
+    Screen screen;
+    CHECK(screen.window->windowTitle().contains("Letdown"));
+    CHECK(screen.find<QPushButton>("startStopButton")->text().contains("Start"));
+    CHECK(screen.find<QPushButton>("startStopButton")->text().contains("Space"));
+    CHECK(screen.find<QPushButton>("letdownButton")->text().contains("[L]"));
+    CHECK_FALSE(screen.find<QPushButton>("letdownButton")->isEnabled());
+    CHECK(screen.text("timerLabel") == "00:00");
+    CHECK_FALSE(screen.find<QLabel>("warningBar")->isVisible());
+    // Big enough to hit one-handed.
+    CHECK(screen.find<QPushButton>("letdownButton")->height() >= 100);
+    CHECK(screen.find<QPushButton>("startStopButton")->height() >= 80);
+}
+
+TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
+{
+    Screen screen;
+    screen.find<QRadioButton>("pumpingRadio")->click();
+    screen.click("startStopButton");
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+    CHECK(screen.find<QPushButton>("startStopButton")->text().contains("Stop"));
+    CHECK_FALSE(screen.find<QRadioButton>("nursingRadio")->isEnabled());
+
+    screen.clock.advance(42 * kSecond);
+    screen.tick();
+    CHECK(screen.text("timerLabel") == "00:42");
+    screen.click("letdownButton");
+    screen.clock.advance(210 * kSecond);
+    screen.click("letdownButton");
+    CHECK(screen.letdownLines() == QStringList {"#1 at 0:42 · left", "#2 at 4:12 · left"});
+    CHECK(screen.text("letdownsHeading").endsWith(": 2"));
+
+    screen.click("pauseButton");
+    CHECK(screen.find<QPushButton>("pauseButton")->text().contains("Resume"));
+    screen.clock.advance(60 * kSecond);
+    screen.tick();
+    CHECK(screen.text("timerLabel") == "04:12"); // paused time does not count
+    screen.click("pauseButton");
+    screen.clock.advance(8 * kSecond);
+    screen.click("startStopButton");
+    CHECK(screen.recorder.state() == SessionRecorder::State::Stopped);
+    CHECK(screen.find<QPushButton>("startStopButton")->text().contains("Start"));
+    CHECK(screen.text("timerLabel") == "04:20");
+    CHECK_THAT(screen.text("summaryLabel").toStdString(), Catch::Contains("2 let-downs"));
+
+    const Session saved = screen.savedSession();
+    CHECK(saved.kind == SessionKind::Pumping);
+    CHECK(saved.state == SessionState::Stopped);
+    CHECK(saved.activeMs == 260 * kSecond);
+    CHECK(saved.pausedMs == 60 * kSecond);
+    REQUIRE(saved.ejections.size() == 2);
+    CHECK(saved.ejections[1].offsetMs == 252 * kSecond);
+
+    auto *recent = screen.find<QTreeWidget>("recentList");
+    REQUIRE(recent->topLevelItemCount() == 1);
+    CHECK(recent->topLevelItem(0)->text(1) == "Pumping");
+    CHECK(recent->topLevelItem(0)->text(2) == "4:20");
+    CHECK(recent->topLevelItem(0)->text(3) == "2");
+}
+
+TEST_CASE("GUI: Space, L, P and S work from the keyboard, but not while typing a note")
+{
+    Screen screen;
+    screen.find<QPushButton>("leftSideButton")->setFocus();
+    screen.key(Qt::Key_Space);
+    REQUIRE(screen.recorder.state() == SessionRecorder::State::Running);
+    screen.clock.advance(10 * kSecond);
+    screen.key(Qt::Key_L);
+    screen.key(Qt::Key_S);
+    CHECK(screen.find<QPushButton>("rightSideButton")->isChecked());
+    screen.clock.advance(10 * kSecond);
+    screen.key(Qt::Key_L);
+    CHECK(screen.letdownLines() == QStringList {"#1 at 0:10 · left", "#2 at 0:20 · right"});
+    screen.key(Qt::Key_P);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Paused);
+    screen.key(Qt::Key_P);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+
+    // In the note field the same keys are just letters.
+    auto *note = screen.find<QPlainTextEdit>("noteEdit");
+    note->setFocus();
+    QTest::keyClicks(note, QStringLiteral("slept lps"));
+    CHECK(note->toPlainText() == "slept lps");
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+    CHECK(screen.letdownLines().size() == 2);
+
+    // Focus back on the window: Space stops, and the note typed just before is saved.
+    screen.find<QPushButton>("letdownButton")->setFocus();
+    screen.key(Qt::Key_Space);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Stopped);
+    const Session saved = screen.savedSession();
+    CHECK(saved.note == "slept lps");
+    CHECK(saved.ejections.size() == 2);
+    CHECK(saved.sideMs.leftMs == 10 * kSecond);
+    CHECK(saved.sideMs.rightMs == 10 * kSecond);
+}
+
+TEST_CASE("GUI: techniques ticked are saved with the session")
+{
+    Screen screen;
+    screen.find<QCheckBox>("technique_warm_compress")->click(); // before the start
+    screen.click("startStopButton");
+    screen.find<QCheckBox>("technique_nipple_stimulation")->click(); // during the session
+    screen.click("startStopButton");
+    CHECK(screen.savedSession().techniques
+          == QStringList {QStringLiteral("nipple_stimulation"), QStringLiteral("warm_compress")});
+}
+
+TEST_CASE("GUI: after Stop the figures stay editable and bad ones are refused")
+{
+    Screen screen;
+    screen.find<QRadioButton>("nursingRadio")->click();
+    screen.click("startStopButton");
+    CHECK_FALSE(screen.find<QWidget>("detailsGroup")->isEnabled());
+    screen.clock.advance(600 * kSecond);
+    screen.click("startStopButton");
+    REQUIRE(screen.find<QWidget>("detailsGroup")->isEnabled());
+    CHECK_FALSE(screen.find<QLineEdit>("pumpedVolumeEdit")->isVisible());
+
+    auto *before = screen.find<QLineEdit>("preWeightEdit");
+    auto *after = screen.find<QLineEdit>("postWeightEdit");
+    before->setText(QStringLiteral("4200"));
+    after->setText(QStringLiteral("4150"));
+    screen.click("saveDetailsButton");
+    CHECK_THAT(screen.text("detailsMessage").toStdString(), Catch::Contains("lower"));
+    CHECK_FALSE(screen.savedSession().preFeedWeightG.has_value());
+
+    after->setText(QStringLiteral("abc"));
+    screen.click("saveDetailsButton");
+    CHECK_THAT(screen.text("detailsMessage").toStdString(), Catch::Contains("numbers"));
+
+    after->setText(QStringLiteral("4262"));
+    screen.click("saveDetailsButton");
+    CHECK(screen.text("detailsMessage") == "Saved.");
+    CHECK(screen.savedSession().preFeedWeightG == 4200.0);
+    CHECK(screen.savedSession().postFeedWeightG == 4262.0);
+}
+
+TEST_CASE("GUI: pumped volume is entered after a pumping session")
+{
+    Screen screen;
+    screen.find<QRadioButton>("pumpingRadio")->click();
+    screen.click("startStopButton");
+    screen.click("startStopButton");
+    auto *volume = screen.find<QLineEdit>("pumpedVolumeEdit");
+    REQUIRE(volume->isVisible());
+    volume->setText(QStringLiteral("-5"));
+    screen.click("saveDetailsButton");
+    CHECK_THAT(screen.text("detailsMessage").toStdString(), Catch::Contains("negative"));
+    volume->setText(QStringLiteral("85.5"));
+    QTest::keyClick(volume, Qt::Key_Return);
+    CHECK(screen.savedSession().pumpedVolumeMl == 85.5);
+}
+
+TEST_CASE("GUI: a failed write shows a warning and 'not saved yet', and clears once saved")
+{
+    Screen screen;
+    screen.click("startStopButton");
+    screen.db.exec(QStringLiteral("CREATE TEMP TRIGGER disk_full BEFORE INSERT ON ejections"
+                                  " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
+    screen.clock.advance(5 * kSecond);
+    screen.click("letdownButton");
+    auto *warning = screen.find<QLabel>("warningBar");
+    CHECK(warning->isVisible());
+    CHECK_THAT(warning->text().toStdString(), Catch::Contains("Not saved yet"));
+    REQUIRE(screen.letdownLines().size() == 1);
+    CHECK(screen.letdownLines()[0].contains("not saved yet"));
+
+    screen.db.exec(QStringLiteral("DROP TRIGGER disk_full"));
+    REQUIRE(screen.recorder.retrySave());
+    CHECK_FALSE(warning->isVisible());
+    CHECK(screen.letdownLines() == QStringList {"#1 at 0:05 · left"});
+    CHECK(screen.savedSession().ejections.size() == 1);
+}
+
+TEST_CASE("GUI: a session left running is shown running after a restart")
+{
+    Screen screen;
+    screen.click("startStopButton");
+    screen.clock.advance(30 * kSecond);
+    screen.click("letdownButton");
+    screen.window.reset();
+
+    // The app restarts two minutes later.
+    screen.clock.advance(120 * kSecond);
+    screen.clock.restartMonotonic(0);
+    SessionRecorder restarted(screen.store, screen.clock);
+    REQUIRE(restarted.restoreUnfinished());
+    MainWindow window(restarted, screen.store, screen.db.path);
+    window.show();
+    QTest::qWait(260);
+    CHECK(window.findChild<QLabel *>("timerLabel")->text() == "02:30");
+    CHECK(window.findChild<QListWidget *>("letdownList")->count() == 1);
+    CHECK(window.findChild<QPushButton *>("startStopButton")->text().contains("Stop"));
+}
