@@ -71,6 +71,9 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     bigFont.setBold(true);
     m_ui->startStopButton->setFont(bigFont);
     m_ui->letdownButton->setFont(bigFont);
+    QFont listFont = m_ui->letdownList->font();
+    listFont.setPointSize(listFont.pointSize() + 2);
+    m_ui->letdownList->setFont(listFont);
     m_ui->letdownButton->setStyleSheet(QStringLiteral(
         "QPushButton { background: #2e7d5b; color: white; border-radius: 10px; }"
         "QPushButton:pressed { background: #1f5a40; }"
@@ -253,6 +256,12 @@ void SessionPanel::refresh()
 
     m_updatingWidgets = true;
     m_ui->startStopButton->setText(live ? tr("Stop   [Space]") : tr("Start   [Space]"));
+    // Blue to start, red to stop: the colour says what the big button will do.
+    m_ui->startStopButton->setStyleSheet(
+        live ? QStringLiteral("QPushButton { background: #b3261e; color: white; border-radius: 10px; }"
+                              "QPushButton:pressed { background: #8c1d18; }")
+             : QStringLiteral("QPushButton { background: #1e5aa8; color: white; border-radius: 10px; }"
+                              "QPushButton:pressed { background: #154582; }"));
     m_ui->letdownButton->setText(tr("Let-down now   [L]"));
     m_ui->letdownButton->setEnabled(live);
     m_ui->pauseButton->setText(state == SessionRecorder::State::Paused ? tr("Resume   [P]") : tr("Pause   [P]"));
@@ -377,7 +386,7 @@ void SessionPanel::refreshRecent()
         QString duration = formatElapsed(s.activeMs);
         if (s.state != SessionState::Stopped)
             duration = tr("running");
-        auto *item = new QTreeWidgetItem({locale.toString(started, QLocale::ShortFormat), kindLabel(s.kind),
+        auto *item = new QTreeWidgetItem({locale.toString(started, tr("ddd d MMM, HH:mm")), kindLabel(s.kind),
                                           duration, QString::number(s.letdownCount)});
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);

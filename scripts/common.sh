@@ -1,0 +1,30 @@
+# Shared by scripts/run and scripts/test: install what is missing, then build in build/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian 12 packages the build, the tests and the app need.
+PACKAGES=(
+  cmake g++ ninja-build pkg-config
+  qt6-base-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  catch2 sqlite3 libsqlite3-dev
+  xvfb xauth fonts-dejavu-core poppler-utils desktop-file-utils appstream
+)
+
+ensure_packages() {
+  local missing=()
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ((${#missing[@]})); then
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+  cmake --build build --parallel "$(nproc)"
+}
