@@ -4,6 +4,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QHash>
 #include <QVariant>
 
 namespace {
@@ -123,84 +124,102 @@ bool SessionStore::saveSession(const Session &s, const QList<Ejection> &newEject
 
 bool SessionStore::loadUnfinished(std::optional<Session> &found)
 {
-    return loadWhere(QStringLiteral("state <> 'stopped' ORDER BY started_at_utc_ms DESC LIMIT 1"), {}, found);
+    found.reset();
+    QList<Session> sessions;
+    if (!loadMatching(QStringLiteral("s.state <> 'stopped'"), {}, sessions))
+        return false;
+    if (!sessions.isEmpty())
+        found = sessions.last(); // the newest, should there ever be more than one
+    return true;
 }
 
 bool SessionStore::loadSession(const QString &uuid, std::optional<Session> &found)
 {
-    return loadWhere(QStringLiteral("uuid = ?"), uuid, found);
+    found.reset();
+    QList<Session> sessions;
+    if (!loadMatching(QStringLiteral("s.uuid = ?"), {uuid}, sessions))
+        return false;
+    if (!sessions.isEmpty())
+        found = sessions.first();
+    return true;
 }
 
-bool SessionStore::loadWhere(const QString &condition, const QVariant &value, std::optional<Session> &found)
+bool SessionStore::loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions)
+{
+    return loadMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, sessions);
+}
+
+bool SessionStore::loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions)
 {
     m_error.clear();
-    found.reset();
+    sessions.clear();
+    // Three ordered reads instead of one query per session: loading years of sessions
+    // stays a few sequential scans (issue: fast at any size).
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT %1 FROM sessions WHERE %2").arg(kSessionColumns, condition));
-    if (value.isValid())
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM sessions s WHERE %2 ORDER BY s.started_at_utc_ms, s.id")
+                      .arg(kSessionColumns, where));
+    for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
         return fail(query);
-    if (!query.next())
+    QHash<qint64, qsizetype> indexById;
+    while (query.next()) {
+        Session s;
+        s.uuid = query.value(1).toString();
+        s.kind = sessionKindFromKey(query.value(2).toString()).value_or(SessionKind::Nursing);
+        s.state = sessionStateFromKey(query.value(3).toString()).value_or(SessionState::Stopped);
+        s.startedAtUtcMs = query.value(4).toLongLong();
+        s.startedUtcOffsetS = query.value(5).toInt();
+        if (!query.value(6).isNull())
+            s.endedAtUtcMs = query.value(6).toLongLong();
+        s.endedUtcOffsetS = query.value(7).toInt();
+        s.activeMs = query.value(8).toLongLong();
+        s.pausedMs = query.value(9).toLongLong();
+        s.lastEventAtUtcMs = query.value(10).toLongLong();
+        s.side = sideFromKey(query.value(11).toString()).value_or(Side::Left);
+        s.sideMs = {query.value(12).toLongLong(), query.value(13).toLongLong(), query.value(14).toLongLong()};
+        s.note = query.value(15).toString();
+        s.pumpedVolumeMl = optionalDouble(query.value(16));
+        s.preFeedWeightG = optionalDouble(query.value(17));
+        s.postFeedWeightG = optionalDouble(query.value(18));
+        s.clockJumpDetected = query.value(19).toBool();
+        indexById.insert(query.value(0).toLongLong(), sessions.size());
+        sessions.append(std::move(s));
+    }
+    query.finish(); // an active query holds a read transaction and blocks WAL checkpoints
+    if (sessions.isEmpty())
         return true;
 
-    Session s;
-    const qint64 id = query.value(0).toLongLong();
-    s.uuid = query.value(1).toString();
-    s.kind = sessionKindFromKey(query.value(2).toString()).value_or(SessionKind::Nursing);
-    s.state = sessionStateFromKey(query.value(3).toString()).value_or(SessionState::Stopped);
-    s.startedAtUtcMs = query.value(4).toLongLong();
-    s.startedUtcOffsetS = query.value(5).toInt();
-    if (!query.value(6).isNull())
-        s.endedAtUtcMs = query.value(6).toLongLong();
-    s.endedUtcOffsetS = query.value(7).toInt();
-    s.activeMs = query.value(8).toLongLong();
-    s.pausedMs = query.value(9).toLongLong();
-    s.lastEventAtUtcMs = query.value(10).toLongLong();
-    s.side = sideFromKey(query.value(11).toString()).value_or(Side::Left);
-    s.sideMs = {query.value(12).toLongLong(), query.value(13).toLongLong(), query.value(14).toLongLong()};
-    s.note = query.value(15).toString();
-    s.pumpedVolumeMl = optionalDouble(query.value(16));
-    s.preFeedWeightG = optionalDouble(query.value(17));
-    s.postFeedWeightG = optionalDouble(query.value(18));
-    s.clockJumpDetected = query.value(19).toBool();
-    query.finish(); // an active query holds a read transaction and blocks WAL checkpoints
-
-    if (!loadTechniques(id, s.techniques) || !loadEjections(id, s.ejections))
-        return false;
-    found = std::move(s);
-    return true;
-}
-
-bool SessionStore::loadTechniques(qint64 sessionId, QStringList &techniques)
-{
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT technique FROM session_techniques WHERE session_id = ? ORDER BY technique"));
-    query.addBindValue(sessionId);
+    query.prepare(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"
+                                 " JOIN sessions s ON s.id = t.session_id WHERE %1 ORDER BY t.session_id, t.technique")
+                      .arg(where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
     if (!query.exec())
         return fail(query);
     while (query.next())
-        techniques.append(query.value(0).toString());
-    return true;
-}
+        sessions[indexById.value(query.value(0).toLongLong())].techniques.append(query.value(1).toString());
+    query.finish();
 
-bool SessionStore::loadEjections(qint64 sessionId, QList<Ejection> &ejections)
-{
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml"
-                                 " FROM ejections WHERE session_id = ? ORDER BY offset_ms, id"));
-    query.addBindValue(sessionId);
+    query.prepare(QStringLiteral("SELECT e.session_id, e.at_utc_ms, e.utc_offset_s, e.offset_ms, e.side,"
+                                 " e.measured_volume_ml FROM ejections e JOIN sessions s ON s.id = e.session_id"
+                                 " WHERE %1 ORDER BY e.session_id, e.offset_ms, e.id")
+                      .arg(where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
     if (!query.exec())
         return fail(query);
     while (query.next()) {
         Ejection e;
-        e.atUtcMs = query.value(0).toLongLong();
-        e.utcOffsetS = query.value(1).toInt();
-        e.offsetMs = query.value(2).toLongLong();
-        e.side = sideFromKey(query.value(3).toString()).value_or(Side::Left);
-        e.measuredVolumeMl = optionalDouble(query.value(4));
-        ejections.append(e);
+        e.atUtcMs = query.value(1).toLongLong();
+        e.utcOffsetS = query.value(2).toInt();
+        e.offsetMs = query.value(3).toLongLong();
+        e.side = sideFromKey(query.value(4).toString()).value_or(Side::Left);
+        e.measuredVolumeMl = optionalDouble(query.value(5));
+        sessions[indexById.value(query.value(0).toLongLong())].ejections.append(e);
     }
+    query.finish();
     return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -27,6 +28,9 @@ public:
     // Returns false on a database error; `found` is empty when there is none.
     bool loadUnfinished(std::optional<Session> &found);
     bool loadSession(const QString &uuid, std::optional<Session> &found);
+    // Every session (any state) that started in [fromUtcMs, toUtcMs], oldest first, with
+    // let-downs and techniques.
+    bool loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions);
 
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
@@ -36,9 +40,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool loadWhere(const QString &condition, const QVariant &value, std::optional<Session> &found);
-    bool loadEjections(qint64 sessionId, QList<Ejection> &ejections);
-    bool loadTechniques(qint64 sessionId, QStringList &techniques);
+    // `where` is a fixed condition on the alias s (sessions); values are bound to its ?s.
+    bool loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions);
     bool fail(const QSqlQuery &query);
 
     Database &m_database;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+// The published figures her log is compared with (see docs/reference-model.md), and the
+// volume model built on them. Plain data: the app may change decayR and firstEjectionMl.
+struct ReferenceModel {
+    // Ramsay et al., Pediatrics 2004 (ultrasound, 62 feeds): 2.5 +/- 1.5 per breastfeed.
+    double meanEjectionsPerBreastfeed = 2.5;
+    double sdEjectionsPerBreastfeed = 1.5;
+    // Up to 12 ejections have been recorded in one session.
+    int mostEjectionsRecorded = 12;
+    // Pumping: 3.3 (Prime 2011, at 12 months) to about 5 (Prime 2011, 15-min double pumping).
+    double pumpingEjectionsLow = 3.3;
+    double pumpingEjectionsHigh = 5.0;
+    // About 30 ml (1 oz) for the first ejection; 140 g is the largest recorded single one.
+    double firstEjectionMl = 30.0;
+    double largestRecordedEjectionMl = 140.0;
+    // Each later ejection is this fraction of the one before: v(k) = first * r^(k-1).
+    // 0.6 puts about 45 % of a four-ejection session in the first (Ramsay 2005: 41-47 %).
+    double decayR = 0.6;
+
+    static constexpr double kDefaultDecayR = 0.6;
+    static constexpr double kDefaultFirstEjectionMl = 30.0;
+
+    // Reference volume of the k-th ejection (k from 1), with no measured total.
+    double referenceVolumeMl(int order) const;
+    // Share of a measured total that falls on the k-th of n ejections: r^(k-1) / sum r^(j-1).
+    double shareOfTotal(int order, int ejectionCount) const;
+    // Empty when the parameters are usable, else why not.
+    QString validate() const;
+
+    struct Citation {
+        QString figure;
+        QString source;
+    };
+    static const QList<Citation> &citations();
+};

@@ -1,0 +1,174 @@
+#include "stats/WeeklyStats.h"
+
+#include "domain/TimeFormat.h"
+#include "stats/VolumeEstimate.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+
+namespace {
+constexpr int kBaselineWeeks = 4;
+
+bool passes(KindFilter filter, SessionKind kind)
+{
+    return filter == KindFilter::Both || (filter == KindFilter::Nursing) == (kind == SessionKind::Nursing);
+}
+
+// Let-down counts per kind: what a week's mean and a later week's baseline are made of.
+struct LetdownCounts {
+    int nursing = 0;
+    int pumping = 0;
+    double nursingLetdowns = 0;
+    double pumpingLetdowns = 0;
+
+    void add(const Session &session)
+    {
+        const double letdowns = double(session.ejections.size());
+        if (session.kind == SessionKind::Nursing) {
+            ++nursing;
+            nursingLetdowns += letdowns;
+        } else {
+            ++pumping;
+            pumpingLetdowns += letdowns;
+        }
+    }
+};
+
+// What a week of the range needs beyond the counts, gathered in one pass.
+struct WeekAccumulator {
+    LetdownCounts counts;
+    QList<double> firstLetdownS;
+    QMap<QDate, double> mlByDay;
+    QList<double> mlSumByOrder;
+    QList<int> countByOrder;
+};
+
+void addByOrder(QList<double> &sums, QList<int> &counts, const QList<double> &volumes)
+{
+    if (sums.size() < volumes.size()) {
+        sums.resize(volumes.size(), 0.0);
+        counts.resize(volumes.size(), 0);
+    }
+    for (int i = 0; i < volumes.size(); ++i) {
+        sums[i] += volumes[i];
+        ++counts[i];
+    }
+}
+
+std::optional<double> meanOrNothing(double sum, int count)
+{
+    return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+}
+} // namespace
+
+IsoWeek IsoWeek::containing(QDate date)
+{
+    IsoWeek week;
+    week.number = date.weekNumber(&week.year);
+    week.monday = date.addDays(1 - date.dayOfWeek());
+    return week;
+}
+
+QString IsoWeek::label() const
+{
+    return QStringLiteral("%1-W%2").arg(year).arg(number, 2, 10, QLatin1Char('0'));
+}
+
+QDate localStartDate(const Session &session)
+{
+    return storedLocalDateTime(session.startedAtUtcMs, session.startedUtcOffsetS).date();
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+TrendStats computeTrendStats(const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter,
+                             const StatsRange &range)
+{
+    TrendStats result;
+    QHash<QDate, WeekAccumulator> inRangeByMonday; // keyed by the week's Monday
+    QHash<QDate, LetdownCounts> allByMonday;       // also the weeks before the range, for baselines
+    QList<double> rangeSumsByOrder;
+    QList<int> rangeCountsByOrder;
+    std::optional<QDate> firstInRange;
+    std::optional<QDate> lastInRange;
+
+    for (const Session &session : sessions) {
+        if (!session.isFinished() || !passes(filter, session.kind))
+            continue;
+        const QDate day = localStartDate(session);
+        if (range.to && day > *range.to)
+            continue;
+        const QDate monday = IsoWeek::containing(day).monday;
+        allByMonday[monday].add(session);
+        if (range.from && day < *range.from)
+            continue;
+        WeekAccumulator &week = inRangeByMonday[monday];
+        week.counts.add(session);
+        if (const auto first = session.firstLetdownOffsetMs())
+            week.firstLetdownS.append(double(*first) / 1000.0);
+        const QList<double> volumes = estimatedLetdownVolumesMl(session, model);
+        week.mlByDay[day] += estimatedSessionVolumeMl(session, model);
+        addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
+        addByOrder(rangeSumsByOrder, rangeCountsByOrder, volumes);
+        ++result.sessions;
+        firstInRange = firstInRange ? std::min(*firstInRange, day) : day;
+        lastInRange = lastInRange ? std::max(*lastInRange, day) : day;
+    }
+
+    const std::optional<QDate> firstDay = range.from ? range.from : firstInRange;
+    const std::optional<QDate> lastDay = range.to ? range.to : lastInRange;
+    if (!firstDay || !lastDay || *lastDay < *firstDay)
+        return result;
+
+    for (QDate monday = IsoWeek::containing(*firstDay).monday; monday <= *lastDay; monday = monday.addDays(7)) {
+        WeekStats stats;
+        stats.week = IsoWeek::containing(monday);
+        const WeekAccumulator week = inRangeByMonday.value(monday);
+        stats.nursingSessions = week.counts.nursing;
+        stats.pumpingSessions = week.counts.pumping;
+        stats.sessions = stats.nursingSessions + stats.pumpingSessions;
+        stats.meanLetdownsNursing = meanOrNothing(week.counts.nursingLetdowns, stats.nursingSessions);
+        stats.meanLetdownsPumping = meanOrNothing(week.counts.pumpingLetdowns, stats.pumpingSessions);
+
+        LetdownCounts baseline;
+        for (int back = 1; back <= kBaselineWeeks; ++back) {
+            const LetdownCounts earlier = allByMonday.value(monday.addDays(-7 * back));
+            baseline.nursing += earlier.nursing;
+            baseline.pumping += earlier.pumping;
+            baseline.nursingLetdowns += earlier.nursingLetdowns;
+            baseline.pumpingLetdowns += earlier.pumpingLetdowns;
+        }
+        stats.baselineSessionsNursing = baseline.nursing;
+        stats.baselineSessionsPumping = baseline.pumping;
+        stats.baselineLetdownsNursing = meanOrNothing(baseline.nursingLetdowns, baseline.nursing);
+        stats.baselineLetdownsPumping = meanOrNothing(baseline.pumpingLetdowns, baseline.pumping);
+
+        stats.sessionsWithLetdown = int(week.firstLetdownS.size());
+        if (!week.firstLetdownS.isEmpty())
+            stats.medianFirstLetdownS = median(week.firstLetdownS);
+        stats.daysWithSessions = int(week.mlByDay.size());
+        if (!week.mlByDay.isEmpty()) {
+            double total = 0;
+            for (double dayMl : week.mlByDay)
+                total += dayMl;
+            stats.estimatedMlPerDay = total / double(week.mlByDay.size());
+        }
+        for (int i = 0; i < week.mlSumByOrder.size(); ++i)
+            stats.meanEstimatedMlByOrder.append(week.mlSumByOrder[i] / week.countByOrder[i]);
+        stats.sessionsByOrder = week.countByOrder;
+        result.weeks.append(stats);
+    }
+
+    for (int i = 0; i < rangeSumsByOrder.size(); ++i)
+        result.volumeByOrder.append(
+            {i + 1, rangeSumsByOrder[i] / rangeCountsByOrder[i], rangeCountsByOrder[i], model.referenceVolumeMl(i + 1)});
+    return result;
+}

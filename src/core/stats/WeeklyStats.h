@@ -1,0 +1,76 @@
+#pragma once
+
+#include "domain/Session.h"
+#include "reference/ReferenceModel.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+enum class KindFilter { Nursing, Pumping, Both };
+
+// An ISO 8601 week (Monday start) of her local calendar.
+struct IsoWeek {
+    int year = 0;   // the ISO week-numbering year (2027-01-01 is in 2026-W53)
+    int number = 0; // 1..53
+    QDate monday;
+
+    static IsoWeek containing(QDate date);
+    QString label() const; // "2026-W47"
+    bool operator==(const IsoWeek &other) const { return monday == other.monday; }
+};
+
+// The local calendar date on which a session started (with the offset saved at the time).
+QDate localStartDate(const Session &session);
+
+struct WeekStats {
+    IsoWeek week;
+    int sessions = 0; // finished sessions of the chosen kinds that started this week
+    int nursingSessions = 0;
+    int pumpingSessions = 0;
+    std::optional<double> meanLetdownsNursing;
+    std::optional<double> meanLetdownsPumping;
+    // Her own yardstick: mean let-downs per session over the four weeks before this one.
+    std::optional<double> baselineLetdownsNursing;
+    std::optional<double> baselineLetdownsPumping;
+    int baselineSessionsNursing = 0;
+    int baselineSessionsPumping = 0;
+    // Median seconds from the start to the first let-down, over sessions with one.
+    std::optional<double> medianFirstLetdownS;
+    int sessionsWithLetdown = 0;
+    // Mean over the days that have sessions of each day's estimated total.
+    std::optional<double> estimatedMlPerDay;
+    int daysWithSessions = 0;
+    // Mean estimated volume of the k-th let-down, over the sessions that had a k-th.
+    QList<double> meanEstimatedMlByOrder;
+    QList<int> sessionsByOrder;
+
+    bool hasData() const { return sessions > 0; }
+};
+
+struct OrderVolume {
+    int order = 0;
+    double meanEstimatedMl = 0;
+    int sessions = 0;
+    double referenceMl = 0;
+};
+
+struct StatsRange {
+    std::optional<QDate> from; // local dates, inclusive
+    std::optional<QDate> to;
+};
+
+struct TrendStats {
+    QList<WeekStats> weeks;          // every week of the range in order, empty ones included
+    QList<OrderVolume> volumeByOrder; // over the whole range
+    int sessions = 0;
+};
+
+// Pure: the sessions may include ones outside the range (those in the four weeks before
+// it feed the first weeks' baseline). Only finished sessions count.
+TrendStats computeTrendStats(const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter,
+                             const StatsRange &range);
+
+double median(QList<double> values); // of a non-empty list
