@@ -3,12 +3,14 @@
 #include "ui_MainWindow.h"
 
 #include "SessionPanel.h"
+#include "TrendsPanel.h"
 #include "recorder/SessionRecorder.h"
 
 #include <QMessageBox>
 #include <QShortcut>
 
-MainWindow::MainWindow(SessionRecorder &recorder, SessionStore &store, const QString &databasePath, QWidget *parent)
+MainWindow::MainWindow(
+    SessionRecorder &recorder, SessionStore &store, const Clock &clock, const QString &databasePath, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_recorder(recorder)
@@ -18,6 +20,14 @@ MainWindow::MainWindow(SessionRecorder &recorder, SessionStore &store, const QSt
     setWindowTitle(tr("Letdown"));
     m_sessionPanel = new SessionPanel(recorder, store, this);
     m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
+    m_trendsPanel = new TrendsPanel(store, clock, this);
+    m_ui->tabs->addTab(m_trendsPanel, tr("&Trends"));
+    // A finished session changes the trends; they are redrawn when next looked at.
+    connect(&m_recorder, &SessionRecorder::changed, m_trendsPanel, [this] {
+        if (m_recorder.state() == SessionRecorder::State::Stopped)
+            m_trendsPanel->invalidate();
+    });
+    connect(m_trendsPanel, &TrendsPanel::problem, this, &MainWindow::showProblem);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -50,6 +60,11 @@ void MainWindow::setUpShortcuts()
     }
 }
 
+void MainWindow::showTrends()
+{
+    m_ui->tabs->setCurrentWidget(m_trendsPanel);
+}
+
 void MainWindow::refreshWarningBar()
 {
     if (m_recorder.hasUnsavedChanges()) {
@@ -70,7 +85,7 @@ void MainWindow::showProblem(const QString &message)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Letdown"),
-                       tr("<p><b>Letdown</b> %1</p><p>Logs nursing and pumping sessions and every "
-                          "let-down in them.</p><p>Data file: %2</p>")
-                           .arg(QStringLiteral(LETDOWN_VERSION), m_databasePath.toHtmlEscaped()));
+        tr("<p><b>Letdown</b> %1</p><p>Logs nursing and pumping sessions and every "
+           "let-down in them.</p><p>Data file: %2</p>")
+            .arg(QStringLiteral(LETDOWN_VERSION), m_databasePath.toHtmlEscaped()));
 }

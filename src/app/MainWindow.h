@@ -7,7 +7,9 @@
 namespace Ui {
 class MainWindow;
 }
+class Clock;
 class SessionPanel;
+class TrendsPanel;
 class SessionRecorder;
 class SessionStore;
 
@@ -16,11 +18,13 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(SessionRecorder &recorder, SessionStore &store, const QString &databasePath,
-               QWidget *parent = nullptr);
+    MainWindow(SessionRecorder &recorder, SessionStore &store, const Clock &clock, const QString &databasePath,
+        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
+    TrendsPanel *trendsPanel() const { return m_trendsPanel; }
+    void showTrends();
 
 private:
     void setUpShortcuts();
@@ -31,5 +35,6 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     SessionRecorder &m_recorder;
     SessionPanel *m_sessionPanel = nullptr;
+    TrendsPanel *m_trendsPanel = nullptr;
     QString m_databasePath;
 };

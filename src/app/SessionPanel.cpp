@@ -74,10 +74,10 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     QFont listFont = m_ui->letdownList->font();
     listFont.setPointSize(listFont.pointSize() + 2);
     m_ui->letdownList->setFont(listFont);
-    m_ui->letdownButton->setStyleSheet(QStringLiteral(
-        "QPushButton { background: #2e7d5b; color: white; border-radius: 10px; }"
-        "QPushButton:pressed { background: #1f5a40; }"
-        "QPushButton:disabled { background: #a9c4b7; color: #eef4f1; }"));
+    m_ui->letdownButton->setStyleSheet(
+        QStringLiteral("QPushButton { background: #2e7d5b; color: white; border-radius: 10px; }"
+                       "QPushButton:pressed { background: #1f5a40; }"
+                       "QPushButton:disabled { background: #a9c4b7; color: #eef4f1; }"));
 
     setUpTechniques();
 
@@ -257,11 +257,11 @@ void SessionPanel::refresh()
     m_updatingWidgets = true;
     m_ui->startStopButton->setText(live ? tr("Stop   [Space]") : tr("Start   [Space]"));
     // Blue to start, red to stop: the colour says what the big button will do.
-    m_ui->startStopButton->setStyleSheet(
-        live ? QStringLiteral("QPushButton { background: #b3261e; color: white; border-radius: 10px; }"
-                              "QPushButton:pressed { background: #8c1d18; }")
-             : QStringLiteral("QPushButton { background: #1e5aa8; color: white; border-radius: 10px; }"
-                              "QPushButton:pressed { background: #154582; }"));
+    m_ui->startStopButton->setStyleSheet(live
+            ? QStringLiteral("QPushButton { background: #b3261e; color: white; border-radius: 10px; }"
+                             "QPushButton:pressed { background: #8c1d18; }")
+            : QStringLiteral("QPushButton { background: #1e5aa8; color: white; border-radius: 10px; }"
+                             "QPushButton:pressed { background: #154582; }"));
     m_ui->letdownButton->setText(tr("Let-down now   [L]"));
     m_ui->letdownButton->setEnabled(live);
     m_ui->pauseButton->setText(state == SessionRecorder::State::Paused ? tr("Resume   [P]") : tr("Pause   [P]"));
@@ -303,17 +303,16 @@ void SessionPanel::refreshTimer()
 
     QString status;
     switch (m_recorder.state()) {
-    case SessionRecorder::State::Idle:
-        status = tr("Ready. Press Start (or Space) when the session begins.");
-        break;
+    case SessionRecorder::State::Idle: status = tr("Ready. Press Start (or Space) when the session begins."); break;
     case SessionRecorder::State::Running:
     case SessionRecorder::State::Paused: {
-        status = m_recorder.state() == SessionRecorder::State::Paused ? tr("Paused (paused time is not counted)")
-                                                                      : tr("Running on the %1 side").arg(sideLabel(session.side));
-        status += QStringLiteral(" · ") + tr("left %1 · right %2 · both %3")
-                                             .arg(formatElapsed(session.sideMs.leftMs),
-                                                  formatElapsed(session.sideMs.rightMs),
-                                                  formatElapsed(session.sideMs.bothMs));
+        status = m_recorder.state() == SessionRecorder::State::Paused
+            ? tr("Paused (paused time is not counted)")
+            : tr("Running on the %1 side").arg(sideLabel(session.side));
+        status += QStringLiteral(" · ")
+            + tr("left %1 · right %2 · both %3")
+                  .arg(formatElapsed(session.sideMs.leftMs), formatElapsed(session.sideMs.rightMs),
+                      formatElapsed(session.sideMs.bothMs));
         break;
     }
     case SessionRecorder::State::Stopped:
@@ -345,8 +344,8 @@ void SessionPanel::refreshDetails(const Session &session)
     const bool pumping = session.kind == SessionKind::Pumping;
     m_ui->pumpedVolumeLabel->setVisible(pumping);
     m_ui->pumpedVolumeEdit->setVisible(pumping);
-    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preWeightLabel, m_ui->preWeightEdit,
-                                                         m_ui->postWeightLabel, m_ui->postWeightEdit})
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_ui->preWeightLabel, m_ui->preWeightEdit, m_ui->postWeightLabel, m_ui->postWeightEdit})
         w->setVisible(!pumping);
 
     if (!finished) {
@@ -386,8 +385,8 @@ void SessionPanel::refreshRecent()
         QString duration = formatElapsed(s.activeMs);
         if (s.state != SessionState::Stopped)
             duration = tr("running");
-        auto *item = new QTreeWidgetItem({locale.toString(started, tr("ddd d MMM, HH:mm")), kindLabel(s.kind),
-                                          duration, QString::number(s.letdownCount)});
+        auto *item = new QTreeWidgetItem({locale.toString(started, tr("ddd d MMM, HH:mm")), kindLabel(s.kind), duration,
+            QString::number(s.letdownCount)});
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         m_ui->recentList->addTopLevelItem(item);

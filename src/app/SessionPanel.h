@@ -36,8 +36,8 @@ signals:
 
 private:
     void setUpTechniques();
-    void refresh();          // everything from the recorder's state
-    void refreshTimer();     // the parts that move every tick
+    void refresh(); // everything from the recorder's state
+    void refreshTimer(); // the parts that move every tick
     void refreshLetdowns(const Session &session);
     void refreshDetails(const Session &session);
     void refreshRecent();

@@ -1,3 +1,4 @@
+#include "CommandLine.h"
 #include "MainWindow.h"
 
 #include "recorder/Clock.h"
@@ -7,35 +8,26 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QMessageBox>
-#include <QStandardPaths>
 
 #include <cstdio>
 
 namespace {
-void describeApplication()
-{
-    // The lower-case name gives the data folder: ~/.local/share/letdown
-    QCoreApplication::setApplicationName(QStringLiteral("letdown"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LETDOWN_VERSION));
-}
-
 void setUpParser(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Letdown: log nursing and pumping sessions and every let-down in them."));
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
+        "Without a command it opens the window. Commands (each has --help):\n"
+        "  stats   print weekly statistics (--json for JSON)\n"
+        "  chart   draw the trend charts into a PNG file\n"
+                                            "  demo-data  fill a new database with demo sessions"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
-                      QCoreApplication::translate("main", "Use this database file instead of the default one."),
-                      QCoreApplication::translate("main", "file")});
-}
-
-QString defaultDatabasePath()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("letdown.sqlite"));
+        QCoreApplication::translate("main", "Use this database file instead of the default one."),
+        QCoreApplication::translate("main", "file")});
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QCoreApplication::translate("main", "A command (see above)."), QStringLiteral("[command]"));
 }
 
 void printError(const QString &message)
@@ -46,9 +38,9 @@ void printError(const QString &message)
 // QApplication takes these (with their values) for itself; QCoreApplication does not.
 QStringList withoutQtGuiOptions(QStringList arguments)
 {
-    static const QStringList withValue = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin",
-                                          "-qwindowgeometry", "-qwindowicon", "-qwindowtitle", "-display",
-                                          "-geometry", "-style", "-stylesheet", "-session", "-title"};
+    static const QStringList withValue
+        = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry", "-qwindowicon",
+            "-qwindowtitle", "-display", "-geometry", "-style", "-stylesheet", "-session", "-title"};
     static const QStringList alone = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
     for (int i = 1; i < arguments.size();) {
         if (withValue.contains(arguments[i]))
@@ -66,41 +58,36 @@ QStringList withoutQtGuiOptions(QStringList arguments)
 int runWithoutWindow(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    describeApplication();
+    CommandLine::describeApplication();
     QCommandLineParser parser;
     setUpParser(parser);
     if (!parser.parse(withoutQtGuiOptions(app.arguments()))) {
-        printError(parser.errorText() + QStringLiteral("\n") +
-                   QCoreApplication::translate("main", "Try 'letdown --help'."));
+        printError(
+            parser.errorText() + QStringLiteral("\n") + QCoreApplication::translate("main", "Try 'letdown --help'."));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0); // exits
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion(); // exits
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(QCoreApplication::translate("main", "unknown command '%1'. Try 'letdown --help'.")
-                       .arg(parser.positionalArguments().constFirst()));
-        return 2;
-    }
     return -1;
 }
 
 int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    describeApplication();
+    CommandLine::describeApplication();
     QCommandLineParser parser;
     setUpParser(parser);
     parser.process(app);
     const QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                                  : defaultDatabasePath();
+                                                                  : CommandLine::defaultDatabasePath();
 
     Database database;
     if (!database.open(path)) {
         printError(database.errorString());
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Letdown cannot open its data"),
-                              database.errorString());
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Letdown cannot open its data"), database.errorString());
         return 1;
     }
     SessionStore store(database);
@@ -108,11 +95,11 @@ int runWindow(int argc, char **argv)
     SessionRecorder recorder(store, clock);
     if (!recorder.restoreUnfinished()) {
         printError(recorder.lastError());
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Letdown cannot read its data"),
-                              recorder.lastError());
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Letdown cannot read its data"), recorder.lastError());
         return 1;
     }
-    MainWindow window(recorder, store, path);
+    MainWindow window(recorder, store, clock, path);
     window.show();
     return app.exec();
 }
@@ -120,6 +107,8 @@ int runWindow(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    if (CommandLine::hasVerb(argc, argv))
+        return CommandLine::runVerb(argc, argv);
     const int headlessResult = runWithoutWindow(argc, argv);
     if (headlessResult >= 0)
         return headlessResult;

@@ -30,14 +30,13 @@ struct Screen {
 
     void open()
     {
-        window = std::make_unique<MainWindow>(recorder, store, db.path);
+        window = std::make_unique<MainWindow>(recorder, store, clock, db.path);
         window->show();
         window->activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(window.get()));
     }
 
-    template <typename T = QWidget>
-    T *find(const char *name)
+    template <typename T = QWidget> T *find(const char *name)
     {
         T *widget = window->findChild<T *>(QString::fromLatin1(name));
         REQUIRE(widget != nullptr);
@@ -183,7 +182,7 @@ TEST_CASE("GUI: techniques ticked are saved with the session")
     screen.find<QCheckBox>("technique_nipple_stimulation")->click(); // during the session
     screen.click("startStopButton");
     CHECK(screen.savedSession().techniques
-          == QStringList {QStringLiteral("nipple_stimulation"), QStringLiteral("warm_compress")});
+        == QStringList {QStringLiteral("nipple_stimulation"), QStringLiteral("warm_compress")});
 }
 
 TEST_CASE("GUI: after Stop the figures stay editable and bad ones are refused")
@@ -266,7 +265,7 @@ TEST_CASE("GUI: a session left running is shown running after a restart")
     screen.clock.restartMonotonic(0);
     SessionRecorder restarted(screen.store, screen.clock);
     REQUIRE(restarted.restoreUnfinished());
-    MainWindow window(restarted, screen.store, screen.db.path);
+    MainWindow window(restarted, screen.store, screen.clock, screen.db.path);
     window.show();
     QTest::qWait(260);
     CHECK(window.findChild<QLabel *>("timerLabel")->text() == "02:30");

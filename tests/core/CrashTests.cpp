@@ -76,8 +76,8 @@ TEST_CASE("Crash: every acknowledged let-down survives SIGKILL, and the session 
         SystemClock clock;
         SessionRecorder recorder(store, clock);
         REQUIRE(recorder.restoreUnfinished());
-        REQUIRE((recorder.state() == SessionRecorder::State::Running
-                 || recorder.state() == SessionRecorder::State::Paused));
+        REQUIRE((
+            recorder.state() == SessionRecorder::State::Running || recorder.state() == SessionRecorder::State::Paused));
         const Session session = recorder.currentSession();
         CHECK(session.ejections.size() >= acknowledgedSoFar);
         CHECK(session.ejections.size() <= acknowledgedSoFar + 1);

@@ -32,8 +32,7 @@ TEST_CASE("A new database is created private, versioned and in WAL mode")
     Database database;
     REQUIRE(database.open(path));
 
-    CHECK(QFileInfo(path).permissions()
-          == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    CHECK(QFileInfo(path).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
     const auto folderPermissions = QFileInfo(QFileInfo(path).absolutePath()).permissions();
     CHECK_FALSE(folderPermissions & (QFile::ReadOther | QFile::ReadGroup));
 
@@ -60,11 +59,12 @@ TEST_CASE("A new database is created private, versioned and in WAL mode")
 TEST_CASE("Migrations run from an empty file and reopening keeps the data")
 {
     TempDatabase db;
-    const qint64 tables = db.scalar(QStringLiteral(
-        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('sessions','ejections','session_techniques')"));
+    const qint64 tables = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name "
+                                                   "IN ('sessions','ejections','session_techniques')"));
     CHECK(tables == 3);
-    db.exec(QStringLiteral("INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
-                           " active_ms, paused_ms, last_event_at_utc_ms, side) VALUES ('u1','nursing','stopped',1,0,0,0,1,'left')"));
+    db.exec(QStringLiteral(
+        "INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
+        " active_ms, paused_ms, last_event_at_utc_ms, side) VALUES ('u1','nursing','stopped',1,0,0,0,1,'left')"));
 
     Database again;
     REQUIRE(again.open(db.path));
@@ -78,9 +78,10 @@ TEST_CASE("A database from a newer version is refused and left untouched")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
-    makeForeignFile(path, {QStringLiteral("PRAGMA application_id=%1").arg(Database::kApplicationId),
-                           QStringLiteral("CREATE TABLE sessions (id INTEGER PRIMARY KEY, future_column TEXT)"),
-                           QStringLiteral("PRAGMA user_version=%1").arg(Database::kSchemaVersion + 1)});
+    makeForeignFile(path,
+        {QStringLiteral("PRAGMA application_id=%1").arg(Database::kApplicationId),
+            QStringLiteral("CREATE TABLE sessions (id INTEGER PRIMARY KEY, future_column TEXT)"),
+            QStringLiteral("PRAGMA user_version=%1").arg(Database::kSchemaVersion + 1)});
     const QByteArray before = fileHash(path);
 
     Database database;

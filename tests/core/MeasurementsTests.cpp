@@ -16,8 +16,7 @@ TEST_CASE("Measurements: plausible figures pass")
 
 TEST_CASE("Measurements: impossible figures are refused with a reason")
 {
-    CHECK_THAT(validateMeasurements({-1.0, std::nullopt, std::nullopt}).toStdString(),
-               Catch::Contains("negative"));
+    CHECK_THAT(validateMeasurements({-1.0, std::nullopt, std::nullopt}).toStdString(), Catch::Contains("negative"));
     CHECK_THAT(validateMeasurements({500.1, std::nullopt, std::nullopt}).toStdString(), Catch::Contains("500 ml"));
     CHECK_FALSE(validateMeasurements({std::numeric_limits<double>::quiet_NaN(), std::nullopt, std::nullopt}).isEmpty());
     CHECK_THAT(validateMeasurements({std::nullopt, 4200.0, 4100.0}).toStdString(), Catch::Contains("lower"));

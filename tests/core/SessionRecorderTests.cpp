@@ -76,7 +76,7 @@ TEST_CASE("Recorder: durations exclude paused time and let-downs carry their off
     REQUIRE(f.recorder.pause());
     f.clock.advance(30 * kSecond);
     CHECK(f.recorder.activeElapsedMs() == 60 * kSecond); // the timer stands still while paused
-    REQUIRE(f.recorder.markLetdown());                  // she can still mark one while paused
+    REQUIRE(f.recorder.markLetdown()); // she can still mark one while paused
     REQUIRE(f.recorder.resume());
     f.clock.advance(30 * kSecond);
     REQUIRE(f.recorder.markLetdown());
@@ -289,11 +289,11 @@ TEST_CASE("Recorder: techniques, note and figures are saved; bad figures are ref
     RecorderFixture f;
     CHECK_FALSE(f.recorder.setNote(QStringLiteral("no session yet")));
     REQUIRE(f.recorder.start(SessionKind::Nursing, Side::Left,
-                             {QStringLiteral("usual_spot"), QStringLiteral("not_a_technique"),
-                              QStringLiteral("breast_massage"), QStringLiteral("usual_spot")}));
+        {QStringLiteral("usual_spot"), QStringLiteral("not_a_technique"), QStringLiteral("breast_massage"),
+            QStringLiteral("usual_spot")}));
     const QString uuid = f.recorder.currentSession().uuid;
     CHECK(f.recorder.currentSession().techniques
-          == QStringList {QStringLiteral("breast_massage"), QStringLiteral("usual_spot")});
+        == QStringList {QStringLiteral("breast_massage"), QStringLiteral("usual_spot")});
     REQUIRE(f.recorder.setTechniques({QStringLiteral("warm_compress")}));
     REQUIRE(f.recorder.setNote(QStringLiteral("baby sleepy")));
     f.clock.advance(kMinute);

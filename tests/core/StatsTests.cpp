@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-using Catch::Detail::Approx;
 
 namespace {
 // The hand-worked fixture (see the comments for each figure; r = 0.6, first = 30 ml).
@@ -17,8 +16,8 @@ struct MixedWeeks {
     Session b = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 14, 0), {120, 400});
     Session c = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90, 200, 350, 500});
     Session d = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 19, 0), {});
-    Session e = finishedSession(SessionKind::Nursing, berlin(2026, 12, 2, 9, 0),
-                                {30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360});
+    Session e = finishedSession(
+        SessionKind::Nursing, berlin(2026, 12, 2, 9, 0), {30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360});
     Session running = finishedSession(SessionKind::Nursing, berlin(2026, 11, 18, 9, 0), {10, 20, 30, 40});
 
     MixedWeeks()
@@ -137,8 +136,8 @@ TEST_CASE("Weekly stats filtered to one kind")
 TEST_CASE("Weekly stats: a range keeps empty weeks and takes the baseline from before it")
 {
     const MixedWeeks f;
-    const TrendStats stats = computeTrendStats(f.all(), ReferenceModel {}, KindFilter::Both,
-                                               {QDate(2026, 11, 23), QDate(2026, 12, 20)});
+    const TrendStats stats
+        = computeTrendStats(f.all(), ReferenceModel {}, KindFilter::Both, {QDate(2026, 11, 23), QDate(2026, 12, 20)});
     REQUIRE(stats.weeks.size() == 4); // W48 .. W51
     CHECK(stats.weeks[0].week.label() == "2026-W48");
     CHECK(stats.weeks[3].week.label() == "2026-W51");
@@ -147,8 +146,8 @@ TEST_CASE("Weekly stats: a range keeps empty weeks and takes the baseline from b
     CHECK_FALSE(stats.weeks[3].hasData());
 
     // A range that cuts a week in two counts only its days in the range.
-    const TrendStats cut = computeTrendStats(f.all(), ReferenceModel {}, KindFilter::Both,
-                                             {QDate(2026, 11, 17), QDate(2026, 11, 22)});
+    const TrendStats cut
+        = computeTrendStats(f.all(), ReferenceModel {}, KindFilter::Both, {QDate(2026, 11, 17), QDate(2026, 11, 22)});
     REQUIRE(cut.weeks.size() == 1);
     CHECK(cut.weeks[0].sessions == 2); // Tuesday's two pumping sessions
     CHECK(cut.weeks[0].nursingSessions == 0);
@@ -166,7 +165,8 @@ TEST_CASE("ISO weeks follow her local time across daylight-saving changes and ye
         const Session mondayEarly = finishedSession(SessionKind::Nursing, berlin(2026, 3, 30, 0, 10), {60, 120});
         CHECK(beforeChange.startedUtcOffsetS == 3600);
         CHECK(sundayLate.startedUtcOffsetS == 7200);
-        const TrendStats stats = computeTrendStats({beforeChange, sundayLate, mondayEarly}, model, KindFilter::Both, {});
+        const TrendStats stats
+            = computeTrendStats({beforeChange, sundayLate, mondayEarly}, model, KindFilter::Both, {});
         REQUIRE(stats.weeks.size() == 2);
         CHECK(stats.weeks[0].week.label() == "2026-W13");
         CHECK(stats.weeks[0].sessions == 2); // in UTC, Monday 00:10 would still be Sunday

@@ -9,8 +9,8 @@
 
 // Builds a finished session that started at a local time in a real time zone, with
 // let-downs at the given seconds from the start.
-inline Session finishedSession(SessionKind kind, const QDateTime &localStart, const QList<int> &letdownsAtS,
-                               qint64 activeS = 900)
+inline Session finishedSession(
+    SessionKind kind, const QDateTime &localStart, const QList<int> &letdownsAtS, qint64 activeS = 900)
 {
     static int counter = 0;
     Session s;

@@ -21,11 +21,12 @@ inline std::ostream &operator<<(std::ostream &os, const QString &text)
     return os << text.toStdString();
 }
 namespace Catch {
-template <>
-struct StringMaker<QString> {
+template <> struct StringMaker<QString> {
     static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
 };
 } // namespace Catch
+
+using Catch::Detail::Approx;
 
 // A clock the test moves by hand. advance() moves both clocks like real time passing;
 // jumpWall() moves only the wall clock, like someone changing the system time.
@@ -35,8 +36,7 @@ public:
     explicit FakeClock(qint64 wallUtcMs = 1'764'300'000'000, int utcOffsetS = 3600)
         : m_wallMs(wallUtcMs)
         , m_offsetS(utcOffsetS)
-    {
-    }
+    { }
     qint64 wallUtcMs() const override { return m_wallMs; }
     int utcOffsetS(qint64 utcMs) const override { return m_offsetRule ? m_offsetRule(utcMs) : m_offsetS; }
     qint64 monotonicMs() const override { return m_monotonicMs; }

@@ -12,8 +12,7 @@ QString tr(const char *text)
 
 bool isWeightOutOfRange(const std::optional<double> &weightG)
 {
-    return weightG && (!std::isfinite(*weightG) || *weightG < kMinBabyWeightG
-                       || *weightG > kMaxBabyWeightG);
+    return weightG && (!std::isfinite(*weightG) || *weightG < kMinBabyWeightG || *weightG > kMaxBabyWeightG);
 }
 } // namespace
 

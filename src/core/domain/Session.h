@@ -23,7 +23,7 @@ std::optional<SessionState> sessionStateFromKey(const QString &key);
 // One milk ejection ("let-down") as she marked it.
 struct Ejection {
     qint64 atUtcMs = 0;
-    int utcOffsetS = 0;  // local UTC offset at that moment
+    int utcOffsetS = 0; // local UTC offset at that moment
     qint64 offsetMs = 0; // active time since the session started, pauses excluded
     Side side = Side::Left;
     std::optional<double> measuredVolumeMl;

@@ -80,7 +80,7 @@ private:
     bool m_hasSession = false;
     Session m_session; // as of the last step
     qint64 m_anchorMonotonicMs = 0; // monotonic time of the last step
-    qint64 m_anchorWallMs = 0;      // wall time of the last step
+    qint64 m_anchorWallMs = 0; // wall time of the last step
     bool m_unsaved = false;
     QList<Ejection> m_unsavedEjections;
     QString m_lastError;

@@ -21,8 +21,8 @@ QJsonObject referenceModelToJson(const ReferenceModel &model)
 {
     QJsonArray citations;
     for (const auto &citation : ReferenceModel::citations())
-        citations.append(QJsonObject {{QStringLiteral("figure"), citation.figure},
-                                      {QStringLiteral("source"), citation.source}});
+        citations.append(
+            QJsonObject {{QStringLiteral("figure"), citation.figure}, {QStringLiteral("source"), citation.source}});
     return {
         {QStringLiteral("mean_letdowns_per_breastfeed"), model.meanEjectionsPerBreastfeed},
         {QStringLiteral("sd_letdowns_per_breastfeed"), model.sdEjectionsPerBreastfeed},
@@ -65,9 +65,8 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
     QJsonArray byOrder;
     for (const OrderVolume &order : stats.volumeByOrder)
         byOrder.append(QJsonObject {{QStringLiteral("order"), order.order},
-                                    {QStringLiteral("mean_estimated_ml"), number(order.meanEstimatedMl)},
-                                    {QStringLiteral("sessions"), order.sessions},
-                                    {QStringLiteral("reference_ml"), number(order.referenceMl)}});
+            {QStringLiteral("mean_estimated_ml"), number(order.meanEstimatedMl)},
+            {QStringLiteral("sessions"), order.sessions}, {QStringLiteral("reference_ml"), number(order.referenceMl)}});
     return {
         {QStringLiteral("sessions"), stats.sessions},
         {QStringLiteral("weeks"), weeks},

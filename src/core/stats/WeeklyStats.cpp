@@ -89,12 +89,12 @@ double median(QList<double> values)
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
-TrendStats computeTrendStats(const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter,
-                             const StatsRange &range)
+TrendStats computeTrendStats(
+    const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter, const StatsRange &range)
 {
     TrendStats result;
     QHash<QDate, WeekAccumulator> inRangeByMonday; // keyed by the week's Monday
-    QHash<QDate, LetdownCounts> allByMonday;       // also the weeks before the range, for baselines
+    QHash<QDate, LetdownCounts> allByMonday; // also the weeks before the range, for baselines
     QList<double> rangeSumsByOrder;
     QList<int> rangeCountsByOrder;
     std::optional<QDate> firstInRange;
@@ -168,7 +168,7 @@ TrendStats computeTrendStats(const QList<Session> &sessions, const ReferenceMode
     }
 
     for (int i = 0; i < rangeSumsByOrder.size(); ++i)
-        result.volumeByOrder.append(
-            {i + 1, rangeSumsByOrder[i] / rangeCountsByOrder[i], rangeCountsByOrder[i], model.referenceVolumeMl(i + 1)});
+        result.volumeByOrder.append({i + 1, rangeSumsByOrder[i] / rangeCountsByOrder[i], rangeCountsByOrder[i],
+            model.referenceVolumeMl(i + 1)});
     return result;
 }

@@ -13,7 +13,7 @@ enum class KindFilter { Nursing, Pumping, Both };
 
 // An ISO 8601 week (Monday start) of her local calendar.
 struct IsoWeek {
-    int year = 0;   // the ISO week-numbering year (2027-01-01 is in 2026-W53)
+    int year = 0; // the ISO week-numbering year (2027-01-01 is in 2026-W53)
     int number = 0; // 1..53
     QDate monday;
 
@@ -63,14 +63,14 @@ struct StatsRange {
 };
 
 struct TrendStats {
-    QList<WeekStats> weeks;          // every week of the range in order, empty ones included
+    QList<WeekStats> weeks; // every week of the range in order, empty ones included
     QList<OrderVolume> volumeByOrder; // over the whole range
     int sessions = 0;
 };
 
 // Pure: the sessions may include ones outside the range (those in the four weeks before
 // it feed the first weeks' baseline). Only finished sessions count.
-TrendStats computeTrendStats(const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter,
-                             const StatsRange &range);
+TrendStats computeTrendStats(
+    const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter, const StatsRange &range);
 
 double median(QList<double> values); // of a non-empty list

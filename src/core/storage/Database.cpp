@@ -39,8 +39,7 @@ bool createPrivateFile(const QString &path, QString &error)
 
 Database::Database()
     : m_connectionName(QStringLiteral("letdown-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -68,12 +67,16 @@ bool Database::isOpen() const
     return connection().isOpen();
 }
 
-bool Database::open(const QString &path)
+bool Database::open(const QString &path, OpenMode mode)
 {
     close();
     m_path = path;
     m_error.clear();
 
+    if (mode == OpenMode::MustExist && !QFileInfo::exists(path)) {
+        m_error = tr("There is no database at %1.").arg(path);
+        return false;
+    }
     if (!QFileInfo::exists(path) && !createPrivateFile(path, m_error))
         return false;
     if (QFileInfo(path).isDir()) {
@@ -137,8 +140,7 @@ bool Database::applyPragmas()
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
         || query.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0) {
-        m_error = tr("Cannot switch %1 to write-ahead logging: %2")
-                      .arg(m_path, query.lastError().text());
+        m_error = tr("Cannot switch %1 to write-ahead logging: %2").arg(m_path, query.lastError().text());
         return false;
     }
     query.finish();

@@ -17,10 +17,12 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens the file, creating it (0600, its folder 0700) when it does not exist.
-    // A file that is not a Letdown database, or comes from a newer version, is refused
-    // and left untouched. On failure returns false; errorString() says why.
-    bool open(const QString &path);
+    enum class OpenMode { CreateIfMissing, MustExist };
+
+    // Opens the file, creating it (0600, its folder 0700) when it does not exist and the
+    // mode allows. A file that is not a Letdown database, or comes from a newer version,
+    // is refused and left untouched. On failure returns false; errorString() says why.
+    bool open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
     bool isOpen() const;
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
@@ -30,8 +32,7 @@ public:
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
     // false or a statement fails). Returns true when committed.
-    template <typename Body>
-    bool write(Body &&body)
+    template <typename Body> bool write(Body &&body)
     {
         if (!begin())
             return false;

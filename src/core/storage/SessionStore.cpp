@@ -2,9 +2,9 @@
 
 #include "storage/Database.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QHash>
 #include <QVariant>
 
 namespace {
@@ -18,16 +18,15 @@ std::optional<double> optionalDouble(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
-const QString kSessionColumns = QStringLiteral(
-    "id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
-    " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
-    " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected");
+const QString kSessionColumns
+    = QStringLiteral("id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
+                     " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
+                     " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected");
 } // namespace
 
 SessionStore::SessionStore(Database &database)
     : m_database(database)
-{
-}
+{ }
 
 bool SessionStore::fail(const QSqlQuery &query)
 {
@@ -36,90 +35,107 @@ bool SessionStore::fail(const QSqlQuery &query)
     return false;
 }
 
-bool SessionStore::saveSession(const Session &s, const QList<Ejection> &newEjections)
+bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] { return writeSession(session, newEjections); });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
+bool SessionStore::saveSessions(const QList<Session> &sessions)
 {
     m_error.clear();
     const bool committed = m_database.write([&] {
-        QSqlQuery upsert(m_database.connection());
-        upsert.prepare(QStringLiteral(
-            "INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
-            " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side,"
-            " left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
-            " post_feed_weight_g, clock_jump_detected)"
-            " VALUES (:uuid, :kind, :state, :started, :startedOffset, :ended, :endedOffset, :active,"
-            " :paused, :lastEvent, :side, :left, :right, :both, :note, :pumped, :pre, :post, :jump)"
-            " ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, state = excluded.state,"
-            " started_at_utc_ms = excluded.started_at_utc_ms,"
-            " started_utc_offset_s = excluded.started_utc_offset_s,"
-            " ended_at_utc_ms = excluded.ended_at_utc_ms, ended_utc_offset_s = excluded.ended_utc_offset_s,"
-            " active_ms = excluded.active_ms, paused_ms = excluded.paused_ms,"
-            " last_event_at_utc_ms = excluded.last_event_at_utc_ms, side = excluded.side,"
-            " left_ms = excluded.left_ms, right_ms = excluded.right_ms, both_ms = excluded.both_ms,"
-            " note = excluded.note, pumped_volume_ml = excluded.pumped_volume_ml,"
-            " pre_feed_weight_g = excluded.pre_feed_weight_g,"
-            " post_feed_weight_g = excluded.post_feed_weight_g,"
-            " clock_jump_detected = excluded.clock_jump_detected"
-            " RETURNING id"));
-        upsert.bindValue(QStringLiteral(":uuid"), s.uuid);
-        upsert.bindValue(QStringLiteral(":kind"), toKey(s.kind));
-        upsert.bindValue(QStringLiteral(":state"), toKey(s.state));
-        upsert.bindValue(QStringLiteral(":started"), s.startedAtUtcMs);
-        upsert.bindValue(QStringLiteral(":startedOffset"), s.startedUtcOffsetS);
-        upsert.bindValue(QStringLiteral(":ended"),
-                         s.endedAtUtcMs ? QVariant(*s.endedAtUtcMs) : QVariant(QMetaType(QMetaType::LongLong)));
-        upsert.bindValue(QStringLiteral(":endedOffset"),
-                         s.endedAtUtcMs ? QVariant(s.endedUtcOffsetS) : QVariant(QMetaType(QMetaType::Int)));
-        upsert.bindValue(QStringLiteral(":active"), s.activeMs);
-        upsert.bindValue(QStringLiteral(":paused"), s.pausedMs);
-        upsert.bindValue(QStringLiteral(":lastEvent"), s.lastEventAtUtcMs);
-        upsert.bindValue(QStringLiteral(":side"), toKey(s.side));
-        upsert.bindValue(QStringLiteral(":left"), s.sideMs.leftMs);
-        upsert.bindValue(QStringLiteral(":right"), s.sideMs.rightMs);
-        upsert.bindValue(QStringLiteral(":both"), s.sideMs.bothMs);
-        // A null QString would bind as SQL NULL; the column holds '' for "no note".
-        upsert.bindValue(QStringLiteral(":note"), s.note.isNull() ? QStringLiteral("") : s.note);
-        upsert.bindValue(QStringLiteral(":pumped"), optionalValue(s.pumpedVolumeMl));
-        upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
-        upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));
-        upsert.bindValue(QStringLiteral(":jump"), s.clockJumpDetected ? 1 : 0);
-        if (!upsert.exec() || !upsert.next())
-            return fail(upsert);
-        const qint64 sessionId = upsert.value(0).toLongLong();
-        upsert.finish();
-
-        QSqlQuery clearTechniques(m_database.connection());
-        clearTechniques.prepare(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
-        clearTechniques.addBindValue(sessionId);
-        if (!clearTechniques.exec())
-            return fail(clearTechniques);
-        QSqlQuery addTechnique(m_database.connection());
-        addTechnique.prepare(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
-        for (const QString &technique : s.techniques) {
-            addTechnique.addBindValue(sessionId);
-            addTechnique.addBindValue(technique);
-            if (!addTechnique.exec())
-                return fail(addTechnique);
-        }
-
-        QSqlQuery addEjection(m_database.connection());
-        addEjection.prepare(QStringLiteral(
-            "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
-            " VALUES (?, ?, ?, ?, ?, ?)"));
-        for (const Ejection &e : newEjections) {
-            addEjection.addBindValue(sessionId);
-            addEjection.addBindValue(e.atUtcMs);
-            addEjection.addBindValue(e.utcOffsetS);
-            addEjection.addBindValue(e.offsetMs);
-            addEjection.addBindValue(toKey(e.side));
-            addEjection.addBindValue(optionalValue(e.measuredVolumeMl));
-            if (!addEjection.exec())
-                return fail(addEjection);
-        }
+        for (const Session &session : sessions)
+            if (!writeSession(session, session.ejections))
+                return false;
         return true;
     });
     if (!committed && m_error.isEmpty())
         m_error = m_database.errorString();
     return committed;
+}
+
+bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections)
+{
+    QSqlQuery upsert(m_database.connection());
+    upsert.prepare(
+        QStringLiteral("INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
+                       " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side,"
+                       " left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
+                       " post_feed_weight_g, clock_jump_detected)"
+                       " VALUES (:uuid, :kind, :state, :started, :startedOffset, :ended, :endedOffset, :active,"
+                       " :paused, :lastEvent, :side, :left, :right, :both, :note, :pumped, :pre, :post, :jump)"
+                       " ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, state = excluded.state,"
+                       " started_at_utc_ms = excluded.started_at_utc_ms,"
+                       " started_utc_offset_s = excluded.started_utc_offset_s,"
+                       " ended_at_utc_ms = excluded.ended_at_utc_ms, ended_utc_offset_s = excluded.ended_utc_offset_s,"
+                       " active_ms = excluded.active_ms, paused_ms = excluded.paused_ms,"
+                       " last_event_at_utc_ms = excluded.last_event_at_utc_ms, side = excluded.side,"
+                       " left_ms = excluded.left_ms, right_ms = excluded.right_ms, both_ms = excluded.both_ms,"
+                       " note = excluded.note, pumped_volume_ml = excluded.pumped_volume_ml,"
+                       " pre_feed_weight_g = excluded.pre_feed_weight_g,"
+                       " post_feed_weight_g = excluded.post_feed_weight_g,"
+                       " clock_jump_detected = excluded.clock_jump_detected"
+                       " RETURNING id"));
+    upsert.bindValue(QStringLiteral(":uuid"), s.uuid);
+    upsert.bindValue(QStringLiteral(":kind"), toKey(s.kind));
+    upsert.bindValue(QStringLiteral(":state"), toKey(s.state));
+    upsert.bindValue(QStringLiteral(":started"), s.startedAtUtcMs);
+    upsert.bindValue(QStringLiteral(":startedOffset"), s.startedUtcOffsetS);
+    upsert.bindValue(QStringLiteral(":ended"),
+        s.endedAtUtcMs ? QVariant(*s.endedAtUtcMs) : QVariant(QMetaType(QMetaType::LongLong)));
+    upsert.bindValue(QStringLiteral(":endedOffset"),
+        s.endedAtUtcMs ? QVariant(s.endedUtcOffsetS) : QVariant(QMetaType(QMetaType::Int)));
+    upsert.bindValue(QStringLiteral(":active"), s.activeMs);
+    upsert.bindValue(QStringLiteral(":paused"), s.pausedMs);
+    upsert.bindValue(QStringLiteral(":lastEvent"), s.lastEventAtUtcMs);
+    upsert.bindValue(QStringLiteral(":side"), toKey(s.side));
+    upsert.bindValue(QStringLiteral(":left"), s.sideMs.leftMs);
+    upsert.bindValue(QStringLiteral(":right"), s.sideMs.rightMs);
+    upsert.bindValue(QStringLiteral(":both"), s.sideMs.bothMs);
+    // A null QString would bind as SQL NULL; the column holds '' for "no note".
+    upsert.bindValue(QStringLiteral(":note"), s.note.isNull() ? QStringLiteral("") : s.note);
+    upsert.bindValue(QStringLiteral(":pumped"), optionalValue(s.pumpedVolumeMl));
+    upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
+    upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));
+    upsert.bindValue(QStringLiteral(":jump"), s.clockJumpDetected ? 1 : 0);
+    if (!upsert.exec() || !upsert.next())
+        return fail(upsert);
+    const qint64 sessionId = upsert.value(0).toLongLong();
+    upsert.finish();
+
+    QSqlQuery clearTechniques(m_database.connection());
+    clearTechniques.prepare(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
+    clearTechniques.addBindValue(sessionId);
+    if (!clearTechniques.exec())
+        return fail(clearTechniques);
+    QSqlQuery addTechnique(m_database.connection());
+    addTechnique.prepare(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
+    for (const QString &technique : s.techniques) {
+        addTechnique.addBindValue(sessionId);
+        addTechnique.addBindValue(technique);
+        if (!addTechnique.exec())
+            return fail(addTechnique);
+    }
+
+    QSqlQuery addEjection(m_database.connection());
+    addEjection.prepare(QStringLiteral(
+        "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
+        " VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const Ejection &e : newEjections) {
+        addEjection.addBindValue(sessionId);
+        addEjection.addBindValue(e.atUtcMs);
+        addEjection.addBindValue(e.utcOffsetS);
+        addEjection.addBindValue(e.offsetMs);
+        addEjection.addBindValue(toKey(e.side));
+        addEjection.addBindValue(optionalValue(e.measuredVolumeMl));
+        if (!addEjection.exec())
+            return fail(addEjection);
+    }
+    return true;
 }
 
 bool SessionStore::loadUnfinished(std::optional<Session> &found)
@@ -228,10 +244,10 @@ bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summari
     m_error.clear();
     summaries.clear();
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
-        " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
-        " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?"));
+    query.prepare(
+        QStringLiteral("SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
+                       " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
+                       " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?"));
     query.addBindValue(limit);
     if (!query.exec())
         return fail(query);
@@ -258,5 +274,16 @@ bool SessionStore::loadLastKind(std::optional<SessionKind> &kind)
         return fail(query);
     if (query.next())
         kind = sessionKindFromKey(query.value(0).toString());
+    return true;
+}
+
+bool SessionStore::countFinishedSessions(int &count)
+{
+    m_error.clear();
+    count = 0;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sessions WHERE state = 'stopped'")) || !query.next())
+        return fail(query);
+    count = query.value(0).toInt();
     return true;
 }

@@ -23,6 +23,8 @@ public:
     // newEjections, all in one transaction. Safe to call again with the same arguments
     // after a failure: nothing of a failed call was written.
     bool saveSession(const Session &session, const QList<Ejection> &newEjections);
+    // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
+    bool saveSessions(const QList<Session> &sessions);
 
     // The newest session that was running or paused, with its let-downs.
     // Returns false on a database error; `found` is empty when there is none.
@@ -34,12 +36,14 @@ public:
 
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
+    bool countFinishedSessions(int &count);
     // The kind of the most recently started session, if any.
     bool loadLastKind(std::optional<SessionKind> &kind);
 
     QString errorString() const { return m_error; }
 
 private:
+    bool writeSession(const Session &session, const QList<Ejection> &newEjections); // inside a transaction
     // `where` is a fixed condition on the alias s (sessions); values are bound to its ?s.
     bool loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions);
     bool fail(const QSqlQuery &query);

@@ -1,0 +1,339 @@
+#include "CommandLine.h"
+
+#include "TrendsView.h"
+#include "demo/DemoData.h"
+#include "recorder/Clock.h"
+#include "stats/StatsJson.h"
+#include "stats/TrendQuery.h"
+#include "storage/Database.h"
+#include "storage/SessionStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QImage>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+// Prints "letdown VERB: message" on stderr and returns the exit code given.
+int fail(const QString &verb, const QString &message, int exitCode = 1)
+{
+    std::fprintf(stderr, "letdown %s: %s\n", qPrintable(verb), qPrintable(message));
+    return exitCode;
+}
+
+const QCommandLineOption kDatabaseOption(
+    {QStringLiteral("database")}, QStringLiteral("The database file (default: %1)."), QStringLiteral("file"));
+
+struct Verb {
+    const char *name;
+    const char *summary;
+    bool drawsCharts; // needs QApplication (offscreen) rather than QCoreApplication
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(const QCommandLineParser &)> run;
+};
+
+QString databasePath(const QCommandLineParser &parser)
+{
+    return parser.isSet(kDatabaseOption) ? parser.value(kDatabaseOption) : CommandLine::defaultDatabasePath();
+}
+
+bool parseDate(const QCommandLineParser &parser, const QString &option, std::optional<QDate> &date, QString &error)
+{
+    if (!parser.isSet(option))
+        return true;
+    const QDate parsed = QDate::fromString(parser.value(option), Qt::ISODate);
+    if (!parsed.isValid()) {
+        error = tr("--%1 must be a date like 2026-11-28, not '%2'.").arg(option, parser.value(option));
+        return false;
+    }
+    date = parsed;
+    return true;
+}
+
+bool parseKind(const QCommandLineParser &parser, KindFilter &filter, QString &error)
+{
+    const QString kind = parser.value(QStringLiteral("kind"));
+    if (kind.isEmpty() || kind == QLatin1String("both"))
+        filter = KindFilter::Both;
+    else if (kind == QLatin1String("nursing"))
+        filter = KindFilter::Nursing;
+    else if (kind == QLatin1String("pumping"))
+        filter = KindFilter::Pumping;
+    else {
+        error = tr("--kind must be nursing, pumping or both, not '%1'.").arg(kind);
+        return false;
+    }
+    return true;
+}
+
+bool parseModel(const QCommandLineParser &parser, ReferenceModel &model, QString &error)
+{
+    if (parser.isSet(QStringLiteral("decay"))) {
+        bool ok = false;
+        model.decayR = parser.value(QStringLiteral("decay")).toDouble(&ok);
+        if (!ok)
+            model.decayR = -1;
+    }
+    error = model.validate();
+    return error.isEmpty();
+}
+
+void addStatsOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("kind"), tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("decay"), tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."),
+        QStringLiteral("r")});
+}
+
+QDate today()
+{
+    SystemClock clock;
+    const qint64 now = clock.wallUtcMs();
+    return QDateTime::fromMSecsSinceEpoch(now, Qt::OffsetFromUTC, clock.utcOffsetS(now)).date();
+}
+
+QString optionalText(const std::optional<double> &value, int decimals)
+{
+    return value ? QString::number(*value, 'f', decimals) : QStringLiteral("-");
+}
+
+int runStats(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("stats");
+    StatsRange range;
+    KindFilter filter = KindFilter::Both;
+    ReferenceModel model;
+    QString error;
+    if (!parseDate(parser, QStringLiteral("from"), range.from, error)
+        || !parseDate(parser, QStringLiteral("to"), range.to, error) || !parseKind(parser, filter, error)
+        || !parseModel(parser, model, error))
+        return fail(verb, error, 2);
+    Database database;
+    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    TrendStats stats;
+    if (!loadTrendStats(store, model, filter, range, stats, error))
+        return fail(verb, error);
+
+    QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("json"))) {
+        out << QJsonDocument(trendStatsToJson(stats, model)).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    out << tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");
+    for (const WeekStats &week : stats.weeks)
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                   .arg(week.week.label(), -8)
+                   .arg(week.sessions, 8)
+                   .arg(optionalText(week.meanLetdownsNursing, 2), 17)
+                   .arg(optionalText(week.meanLetdownsPumping, 2), 17)
+                   .arg(optionalText(week.medianFirstLetdownS, 0), 18)
+                   .arg(optionalText(week.estimatedMlPerDay, 0), 13);
+    return 0;
+}
+
+bool parsePositiveInt(
+    const QCommandLineParser &parser, const QString &option, int fallback, int max, int &value, QString &error)
+{
+    value = fallback;
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    value = parser.value(option).toInt(&ok);
+    if (!ok || value < 1 || value > max) {
+        error = tr("--%1 must be a whole number from 1 to %2.").arg(option).arg(max);
+        return false;
+    }
+    return true;
+}
+
+int runChart(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("chart");
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return fail(verb, tr("--out FILE.png is required."), 2);
+    int width = 0, height = 0, weeks = 0;
+    KindFilter filter = KindFilter::Both;
+    ReferenceModel model;
+    QString error;
+    const bool allWeeks = parser.value(QStringLiteral("weeks")) == QLatin1String("all");
+    if (!parsePositiveInt(parser, QStringLiteral("width"), 1600, 10000, width, error)
+        || !parsePositiveInt(parser, QStringLiteral("height"), 1000, 10000, height, error)
+        || (!allWeeks && !parsePositiveInt(parser, QStringLiteral("weeks"), 12, 5200, weeks, error))
+        || !parseKind(parser, filter, error) || !parseModel(parser, model, error))
+        return fail(verb, error, 2);
+
+    Database database;
+    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    const StatsRange range = allWeeks ? StatsRange {std::nullopt, today()} : lastWeeksRange(today(), weeks);
+    TrendStats stats;
+    if (!loadTrendStats(store, model, filter, range, stats, error))
+        return fail(verb, error);
+    TrendsView view;
+    view.show(stats, model, filter);
+    if (!view.renderImage(QSize(width, height)).save(out, "PNG"))
+        return fail(verb, tr("cannot write %1.").arg(out));
+    return 0;
+}
+
+int runDemoData(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("demo-data");
+    if (!parser.isSet(kDatabaseOption))
+        return fail(verb, tr("--database FILE is required (demo data never goes into your real log)."), 2);
+    DemoDataOptions options;
+    int seed = 1;
+    QString error;
+    if (!parsePositiveInt(parser, QStringLiteral("weeks"), 12, 5200, options.weeks, error)
+        || !parsePositiveInt(parser, QStringLiteral("sessions-per-day"), 8, 24, options.sessionsPerDay, error)
+        || !parsePositiveInt(parser, QStringLiteral("seed"), 1, std::numeric_limits<int>::max(), seed, error))
+        return fail(verb, error, 2);
+    options.seed = quint32(seed);
+    std::optional<QDate> firstDay;
+    if (!parseDate(parser, QStringLiteral("first-day"), firstDay, error))
+        return fail(verb, error, 2);
+    // By default the data ends today: no sessions in the future.
+    options.firstDay = firstDay.value_or(today().addDays(1 - 7 * options.weeks));
+
+    Database database;
+    if (!database.open(parser.value(kDatabaseOption)))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    QList<SessionSummary> existing;
+    if (!store.loadRecentSummaries(1, existing))
+        return fail(verb, store.errorString());
+    if (!existing.isEmpty())
+        return fail(verb, tr("%1 already holds sessions; demo data only goes into a new, empty database.")
+                              .arg(database.path()));
+    const QList<Session> sessions = generateDemoSessions(options);
+    if (!store.saveSessions(sessions))
+        return fail(verb, store.errorString());
+    QTextStream(stdout) << tr("Wrote %1 demo sessions (%2 weeks from %3) to %4\n")
+                               .arg(sessions.size())
+                               .arg(options.weeks)
+                               .arg(options.firstDay.toString(Qt::ISODate), database.path());
+    return 0;
+}
+
+const QList<Verb> &verbs()
+{
+    static const QList<Verb> list = {
+        {"stats", QT_TRANSLATE_NOOP("CommandLine", "Print weekly statistics (text, or JSON with --json)."), false,
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("json"), tr("Print one JSON object (see docs/cli.md).")});
+                parser.addOption(
+                    {QStringLiteral("from"), tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+                parser.addOption(
+                    {QStringLiteral("to"), tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+                addStatsOptions(parser);
+            },
+            runStats},
+        {"chart", QT_TRANSLATE_NOOP("CommandLine", "Draw the four trend charts into one PNG file."), true,
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("out"), tr("The PNG file to write."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("weeks"), tr("How many weeks up to this one, or 'all' (default 12)."),
+                    QStringLiteral("n")});
+                parser.addOption(
+                    {QStringLiteral("width"), tr("Image width in pixels (default 1600)."), QStringLiteral("px")});
+                parser.addOption(
+                    {QStringLiteral("height"), tr("Image height in pixels (default 1000)."), QStringLiteral("px")});
+                addStatsOptions(parser);
+            },
+            runChart},
+        {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
+         false,
+         [](QCommandLineParser &parser) {
+             parser.addOption({QStringLiteral("weeks"), tr("How many weeks (default 12)."), QStringLiteral("n")});
+             parser.addOption(
+                 {QStringLiteral("sessions-per-day"), tr("Sessions per day (default 8)."), QStringLiteral("k")});
+             parser.addOption({QStringLiteral("seed"), tr("Random seed: the same seed gives the same data (default 1)."),
+                               QStringLiteral("s")});
+             parser.addOption({QStringLiteral("first-day"),
+                               tr("First day, YYYY-MM-DD (default: so that the data ends today)."),
+                               QStringLiteral("date")});
+         },
+         runDemoData},
+    };
+    return list;
+}
+
+int runParsed(const Verb &verb, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(verb.summary));
+    parser.addHelpOption();
+    QCommandLineOption database = kDatabaseOption;
+    database.setDescription(database.description().arg(CommandLine::defaultDatabasePath()));
+    parser.addOption(database);
+    verb.addOptions(parser);
+    parser.addPositionalArgument(QString::fromLatin1(verb.name), tr("The command."));
+    if (!parser.parse(arguments))
+        return fail(
+            QString::fromLatin1(verb.name), parser.errorText() + tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0); // exits
+    if (parser.positionalArguments().size() > 1)
+        return fail(
+            QString::fromLatin1(verb.name), tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
+    return verb.run(parser);
+}
+} // namespace
+
+bool CommandLine::hasVerb(int argc, char **argv)
+{
+    return argc > 1 && argv[1][0] != '-';
+}
+
+QString CommandLine::defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("letdown.sqlite"));
+}
+
+void CommandLine::describeApplication()
+{
+    // The lower-case name gives the data folder: ~/.local/share/letdown
+    QCoreApplication::setApplicationName(QStringLiteral("letdown"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LETDOWN_VERSION));
+}
+
+int CommandLine::runVerb(int argc, char **argv)
+{
+    const QString name = QString::fromLocal8Bit(argv[1]);
+    for (const Verb &verb : verbs()) {
+        if (name != QLatin1String(verb.name))
+            continue;
+        if (verb.drawsCharts) {
+            // Charts need a GUI application, but never a display.
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            describeApplication();
+            return runParsed(verb, app.arguments());
+        }
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return runParsed(verb, app.arguments());
+    }
+    QStringList names;
+    for (const Verb &verb : verbs())
+        names << QString::fromLatin1(verb.name);
+    return fail(name,
+        tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))), 2);
+}

@@ -1,0 +1,377 @@
+#include "TrendCharts.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QCursor>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPen>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+#include <functional>
+#include <optional>
+
+namespace {
+const QColor kNursingColor(0x2e, 0x7d, 0x5b);
+const QColor kPumpingColor(0x1e, 0x5a, 0xa8);
+const QColor kAllColor(0x6a, 0x3d, 0x9a);
+const QColor kReferenceColor(0x55, 0x55, 0x55);
+const char *kTooltipsProperty = "letdownTooltips";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TrendCharts", text);
+}
+
+qreal weekX(const WeekStats &week)
+{
+    // Midday avoids any daylight-saving edge at midnight.
+    return qreal(QDateTime(week.week.monday, QTime(12, 0)).toMSecsSinceEpoch());
+}
+
+QString number(double value, int decimals = 1)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString weekCaption(const WeekStats &week)
+{
+    return tr("Week %1 (from %2)").arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
+}
+
+// A nice axis maximum and tick step for values up to maxValue (1, 2 or 5 times a power of ten).
+std::pair<double, double> niceScale(double maxValue)
+{
+    if (!(maxValue > 0))
+        maxValue = 1;
+    const double rough = maxValue / 5.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = magnitude;
+    for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+        step = factor * magnitude;
+        if (step >= rough)
+            break;
+    }
+    return {std::ceil(maxValue * 1.08 / step) * step, step};
+}
+
+QValueAxis *valueAxis(const QString &title, double maxValue)
+{
+    auto *axis = new QValueAxis;
+    const auto [top, step] = niceScale(maxValue);
+    axis->setRange(0, top);
+    axis->setTickType(QValueAxis::TicksDynamic); // fixed ticks mislabel integers (1.25, 2.5)
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    axis->setTitleText(title);
+    return axis;
+}
+
+QDateTimeAxis *weekAxis(const TrendStats &stats)
+{
+    auto *axis = new QDateTimeAxis;
+    const qreal halfWeekMs = 3.5 * 24 * 3600 * 1000;
+    axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(weekX(stats.weeks.first()) - halfWeekMs)),
+        QDateTime::fromMSecsSinceEpoch(qint64(weekX(stats.weeks.last()) + halfWeekMs)));
+    axis->setFormat(stats.weeks.size() > 30 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
+    axis->setTickCount(int(qBound(qsizetype(2), stats.weeks.size() + 1, qsizetype(6))));
+    axis->setTitleText(tr("Week (Monday start, your local time)"));
+    return axis;
+}
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    QFont titleFont = chart->titleFont();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    chart->setTitleFont(titleFont);
+    return chart;
+}
+
+void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractAxis *y)
+{
+    chart->addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void setTooltips(QObject *series, const QVariantMap &tips)
+{
+    series->setProperty(kTooltipsProperty, tips);
+}
+
+QString tipKey(qreal x)
+{
+    return QString::number(qint64(std::llround(x)));
+}
+
+// One value per week, or none. Returns the weekly values' series name for the legend.
+struct WeeklyValues {
+    QString name;
+    QColor color;
+    std::function<std::optional<double>(const WeekStats &)> value;
+    std::function<QString(const WeekStats &, double)> tooltip; // empty: no markers
+    Qt::PenStyle style = Qt::SolidLine;
+};
+
+// Draws points for weeks with data and joins only neighbouring weeks: a week with no
+// data is a gap, never a zero.
+void addWeeklySeries(
+    QChart *chart, const TrendStats &stats, const WeeklyValues &values, QAbstractAxis *x, QAbstractAxis *y)
+{
+    QPen pen(values.color, 2.2, values.style);
+    QLineSeries *segment = nullptr;
+    QScatterSeries *markers = nullptr;
+    QVariantMap tips;
+    bool first = true;
+    for (const WeekStats &week : stats.weeks) {
+        const auto value = values.value(week);
+        if (!value) {
+            segment = nullptr;
+            continue;
+        }
+        if (!segment) {
+            segment = new QLineSeries;
+            segment->setPen(pen);
+            segment->setName(values.name);
+            attach(chart, segment, x, y);
+            // One legend entry per curve: the first segment stands for all of them, unless
+            // markers do.
+            if (!first || values.tooltip)
+                chart->legend()->markers(segment).constFirst()->setVisible(false);
+            first = false;
+        }
+        segment->append(weekX(week), *value);
+        if (values.tooltip) {
+            if (!markers) {
+                markers = new QScatterSeries;
+                markers->setName(values.name);
+                markers->setColor(values.color);
+                markers->setBorderColor(values.color);
+                markers->setMarkerSize(9);
+            }
+            markers->append(weekX(week), *value);
+            tips.insert(tipKey(weekX(week)), values.tooltip(week, *value));
+        }
+    }
+    if (markers) {
+        attach(chart, markers, x, y);
+        setTooltips(markers, tips);
+        QObject::connect(markers, &QScatterSeries::hovered, markers, [markers](const QPointF &point, bool over) {
+            if (over)
+                QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(markers, point.x()));
+            else
+                QToolTip::hideText();
+        });
+    }
+}
+
+void addHorizontalLine(
+    QChart *chart, const QString &name, double y, qreal fromX, qreal toX, QAbstractAxis *x, QAbstractAxis *yAxis)
+{
+    auto *line = new QLineSeries;
+    line->setName(name);
+    line->setPen(QPen(kReferenceColor, 2, Qt::DashLine));
+    line->append(fromX, y);
+    line->append(toX, y);
+    attach(chart, line, x, yAxis);
+}
+
+double maxOf(const TrendStats &stats, const std::function<std::optional<double>(const WeekStats &)> &value)
+{
+    double result = 0;
+    for (const WeekStats &week : stats.weeks)
+        if (const auto v = value(week))
+            result = std::max(result, *v);
+    return result;
+}
+
+QString sessionsText(int count)
+{
+    return count == 1 ? tr("1 session") : tr("%1 sessions").arg(count);
+}
+} // namespace
+
+QString TrendCharts::tooltipAt(const QObject *series, qreal x)
+{
+    return series->property(kTooltipsProperty).toMap().value(tipKey(x)).toString();
+}
+
+QChart *TrendCharts::letdownsPerSession(const TrendStats &stats, const ReferenceModel &model, KindFilter filter)
+{
+    QChart *chart = newChart(tr("Let-downs per session (weekly mean)"));
+    chart->legend()->setAlignment(Qt::AlignRight); // six entries: too many for one row below
+    if (stats.weeks.isEmpty())
+        return chart;
+    const bool nursing = filter != KindFilter::Pumping;
+    const bool pumping = filter != KindFilter::Nursing;
+    double top = nursing ? model.meanEjectionsPerBreastfeed : 0;
+    if (pumping)
+        top = std::max(top, model.pumpingEjectionsHigh);
+    top = std::max({top, maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsNursing; }),
+        maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsPumping; })});
+    auto *x = weekAxis(stats);
+    auto *y = valueAxis(tr("let-downs per session"), top);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    const qreal fromX = x->min().toMSecsSinceEpoch();
+    const qreal toX = x->max().toMSecsSinceEpoch();
+
+    if (pumping) {
+        // The pumping studies give a range rather than one mean: draw it as a band.
+        auto *low = new QLineSeries;
+        auto *high = new QLineSeries;
+        low->append(fromX, model.pumpingEjectionsLow);
+        low->append(toX, model.pumpingEjectionsLow);
+        high->append(fromX, model.pumpingEjectionsHigh);
+        high->append(toX, model.pumpingEjectionsHigh);
+        auto *band = new QAreaSeries(high, low);
+        band->setName(
+            tr("Pumping ref. %1–%2").arg(number(model.pumpingEjectionsLow), number(model.pumpingEjectionsHigh)));
+        QColor fill = kPumpingColor;
+        fill.setAlpha(40);
+        band->setBrush(fill);
+        band->setPen(
+            QPen(QColor(kPumpingColor.red(), kPumpingColor.green(), kPumpingColor.blue(), 90), 1, Qt::DashLine));
+        attach(chart, band, x, y);
+    }
+    if (nursing)
+        addHorizontalLine(chart, tr("Ref. %1 per breastfeed").arg(number(model.meanEjectionsPerBreastfeed)),
+            model.meanEjectionsPerBreastfeed, fromX, toX, x, y);
+
+    const auto addKind
+        = [&](const QString &kindName, QColor color, auto mean, auto count, auto baseline, auto baselineCount) {
+              addWeeklySeries(chart, stats,
+                  {kindName, color, mean,
+                      [=](const WeekStats &w, double v) {
+                          return tr("%1\n%2: %3 let-downs per session\nfrom %4")
+                              .arg(weekCaption(w), kindName, number(v, 2), sessionsText(count(w)));
+                      }},
+                  x, y);
+              addWeeklySeries(chart, stats,
+                  {tr("%1 baseline").arg(kindName), color.lighter(140), baseline,
+                      [=](const WeekStats &w, double v) {
+                          return tr("%1\n%2 baseline: %3 let-downs per session\nfrom %4 in the 4 weeks before")
+                              .arg(weekCaption(w), kindName, number(v, 2), sessionsText(baselineCount(w)));
+                      },
+                      Qt::DotLine},
+                  x, y);
+          };
+    if (nursing)
+        addKind(
+            tr("Nursing"), kNursingColor, [](const WeekStats &w) { return w.meanLetdownsNursing; },
+            [](const WeekStats &w) { return w.nursingSessions; },
+            [](const WeekStats &w) { return w.baselineLetdownsNursing; },
+            [](const WeekStats &w) { return w.baselineSessionsNursing; });
+    if (pumping)
+        addKind(
+            tr("Pumping"), kPumpingColor, [](const WeekStats &w) { return w.meanLetdownsPumping; },
+            [](const WeekStats &w) { return w.pumpingSessions; },
+            [](const WeekStats &w) { return w.baselineLetdownsPumping; },
+            [](const WeekStats &w) { return w.baselineSessionsPumping; });
+    return chart;
+}
+
+QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel &model)
+{
+    QChart *chart = newChart(tr("Estimated volume by let-down order"));
+    if (stats.volumeByOrder.isEmpty())
+        return chart;
+    auto *set = new QBarSet(tr("Your mean (estimated)"));
+    set->setColor(kAllColor.lighter(130));
+    set->setBorderColor(kAllColor);
+    auto *reference = new QLineSeries;
+    reference->setName(
+        tr("Reference: %1 ml × %2^(k−1)").arg(number(model.firstEjectionMl, 0), number(model.decayR, 2)));
+    reference->setPen(QPen(kReferenceColor, 2, Qt::DashLine));
+    reference->setPointsVisible(true);
+    QStringList categories;
+    double top = 0;
+    QVariantMap tips;
+    for (const OrderVolume &order : stats.volumeByOrder) {
+        categories << QString::number(order.order);
+        set->append(order.meanEstimatedMl);
+        reference->append(order.order - 1, order.referenceMl);
+        top = std::max({top, order.meanEstimatedMl, order.referenceMl});
+        tips.insert(tipKey(order.order - 1),
+            tr("Let-down #%1: %2 ml on average (estimated)\nfrom %3; reference %4 ml")
+                .arg(order.order)
+                .arg(number(order.meanEstimatedMl), sessionsText(order.sessions), number(order.referenceMl)));
+    }
+    auto *bars = new QBarSeries;
+    bars->append(set);
+    setTooltips(set, tips);
+    QObject::connect(set, &QBarSet::hovered, set, [set](bool over, int index) {
+        if (over)
+            QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(set, index));
+        else
+            QToolTip::hideText();
+    });
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(tr("let-down number in the session"));
+    auto *y = valueAxis(tr("ml"), top);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, bars, x, y);
+    attach(chart, reference, x, y);
+    return chart;
+}
+
+QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
+{
+    QChart *chart = newChart(tr("Time to first let-down (weekly median)"));
+    if (stats.weeks.isEmpty())
+        return chart;
+    const auto value = [](const WeekStats &w) { return w.medianFirstLetdownS; };
+    auto *x = weekAxis(stats);
+    auto *y = valueAxis(tr("seconds"), maxOf(stats, value));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    addWeeklySeries(chart, stats,
+        {tr("Your weekly median"), kAllColor, value,
+            [](const WeekStats &w, double v) {
+                return tr("%1\nfirst let-down after %2 s (median)\nfrom %3 with a let-down")
+                    .arg(weekCaption(w), number(v, 0), sessionsText(w.sessionsWithLetdown));
+            }},
+        x, y);
+    return chart;
+}
+
+QChart *TrendCharts::milkPerDay(const TrendStats &stats)
+{
+    QChart *chart = newChart(tr("Estimated milk per day (weekly mean)"));
+    if (stats.weeks.isEmpty())
+        return chart;
+    const auto value = [](const WeekStats &w) { return w.estimatedMlPerDay; };
+    auto *x = weekAxis(stats);
+    auto *y = valueAxis(tr("ml per day"), maxOf(stats, value));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    addWeeklySeries(chart, stats,
+        {tr("Your estimate"), kAllColor, value,
+            [](const WeekStats &w, double v) {
+                return tr("%1\n%2 ml per day (estimated)\nmean of %3 day(s), %4")
+                    .arg(weekCaption(w), number(v, 0))
+                    .arg(w.daysWithSessions)
+                    .arg(sessionsText(w.sessions));
+            }},
+        x, y);
+    return chart;
+}

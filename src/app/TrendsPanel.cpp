@@ -1,0 +1,121 @@
+#include "TrendsPanel.h"
+
+#include "ui_TrendsPanel.h"
+
+#include "TrendsView.h"
+#include "domain/TimeFormat.h"
+#include "recorder/Clock.h"
+#include "stats/TrendQuery.h"
+#include "storage/SessionStore.h"
+
+#include <QDateTime>
+#include <QFileDialog>
+#include <QImage>
+#include <QStandardPaths>
+
+namespace {
+constexpr int kAllWeeks = 0;
+constexpr QSize kSavedImageSize(1600, 1000);
+} // namespace
+
+TrendsPanel::TrendsPanel(SessionStore &store, const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::TrendsPanel>())
+    , m_store(store)
+    , m_clock(clock)
+{
+    m_ui->setupUi(this);
+    for (int weeks : {4, 12, 26, 52})
+        m_ui->rangeCombo->addItem(tr("Last %1 weeks").arg(weeks), weeks);
+    m_ui->rangeCombo->addItem(tr("All weeks"), kAllWeeks);
+    m_ui->rangeCombo->setCurrentIndex(1); // 12 weeks: a season, readable at a glance
+    m_ui->kindCombo->addItem(tr("Nursing and pumping"), int(KindFilter::Both));
+    m_ui->kindCombo->addItem(tr("Nursing only"), int(KindFilter::Nursing));
+    m_ui->kindCombo->addItem(tr("Pumping only"), int(KindFilter::Pumping));
+
+    m_view = new TrendsView(this);
+    m_ui->chartsLayout->addWidget(m_view);
+    m_ui->emptyLabel->setText(
+        tr("<h3>No finished sessions yet</h3><p>On the <b>Session</b> tab, press <b>Start</b> (or Space) "
+           "when a feed or pumping session begins, press <b>Let-down now</b> (or L) each time you feel "
+           "or see a let-down, and <b>Stop</b> at the end.</p><p>Your weekly trends appear here.</p>"));
+    m_ui->noteLabel->setText(
+        tr("The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so "
+           "counts below the averages are common. Volumes are estimates (30 ml for the first let-down, "
+           "each later one %1 of the one before, or your measured total shared the same way). "
+           "Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.")
+            .arg(QStringLiteral("×%1").arg(m_model.decayR)));
+
+    connect(m_ui->rangeCombo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
+    connect(m_ui->saveImageButton, &QPushButton::clicked, this, &TrendsPanel::chooseImageFile);
+}
+
+TrendsPanel::~TrendsPanel() = default;
+
+void TrendsPanel::invalidate()
+{
+    m_stale = true;
+    if (isVisible())
+        refresh();
+}
+
+void TrendsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+StatsRange TrendsPanel::selectedRange() const
+{
+    const qint64 nowUtcMs = m_clock.wallUtcMs();
+    const QDate today = storedLocalDateTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)).date();
+    const int weeks = m_ui->rangeCombo->currentData().toInt();
+    if (weeks == kAllWeeks)
+        return {std::nullopt, today};
+    return lastWeeksRange(today, weeks);
+}
+
+KindFilter TrendsPanel::selectedFilter() const
+{
+    return KindFilter(m_ui->kindCombo->currentData().toInt());
+}
+
+void TrendsPanel::refresh()
+{
+    m_stale = false;
+    QString error;
+    if (!loadTrendStats(m_store, m_model, selectedFilter(), selectedRange(), m_stats, error)) {
+        emit problem(tr("Cannot read the sessions for the trends: %1").arg(error));
+        return;
+    }
+    // With no finished session at all, say how to start rather than draw empty axes.
+    // A range without sessions, when others have some, shows its weeks as gaps.
+    int finished = 0;
+    if (!m_store.countFinishedSessions(finished)) {
+        emit problem(tr("Cannot read the sessions for the trends: %1").arg(m_store.errorString()));
+        return;
+    }
+    m_ui->pages->setCurrentWidget(finished > 0 ? m_ui->chartsPage : m_ui->emptyPage);
+    m_ui->saveImageButton->setEnabled(finished > 0);
+    m_view->show(m_stats, m_model, selectedFilter());
+}
+
+void TrendsPanel::saveImageAs(const QString &path)
+{
+    // A grid of its own at a fixed size: the one on screen keeps its layout.
+    TrendsView offscreen;
+    offscreen.show(m_stats, m_model, selectedFilter());
+    if (!offscreen.renderImage(kSavedImageSize).save(path))
+        emit problem(tr("Could not save the image to %1.").arg(path));
+}
+
+void TrendsPanel::chooseImageFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save chart as image"), folder + QStringLiteral("/letdown-trends.png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        saveImageAs(path);
+}

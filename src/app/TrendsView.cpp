@@ -1,0 +1,48 @@
+#include "TrendsView.h"
+
+#include "TrendCharts.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QImage>
+#include <QPainter>
+
+TrendsView::TrendsView(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const char *names[] = {"letdownsChart", "volumeChart", "firstLetdownChart", "milkChart"};
+    for (int i = 0; i < 4; ++i) {
+        m_views[i] = new QChartView(this);
+        m_views[i]->setObjectName(QString::fromLatin1(names[i]));
+        m_views[i]->setRenderHint(QPainter::Antialiasing);
+        m_views[i]->setMinimumSize(320, 240);
+        grid->addWidget(m_views[i], i / 2, i % 2);
+    }
+}
+
+void TrendsView::show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter)
+{
+    QChart *charts[] = {TrendCharts::letdownsPerSession(stats, model, filter), TrendCharts::volumeByOrder(stats, model),
+        TrendCharts::timeToFirstLetdown(stats), TrendCharts::milkPerDay(stats)};
+    for (int i = 0; i < 4; ++i) {
+        // setChart does not delete the chart it replaces.
+        QChart *old = m_views[i]->chart();
+        m_views[i]->setChart(charts[i]);
+        delete old;
+    }
+}
+
+QImage TrendsView::renderImage(QSize size)
+{
+    resize(size);
+    ensurePolished();
+    layout()->activate();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Window));
+    // QWidget::render, not the QGraphicsView overload (that one scales wrongly).
+    QWidget::render(&image);
+    return image;
+}

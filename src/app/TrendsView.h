@@ -1,0 +1,30 @@
+#pragma once
+
+#include "reference/ReferenceModel.h"
+#include "stats/WeeklyStats.h"
+
+#include <QWidget>
+
+class QChartView;
+
+// The four trend charts in a 2 x 2 grid. Used by the Trends panel, `letdown chart` and
+// the printed report, so all three show the same thing.
+class TrendsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TrendsView(QWidget *parent = nullptr);
+
+    void show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter);
+    // The grid drawn at exactly this size, without showing a window.
+    QImage renderImage(QSize size);
+
+    QChartView *letdownsView() const { return m_views[0]; }
+    QChartView *volumeView() const { return m_views[1]; }
+    QChartView *firstLetdownView() const { return m_views[2]; }
+    QChartView *milkView() const { return m_views[3]; }
+
+private:
+    QChartView *m_views[4] {};
+};

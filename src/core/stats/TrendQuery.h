@@ -1,0 +1,17 @@
+#pragma once
+
+#include "reference/ReferenceModel.h"
+#include "stats/WeeklyStats.h"
+
+#include <QDate>
+#include <QString>
+
+class SessionStore;
+
+// The last `weeks` ISO weeks up to and including today's (Monday start), today last.
+StatsRange lastWeeksRange(QDate today, int weeks);
+
+// Loads what `range` needs from the store (plus the four weeks before it, for the
+// baseline) and computes the statistics. Returns false with `error` set on a read error.
+bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
+    TrendStats &stats, QString &error);

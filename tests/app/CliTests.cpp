@@ -1,0 +1,159 @@
+// The headless commands, run as a user would: the real executable, no display.
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace {
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runLetdown(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Prove that no display is needed.
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
+    REQUIRE(process.waitForFinished(60'000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// The hand-worked week of the stats tests, in a database file.
+struct FixtureDatabase {
+    TempDatabase db;
+    FixtureDatabase()
+    {
+        SessionStore store(db.database);
+        Session b = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 14, 0), {120, 400});
+        b.preFeedWeightG = 4000;
+        b.postFeedWeightG = 4060;
+        Session c = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90, 200, 350, 500});
+        c.pumpedVolumeMl = 100;
+        REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600}),
+                                    b, c, finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 19, 0), {})}));
+    }
+};
+} // namespace
+
+TEST_CASE("CLI: stats --json prints the weekly figures")
+{
+    FixtureDatabase fixture;
+    const CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(result.out, &error).object();
+    REQUIRE(error.error == QJsonParseError::NoError);
+    const QJsonArray weeks = json.value("weeks").toArray();
+    REQUIRE(weeks.size() == 1);
+    const QJsonObject week = weeks[0].toObject();
+    CHECK(week.value("week").toString() == "2026-W47");
+    CHECK(week.value("sessions").toInt() == 4);
+    CHECK(week.value("mean_letdowns_nursing").toDouble() == Approx(2.5));
+    CHECK(week.value("mean_letdowns_pumping").toDouble() == Approx(2.0));
+    CHECK(week.value("median_first_letdown_s").toDouble() == Approx(90));
+    CHECK(week.value("estimated_ml_per_day").toDouble() == Approx(109.4));
+    CHECK(json.value("reference").toObject().value("mean_letdowns_per_breastfeed").toDouble() == 2.5);
+}
+
+TEST_CASE("CLI: stats honours --from, --to and --kind")
+{
+    FixtureDatabase fixture;
+    CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json", "--from", "2026-11-17", "--to",
+                                   "2026-11-30", "--kind", "pumping"});
+    REQUIRE(result.exitCode == 0);
+    const QJsonArray weeks = QJsonDocument::fromJson(result.out).object().value("weeks").toArray();
+    REQUIRE(weeks.size() == 3); // W47 (from Tuesday), W48, W49 (Monday 30th)
+    CHECK(weeks[0].toObject().value("sessions").toInt() == 2);
+    CHECK(weeks[0].toObject().value("mean_letdowns_nursing").isNull());
+    CHECK(weeks[1].toObject().value("sessions").toInt() == 0);
+
+    result = runLetdown({"stats", "--database", fixture.db.path});
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("2026-W47"));
+}
+
+TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
+{
+    FixtureDatabase fixture;
+    CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--from", "28/11/2026"});
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains("--from must be a date like 2026-11-28"));
+    result = runLetdown({"stats", "--database", fixture.db.path, "--kind", "bottle"});
+    CHECK(result.exitCode == 2);
+    result = runLetdown({"stats", "--database", fixture.db.path, "--decay", "7"});
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains("decay"));
+
+    QTemporaryDir dir;
+    const QString missing = dir.filePath("nothing-here.sqlite");
+    result = runLetdown({"stats", "--database", missing});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("There is no database"));
+    CHECK_FALSE(QFile::exists(missing)); // a read command never creates a file
+
+    result = runLetdown({"frobnicate"});
+    CHECK(result.exitCode == 2);
+    CHECK(result.err.contains("unknown command"));
+}
+
+TEST_CASE("CLI: every command has its own --help, and none needs a display")
+{
+    for (const char *verb : {"stats", "chart", "demo-data"}) {
+        const CliResult result = runLetdown({verb, "--help"});
+        INFO(verb);
+        CHECK(result.exitCode == 0);
+        CHECK(result.out.contains("--database"));
+    }
+}
+
+TEST_CASE("CLI: chart writes a PNG of the requested size")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    const QString out = dir.filePath("trends.png");
+    const CliResult result = runLetdown(
+        {"chart", "--database", fixture.db.path, "--out", out, "--weeks", "all", "--width", "900", "--height", "700"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QImage image(out);
+    CHECK(image.size() == QSize(900, 700));
+    CHECK(QFileInfo(out).size() > 10'000); // charts, not a blank canvas
+
+    CHECK(runLetdown({"chart", "--database", fixture.db.path}).exitCode == 2); // --out missing
+}
+
+TEST_CASE("CLI: demo-data fills only a new database, the same way for the same seed")
+{
+    QTemporaryDir dir;
+    const QString first = dir.filePath("a.sqlite");
+    const QString second = dir.filePath("b.sqlite");
+    for (const QString &path : {first, second}) {
+        const CliResult result = runLetdown({"demo-data", "--database", path, "--weeks", "2", "--sessions-per-day",
+                                             "3", "--seed", "7", "--first-day", "2026-11-02"});
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        CHECK(result.out.contains("Wrote 42 demo sessions"));
+    }
+    const CliResult a = runLetdown({"stats", "--database", first, "--json"});
+    const CliResult b = runLetdown({"stats", "--database", second, "--json"});
+    CHECK(a.out == b.out);
+    CHECK(QJsonDocument::fromJson(a.out).object().value("sessions").toInt() == 42);
+
+    const CliResult again = runLetdown({"demo-data", "--database", first});
+    CHECK(again.exitCode == 1);
+    CHECK(again.err.contains("already holds sessions"));
+}
