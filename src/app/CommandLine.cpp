@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
+#include "Report.h"
 #include "TrendsView.h"
+#include "csv/CsvFiles.h"
 #include "demo/DemoData.h"
 #include "recorder/Clock.h"
 #include "stats/StatsJson.h"
@@ -91,6 +93,24 @@ bool parseModel(const QCommandLineParser &parser, ReferenceModel &model, QString
     return error.isEmpty();
 }
 
+bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &error)
+{
+    if (!parseDate(parser, QStringLiteral("from"), range.from, error)
+        || !parseDate(parser, QStringLiteral("to"), range.to, error))
+        return false;
+    if (range.from && range.to && *range.to < *range.from) {
+        error = tr("--to is before --from.");
+        return false;
+    }
+    return true;
+}
+
+void addRangeOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("from"), tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+    parser.addOption({QStringLiteral("to"), tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+}
+
 void addStatsOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("kind"), tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
@@ -100,9 +120,7 @@ void addStatsOptions(QCommandLineParser &parser)
 
 QDate today()
 {
-    SystemClock clock;
-    const qint64 now = clock.wallUtcMs();
-    return QDateTime::fromMSecsSinceEpoch(now, Qt::OffsetFromUTC, clock.utcOffsetS(now)).date();
+    return localToday(SystemClock());
 }
 
 QString optionalText(const std::optional<double> &value, int decimals)
@@ -117,9 +135,7 @@ int runStats(const QCommandLineParser &parser)
     KindFilter filter = KindFilter::Both;
     ReferenceModel model;
     QString error;
-    if (!parseDate(parser, QStringLiteral("from"), range.from, error)
-        || !parseDate(parser, QStringLiteral("to"), range.to, error) || !parseKind(parser, filter, error)
-        || !parseModel(parser, model, error))
+    if (!parseRange(parser, range, error) || !parseKind(parser, filter, error) || !parseModel(parser, model, error))
         return fail(verb, error, 2);
     Database database;
     if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
@@ -232,6 +248,74 @@ int runDemoData(const QCommandLineParser &parser)
     return 0;
 }
 
+int runExport(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("export");
+    CsvExportRequest request;
+    request.sessionsPath = parser.value(QStringLiteral("sessions"));
+    request.ejectionsPath = parser.value(QStringLiteral("ejections"));
+    QString error;
+    if (request.sessionsPath.isEmpty())
+        return fail(verb, tr("--sessions OUT.csv is required."), 2);
+    if (!parseRange(parser, request.range, error))
+        return fail(verb, error, 2);
+    const QString units = parser.value(QStringLiteral("units"));
+    if (units == QLatin1String("oz"))
+        request.unit = VolumeUnit::Oz;
+    else if (!units.isEmpty() && units != QLatin1String("ml"))
+        return fail(verb, tr("--units must be ml or oz, not '%1'.").arg(units), 2);
+
+    Database database;
+    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    int count = 0;
+    if (!exportCsvFiles(store, ReferenceModel {}, request, count, error))
+        return fail(verb, error);
+    QTextStream(stderr) << tr("Exported %1 sessions.\n").arg(count);
+    return 0;
+}
+
+int runImport(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("import");
+    const QString sessionsPath = parser.value(QStringLiteral("sessions"));
+    if (sessionsPath.isEmpty())
+        return fail(verb, tr("--sessions IN.csv is required."), 2);
+    Database database;
+    if (!database.open(databasePath(parser)))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    CsvImportReport report;
+    QStringList problems;
+    if (!importCsvFiles(store, sessionsPath, parser.value(QStringLiteral("ejections")), report, problems))
+        return fail(verb, tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
+    QTextStream(stdout) << tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
+                               .arg(report.added)
+                               .arg(report.letdowns)
+                               .arg(report.skipped);
+    return 0;
+}
+
+int runReport(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("report");
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return fail(verb, tr("--out FILE.pdf is required."), 2);
+    StatsRange range;
+    QString error;
+    if (!parseRange(parser, range, error))
+        return fail(verb, error, 2);
+    Database database;
+    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, database.errorString());
+    SessionStore store(database);
+    if (!Report::writePdf(store, ReferenceModel {}, range, out, error))
+        return fail(verb, error);
+    return 0;
+}
+
 const QList<Verb> &verbs()
 {
     static const QList<Verb> list = {
@@ -270,6 +354,30 @@ const QList<Verb> &verbs()
                                QStringLiteral("date")});
          },
          runDemoData},
+        {"export", QT_TRANSLATE_NOOP("CommandLine", "Write sessions (and let-downs) as CSV for a spreadsheet."), false,
+         [](QCommandLineParser &parser) {
+             parser.addOption({QStringLiteral("sessions"), tr("The sessions CSV file to write."), QStringLiteral("file")});
+             parser.addOption(
+                 {QStringLiteral("ejections"), tr("The let-downs CSV file to write (optional)."), QStringLiteral("file")});
+             parser.addOption({QStringLiteral("units"), tr("ml (default) or oz."), QStringLiteral("unit")});
+             addRangeOptions(parser);
+         },
+         runExport},
+        {"import", QT_TRANSLATE_NOOP("CommandLine", "Read sessions (and let-downs) from CSV files written by export."),
+         false,
+         [](QCommandLineParser &parser) {
+             parser.addOption({QStringLiteral("sessions"), tr("The sessions CSV file to read."), QStringLiteral("file")});
+             parser.addOption({QStringLiteral("ejections"), tr("The let-downs CSV file to read (needed when the "
+                                                               "sessions have let-downs)."),
+                               QStringLiteral("file")});
+         },
+         runImport},
+        {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
+         [](QCommandLineParser &parser) {
+             parser.addOption({QStringLiteral("out"), tr("The PDF file to write."), QStringLiteral("file")});
+             addRangeOptions(parser);
+         },
+         runReport},
     };
     return list;
 }

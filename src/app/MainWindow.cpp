@@ -3,10 +3,16 @@
 #include "ui_MainWindow.h"
 
 #include "SessionPanel.h"
+#include "Report.h"
+#include "TransferDialog.h"
 #include "TrendsPanel.h"
+#include "recorder/Clock.h"
+#include "stats/TrendQuery.h"
 #include "recorder/SessionRecorder.h"
 
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QShortcut>
 
 MainWindow::MainWindow(
@@ -14,6 +20,8 @@ MainWindow::MainWindow(
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_recorder(recorder)
+    , m_store(store)
+    , m_clock(clock)
     , m_databasePath(databasePath)
 {
     m_ui->setupUi(this);
@@ -31,6 +39,13 @@ MainWindow::MainWindow(
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionExportCsv, &QAction::triggered, this,
+            [this] { openTransferDialog(int(TransferDialog::Mode::ExportCsv)); });
+    connect(m_ui->actionImportCsv, &QAction::triggered, this,
+            [this] { openTransferDialog(int(TransferDialog::Mode::ImportCsv)); });
+    connect(m_ui->actionSaveReport, &QAction::triggered, this,
+            [this] { openTransferDialog(int(TransferDialog::Mode::ReportPdf)); });
+    connect(m_ui->actionPrintReport, &QAction::triggered, this, &MainWindow::printReport);
     connect(&m_recorder, &SessionRecorder::changed, this, &MainWindow::refreshWarningBar);
     connect(m_sessionPanel, &SessionPanel::problem, this, &MainWindow::showProblem);
     setUpShortcuts();
@@ -58,6 +73,40 @@ void MainWindow::setUpShortcuts()
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, m_sessionPanel, binding.action);
     }
+}
+
+QDate MainWindow::today() const
+{
+    return localToday(m_clock);
+}
+
+void MainWindow::openTransferDialog(int mode)
+{
+    TransferDialog dialog(TransferDialog::Mode(mode), m_store, today(), this);
+    emit transferDialogOpened(&dialog);
+    if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(dialog.resultMessage(), 10000);
+    if (TransferDialog::Mode(mode) == TransferDialog::Mode::ImportCsv)
+        dataChangedOutsideRecorder();
+}
+
+void MainWindow::printReport()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print report (last 12 weeks)"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!Report::print(m_store, ReferenceModel {}, lastWeeksRange(today(), 12), printer, error))
+        showProblem(tr("Could not print the report: %1").arg(error));
+}
+
+void MainWindow::dataChangedOutsideRecorder()
+{
+    m_sessionPanel->reload();
+    m_trendsPanel->invalidate();
 }
 
 void MainWindow::showTrends()

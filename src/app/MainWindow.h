@@ -8,6 +8,7 @@ namespace Ui {
 class MainWindow;
 }
 class Clock;
+class QDialog;
 class SessionPanel;
 class TrendsPanel;
 class SessionRecorder;
@@ -25,6 +26,13 @@ public:
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
     TrendsPanel *trendsPanel() const { return m_trendsPanel; }
     void showTrends();
+    // The File menu's transfers (tests call these with the dialog they want to drive).
+    void openTransferDialog(int mode);
+    void printReport();
+
+signals:
+    // A transfer dialog is about to run; tests fill and accept it here.
+    void transferDialogOpened(QDialog *dialog);
 
 private:
     void setUpShortcuts();
@@ -32,8 +40,13 @@ private:
     void showProblem(const QString &message);
     void showAbout();
 
+    void dataChangedOutsideRecorder();
+    QDate today() const;
+
     std::unique_ptr<Ui::MainWindow> m_ui;
     SessionRecorder &m_recorder;
+    SessionStore &m_store;
+    const Clock &m_clock;
     SessionPanel *m_sessionPanel = nullptr;
     TrendsPanel *m_trendsPanel = nullptr;
     QString m_databasePath;

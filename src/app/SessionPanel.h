@@ -29,6 +29,8 @@ public:
     void markLetdown();
     void togglePause();
     void switchSide();
+    // Sessions changed in the database (an import): re-read the recent list.
+    void reload() { refresh(); }
 
 signals:
     // A problem she must see that is not about saving (the recorder's own state covers that).

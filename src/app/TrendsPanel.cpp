@@ -3,12 +3,10 @@
 #include "ui_TrendsPanel.h"
 
 #include "TrendsView.h"
-#include "domain/TimeFormat.h"
 #include "recorder/Clock.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
-#include <QDateTime>
 #include <QFileDialog>
 #include <QImage>
 #include <QStandardPaths>
@@ -69,8 +67,7 @@ void TrendsPanel::showEvent(QShowEvent *event)
 
 StatsRange TrendsPanel::selectedRange() const
 {
-    const qint64 nowUtcMs = m_clock.wallUtcMs();
-    const QDate today = storedLocalDateTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)).date();
+    const QDate today = localToday(m_clock);
     const int weeks = m_ui->rangeCombo->currentData().toInt();
     if (weeks == kAllWeeks)
         return {std::nullopt, today};

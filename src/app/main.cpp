@@ -20,6 +20,9 @@ void setUpParser(QCommandLineParser &parser)
         "Without a command it opens the window. Commands (each has --help):\n"
         "  stats   print weekly statistics (--json for JSON)\n"
         "  chart   draw the trend charts into a PNG file\n"
+                                            "  export  write sessions and let-downs as CSV\n"
+                                            "  import  read CSV files written by export\n"
+                                            "  report  write the consultant's report as a PDF\n"
                                             "  demo-data  fill a new database with demo sessions"));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -112,7 +112,7 @@ TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
 
 TEST_CASE("CLI: every command has its own --help, and none needs a display")
 {
-    for (const char *verb : {"stats", "chart", "demo-data"}) {
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report"}) {
         const CliResult result = runLetdown({verb, "--help"});
         INFO(verb);
         CHECK(result.exitCode == 0);

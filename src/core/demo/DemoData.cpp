@@ -11,9 +11,6 @@
 
 namespace {
 const QStringList kNotes = {
-    QString(),
-    QString(),
-    QString(),
     QStringLiteral("Baby sleepy, short feed"),
     QStringLiteral("Felt the first one strongly, then nothing"),
     QStringLiteral("Pumped at work, \"quiet room\" was busy"),
@@ -89,7 +86,8 @@ Session makeSession(QRandomGenerator &random, qint64 startUtcMs, const std::func
     s.endedAtUtcMs = startUtcMs + s.activeMs + s.pausedMs;
     s.endedUtcOffsetS = offset(*s.endedAtUtcMs);
     s.lastEventAtUtcMs = *s.endedAtUtcMs;
-    s.note = kNotes[random.bounded(int(kNotes.size()))];
+    if (random.bounded(8) == 0) // most sessions have no note
+        s.note = kNotes[random.bounded(int(kNotes.size()))];
 
     if (pumping && random.bounded(10) < 7) {
         double total = 0;

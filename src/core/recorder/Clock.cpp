@@ -22,3 +22,9 @@ qint64 SystemClock::monotonicMs() const
     clock_gettime(CLOCK_BOOTTIME, &now);
     return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
+
+QDate localToday(const Clock &clock)
+{
+    const qint64 nowUtcMs = clock.wallUtcMs();
+    return QDateTime::fromMSecsSinceEpoch(nowUtcMs, Qt::OffsetFromUTC, clock.utcOffsetS(nowUtcMs)).date();
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QtGlobal>
 
 // Where the recorder gets time from, so tests can move it (wall and monotonic separately,
@@ -22,3 +23,6 @@ public:
     int utcOffsetS(qint64 utcMs) const override;
     qint64 monotonicMs() const override;
 };
+
+// Today's date in her local time, by this clock.
+QDate localToday(const Clock &clock);

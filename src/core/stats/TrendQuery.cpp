@@ -23,20 +23,36 @@ StatsRange lastWeeksRange(QDate today, int weeks)
     return {monday.addDays(-7 * (qMax(1, weeks) - 1)), today};
 }
 
-bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
-    TrendStats &stats, QString &error)
+bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error)
 {
     qint64 fromUtcMs = std::numeric_limits<qint64>::min();
     qint64 toUtcMs = std::numeric_limits<qint64>::max();
-    if (range.from) // four more weeks for the first weeks' baseline
-        fromUtcMs = utcMidnightMs(IsoWeek::containing(*range.from).monday.addDays(-28)) - kWidestUtcOffsetMs;
+    if (range.from)
+        fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
     if (range.to)
         toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
-    QList<Session> sessions;
     if (!store.loadSessionsStartedBetween(fromUtcMs, toUtcMs, sessions)) {
         error = store.errorString();
         return false;
     }
+    // The window was widened by the largest UTC offset; now cut exactly on local dates.
+    sessions.removeIf([&](const Session &s) {
+        const QDate day = localStartDate(s);
+        return (range.from && day < *range.from) || (range.to && day > *range.to);
+    });
+    return true;
+}
+
+bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
+                    TrendStats &stats, QString &error)
+{
+    // Four more weeks before the range feed its first weeks' baseline.
+    StatsRange withBaseline = range;
+    if (range.from)
+        withBaseline.from = IsoWeek::containing(*range.from).monday.addDays(-28);
+    QList<Session> sessions;
+    if (!loadSessionsInRange(store, withBaseline, sessions, error))
+        return false;
     stats = computeTrendStats(sessions, model, filter, range);
     return true;
 }

@@ -11,6 +11,9 @@ class SessionStore;
 // The last `weeks` ISO weeks up to and including today's (Monday start), today last.
 StatsRange lastWeeksRange(QDate today, int weeks);
 
+// Sessions whose local start date is in the range (no bound: no limit), oldest first.
+bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error);
+
 // Loads what `range` needs from the store (plus the four weeks before it, for the
 // baseline) and computes the statistics. Returns false with `error` set on a read error.
 bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,

@@ -58,6 +58,38 @@ bool SessionStore::saveSessions(const QList<Session> &sessions)
     return committed;
 }
 
+bool SessionStore::importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns)
+{
+    m_error.clear();
+    added = skipped = addedLetdowns = 0;
+    const bool committed = m_database.write([&] {
+        QSqlQuery exists(m_database.connection());
+        exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?"));
+        for (const Session &session : sessions) {
+            exists.addBindValue(session.uuid);
+            if (!exists.exec())
+                return fail(exists);
+            const bool known = exists.next();
+            exists.finish();
+            if (known) {
+                ++skipped;
+                continue;
+            }
+            if (!writeSession(session, session.ejections))
+                return false;
+            ++added;
+            addedLetdowns += int(session.ejections.size());
+        }
+        return true;
+    });
+    if (!committed) {
+        added = skipped = addedLetdowns = 0;
+        if (m_error.isEmpty())
+            m_error = m_database.errorString();
+    }
+    return committed;
+}
+
 bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections)
 {
     QSqlQuery upsert(m_database.connection());

@@ -25,6 +25,9 @@ public:
     bool saveSession(const Session &session, const QList<Ejection> &newEjections);
     // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
     bool saveSessions(const QList<Session> &sessions);
+    // Like saveSessions, but sessions whose uuid is already stored are left as they are
+    // (importing the same file twice adds nothing).
+    bool importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns);
 
     // The newest session that was running or paused, with its let-downs.
     // Returns false on a database error; `found` is empty when there is none.

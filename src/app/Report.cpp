@@ -1,0 +1,183 @@
+#include "Report.h"
+
+#include "TrendsView.h"
+#include "domain/Technique.h"
+#include "domain/TimeFormat.h"
+#include "stats/Summary.h"
+#include "stats/TrendQuery.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPrinter>
+#include <QTextDocument>
+#include <QUrl>
+
+#include <cstdio>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Report", text);
+}
+
+// The page is laid out in points: A4 less 15 mm margins is about 510 pt wide.
+constexpr int kChartWidthPt = 500;
+constexpr QSize kChartImageSize(1200, 760);
+
+QString number(const std::optional<double> &value, int decimals)
+{
+    return value ? QLocale().toString(*value, 'f', decimals) : QStringLiteral("–");
+}
+
+QString techniqueLabel(const QString &key)
+{
+    for (const Technique &technique : allTechniques())
+        if (technique.key == key)
+            return QCoreApplication::translate("Technique", technique.label);
+    return key;
+}
+
+QString row(const QStringList &cells, bool header = false)
+{
+    const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
+    QString html = QStringLiteral("<tr>");
+    for (const QString &cell : cells)
+        html += QStringLiteral("<%1>%2</%1>").arg(tag, cell);
+    return html + QStringLiteral("</tr>");
+}
+
+QString html(const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model,
+             const StatsRange &range)
+{
+    const QLocale locale;
+    const QString from = range.from ? locale.toString(*range.from, QLocale::LongFormat)
+                                    : (summary.firstDay ? locale.toString(*summary.firstDay, QLocale::LongFormat)
+                                                        : QStringLiteral("–"));
+    const QString to = range.to ? locale.toString(*range.to, QLocale::LongFormat)
+                                : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat)
+                                                   : QStringLiteral("–"));
+    QString h;
+    h += QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;\">");
+    h += QStringLiteral("<h1>%1</h1>").arg(tr("Letdown: let-down log report"));
+    h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
+             .arg(tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), tr("Prepared:"),
+                  locale.toString(QDateTime::currentDateTime(), tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
+
+    h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
+             .arg(tr("Summary"));
+    h += row({tr("Figure"), tr("Her log"), tr("Reference"), tr("Kind of figure")}, true);
+    h += row({tr("Sessions"), tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions),
+              QString(), tr("counted")});
+    h += row({tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
+              tr("%1 ± %2 (Ramsay 2004, ultrasound)")
+                  .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
+              tr("logged (the ones she noticed)")});
+    h += row({tr("Let-downs per pumping session (mean)"), number(summary.meanLetdownsPumping, 2),
+              tr("%1 – %2 (Prime 2011, Ramsay 2005)")
+                  .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
+              tr("logged (the ones she noticed)")});
+    h += row({tr("Time to first let-down (median)"),
+              summary.medianFirstLetdownS ? tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
+              QString(), tr("logged")});
+    h += row({tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
+              summary.estimatedMlPerDay ? tr("%1 ml").arg(number(summary.estimatedMlPerDay, 0)) : QStringLiteral("–"),
+              QString(),
+              tr("estimated; %1 of %2 sessions had a measured total").arg(summary.sessionsWithMeasuredTotal).arg(summary.sessions())});
+    QStringList techniques;
+    for (const auto &use : summary.techniques)
+        techniques << tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);
+    h += row({tr("Techniques used"), techniques.isEmpty() ? tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
+              QString(), tr("ticked by her")});
+    h += QStringLiteral("</table>");
+    h += QStringLiteral("<p><i>%1</i></p>")
+             .arg(tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
+                     "of each let-down, %1 ml for the first and ×%2 for each later one, or her measured total "
+                     "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
+                     "later ones often go unfelt. Not medical advice.")
+                      .arg(locale.toString(model.firstEjectionMl), locale.toString(model.decayR)));
+
+    h += QStringLiteral("<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
+             .arg(tr("Weekly trends"))
+             .arg(kChartWidthPt);
+
+    h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
+             .arg(tr("Week by week"));
+    h += row({tr("Week"), tr("Sessions"), tr("Let-downs / nursing"), tr("Let-downs / pumping"),
+              tr("First let-down (median s)"), tr("Milk per day (est. ml)")},
+             true);
+    for (const WeekStats &week : stats.weeks)
+        h += row({week.week.label(), QString::number(week.sessions), number(week.meanLetdownsNursing, 2),
+                  number(week.meanLetdownsPumping, 2), number(week.medianFirstLetdownS, 0),
+                  number(week.estimatedMlPerDay, 0)});
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(tr("Her notes"));
+    if (summary.notes.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(tr("No notes in this period."));
+    for (const auto &note : summary.notes) {
+        const QString when = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS),
+                                             tr("ddd d MMM yyyy, HH:mm"));
+        h += QStringLiteral("<p><b>%1</b> (%2): %3</p>")
+                 .arg(when.toHtmlEscaped(),
+                      note.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"),
+                      note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
+    }
+    h += QStringLiteral("</body></html>");
+    return h;
+}
+} // namespace
+
+bool Report::build(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QTextDocument &document,
+                   QString &error)
+{
+    QList<Session> sessions;
+    TrendStats stats;
+    if (!loadSessionsInRange(store, range, sessions, error)
+        || !loadTrendStats(store, model, KindFilter::Both, range, stats, error))
+        return false;
+    TrendsView charts;
+    charts.show(stats, model, KindFilter::Both);
+    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")),
+                         charts.renderImage(kChartImageSize));
+    document.setHtml(html(summarize(sessions, model), stats, model, range));
+    return true;
+}
+
+bool Report::print(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QPrinter &printer,
+                   QString &error)
+{
+    QTextDocument document;
+    if (!build(store, model, range, document, error))
+        return false;
+    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    document.setPageSize(printer.pageLayout().paintRectPoints().size());
+    document.print(&printer);
+    return true;
+}
+
+bool Report::writePdf(SessionStore &store, const ReferenceModel &model, const StatsRange &range, const QString &path,
+                      QString &error)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    // Written beside the target and renamed when complete, so a failed report never
+    // replaces a good one.
+    const QString partial = path + QStringLiteral(".part");
+    printer.setOutputFileName(partial);
+    if (!print(store, model, range, printer, error))
+        return false;
+    // rename(2) replaces the target in one step.
+    if (!QFileInfo::exists(partial) || !QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)
+        || std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(partial);
+        error = tr("Cannot write %1.").arg(path);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "reference/ReferenceModel.h"
+#include "stats/WeeklyStats.h"
+
+#include <QString>
+
+class QPrinter;
+class QTextDocument;
+class SessionStore;
+
+// The printable report for her lactation consultant: summary, charts, weekly table, notes.
+namespace Report {
+// Builds the document for the sessions whose local start date is in `range`.
+bool build(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QTextDocument &document,
+           QString &error);
+// Prints (or writes, for a PDF printer) the report.
+bool print(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QPrinter &printer,
+           QString &error);
+bool writePdf(SessionStore &store, const ReferenceModel &model, const StatsRange &range, const QString &path,
+              QString &error);
+} // namespace Report

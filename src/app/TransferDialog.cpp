@@ -1,0 +1,204 @@
+#include "TransferDialog.h"
+
+#include "ui_ExportDialog.h"
+
+#include "Report.h"
+#include "csv/CsvFiles.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace {
+constexpr int kMaxProblemsShown = 15;
+constexpr int kDefaultReportWeeks = 12;
+
+QString documentsFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+} // namespace
+
+TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ExportDialog>())
+    , m_mode(mode)
+    , m_store(store)
+{
+    m_ui->setupUi(this);
+    m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
+    m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
+    m_ui->fromDate->setDate(today.addDays(-7 * kDefaultReportWeeks + 1));
+    m_ui->toDate->setDate(today);
+    const auto updateDates = [this] {
+        const bool all = m_ui->allDatesCheck->isChecked();
+        m_ui->fromDate->setEnabled(!all);
+        m_ui->toDate->setEnabled(!all);
+    };
+    connect(m_ui->allDatesCheck, &QCheckBox::toggled, this, updateDates);
+    connect(m_ui->sessionsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseFirst);
+    connect(m_ui->ejectionsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseSecond);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TransferDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TransferDialog::reject);
+
+    const QDir folder(documentsFolder());
+    switch (mode) {
+    case Mode::ExportCsv:
+        setWindowTitle(tr("Export CSV"));
+        m_ui->introLabel->setText(tr("Two files for a spreadsheet: one line per session, and one line per "
+                                     "let-down. Only you can read them (0600)."));
+        m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
+        m_ui->ejectionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
+        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+        break;
+    case Mode::ImportCsv:
+        setWindowTitle(tr("Import CSV"));
+        m_ui->introLabel->setText(tr("Files written by Letdown's export. Every line is checked first; if one "
+                                     "is wrong nothing is imported. Sessions already here are skipped."));
+        for (QWidget *w : std::initializer_list<QWidget *> {m_ui->rangeLabel, m_ui->allDatesCheck, m_ui->fromLabel,
+                                                             m_ui->fromDate, m_ui->toLabel, m_ui->toDate,
+                                                             m_ui->unitsLabel, m_ui->unitsCombo})
+            w->hide();
+        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+        break;
+    case Mode::ReportPdf:
+        setWindowTitle(tr("Save report as PDF"));
+        m_ui->introLabel->setText(tr("A few pages for your lactation consultant: summary, trend charts, week by "
+                                     "week, and your notes."));
+        m_ui->allDatesCheck->setChecked(false);
+        for (QWidget *w : std::initializer_list<QWidget *> {m_ui->unitsLabel, m_ui->unitsCombo,
+                                                             m_ui->ejectionsPathLabel, m_ui->ejectionsPathEdit,
+                                                             m_ui->ejectionsBrowseButton})
+            w->hide();
+        m_ui->sessionsPathLabel->setText(tr("&PDF file:"));
+        m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-report.pdf")));
+        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
+        break;
+    }
+    updateDates();
+}
+
+TransferDialog::~TransferDialog() = default;
+
+void TransferDialog::setPaths(const QString &first, const QString &second)
+{
+    m_ui->sessionsPathEdit->setText(first);
+    m_ui->ejectionsPathEdit->setText(second);
+}
+
+void TransferDialog::setRange(const StatsRange &range)
+{
+    m_ui->allDatesCheck->setChecked(!range.from && !range.to);
+    if (range.from)
+        m_ui->fromDate->setDate(*range.from);
+    if (range.to)
+        m_ui->toDate->setDate(*range.to);
+}
+
+void TransferDialog::setOunces(bool ounces)
+{
+    m_ui->unitsCombo->setCurrentIndex(ounces ? 1 : 0);
+}
+
+StatsRange TransferDialog::range() const
+{
+    if (m_ui->allDatesCheck->isChecked())
+        return {};
+    return {m_ui->fromDate->date(), m_ui->toDate->date()};
+}
+
+void TransferDialog::showProblem(const QString &message)
+{
+    m_ui->messageLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_ui->messageLabel->setText(message);
+}
+
+void TransferDialog::accept()
+{
+    if (run())
+        QDialog::accept();
+}
+
+bool TransferDialog::run()
+{
+    const QString first = m_ui->sessionsPathEdit->text().trimmed();
+    const QString second = m_ui->ejectionsPathEdit->text().trimmed();
+    if (first.isEmpty()) {
+        showProblem(tr("Choose a file first."));
+        return false;
+    }
+    const StatsRange chosen = range();
+    if (chosen.from && chosen.to && *chosen.to < *chosen.from) {
+        showProblem(tr("The end date is before the start date."));
+        return false;
+    }
+    QString error;
+    switch (m_mode) {
+    case Mode::ExportCsv: {
+        CsvExportRequest request;
+        request.range = chosen;
+        request.unit = m_ui->unitsCombo->currentIndex() == 1 ? VolumeUnit::Oz : VolumeUnit::Ml;
+        request.sessionsPath = first;
+        request.ejectionsPath = second;
+        int count = 0;
+        if (!exportCsvFiles(m_store, ReferenceModel {}, request, count, error)) {
+            showProblem(error);
+            return false;
+        }
+        m_result = tr("Exported %1 sessions to %2.").arg(count).arg(QFileInfo(first).fileName());
+        return true;
+    }
+    case Mode::ImportCsv: {
+        CsvImportReport report;
+        QStringList problems;
+        if (!importCsvFiles(m_store, first, second, report, problems)) {
+            const qsizetype more = problems.size() - kMaxProblemsShown;
+            if (more > 0) {
+                problems = problems.mid(0, kMaxProblemsShown);
+                problems << tr("... and %1 more.").arg(more);
+            }
+            showProblem(tr("Nothing was imported:") + QStringLiteral("\n") + problems.join(u'\n'));
+            return false;
+        }
+        m_result = tr("Imported %1 sessions with %2 let-downs; %3 were already here.")
+                       .arg(report.added)
+                       .arg(report.letdowns)
+                       .arg(report.skipped);
+        return true;
+    }
+    case Mode::ReportPdf:
+        if (!Report::writePdf(m_store, ReferenceModel {}, chosen, first, error)) {
+            showProblem(error);
+            return false;
+        }
+        m_result = tr("Saved the report to %1.").arg(QFileInfo(first).fileName());
+        return true;
+    }
+    return false;
+}
+
+void TransferDialog::browseFirst()
+{
+    QString path;
+    const QString current = m_ui->sessionsPathEdit->text();
+    if (m_mode == Mode::ImportCsv)
+        path = QFileDialog::getOpenFileName(this, tr("Sessions CSV file"), current, tr("CSV files (*.csv)"));
+    else if (m_mode == Mode::ExportCsv)
+        path = QFileDialog::getSaveFileName(this, tr("Sessions CSV file"), current, tr("CSV files (*.csv)"));
+    else
+        path = QFileDialog::getSaveFileName(this, tr("Report"), current, tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        m_ui->sessionsPathEdit->setText(path);
+}
+
+void TransferDialog::browseSecond()
+{
+    const QString current = m_ui->ejectionsPathEdit->text();
+    const QString path = m_mode == Mode::ImportCsv
+        ? QFileDialog::getOpenFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"))
+        : QFileDialog::getSaveFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        m_ui->ejectionsPathEdit->setText(path);
+}

@@ -1,0 +1,163 @@
+#include "csv/Csv.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QStringDecoder>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Csv", text);
+}
+
+bool startsLikeFormula(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    const QChar first = text.front();
+    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r';
+}
+} // namespace
+
+CsvWriter::CsvWriter(QIODevice *device)
+    : m_device(device)
+{
+}
+
+QString CsvWriter::protectText(const QString &text)
+{
+    return startsLikeFormula(text) ? QStringLiteral("'") + text : text;
+}
+
+QString CsvWriter::unprotectText(const QString &text)
+{
+    if (text.size() > 1 && text.front() == u'\'' && startsLikeFormula(text.mid(1)))
+        return text.mid(1);
+    return text;
+}
+
+QString CsvWriter::quoted(const QString &field)
+{
+    const bool needsQuotes = field.contains(u',') || field.contains(u'"') || field.contains(u'\r')
+        || field.contains(u'\n');
+    if (!needsQuotes)
+        return field;
+    QString escaped = field;
+    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QStringLiteral("\"") + escaped + QStringLiteral("\"");
+}
+
+bool CsvWriter::writeRow(const QStringList &fields)
+{
+    QStringList cells;
+    cells.reserve(fields.size());
+    for (const QString &field : fields)
+        cells.append(quoted(field));
+    const QByteArray line = cells.join(u',').toUtf8() + "\r\n";
+    if (m_device->write(line) != line.size()) {
+        m_error = m_device->errorString();
+        return false;
+    }
+    return true;
+}
+
+bool CsvReader::read(QIODevice *device)
+{
+    if (device->size() > kMaxFileBytes) {
+        m_error = tr("The file is too large (%1 MB; the limit is %2 MB).")
+                      .arg(device->size() / (1024 * 1024))
+                      .arg(kMaxFileBytes / (1024 * 1024));
+        return false;
+    }
+    const QByteArray bytes = device->read(kMaxFileBytes + 1);
+    if (bytes.size() > kMaxFileBytes) {
+        m_error = tr("The file is too large (the limit is %1 MB).").arg(kMaxFileBytes / (1024 * 1024));
+        return false;
+    }
+    return parse(bytes);
+}
+
+bool CsvReader::parse(const QByteArray &bytes)
+{
+    m_records.clear();
+    m_error.clear();
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        // Name the line of the first bad byte, so she can find it.
+        const qsizetype valid = QString::fromUtf8(bytes).indexOf(QChar::ReplacementCharacter);
+        const int line = valid < 0 ? 1 : int(QString::fromUtf8(bytes).left(valid).count(u'\n')) + 1;
+        m_error = tr("Line %1: the file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.").arg(line);
+        return false;
+    }
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+
+    int line = 1;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        CsvRecord record;
+        record.lineNumber = line;
+        QString field;
+        bool recordDone = false;
+        while (!recordDone) {
+            field.clear();
+            if (i < n && text[i] == u'"') {
+                // Quoted field: runs to the next lone quote, across line ends.
+                const int openedOnLine = line;
+                ++i;
+                bool closed = false;
+                while (i < n) {
+                    const QChar c = text[i];
+                    if (c == u'"') {
+                        if (i + 1 < n && text[i + 1] == u'"') {
+                            field += u'"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        closed = true;
+                        break;
+                    }
+                    if (c == u'\n')
+                        ++line;
+                    field += c;
+                    ++i;
+                }
+                if (!closed) {
+                    m_error = tr("Line %1: a quoted field is never closed.").arg(openedOnLine);
+                    return false;
+                }
+                if (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
+                    m_error = tr("Line %1: unexpected text after a closing quote.").arg(line);
+                    return false;
+                }
+            } else {
+                while (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
+                    if (text[i] == u'"') {
+                        m_error = tr("Line %1: a quote inside a field that does not start with one.").arg(line);
+                        return false;
+                    }
+                    field += text[i++];
+                }
+            }
+            record.fields.append(field);
+            if (i >= n) {
+                recordDone = true;
+            } else if (text[i] == u',') {
+                ++i;
+            } else { // CR, LF or CRLF ends the record
+                if (text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n')
+                    ++i;
+                ++i;
+                ++line;
+                recordDone = true;
+            }
+        }
+        // A blank line (one empty field) carries nothing.
+        if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
+            m_records.append(record);
+    }
+    return true;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+// RFC 4180 CSV: comma separated, CRLF line ends, fields with a comma, quote, CR or LF in
+// double quotes with inner quotes doubled, UTF-8.
+class CsvWriter
+{
+public:
+    explicit CsvWriter(QIODevice *device);
+
+    // Writes one record. Text cells go through protectText(); numbers do not need it.
+    bool writeRow(const QStringList &fields);
+    QString errorString() const { return m_error; }
+
+    // A cell that starts with = + - @ tab or CR would run as a formula in a spreadsheet
+    // (OWASP "CSV injection"): it is written with a leading apostrophe, which spreadsheets
+    // show as text. CsvReader-based imports strip that apostrophe again (unprotectText).
+    static QString protectText(const QString &text);
+    static QString unprotectText(const QString &text);
+    static QString quoted(const QString &field);
+
+private:
+    QIODevice *m_device;
+    QString m_error;
+};
+
+struct CsvRecord {
+    int lineNumber = 0; // the physical line (from 1) on which the record starts
+    QStringList fields;
+};
+
+// Parses a whole CSV text. Accepts a UTF-8 byte-order mark, CRLF or LF line ends, and
+// quoted fields across lines. Refuses what is not UTF-8 and bad quoting, with line numbers.
+class CsvReader
+{
+public:
+    static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;
+
+    bool parse(const QByteArray &bytes);
+    bool read(QIODevice *device); // reads all, checks the size, then parse()
+    const QList<CsvRecord> &records() const { return m_records; }
+    QString errorString() const { return m_error; }
+
+private:
+    QList<CsvRecord> m_records;
+    QString m_error;
+};

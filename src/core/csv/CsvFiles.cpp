@@ -1,0 +1,103 @@
+#include "csv/CsvFiles.h"
+
+#include "csv/Csv.h"
+#include "stats/TrendQuery.h"
+#include "storage/SessionStore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <functional>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CsvFiles", text);
+}
+
+bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, QString &)> &body, QString &error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QString writeError;
+    if (!body(&file, writeError)) {
+        file.cancelWriting();
+        error = tr("Cannot write %1: %2").arg(path, writeError);
+        return false;
+    }
+    if (!file.commit()) {
+        error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        problems.append(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    if (file.size() > CsvReader::kMaxFileBytes) {
+        problems.append(tr("%1 is too large (the limit is %2 MB).")
+                            .arg(path)
+                            .arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+        return false;
+    }
+    bytes = file.readAll();
+    return true;
+}
+} // namespace
+
+bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
+                    int &sessionCount, QString &error)
+{
+    QList<Session> sessions;
+    if (!loadSessionsInRange(store, request.range, sessions, error))
+        return false;
+    sessionCount = int(sessions.size());
+    if (!writeAtomically(
+            request.sessionsPath,
+            [&](QIODevice *device, QString &e) { return writeSessionsCsv(sessions, model, request.unit, device, e); },
+            error))
+        return false;
+    if (request.ejectionsPath.isEmpty())
+        return true;
+    return writeAtomically(
+        request.ejectionsPath,
+        [&](QIODevice *device, QString &e) { return writeEjectionsCsv(sessions, model, request.unit, device, e); },
+        error);
+}
+
+bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
+                    CsvImportReport &report, QStringList &problems)
+{
+    report = {};
+    problems.clear();
+    CsvImportInput input;
+    input.sessionsName = QFileInfo(sessionsPath).fileName();
+    if (!readFile(sessionsPath, input.sessionsCsv, problems))
+        return false;
+    if (!ejectionsPath.isEmpty()) {
+        QByteArray bytes;
+        if (!readFile(ejectionsPath, bytes, problems))
+            return false;
+        input.ejectionsCsv = bytes;
+        input.ejectionsName = QFileInfo(ejectionsPath).fileName();
+    }
+    QList<Session> sessions;
+    if (!readSessionsCsv(input, sessions, problems))
+        return false;
+    if (!store.importSessions(sessions, report.added, report.skipped, report.letdowns)) {
+        problems.append(tr("Nothing was imported: %1").arg(store.errorString()));
+        return false;
+    }
+    return true;
+}

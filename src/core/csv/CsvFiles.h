@@ -1,0 +1,35 @@
+#pragma once
+
+#include "csv/SessionCsv.h"
+#include "stats/WeeklyStats.h"
+
+#include <QString>
+#include <QStringList>
+
+class SessionStore;
+
+// Export and import between the database and CSV files, as the app and the command line
+// both do it.
+struct CsvExportRequest {
+    StatsRange range; // by the sessions' local start dates
+    VolumeUnit unit = VolumeUnit::Ml;
+    QString sessionsPath;
+    QString ejectionsPath; // empty: sessions only
+};
+
+// Each file is written to a temporary name and renamed over the target only when complete,
+// readable by the owner only (0600). Returns false with `error` on failure; an older file
+// at the target is then left as it was.
+bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
+                    int &sessionCount, QString &error);
+
+struct CsvImportReport {
+    int added = 0;
+    int skipped = 0; // already in the database
+    int letdowns = 0; // in the sessions added
+};
+
+// Checks both files completely, then writes everything in one transaction. On any problem
+// nothing is written and `problems` lists each bad line.
+bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
+                    CsvImportReport &report, QStringList &problems);

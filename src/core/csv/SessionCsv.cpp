@@ -1,0 +1,487 @@
+#include "csv/SessionCsv.h"
+
+#include "csv/Csv.h"
+#include "domain/Measurements.h"
+#include "domain/Technique.h"
+#include "domain/TimeFormat.h"
+#include "stats/VolumeEstimate.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QUuid>
+
+#include <cmath>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SessionCsv", text);
+}
+
+QString unitSuffix(VolumeUnit unit)
+{
+    return unit == VolumeUnit::Oz ? QStringLiteral("oz") : QStringLiteral("ml");
+}
+
+QString volume(const std::optional<double> &ml, VolumeUnit unit)
+{
+    if (!ml)
+        return {};
+    return unit == VolumeUnit::Oz ? csvNumber(*ml / kMlPerOz, 2) : csvNumber(*ml, 1);
+}
+
+QString seconds(qint64 ms)
+{
+    return QString::number(std::llround(double(ms) / 1000.0));
+}
+
+// The side she used: the only one with time on it, or "both".
+Side sideUsed(const Session &s)
+{
+    const int sidesUsed = (s.sideMs.leftMs > 0) + (s.sideMs.rightMs > 0) + (s.sideMs.bothMs > 0);
+    if (sidesUsed > 1)
+        return Side::Both;
+    if (s.sideMs.leftMs > 0)
+        return Side::Left;
+    if (s.sideMs.rightMs > 0)
+        return Side::Right;
+    return s.side;
+}
+
+bool write(CsvWriter &writer, const QStringList &row, QString &error)
+{
+    if (writer.writeRow(row))
+        return true;
+    error = writer.errorString();
+    return false;
+}
+} // namespace
+
+QString csvNumber(double value, int maxDecimals)
+{
+    QString text = QString::number(value, 'f', maxDecimals);
+    if (text.contains(u'.')) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(u'.'))
+            text.chop(1);
+    }
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
+QString csvTime(qint64 utcMs, int utcOffsetS)
+{
+    // Seconds are enough for a person; the offset keeps the clock time she saw.
+    QDateTime local = storedLocalDateTime(utcMs - utcMs % 1000, utcOffsetS);
+    QString text = local.toString(Qt::ISODate);
+    if (text.endsWith(u'Z'))
+        text.chop(1), text += QStringLiteral("+00:00");
+    return text;
+}
+
+QStringList sessionsCsvHeader(VolumeUnit unit)
+{
+    const QString u = unitSuffix(unit);
+    return {QStringLiteral("session_id"),         QStringLiteral("kind"),
+            QStringLiteral("started_at"),         QStringLiteral("ended_at"),
+            QStringLiteral("duration_s"),         QStringLiteral("paused_s"),
+            QStringLiteral("side"),               QStringLiteral("techniques"),
+            QStringLiteral("letdowns"),           QStringLiteral("first_letdown_s"),
+            QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
+            QStringLiteral("pre_feed_weight_g"),  QStringLiteral("post_feed_weight_g"),
+            QStringLiteral("notes"),              QStringLiteral("clock_changed")};
+}
+
+QStringList ejectionsCsvHeader(VolumeUnit unit)
+{
+    const QString u = unitSuffix(unit);
+    return {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
+            QStringLiteral("offset_s"),   QStringLiteral("side"),  QStringLiteral("measured_volume_") + u,
+            QStringLiteral("estimated_volume_") + u};
+}
+
+bool writeSessionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+                      QIODevice *device, QString &error)
+{
+    CsvWriter writer(device);
+    if (!write(writer, sessionsCsvHeader(unit), error))
+        return false;
+    for (const Session &s : sessions) {
+        const auto first = s.firstLetdownOffsetMs();
+        const QString grams = s.preFeedWeightG ? csvNumber(*s.preFeedWeightG, 1) : QString();
+        const QStringList row = {
+            s.uuid,
+            toKey(s.kind),
+            csvTime(s.startedAtUtcMs, s.startedUtcOffsetS),
+            s.endedAtUtcMs ? csvTime(*s.endedAtUtcMs, s.endedUtcOffsetS) : QString(),
+            seconds(s.activeMs),
+            seconds(s.pausedMs),
+            toKey(sideUsed(s)),
+            s.techniques.join(u';'),
+            QString::number(s.ejections.size()),
+            first ? seconds(*first) : QString(),
+            volume(measuredTotalMl(s), unit),
+            volume(estimatedSessionVolumeMl(s, model), unit),
+            grams,
+            s.postFeedWeightG ? csvNumber(*s.postFeedWeightG, 1) : QString(),
+            CsvWriter::protectText(s.note),
+            s.clockJumpDetected ? QStringLiteral("1") : QStringLiteral("0"),
+        };
+        if (!write(writer, row, error))
+            return false;
+    }
+    return true;
+}
+
+bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+                       QIODevice *device, QString &error)
+{
+    CsvWriter writer(device);
+    if (!write(writer, ejectionsCsvHeader(unit), error))
+        return false;
+    for (const Session &s : sessions) {
+        const QList<double> estimates = estimatedLetdownVolumesMl(s, model);
+        for (int i = 0; i < s.ejections.size(); ++i) {
+            const Ejection &e = s.ejections[i];
+            const QStringList row = {s.uuid,
+                                     QString::number(i + 1),
+                                     csvTime(e.atUtcMs, e.utcOffsetS),
+                                     seconds(e.offsetMs),
+                                     toKey(e.side),
+                                     volume(e.measuredVolumeMl, unit),
+                                     volume(estimates[i], unit)};
+            if (!write(writer, row, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+namespace {
+// One table being read: finds columns by name and collects problems with line numbers.
+class TableReader
+{
+public:
+    TableReader(const QString &fileName, QStringList &problems)
+        : m_fileName(fileName)
+        , m_problems(problems)
+    {
+    }
+
+    // Reads the header; `required` columns must be there (with either volume unit).
+    bool open(const QByteArray &bytes, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
+    {
+        CsvReader reader;
+        if (!reader.parse(bytes)) {
+            m_problems.append(m_fileName + QStringLiteral(": ") + reader.errorString());
+            return false;
+        }
+        m_records = reader.records();
+        if (m_records.isEmpty()) {
+            m_problems.append(m_fileName + tr(": the file is empty."));
+            return false;
+        }
+        const QStringList header = m_records.takeFirst().fields;
+        for (int i = 0; i < header.size(); ++i)
+            m_columns.insert(header[i].trimmed(), i);
+        m_columnCount = int(header.size());
+        // The unit comes from the header: measured_volume_ml or measured_volume_oz.
+        m_unit = m_columns.contains(QStringLiteral("measured_volume_oz")) ? VolumeUnit::Oz : VolumeUnit::Ml;
+        QStringList missing;
+        for (const QString &name : requiredWithoutUnit)
+            if (!m_columns.contains(name))
+                missing << name;
+        for (const QString &stem : volumeColumns)
+            if (!m_columns.contains(stem + unitSuffix(m_unit)))
+                missing << stem + QStringLiteral("ml");
+        if (!missing.isEmpty()) {
+            m_problems.append(m_fileName + tr(" line 1: missing column(s) %1. Is this a Letdown export?")
+                                               .arg(missing.join(QStringLiteral(", "))));
+            return false;
+        }
+        return true;
+    }
+
+    const QList<CsvRecord> &records() const { return m_records; }
+    VolumeUnit unit() const { return m_unit; }
+    int columnCount() const { return m_columnCount; }
+    QString volumeColumn(const QString &stem) const { return stem + unitSuffix(m_unit); }
+
+    QString cell(const CsvRecord &record, const QString &column) const
+    {
+        const int index = m_columns.value(column, -1);
+        return index >= 0 && index < record.fields.size() ? record.fields[index] : QString();
+    }
+
+    void problem(const CsvRecord &record, const QString &message)
+    {
+        m_problems.append(tr("%1 line %2: %3").arg(m_fileName).arg(record.lineNumber).arg(message));
+    }
+
+    bool parseTime(const CsvRecord &record, const QString &column, qint64 &utcMs, int &offsetS)
+    {
+        const QString text = cell(record, column).trimmed();
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+        if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
+            problem(record, tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).")
+                                .arg(column, text));
+            return false;
+        }
+        utcMs = time.toMSecsSinceEpoch();
+        offsetS = time.offsetFromUtc();
+        return true;
+    }
+
+    // An optional number in [0, max]; empty gives nothing.
+    bool parseNumber(const CsvRecord &record, const QString &column, double max, std::optional<double> &value)
+    {
+        const QString text = cell(record, column).trimmed();
+        value.reset();
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        const double number = text.toDouble(&ok);
+        if (!ok || !std::isfinite(number)) {
+            problem(record, tr("%1 '%2' is not a number (use a dot for decimals).").arg(column, text));
+            return false;
+        }
+        if (number < 0) {
+            problem(record, tr("%1 is negative (%2).").arg(column, text));
+            return false;
+        }
+        if (number > max) {
+            problem(record, tr("%1 is %2, above the plausible limit of %3.").arg(column, text, csvNumber(max, 2)));
+            return false;
+        }
+        value = number;
+        return true;
+    }
+
+    bool parseVolumeMl(const CsvRecord &record, const QString &stem, std::optional<double> &ml)
+    {
+        const double limit = m_unit == VolumeUnit::Oz ? kMaxSessionVolumeMl / kMlPerOz : kMaxSessionVolumeMl;
+        if (!parseNumber(record, volumeColumn(stem), limit, ml))
+            return false;
+        if (ml && m_unit == VolumeUnit::Oz)
+            *ml *= kMlPerOz;
+        return true;
+    }
+
+    bool checkWidth(const CsvRecord &record)
+    {
+        if (record.fields.size() == m_columnCount)
+            return true;
+        problem(record,
+                tr("%1 fields where the header has %2 (a missing quote or comma?).")
+                    .arg(record.fields.size())
+                    .arg(m_columnCount));
+        return false;
+    }
+
+private:
+    QString m_fileName;
+    QStringList &m_problems;
+    QList<CsvRecord> m_records;
+    QHash<QString, int> m_columns;
+    int m_columnCount = 0;
+    VolumeUnit m_unit = VolumeUnit::Ml;
+};
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kToleranceMs = 2000; // rounding to whole seconds on export
+constexpr qsizetype kMaxRows = 2'000'000;
+
+struct ParsedSession {
+    Session session;
+    int declaredLetdowns = 0;
+    int lineNumber = 0;
+};
+} // namespace
+
+bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems)
+{
+    sessions.clear();
+    problems.clear();
+    TableReader table(input.sessionsName, problems);
+    if (!table.open(input.sessionsCsv,
+                    {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
+                     QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"),
+                     QStringLiteral("side"), QStringLiteral("techniques"), QStringLiteral("letdowns"),
+                     QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes")},
+                    {QStringLiteral("measured_volume_")}))
+        return false;
+    if (table.records().size() > kMaxRows) {
+        problems.append(tr("%1: more than %2 rows.").arg(input.sessionsName).arg(kMaxRows));
+        return false;
+    }
+
+    QList<ParsedSession> parsed;
+    QHash<QString, qsizetype> indexByUuid;
+    for (const CsvRecord &record : table.records()) {
+        if (!table.checkWidth(record))
+            continue;
+        const qsizetype problemsBefore = problems.size();
+        ParsedSession p;
+        p.lineNumber = record.lineNumber;
+        Session &s = p.session;
+        s.state = SessionState::Stopped;
+
+        s.uuid = table.cell(record, QStringLiteral("session_id")).trimmed();
+        if (QUuid::fromString(s.uuid).isNull())
+            table.problem(record, tr("session_id '%1' is not a UUID.").arg(s.uuid));
+        else if (indexByUuid.contains(s.uuid))
+            table.problem(record, tr("session_id %1 appears twice.").arg(s.uuid));
+
+        const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
+        const auto parsedKind = sessionKindFromKey(kind);
+        if (parsedKind)
+            s.kind = *parsedKind;
+        else
+            table.problem(record, tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
+
+        const bool startOk = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs,
+                                             s.startedUtcOffsetS);
+        std::optional<double> durationS, pausedS;
+        table.parseNumber(record, QStringLiteral("duration_s"), kDayMs / 1000.0, durationS);
+        table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
+        s.activeMs = qint64(std::llround(durationS.value_or(0) * 1000));
+        s.pausedMs = qint64(std::llround(pausedS.value_or(0) * 1000));
+        if (!table.cell(record, QStringLiteral("ended_at")).trimmed().isEmpty()) {
+            qint64 endedMs = 0;
+            int endedOffsetS = 0;
+            if (table.parseTime(record, QStringLiteral("ended_at"), endedMs, endedOffsetS)) {
+                s.endedAtUtcMs = endedMs;
+                s.endedUtcOffsetS = endedOffsetS;
+                if (startOk && endedMs < s.startedAtUtcMs)
+                    table.problem(record, tr("ended_at is before started_at."));
+            }
+        } else if (startOk) {
+            // Exported while running: it comes back finished at its last known time.
+            s.endedAtUtcMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
+            s.endedUtcOffsetS = s.startedUtcOffsetS;
+        }
+        s.lastEventAtUtcMs = s.endedAtUtcMs.value_or(s.startedAtUtcMs);
+
+        const QString side = table.cell(record, QStringLiteral("side")).trimmed();
+        if (const auto sd = sideFromKey(side)) {
+            s.side = *sd;
+            s.sideMs.forSide(s.side) = s.activeMs; // the split between sides is not exported
+        } else {
+            table.problem(record, tr("unknown side '%1' (expected left, right or both).").arg(side));
+        }
+
+        const QString techniques = table.cell(record, QStringLiteral("techniques")).trimmed();
+        if (!techniques.isEmpty()) {
+            for (const QString &key : techniques.split(u';')) {
+                if (isKnownTechniqueKey(key.trimmed()))
+                    s.techniques.append(key.trimmed());
+                else
+                    table.problem(record, tr("unknown technique '%1'.").arg(key));
+            }
+            s.techniques.sort();
+            s.techniques.removeDuplicates();
+        }
+
+        bool countOk = false;
+        p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
+        if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
+            table.problem(record, tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
+
+        std::optional<double> measuredMl;
+        table.parseVolumeMl(record, QStringLiteral("measured_volume_"), measuredMl);
+        table.parseNumber(record, QStringLiteral("pre_feed_weight_g"), kMaxBabyWeightG, s.preFeedWeightG);
+        table.parseNumber(record, QStringLiteral("post_feed_weight_g"), kMaxBabyWeightG, s.postFeedWeightG);
+        if (s.kind == SessionKind::Pumping)
+            s.pumpedVolumeMl = measuredMl;
+        else if (parsedKind && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
+            table.problem(record, tr("a nursing session's measured volume comes from a test-weigh: give "
+                                     "pre_feed_weight_g and post_feed_weight_g."));
+        const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+        if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
+            table.problem(record, figuresProblem);
+
+        s.note = CsvWriter::unprotectText(table.cell(record, QStringLiteral("notes")));
+        if (s.note.size() > kMaxNoteLength)
+            table.problem(record, tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
+        s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+
+        if (problems.size() == problemsBefore) {
+            indexByUuid.insert(s.uuid, parsed.size());
+            parsed.append(p);
+        }
+    }
+
+    if (input.ejectionsCsv) {
+        TableReader ejections(input.ejectionsName, problems);
+        if (ejections.open(*input.ejectionsCsv,
+                           {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
+                            QStringLiteral("offset_s"), QStringLiteral("side")},
+                           {QStringLiteral("measured_volume_")})) {
+            if (ejections.records().size() > kMaxRows)
+                problems.append(tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
+            QHash<QString, QSet<int>> ordersSeen;
+            for (const CsvRecord &record : ejections.records()) {
+                if (problems.size() > 1000)
+                    break; // enough to see what is wrong
+                if (!ejections.checkWidth(record))
+                    continue;
+                const qsizetype problemsBefore = problems.size();
+                const QString uuid = ejections.cell(record, QStringLiteral("session_id")).trimmed();
+                const qsizetype index = indexByUuid.value(uuid, -1);
+                if (index < 0) {
+                    ejections.problem(record, tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
+                    continue;
+                }
+                Session &s = parsed[index].session;
+                bool orderOk = false;
+                const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
+                if (!orderOk || order < 1)
+                    ejections.problem(record, tr("order '%1' is not 1, 2, 3 ...")
+                                                  .arg(ejections.cell(record, QStringLiteral("order"))));
+                else if (ordersSeen[uuid].contains(order))
+                    ejections.problem(record, tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+                ordersSeen[uuid].insert(order);
+
+                Ejection e;
+                ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
+                std::optional<double> offsetS;
+                ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
+                e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
+                const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
+                if (const auto sd = sideFromKey(side))
+                    e.side = *sd;
+                else
+                    ejections.problem(record, tr("unknown side '%1'.").arg(side));
+                ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
+                if (problems.size() == problemsBefore) {
+                    const bool outside = e.offsetMs > s.activeMs + kToleranceMs
+                        || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
+                        || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
+                    if (outside)
+                        ejections.problem(record, tr("the let-down falls outside its session."));
+                    else
+                        s.ejections.append(e);
+                }
+            }
+        }
+    }
+
+    for (ParsedSession &p : parsed) {
+        std::sort(p.session.ejections.begin(), p.session.ejections.end(),
+                  [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+        if (p.session.ejections.size() != p.declaredLetdowns)
+            problems.append(tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
+                                .arg(input.sessionsName)
+                                .arg(p.lineNumber)
+                                .arg(p.declaredLetdowns)
+                                .arg(input.ejectionsCsv ? input.ejectionsName : tr("no let-down file was given, so it"))
+                                .arg(p.session.ejections.size()));
+    }
+    if (!problems.isEmpty())
+        return false;
+    for (const ParsedSession &p : parsed)
+        sessions.append(p.session);
+    return true;
+}

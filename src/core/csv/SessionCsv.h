@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/Session.h"
+#include "reference/ReferenceModel.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+class QIODevice;
+
+// The two CSV tables a lactation consultant receives (docs/csv-format.md).
+enum class VolumeUnit { Ml, Oz };
+inline constexpr double kMlPerOz = 29.5735;
+inline constexpr int kMaxNoteLength = 10000;
+
+QStringList sessionsCsvHeader(VolumeUnit unit);
+QStringList ejectionsCsvHeader(VolumeUnit unit);
+
+bool writeSessionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+                      QIODevice *device, QString &error);
+bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+                       QIODevice *device, QString &error);
+
+// Reads both tables back (either unit variant) into finished sessions with their
+// let-downs. Checks every row before returning anything: on any problem `sessions` is
+// empty and `problems` names each bad line ("sessions.csv line 7: ...").
+struct CsvImportInput {
+    QByteArray sessionsCsv;
+    QString sessionsName = QStringLiteral("sessions.csv");
+    std::optional<QByteArray> ejectionsCsv;
+    QString ejectionsName = QStringLiteral("ejections.csv");
+};
+bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems);
+
+// Formats a number with a dot, no thousands separator and no trailing zeros.
+QString csvNumber(double value, int maxDecimals);
+// ISO 8601 local time with its UTC offset, e.g. 2026-11-28T03:14:07+01:00.
+QString csvTime(qint64 utcMs, int utcOffsetS);

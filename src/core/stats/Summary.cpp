@@ -1,0 +1,62 @@
+#include "stats/Summary.h"
+
+#include "stats/VolumeEstimate.h"
+#include "stats/WeeklyStats.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+
+PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &model)
+{
+    PeriodSummary summary;
+    double nursingLetdowns = 0, pumpingLetdowns = 0;
+    QList<double> firstLetdownS;
+    QMap<QDate, double> mlByDay;
+    QHash<QString, int> techniqueCounts;
+    for (const Session &s : sessions) {
+        if (!s.isFinished())
+            continue;
+        const QDate day = localStartDate(s);
+        summary.firstDay = summary.firstDay ? std::min(*summary.firstDay, day) : day;
+        summary.lastDay = summary.lastDay ? std::max(*summary.lastDay, day) : day;
+        if (s.kind == SessionKind::Nursing) {
+            ++summary.nursingSessions;
+            nursingLetdowns += double(s.ejections.size());
+        } else {
+            ++summary.pumpingSessions;
+            pumpingLetdowns += double(s.ejections.size());
+        }
+        if (const auto first = s.firstLetdownOffsetMs())
+            firstLetdownS.append(double(*first) / 1000.0);
+        mlByDay[day] += estimatedSessionVolumeMl(s, model);
+        if (measuredTotalMl(s))
+            ++summary.sessionsWithMeasuredTotal;
+        for (const QString &technique : s.techniques)
+            ++techniqueCounts[technique];
+        if (!s.note.trimmed().isEmpty())
+            summary.notes.append({s.startedAtUtcMs, s.startedUtcOffsetS, s.kind, s.note.trimmed()});
+    }
+    if (summary.nursingSessions > 0)
+        summary.meanLetdownsNursing = nursingLetdowns / summary.nursingSessions;
+    if (summary.pumpingSessions > 0)
+        summary.meanLetdownsPumping = pumpingLetdowns / summary.pumpingSessions;
+    if (!firstLetdownS.isEmpty())
+        summary.medianFirstLetdownS = median(firstLetdownS);
+    summary.daysWithSessions = int(mlByDay.size());
+    if (!mlByDay.isEmpty()) {
+        double total = 0;
+        for (double ml : mlByDay)
+            total += ml;
+        summary.estimatedMlPerDay = total / double(mlByDay.size());
+    }
+    for (auto it = techniqueCounts.cbegin(); it != techniqueCounts.cend(); ++it)
+        summary.techniques.append({it.key(), it.value()});
+    std::sort(summary.techniques.begin(), summary.techniques.end(), [](const auto &a, const auto &b) {
+        return a.sessions != b.sessions ? a.sessions > b.sessions : a.key < b.key;
+    });
+    std::sort(summary.notes.begin(), summary.notes.end(),
+              [](const auto &a, const auto &b) { return a.atUtcMs < b.atUtcMs; });
+    return summary;
+}

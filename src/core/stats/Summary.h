@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/Session.h"
+#include "reference/ReferenceModel.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// The figures a consultant reads first, over a period (finished sessions only).
+struct PeriodSummary {
+    int nursingSessions = 0;
+    int pumpingSessions = 0;
+    std::optional<double> meanLetdownsNursing;
+    std::optional<double> meanLetdownsPumping;
+    std::optional<double> medianFirstLetdownS;
+    std::optional<double> estimatedMlPerDay; // mean over the days with sessions
+    int daysWithSessions = 0;
+    int sessionsWithMeasuredTotal = 0; // pumped volume or test-weigh
+    struct TechniqueUse {
+        QString key;
+        int sessions = 0;
+    };
+    QList<TechniqueUse> techniques; // most used first
+    struct DatedNote {
+        qint64 atUtcMs = 0;
+        int utcOffsetS = 0;
+        SessionKind kind = SessionKind::Nursing;
+        QString text;
+    };
+    QList<DatedNote> notes; // oldest first
+    std::optional<QDate> firstDay;
+    std::optional<QDate> lastDay;
+
+    int sessions() const { return nursingSessions + pumpingSessions; }
+};
+
+PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &model);

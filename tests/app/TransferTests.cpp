@@ -1,0 +1,180 @@
+// Export, import and the report, through the File menu's dialog and through the CLI.
+#include "MainWindow.h"
+#include "TransferDialog.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace {
+QList<Session> fixtureSessions()
+{
+    Session a = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600});
+    a.note = QStringLiteral("=cmd|' /C calc'!A0, and \"quotes\"\nsecond line");
+    a.techniques = {QStringLiteral("warm_compress")};
+    Session b = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90, 200});
+    b.pumpedVolumeMl = 85;
+    return {a, b};
+}
+
+struct Cli {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Cli letdown(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
+    REQUIRE(process.waitForFinished(120'000));
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+} // namespace
+
+TEST_CASE("File > Export CSV writes both tables through the dialog")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(fixtureSessions()));
+    FakeClock clock(berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch());
+    SessionRecorder recorder(store, clock);
+    MainWindow window(recorder, store, clock, db.path);
+    QTemporaryDir dir;
+    const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    QObject::connect(&window, &MainWindow::transferDialogOpened, &window, [&](QDialog *dialog) {
+        auto *transfer = qobject_cast<TransferDialog *>(dialog);
+        transfer->setPaths(sessions, letdowns);
+        transfer->setOunces(true);
+        transfer->accept();
+    });
+    window.findChild<QAction *>("actionExportCsv")->trigger();
+    const QByteArray csv = readAll(sessions);
+    CHECK(csv.startsWith("session_id,kind,started_at"));
+    CHECK(csv.contains("measured_volume_oz"));
+    CHECK(csv.contains("2.87")); // 85 ml in oz
+    CHECK(csv.contains("\"'=cmd|' /C calc'!A0, and \"\"quotes\"\"\nsecond line\""));
+    CHECK(readAll(letdowns).count("\r\n") == 6); // header + 5 let-downs
+}
+
+TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by line; a good one is taken once")
+{
+    TempDatabase source;
+    SessionStore sourceStore(source.database);
+    REQUIRE(sourceStore.saveSessions(fixtureSessions()));
+    QTemporaryDir dir;
+    const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    REQUIRE(letdown({"export", "--database", source.path, "--sessions", sessions, "--ejections", letdowns}).exitCode == 0);
+
+    TempDatabase target;
+    SessionStore store(target.database);
+    {
+        QFile broken(dir.filePath("broken.csv"));
+        REQUIRE(broken.open(QIODevice::WriteOnly));
+        broken.write(readAll(sessions).replace("pumping", "bottle"));
+    }
+    TransferDialog bad(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    bad.setPaths(dir.filePath("broken.csv"), letdowns);
+    bad.accept();
+    CHECK(bad.result() != QDialog::Accepted);
+    // The first session's note has a line break, so the pumping session starts on line 4.
+    const QString message = bad.findChild<QLabel *>("messageLabel")->text();
+    CHECK_THAT(message.toStdString(), Catch::Contains("Nothing was imported") && Catch::Contains("broken.csv line 4")
+                                          && Catch::Contains("unknown kind 'bottle'"));
+    CHECK(message.count(u'\n') == 1); // one problem, not a cascade of guesses
+    CHECK(target.scalar("SELECT count(*) FROM sessions") == 0);
+
+    TransferDialog good(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    good.setPaths(sessions, letdowns);
+    good.accept();
+    CHECK(good.result() == QDialog::Accepted);
+    CHECK(good.resultMessage() == "Imported 2 sessions with 5 let-downs; 0 were already here.");
+    TransferDialog again(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    again.setPaths(sessions, letdowns);
+    again.accept();
+    CHECK(again.resultMessage() == "Imported 0 sessions with 0 let-downs; 2 were already here.");
+    CHECK(target.scalar("SELECT count(*) FROM ejections") == 5);
+}
+
+TEST_CASE("CLI: export, import and their exit codes")
+{
+    TempDatabase source;
+    SessionStore sourceStore(source.database);
+    REQUIRE(sourceStore.saveSessions(fixtureSessions()));
+    QTemporaryDir dir;
+    const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    Cli result = letdown({"export", "--database", source.path, "--sessions", sessions, "--ejections", letdowns,
+                          "--from", "2026-11-17", "--to", "2026-11-17", "--units", "oz"});
+    REQUIRE(result.exitCode == 0);
+    CHECK(readAll(sessions).count("\r\n") == 2); // header + the one session of the 17th
+    CHECK(letdown({"export", "--database", source.path, "--sessions", sessions, "--units", "cups"}).exitCode == 2);
+    CHECK(letdown({"export", "--database", source.path}).exitCode == 2);
+
+    const QString target = dir.filePath("target.sqlite");
+    result = letdown({"import", "--database", target, "--sessions", sessions, "--ejections", letdowns});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("Imported 1 sessions with 2 let-downs"));
+    result = letdown({"import", "--database", target, "--sessions", dir.filePath("missing.csv")});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("nothing was imported"));
+}
+
+TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary in it")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(fixtureSessions()));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("report.pdf");
+    const Cli result = letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-01", "--to",
+                                "2026-11-30"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QByteArray bytes = readAll(pdf);
+    CHECK(bytes.startsWith("%PDF"));
+    const int pages = int(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page>")
+                          + bytes.count("/Type /Page "));
+    CHECK(pages >= 2);
+    CHECK(pages <= 6);
+    CHECK_FALSE(QFileInfo(pdf).permissions() & QFile::ReadOther);
+
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty()) {
+        WARN("pdftotext is not installed (Debian package poppler-utils): the report's text is not checked");
+    } else {
+        QProcess text;
+        text.start(pdftotext, {pdf, "-"});
+        REQUIRE(text.waitForFinished(60'000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified(); // table cells wrap
+        CHECK(content.contains("Summary"));
+        CHECK(content.contains("1 nursing, 1 pumping"));
+        CHECK(content.contains("2026-W47"));
+        CHECK(content.contains("second line")); // her notes
+        CHECK(content.contains("estimated"));
+        CHECK(content.contains("Not medical advice"));
+    }
+
+    TransferDialog dialog(TransferDialog::Mode::ReportPdf, store, QDate(2026, 11, 28));
+    dialog.setPaths(dir.filePath("from-dialog.pdf"));
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(readAll(dir.filePath("from-dialog.pdf")).startsWith("%PDF"));
+}

@@ -1,0 +1,299 @@
+#include "csv/Csv.h"
+#include "csv/CsvFiles.h"
+#include "csv/SessionCsv.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+
+namespace {
+QByteArray written(const QList<QStringList> &rows)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer);
+    for (const QStringList &row : rows)
+        REQUIRE(writer.writeRow(row));
+    return buffer.data();
+}
+
+// A varied fixture: both kinds, measured and unmeasured, a note with every awkward character.
+QList<Session> variedSessions()
+{
+    Session a = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600});
+    a.techniques = {QStringLiteral("breast_massage"), QStringLiteral("warm_compress")};
+    a.note = QStringLiteral("Tired, \"good\" flow\r\nsecond line; café ☕");
+    a.preFeedWeightG = 4000;
+    a.postFeedWeightG = 4062.5;
+    a.pausedMs = 30'000;
+    a.endedAtUtcMs = *a.endedAtUtcMs + 30'000;
+    Session b = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90, 200});
+    b.side = Side::Both;
+    b.sideMs = {0, 0, b.activeMs};
+    b.pumpedVolumeMl = 92.5;
+    b.ejections[1].measuredVolumeMl = 30;
+    b.note = QStringLiteral("=HYPERLINK(\"http://x\")");
+    b.clockJumpDetected = true;
+    Session c = finishedSession(SessionKind::Nursing, newYork(2026, 11, 1, 23, 50), {});
+    c.note = QStringLiteral("-10 ml less than usual");
+    return {a, b, c};
+}
+
+QByteArray exportTable(const QList<Session> &sessions, VolumeUnit unit, bool ejections)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    const bool ok = ejections ? writeEjectionsCsv(sessions, ReferenceModel {}, unit, &buffer, error)
+                              : writeSessionsCsv(sessions, ReferenceModel {}, unit, &buffer, error);
+    REQUIRE(ok);
+    return buffer.data();
+}
+
+QStringList importProblems(const QByteArray &sessions, const std::optional<QByteArray> &ejections = std::nullopt)
+{
+    QList<Session> parsed;
+    QStringList problems;
+    CHECK_FALSE(readSessionsCsv({sessions, QStringLiteral("sessions.csv"), ejections, QStringLiteral("ejections.csv")},
+                                parsed, problems));
+    CHECK(parsed.isEmpty());
+    return problems;
+}
+
+const QByteArray kHeader = "session_id,kind,started_at,ended_at,duration_s,paused_s,side,techniques,letdowns,"
+                           "first_letdown_s,measured_volume_ml,estimated_volume_ml,pre_feed_weight_g,"
+                           "post_feed_weight_g,notes\r\n";
+const QByteArray kGoodRow = "6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,"
+                            "2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n";
+} // namespace
+
+TEST_CASE("CSV writer: RFC 4180 quoting and CRLF")
+{
+    const QByteArray csv = written({{"plain", "with,comma", "with \"quote\"", "two\nlines", "cr\rhere", ""}});
+    CHECK(csv == "plain,\"with,comma\",\"with \"\"quote\"\"\",\"two\nlines\",\"cr\rhere\",\r\n");
+}
+
+TEST_CASE("CSV: formula-like text is written as text and read back as it was")
+{
+    for (const QString &text : {QStringLiteral("=SUM(A1)"), QStringLiteral("+1"), QStringLiteral("-2"),
+                                QStringLiteral("@cmd"), QStringLiteral("\tx"), QStringLiteral("\rx")}) {
+        const QString cell = CsvWriter::protectText(text);
+        CHECK(cell.startsWith(u'\''));
+        CHECK(CsvWriter::unprotectText(cell) == text);
+    }
+    CHECK(CsvWriter::protectText(QStringLiteral("fine")) == "fine");
+    CHECK(CsvWriter::unprotectText(QStringLiteral("'quoted by her")) == "'quoted by her");
+}
+
+TEST_CASE("CSV reader: quotes, embedded line ends, BOM, LF files and line numbers")
+{
+    CsvReader reader;
+    REQUIRE(reader.parse("\xEF\xBB\xBF" "a,b\r\n\"x,1\",\"two\r\nlines\"\r\n\"say \"\"hi\"\"\",\n\nlast,row"));
+    const auto &records = reader.records();
+    REQUIRE(records.size() == 4);
+    CHECK(records[0].fields == QStringList {"a", "b"});
+    CHECK(records[1].fields == QStringList {"x,1", "two\r\nlines"});
+    CHECK(records[2].lineNumber == 4);
+    CHECK(records[2].fields == QStringList {"say \"hi\"", ""});
+    CHECK(records[3].lineNumber == 6);
+}
+
+TEST_CASE("CSV reader: bad quoting and non-UTF-8 are refused with their line")
+{
+    CsvReader reader;
+    CHECK_FALSE(reader.parse("a,b\r\nx,\"never closed\r\n"));
+    CHECK_THAT(reader.errorString().toStdString(), Catch::Contains("Line 2") && Catch::Contains("never closed"));
+    CHECK_FALSE(reader.parse("a\r\nb\r\nst\"ray\r\n"));
+    CHECK_THAT(reader.errorString().toStdString(), Catch::Contains("Line 3"));
+    CHECK_FALSE(reader.parse("a\r\n\"x\"y\r\n"));
+    CHECK_THAT(reader.errorString().toStdString(), Catch::Contains("after a closing quote"));
+    CHECK_FALSE(reader.parse("a\r\nb\r\n\xff\xfe latin-1 caf\xe9\r\n"));
+    CHECK_THAT(reader.errorString().toStdString(), Catch::Contains("Line 3") && Catch::Contains("UTF-8"));
+}
+
+TEST_CASE("Sessions CSV: columns, units, times with offsets and empty unknowns")
+{
+    const QList<Session> sessions = variedSessions();
+    CsvReader reader;
+    REQUIRE(reader.parse(exportTable(sessions, VolumeUnit::Ml, false)));
+    const auto rows = reader.records();
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].fields == sessionsCsvHeader(VolumeUnit::Ml));
+    const QStringList a = rows[1].fields;
+    CHECK(a[1] == "nursing");
+    CHECK(a[2] == "2026-11-16T08:00:00+01:00");
+    CHECK(a[4] == "900");
+    CHECK(a[5] == "30");
+    CHECK(a[7] == "breast_massage;warm_compress");
+    CHECK(a[8] == "3");
+    CHECK(a[9] == "60");
+    CHECK(a[10] == "62.5");   // test-weigh gain, measured
+    CHECK(a[11] == "62.5");   // a measured total is also the estimate
+    CHECK(a[12] == "4000");
+    CHECK(a[14] == "Tired, \"good\" flow\r\nsecond line; café ☕");
+    const QStringList b = rows[2].fields;
+    CHECK(b[6] == "both");
+    CHECK(b[14] == "'=HYPERLINK(\"http://x\")");
+    CHECK(b[15] == "1");
+    const QStringList c = rows[3].fields;
+    CHECK(c[2] == "2026-11-01T23:50:00-05:00");
+    CHECK(c[9].isEmpty());  // no let-down: unknown, not zero
+    CHECK(c[10].isEmpty()); // nothing measured
+    CHECK(c[11] == "0");
+    CHECK(c[14] == "'-10 ml less than usual");
+
+    // In ounces every _ml column becomes _oz with two decimals.
+    REQUIRE(reader.parse(exportTable(sessions, VolumeUnit::Oz, false)));
+    CHECK(reader.records()[0].fields.contains("measured_volume_oz"));
+    CHECK_FALSE(reader.records()[0].fields.join(',').contains("_ml"));
+    CHECK(reader.records()[2].fields[10] == "3.13"); // 92.5 ml
+}
+
+TEST_CASE("Ejections CSV: order, offset and estimated volume")
+{
+    CsvReader reader;
+    REQUIRE(reader.parse(exportTable(variedSessions(), VolumeUnit::Ml, true)));
+    const auto rows = reader.records();
+    REQUIRE(rows.size() == 6); // header + 3 + 2
+    CHECK(rows[0].fields == ejectionsCsvHeader(VolumeUnit::Ml));
+    CHECK(rows[2].fields[1] == "2");
+    CHECK(rows[2].fields[2] == "2026-11-16T08:05:00+01:00");
+    CHECK(rows[2].fields[3] == "300");
+    CHECK(rows[5].fields[5] == "30"); // measured
+    CHECK(rows[5].fields[6] == "30"); // a measured let-down's estimate is its measure
+    CHECK(rows[4].fields[6] == "62.5"); // the rest of the 92.5 ml total
+}
+
+TEST_CASE("CSV round trip: what is exported imports back the same, in ml and in oz")
+{
+    const VolumeUnit unit = GENERATE(VolumeUnit::Ml, VolumeUnit::Oz);
+    const QList<Session> original = variedSessions();
+    QList<Session> imported;
+    QStringList problems;
+    REQUIRE(readSessionsCsv({exportTable(original, unit, false), QStringLiteral("s.csv"),
+                             exportTable(original, unit, true), QStringLiteral("e.csv")},
+                            imported, problems));
+    CHECK(problems.isEmpty());
+    REQUIRE(imported.size() == original.size());
+    for (int i = 0; i < original.size(); ++i) {
+        const Session &o = original[i];
+        const Session &n = imported[i];
+        CHECK(n.uuid == o.uuid);
+        CHECK(n.kind == o.kind);
+        CHECK(n.startedAtUtcMs == o.startedAtUtcMs);
+        CHECK(n.startedUtcOffsetS == o.startedUtcOffsetS);
+        CHECK(n.endedAtUtcMs == o.endedAtUtcMs);
+        CHECK(n.activeMs == o.activeMs);
+        CHECK(n.pausedMs == o.pausedMs);
+        CHECK(n.techniques == o.techniques);
+        CHECK(n.note == o.note);
+        CHECK(n.preFeedWeightG == o.preFeedWeightG);
+        CHECK(n.clockJumpDetected == o.clockJumpDetected);
+        REQUIRE(n.ejections.size() == o.ejections.size());
+        for (int k = 0; k < o.ejections.size(); ++k) {
+            CHECK(n.ejections[k].offsetMs == o.ejections[k].offsetMs);
+            CHECK(n.ejections[k].atUtcMs == o.ejections[k].atUtcMs);
+            CHECK(n.ejections[k].side == o.ejections[k].side);
+        }
+        if (o.pumpedVolumeMl)
+            CHECK(*n.pumpedVolumeMl == Approx(*o.pumpedVolumeMl).margin(unit == VolumeUnit::Oz ? 0.15 : 0.05));
+    }
+}
+
+TEST_CASE("CSV import: every kind of bad row is named with its line, and nothing is taken")
+{
+    const QString uuid = QStringLiteral("6f1c9a4e-1111-4f5e-9c11-000000000001");
+    const auto row = [&](const QString &replaceWhat, const QString &with) {
+        return kHeader + QString::fromUtf8(kGoodRow).replace(replaceWhat, with).toUtf8();
+    };
+    CHECK_THAT(importProblems(row("nursing", "bottle")).join('\n').toStdString(),
+               Catch::Contains("sessions.csv line 2: unknown kind 'bottle'"));
+    CHECK_THAT(importProblems(row("2026-11-16T08:00:00+01:00", "16/11/2026 8:00")).join('\n').toStdString(),
+               Catch::Contains("line 2: started_at"));
+    CHECK_THAT(importProblems(row("2026-11-16T08:15:00+01:00", "2026-11-16T07:00:00+01:00")).join('\n').toStdString(),
+               Catch::Contains("ended_at is before started_at"));
+    CHECK_THAT(importProblems(row("left,,0,,,0", "left,,0,,-5,0")).join('\n').toStdString(),
+               Catch::Contains("negative"));
+    CHECK_THAT(importProblems(row("nursing", "pumping").replace("left,,0,,,0", "left,,0,,9000,0")).join('\n').toStdString(),
+               Catch::Contains("above the plausible limit"));
+    CHECK_THAT(importProblems(row("left,,0", "left,,zero")).join('\n').toStdString(), Catch::Contains("not a count"));
+    CHECK_THAT(importProblems(row(uuid, "not-a-uuid")).join('\n').toStdString(), Catch::Contains("not a UUID"));
+    CHECK_THAT(importProblems(kHeader + kGoodRow + kGoodRow).join('\n').toStdString(),
+               Catch::Contains("line 3: session_id") && Catch::Contains("twice"));
+    CHECK_THAT(importProblems("name,phone\r\nAnna,123\r\n").join('\n').toStdString(),
+               Catch::Contains("missing column"));
+    CHECK_THAT(importProblems(kHeader + "a,b,c\r\n").join('\n').toStdString(), Catch::Contains("3 fields"));
+    CHECK_THAT(importProblems(kHeader + "\xff\xfe\r\n").join('\n').toStdString(), Catch::Contains("UTF-8"));
+    CHECK_THAT(importProblems(row(",,\r\n", ",,\"" + QString(kMaxNoteLength + 1, u'x') + "\"\r\n")).join('\n').toStdString(),
+               Catch::Contains("longer than"));
+
+    const QByteArray ejectionHeader = "session_id,order,at,offset_s,side,measured_volume_ml,estimated_volume_ml\r\n";
+    const QByteArray oneLetdown = row("left,,0", "left,,1");
+    CHECK_THAT(importProblems(oneLetdown).join('\n').toStdString(), Catch::Contains("no let-down file"));
+    CHECK_THAT(importProblems(oneLetdown, ejectionHeader + "00000000-0000-4000-8000-999999999999,1,"
+                                                           "2026-11-16T08:01:00+01:00,60,left,,\r\n")
+                   .join('\n')
+                   .toStdString(),
+               Catch::Contains("ejections.csv line 2: session_id") && Catch::Contains("is not in sessions.csv"));
+    CHECK_THAT(importProblems(oneLetdown, ejectionHeader + uuid.toUtf8() + ",1,2026-11-16T09:00:00+01:00,3600,left,,\r\n")
+                   .join('\n')
+                   .toStdString(),
+               Catch::Contains("outside its session"));
+}
+
+TEST_CASE("CSV files: export writes owner-only files atomically; import twice adds nothing")
+{
+    TempDatabase source;
+    SessionStore sourceStore(source.database);
+    REQUIRE(sourceStore.saveSessions(variedSessions()));
+    QTemporaryDir dir;
+    CsvExportRequest request;
+    request.sessionsPath = dir.filePath("sessions.csv");
+    request.ejectionsPath = dir.filePath("letdowns.csv");
+    int exported = 0;
+    QString error;
+    REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
+    CHECK(exported == 3);
+    CHECK(QFileInfo(request.sessionsPath).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+
+    // A failing export leaves the older file as it was.
+    const QByteArray before = fileHash(request.sessionsPath);
+    request.ejectionsPath = dir.filePath("no-such-folder/letdowns.csv");
+    CHECK_FALSE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
+    CHECK(fileHash(request.sessionsPath) == before);
+    request.ejectionsPath = dir.filePath("letdowns.csv");
+
+    // A date range keeps only the sessions that started on those local days.
+    request.range = {QDate(2026, 11, 17), QDate(2026, 11, 17)};
+    request.sessionsPath = dir.filePath("one-day.csv");
+    request.ejectionsPath.clear();
+    REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
+    CHECK(exported == 1);
+
+    TempDatabase target;
+    SessionStore targetStore(target.database);
+    CsvImportReport report;
+    QStringList problems;
+    REQUIRE(importCsvFiles(targetStore, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
+    CHECK(report.added == 3);
+    CHECK(report.letdowns == 5);
+    REQUIRE(importCsvFiles(targetStore, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
+    CHECK(report.added == 0);
+    CHECK(report.skipped == 3);
+    CHECK(target.scalar("SELECT count(*) FROM sessions") == 3);
+    CHECK(target.scalar("SELECT count(*) FROM ejections") == 5);
+
+    // A file with one bad line imports nothing at all.
+    TempDatabase empty;
+    SessionStore emptyStore(empty.database);
+    QFile bad(dir.filePath("bad.csv"));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(kHeader + kGoodRow + QByteArray(kGoodRow).replace("nursing", "bottle").replace("0001", "0002"));
+    bad.close();
+    CHECK_FALSE(importCsvFiles(emptyStore, bad.fileName(), {}, report, problems));
+    CHECK(problems.size() == 1);
+    CHECK(empty.scalar("SELECT count(*) FROM sessions") == 0);
+}
