@@ -3,7 +3,9 @@
 #include "ui_MainWindow.h"
 
 #include "SessionPanel.h"
+#include "HistoryPanel.h"
 #include "Report.h"
+#include "UndoCommands.h"
 #include "TransferDialog.h"
 #include "TrendsPanel.h"
 #include "recorder/Clock.h"
@@ -36,6 +38,30 @@ MainWindow::MainWindow(
             m_trendsPanel->invalidate();
     });
     connect(m_trendsPanel, &TrendsPanel::problem, this, &MainWindow::showProblem);
+
+    m_historyPanel = new HistoryPanel(store, recorder, m_undoStack, clock, this);
+    m_ui->tabs->addTab(m_historyPanel, tr("&History"));
+    connect(m_historyPanel, &HistoryPanel::problem, this, &MainWindow::showProblem);
+    connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, [this] {
+        m_sessionPanel->reload();
+        m_trendsPanel->invalidate();
+    });
+    connect(&m_recorder, &SessionRecorder::changed, m_historyPanel, [this] {
+        if (m_recorder.state() == SessionRecorder::State::Stopped)
+            m_historyPanel->invalidate();
+    });
+    connect(m_sessionPanel, &SessionPanel::letdownRecorded, this, [this](const Ejection &ejection) {
+        m_undoStack.push(new LetdownCommand(m_recorder, ejection, [this](const QString &m) { showProblem(m); }));
+    });
+
+    QAction *undo = m_undoStack.createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    QAction *redo = m_undoStack.createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    m_ui->menuEdit->addAction(undo);
+    m_ui->menuEdit->addAction(redo);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -107,6 +133,12 @@ void MainWindow::dataChangedOutsideRecorder()
 {
     m_sessionPanel->reload();
     m_trendsPanel->invalidate();
+    m_historyPanel->invalidate();
+}
+
+void MainWindow::showHistory()
+{
+    m_ui->tabs->setCurrentWidget(m_historyPanel);
 }
 
 void MainWindow::showTrends()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -11,6 +12,7 @@ class Clock;
 class QDialog;
 class SessionPanel;
 class TrendsPanel;
+class HistoryPanel;
 class SessionRecorder;
 class SessionStore;
 
@@ -25,6 +27,9 @@ public:
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
     TrendsPanel *trendsPanel() const { return m_trendsPanel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    QUndoStack &undoStack() { return m_undoStack; }
+    void showHistory();
     void showTrends();
     // The File menu's transfers (tests call these with the dialog they want to drive).
     void openTransferDialog(int mode);
@@ -49,5 +54,7 @@ private:
     const Clock &m_clock;
     SessionPanel *m_sessionPanel = nullptr;
     TrendsPanel *m_trendsPanel = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
+    QUndoStack m_undoStack; // lives until the window closes
     QString m_databasePath;
 };

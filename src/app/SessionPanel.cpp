@@ -161,7 +161,13 @@ void SessionPanel::startOrStop()
 
 void SessionPanel::markLetdown()
 {
-    report(m_recorder.markLetdown());
+    const qsizetype before = m_recorder.currentSession().ejections.size();
+    const bool saved = m_recorder.markLetdown();
+    report(saved);
+    const Session after = m_recorder.currentSession();
+    // A double tap adds nothing; an unsaved tap is kept by the recorder, but is not undoable.
+    if (saved && after.ejections.size() > before)
+        emit letdownRecorded(after.ejections.last());
 }
 
 void SessionPanel::togglePause()

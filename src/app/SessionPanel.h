@@ -33,6 +33,8 @@ public:
     void reload() { refresh(); }
 
 signals:
+    // A let-down was tapped and saved (the window makes it undoable).
+    void letdownRecorded(const Ejection &ejection);
     // A problem she must see that is not about saving (the recorder's own state covers that).
     void problem(const QString &message);
 

@@ -27,3 +27,16 @@ TEST_CASE("Stored local time uses the offset saved with the instant")
     const QDateTime local = storedLocalDateTime(utcMs, 3600);
     CHECK(local.toString(Qt::ISODate) == "2026-11-28T03:14:07+01:00");
 }
+
+TEST_CASE("Times from the start are read back from what she types")
+{
+    CHECK(parseElapsedMs("4:12") == 252'000);
+    CHECK(parseElapsedMs(" 1:02:09 ") == 3'729'000);
+    CHECK(parseElapsedMs("90") == 90'000);
+    CHECK(parseElapsedMs(formatElapsed(123'000)) == 123'000);
+    CHECK_FALSE(parseElapsedMs("4:75"));
+    CHECK_FALSE(parseElapsedMs("-1:00"));
+    CHECK_FALSE(parseElapsedMs("abc"));
+    CHECK_FALSE(parseElapsedMs(""));
+    CHECK_FALSE(parseElapsedMs("1:2:3:4"));
+}

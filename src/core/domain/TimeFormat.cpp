@@ -31,3 +31,20 @@ QDateTime storedLocalDateTime(qint64 utcMs, int utcOffsetS)
 {
     return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, utcOffsetS);
 }
+
+std::optional<qint64> parseElapsedMs(const QString &text)
+{
+    const QStringList parts = text.trimmed().split(u':');
+    if (parts.isEmpty() || parts.size() > 3)
+        return std::nullopt;
+    qint64 totalS = 0;
+    for (int i = 0; i < parts.size(); ++i) {
+        bool ok = false;
+        const int value = parts[i].trimmed().toInt(&ok);
+        // Minutes and seconds after the first part are 0..59.
+        if (!ok || value < 0 || (i > 0 && value > 59))
+            return std::nullopt;
+        totalS = totalS * 60 + value;
+    }
+    return totalS * 1000;
+}

@@ -3,10 +3,16 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <optional>
+
 // Short form for lists: "4:12" below an hour, "1:02:09" from an hour on.
 QString formatElapsed(qint64 elapsedMs);
 // The live timer: "04:12" below an hour (fixed width, so it does not jitter), "1:02:09" after.
 QString formatTimer(qint64 elapsedMs);
+
+// Reads what formatElapsed writes ("4:12", "1:02:09") or plain seconds ("252").
+// Empty when the text is not a time from the start.
+std::optional<qint64> parseElapsedMs(const QString &text);
 
 class QDateTime;
 // The local time she saw at that instant (the offset stored with it, not today's zone).

@@ -105,6 +105,7 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     if (m_unsaved)
         return refuse(tr("The last session is not saved yet; wait until it is."));
 
+    m_lastLetdownMonotonicMs.reset();
     Session s;
     s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     s.kind = kind;
@@ -125,6 +126,10 @@ bool SessionRecorder::markLetdown()
 {
     if (state() != State::Running && state() != State::Paused)
         return refuse(tr("Start a session before marking a let-down."));
+    const qint64 monotonicNowMs = m_clock.monotonicMs();
+    if (m_lastLetdownMonotonicMs && monotonicNowMs - *m_lastLetdownMonotonicMs < kDoubleTapMs)
+        return true; // a double tap: the let-down is already recorded
+    m_lastLetdownMonotonicMs = monotonicNowMs;
     Session s = advancedToNow();
     Ejection e;
     e.atUtcMs = s.lastEventAtUtcMs;
@@ -132,6 +137,45 @@ bool SessionRecorder::markLetdown()
     e.offsetMs = s.activeMs;
     e.side = s.side;
     return commit(s, e);
+}
+
+bool SessionRecorder::removeLetdown(const Ejection &ejection)
+{
+    if (!m_hasSession)
+        return refuse(tr("There is no session on screen."));
+    Session s = m_session;
+    const qsizetype index = s.ejections.indexOf(ejection);
+    if (index < 0)
+        return refuse(tr("That let-down is no longer in the session."));
+    s.ejections.removeAt(index);
+    m_unsavedEjections.removeOne(ejection);
+    return commitRewrite(s);
+}
+
+bool SessionRecorder::restoreLetdown(const Ejection &ejection)
+{
+    if (!m_hasSession)
+        return refuse(tr("There is no session on screen."));
+    Session s = m_session;
+    const auto at = std::upper_bound(s.ejections.begin(), s.ejections.end(), ejection,
+                                     [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+    s.ejections.insert(at, ejection);
+    return commitRewrite(s);
+}
+
+bool SessionRecorder::reloadShownSession()
+{
+    if (state() != State::Stopped)
+        return true;
+    std::optional<Session> stored;
+    if (!m_store.loadSession(m_session.uuid, stored))
+        return refuse(m_store.errorString());
+    if (stored)
+        m_session = *stored;
+    else
+        m_hasSession = false;
+    emit changed();
+    return true;
 }
 
 bool SessionRecorder::pause()
@@ -233,16 +277,29 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> 
     return saved;
 }
 
+bool SessionRecorder::commitRewrite(const Session &next)
+{
+    m_session = next;
+    m_rewriteLetdowns = true;
+    m_unsaved = true;
+    const bool saved = flush();
+    emit changed();
+    return saved;
+}
+
 bool SessionRecorder::flush()
 {
     // The whole session row is rewritten each time, so a retry after any number of failed
     // steps saves the latest state plus every let-down not yet on disk.
-    if (!m_store.saveSession(m_session, m_unsavedEjections)) {
+    const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
+                                         : m_store.saveSession(m_session, m_unsavedEjections);
+    if (!saved) {
         m_lastError = tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
         m_retryTimer.start();
         return false;
     }
     m_unsaved = false;
+    m_rewriteLetdowns = false;
     m_unsavedEjections.clear();
     m_lastError.clear();
     m_retryTimer.stop();

@@ -28,6 +28,8 @@ public:
     // A wall-clock move larger than this between two steps is flagged on the session.
     static constexpr qint64 kClockJumpToleranceMs = 120 * 1000;
     static constexpr int kRetryIntervalMs = 2000;
+    // A second tap on Let-down this soon after the first is the same let-down.
+    static constexpr qint64 kDoubleTapMs = 1000;
 
     SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent = nullptr);
 
@@ -40,6 +42,9 @@ public:
     // (hasUnsavedChanges() is then true). lastError() says which.
     bool start(SessionKind kind, Side side, const QStringList &techniques = {});
     bool markLetdown();
+    // Undo and redo of a let-down (marked by mistake) in the session shown now.
+    bool removeLetdown(const Ejection &ejection);
+    bool restoreLetdown(const Ejection &ejection);
     bool pause();
     bool resume();
     bool togglePause();
@@ -64,6 +69,10 @@ public:
     // Saves what is pending now instead of waiting for the retry timer.
     bool retrySave();
 
+    // The finished session on screen was edited or deleted elsewhere (History): read it
+    // again, or forget it if it is gone. Unfinished sessions are only changed through here.
+    bool reloadShownSession();
+
 signals:
     // After every step (saved or not) and after a retry changes the save state.
     void changed();
@@ -73,6 +82,7 @@ private:
     // Folds the time since the last step into the totals and stamps the step's wall time.
     Session advancedToNow();
     bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt);
+    bool commitRewrite(const Session &next); // rewrites the session's let-downs too
     bool flush();
 
     SessionStore &m_store;
@@ -83,6 +93,8 @@ private:
     qint64 m_anchorWallMs = 0; // wall time of the last step
     bool m_unsaved = false;
     QList<Ejection> m_unsavedEjections;
+    bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
+    std::optional<qint64> m_lastLetdownMonotonicMs;
     QString m_lastError;
     QTimer m_retryTimer;
 };

@@ -58,6 +58,88 @@ bool SessionStore::saveSessions(const QList<Session> &sessions)
     return committed;
 }
 
+bool SessionStore::insertSession(const Session &session)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] {
+        QSqlQuery exists(m_database.connection());
+        exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?"));
+        exists.addBindValue(session.uuid);
+        if (!exists.exec())
+            return fail(exists);
+        if (exists.next()) {
+            m_error = QStringLiteral("session %1 already exists").arg(session.uuid);
+            return false;
+        }
+        exists.finish();
+        return writeSession(session, session.ejections);
+    });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
+bool SessionStore::replaceSession(const Session &session)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] {
+        QSqlQuery clear(m_database.connection());
+        clear.prepare(QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)"));
+        clear.addBindValue(session.uuid);
+        if (!clear.exec())
+            return fail(clear);
+        return writeSession(session, session.ejections);
+    });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
+bool SessionStore::deleteSession(const QString &uuid)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] {
+        // Let-downs and techniques go with it (ON DELETE CASCADE); secure_delete wipes the note.
+        QSqlQuery remove(m_database.connection());
+        remove.prepare(QStringLiteral("DELETE FROM sessions WHERE uuid = ?"));
+        remove.addBindValue(uuid);
+        return remove.exec() || fail(remove);
+    });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
+bool SessionStore::findOverlapping(SessionKind kind, qint64 startUtcMs, qint64 endUtcMs, const QString &exceptUuid,
+                                   QList<SessionSummary> &overlapping)
+{
+    m_error.clear();
+    overlapping.clear();
+    QSqlQuery query(m_database.connection());
+    // An unfinished session has no end yet: it reaches to its last step.
+    query.prepare(QStringLiteral(
+        "SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
+        " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
+        " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms"));
+    query.addBindValue(toKey(kind));
+    query.addBindValue(exceptUuid.isNull() ? QStringLiteral("") : exceptUuid); // NULL would match nothing
+    query.addBindValue(endUtcMs);
+    query.addBindValue(startUtcMs);
+    if (!query.exec())
+        return fail(query);
+    while (query.next()) {
+        SessionSummary summary;
+        summary.uuid = query.value(0).toString();
+        summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
+        summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
+        summary.startedAtUtcMs = query.value(3).toLongLong();
+        summary.startedUtcOffsetS = query.value(4).toInt();
+        summary.activeMs = query.value(5).toLongLong();
+        overlapping.append(summary);
+    }
+    return true;
+}
+
 bool SessionStore::importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns)
 {
     m_error.clear();

@@ -29,6 +29,16 @@ public:
     // (importing the same file twice adds nothing).
     bool importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns);
 
+    // Adds a session that is not stored yet (with its let-downs); fails if the uuid exists.
+    bool insertSession(const Session &session);
+    // Replaces a stored session whole: its row, techniques and let-downs.
+    bool replaceSession(const Session &session);
+    // Removes a session with its let-downs and techniques.
+    bool deleteSession(const QString &uuid);
+    // Sessions of that kind whose time overlaps [startUtcMs, endUtcMs), other than `exceptUuid`.
+    bool findOverlapping(SessionKind kind, qint64 startUtcMs, qint64 endUtcMs, const QString &exceptUuid,
+                         QList<SessionSummary> &overlapping);
+
     // The newest session that was running or paused, with its let-downs.
     // Returns false on a database error; `found` is empty when there is none.
     bool loadUnfinished(std::optional<Session> &found);

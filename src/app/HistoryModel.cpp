@@ -1,0 +1,151 @@
+#include "HistoryModel.h"
+
+#include "domain/Technique.h"
+#include "domain/TimeFormat.h"
+#include "stats/VolumeEstimate.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+constexpr int kNotePreviewLength = 60;
+
+QString sidesText(const Session &s)
+{
+    QStringList sides;
+    if (s.sideMs.leftMs > 0)
+        sides << HistoryModel::tr("left");
+    if (s.sideMs.rightMs > 0)
+        sides << HistoryModel::tr("right");
+    if (s.sideMs.bothMs > 0)
+        sides << HistoryModel::tr("both");
+    return sides.join(QStringLiteral(", "));
+}
+
+QString techniquesText(const Session &s)
+{
+    QStringList labels;
+    for (const Technique &technique : allTechniques())
+        if (s.techniques.contains(technique.key))
+            labels << QCoreApplication::translate("Technique", technique.label);
+    return labels.join(QStringLiteral(", "));
+}
+} // namespace
+
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void HistoryModel::setSessions(QList<Session> sessions)
+{
+    std::sort(sessions.begin(), sessions.end(),
+              [](const Session &a, const Session &b) { return a.startedAtUtcMs > b.startedAtUtcMs; });
+    beginResetModel();
+    m_sessions = std::move(sessions);
+    endResetModel();
+}
+
+int HistoryModel::rowOf(const QString &uuid) const
+{
+    for (int row = 0; row < m_sessions.size(); ++row)
+        if (m_sessions[row].uuid == uuid)
+            return row;
+    return -1;
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_sessions.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Session &s = m_sessions[index.row()];
+    const auto first = s.firstLetdownOffsetMs();
+    const auto measured = measuredTotalMl(s);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case Started:
+            return QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS),
+                                      tr("ddd d MMM yyyy, HH:mm"));
+        case Kind: return s.kind == SessionKind::Nursing ? tr("Nursing") : tr("Pumping");
+        case Sides: return sidesText(s);
+        case Duration: return s.isFinished() ? formatElapsed(s.activeMs) : tr("running");
+        case Letdowns: return QString::number(s.ejections.size());
+        case FirstLetdown: return first ? formatElapsed(*first) : QString();
+        case Volume:
+            return measured ? tr("%1 ml").arg(QLocale().toString(*measured, 'f', 0))
+                            : tr("≈ %1 ml").arg(QLocale().toString(estimatedSessionVolumeMl(s, m_model), 'f', 0));
+        case Techniques: return techniquesText(s);
+        case Note: {
+            QString line = s.note.section(u'\n', 0, 0);
+            if (line.size() > kNotePreviewLength || s.note.contains(u'\n'))
+                line = line.left(kNotePreviewLength) + QStringLiteral("…");
+            return s.clockJumpDetected ? tr("[clock changed] ") + line : line;
+        }
+        case ColumnCount: break;
+        }
+        break;
+    case SortRole:
+        switch (Column(index.column())) {
+        case Started: return s.startedAtUtcMs;
+        case Duration: return s.activeMs;
+        case Letdowns: return int(s.ejections.size());
+        case FirstLetdown: return first ? QVariant(*first) : QVariant(std::numeric_limits<qint64>::max());
+        case Volume: return measured.value_or(estimatedSessionVolumeMl(s, m_model));
+        default: return data(index, Qt::DisplayRole);
+        }
+    case Qt::TextAlignmentRole:
+        switch (Column(index.column())) {
+        case Duration:
+        case Letdowns:
+        case FirstLetdown:
+        case Volume: return int(Qt::AlignRight | Qt::AlignVCenter);
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == Note) {
+            QString tip = s.note;
+            if (s.clockJumpDetected)
+                tip = tr("The computer's clock was changed during this session; its length is still right.")
+                    + (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
+            return tip;
+        }
+        if (index.column() == Volume)
+            return measured ? tr("Measured") : tr("Estimated from the let-downs (see the Trends tab)");
+        return {};
+    default: break;
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Started: return tr("Started");
+    case Kind: return tr("Kind");
+    case Sides: return tr("Side(s)");
+    case Duration: return tr("Duration");
+    case Letdowns: return tr("Let-downs");
+    case FirstLetdown: return tr("First let-down");
+    case Volume: return tr("Volume");
+    case Techniques: return tr("Techniques");
+    case Note: return tr("Note");
+    case ColumnCount: break;
+    }
+    return {};
+}

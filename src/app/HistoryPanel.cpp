@@ -1,0 +1,213 @@
+#include "HistoryPanel.h"
+
+#include "ui_HistoryPanel.h"
+
+#include "HistoryModel.h"
+#include "SessionDialog.h"
+#include "UndoCommands.h"
+#include "domain/TimeFormat.h"
+#include "recorder/Clock.h"
+#include "recorder/SessionRecorder.h"
+#include "stats/TrendQuery.h"
+#include "storage/SessionStore.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QUndoStack>
+
+HistoryPanel::HistoryPanel(SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock,
+                           QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::HistoryPanel>())
+    , m_store(store)
+    , m_recorder(recorder)
+    , m_undoStack(undoStack)
+    , m_clock(clock)
+    , m_model(new HistoryModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_confirm([this](const QString &question) {
+        return QMessageBox::question(this, tr("Delete session"), question) == QMessageBox::Yes;
+    })
+{
+    m_ui->setupUi(this);
+    m_ui->kindCombo->addItem(tr("Nursing and pumping"));
+    m_ui->kindCombo->addItem(tr("Nursing only"));
+    m_ui->kindCombo->addItem(tr("Pumping only"));
+    const QDate today = localToday(clock);
+    m_ui->fromDate->setDate(today.addDays(-27));
+    m_ui->toDate->setDate(today);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(HistoryModel::SortRole);
+    m_proxy->setFilterKeyColumn(HistoryModel::Kind);
+    m_ui->table->setModel(m_proxy);
+    m_ui->table->sortByColumn(HistoryModel::Started, Qt::DescendingOrder);
+    m_ui->table->verticalHeader()->hide();
+    m_ui->table->horizontalHeader()->setStretchLastSection(true);
+    m_ui->table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ui->table->setWordWrap(false);
+    // Widths from the font, not ResizeToContents: measuring years of rows would be slow.
+    const QFontMetrics metrics(m_ui->table->font());
+    const auto widthOf = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
+    m_ui->table->setColumnWidth(HistoryModel::Started, widthOf(QStringLiteral("Wed 30 Sep 2026, 22:44")));
+    m_ui->table->setColumnWidth(HistoryModel::Kind, widthOf(tr("Pumping")));
+    m_ui->table->setColumnWidth(HistoryModel::Sides, widthOf(tr("left, right")));
+    for (int column : {HistoryModel::Duration, HistoryModel::Letdowns, HistoryModel::FirstLetdown})
+        m_ui->table->setColumnWidth(column, widthOf(tr("First let-down")));
+    m_ui->table->setColumnWidth(HistoryModel::Volume, widthOf(QStringLiteral("≈ 100 ml")));
+    m_ui->table->setColumnWidth(HistoryModel::Techniques, widthOf(tr("Back or shoulder rub, Breast massage")));
+    m_ui->table->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
+
+    const auto filterChanged = [this] {
+        const bool all = m_ui->allDatesCheck->isChecked();
+        m_ui->fromDate->setEnabled(!all);
+        m_ui->toDate->setEnabled(!all);
+        reload();
+    };
+    connect(m_ui->allDatesCheck, &QCheckBox::toggled, this, filterChanged);
+    connect(m_ui->fromDate, &QDateEdit::dateChanged, this, filterChanged);
+    connect(m_ui->toDate, &QDateEdit::dateChanged, this, filterChanged);
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &HistoryPanel::reload);
+    connect(m_ui->addButton, &QPushButton::clicked, this, &HistoryPanel::addSession);
+    connect(m_ui->editButton, &QPushButton::clicked, this, &HistoryPanel::editSelected);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &HistoryPanel::deleteSelected);
+    connect(m_ui->table, &QTableView::doubleClicked, this, &HistoryPanel::editSelected);
+    connect(m_ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateButtons);
+    m_ui->fromDate->setEnabled(false);
+    m_ui->toDate->setEnabled(false);
+    updateButtons();
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+void HistoryPanel::invalidate()
+{
+    m_stale = true;
+    if (isVisible())
+        reload();
+}
+
+void HistoryPanel::reload()
+{
+    m_stale = false;
+    const QString selected = selectedSession() ? selectedSession()->uuid : QString();
+    StatsRange range;
+    if (!m_ui->allDatesCheck->isChecked())
+        range = {m_ui->fromDate->date(), m_ui->toDate->date()};
+    QList<Session> sessions;
+    QString error;
+    if (!loadSessionsInRange(m_store, range, sessions, error)) {
+        emit problem(tr("Cannot read the sessions: %1").arg(error));
+        return;
+    }
+    const int kindFilter = m_ui->kindCombo->currentIndex();
+    if (kindFilter > 0) {
+        const SessionKind keep = kindFilter == 1 ? SessionKind::Nursing : SessionKind::Pumping;
+        sessions.removeIf([keep](const Session &s) { return s.kind != keep; });
+    }
+    m_model->setSessions(sessions);
+    m_ui->countLabel->setText(sessions.size() == 1 ? tr("1 session") : tr("%1 sessions").arg(sessions.size()));
+    if (!selected.isEmpty())
+        selectSession(selected);
+    updateButtons();
+}
+
+void HistoryPanel::selectSession(const QString &uuid)
+{
+    const int row = m_model->rowOf(uuid);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_ui->table->selectRow(index.row());
+    m_ui->table->scrollTo(index);
+}
+
+const Session *HistoryPanel::selectedSession() const
+{
+    const QModelIndexList rows = m_ui->table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return &m_model->sessionAt(m_proxy->mapToSource(rows.first()).row());
+}
+
+void HistoryPanel::updateButtons()
+{
+    const Session *s = selectedSession();
+    // A running session is the Session tab's to change; it can be edited once stopped.
+    const bool editable = s && s->isFinished();
+    m_ui->editButton->setEnabled(editable);
+    m_ui->deleteButton->setEnabled(editable);
+    m_ui->editButton->setToolTip(s && !editable ? tr("Stop the running session first.") : QString());
+}
+
+void HistoryPanel::addSession()
+{
+    runDialog(nullptr);
+}
+
+void HistoryPanel::editSelected()
+{
+    const Session *s = selectedSession();
+    if (!s)
+        return;
+    if (!s->isFinished()) {
+        emit problem(tr("This session is still running: stop it on the Session tab before editing it."));
+        return;
+    }
+    const Session existing = *s;
+    runDialog(&existing);
+}
+
+void HistoryPanel::runDialog(const Session *existing)
+{
+    const QDateTime defaultStart = QDateTime::fromMSecsSinceEpoch(m_clock.wallUtcMs()).addSecs(-20 * 60);
+    SessionDialog dialog(m_store, existing ? std::optional<Session>(*existing) : std::nullopt, defaultStart, this);
+    emit sessionDialogOpened(&dialog);
+    if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
+        return;
+    const Session result = dialog.session();
+    const auto report = [this](const QString &message) { emit problem(message); };
+    const auto changed = [this] {
+        m_recorder.reloadShownSession();
+        reload();
+        emit sessionsChanged();
+    };
+    if (existing)
+        m_undoStack.push(new EditSessionCommand(m_store, *existing, result, report, changed));
+    else
+        m_undoStack.push(new AddSessionCommand(m_store, result, report, changed));
+    selectSession(result.uuid);
+}
+
+void HistoryPanel::deleteSelected()
+{
+    const Session *s = selectedSession();
+    if (!s || !s->isFinished())
+        return;
+    const Session doomed = *s;
+    const QString when =
+        QLocale().toString(storedLocalDateTime(doomed.startedAtUtcMs, doomed.startedUtcOffsetS), tr("ddd d MMM, HH:mm"));
+    const QString question = tr("Delete the %1 session of %2 (%3 let-downs, %4)? You can undo this with Ctrl+Z.")
+                                 .arg(doomed.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"), when)
+                                 .arg(doomed.ejections.size())
+                                 .arg(formatElapsed(doomed.activeMs));
+    if (!m_confirm(question))
+        return;
+    m_undoStack.push(new DeleteSessionCommand(
+        m_store, doomed, [this](const QString &message) { emit problem(message); },
+        [this] {
+            m_recorder.reloadShownSession();
+            reload();
+            emit sessionsChanged();
+        }));
+}

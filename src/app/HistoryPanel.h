@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class HistoryPanel;
+}
+class Clock;
+class HistoryModel;
+class QSortFilterProxyModel;
+class QUndoStack;
+class SessionDialog;
+class SessionRecorder;
+class SessionStore;
+struct Session;
+
+// Every session, newest first: filter, sort, add one after the fact, edit, delete. Each
+// change is an undoable command on the window's undo stack.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    HistoryPanel(SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock,
+                 QWidget *parent = nullptr);
+    ~HistoryPanel() override;
+
+    void invalidate(); // re-read now if visible, else when shown
+    void reload();
+    void addSession();
+    void editSelected();
+    void deleteSelected();
+    void selectSession(const QString &uuid);
+
+    HistoryModel *model() const { return m_model; }
+    // How the delete confirmation is asked (a message box; tests answer it).
+    void setConfirmer(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
+
+signals:
+    void problem(const QString &message);
+    // Emitted before the add/edit dialog runs; a test may fill and accept it here.
+    void sessionDialogOpened(SessionDialog *dialog);
+    // Data changed through this panel (for the other views).
+    void sessionsChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    const Session *selectedSession() const;
+    void runDialog(const Session *existing);
+    void updateButtons();
+
+    std::unique_ptr<Ui::HistoryPanel> m_ui;
+    SessionStore &m_store;
+    SessionRecorder &m_recorder;
+    QUndoStack &m_undoStack;
+    const Clock &m_clock;
+    HistoryModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    bool m_stale = true;
+    std::function<bool(const QString &)> m_confirm;
+};

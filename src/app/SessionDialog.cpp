@@ -1,0 +1,262 @@
+#include "SessionDialog.h"
+
+#include "ui_SessionDialog.h"
+
+#include "domain/SessionValidation.h"
+#include "domain/Technique.h"
+#include "domain/TimeFormat.h"
+#include "storage/SessionStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QUuid>
+
+namespace {
+enum LetdownColumn { TimeColumn, SideColumn, VolumeColumn };
+
+const QList<Side> kSides = {Side::Left, Side::Right, Side::Both};
+
+QString sideLabel(Side side)
+{
+    switch (side) {
+    case Side::Left: return SessionDialog::tr("Left");
+    case Side::Right: return SessionDialog::tr("Right");
+    case Side::Both: break;
+    }
+    return SessionDialog::tr("Both");
+}
+
+QString numberText(const std::optional<double> &value)
+{
+    return value ? QLocale().toString(*value, 'g', 6) : QString();
+}
+
+// Empty is "not given"; a number in her locale or with a dot.
+bool parseOptional(const QString &text, std::optional<double> &value)
+{
+    value.reset();
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return true;
+    bool ok = false;
+    double number = QLocale().toDouble(trimmed, &ok);
+    if (!ok)
+        number = QLocale::c().toDouble(trimmed, &ok);
+    if (ok)
+        value = number;
+    return ok;
+}
+
+void showMessage(QLabel *label, const QString &message)
+{
+    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    label->setText(message);
+}
+} // namespace
+
+SessionDialog::SessionDialog(SessionStore &store, const std::optional<Session> &existing,
+                             const QDateTime &defaultStart, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SessionDialog>())
+    , m_store(store)
+    , m_isNew(!existing)
+    , m_confirm([this](const QString &question) {
+        return QMessageBox::question(this, tr("Please check"), question) == QMessageBox::Yes;
+    })
+{
+    m_ui->setupUi(this);
+    setWindowTitle(m_isNew ? tr("Add a session") : tr("Edit session"));
+    m_ui->kindCombo->addItem(tr("Nursing"), int(SessionKind::Nursing));
+    m_ui->kindCombo->addItem(tr("Pumping"), int(SessionKind::Pumping));
+    for (Side side : kSides)
+        m_ui->sideCombo->addItem(sideLabel(side), int(side));
+    const auto &techniques = allTechniques();
+    for (int i = 0; i < techniques.size(); ++i) {
+        auto *box = new QCheckBox(QCoreApplication::translate("Technique", techniques[i].label), this);
+        box->setProperty("techniqueKey", techniques[i].key);
+        box->setObjectName(QStringLiteral("technique_") + techniques[i].key);
+        m_ui->techniquesLayout->addWidget(box, i / 2, i % 2);
+        m_techniqueBoxes.append(box);
+    }
+    m_ui->letdownTable->setColumnCount(3);
+    m_ui->letdownTable->setHorizontalHeaderLabels({tr("Time (m:ss)"), tr("Side"), tr("Measured ml")});
+    m_ui->letdownTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->letdownTable->setColumnWidth(TimeColumn, 100);
+    m_ui->letdownTable->setColumnWidth(SideColumn, 110);
+    m_ui->letdownTable->setMinimumWidth(360);
+
+    if (existing) {
+        m_original = *existing;
+    } else {
+        m_original.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_original.state = SessionState::Stopped;
+        m_original.startedAtUtcMs = defaultStart.toMSecsSinceEpoch();
+        m_original.startedUtcOffsetS = defaultStart.offsetFromUtc();
+        m_original.activeMs = 15 * 60 * 1000; // a typical session, to be adjusted
+        m_original.endedAtUtcMs = m_original.startedAtUtcMs + m_original.activeMs;
+        m_original.endedUtcOffsetS = m_original.startedUtcOffsetS;
+    }
+    const Session &s = m_original;
+    m_ui->kindCombo->setCurrentIndex(s.kind == SessionKind::Pumping ? 1 : 0);
+    m_ui->startEdit->setDateTime(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS));
+    m_ui->endEdit->setDateTime(storedLocalDateTime(s.endedAtUtcMs.value_or(s.lastEventAtUtcMs), s.endedUtcOffsetS));
+    const int sidesUsed = (s.sideMs.leftMs > 0) + (s.sideMs.rightMs > 0) + (s.sideMs.bothMs > 0);
+    m_ui->sideCombo->setCurrentIndex(int(kSides.indexOf(sidesUsed > 1 ? Side::Both : s.side)));
+    for (QCheckBox *box : m_techniqueBoxes)
+        box->setChecked(s.techniques.contains(box->property("techniqueKey").toString()));
+    m_ui->pumpedEdit->setText(numberText(s.pumpedVolumeMl));
+    m_ui->preEdit->setText(numberText(s.preFeedWeightG));
+    m_ui->postEdit->setText(numberText(s.postFeedWeightG));
+    m_ui->noteEdit->setPlainText(s.note);
+    for (const Ejection &e : s.ejections)
+        addLetdownRow(formatElapsed(e.offsetMs), e.side, e.measuredVolumeMl);
+
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &SessionDialog::updateKindFields);
+    connect(m_ui->addLetdownButton, &QPushButton::clicked, this, [this] {
+        addLetdownRow(QString(), Side(m_ui->sideCombo->currentData().toInt()), std::nullopt);
+        m_ui->letdownTable->setCurrentCell(m_ui->letdownTable->rowCount() - 1, TimeColumn);
+        m_ui->letdownTable->editItem(m_ui->letdownTable->currentItem());
+    });
+    connect(m_ui->removeLetdownButton, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->letdownTable->currentRow();
+        if (row >= 0)
+            m_ui->letdownTable->removeRow(row);
+    });
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SessionDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SessionDialog::reject);
+    updateKindFields();
+}
+
+SessionDialog::~SessionDialog() = default;
+
+void SessionDialog::addLetdownRow(const QString &time, Side side, const std::optional<double> &measuredMl)
+{
+    const int row = m_ui->letdownTable->rowCount();
+    m_ui->letdownTable->insertRow(row);
+    m_ui->letdownTable->setItem(row, TimeColumn, new QTableWidgetItem(time));
+    auto *sideBox = new QComboBox;
+    for (Side s : kSides)
+        sideBox->addItem(sideLabel(s), int(s));
+    sideBox->setCurrentIndex(int(kSides.indexOf(side)));
+    m_ui->letdownTable->setCellWidget(row, SideColumn, sideBox);
+    m_ui->letdownTable->setItem(row, VolumeColumn, new QTableWidgetItem(numberText(measuredMl)));
+}
+
+void SessionDialog::updateKindFields()
+{
+    const bool pumping = m_ui->kindCombo->currentData().toInt() == int(SessionKind::Pumping);
+    m_ui->pumpedLabel->setVisible(pumping);
+    m_ui->pumpedEdit->setVisible(pumping);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preLabel, m_ui->preEdit, m_ui->postLabel, m_ui->postEdit})
+        w->setVisible(!pumping);
+}
+
+bool SessionDialog::gather(Session &s)
+{
+    s = m_original;
+    s.state = SessionState::Stopped;
+    s.kind = SessionKind(m_ui->kindCombo->currentData().toInt());
+    const QDateTime start = m_ui->startEdit->dateTime();
+    const QDateTime end = m_ui->endEdit->dateTime();
+    s.startedAtUtcMs = start.toMSecsSinceEpoch();
+    s.startedUtcOffsetS = start.offsetFromUtc();
+    s.endedAtUtcMs = end.toMSecsSinceEpoch();
+    s.endedUtcOffsetS = end.offsetFromUtc();
+    s.lastEventAtUtcMs = *s.endedAtUtcMs;
+    // The running time follows the times she entered; a pause recorded live is kept.
+    s.activeMs = std::max<qint64>(0, *s.endedAtUtcMs - s.startedAtUtcMs - s.pausedMs);
+    if (s.activeMs != m_original.activeMs || m_ui->sideCombo->currentIndex() != kSides.indexOf(m_original.side)) {
+        s.side = Side(m_ui->sideCombo->currentData().toInt());
+        s.sideMs = {};
+        s.sideMs.forSide(s.side) = s.activeMs;
+    }
+    s.techniques.clear();
+    for (const QCheckBox *box : m_techniqueBoxes)
+        if (box->isChecked())
+            s.techniques << box->property("techniqueKey").toString();
+    s.note = m_ui->noteEdit->toPlainText();
+
+    bool ok = true;
+    std::optional<double> pumped, pre, post;
+    if (!parseOptional(m_ui->pumpedEdit->text(), pumped) || !parseOptional(m_ui->preEdit->text(), pre)
+        || !parseOptional(m_ui->postEdit->text(), post)) {
+        showMessage(m_ui->figuresMessage, tr("Please enter numbers only, for example 85 or 85.5."));
+        ok = false;
+    }
+    const bool pumping = s.kind == SessionKind::Pumping;
+    s.pumpedVolumeMl = pumping ? pumped : std::nullopt;
+    s.preFeedWeightG = pumping ? std::nullopt : pre;
+    s.postFeedWeightG = pumping ? std::nullopt : post;
+
+    s.ejections.clear();
+    for (int row = 0; row < m_ui->letdownTable->rowCount(); ++row) {
+        const QString timeText = m_ui->letdownTable->item(row, TimeColumn)
+            ? m_ui->letdownTable->item(row, TimeColumn)->text()
+            : QString();
+        const auto offsetMs = parseElapsedMs(timeText);
+        std::optional<double> volume;
+        const QString volumeText = m_ui->letdownTable->item(row, VolumeColumn)
+            ? m_ui->letdownTable->item(row, VolumeColumn)->text()
+            : QString();
+        if (!offsetMs || !parseOptional(volumeText, volume)) {
+            showMessage(m_ui->letdownsMessage,
+                        tr("Let-down row %1: write the time from the start as m:ss (for example 4:12), and "
+                           "the volume as a number.")
+                            .arg(row + 1));
+            ok = false;
+            continue;
+        }
+        Ejection e;
+        e.offsetMs = *offsetMs;
+        e.side = Side(qobject_cast<QComboBox *>(m_ui->letdownTable->cellWidget(row, SideColumn))->currentData().toInt());
+        e.measuredVolumeMl = volume;
+        // Keep the moment of an unchanged let-down; place a new or moved one after the start.
+        const auto same = std::find_if(m_original.ejections.begin(), m_original.ejections.end(),
+                                       [&](const Ejection &o) { return o.offsetMs == e.offsetMs; });
+        const bool startMoved = s.startedAtUtcMs != m_original.startedAtUtcMs;
+        e.atUtcMs = same != m_original.ejections.end() && !startMoved ? same->atUtcMs : s.startedAtUtcMs + e.offsetMs;
+        e.utcOffsetS = s.startedUtcOffsetS;
+        s.ejections.append(e);
+    }
+    std::sort(s.ejections.begin(), s.ejections.end(),
+              [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+    return ok;
+}
+
+void SessionDialog::accept()
+{
+    for (QLabel *label : {m_ui->timesMessage, m_ui->letdownsMessage, m_ui->figuresMessage})
+        label->clear();
+    Session s;
+    if (!gather(s))
+        return;
+
+    QString overlapText;
+    QList<SessionSummary> overlapping;
+    if (s.endedAtUtcMs && *s.endedAtUtcMs > s.startedAtUtcMs) {
+        if (!m_store.findOverlapping(s.kind, s.startedAtUtcMs, *s.endedAtUtcMs, s.uuid, overlapping)) {
+            showMessage(m_ui->timesMessage, m_store.errorString());
+            return;
+        }
+        if (!overlapping.isEmpty())
+            overlapText = QLocale().toString(
+                storedLocalDateTime(overlapping.first().startedAtUtcMs, overlapping.first().startedUtcOffsetS),
+                tr("d MMM HH:mm"));
+    }
+    const SessionValidation check = validateSession(s, overlapText);
+    showMessage(m_ui->timesMessage, check.timesError);
+    if (!check.letdownsError.isEmpty())
+        showMessage(m_ui->letdownsMessage, check.letdownsError);
+    if (!check.figuresError.isEmpty())
+        showMessage(m_ui->figuresMessage, check.figuresError);
+    if (check.hasErrors())
+        return;
+    for (const QString &question : check.confirmations)
+        if (!m_confirm(question))
+            return;
+    m_result = s;
+    QDialog::accept();
+}

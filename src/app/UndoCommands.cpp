@@ -1,0 +1,121 @@
+#include "UndoCommands.h"
+
+#include "domain/TimeFormat.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UndoCommands", text);
+}
+
+QString describe(const Session &s)
+{
+    return QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS), tr("d MMM HH:mm"));
+}
+} // namespace
+
+AddSessionCommand::AddSessionCommand(SessionStore &store, Session session, ProblemReporter report,
+                                     ChangeNotifier changed)
+    : m_store(store)
+    , m_session(std::move(session))
+    , m_report(std::move(report))
+    , m_changed(std::move(changed))
+{
+    setText(tr("add session of %1").arg(describe(m_session)));
+}
+
+void AddSessionCommand::redo()
+{
+    if (!m_store.insertSession(m_session))
+        m_report(tr("Could not add the session: %1").arg(m_store.errorString()));
+    m_changed();
+}
+
+void AddSessionCommand::undo()
+{
+    if (!m_store.deleteSession(m_session.uuid))
+        m_report(tr("Could not undo adding the session: %1").arg(m_store.errorString()));
+    m_changed();
+}
+
+EditSessionCommand::EditSessionCommand(SessionStore &store, Session before, Session after, ProblemReporter report,
+                                       ChangeNotifier changed)
+    : m_store(store)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_report(std::move(report))
+    , m_changed(std::move(changed))
+{
+    setText(tr("edit session of %1").arg(describe(m_before)));
+}
+
+void EditSessionCommand::apply(const Session &session)
+{
+    if (!m_store.replaceSession(session))
+        m_report(tr("Could not change the session: %1").arg(m_store.errorString()));
+    m_changed();
+}
+
+void EditSessionCommand::redo()
+{
+    apply(m_after);
+}
+
+void EditSessionCommand::undo()
+{
+    apply(m_before);
+}
+
+DeleteSessionCommand::DeleteSessionCommand(SessionStore &store, Session session, ProblemReporter report,
+                                           ChangeNotifier changed)
+    : m_store(store)
+    , m_session(std::move(session))
+    , m_report(std::move(report))
+    , m_changed(std::move(changed))
+{
+    setText(tr("delete session of %1").arg(describe(m_session)));
+}
+
+void DeleteSessionCommand::redo()
+{
+    if (!m_store.deleteSession(m_session.uuid))
+        m_report(tr("Could not delete the session: %1").arg(m_store.errorString()));
+    m_changed();
+}
+
+void DeleteSessionCommand::undo()
+{
+    if (!m_store.insertSession(m_session))
+        m_report(tr("Could not bring the session back: %1").arg(m_store.errorString()));
+    m_changed();
+}
+
+LetdownCommand::LetdownCommand(SessionRecorder &recorder, Ejection ejection, ProblemReporter report)
+    : m_recorder(recorder)
+    , m_ejection(ejection)
+    , m_report(std::move(report))
+{
+    setText(tr("let-down at %1").arg(formatElapsed(m_ejection.offsetMs)));
+}
+
+void LetdownCommand::redo()
+{
+    if (m_firstRedo) { // QUndoStack::push calls redo; the tap is already recorded
+        m_firstRedo = false;
+        return;
+    }
+    if (!m_recorder.restoreLetdown(m_ejection) && !m_recorder.hasUnsavedChanges())
+        m_report(m_recorder.lastError());
+}
+
+void LetdownCommand::undo()
+{
+    if (!m_recorder.removeLetdown(m_ejection) && !m_recorder.hasUnsavedChanges())
+        m_report(m_recorder.lastError());
+}

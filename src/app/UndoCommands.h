@@ -1,0 +1,81 @@
+#pragma once
+
+#include "domain/Session.h"
+
+#include <QUndoCommand>
+
+#include <functional>
+
+class SessionRecorder;
+class SessionStore;
+
+// Every change to her log made in the app goes through one of these on the main window's
+// QUndoStack, so Ctrl+Z takes it back. Each step is one transaction in core. A step that
+// fails reports through `report` (the window shows it) and leaves the data as it was.
+using ProblemReporter = std::function<void(const QString &)>;
+
+// After a change made outside the recorder: the views re-read, the recorder refreshes
+// the finished session it shows.
+using ChangeNotifier = std::function<void()>;
+
+class AddSessionCommand : public QUndoCommand
+{
+public:
+    AddSessionCommand(SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed);
+    void redo() override;
+    void undo() override;
+
+private:
+    SessionStore &m_store;
+    Session m_session;
+    ProblemReporter m_report;
+    ChangeNotifier m_changed;
+};
+
+class EditSessionCommand : public QUndoCommand
+{
+public:
+    EditSessionCommand(SessionStore &store, Session before, Session after, ProblemReporter report,
+                       ChangeNotifier changed);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const Session &session);
+    SessionStore &m_store;
+    Session m_before;
+    Session m_after;
+    ProblemReporter m_report;
+    ChangeNotifier m_changed;
+};
+
+// Undo puts the session back whole: same session_id, same let-downs.
+class DeleteSessionCommand : public QUndoCommand
+{
+public:
+    DeleteSessionCommand(SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed);
+    void redo() override;
+    void undo() override;
+
+private:
+    SessionStore &m_store;
+    Session m_session;
+    ProblemReporter m_report;
+    ChangeNotifier m_changed;
+};
+
+// A let-down tapped during a live session. The tap itself is already saved when this is
+// pushed; undo removes it, redo puts it back.
+class LetdownCommand : public QUndoCommand
+{
+public:
+    LetdownCommand(SessionRecorder &recorder, Ejection ejection, ProblemReporter report);
+    void redo() override;
+    void undo() override;
+
+private:
+    SessionRecorder &m_recorder;
+    Ejection m_ejection;
+    ProblemReporter m_report;
+    bool m_firstRedo = true;
+};

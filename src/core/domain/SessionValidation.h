@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/Session.h"
+
+#include <QString>
+#include <QStringList>
+
+// Checks a session entered or edited by hand. Errors block saving and are shown beside
+// their fields; confirmations are plausible but unusual values she is asked about.
+struct SessionValidation {
+    QString timesError;
+    QString letdownsError;
+    QString figuresError;
+    QStringList confirmations;
+
+    bool hasErrors() const { return !timesError.isEmpty() || !letdownsError.isEmpty() || !figuresError.isEmpty(); }
+};
+
+inline constexpr qint64 kLongSessionMs = 4LL * 3600 * 1000;
+inline constexpr int kMostLetdownsRecorded = 12;
+inline constexpr double kLargestRecordedLetdownMl = 140.0;
+
+// `overlaps` names another session of the same kind that overlaps this one, if any.
+SessionValidation validateSession(const Session &session, const QString &overlaps = {});

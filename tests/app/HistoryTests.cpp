@@ -1,0 +1,294 @@
+#include "HistoryModel.h"
+#include "HistoryPanel.h"
+#include "MainWindow.h"
+#include "SessionDialog.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+namespace {
+// Two finished sessions, and the real window opened on the History tab.
+struct HistoryScreen {
+    TempDatabase db;
+    SessionStore store{db.database};
+    FakeClock clock{berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch()};
+    SessionRecorder recorder{store, clock};
+    Session older = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600});
+    Session newer = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90});
+    std::unique_ptr<MainWindow> window;
+    QStringList questions;
+    bool answer = true;
+
+    HistoryScreen()
+    {
+        older.note = QStringLiteral("first line\nsecond line");
+        REQUIRE(store.saveSessions({older, newer}));
+        window = std::make_unique<MainWindow>(recorder, store, clock, db.path);
+        window->show();
+        window->showHistory();
+        panel()->setConfirmer([this](const QString &q) {
+            questions << q;
+            return answer;
+        });
+    }
+    HistoryPanel *panel() { return window->historyPanel(); }
+    QTableView *table() { return panel()->findChild<QTableView *>("table"); }
+    qint64 count(const char *sql) { return db.scalar(QString::fromLatin1(sql)); }
+    void undo() { window->findChild<QAction *>("actionUndo")->trigger(); }
+    void redo() { window->findChild<QAction *>("actionRedo")->trigger(); }
+    Session stored(const QString &uuid)
+    {
+        std::optional<Session> s;
+        REQUIRE(store.loadSession(uuid, s));
+        REQUIRE(s);
+        return *s;
+    }
+    // Runs the add/edit dialog with `fill` doing what she would in it.
+    void withDialog(std::function<void(SessionDialog *)> fill)
+    {
+        QObject::disconnect(m_connection);
+        m_connection = QObject::connect(panel(), &HistoryPanel::sessionDialogOpened, panel(),
+                                        [this, fill](SessionDialog *dialog) {
+                                            dialog->setConfirmer([this](const QString &q) {
+                                                questions << q;
+                                                return answer;
+                                            });
+                                            fill(dialog);
+                                        });
+    }
+    QMetaObject::Connection m_connection;
+};
+
+template <typename T>
+T *in(QDialog *dialog, const char *name)
+{
+    T *widget = dialog->findChild<T *>(QString::fromLatin1(name));
+    REQUIRE(widget);
+    return widget;
+}
+
+void setLetdownTime(QDialog *dialog, int row, const QString &time)
+{
+    in<QTableWidget>(dialog, "letdownTable")->item(row, 0)->setText(time);
+}
+} // namespace
+
+TEST_CASE("History model passes QAbstractItemModelTester and sorts by raw values")
+{
+    HistoryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Session a = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 9, 0), {60, 300, 600});
+    Session b = finishedSession(SessionKind::Pumping, berlin(2026, 11, 16, 10, 0), {90});
+    b.pumpedVolumeMl = 80;
+    model.setSessions({a, b});
+    REQUIRE(model.rowCount() == 2);
+    CHECK(model.sessionAt(0).uuid == b.uuid); // newest first
+    CHECK(model.data(model.index(0, HistoryModel::Volume)).toString() == "80 ml");
+    CHECK(model.data(model.index(1, HistoryModel::Volume)).toString() == "≈ 59 ml"); // 30 + 18 + 10.8, estimated
+    CHECK(model.data(model.index(1, HistoryModel::FirstLetdown)).toString() == "1:00");
+    CHECK(model.data(model.index(1, HistoryModel::Letdowns), HistoryModel::SortRole).toInt() == 3);
+    model.setSessions({});
+    CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("History: the table lists every session newest first, with the start of the note")
+{
+    HistoryScreen screen;
+    auto *table = screen.table();
+    REQUIRE(table->model()->rowCount() == 2);
+    CHECK(table->model()->index(0, HistoryModel::Kind).data().toString() == "Pumping");
+    CHECK(table->model()->index(1, HistoryModel::Note).data().toString() == "first line…");
+    table->sortByColumn(HistoryModel::Letdowns, Qt::DescendingOrder);
+    CHECK(table->model()->index(0, HistoryModel::Letdowns).data().toString() == "3");
+    screen.panel()->findChild<QComboBox *>("kindCombo")->setCurrentIndex(2); // pumping only
+    CHECK(table->model()->rowCount() == 1);
+}
+
+TEST_CASE("History: add a forgotten session through the dialog, then undo and redo it")
+{
+    HistoryScreen screen;
+    QString addedUuid;
+    screen.withDialog([&](SessionDialog *dialog) {
+        in<QComboBox>(dialog, "kindCombo")->setCurrentIndex(1); // pumping
+        const QDateTime start = berlin(2026, 11, 20, 21, 0);
+        in<QDateTimeEdit>(dialog, "startEdit")->setDateTime(start);
+        in<QDateTimeEdit>(dialog, "endEdit")->setDateTime(start.addSecs(20 * 60));
+        in<QLineEdit>(dialog, "pumpedEdit")->setText("95");
+        for (const char *time : {"1:10", "4:12"}) {
+            QTest::mouseClick(in<QPushButton>(dialog, "addLetdownButton"), Qt::LeftButton);
+            auto *letdowns = in<QTableWidget>(dialog, "letdownTable");
+            setLetdownTime(dialog, letdowns->rowCount() - 1, QString::fromLatin1(time));
+        }
+        dialog->accept();
+        addedUuid = dialog->session().uuid;
+    });
+    QTest::mouseClick(screen.panel()->findChild<QPushButton *>("addButton"), Qt::LeftButton);
+    REQUIRE(screen.count("SELECT count(*) FROM sessions") == 3);
+    const Session added = screen.stored(addedUuid);
+    CHECK(added.kind == SessionKind::Pumping);
+    CHECK(added.activeMs == 20 * 60 * 1000);
+    CHECK(added.pumpedVolumeMl == 95.0);
+    REQUIRE(added.ejections.size() == 2);
+    CHECK(added.ejections[1].offsetMs == 252'000);
+    CHECK(screen.table()->model()->rowCount() == 3);
+
+    screen.undo();
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 2);
+    CHECK(screen.table()->model()->rowCount() == 2);
+    screen.redo();
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 3);
+}
+
+TEST_CASE("History: edit a session's let-downs (move, remove a double, add a forgotten one), undoably")
+{
+    HistoryScreen screen;
+    screen.panel()->selectSession(screen.older.uuid);
+    screen.withDialog([&](SessionDialog *dialog) {
+        setLetdownTime(dialog, 0, "2:00");                             // moved
+        in<QTableWidget>(dialog, "letdownTable")->setCurrentCell(1, 0); // the double tap
+        QTest::mouseClick(in<QPushButton>(dialog, "removeLetdownButton"), Qt::LeftButton);
+        QTest::mouseClick(in<QPushButton>(dialog, "addLetdownButton"), Qt::LeftButton);
+        setLetdownTime(dialog, 2, "12:30"); // forgotten
+        in<QLineEdit>(dialog, "preEdit")->setText("4200");
+        in<QLineEdit>(dialog, "postEdit")->setText("4262");
+        dialog->accept();
+    });
+    QTest::mouseClick(screen.panel()->findChild<QPushButton *>("editButton"), Qt::LeftButton);
+    Session edited = screen.stored(screen.older.uuid);
+    REQUIRE(edited.ejections.size() == 3);
+    CHECK(edited.ejections[0].offsetMs == 120'000);
+    CHECK(edited.ejections[1].offsetMs == 600'000);
+    CHECK(edited.ejections[2].offsetMs == 750'000);
+    CHECK(edited.postFeedWeightG == 4262.0);
+
+    screen.undo();
+    const Session restored = screen.stored(screen.older.uuid);
+    CHECK(restored.ejections == screen.older.ejections);
+    CHECK_FALSE(restored.preFeedWeightG);
+    screen.redo();
+    CHECK(screen.stored(screen.older.uuid).ejections.size() == 3);
+}
+
+TEST_CASE("History: the dialog shows what is wrong beside the field and saves nothing")
+{
+    HistoryScreen screen;
+    SessionDialog dialog(screen.store, screen.older, QDateTime());
+    QStringList asked;
+    dialog.setConfirmer([&](const QString &q) {
+        asked << q;
+        return false;
+    });
+    const QDateTime start = in<QDateTimeEdit>(&dialog, "startEdit")->dateTime();
+
+    in<QDateTimeEdit>(&dialog, "endEdit")->setDateTime(start.addSecs(-60));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK_THAT(in<QLabel>(&dialog, "timesMessage")->text().toStdString(), Catch::Contains("after the start"));
+
+    // Overlapping the other nursing session is refused too.
+    in<QDateTimeEdit>(&dialog, "endEdit")->setDateTime(start.addSecs(15 * 60));
+    Session overlapping = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 10), {});
+    REQUIRE(screen.store.insertSession(overlapping));
+    dialog.accept();
+    CHECK_THAT(in<QLabel>(&dialog, "timesMessage")->text().toStdString(), Catch::Contains("overlaps"));
+    REQUIRE(screen.store.deleteSession(overlapping.uuid));
+
+    in<QLineEdit>(&dialog, "preEdit")->setText("4200");
+    in<QLineEdit>(&dialog, "postEdit")->setText("4100");
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK_THAT(in<QLabel>(&dialog, "figuresMessage")->text().toStdString(), Catch::Contains("lower"));
+    CHECK(in<QLabel>(&dialog, "timesMessage")->text().isEmpty());
+    in<QLineEdit>(&dialog, "postEdit")->clear();
+    in<QLineEdit>(&dialog, "preEdit")->clear();
+
+    setLetdownTime(&dialog, 0, "16:00"); // the session lasts 15 minutes
+    dialog.accept();
+    CHECK_THAT(in<QLabel>(&dialog, "letdownsMessage")->text().toStdString(), Catch::Contains("outside"));
+    setLetdownTime(&dialog, 0, "four");
+    dialog.accept();
+    CHECK_THAT(in<QLabel>(&dialog, "letdownsMessage")->text().toStdString(), Catch::Contains("m:ss"));
+    setLetdownTime(&dialog, 0, "1:00");
+
+    // Thirteen let-downs: allowed, after "are you sure?" (answered no here).
+    for (int i = 0; i < 10; ++i) {
+        QTest::mouseClick(in<QPushButton>(&dialog, "addLetdownButton"), Qt::LeftButton);
+        setLetdownTime(&dialog, 3 + i, QStringLiteral("11:%1").arg(i, 2, 10, QLatin1Char('0')));
+    }
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    REQUIRE(asked.size() == 1);
+    CHECK_THAT(asked[0].toStdString(), Catch::Contains("12"));
+    CHECK(screen.stored(screen.older.uuid).ejections.size() == 3); // nothing saved
+}
+
+TEST_CASE("History: delete asks with the session's name; undo brings it back whole")
+{
+    HistoryScreen screen;
+    screen.panel()->selectSession(screen.older.uuid);
+    screen.answer = false;
+    QTest::mouseClick(screen.panel()->findChild<QPushButton *>("deleteButton"), Qt::LeftButton);
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 2);
+    REQUIRE(screen.questions.size() == 1);
+    CHECK_THAT(screen.questions[0].toStdString(), Catch::Contains("nursing session of Mon 16 Nov, 08:00")
+                                                      && Catch::Contains("3 let-downs"));
+
+    screen.answer = true;
+    QTest::mouseClick(screen.panel()->findChild<QPushButton *>("deleteButton"), Qt::LeftButton);
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 1);
+    CHECK(screen.count("SELECT count(*) FROM ejections") == 1);
+    screen.undo();
+    const Session back = screen.stored(screen.older.uuid); // the same session_id
+    CHECK(back.ejections == screen.older.ejections);
+    CHECK(back.note == screen.older.note);
+    screen.redo();
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 1);
+}
+
+TEST_CASE("Undo takes back a let-down tapped by mistake during a live session")
+{
+    HistoryScreen screen;
+    auto *letdownButton = screen.window->findChild<QPushButton *>("letdownButton");
+    screen.window->findChild<QPushButton *>("startStopButton")->click();
+    screen.clock.advance(30'000);
+    letdownButton->click();
+    screen.clock.advance(30'000);
+    letdownButton->click();
+    auto *list = screen.window->findChild<QListWidget *>("letdownList");
+    REQUIRE(list->count() == 2);
+    screen.undo();
+    CHECK(list->count() == 1);
+    CHECK(screen.count("SELECT count(*) FROM ejections") == 4 + 1); // 4 from the fixture + the first tap
+    screen.redo();
+    CHECK(list->count() == 2);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+}
+
+TEST_CASE("Deleting the session the Session tab shows clears it there")
+{
+    HistoryScreen screen;
+    screen.window->findChild<QPushButton *>("startStopButton")->click();
+    screen.clock.advance(60'000);
+    screen.window->findChild<QPushButton *>("startStopButton")->click();
+    const QString shown = screen.recorder.currentSession().uuid;
+    screen.panel()->reload();
+    screen.panel()->selectSession(shown);
+    screen.panel()->deleteSelected();
+    CHECK(screen.recorder.state() == SessionRecorder::State::Idle);
+    screen.undo();
+    CHECK(screen.count("SELECT count(*) FROM sessions") == 3);
+}
