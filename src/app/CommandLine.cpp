@@ -231,6 +231,8 @@ int runDemoData(const QCommandLineParser &parser)
     Database database;
     if (!database.open(parser.value(kDatabaseOption)))
         return fail(verb, database.errorString());
+    if (database.isReadOnly())
+        return fail(verb, tr("%1 is write-protected.").arg(database.path()));
     SessionStore store(database);
     QList<SessionSummary> existing;
     if (!store.loadRecentSummaries(1, existing))
@@ -285,6 +287,8 @@ int runImport(const QCommandLineParser &parser)
     Database database;
     if (!database.open(databasePath(parser)))
         return fail(verb, database.errorString());
+    if (database.isReadOnly())
+        return fail(verb, tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
     CsvImportReport report;
     QStringList problems;

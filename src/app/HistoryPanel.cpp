@@ -140,11 +140,18 @@ const Session *HistoryPanel::selectedSession() const
     return &m_model->sessionAt(m_proxy->mapToSource(rows.first()).row());
 }
 
+void HistoryPanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateButtons();
+}
+
 void HistoryPanel::updateButtons()
 {
     const Session *s = selectedSession();
     // A running session is the Session tab's to change; it can be edited once stopped.
-    const bool editable = s && s->isFinished();
+    const bool editable = s && s->isFinished() && !m_readOnly;
+    m_ui->addButton->setEnabled(!m_readOnly);
     m_ui->editButton->setEnabled(editable);
     m_ui->deleteButton->setEnabled(editable);
     m_ui->editButton->setToolTip(s && !editable ? tr("Stop the running session first.") : QString());

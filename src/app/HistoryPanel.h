@@ -34,6 +34,7 @@ public:
     void editSelected();
     void deleteSelected();
     void selectSession(const QString &uuid);
+    void setReadOnly(bool readOnly);
 
     HistoryModel *model() const { return m_model; }
     // How the delete confirmation is asked (a message box; tests answer it).
@@ -62,5 +63,6 @@ private:
     HistoryModel *m_model;
     QSortFilterProxyModel *m_proxy;
     bool m_stale = true;
+    bool m_readOnly = false;
     std::function<bool(const QString &)> m_confirm;
 };

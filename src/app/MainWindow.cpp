@@ -5,26 +5,31 @@
 #include "SessionPanel.h"
 #include "HistoryPanel.h"
 #include "Report.h"
+#include "RestoreDialog.h"
 #include "UndoCommands.h"
 #include "TransferDialog.h"
 #include "TrendsPanel.h"
 #include "recorder/Clock.h"
 #include "stats/TrendQuery.h"
 #include "recorder/SessionRecorder.h"
+#include "storage/Backups.h"
+#include "storage/Database.h"
 
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QThread>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QShortcut>
 
-MainWindow::MainWindow(
-    SessionRecorder &recorder, SessionStore &store, const Clock &clock, const QString &databasePath, QWidget *parent)
+MainWindow::MainWindow(Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_database(database)
     , m_recorder(recorder)
     , m_store(store)
     , m_clock(clock)
-    , m_databasePath(databasePath)
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("Letdown"));
@@ -76,7 +81,9 @@ MainWindow::MainWindow(
     connect(m_sessionPanel, &SessionPanel::problem, this, &MainWindow::showProblem);
     setUpShortcuts();
     refreshWarningBar();
-    statusBar()->showMessage(tr("Database: %1").arg(databasePath));
+    connect(m_ui->actionRestoreBackup, &QAction::triggered, this, &MainWindow::openRestoreDialog);
+    applyReadOnly();
+    statusBar()->showMessage(tr("Database: %1").arg(database.path()));
 }
 
 MainWindow::~MainWindow() = default;
@@ -151,9 +158,102 @@ void MainWindow::refreshWarningBar()
     if (m_recorder.hasUnsavedChanges()) {
         m_ui->warningBar->setText(m_recorder.lastError());
         m_ui->warningBar->show();
+    } else if (m_database.isReadOnly()) {
+        m_ui->warningBar->setText(tr("This database is write-protected (%1): you can look at everything, but "
+                                     "nothing new can be recorded. Make the file writable and restart Letdown.")
+                                      .arg(m_database.path()));
+        m_ui->warningBar->show();
     } else {
         m_ui->warningBar->hide();
     }
+}
+
+void MainWindow::applyReadOnly()
+{
+    const bool readOnly = m_database.isReadOnly();
+    m_sessionPanel->setReadOnly(readOnly);
+    m_historyPanel->setReadOnly(readOnly);
+    m_ui->actionImportCsv->setEnabled(!readOnly);
+    m_ui->actionRestoreBackup->setEnabled(!readOnly);
+    refreshWarningBar();
+}
+
+void MainWindow::comeToFront()
+{
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openRestoreDialog()
+{
+    RestoreDialog dialog(m_database.path(), this);
+    emit restoreDialogOpened(&dialog);
+    if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
+        return;
+    restoreFrom(dialog.chosenPath());
+}
+
+bool MainWindow::restoreFrom(const QString &backupPath)
+{
+    const auto state = m_recorder.state();
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused
+        || m_recorder.hasUnsavedChanges()) {
+        showProblem(tr("Stop the running session before restoring a backup."));
+        return false;
+    }
+    QString error;
+    const QString safety = Backups::take(m_database, QStringLiteral("before-restore"), error);
+    if (safety.isEmpty()) {
+        showProblem(tr("Not restored: the backup of your current data failed (%1).").arg(error));
+        return false;
+    }
+    if (!m_database.replaceWith(backupPath)) {
+        showProblem(tr("Not restored: %1").arg(m_database.errorString()));
+        return false;
+    }
+    // Undo steps refer to data that is gone now.
+    m_undoStack.clear();
+    m_recorder.resetAfterRestore();
+    dataChangedOutsideRecorder();
+    statusBar()->showMessage(tr("Restored. Your data from before is in %1.").arg(QFileInfo(safety).fileName()), 15000);
+    return true;
+}
+
+void MainWindow::startDailyBackups()
+{
+    if (m_database.isReadOnly())
+        return;
+    m_backupTimer = new QTimer(this);
+    m_backupTimer->setInterval(60 * 60 * 1000);
+    connect(m_backupTimer, &QTimer::timeout, this, &MainWindow::runBackupCheck);
+    m_backupTimer->start();
+    // A few seconds after start-up: the window comes first.
+    QTimer::singleShot(5000, this, &MainWindow::runBackupCheck);
+}
+
+void MainWindow::runBackupCheck()
+{
+    if (m_backupRunning)
+        return;
+    m_backupRunning = true;
+    const QString path = m_database.path();
+    const QDate day = today();
+    // Off the GUI thread, with its own connection: a tap never waits behind a backup.
+    QThread *worker = QThread::create([this, path, day] {
+        QString error;
+        const QString done = Backups::runDaily(path, day, error);
+        QMetaObject::invokeMethod(this, [this, done, error] {
+            m_backupRunning = false;
+            if (!error.isEmpty())
+                showProblem(tr("The daily backup failed: %1").arg(error));
+            else if (!done.isEmpty())
+                statusBar()->showMessage(done, 8000);
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start(QThread::LowPriority);
 }
 
 void MainWindow::showProblem(const QString &message)
@@ -168,5 +268,5 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Letdown"),
         tr("<p><b>Letdown</b> %1</p><p>Logs nursing and pumping sessions and every "
            "let-down in them.</p><p>Data file: %2</p>")
-            .arg(QStringLiteral(LETDOWN_VERSION), m_databasePath.toHtmlEscaped()));
+            .arg(QStringLiteral(LETDOWN_VERSION), m_database.path().toHtmlEscaped()));
 }

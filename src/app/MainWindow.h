@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <memory>
@@ -9,6 +10,7 @@ namespace Ui {
 class MainWindow;
 }
 class Clock;
+class Database;
 class QDialog;
 class SessionPanel;
 class TrendsPanel;
@@ -21,8 +23,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(SessionRecorder &recorder, SessionStore &store, const Clock &clock, const QString &databasePath,
-        QWidget *parent = nullptr);
+    MainWindow(Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
@@ -34,10 +36,18 @@ public:
     // The File menu's transfers (tests call these with the dialog they want to drive).
     void openTransferDialog(int mode);
     void printReport();
+    // File > Restore from backup: backs up the current file, then puts the chosen one in place.
+    void openRestoreDialog();
+    bool restoreFrom(const QString &backupPath);
+    // Checks once a day (from a worker thread) whether a backup is due, and takes it.
+    void startDailyBackups();
+    // Another instance asked for this window.
+    void comeToFront();
 
 signals:
     // A transfer dialog is about to run; tests fill and accept it here.
     void transferDialogOpened(QDialog *dialog);
+    void restoreDialogOpened(QDialog *dialog);
 
 private:
     void setUpShortcuts();
@@ -48,7 +58,11 @@ private:
     void dataChangedOutsideRecorder();
     QDate today() const;
 
+    void runBackupCheck();
+    void applyReadOnly();
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    Database &m_database;
     SessionRecorder &m_recorder;
     SessionStore &m_store;
     const Clock &m_clock;
@@ -56,5 +70,6 @@ private:
     TrendsPanel *m_trendsPanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     QUndoStack m_undoStack; // lives until the window closes
-    QString m_databasePath;
+    QTimer *m_backupTimer = nullptr;
+    bool m_backupRunning = false;
 };

@@ -252,6 +252,8 @@ void SessionDialog::accept()
         showMessage(m_ui->letdownsMessage, check.letdownsError);
     if (!check.figuresError.isEmpty())
         showMessage(m_ui->figuresMessage, check.figuresError);
+    if (!check.noteError.isEmpty())
+        showMessage(m_ui->figuresMessage, check.noteError);
     if (check.hasErrors())
         return;
     for (const QString &question : check.confirmations)

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QLocale>
+#include <QTextCursor>
 
 namespace {
 constexpr int kRecentSessionCount = 8;
@@ -97,7 +98,19 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     m_noteSaveDelay.setInterval(kNoteSaveDelayMs);
     connect(&m_noteSaveDelay, &QTimer::timeout, this, &SessionPanel::saveNote);
     connect(m_ui->noteEdit, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_updatingWidgets && m_recorder.hasSession())
+        if (m_updatingWidgets)
+            return;
+        if (m_ui->noteEdit->document()->characterCount() - 1 > kMaxNoteLength) {
+            // Cut a too-long paste at the limit, and say so.
+            m_updatingWidgets = true;
+            QTextCursor cursor(m_ui->noteEdit->document());
+            cursor.setPosition(kMaxNoteLength);
+            cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+            cursor.removeSelectedText();
+            m_updatingWidgets = false;
+            emit problem(tr("A note can hold up to %1 characters; the rest was left out.").arg(kMaxNoteLength));
+        }
+        if (m_recorder.hasSession())
             m_noteSaveDelay.start();
     });
 
@@ -119,6 +132,12 @@ SessionPanel::~SessionPanel()
     // A note typed in the last second before closing is still saved.
     if (m_noteSaveDelay.isActive())
         saveNote();
+}
+
+void SessionPanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    refresh();
 }
 
 void SessionPanel::setUpTechniques()
@@ -275,6 +294,12 @@ void SessionPanel::refresh()
     m_ui->switchSideButton->setText(tr("Switch side   [S]"));
     m_ui->nursingRadio->setEnabled(!live);
     m_ui->pumpingRadio->setEnabled(!live);
+    if (m_readOnly) {
+        for (QWidget *w : std::initializer_list<QWidget *> {m_ui->startStopButton, m_ui->letdownButton,
+                                                             m_ui->pauseButton, m_ui->switchSideButton,
+                                                             m_ui->techniquesGroup, m_ui->noteEdit})
+            w->setEnabled(false);
+    }
 
     if (m_recorder.hasSession()) {
         (session.kind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
@@ -346,7 +371,7 @@ void SessionPanel::refreshLetdowns(const Session &session)
 void SessionPanel::refreshDetails(const Session &session)
 {
     const bool finished = m_recorder.state() == SessionRecorder::State::Stopped;
-    m_ui->detailsGroup->setEnabled(finished);
+    m_ui->detailsGroup->setEnabled(finished && !m_readOnly);
     const bool pumping = session.kind == SessionKind::Pumping;
     m_ui->pumpedVolumeLabel->setVisible(pumping);
     m_ui->pumpedVolumeEdit->setVisible(pumping);

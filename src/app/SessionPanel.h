@@ -31,6 +31,8 @@ public:
     void switchSide();
     // Sessions changed in the database (an import): re-read the recent list.
     void reload() { refresh(); }
+    // A write-protected database: everything shows, nothing can be recorded.
+    void setReadOnly(bool readOnly);
 
 signals:
     // A let-down was tapped and saved (the window makes it undoable).
@@ -61,5 +63,6 @@ private:
     QTimer m_tick;
     QTimer m_noteSaveDelay;
     bool m_updatingWidgets = false;
+    bool m_readOnly = false;
     QString m_shownSessionUuid;
 };

@@ -1,16 +1,23 @@
 #include "CommandLine.h"
 #include "MainWindow.h"
 
+#include "instance/InstanceGuard.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 void setUpParser(QCommandLineParser &parser)
@@ -76,6 +83,87 @@ int runWithoutWindow(int argc, char **argv)
     return -1;
 }
 
+// How a second window on the same database ends: the first one came to the front, or it
+// did not answer and she is told why nothing opens. Returns the exit code, or -1 to go on.
+int guardSingleInstance(InstanceGuard &guard)
+{
+    switch (guard.acquire()) {
+    case InstanceGuard::Result::Acquired:
+        return -1;
+    case InstanceGuard::Result::OtherRaised:
+        printError(QCoreApplication::translate("main", "Letdown is already open on this database (process %1); "
+                                                       "it was brought to the front.")
+                       .arg(guard.otherPid()));
+        return 0;
+    case InstanceGuard::Result::OtherSilent:
+    case InstanceGuard::Result::Failed:
+        break;
+    }
+    const QString message =
+        guard.otherPid() > 0
+            ? QCoreApplication::translate("main", "Letdown is already open on this database (process %1), but it "
+                                                  "did not answer. Look for its window, or close it and try again.")
+                  .arg(guard.otherPid())
+            : guard.errorString();
+    printError(message);
+    QMessageBox box(QMessageBox::Information, QCoreApplication::translate("main", "Letdown is already open"), message,
+                    QMessageBox::Close);
+    QTimer::singleShot(15000, &box, &QMessageBox::close); // never linger
+    box.exec();
+    return 1;
+}
+
+// Opens the database, or says what is wrong with it and offers a way out: the newest good
+// backup (the damaged file is kept aside, untouched) or another file. False: she quits.
+bool openWithHelp(Database &database, QString &path, std::unique_ptr<InstanceGuard> &guard, int &exitCode)
+{
+    for (;;) {
+        if (!guard) {
+            guard = std::make_unique<InstanceGuard>(path);
+            exitCode = guardSingleInstance(*guard);
+            if (exitCode >= 0)
+                return false;
+        }
+        if (database.open(path))
+            return true;
+        printError(database.errorString());
+        const QString backup =
+            database.problem() == Database::Problem::Damaged ? Backups::newestUsable(path) : QString();
+        QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Letdown cannot open its data"),
+                        database.errorString());
+        QPushButton *restore = nullptr;
+        if (!backup.isEmpty())
+            restore = box.addButton(QCoreApplication::translate("main", "Restore the newest backup"),
+                                    QMessageBox::AcceptRole);
+        QPushButton *other =
+            box.addButton(QCoreApplication::translate("main", "Open another file..."), QMessageBox::ActionRole);
+        box.addButton(QMessageBox::Close);
+        box.exec();
+        exitCode = 1;
+        if (restore && box.clickedButton() == restore) {
+            QString aside, error;
+            if (!Backups::restoreOverDamaged(path, backup, aside, error))
+                QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Restore failed"), error);
+            else
+                QMessageBox::information(nullptr, QCoreApplication::translate("main", "Backup restored"),
+                                         QCoreApplication::translate("main", "The damaged file was kept, untouched, "
+                                                                             "as %1.")
+                                             .arg(aside));
+        } else if (box.clickedButton() == other) {
+            const QString chosen = QFileDialog::getSaveFileName(
+                nullptr, QCoreApplication::translate("main", "Open or create a Letdown database"),
+                QFileInfo(path).absolutePath(), QCoreApplication::translate("main", "Letdown databases (*.sqlite)"),
+                nullptr, QFileDialog::DontConfirmOverwrite);
+            if (chosen.isEmpty())
+                return false;
+            path = chosen;
+            guard.reset();
+        } else {
+            return false;
+        }
+    }
+}
+
 int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -83,16 +171,15 @@ int runWindow(int argc, char **argv)
     QCommandLineParser parser;
     setUpParser(parser);
     parser.process(app);
-    const QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                                  : CommandLine::defaultDatabasePath();
+    QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                            : CommandLine::defaultDatabasePath();
+    path = QFileInfo(path).absoluteFilePath();
 
     Database database;
-    if (!database.open(path)) {
-        printError(database.errorString());
-        QMessageBox::critical(
-            nullptr, QCoreApplication::translate("main", "Letdown cannot open its data"), database.errorString());
-        return 1;
-    }
+    std::unique_ptr<InstanceGuard> guard;
+    int exitCode = 0;
+    if (!openWithHelp(database, path, guard, exitCode))
+        return exitCode;
     SessionStore store(database);
     SystemClock clock;
     SessionRecorder recorder(store, clock);
@@ -102,8 +189,10 @@ int runWindow(int argc, char **argv)
             nullptr, QCoreApplication::translate("main", "Letdown cannot read its data"), recorder.lastError());
         return 1;
     }
-    MainWindow window(recorder, store, clock, path);
+    MainWindow window(database, recorder, store, clock);
+    QObject::connect(guard.get(), &InstanceGuard::raiseRequested, &window, &MainWindow::comeToFront);
     window.show();
+    window.startDailyBackups();
     return app.exec();
 }
 } // namespace

@@ -37,7 +37,7 @@ struct HistoryScreen {
     {
         older.note = QStringLiteral("first line\nsecond line");
         REQUIRE(store.saveSessions({older, newer}));
-        window = std::make_unique<MainWindow>(recorder, store, clock, db.path);
+        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
         window->show();
         window->showHistory();
         panel()->setConfirmer([this](const QString &q) {

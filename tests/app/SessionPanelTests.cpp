@@ -30,7 +30,7 @@ struct Screen {
 
     void open()
     {
-        window = std::make_unique<MainWindow>(recorder, store, clock, db.path);
+        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
         window->show();
         window->activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(window.get()));
@@ -265,7 +265,7 @@ TEST_CASE("GUI: a session left running is shown running after a restart")
     screen.clock.restartMonotonic(0);
     SessionRecorder restarted(screen.store, screen.clock);
     REQUIRE(restarted.restoreUnfinished());
-    MainWindow window(restarted, screen.store, screen.clock, screen.db.path);
+    MainWindow window(screen.db.database, restarted, screen.store, screen.clock);
     window.show();
     QTest::qWait(260);
     CHECK(window.findChild<QLabel *>("timerLabel")->text() == "02:30");

@@ -193,7 +193,7 @@ TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
     SessionStore store(db.database);
     FakeClock clock;
     SessionRecorder recorder(store, clock);
-    MainWindow window(recorder, store, clock, db.path);
+    MainWindow window(db.database, recorder, store, clock);
     window.show();
     window.showTrends();
     CHECK(window.trendsPanel()->stats().sessions == 0);

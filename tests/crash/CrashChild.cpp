@@ -1,7 +1,8 @@
-// Crash-test child: starts (or resumes) a session in the given database and records
-// let-downs as fast as it can, with a pause/resume and a side switch now and then. After
-// each step is committed it prints "ack <letdowns on disk>" and flushes, so the parent
-// knows exactly what was acknowledged when it kills this process with SIGKILL.
+// Crash-test child: resumes the unfinished session in the given database (or starts one)
+// and records let-downs as fast as it can, with a pause/resume, a side switch and now and
+// then a stop followed by a new session. After each step is committed it prints
+// "ack <let-downs on disk in all sessions>" and flushes, so the parent knows exactly what
+// was acknowledged when it kills this process with SIGKILL.
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Database.h"
@@ -11,41 +12,50 @@
 
 #include <cstdio>
 
+namespace {
+int failWith(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return 1;
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: letdown_crash_child DATABASE\n");
-        return 2;
-    }
+    if (argc != 2)
+        return failWith(QStringLiteral("usage: letdown_crash_child DATABASE"));
     Database database;
-    if (!database.open(QString::fromLocal8Bit(argv[1]))) {
-        std::fprintf(stderr, "%s\n", qPrintable(database.errorString()));
-        return 1;
-    }
+    if (!database.open(QString::fromLocal8Bit(argv[1])))
+        return failWith(database.errorString());
     SessionStore store(database);
     SystemClock clock;
     SessionRecorder recorder(store, clock);
-    if (!recorder.restoreUnfinished()
-        || (recorder.state() == SessionRecorder::State::Idle && !recorder.start(SessionKind::Pumping, Side::Left))) {
-        std::fprintf(stderr, "%s\n", qPrintable(recorder.lastError()));
-        return 1;
-    }
-    std::printf("ready %d\n", int(recorder.currentSession().ejections.size()));
+    recorder.setDoubleTapWindowMs(0);
+    int onDisk = 0;
+    if (!recorder.restoreUnfinished() || !store.countLetdowns(onDisk))
+        return failWith(recorder.lastError() + store.errorString());
+    // Let-downs of earlier sessions; the current one's are counted live.
+    int earlier = onDisk - int(recorder.currentSession().ejections.size());
+    if (recorder.state() == SessionRecorder::State::Idle && !recorder.start(SessionKind::Pumping, Side::Left))
+        return failWith(recorder.lastError());
+    std::printf("ready %d\n", onDisk);
     std::fflush(stdout);
     for (int step = 1;; ++step) {
         bool ok = true;
-        if (step % 7 == 0)
+        if (step % 53 == 0) {
+            earlier += int(recorder.currentSession().ejections.size());
+            ok = recorder.stop() && recorder.start(SessionKind::Nursing, Side::Right);
+        } else if (step % 7 == 0) {
             ok = recorder.togglePause();
-        else if (step % 5 == 0)
+        } else if (step % 5 == 0) {
             ok = recorder.switchSide();
-        else
+        } else {
             ok = recorder.markLetdown();
-        if (!ok) {
-            std::fprintf(stderr, "%s\n", qPrintable(recorder.lastError()));
-            return 1;
         }
-        std::printf("ack %d\n", int(recorder.currentSession().ejections.size()));
+        if (!ok)
+            return failWith(recorder.lastError());
+        std::printf("ack %d\n", earlier + int(recorder.currentSession().ejections.size()));
         std::fflush(stdout);
     }
 }

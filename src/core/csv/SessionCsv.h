@@ -14,7 +14,6 @@ class QIODevice;
 // The two CSV tables a lactation consultant receives (docs/csv-format.md).
 enum class VolumeUnit { Ml, Oz };
 inline constexpr double kMlPerOz = 29.5735;
-inline constexpr int kMaxNoteLength = 10000;
 
 QStringList sessionsCsvHeader(VolumeUnit unit);
 QStringList ejectionsCsvHeader(VolumeUnit unit);

@@ -7,6 +7,10 @@
 
 #include <optional>
 
+// Notes longer than this are refused (and the note field stops there), so a paste of a
+// whole document cannot bloat the file or freeze the window.
+inline constexpr int kMaxNoteLength = 10000;
+
 enum class SessionKind { Nursing, Pumping };
 enum class Side { Left, Right, Both };
 // Running and Paused sessions are "unfinished": the app resumes them at the next start.

@@ -45,5 +45,7 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
                                     .arg(s.ejections.size());
 
     result.figuresError = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+    if (s.note.size() > kMaxNoteLength)
+        result.noteError = tr("A note can hold up to %1 characters; this one has %2.").arg(kMaxNoteLength).arg(s.note.size());
     return result;
 }

@@ -11,9 +11,13 @@ struct SessionValidation {
     QString timesError;
     QString letdownsError;
     QString figuresError;
+    QString noteError;
     QStringList confirmations;
 
-    bool hasErrors() const { return !timesError.isEmpty() || !letdownsError.isEmpty() || !figuresError.isEmpty(); }
+    bool hasErrors() const
+    {
+        return !timesError.isEmpty() || !letdownsError.isEmpty() || !figuresError.isEmpty() || !noteError.isEmpty();
+    }
 };
 
 inline constexpr qint64 kLongSessionMs = 4LL * 3600 * 1000;

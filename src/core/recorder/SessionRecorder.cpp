@@ -127,7 +127,7 @@ bool SessionRecorder::markLetdown()
     if (state() != State::Running && state() != State::Paused)
         return refuse(tr("Start a session before marking a let-down."));
     const qint64 monotonicNowMs = m_clock.monotonicMs();
-    if (m_lastLetdownMonotonicMs && monotonicNowMs - *m_lastLetdownMonotonicMs < kDoubleTapMs)
+    if (m_lastLetdownMonotonicMs && monotonicNowMs - *m_lastLetdownMonotonicMs < m_doubleTapWindowMs)
         return true; // a double tap: the let-down is already recorded
     m_lastLetdownMonotonicMs = monotonicNowMs;
     Session s = advancedToNow();
@@ -176,6 +176,19 @@ bool SessionRecorder::reloadShownSession()
         m_hasSession = false;
     emit changed();
     return true;
+}
+
+bool SessionRecorder::resetAfterRestore()
+{
+    m_hasSession = false;
+    m_unsaved = false;
+    m_rewriteLetdowns = false;
+    m_unsavedEjections.clear();
+    m_retryTimer.stop();
+    m_lastLetdownMonotonicMs.reset();
+    const bool ok = restoreUnfinished();
+    emit changed();
+    return ok;
 }
 
 bool SessionRecorder::pause()
@@ -245,6 +258,8 @@ bool SessionRecorder::setNote(const QString &note)
         return refuse(tr("There is no session to add a note to."));
     if (note == m_session.note)
         return true;
+    if (note.size() > kMaxNoteLength)
+        return refuse(tr("A note can hold up to %1 characters.").arg(kMaxNoteLength));
     Session s = m_session;
     s.note = note;
     return commit(s);

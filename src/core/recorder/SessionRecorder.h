@@ -30,6 +30,8 @@ public:
     static constexpr int kRetryIntervalMs = 2000;
     // A second tap on Let-down this soon after the first is the same let-down.
     static constexpr qint64 kDoubleTapMs = 1000;
+    // The crash test taps a thousand times a second; people use the default.
+    void setDoubleTapWindowMs(qint64 windowMs) { m_doubleTapWindowMs = windowMs; }
 
     SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent = nullptr);
 
@@ -72,6 +74,8 @@ public:
     // The finished session on screen was edited or deleted elsewhere (History): read it
     // again, or forget it if it is gone. Unfinished sessions are only changed through here.
     bool reloadShownSession();
+    // The database file was replaced (restored from a backup): start over from what it holds.
+    bool resetAfterRestore();
 
 signals:
     // After every step (saved or not) and after a retry changes the save state.
@@ -95,6 +99,7 @@ private:
     QList<Ejection> m_unsavedEjections;
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
     std::optional<qint64> m_lastLetdownMonotonicMs;
+    qint64 m_doubleTapWindowMs = kDoubleTapMs;
     QString m_lastError;
     QTimer m_retryTimer;
 };

@@ -1,12 +1,18 @@
 #include "storage/Database.h"
 
+#include "storage/Backups.h"
+#include "storage/FileSync.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
+
+#include <cstdio>
 
 namespace {
 QString tr(const char *text)
@@ -67,38 +73,160 @@ bool Database::isOpen() const
     return connection().isOpen();
 }
 
+bool Database::fail(Problem problem, const QString &message)
+{
+    m_problem = problem;
+    m_error = message;
+    return false;
+}
+
 bool Database::open(const QString &path, OpenMode mode)
 {
     close();
+    // Every check runs with its queries finished before the connection is closed.
+    if (openChecked(path, mode))
+        return true;
+    close();
+    return false;
+}
+
+bool Database::openChecked(const QString &path, OpenMode mode)
+{
     m_path = path;
     m_error.clear();
+    m_problem = Problem::None;
+    m_readOnly = mode == OpenMode::ReadOnly;
 
-    if (mode == OpenMode::MustExist && !QFileInfo::exists(path)) {
-        m_error = tr("There is no database at %1.").arg(path);
-        return false;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (mode != OpenMode::CreateIfMissing)
+            return fail(Problem::Missing, tr("There is no database at %1.").arg(path));
+        if (!createPrivateFile(path, m_error))
+            return fail(Problem::Unavailable, m_error);
+    } else if (info.isFile() && info.size() == 0 && !Backups::list(path, false).isEmpty()) {
+        // SQLite would take an empty file as a new database. With backups beside it, an
+        // empty file means data went missing: never start over silently.
+        return fail(Problem::Damaged, tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
     }
-    if (!QFileInfo::exists(path) && !createPrivateFile(path, m_error))
-        return false;
-    if (QFileInfo(path).isDir()) {
-        m_error = tr("%1 is a folder, not a database file.").arg(path);
-        return false;
-    }
+    if (QFileInfo(path).isDir())
+        return fail(Problem::Unavailable, tr("%1 is a folder, not a database file.").arg(path));
+    // WAL needs to write beside the file too; without that, look but do not touch.
+    if (!QFileInfo(path).isWritable() || !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+        m_readOnly = true;
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
     // Another process holding a write lock (a backup, a second window) gets 5 s to finish.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        m_error = tr("Cannot open %1: %2").arg(path, db.lastError().text());
-        return false;
+    if (m_readOnly) {
+        // A WAL file needs its -shm beside it; where we may create nothing, read the file
+        // as it stands (immutable), which SQLite allows without the -shm.
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        uri.setScheme(QStringLiteral("file"));
+        const bool canCreateShm = QFileInfo(QFileInfo(path).absolutePath()).isWritable();
+        const bool immutable = !canCreateShm && !QFileInfo::exists(path + QStringLiteral("-shm"));
+        // Immutable reading skips the -wal: with committed steps still in there, it would
+        // show an old state, so refuse rather than mislead.
+        if (immutable && QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+            return fail(Problem::Unavailable, tr("%1 cannot be read safely: its folder is write-protected and its "
+                                                 "latest changes are still in %1-wal. Make the folder writable "
+                                                 "and start Letdown again.")
+                                                  .arg(path));
+        uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
+    if (!db.open())
+        return fail(Problem::Unavailable, tr("Cannot open %1: %2").arg(path, db.lastError().text()));
 
     int userVersion = 0;
-    if (!checkOwnershipAndVersion(userVersion) || !applyPragmas() || !migrate(userVersion)) {
-        close();
+    if (!checkOwnershipAndVersion(userVersion) || !checkIntegrity())
+        return false;
+    if (m_readOnly) {
+        // Looking at an older file (a backup) is fine; running the app on one is not.
+        if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
+            return fail(Problem::Unavailable, tr("%1 is write-protected and needs updating to this version of "
+                                                 "Letdown; make it writable and try again.")
+                                                  .arg(path));
+        QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON"));
+        return true;
+    }
+    if (!applyPragmas())
+        return fail(Problem::Unavailable, m_error);
+    if (userVersion > 0 && userVersion < kSchemaVersion) {
+        // A verified copy of the old file comes first, whatever happens next.
+        QString backupError;
+        if (Backups::take(*this, QStringLiteral("before-update"), backupError).isEmpty())
+            return fail(Problem::Unavailable, tr("Not updating %1: the backup before the update failed (%2).")
+                                                  .arg(path, backupError));
+    }
+    if (!migrate(userVersion))
+        return fail(Problem::Unavailable, m_error);
+    return true;
+}
+
+bool Database::checkIntegrity()
+{
+    // quick_check reads every page: a truncated or scribbled file shows here, before we
+    // trust it (and long before a write could make it worse).
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+        return fail(Problem::Damaged, tr("%1 is damaged (%2). It was left untouched.")
+                                          .arg(m_path, query.lastError().databaseText()));
+    const QString verdict = query.value(0).toString();
+    query.finish();
+    if (verdict != QLatin1String("ok"))
+        return fail(Problem::Damaged, tr("%1 is damaged (%2). It was left untouched.").arg(m_path, verdict));
+    return true;
+}
+
+QString Database::integrityOf(const QString &path)
+{
+    // Any Letdown file, of any schema version, opened read-only: ours, and every page sound.
+    Database probe;
+    if (!probe.open(path, OpenMode::ReadOnly))
+        return probe.errorString();
+    return QStringLiteral("ok");
+}
+
+bool Database::changeCount(qint64 &count)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'")) || !query.next()) {
+        m_error = query.lastError().text();
         return false;
     }
+    count = query.value(0).toLongLong();
     return true;
+}
+
+bool Database::replaceWith(const QString &sourcePath)
+{
+    const QString verdict = integrityOf(sourcePath);
+    if (verdict != QLatin1String("ok")) {
+        m_error = tr("That backup cannot be used: %1").arg(verdict);
+        return false;
+    }
+    const QString target = m_path;
+    const QString incoming = target + QStringLiteral(".restoring");
+    QFile::remove(incoming);
+    if (!QFile::copy(sourcePath, incoming) || !syncFile(incoming)) {
+        QFile::remove(incoming);
+        m_error = tr("Cannot copy the backup next to %1.").arg(target);
+        return false;
+    }
+    QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
+    close(); // the last connection closing checkpoints and removes the WAL
+    QFile::remove(target + QStringLiteral("-wal"));
+    QFile::remove(target + QStringLiteral("-shm"));
+    if (std::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(target).constData()) != 0) {
+        m_error = tr("Cannot put the backup in place of %1.").arg(target);
+        open(target);
+        return false;
+    }
+    syncFolderOf(target);
+    return open(target);
 }
 
 bool Database::checkOwnershipAndVersion(int &userVersion)
@@ -108,29 +236,25 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
     if (!query.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id),"
                                    " (SELECT user_version FROM pragma_user_version),"
                                    " (SELECT count(*) FROM sqlite_schema)"))
-        || !query.next()) {
-        m_error = tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
-                      .arg(m_path, query.lastError().databaseText());
-        return false;
-    }
+        || !query.next())
+        return fail(Problem::Damaged,
+                    tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
+                        .arg(m_path, query.lastError().databaseText()));
     const qint32 applicationId = query.value(0).toInt();
     userVersion = query.value(1).toInt();
     const int objectCount = query.value(2).toInt();
     query.finish();
 
     const bool isEmptyFile = applicationId == 0 && userVersion == 0 && objectCount == 0;
-    if (!isEmptyFile && applicationId != kApplicationId) {
-        m_error = tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path);
-        return false;
-    }
-    if (userVersion > kSchemaVersion) {
-        m_error = tr("%1 was made by a newer version of Letdown (data format %2; this version "
-                     "reads up to %3). Please update Letdown. The file was left untouched.")
-                      .arg(m_path)
-                      .arg(userVersion)
-                      .arg(kSchemaVersion);
-        return false;
-    }
+    if (!isEmptyFile && applicationId != kApplicationId)
+        return fail(Problem::Foreign,
+                    tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
+    if (userVersion > kSchemaVersion)
+        return fail(Problem::Newer, tr("%1 was made by a newer version of Letdown (data format %2; this version "
+                                       "reads up to %3). Please update Letdown. The file was left untouched.")
+                                        .arg(m_path)
+                                        .arg(userVersion)
+                                        .arg(kSchemaVersion));
     return true;
 }
 
@@ -228,6 +352,21 @@ bool Database::migrate(int fromVersion)
                                " PRIMARY KEY (session_id, technique)) WITHOUT ROWID"),
                 QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId),
             };
+            for (const auto &sql : statements)
+                if (!exec(sql))
+                    return false;
+        }
+        if (fromVersion < 2) {
+            // A change counter kept by triggers: a backup is due when it moved.
+            QStringList statements = {
+                QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("INSERT INTO meta (key, value) VALUES ('change_count', 0)"),
+            };
+            for (const char *table : {"sessions", "ejections", "session_techniques"})
+                for (const char *event : {"INSERT", "UPDATE", "DELETE"})
+                    statements << QStringLiteral("CREATE TRIGGER %1_%2_counts AFTER %2 ON %1 BEGIN"
+                                                 " UPDATE meta SET value = value + 1 WHERE key = 'change_count'; END")
+                                      .arg(QLatin1String(table), QLatin1String(event));
             for (const auto &sql : statements)
                 if (!exec(sql))
                     return false;

@@ -3,36 +3,54 @@
 #include <QSqlDatabase>
 #include <QString>
 
-// One Letdown database file: opens it safely, checks that it is ours and not from a newer
-// version, sets the durability pragmas and runs the schema migrations.
+// One Letdown database file: opens it safely, checks that it is ours, whole, and not
+// from a newer version, sets the durability pragmas and runs the schema migrations
+// (after a verified backup of a file that has data in it).
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // PRAGMA application_id: "LtDn". Tells our files apart from other SQLite files.
     static constexpr qint32 kApplicationId = 0x4C74446E;
+
+    enum class OpenMode {
+        CreateIfMissing, // the app: a first run creates the file
+        MustExist,       // commands that only read or add: never create a file by mistake
+        ReadOnly,        // look without changing anything (backups, write-protected files)
+    };
+    // Why an open failed, so the app can offer the right way out.
+    enum class Problem { None, Missing, Damaged, Foreign, Newer, Unavailable };
 
     Database();
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    enum class OpenMode { CreateIfMissing, MustExist };
-
-    // Opens the file, creating it (0600, its folder 0700) when it does not exist and the
-    // mode allows. A file that is not a Letdown database, or comes from a newer version,
-    // is refused and left untouched. On failure returns false; errorString() says why.
+    // Opens the file, creating it (0600, its folder 0700) when missing and the mode allows.
+    // A file that cannot be written is opened read-only (isReadOnly() tells). A file that
+    // is damaged, not a Letdown database, or from a newer version is refused and left
+    // untouched. On failure returns false; errorString() and problem() say why.
     bool open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
     bool isOpen() const;
+    bool isReadOnly() const { return m_readOnly; }
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
+    Problem problem() const { return m_problem; }
+
+    // Counts every change to the data (kept by triggers); backups compare it.
+    bool changeCount(qint64 &count);
+
+    // Replaces this file with a verified copy of `sourcePath` (a backup), then reopens.
+    // The current file must be backed up by the caller first.
+    bool replaceWith(const QString &sourcePath);
 
     // For the storage layer only: every SQL statement lives under src/core/storage.
     QSqlDatabase connection() const;
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
     // false or a statement fails). Returns true when committed.
-    template <typename Body> bool write(Body &&body)
+    template <typename Body>
+    bool write(Body &&body)
     {
         if (!begin())
             return false;
@@ -45,8 +63,14 @@ public:
     bool rollback(); // always returns false, keeping m_error from the failure
     void setError(const QString &message) { m_error = message; }
 
+    // Checks a file without opening it for writing: "ok", or what SQLite found wrong.
+    static QString integrityOf(const QString &path);
+
 private:
+    bool fail(Problem problem, const QString &message);
+    bool openChecked(const QString &path, OpenMode mode);
     bool checkOwnershipAndVersion(int &userVersion);
+    bool checkIntegrity();
     bool applyPragmas();
     bool migrate(int fromVersion);
     bool exec(const QString &sql);
@@ -55,4 +79,6 @@ private:
     QString m_connectionName;
     QString m_path;
     QString m_error;
+    Problem m_problem = Problem::None;
+    bool m_readOnly = false;
 };

@@ -401,3 +401,14 @@ bool SessionStore::countFinishedSessions(int &count)
     count = query.value(0).toInt();
     return true;
 }
+
+bool SessionStore::countLetdowns(int &count)
+{
+    m_error.clear();
+    count = 0;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM ejections")) || !query.next())
+        return fail(query);
+    count = query.value(0).toInt();
+    return true;
+}

@@ -50,6 +50,7 @@ public:
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
     bool countFinishedSessions(int &count);
+    bool countLetdowns(int &count); // in every session
     // The kind of the most recently started session, if any.
     bool loadLastKind(std::optional<SessionKind> &kind);
 

@@ -1,0 +1,181 @@
+// What she sees when things go wrong: a second window, a write-protected file, a restore,
+// a pasted novel.
+#include "MainWindow.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/Backups.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+QProcessEnvironment offscreen()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    return environment;
+}
+
+void waitFor(const std::function<bool()> &condition, int ms = 10'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition() && timer.elapsed() < ms)
+        QTest::qWait(50);
+}
+} // namespace
+
+TEST_CASE("A second window on the same database brings the first to the front and exits")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("letdown.sqlite");
+    QProcess first;
+    first.setProcessEnvironment(offscreen());
+    first.start(QStringLiteral(LETDOWN_EXECUTABLE), {"--database", path});
+    REQUIRE(first.waitForStarted());
+    waitFor([&] { return QFileInfo::exists(path + ".lock"); });
+    REQUIRE(QFileInfo::exists(path + ".lock"));
+    QTest::qWait(300); // its window is up and watching
+
+    QProcess second;
+    second.setProcessEnvironment(offscreen());
+    second.start(QStringLiteral(LETDOWN_EXECUTABLE), {"--database", path});
+    REQUIRE(second.waitForFinished(10'000)); // "within a few seconds": it waits at most 3 s for an answer
+    CHECK(second.exitCode() == 0);
+    const QByteArray err = second.readAllStandardError();
+    CHECK(err.contains("already open on this database"));
+    CHECK(err.contains("brought to the front"));
+    CHECK(first.state() == QProcess::Running);
+
+    // Killed without a chance to clean up, the first leaves its lock behind: it is stale.
+    ::kill(pid_t(first.processId()), SIGKILL);
+    REQUIRE(first.waitForFinished());
+    CHECK(QFileInfo::exists(path + ".lock"));
+    QProcess third;
+    third.setProcessEnvironment(offscreen());
+    third.start(QStringLiteral(LETDOWN_EXECUTABLE), {"--database", path});
+    REQUIRE(third.waitForStarted());
+    CHECK_FALSE(third.waitForFinished(2500)); // it opened the window instead of giving up
+    third.terminate();
+    third.waitForFinished();
+}
+
+TEST_CASE("A write-protected database opens read-only and says so")
+{
+    TempDatabase db;
+    SessionStore writer(db.database);
+    REQUIRE(writer.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
+    Database readOnly;
+    REQUIRE(readOnly.open(db.path, Database::OpenMode::ReadOnly));
+    SessionStore store(readOnly);
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    MainWindow window(readOnly, recorder, store, clock);
+    window.show();
+    auto *warning = window.findChild<QLabel *>("warningBar");
+    CHECK(warning->isVisible());
+    CHECK_THAT(warning->text().toStdString(), Catch::Contains("write-protected"));
+    CHECK_FALSE(window.findChild<QPushButton *>("startStopButton")->isEnabled());
+    CHECK_FALSE(window.findChild<QPushButton *>("addButton")->isEnabled());
+}
+
+TEST_CASE("As an ordinary user, a write-protected file is read, and writing to it is refused clearly")
+{
+    const QString setpriv = QStandardPaths::findExecutable("setpriv");
+    const bool root = ::geteuid() == 0;
+    if (root && setpriv.isEmpty()) {
+        WARN("Skipped: running as root (which ignores file modes) and setpriv is not installed");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath("letdown.sqlite");
+    {
+        Database database;
+        REQUIRE(database.open(path));
+        SessionStore store(database);
+        REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                          | QFile::ReadOther | QFile::ExeOther);
+    const auto run = [&](const QStringList &arguments) {
+        QProcess process;
+        QProcessEnvironment environment = offscreen();
+        environment.insert("HOME", dir.path());
+        process.setProcessEnvironment(environment);
+        if (root)
+            process.start(setpriv, QStringList {"--reuid=65534", "--regid=65534", "--clear-groups",
+                                                QStringLiteral(LETDOWN_EXECUTABLE)}
+                                       + arguments);
+        else
+            process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
+        REQUIRE(process.waitForFinished(30'000));
+        return std::make_pair(process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError());
+    };
+    const auto [statsCode, statsOut] = run({"stats", "--database", path});
+    INFO(statsOut.toStdString());
+    CHECK(statsCode == 0);
+    CHECK(statsOut.contains("2026-W47"));
+    const auto [importCode, importOut] = run({"import", "--database", path, "--sessions", path});
+    CHECK(importCode == 1);
+    CHECK(importOut.contains("write-protected"));
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+TEST_CASE("File > Restore from backup: the current data is backed up first, then replaced")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const Session kept = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 120});
+    REQUIRE(store.saveSessions({kept}));
+    QString error;
+    const QString backup = Backups::take(db.database, QStringLiteral("daily"), error);
+    REQUIRE_FALSE(backup.isEmpty());
+    REQUIRE(store.deleteSession(kept.uuid));
+
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    MainWindow window(db.database, recorder, store, clock);
+    // Not while a session runs.
+    REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
+    CHECK_FALSE(window.restoreFrom(backup));
+    REQUIRE(recorder.stop());
+    REQUIRE(store.deleteSession(recorder.currentSession().uuid));
+
+    REQUIRE(window.restoreFrom(backup));
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 1);
+    CHECK(db.scalar("SELECT count(*) FROM ejections") == 2);
+    const auto backups = Backups::list(db.path, true);
+    REQUIRE(backups.size() == 2);
+    CHECK(std::any_of(backups.begin(), backups.end(),
+                      [](const auto &b) { return b.path.contains("before-restore") && b.sessions == 0; }));
+}
+
+TEST_CASE("A huge paste into the note is cut at 10,000 characters with a message")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    MainWindow window(db.database, recorder, store, clock);
+    window.show();
+    window.findChild<QPushButton *>("startStopButton")->click();
+    auto *note = window.findChild<QPlainTextEdit *>("noteEdit");
+    note->insertPlainText(QString(1'000'000, u'x'));
+    CHECK(note->toPlainText().size() == kMaxNoteLength);
+    CHECK_THAT(window.statusBar()->currentMessage().toStdString(), Catch::Contains("10000"));
+    window.findChild<QPushButton *>("startStopButton")->click(); // the stop saves the note
+    CHECK(recorder.currentSession().note.size() == kMaxNoteLength);
+}

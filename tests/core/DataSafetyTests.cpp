@@ -1,0 +1,279 @@
+// Faults: backups, damaged and empty files, a full disk, write protection, long notes.
+#include "demo/DemoData.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/Backups.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace {
+QList<Session> someSessions(int weeks = 2)
+{
+    DemoDataOptions options;
+    options.firstDay = QDate(2026, 11, 2);
+    options.weeks = weeks;
+    options.sessionsPerDay = 4;
+    options.utcOffsetS = [](qint64) { return 3600; };
+    return generateDemoSessions(options);
+}
+
+bool isPrivate(const QString &path)
+{
+    return !(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther));
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+} // namespace
+
+TEST_CASE("Backups are verified copies, private, in backups/ beside the database")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(someSessions()));
+    QString error;
+    const QString backup = Backups::take(db.database, QStringLiteral("daily"), error);
+    INFO(error.toStdString());
+    REQUIRE_FALSE(backup.isEmpty());
+    CHECK(QFileInfo(backup).absolutePath() == QDir(db.dir.path()).filePath("backups"));
+    CHECK(isPrivate(backup));
+    CHECK(isPrivate(QFileInfo(backup).absolutePath()));
+    CHECK(Database::integrityOf(backup) == "ok");
+    const auto listed = Backups::list(db.path, true);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].sessions == 56);
+    CHECK(listed[0].problem.isEmpty());
+    CHECK(QDir(Backups::folderFor(db.path)).entryList({".partial-*"}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+TEST_CASE("A backup is due after a day with changes, once a day")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const QDate today = QDate::currentDate();
+    bool due = true;
+    QString error;
+    REQUIRE(Backups::isDue(db.database, today, due, error));
+    CHECK_FALSE(due); // nothing to keep yet
+    REQUIRE(store.saveSessions(someSessions(1)));
+    REQUIRE(Backups::isDue(db.database, today, due, error));
+    CHECK(due);
+    REQUIRE(Backups::runDaily(db.path, today, error).startsWith("Backed up"));
+    REQUIRE(Backups::isDue(db.database, today, due, error));
+    CHECK_FALSE(due); // one today already
+    REQUIRE(Backups::isDue(db.database, today.addDays(1), due, error));
+    CHECK_FALSE(due); // tomorrow, but nothing changed
+    REQUIRE(store.deleteSession(someSessions(1).first().uuid));
+    REQUIRE(Backups::isDue(db.database, today.addDays(1), due, error));
+    CHECK(due);
+}
+
+TEST_CASE("Backup thinning over a simulated year keeps 7 daily, 4 weekly and 12 monthly")
+{
+    TempDatabase db;
+    const QString folder = Backups::folderFor(db.path);
+    REQUIRE(QDir().mkpath(folder));
+    for (QDate day(2026, 1, 1); day <= QDate(2026, 12, 31); day = day.addDays(1))
+        writeFile(QDir(folder).filePath(QStringLiteral("letdown-%1-220000-daily.sqlite").arg(day.toString("yyyyMMdd"))),
+                  "x");
+    CHECK(Backups::list(db.path, false).size() == 365);
+    CHECK(Backups::thin(db.path) == 345);
+    QStringList kept;
+    for (const auto &backup : Backups::list(db.path, false))
+        kept << backup.takenAt.date().toString(Qt::ISODate);
+    // Days: 25-31 Dec. Weeks (Monday start): also 20 and 13 Dec. Months: the last day of each.
+    CHECK(kept == QStringList {"2026-12-31", "2026-12-30", "2026-12-29", "2026-12-28", "2026-12-27", "2026-12-26",
+                               "2026-12-25", "2026-12-20", "2026-12-13", "2026-11-30", "2026-10-31", "2026-09-30",
+                               "2026-08-31", "2026-07-31", "2026-06-30", "2026-05-31", "2026-04-30", "2026-03-31",
+                               "2026-02-28", "2026-01-31"});
+}
+
+TEST_CASE("Restoring a backup brings its data back in place")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const QList<Session> sessions = someSessions(1);
+    REQUIRE(store.saveSessions(sessions));
+    QString error;
+    const QString backup = Backups::take(db.database, QStringLiteral("daily"), error);
+    REQUIRE_FALSE(backup.isEmpty());
+    REQUIRE(store.deleteSession(sessions[0].uuid));
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 27);
+    REQUIRE(db.database.replaceWith(backup));
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 28);
+    CHECK(isPrivate(db.path));
+    // The store keeps working on the reopened file.
+    Session more = finishedSession(SessionKind::Nursing, berlin(2026, 12, 1, 9, 0), {60});
+    CHECK(store.saveSession(more, more.ejections));
+}
+
+TEST_CASE("A damaged file is refused untouched, and can be replaced by the newest good backup")
+{
+    TempDatabase source;
+    SessionStore store(source.database);
+    REQUIRE(store.saveSessions(someSessions(4)));
+    QString error;
+    REQUIRE_FALSE(Backups::take(source.database, QStringLiteral("daily"), error).isEmpty());
+
+    const QString path = source.dir.filePath("damaged.sqlite");
+    SECTION("a truncated copy")
+    {
+        QFile::copy(source.path, path);
+        QSqlQuery(source.database.connection()).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        QFile::remove(path);
+        REQUIRE(QFile::copy(source.path, path));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.resize(file.size() / 2));
+    }
+    SECTION("garbage bytes")
+    {
+        writeFile(path, QByteArray("SQLite format 3\0", 16) + QByteArray(40000, '\x5a'));
+    }
+    const QByteArray before = fileHash(path);
+    Database database;
+    CHECK_FALSE(database.open(path));
+    CHECK(database.problem() == Database::Problem::Damaged);
+    CHECK(fileHash(path) == before);
+
+    // The app's way out: the damaged file goes aside, untouched; a good copy takes its place.
+    const QString backup = Backups::newestUsable(source.path);
+    REQUIRE_FALSE(backup.isEmpty());
+    QString aside;
+    REQUIRE(Backups::restoreOverDamaged(path, backup, aside, error));
+    CHECK(fileHash(aside) == before);
+    REQUIRE(database.open(path));
+    QSqlQuery count(database.connection());
+    REQUIRE((count.exec("SELECT count(*) FROM sessions") && count.next()));
+    CHECK(count.value(0).toInt() == 112);
+}
+
+TEST_CASE("An empty file is never silently started over when backups of it exist")
+{
+    QTemporaryDir fresh;
+    const QString firstRun = fresh.filePath("letdown.sqlite");
+    writeFile(firstRun, {});
+    Database created;
+    CHECK(created.open(firstRun)); // no backups beside it: a new, empty database is right
+
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(someSessions(1)));
+    QString error;
+    REQUIRE_FALSE(Backups::take(db.database, QStringLiteral("daily"), error).isEmpty());
+    // An empty Letdown file beside those backups means data went missing.
+    const QString emptied = db.dir.filePath("emptied.sqlite");
+    writeFile(emptied, {});
+    Database refused;
+    CHECK_FALSE(refused.open(emptied));
+    CHECK(refused.problem() == Database::Problem::Damaged);
+    CHECK(QFileInfo(emptied).size() == 0);
+}
+
+TEST_CASE("Upgrading an old file takes a verified backup first")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(someSessions(1)));
+    // Make it look like a version 1 file: no change counter yet.
+    for (const char *table : {"sessions", "ejections", "session_techniques"})
+        for (const char *event : {"INSERT", "UPDATE", "DELETE"})
+            db.exec(QStringLiteral("DROP TRIGGER %1_%2_counts").arg(table, event));
+    db.exec("DROP TABLE meta");
+    db.exec("PRAGMA user_version=1");
+    Database reopened;
+    REQUIRE(reopened.open(db.path));
+    const auto backups = Backups::list(db.path, true);
+    REQUIRE(backups.size() == 1);
+    CHECK(backups[0].path.contains("before-update"));
+    CHECK(backups[0].sessions == 28);
+    qint64 changes = -1;
+    CHECK(reopened.changeCount(changes));
+}
+
+TEST_CASE("A full disk: the tap is kept, the error said, and it is saved once there is room")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
+    const qint64 pages = db.scalar("PRAGMA page_count");
+    db.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)); // the disk is full now
+    bool failed = false;
+    for (int tap = 0; tap < 5000 && !failed; ++tap) {
+        clock.advance(1500);
+        failed = !recorder.markLetdown();
+    }
+    REQUIRE(failed);
+    CHECK(recorder.hasUnsavedChanges());
+    CHECK(recorder.unsavedLetdownCount() == 1);
+    CHECK_THAT(recorder.lastError().toStdString(), Catch::Contains("Not saved yet") && Catch::Contains("full"));
+    const int shown = int(recorder.currentSession().ejections.size());
+    clock.advance(1500);
+    CHECK_FALSE(recorder.markLetdown()); // still full: kept too
+    CHECK(recorder.unsavedLetdownCount() == 2);
+
+    db.exec("PRAGMA max_page_count=1000000"); // space is back
+    REQUIRE(recorder.retrySave());
+    CHECK(db.scalar("SELECT count(*) FROM ejections") == shown + 1);
+}
+
+TEST_CASE("A read-only database can be read, and every write says why it failed")
+{
+    TempDatabase db;
+    SessionStore writer(db.database);
+    REQUIRE(writer.saveSessions(someSessions(1)));
+    Database readOnly;
+    REQUIRE(readOnly.open(db.path, Database::OpenMode::ReadOnly));
+    CHECK(readOnly.isReadOnly());
+    SessionStore store(readOnly);
+    QList<SessionSummary> recent;
+    REQUIRE(store.loadRecentSummaries(5, recent));
+    CHECK(recent.size() == 5);
+    Session s = finishedSession(SessionKind::Nursing, berlin(2026, 12, 1, 9, 0), {60});
+    CHECK_FALSE(store.saveSession(s, s.ejections));
+    CHECK_FALSE(store.errorString().isEmpty());
+}
+
+TEST_CASE("Notes are capped at 10,000 characters")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    REQUIRE(recorder.start(SessionKind::Nursing, Side::Left));
+    CHECK(recorder.setNote(QString(kMaxNoteLength, u'a')));
+    CHECK_FALSE(recorder.setNote(QString(kMaxNoteLength + 1, u'a')));
+    CHECK_THAT(recorder.lastError().toStdString(), Catch::Contains("10000"));
+    CHECK(recorder.currentSession().note.size() == kMaxNoteLength);
+}
+
+TEST_CASE("Recorder: a pumping session across the New York fall-back has its true length")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    // 00:55 EDT; at 02:00 EDT the clocks go back to 01:00 EST.
+    const QDateTime start = newYork(2026, 11, 1, 0, 55);
+    FakeClock clock(start.toMSecsSinceEpoch());
+    clock.setOffsetRule([](qint64 utcMs) { return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone("America/New_York")).offsetFromUtc(); });
+    SessionRecorder recorder(store, clock);
+    REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
+    clock.advance(90 * 60 * 1000); // ends 01:25 EST
+    REQUIRE(recorder.markLetdown());
+    REQUIRE(recorder.stop());
+    const Session s = recorder.currentSession();
+    CHECK(s.activeMs == 90 * 60 * 1000); // not 30 minutes (wall clock) and not 150
+    CHECK(s.startedUtcOffsetS == -4 * 3600);
+    CHECK(s.endedUtcOffsetS == -5 * 3600);
+    CHECK(*s.endedAtUtcMs - s.startedAtUtcMs == 90 * 60 * 1000);
+    CHECK_FALSE(s.clockJumpDetected);
+}
