@@ -2,6 +2,8 @@
 
 #include "ui_SessionDialog.h"
 
+#include "LimitedTextEdit.h"
+
 #include "domain/SessionValidation.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"

@@ -2,6 +2,8 @@
 
 #include "ui_SessionPanel.h"
 
+#include "LimitedTextEdit.h"
+
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "recorder/SessionRecorder.h"
@@ -10,7 +12,6 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QLocale>
-#include <QTextCursor>
 
 namespace {
 constexpr int kRecentSessionCount = 8;
@@ -97,20 +98,12 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     m_noteSaveDelay.setSingleShot(true);
     m_noteSaveDelay.setInterval(kNoteSaveDelayMs);
     connect(&m_noteSaveDelay, &QTimer::timeout, this, &SessionPanel::saveNote);
+    m_ui->noteEdit->setMaxLength(kMaxNoteLength);
+    connect(m_ui->noteEdit, &LimitedTextEdit::truncated, this, [this] {
+        emit problem(tr("A note can hold up to %1 characters; the rest was left out.").arg(kMaxNoteLength));
+    });
     connect(m_ui->noteEdit, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_updatingWidgets)
-            return;
-        if (m_ui->noteEdit->document()->characterCount() - 1 > kMaxNoteLength) {
-            // Cut a too-long paste at the limit, and say so.
-            m_updatingWidgets = true;
-            QTextCursor cursor(m_ui->noteEdit->document());
-            cursor.setPosition(kMaxNoteLength);
-            cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-            cursor.removeSelectedText();
-            m_updatingWidgets = false;
-            emit problem(tr("A note can hold up to %1 characters; the rest was left out.").arg(kMaxNoteLength));
-        }
-        if (m_recorder.hasSession())
+        if (!m_updatingWidgets && m_recorder.hasSession())
             m_noteSaveDelay.start();
     });
 
