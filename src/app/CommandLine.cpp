@@ -7,6 +7,7 @@
 #include "recorder/Clock.h"
 #include "stats/StatsJson.h"
 #include "stats/TrendQuery.h"
+#include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
@@ -240,7 +241,9 @@ int runDemoData(const QCommandLineParser &parser)
     if (!existing.isEmpty())
         return fail(verb, tr("%1 already holds sessions; demo data only goes into a new, empty database.")
                               .arg(database.path()));
-    const QList<Session> sessions = generateDemoSessions(options);
+    QList<Session> sessions = generateDemoSessions(options);
+    const qint64 nowUtcMs = SystemClock().wallUtcMs();
+    sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
     if (!store.saveSessions(sessions))
         return fail(verb, store.errorString());
     QTextStream(stdout) << tr("Wrote %1 demo sessions (%2 weeks from %3) to %4\n")
@@ -320,6 +323,21 @@ int runReport(const QCommandLineParser &parser)
     return 0;
 }
 
+int runBackup(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("backup");
+    Database database;
+    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, database.errorString());
+    QString error;
+    const QString taken = Backups::take(database, QStringLiteral("manual"), error);
+    if (taken.isEmpty())
+        return fail(verb, error);
+    Backups::thin(database.path());
+    QTextStream(stdout) << taken << '\n';
+    return 0;
+}
+
 const QList<Verb> &verbs()
 {
     static const QList<Verb> list = {
@@ -376,6 +394,8 @@ const QList<Verb> &verbs()
                                QStringLiteral("file")});
          },
          runImport},
+        {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
+         false, [](QCommandLineParser &) {}, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
          [](QCommandLineParser &parser) {
              parser.addOption({QStringLiteral("out"), tr("The PDF file to write."), QStringLiteral("file")});

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
@@ -30,6 +31,7 @@ void setUpParser(QCommandLineParser &parser)
                                             "  export  write sessions and let-downs as CSV\n"
                                             "  import  read CSV files written by export\n"
                                             "  report  write the consultant's report as a PDF\n"
+                                            "  backup  take a verified backup now\n"
                                             "  demo-data  fill a new database with demo sessions"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -131,10 +133,16 @@ bool openWithHelp(Database &database, QString &path, std::unique_ptr<InstanceGua
             database.problem() == Database::Problem::Damaged ? Backups::newestUsable(path) : QString();
         QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Letdown cannot open its data"),
                         database.errorString());
+        if (!database.details().isEmpty())
+            box.setDetailedText(database.details());
         QPushButton *restore = nullptr;
-        if (!backup.isEmpty())
+        if (!backup.isEmpty()) {
+            const QDateTime taken = Backups::list(path, false).constFirst().takenAt;
+            box.setInformativeText(QCoreApplication::translate("main", "A checked backup from %1 is available.")
+                                       .arg(QLocale().toString(taken, QLocale::LongFormat)));
             restore = box.addButton(QCoreApplication::translate("main", "Restore the newest backup"),
                                     QMessageBox::AcceptRole);
+        }
         QPushButton *other =
             box.addButton(QCoreApplication::translate("main", "Open another file..."), QMessageBox::ActionRole);
         box.addButton(QMessageBox::Close);

@@ -112,7 +112,7 @@ TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
 
 TEST_CASE("CLI: every command has its own --help, and none needs a display")
 {
-    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report"}) {
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup"}) {
         const CliResult result = runLetdown({verb, "--help"});
         INFO(verb);
         CHECK(result.exitCode == 0);
@@ -156,4 +156,16 @@ TEST_CASE("CLI: demo-data fills only a new database, the same way for the same s
     const CliResult again = runLetdown({"demo-data", "--database", first});
     CHECK(again.exitCode == 1);
     CHECK(again.err.contains("already holds sessions"));
+}
+
+TEST_CASE("CLI: backup takes a verified copy beside the database")
+{
+    FixtureDatabase fixture;
+    const CliResult result = runLetdown({"backup", "--database", fixture.db.path});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QString path = QString::fromUtf8(result.out.trimmed());
+    CHECK(path.contains("/backups/letdown-"));
+    CHECK(Database::integrityOf(path) == "ok");
+    CHECK(runLetdown({"backup", "--database", fixture.db.path + "-missing"}).exitCode == 1);
 }

@@ -94,6 +94,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
 {
     m_path = path;
     m_error.clear();
+    m_details.clear();
     m_problem = Problem::None;
     m_readOnly = mode == OpenMode::ReadOnly;
 
@@ -171,14 +172,16 @@ bool Database::checkIntegrity()
     // quick_check reads every page: a truncated or scribbled file shows here, before we
     // trust it (and long before a write could make it worse).
     QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
-        return fail(Problem::Damaged, tr("%1 is damaged (%2). It was left untouched.")
-                                          .arg(m_path, query.lastError().databaseText()));
-    const QString verdict = query.value(0).toString();
+    QString verdict;
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        verdict = query.lastError().databaseText();
+    while (query.next())
+        verdict += (verdict.isEmpty() ? QString() : QStringLiteral("\n")) + query.value(0).toString();
     query.finish();
-    if (verdict != QLatin1String("ok"))
-        return fail(Problem::Damaged, tr("%1 is damaged (%2). It was left untouched.").arg(m_path, verdict));
-    return true;
+    if (verdict == QLatin1String("ok"))
+        return true;
+    m_details = verdict;
+    return fail(Problem::Damaged, tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
 }
 
 QString Database::integrityOf(const QString &path)

@@ -36,6 +36,8 @@ public:
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
     Problem problem() const { return m_problem; }
+    // What SQLite itself reported, for a "details" section (may be empty).
+    QString details() const { return m_details; }
 
     // Counts every change to the data (kept by triggers); backups compare it.
     bool changeCount(qint64 &count);
@@ -79,6 +81,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QString m_error;
+    QString m_details;
     Problem m_problem = Problem::None;
     bool m_readOnly = false;
 };
