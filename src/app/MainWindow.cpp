@@ -143,6 +143,12 @@ void MainWindow::dataChangedOutsideRecorder()
     m_historyPanel->invalidate();
 }
 
+void MainWindow::showTrendsOfAllWeeks()
+{
+    m_trendsPanel->selectWeeks(0);
+    showTrends();
+}
+
 void MainWindow::showHistory()
 {
     m_ui->tabs->setCurrentWidget(m_historyPanel);

@@ -32,6 +32,7 @@ public:
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     QUndoStack &undoStack() { return m_undoStack; }
     void showHistory();
+    void showTrendsOfAllWeeks();
     void showTrends();
     // The File menu's transfers (tests call these with the dialog they want to drive).
     void openTransferDialog(int mode);

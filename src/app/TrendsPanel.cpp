@@ -99,6 +99,13 @@ void TrendsPanel::refresh()
     m_view->show(m_stats, m_model, selectedFilter());
 }
 
+void TrendsPanel::selectWeeks(int weeks)
+{
+    const int index = m_ui->rangeCombo->findData(weeks);
+    if (index >= 0)
+        m_ui->rangeCombo->setCurrentIndex(index);
+}
+
 void TrendsPanel::saveImageAs(const QString &path)
 {
     // A grid of its own at a fixed size: the one on screen keeps its layout.

@@ -27,6 +27,7 @@ public:
     void invalidate();
     void refresh();
     void saveImageAs(const QString &path);
+    void selectWeeks(int weeks); // 0: all weeks
 
     TrendsView *view() const { return m_view; }
     const TrendStats &stats() const { return m_stats; }

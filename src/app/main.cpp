@@ -1,3 +1,4 @@
+#include "BenchHooks.h"
 #include "CommandLine.h"
 #include "MainWindow.h"
 
@@ -199,8 +200,14 @@ int runWindow(int argc, char **argv)
     }
     MainWindow window(database, recorder, store, clock);
     QObject::connect(guard.get(), &InstanceGuard::raiseRequested, &window, &MainWindow::comeToFront);
+    const BenchHooks::Mode bench = BenchHooks::mode();
+    if (bench == BenchHooks::Mode::TrendsAll)
+        window.showTrendsOfAllWeeks();
+    if (bench != BenchHooks::Mode::None)
+        BenchHooks::quitAfterFirstPaint(&window);
     window.show();
-    window.startDailyBackups();
+    if (bench == BenchHooks::Mode::None)
+        window.startDailyBackups();
     return app.exec();
 }
 } // namespace

@@ -36,25 +36,49 @@ QString CsvWriter::unprotectText(const QString &text)
     return text;
 }
 
+namespace {
+bool needsQuotes(const QString &field)
+{
+    for (const QChar c : field)
+        if (c == u',' || c == u'"' || c == u'\r' || c == u'\n')
+            return true;
+    return false;
+}
+
+void appendField(QString &line, const QString &field)
+{
+    if (!needsQuotes(field)) {
+        line += field;
+        return;
+    }
+    line += u'"';
+    for (const QChar c : field) {
+        if (c == u'"')
+            line += u'"';
+        line += c;
+    }
+    line += u'"';
+}
+} // namespace
+
 QString CsvWriter::quoted(const QString &field)
 {
-    const bool needsQuotes = field.contains(u',') || field.contains(u'"') || field.contains(u'\r')
-        || field.contains(u'\n');
-    if (!needsQuotes)
-        return field;
-    QString escaped = field;
-    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QStringLiteral("\"") + escaped + QStringLiteral("\"");
+    QString out;
+    appendField(out, field);
+    return out;
 }
 
 bool CsvWriter::writeRow(const QStringList &fields)
 {
-    QStringList cells;
-    cells.reserve(fields.size());
-    for (const QString &field : fields)
-        cells.append(quoted(field));
-    const QByteArray line = cells.join(u',').toUtf8() + "\r\n";
-    if (m_device->write(line) != line.size()) {
+    m_line.clear();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            m_line += u',';
+        appendField(m_line, fields[i]);
+    }
+    m_line += QStringLiteral("\r\n");
+    const QByteArray bytes = m_line.toUtf8();
+    if (m_device->write(bytes) != bytes.size()) {
         m_error = m_device->errorString();
         return false;
     }

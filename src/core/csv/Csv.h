@@ -28,6 +28,7 @@ public:
 private:
     QIODevice *m_device;
     QString m_error;
+    QString m_line; // reused: one allocation for the whole file
 };
 
 struct CsvRecord {

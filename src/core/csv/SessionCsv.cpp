@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace {
 QString tr(const char *text)
@@ -73,12 +74,59 @@ QString csvNumber(double value, int maxDecimals)
 
 QString csvTime(qint64 utcMs, int utcOffsetS)
 {
-    // Seconds are enough for a person; the offset keeps the clock time she saw.
-    QDateTime local = storedLocalDateTime(utcMs - utcMs % 1000, utcOffsetS);
-    QString text = local.toString(Qt::ISODate);
-    if (text.endsWith(u'Z'))
-        text.chop(1), text += QStringLiteral("+00:00");
-    return text;
+    // By hand rather than QDateTime::toString: this runs for every session and let-down
+    // of an export, and the ISO form is fixed. Seconds are enough for a person; the
+    // offset keeps the clock time she saw.
+    const qint64 localS = (utcMs - ((utcMs % 1000) + 1000) % 1000) / 1000 + utcOffsetS;
+    const qint64 days = localS >= 0 ? localS / 86400 : (localS - 86399) / 86400;
+    const int secondOfDay = int(localS - days * 86400);
+    int year = 0, month = 0, day = 0;
+    QDate::fromJulianDay(2440588 + days).getDate(&year, &month, &day);
+    const int offsetMinutes = std::abs(utcOffsetS) / 60;
+    char text[26] = "0000-00-00T00:00:00+00:00";
+    const auto put = [&text](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, month, 2);
+    put(8, day, 2);
+    put(11, secondOfDay / 3600, 2);
+    put(14, secondOfDay / 60 % 60, 2);
+    put(17, secondOfDay % 60, 2);
+    text[19] = utcOffsetS < 0 ? '-' : '+';
+    put(20, offsetMinutes / 60, 2);
+    put(23, offsetMinutes % 60, 2);
+    return QString::fromLatin1(text, 25);
+}
+
+bool parseCsvTime(const QString &text, qint64 &utcMs, int &utcOffsetS)
+{
+    // Exactly what csvTime() writes: 2026-11-28T03:14:07+01:00 (anything else goes the
+    // slow, general way through QDateTime).
+    if (text.size() != 25 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':'
+        || text[16] != u':' || (text[19] != u'+' && text[19] != u'-') || text[22] != u':')
+        return false;
+    bool ok = true;
+    const auto number = [&](int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < u'0' || c > u'9')
+                ok = false;
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const int hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+    const int offsetMinutes = number(20, 2) * 60 + number(23, 2);
+    if (!ok || !date.isValid() || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 18 * 60)
+        return false;
+    utcOffsetS = (text[19] == u'-' ? -1 : 1) * offsetMinutes * 60;
+    const qint64 localS = (date.toJulianDay() - 2440588) * 86400 + hour * 3600 + minute * 60 + second;
+    utcMs = (localS - utcOffsetS) * 1000;
+    return true;
 }
 
 QStringList sessionsCsvHeader(VolumeUnit unit)
@@ -223,6 +271,8 @@ public:
     bool parseTime(const CsvRecord &record, const QString &column, qint64 &utcMs, int &offsetS)
     {
         const QString text = cell(record, column).trimmed();
+        if (parseCsvTime(text, utcMs, offsetS))
+            return true;
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
             problem(record, tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).")

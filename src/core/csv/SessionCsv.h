@@ -38,3 +38,5 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 QString csvNumber(double value, int maxDecimals);
 // ISO 8601 local time with its UTC offset, e.g. 2026-11-28T03:14:07+01:00.
 QString csvTime(qint64 utcMs, int utcOffsetS);
+// Reads exactly that form back quickly; false for anything else.
+bool parseCsvTime(const QString &text, qint64 &utcMs, int &utcOffsetS);

@@ -49,6 +49,7 @@ bool SessionRecorder::restoreUnfinished()
     if (!unfinished)
         return true;
     m_session = *unfinished;
+    m_techniquesSaved = m_session.techniques; // as read from disk
     m_hasSession = true;
     // The monotonic clock restarted with us; the wall clock is all that bridges the gap.
     // A wall clock now behind the last step (set back while we were down) counts as no gap.
@@ -116,6 +117,7 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     s.side = side;
     s.techniques = normalizedTechniques(techniques);
     m_session = s;
+    m_techniquesSaved.reset(); // a new session: its techniques are written with its first save
     m_hasSession = true;
     m_anchorWallMs = s.startedAtUtcMs;
     m_anchorMonotonicMs = m_clock.monotonicMs();
@@ -170,9 +172,10 @@ bool SessionRecorder::reloadShownSession()
     std::optional<Session> stored;
     if (!m_store.loadSession(m_session.uuid, stored))
         return refuse(m_store.errorString());
-    if (stored)
+    if (stored) {
         m_session = *stored;
-    else
+        m_techniquesSaved = m_session.techniques;
+    } else
         m_hasSession = false;
     emit changed();
     return true;
@@ -183,6 +186,7 @@ bool SessionRecorder::resetAfterRestore()
     m_hasSession = false;
     m_unsaved = false;
     m_rewriteLetdowns = false;
+    m_techniquesSaved = m_session.techniques;
     m_unsavedEjections.clear();
     m_retryTimer.stop();
     m_lastLetdownMonotonicMs.reset();
@@ -306,8 +310,11 @@ bool SessionRecorder::flush()
 {
     // The whole session row is rewritten each time, so a retry after any number of failed
     // steps saves the latest state plus every let-down not yet on disk.
-    const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
-                                         : m_store.saveSession(m_session, m_unsavedEjections);
+    const bool saved = m_rewriteLetdowns
+        ? m_store.replaceSession(m_session)
+        : m_store.saveSession(m_session, m_unsavedEjections,
+                              m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
+                                                                         : SessionStore::TechniquesWrite::Always);
     if (!saved) {
         m_lastError = tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
         m_retryTimer.start();
@@ -315,6 +322,7 @@ bool SessionRecorder::flush()
     }
     m_unsaved = false;
     m_rewriteLetdowns = false;
+    m_techniquesSaved = m_session.techniques;
     m_unsavedEjections.clear();
     m_lastError.clear();
     m_retryTimer.stop();

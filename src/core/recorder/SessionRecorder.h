@@ -98,6 +98,7 @@ private:
     bool m_unsaved = false;
     QList<Ejection> m_unsavedEjections;
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
+    std::optional<QStringList> m_techniquesSaved; // what is on disk, when known
     std::optional<qint64> m_lastLetdownMonotonicMs;
     qint64 m_doubleTapWindowMs = kDoubleTapMs;
     QString m_lastError;

@@ -46,13 +46,20 @@ bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Ses
 bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
                     TrendStats &stats, QString &error)
 {
-    // Four more weeks before the range feed its first weeks' baseline.
-    StatsRange withBaseline = range;
+    // Four more weeks before the range feed its first weeks' baseline. Sessions stream
+    // through the accumulator: ten years never sit in memory at once.
+    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
+    qint64 toUtcMs = std::numeric_limits<qint64>::max();
     if (range.from)
-        withBaseline.from = IsoWeek::containing(*range.from).monday.addDays(-28);
-    QList<Session> sessions;
-    if (!loadSessionsInRange(store, withBaseline, sessions, error))
+        fromUtcMs = utcMidnightMs(IsoWeek::containing(*range.from).monday.addDays(-28)) - kWidestUtcOffsetMs;
+    if (range.to)
+        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    TrendAccumulator accumulator(model, filter, range);
+    if (!store.forEachSessionStartedBetween(
+            fromUtcMs, toUtcMs, [&](Session &&session) { accumulator.add(session); }, SessionStore::Detail::Statistics)) {
+        error = store.errorString();
         return false;
-    stats = computeTrendStats(sessions, model, filter, range);
+    }
+    stats = accumulator.result();
     return true;
 }

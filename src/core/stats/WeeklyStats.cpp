@@ -8,6 +8,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <numeric>
 
 namespace {
 constexpr int kBaselineWeeks = 4;
@@ -89,39 +90,64 @@ double median(QList<double> values)
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
-TrendStats computeTrendStats(
-    const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter, const StatsRange &range)
-{
-    TrendStats result;
+struct TrendAccumulator::State {
+    ReferenceModel model;
+    KindFilter filter;
+    StatsRange range;
+    int sessions = 0;
     QHash<QDate, WeekAccumulator> inRangeByMonday; // keyed by the week's Monday
     QHash<QDate, LetdownCounts> allByMonday; // also the weeks before the range, for baselines
     QList<double> rangeSumsByOrder;
     QList<int> rangeCountsByOrder;
     std::optional<QDate> firstInRange;
     std::optional<QDate> lastInRange;
+};
 
-    for (const Session &session : sessions) {
-        if (!session.isFinished() || !passes(filter, session.kind))
-            continue;
-        const QDate day = localStartDate(session);
-        if (range.to && day > *range.to)
-            continue;
-        const QDate monday = IsoWeek::containing(day).monday;
-        allByMonday[monday].add(session);
-        if (range.from && day < *range.from)
-            continue;
-        WeekAccumulator &week = inRangeByMonday[monday];
-        week.counts.add(session);
-        if (const auto first = session.firstLetdownOffsetMs())
-            week.firstLetdownS.append(double(*first) / 1000.0);
-        const QList<double> volumes = estimatedLetdownVolumesMl(session, model);
-        week.mlByDay[day] += estimatedSessionVolumeMl(session, model);
-        addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
-        addByOrder(rangeSumsByOrder, rangeCountsByOrder, volumes);
-        ++result.sessions;
-        firstInRange = firstInRange ? std::min(*firstInRange, day) : day;
-        lastInRange = lastInRange ? std::max(*lastInRange, day) : day;
-    }
+TrendAccumulator::TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range)
+    : m(std::make_unique<State>(State {model, filter, range}))
+{
+}
+
+TrendAccumulator::~TrendAccumulator() = default;
+
+void TrendAccumulator::add(const Session &session)
+{
+    const StatsRange &range = m->range;
+    if (!session.isFinished() || !passes(m->filter, session.kind))
+        return;
+    const QDate day = localStartDate(session);
+    if (range.to && day > *range.to)
+        return;
+    const QDate monday = IsoWeek::containing(day).monday;
+    m->allByMonday[monday].add(session);
+    if (range.from && day < *range.from)
+        return; // before the range: counts for the baseline only
+    WeekAccumulator &week = m->inRangeByMonday[monday];
+    week.counts.add(session);
+    if (const auto first = session.firstLetdownOffsetMs())
+        week.firstLetdownS.append(double(*first) / 1000.0);
+    const QList<double> volumes = estimatedLetdownVolumesMl(session, m->model);
+    const auto measured = measuredTotalMl(session);
+    week.mlByDay[day] += measured ? *measured : std::accumulate(volumes.begin(), volumes.end(), 0.0);
+    addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
+    addByOrder(m->rangeSumsByOrder, m->rangeCountsByOrder, volumes);
+    ++m->sessions;
+    m->firstInRange = m->firstInRange ? std::min(*m->firstInRange, day) : day;
+    m->lastInRange = m->lastInRange ? std::max(*m->lastInRange, day) : day;
+}
+
+TrendStats TrendAccumulator::result() const
+{
+    const StatsRange &range = m->range;
+    const ReferenceModel &model = m->model;
+    const auto &inRangeByMonday = m->inRangeByMonday;
+    const auto &allByMonday = m->allByMonday;
+    const auto &rangeSumsByOrder = m->rangeSumsByOrder;
+    const auto &rangeCountsByOrder = m->rangeCountsByOrder;
+    const auto &firstInRange = m->firstInRange;
+    const auto &lastInRange = m->lastInRange;
+    TrendStats result;
+    result.sessions = m->sessions;
 
     const std::optional<QDate> firstDay = range.from ? range.from : firstInRange;
     const std::optional<QDate> lastDay = range.to ? range.to : lastInRange;
@@ -171,4 +197,13 @@ TrendStats computeTrendStats(
         result.volumeByOrder.append({i + 1, rangeSumsByOrder[i] / rangeCountsByOrder[i], rangeCountsByOrder[i],
             model.referenceVolumeMl(i + 1)});
     return result;
+}
+
+TrendStats computeTrendStats(
+    const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter, const StatsRange &range)
+{
+    TrendAccumulator accumulator(model, filter, range);
+    for (const Session &session : sessions)
+        accumulator.add(session);
+    return accumulator.result();
 }

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 enum class KindFilter { Nursing, Pumping, Both };
@@ -66,6 +67,21 @@ struct TrendStats {
     QList<WeekStats> weeks; // every week of the range in order, empty ones included
     QList<OrderVolume> volumeByOrder; // over the whole range
     int sessions = 0;
+};
+
+// Builds the statistics one session at a time, so years of sessions can be streamed from
+// the database without holding them all (any order).
+class TrendAccumulator
+{
+public:
+    TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range);
+    ~TrendAccumulator();
+    void add(const Session &session);
+    TrendStats result() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
 };
 
 // Pure: the sessions may include ones outside the range (those in the four weeks before

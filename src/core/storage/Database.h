@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 // One Letdown database file: opens it safely, checks that it is ours, whole, and not
@@ -48,6 +50,8 @@ public:
 
     // For the storage layer only: every SQL statement lives under src/core/storage.
     QSqlDatabase connection() const;
+    // A statement prepared once for this connection (for the per-tap hot path).
+    QSqlQuery &prepared(const QString &sql);
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
     // false or a statement fails). Returns true when committed.
@@ -73,15 +77,23 @@ private:
     bool openChecked(const QString &path, OpenMode mode);
     bool checkOwnershipAndVersion(int &userVersion);
     bool checkIntegrity();
+    bool checkPageCount();
+    QString verifiedStatePath() const;
+    QByteArray fileState() const;
+    bool isUnchangedSinceVerified() const;
+    void rememberVerifiedState();
     bool applyPragmas();
     bool migrate(int fromVersion);
     bool exec(const QString &sql);
+    bool execPrepared(const QString &sql);
     void close();
 
     QString m_connectionName;
+    QHash<QString, QSqlQuery> m_statements;
     QString m_path;
     QString m_error;
     QString m_details;
     Problem m_problem = Problem::None;
     bool m_readOnly = false;
+    bool m_openedCleanly = false; // writable, checked: record the state when closing
 };

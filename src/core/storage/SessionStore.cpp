@@ -3,6 +3,9 @@
 #include "storage/Database.h"
 
 #include <QHash>
+#include <QSet>
+
+#include <limits>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -35,10 +38,11 @@ bool SessionStore::fail(const QSqlQuery &query)
     return false;
 }
 
-bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections)
+bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections,
+                               TechniquesWrite techniques)
 {
     m_error.clear();
-    const bool committed = m_database.write([&] { return writeSession(session, newEjections); });
+    const bool committed = m_database.write([&] { return writeSession(session, newEjections, techniques); });
     if (!committed && m_error.isEmpty())
         m_error = m_database.errorString();
     return committed;
@@ -72,7 +76,7 @@ bool SessionStore::insertSession(const Session &session)
             return false;
         }
         exists.finish();
-        return writeSession(session, session.ejections);
+        return writeSession(session, session.ejections, TechniquesWrite::NewSession);
     });
     if (!committed && m_error.isEmpty())
         m_error = m_database.errorString();
@@ -145,19 +149,21 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
     m_error.clear();
     added = skipped = addedLetdowns = 0;
     const bool committed = m_database.write([&] {
-        QSqlQuery exists(m_database.connection());
-        exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?"));
+        // One read of the stored ids instead of one query per imported session.
+        QSet<QString> known;
+        QSqlQuery stored(m_database.connection());
+        stored.setForwardOnly(true);
+        if (!stored.exec(QStringLiteral("SELECT uuid FROM sessions")))
+            return fail(stored);
+        while (stored.next())
+            known.insert(stored.value(0).toString());
+        stored.finish();
         for (const Session &session : sessions) {
-            exists.addBindValue(session.uuid);
-            if (!exists.exec())
-                return fail(exists);
-            const bool known = exists.next();
-            exists.finish();
-            if (known) {
+            if (known.contains(session.uuid)) {
                 ++skipped;
                 continue;
             }
-            if (!writeSession(session, session.ejections))
+            if (!writeSession(session, session.ejections, TechniquesWrite::NewSession))
                 return false;
             ++added;
             addedLetdowns += int(session.ejections.size());
@@ -172,10 +178,9 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
     return committed;
 }
 
-bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections)
+bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections, TechniquesWrite techniques)
 {
-    QSqlQuery upsert(m_database.connection());
-    upsert.prepare(
+    QSqlQuery &upsert = m_database.prepared(
         QStringLiteral("INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
                        " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side,"
                        " left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
@@ -192,8 +197,7 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
                        " note = excluded.note, pumped_volume_ml = excluded.pumped_volume_ml,"
                        " pre_feed_weight_g = excluded.pre_feed_weight_g,"
                        " post_feed_weight_g = excluded.post_feed_weight_g,"
-                       " clock_jump_detected = excluded.clock_jump_detected"
-                       " RETURNING id"));
+                       " clock_jump_detected = excluded.clock_jump_detected"));
     upsert.bindValue(QStringLiteral(":uuid"), s.uuid);
     upsert.bindValue(QStringLiteral(":kind"), toKey(s.kind));
     upsert.bindValue(QStringLiteral(":state"), toKey(s.state));
@@ -216,27 +220,42 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
     upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
     upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));
     upsert.bindValue(QStringLiteral(":jump"), s.clockJumpDetected ? 1 : 0);
-    if (!upsert.exec() || !upsert.next())
+    if (!upsert.exec())
         return fail(upsert);
-    const qint64 sessionId = upsert.value(0).toLongLong();
-    upsert.finish();
-
-    QSqlQuery clearTechniques(m_database.connection());
-    clearTechniques.prepare(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
-    clearTechniques.addBindValue(sessionId);
-    if (!clearTechniques.exec())
-        return fail(clearTechniques);
-    QSqlQuery addTechnique(m_database.connection());
-    addTechnique.prepare(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
-    for (const QString &technique : s.techniques) {
-        addTechnique.addBindValue(sessionId);
-        addTechnique.addBindValue(technique);
-        if (!addTechnique.exec())
-            return fail(addTechnique);
+    // Not RETURNING: SQLite builds a temporary table for it on every call, which cost a
+    // tap more than the rest of its work. A new row's id is the last inserted one; an
+    // existing row is found through the uuid index.
+    qint64 sessionId = 0;
+    if (techniques == TechniquesWrite::NewSession) {
+        sessionId = upsert.lastInsertId().toLongLong();
+    } else {
+        QSqlQuery &idOf = m_database.prepared(QStringLiteral("SELECT id FROM sessions WHERE uuid = ?"));
+        idOf.addBindValue(s.uuid);
+        if (!idOf.exec() || !idOf.next())
+            return fail(idOf);
+        sessionId = idOf.value(0).toLongLong();
+        idOf.finish();
     }
 
-    QSqlQuery addEjection(m_database.connection());
-    addEjection.prepare(QStringLiteral(
+    if (techniques == TechniquesWrite::Always) {
+        QSqlQuery &clearTechniques =
+            m_database.prepared(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
+        clearTechniques.addBindValue(sessionId);
+        if (!clearTechniques.exec())
+            return fail(clearTechniques);
+    }
+    if (techniques != TechniquesWrite::Unchanged) {
+        QSqlQuery &addTechnique =
+            m_database.prepared(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
+        for (const QString &technique : s.techniques) {
+            addTechnique.addBindValue(sessionId);
+            addTechnique.addBindValue(technique);
+            if (!addTechnique.exec())
+                return fail(addTechnique);
+        }
+    }
+
+    QSqlQuery &addEjection = m_database.prepared(QStringLiteral(
         "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const Ejection &e : newEjections) {
@@ -276,80 +295,122 @@ bool SessionStore::loadSession(const QString &uuid, std::optional<Session> &foun
 
 bool SessionStore::loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions)
 {
-    return loadMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, sessions);
+    sessions.clear();
+    if (!forEachSessionStartedBetween(fromUtcMs, toUtcMs,
+                                      [&](Session &&session) { sessions.append(std::move(session)); }))
+        return false;
+    std::stable_sort(sessions.begin(), sessions.end(),
+                     [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+    return true;
 }
 
 bool SessionStore::loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions)
 {
-    m_error.clear();
     sessions.clear();
-    // Three ordered reads instead of one query per session: loading years of sessions
-    // stays a few sequential scans (issue: fast at any size).
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM sessions s WHERE %2 ORDER BY s.started_at_utc_ms, s.id")
-                      .arg(kSessionColumns, where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(query);
-    QHash<qint64, qsizetype> indexById;
-    while (query.next()) {
+    if (!forEachMatching(where, values, [&](Session &&session) { sessions.append(std::move(session)); }))
+        return false;
+    std::stable_sort(sessions.begin(), sessions.end(),
+                     [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+    return true;
+}
+
+bool SessionStore::forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                const std::function<void(Session &&)> &visit, Detail detail)
+{
+    if (fromUtcMs == std::numeric_limits<qint64>::min() && toUtcMs == std::numeric_limits<qint64>::max())
+        return forEachMatching({}, {}, visit, detail); // everything: plain scans, no id list
+    return forEachMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, visit,
+                           detail);
+}
+
+bool SessionStore::forEachMatching(const QString &where, const QVariantList &values,
+                                   const std::function<void(Session &&)> &visit, Detail detail)
+{
+    m_error.clear();
+    const bool full = detail == Detail::Full;
+    // Three cursors in session-id order, merged: one pass over each table, and only one
+    // session in memory at a time however many years are read.
+    const auto open = [&](QSqlQuery &query, const QString &select, const QString &filter, const QString &order) {
+        query.setForwardOnly(true);
+        query.prepare(select + (where.isEmpty() ? QString() : filter.arg(where)) + order);
+        if (!where.isEmpty())
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+        return query.exec();
+    };
+    // IN (subquery): SQLite looks up each matching session through the index, instead of
+    // scanning every let-down of every session when only a few match.
+    const QString inMatching = QStringLiteral(" IN (SELECT s.id FROM sessions s WHERE %1)");
+    QSqlQuery sessionRows(m_database.connection());
+    QSqlQuery techniqueRows(m_database.connection());
+    QSqlQuery ejectionRows(m_database.connection());
+    const QString columns = full ? kSessionColumns
+                                 : QStringLiteral("id, kind, state, started_at_utc_ms, started_utc_offset_s,"
+                                                  " pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g");
+    if (!open(sessionRows, QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
+              QStringLiteral(" ORDER BY s.id")))
+        return fail(sessionRows);
+    if (full
+        && !open(techniqueRows, QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
+                 QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")))
+        return fail(techniqueRows);
+    if (!open(ejectionRows,
+              full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml, e.at_utc_ms,"
+                                    " e.utc_offset_s, e.side FROM ejections e")
+                   : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml FROM ejections e"),
+              QStringLiteral(" WHERE e.session_id") + inMatching, QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")))
+        return fail(ejectionRows);
+    bool moreTechniques = full && techniqueRows.next();
+    bool moreEjections = ejectionRows.next();
+
+    while (sessionRows.next()) {
+        const qint64 id = sessionRows.value(0).toLongLong();
         Session s;
-        s.uuid = query.value(1).toString();
-        s.kind = sessionKindFromKey(query.value(2).toString()).value_or(SessionKind::Nursing);
-        s.state = sessionStateFromKey(query.value(3).toString()).value_or(SessionState::Stopped);
-        s.startedAtUtcMs = query.value(4).toLongLong();
-        s.startedUtcOffsetS = query.value(5).toInt();
-        if (!query.value(6).isNull())
-            s.endedAtUtcMs = query.value(6).toLongLong();
-        s.endedUtcOffsetS = query.value(7).toInt();
-        s.activeMs = query.value(8).toLongLong();
-        s.pausedMs = query.value(9).toLongLong();
-        s.lastEventAtUtcMs = query.value(10).toLongLong();
-        s.side = sideFromKey(query.value(11).toString()).value_or(Side::Left);
-        s.sideMs = {query.value(12).toLongLong(), query.value(13).toLongLong(), query.value(14).toLongLong()};
-        s.note = query.value(15).toString();
-        s.pumpedVolumeMl = optionalDouble(query.value(16));
-        s.preFeedWeightG = optionalDouble(query.value(17));
-        s.postFeedWeightG = optionalDouble(query.value(18));
-        s.clockJumpDetected = query.value(19).toBool();
-        indexById.insert(query.value(0).toLongLong(), sessions.size());
-        sessions.append(std::move(s));
+        s.kind = sessionKindFromKey(sessionRows.value(full ? 2 : 1).toString()).value_or(SessionKind::Nursing);
+        s.state = sessionStateFromKey(sessionRows.value(full ? 3 : 2).toString()).value_or(SessionState::Stopped);
+        s.startedAtUtcMs = sessionRows.value(full ? 4 : 3).toLongLong();
+        s.startedUtcOffsetS = sessionRows.value(full ? 5 : 4).toInt();
+        s.pumpedVolumeMl = optionalDouble(sessionRows.value(full ? 16 : 5));
+        s.preFeedWeightG = optionalDouble(sessionRows.value(full ? 17 : 6));
+        s.postFeedWeightG = optionalDouble(sessionRows.value(full ? 18 : 7));
+        if (full) {
+            s.uuid = sessionRows.value(1).toString();
+            if (!sessionRows.value(6).isNull())
+                s.endedAtUtcMs = sessionRows.value(6).toLongLong();
+            s.endedUtcOffsetS = sessionRows.value(7).toInt();
+            s.activeMs = sessionRows.value(8).toLongLong();
+            s.pausedMs = sessionRows.value(9).toLongLong();
+            s.lastEventAtUtcMs = sessionRows.value(10).toLongLong();
+            s.side = sideFromKey(sessionRows.value(11).toString()).value_or(Side::Left);
+            s.sideMs = {sessionRows.value(12).toLongLong(), sessionRows.value(13).toLongLong(),
+                        sessionRows.value(14).toLongLong()};
+            s.note = sessionRows.value(15).toString();
+            s.clockJumpDetected = sessionRows.value(19).toBool();
+        }
+        for (; moreTechniques && techniqueRows.value(0).toLongLong() <= id; moreTechniques = techniqueRows.next())
+            if (techniqueRows.value(0).toLongLong() == id)
+                s.techniques.append(techniqueRows.value(1).toString());
+        for (; moreEjections && ejectionRows.value(0).toLongLong() <= id; moreEjections = ejectionRows.next()) {
+            if (ejectionRows.value(0).toLongLong() != id)
+                continue;
+            Ejection e;
+            e.offsetMs = ejectionRows.value(1).toLongLong();
+            e.measuredVolumeMl = optionalDouble(ejectionRows.value(2));
+            if (full) {
+                e.atUtcMs = ejectionRows.value(3).toLongLong();
+                e.utcOffsetS = ejectionRows.value(4).toInt();
+                e.side = sideFromKey(ejectionRows.value(5).toString()).value_or(Side::Left);
+            }
+            s.ejections.append(e);
+        }
+        visit(std::move(s));
     }
-    query.finish(); // an active query holds a read transaction and blocks WAL checkpoints
-    if (sessions.isEmpty())
-        return true;
-
-    query.prepare(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"
-                                 " JOIN sessions s ON s.id = t.session_id WHERE %1 ORDER BY t.session_id, t.technique")
-                      .arg(where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(query);
-    while (query.next())
-        sessions[indexById.value(query.value(0).toLongLong())].techniques.append(query.value(1).toString());
-    query.finish();
-
-    query.prepare(QStringLiteral("SELECT e.session_id, e.at_utc_ms, e.utc_offset_s, e.offset_ms, e.side,"
-                                 " e.measured_volume_ml FROM ejections e JOIN sessions s ON s.id = e.session_id"
-                                 " WHERE %1 ORDER BY e.session_id, e.offset_ms, e.id")
-                      .arg(where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(query);
-    while (query.next()) {
-        Ejection e;
-        e.atUtcMs = query.value(1).toLongLong();
-        e.utcOffsetS = query.value(2).toInt();
-        e.offsetMs = query.value(3).toLongLong();
-        e.side = sideFromKey(query.value(4).toString()).value_or(Side::Left);
-        e.measuredVolumeMl = optionalDouble(query.value(5));
-        sessions[indexById.value(query.value(0).toLongLong())].ejections.append(e);
-    }
-    query.finish();
+    if (sessionRows.lastError().isValid())
+        return fail(sessionRows);
+    // Finished queries release their read transaction (an open one blocks WAL checkpoints).
+    sessionRows.finish();
+    techniqueRows.finish();
+    ejectionRows.finish();
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 class Database;
@@ -19,10 +20,15 @@ class SessionStore
 public:
     explicit SessionStore(Database &database);
 
+    // Live taps do not touch the techniques; rewriting them each time would cost a tap.
+    // NewSession: nothing to clear first (clearing costs SQLite a temporary table).
+    enum class TechniquesWrite { Always, Unchanged, NewSession };
+
     // Inserts or updates the session (matched by uuid) with its techniques, and appends
     // newEjections, all in one transaction. Safe to call again with the same arguments
     // after a failure: nothing of a failed call was written.
-    bool saveSession(const Session &session, const QList<Ejection> &newEjections);
+    bool saveSession(const Session &session, const QList<Ejection> &newEjections,
+                     TechniquesWrite techniques = TechniquesWrite::Always);
     // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
     bool saveSessions(const QList<Session> &sessions);
     // Like saveSessions, but sessions whose uuid is already stored are left as they are
@@ -46,6 +52,12 @@ public:
     // Every session (any state) that started in [fromUtcMs, toUtcMs], oldest first, with
     // let-downs and techniques.
     bool loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions);
+    // How much of each session a reader needs. Statistics: kind, state, start, measured
+    // figures and the let-downs' offsets and volumes; no texts, sides or techniques.
+    enum class Detail { Full, Statistics };
+    // The same sessions one at a time, in storage order, without holding them all.
+    bool forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit,
+                                      Detail detail = Detail::Full);
 
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
@@ -57,9 +69,14 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool writeSession(const Session &session, const QList<Ejection> &newEjections); // inside a transaction
+    // Inside a transaction.
+    bool writeSession(const Session &session, const QList<Ejection> &newEjections,
+                      TechniquesWrite techniques = TechniquesWrite::Always);
     // `where` is a fixed condition on the alias s (sessions); values are bound to its ?s.
     bool loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions);
+    // An empty `where` matches every session.
+    bool forEachMatching(const QString &where, const QVariantList &values, const std::function<void(Session &&)> &visit,
+                         Detail detail = Detail::Full);
     bool fail(const QSqlQuery &query);
 
     Database &m_database;

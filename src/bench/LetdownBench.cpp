@@ -1,0 +1,441 @@
+// scripts/bench: measures Letdown against floors measured in the same run on the same
+// machine (docs/performance.md). Prints one table and writes it as JSON. Never asserts a
+// time: the numbers are for people to read.
+#include "TrendsPanel.h"
+#include "recorder/Clock.h"
+#include "stats/WeeklyStats.h" // median()
+#include "recorder/SessionRecorder.h"
+#include "storage/Database.h"
+#include "storage/SessionStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMainWindow>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace {
+QTextStream out(stdout);
+
+struct Row {
+    QString figure;
+    QString database;
+    double valueMs = 0; // or KiB for memory
+    double floorMs = 0;
+    QString unit = QStringLiteral("ms");
+    double target = 0; // ratio target; 0: report only
+    QString note;
+
+    double ratio() const { return floorMs > 0 ? valueMs / floorMs : 0; }
+};
+
+struct Bench {
+    QString letdown;      // the app's executable
+    QString self;         // this program (for the bare-window floor)
+    QString sqliteCli;    // the sqlite3 command line
+    QDir work;
+    int runs = 5;
+    QList<Row> rows;
+
+    QProcessEnvironment environment(const QByteArray &benchMode = {}) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        if (!benchMode.isEmpty())
+            env.insert(QStringLiteral("LETDOWN_BENCH"), QString::fromLatin1(benchMode));
+        return env;
+    }
+
+    // Wall time of a whole process, in ms; stdin from `input` when given.
+    double timeProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env,
+                       const QByteArray &input = {}) const
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer timer;
+        timer.start();
+        process.start(program, arguments);
+        if (!input.isEmpty()) {
+            process.write(input);
+            process.closeWriteChannel();
+        }
+        process.waitForFinished(-1);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+            out << "  ! " << program << ' ' << arguments.join(' ') << " failed: " << process.readAllStandardError()
+                << '\n';
+        return ms;
+    }
+
+    double medianOf(const std::function<double()> &run) const
+    {
+        QList<double> times;
+        for (int i = 0; i < runs; ++i)
+            times << run();
+        return median(times);
+    }
+
+    // Peak resident memory of a whole process, in KiB.
+    long peakRssKiB(const QString &program, const QStringList &arguments, const QProcessEnvironment &env) const
+    {
+        const pid_t pid = fork();
+        if (pid == 0) {
+            for (const QString &key : env.keys())
+                setenv(key.toLocal8Bit().constData(), env.value(key).toLocal8Bit().constData(), 1);
+            QList<QByteArray> args = {program.toLocal8Bit()};
+            for (const QString &a : arguments)
+                args << a.toLocal8Bit();
+            QList<char *> argv;
+            for (QByteArray &a : args)
+                argv << a.data();
+            argv << nullptr;
+            execv(argv[0], argv.data());
+            _exit(127);
+        }
+        int status = 0;
+        rusage usage {};
+        wait4(pid, &status, 0, &usage);
+        return usage.ru_maxrss;
+    }
+
+    QString makeDatabase(const QString &name, int weeks) const
+    {
+        const QString path = work.filePath(name);
+        if (QFileInfo::exists(path) && Database::integrityOf(path) == QLatin1String("ok"))
+            return path; // made by an earlier run with the same seed
+        QFile::remove(path);
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        out << "  making " << name << " (" << weeks << " weeks, 12 sessions a day)...\n";
+        out.flush();
+        process.start(letdown, {QStringLiteral("demo-data"), QStringLiteral("--database"), path,
+                                QStringLiteral("--weeks"), QString::number(weeks), QStringLiteral("--sessions-per-day"),
+                                QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("7"),
+                                QStringLiteral("--first-day"), QDate(2016, 1, 4).toString(Qt::ISODate)});
+        process.waitForFinished(-1);
+        return path;
+    }
+
+    void tap(const QString &label, const QString &sourcePath)
+    {
+        // A copy, so the taps do not pile up in the database the other figures use.
+        const QString path = work.filePath(QStringLiteral("tap-%1.sqlite").arg(label));
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        QFile::copy(sourcePath, path);
+        Database database;
+        if (!database.open(path)) {
+            out << "  ! " << database.errorString() << '\n';
+            return;
+        }
+        SessionStore store(database);
+        SystemClock clock;
+        SessionRecorder recorder(store, clock);
+        recorder.setDoubleTapWindowMs(0);
+        recorder.start(SessionKind::Pumping, Side::Both);
+
+        // The floor: one single-row durable transaction through the C API, same disk.
+        const QString floorPath = work.filePath(QStringLiteral("floor-%1.sqlite").arg(label));
+        QFile::remove(floorPath);
+        QFile::remove(floorPath + QStringLiteral("-wal"));
+        sqlite3 *db = nullptr;
+        sqlite3_open(floorPath.toUtf8().constData(), &db);
+        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                         "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)",
+                     nullptr, nullptr, nullptr);
+        sqlite3_stmt *insert = nullptr;
+        sqlite3_prepare_v2(db, "INSERT INTO t (a, b, c) VALUES (?, ?, 'left')", -1, &insert, nullptr);
+
+        QList<double> app, floor;
+        const int perRound = 40;
+        for (int round = 0; round < runs; ++round) { // interleaved: noise hits both alike
+            for (int i = 0; i < perRound; ++i) {
+                QElapsedTimer t;
+                t.start();
+                sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+                sqlite3_bind_int64(insert, 1, i);
+                sqlite3_bind_int64(insert, 2, round);
+                sqlite3_step(insert);
+                sqlite3_reset(insert);
+                sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+                floor << double(t.nsecsElapsed()) / 1e6;
+            }
+            for (int i = 0; i < perRound; ++i) {
+                QElapsedTimer t;
+                t.start();
+                recorder.markLetdown();
+                app << double(t.nsecsElapsed()) / 1e6;
+            }
+        }
+        sqlite3_finalize(insert);
+        sqlite3_close(db);
+        rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
+                     QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+    }
+
+    void startup(const QString &label, const QString &path)
+    {
+        const double app = medianOf([&] {
+            return timeProcess(letdown, {QStringLiteral("--database"), path}, environment("first-paint"));
+        });
+        const double floor =
+            medianOf([&] { return timeProcess(self, {QStringLiteral("--bare-window")}, environment()); });
+        rows << Row {QStringLiteral("start-up to first painted window"), label, app, floor, QStringLiteral("ms"), 4,
+                     QStringLiteral("floor: bare QMainWindow shown and closed")};
+    }
+
+    double trendsRefresh(const QString &path, int weeks)
+    {
+        Database database;
+        database.open(path, Database::OpenMode::MustExist);
+        SessionStore store(database);
+        SystemClock clock;
+        TrendsPanel panel(store, clock);
+        panel.resize(1200, 800);
+        panel.show();
+        panel.selectWeeks(weeks);
+        QApplication::processEvents();
+        return medianOf([&] {
+            QElapsedTimer t;
+            t.start();
+            panel.refresh();
+            return double(t.nsecsElapsed()) / 1e6;
+        });
+    }
+
+    void statsJson(const QString &label, const QString &path)
+    {
+        const double app = medianOf([&] {
+            return timeProcess(letdown, {QStringLiteral("stats"), QStringLiteral("--database"), path,
+                                         QStringLiteral("--json")},
+                               environment());
+        });
+        const QString aggregate = QStringLiteral(
+            "SELECT strftime('%Y-%W', s.started_at_utc_ms / 1000, 'unixepoch') AS week, s.kind, count(*),"
+            " avg(n), avg(first) FROM (SELECT s.id, s.started_at_utc_ms, s.kind, count(e.id) AS n,"
+            " min(e.offset_ms) AS first FROM sessions s LEFT JOIN ejections e ON e.session_id = s.id"
+            " GROUP BY s.id) s GROUP BY week, s.kind;");
+        const double floor = medianOf([&] { return timeProcess(sqliteCli, {path, aggregate}, environment()); });
+        rows << Row {QStringLiteral("letdown stats --json, all weeks"), label, app, floor, QStringLiteral("ms"), 2,
+                     QStringLiteral("floor: sqlite3 CLI weekly aggregate over the same tables")};
+    }
+
+    void exportImport(const QString &label, const QString &path)
+    {
+        const QString sessionsCsv = work.filePath(QStringLiteral("export-%1-sessions.csv").arg(label));
+        const QString ejectionsCsv = work.filePath(QStringLiteral("export-%1-ejections.csv").arg(label));
+        const double app = medianOf([&] {
+            return timeProcess(letdown, {QStringLiteral("export"), QStringLiteral("--database"), path,
+                                         QStringLiteral("--sessions"), sessionsCsv, QStringLiteral("--ejections"),
+                                         ejectionsCsv},
+                               environment());
+        });
+        const QString dumpA = work.filePath(QStringLiteral("dump-a.csv"));
+        const QString dumpB = work.filePath(QStringLiteral("dump-b.csv"));
+        const QByteArray dump = QStringLiteral(".headers on\n.mode csv\n.output %1\nSELECT * FROM sessions;\n"
+                                               ".output %2\nSELECT * FROM ejections;\n")
+                                    .arg(dumpA, dumpB)
+                                    .toUtf8();
+        const double floor = medianOf([&] { return timeProcess(sqliteCli, {path}, environment(), dump); });
+        rows << Row {QStringLiteral("letdown export (sessions + let-downs)"), label, app, floor, QStringLiteral("ms"),
+                     2, QStringLiteral("floor: sqlite3 -csv dump of the same tables")};
+
+        const QString target = work.filePath(QStringLiteral("import-target.sqlite"));
+        const auto clean = [&](const QString &file) {
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                          QStringLiteral(".lock")})
+                QFile::remove(file + suffix);
+        };
+        const double importApp = medianOf([&] {
+            clean(target);
+            return timeProcess(letdown, {QStringLiteral("import"), QStringLiteral("--database"), target,
+                                         QStringLiteral("--sessions"), sessionsCsv, QStringLiteral("--ejections"),
+                                         ejectionsCsv},
+                               environment());
+        });
+        const QString plain = work.filePath(QStringLiteral("import-plain.sqlite"));
+        const QByteArray importScript =
+            QStringLiteral(".import --csv %1 sessions\n.import --csv %2 ejections\n").arg(sessionsCsv, ejectionsCsv).toUtf8();
+        const double importFloor = medianOf([&] {
+            clean(plain);
+            return timeProcess(sqliteCli, {plain}, environment(), importScript);
+        });
+        rows << Row {QStringLiteral("letdown import of that export, empty database"), label, importApp, importFloor,
+                     QStringLiteral("ms"), 3, QStringLiteral("floor: sqlite3 .import into plain tables")};
+    }
+
+    void memory(const QString &label, const QString &path, const QString &emptyPath)
+    {
+        const auto env = environment("trends-all");
+        QList<double> app, floor;
+        for (int i = 0; i < runs; ++i) {
+            app << double(peakRssKiB(letdown, {QStringLiteral("--database"), path}, env));
+            floor << double(peakRssKiB(letdown, {QStringLiteral("--database"), emptyPath}, env));
+        }
+        rows << Row {QStringLiteral("peak memory, Trends on all weeks"), label, median(app), median(floor),
+                     QStringLiteral("KiB"), 1.5, QStringLiteral("floor: the same app on an empty database")};
+    }
+};
+
+QString machine(const QDir &work)
+{
+    QString cpu;
+    QFile info(QStringLiteral("/proc/cpuinfo"));
+    if (info.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+                break;
+            }
+    QProcess df;
+    df.start(QStringLiteral("df"), {QStringLiteral("-hT"), work.path()});
+    df.waitForFinished();
+    const QStringList dfLines = QString::fromUtf8(df.readAllStandardOutput()).trimmed().split(u'\n');
+    return QStringLiteral("%1 cores (%2); disk: %3")
+        .arg(QThread::idealThreadCount())
+        .arg(cpu, dfLines.value(1).simplified());
+}
+
+int bareWindow(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QMainWindow window;
+    window.resize(1040, 760);
+    bool painted = false;
+    struct Watcher : QObject {
+        bool *painted;
+        explicit Watcher(bool *p) : painted(p) {}
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (!*painted && event->type() == QEvent::Paint) {
+                *painted = true;
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            }
+            return false;
+        }
+    } watcher(&painted);
+    app.installEventFilter(&watcher);
+    window.show();
+    return app.exec();
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && QByteArray(argv[1]) == "--bare-window")
+        return bareWindow(argc, argv);
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Letdown's benchmark (see docs/performance.md)."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("tiny"), QStringLiteral("Tiny databases and 2 runs: proves the benchmark works.")});
+    parser.addOption({QStringLiteral("work"), QStringLiteral("Folder for the databases (kept between runs)."),
+                      QStringLiteral("dir"), QStringLiteral("bench-data")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Where to write the table as JSON."),
+                      QStringLiteral("file"), QStringLiteral("bench.json")});
+    parser.addOption({QStringLiteral("letdown"), QStringLiteral("The letdown executable."), QStringLiteral("file")});
+    parser.process(app);
+
+    Bench bench;
+    const bool tiny = parser.isSet(QStringLiteral("tiny"));
+    bench.runs = tiny ? 2 : 5;
+    QDir().mkpath(parser.value(QStringLiteral("work")));
+    bench.work = QDir(QFileInfo(parser.value(QStringLiteral("work"))).absoluteFilePath());
+    bench.self = QCoreApplication::applicationFilePath();
+    bench.letdown = parser.isSet(QStringLiteral("letdown"))
+        ? parser.value(QStringLiteral("letdown"))
+        : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("letdown"));
+    bench.sqliteCli = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (bench.sqliteCli.isEmpty()) {
+        out << "The sqlite3 command line is needed for the floors (Debian package sqlite3).\n";
+        return 1;
+    }
+
+    const int smallWeeks = tiny ? 1 : 4, yearWeeks = tiny ? 2 : 52, heavyWeeks = tiny ? 4 : 522;
+    out << "Machine: " << machine(bench.work) << '\n';
+    const QString small = bench.makeDatabase(QStringLiteral("small-%1w.sqlite").arg(smallWeeks), smallWeeks);
+    const QString year = bench.makeDatabase(QStringLiteral("year-%1w.sqlite").arg(yearWeeks), yearWeeks);
+    const QString heavy = bench.makeDatabase(QStringLiteral("heavy-%1w.sqlite").arg(heavyWeeks), heavyWeeks);
+    const QString empty = bench.work.filePath(QStringLiteral("empty.sqlite"));
+    if (!QFileInfo::exists(empty)) {
+        Database database;
+        database.open(empty);
+    }
+    out << "  measuring (median of " << bench.runs << " runs each)...\n";
+    out.flush();
+
+    bench.tap(QStringLiteral("small"), small);
+    bench.tap(QStringLiteral("heavy"), heavy);
+    bench.startup(QStringLiteral("small"), small);
+    bench.startup(QStringLiteral("heavy"), heavy);
+    const double refresh52 = bench.trendsRefresh(heavy, 52);
+    const double refreshAllYear = bench.trendsRefresh(year, 0);
+    const double refreshAllHeavy = bench.trendsRefresh(heavy, 0);
+    bench.rows << Row {QStringLiteral("Trends refresh, 52 weeks"), QStringLiteral("heavy"), refresh52, 0,
+                       QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+    bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("1 year"), refreshAllYear, 0,
+                       QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+    bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("heavy"), refreshAllHeavy,
+                       refreshAllYear, QStringLiteral("ms"), 0,
+                       QStringLiteral("target <= 250 ms; ratio = growth from 1 to 10 years (linear = 10)")};
+    bench.statsJson(QStringLiteral("heavy"), heavy);
+    bench.exportImport(QStringLiteral("heavy"), heavy);
+    bench.memory(QStringLiteral("heavy"), heavy, empty);
+
+    out << "\n"
+        << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+               .arg(QStringLiteral("figure"), -46)
+               .arg(QStringLiteral("db"), -7)
+               .arg(QStringLiteral("median"), 12)
+               .arg(QStringLiteral("floor"), 12)
+               .arg(QStringLiteral("ratio"), 7)
+               .arg(QStringLiteral("target"), 8);
+    QJsonArray json;
+    for (const Row &row : std::as_const(bench.rows)) {
+        const QString target = row.target > 0 ? QStringLiteral("<=%1x").arg(row.target) : QStringLiteral("-");
+        const bool met = row.target <= 0 || row.ratio() <= row.target;
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
+                   .arg(row.figure, -46)
+                   .arg(row.database, -7)
+                   .arg(QStringLiteral("%1 %2").arg(row.valueMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0).arg(row.unit), 12)
+                   .arg(row.floorMs > 0 ? QStringLiteral("%1 %2").arg(row.floorMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0).arg(row.unit) : QStringLiteral("-"), 12)
+                   .arg(row.floorMs > 0 ? QString::number(row.ratio(), 'f', 2) : QStringLiteral("-"), 7)
+                   .arg(target, 8)
+                   .arg(met ? QString() : QStringLiteral("  MISSED"));
+        json.append(QJsonObject {{QStringLiteral("figure"), row.figure},
+                                 {QStringLiteral("database"), row.database},
+                                 {QStringLiteral("median"), row.valueMs},
+                                 {QStringLiteral("floor"), row.floorMs},
+                                 {QStringLiteral("unit"), row.unit},
+                                 {QStringLiteral("ratio"), row.ratio()},
+                                 {QStringLiteral("target_ratio"), row.target},
+                                 {QStringLiteral("note"), row.note}});
+    }
+    QFile jsonFile(parser.value(QStringLiteral("json")));
+    if (jsonFile.open(QIODevice::WriteOnly))
+        jsonFile.write(QJsonDocument(QJsonObject {{QStringLiteral("machine"), machine(bench.work)},
+                                                  {QStringLiteral("rows"), json}})
+                           .toJson());
+    out << "\nJSON: " << QFileInfo(jsonFile).absoluteFilePath() << '\n';
+    return 0;
+}
