@@ -5,6 +5,7 @@
 #include "csv/CsvFiles.h"
 #include "demo/DemoData.h"
 #include "recorder/Clock.h"
+#include "stats/Insights.h"
 #include "stats/StatsJson.h"
 #include "stats/TrendQuery.h"
 #include "storage/Backups.h"
@@ -142,13 +143,17 @@ int runStats(const QCommandLineParser &parser)
     if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
         return fail(verb, database.errorString());
     SessionStore store(database);
-    TrendStats stats;
-    if (!loadTrendStats(store, model, filter, range, stats, error))
+    // One lean read serves both the weekly figures and the insights.
+    QList<Session> sessions;
+    if (!loadStatisticsSessions(store, range, today(), sessions, error))
         return fail(verb, error);
+    const TrendStats stats = computeTrendStats(sessions, model, filter, range);
 
     QTextStream out(stdout);
     if (parser.isSet(QStringLiteral("json"))) {
-        out << QJsonDocument(trendStatsToJson(stats, model)).toJson(QJsonDocument::Indented);
+        QJsonObject json = trendStatsToJson(stats, model);
+        json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
+        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }
     out << tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");

@@ -52,7 +52,9 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
     qint64 toUtcMs = std::numeric_limits<qint64>::max();
     if (range.from)
         fromUtcMs = utcMidnightMs(IsoWeek::containing(*range.from).monday.addDays(-28)) - kWidestUtcOffsetMs;
-    if (range.to)
+    // Without a start, read everything with plain scans (the accumulator drops what falls
+    // after range.to): cheaper than looking up nearly every session one by one.
+    if (range.to && range.from)
         toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
     TrendAccumulator accumulator(model, filter, range);
     if (!store.forEachSessionStartedBetween(
@@ -61,5 +63,24 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
         return false;
     }
     stats = accumulator.result();
+    return true;
+}
+
+bool loadStatisticsSessions(SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions,
+                            QString &error)
+{
+    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
+    if (range.from) {
+        const QDate baselineStart = IsoWeek::containing(*range.from).monday.addDays(-28);
+        const QDate alertStart = today.addDays(1 - today.dayOfWeek()).addDays(-7 * 6);
+        fromUtcMs = utcMidnightMs(std::min(baselineStart, alertStart)) - kWidestUtcOffsetMs;
+    }
+    sessions.clear();
+    if (!store.forEachSessionStartedBetween(
+            fromUtcMs, std::numeric_limits<qint64>::max(),
+            [&](Session &&session) { sessions.append(std::move(session)); }, SessionStore::Detail::Statistics)) {
+        error = store.errorString();
+        return false;
+    }
     return true;
 }

@@ -18,25 +18,29 @@ QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceM
     QList<double> volumes(count, 0.0);
     const std::optional<double> total = measuredTotalMl(session);
 
+    // r^(k-1) for each let-down, built by multiplying: this runs for every session of
+    // every statistic.
+    QList<double> weights(count, 1.0);
+    for (int i = 1; i < count; ++i)
+        weights[i] = weights[i - 1] * model.decayR;
     double measuredSum = 0.0;
     double unmeasuredWeight = 0.0;
     for (int i = 0; i < count; ++i) {
         if (session.ejections[i].measuredVolumeMl)
             measuredSum += *session.ejections[i].measuredVolumeMl;
         else
-            unmeasuredWeight += model.shareOfTotal(i + 1, count);
+            unmeasuredWeight += weights[i];
     }
     // What the measured total leaves for the let-downs she did not measure one by one.
     const double remainderMl = total ? std::max(0.0, *total - measuredSum) : 0.0;
 
     for (int i = 0; i < count; ++i) {
-        const int order = i + 1;
         if (session.ejections[i].measuredVolumeMl)
             volumes[i] = *session.ejections[i].measuredVolumeMl;
         else if (total)
-            volumes[i] = unmeasuredWeight > 0 ? remainderMl * model.shareOfTotal(order, count) / unmeasuredWeight : 0.0;
+            volumes[i] = unmeasuredWeight > 0 ? remainderMl * weights[i] / unmeasuredWeight : 0.0;
         else
-            volumes[i] = model.referenceVolumeMl(order);
+            volumes[i] = model.firstEjectionMl * weights[i];
     }
     return volumes;
 }

@@ -6,6 +6,9 @@
 #include <QSet>
 
 #include <limits>
+
+#include <sqlite3.h>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -323,94 +326,167 @@ bool SessionStore::forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs
                            detail);
 }
 
+namespace {
+// A statement through SQLite's C API on the connection QtSql opened. Bulk reads use it:
+// QtSql turns every value into a QVariant (and every text into UTF-16), which cost more
+// than SQLite's own work when reading years of sessions.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const QString &sql, const QString &where, const QVariantList &values)
+        : m_db(db)
+    {
+        m_ok = sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &m_statement, nullptr) == SQLITE_OK;
+        if (!where.isEmpty())
+            for (int i = 0; m_ok && i < values.size(); ++i) {
+                const QVariant &value = values[i];
+                m_ok = (value.typeId() == QMetaType::QString
+                            ? sqlite3_bind_text(m_statement, i + 1, value.toString().toUtf8().constData(), -1,
+                                                SQLITE_TRANSIENT)
+                            : sqlite3_bind_int64(m_statement, i + 1, value.toLongLong()))
+                    == SQLITE_OK;
+            }
+    }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool ok() const { return m_ok; }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    // Advances; false at the end or on an error (ok() tells which).
+    bool next()
+    {
+        const int result = sqlite3_step(m_statement);
+        if (result == SQLITE_ROW)
+            return true;
+        m_ok = result == SQLITE_DONE;
+        return false;
+    }
+    qint64 integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    std::optional<double> optionalReal(int column) const
+    {
+        if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+            return std::nullopt;
+        return sqlite3_column_double(m_statement, column);
+    }
+    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    QString text(int column) const
+    {
+        const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QString::fromUtf8(bytes, sqlite3_column_bytes(m_statement, column));
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement = nullptr;
+    bool m_ok = false;
+};
+} // namespace
+
 bool SessionStore::forEachMatching(const QString &where, const QVariantList &values,
                                    const std::function<void(Session &&)> &visit, Detail detail)
 {
     m_error.clear();
     const bool full = detail == Detail::Full;
-    // Three cursors in session-id order, merged: one pass over each table, and only one
-    // session in memory at a time however many years are read.
-    const auto open = [&](QSqlQuery &query, const QString &select, const QString &filter, const QString &order) {
-        query.setForwardOnly(true);
-        query.prepare(select + (where.isEmpty() ? QString() : filter.arg(where)) + order);
-        if (!where.isEmpty())
-            for (const QVariant &value : values)
-                query.addBindValue(value);
-        return query.exec();
+    const QVariant handle = m_database.connection().driver()->handle();
+    sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+    if (!db) {
+        m_error = QStringLiteral("the database is not open");
+        return false;
+    }
+    const auto sql = [&](const QString &select, const QString &filter, const QString &order) {
+        return select + (where.isEmpty() ? QString() : filter.arg(where)) + order;
     };
-    // IN (subquery): SQLite looks up each matching session through the index, instead of
-    // scanning every let-down of every session when only a few match.
+    // Three cursors in session-id order, merged: one pass over each table, and only one
+    // session in memory at a time however many years are read. IN (subquery): SQLite looks
+    // up each matching session through the index, instead of scanning every let-down of
+    // every session when only a few match.
     const QString inMatching = QStringLiteral(" IN (SELECT s.id FROM sessions s WHERE %1)");
-    QSqlQuery sessionRows(m_database.connection());
-    QSqlQuery techniqueRows(m_database.connection());
-    QSqlQuery ejectionRows(m_database.connection());
+    // Lean reads compare the texts in SQLite instead of reading them.
     const QString columns = full ? kSessionColumns
-                                 : QStringLiteral("id, kind, state, started_at_utc_ms, started_utc_offset_s,"
-                                                  " pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g");
-    if (!open(sessionRows, QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
-              QStringLiteral(" ORDER BY s.id")))
-        return fail(sessionRows);
-    if (full
-        && !open(techniqueRows, QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
-                 QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")))
-        return fail(techniqueRows);
-    if (!open(ejectionRows,
-              full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml, e.at_utc_ms,"
-                                    " e.utc_offset_s, e.side FROM ejections e")
-                   : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml FROM ejections e"),
-              QStringLiteral(" WHERE e.session_id") + inMatching, QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")))
-        return fail(ejectionRows);
-    bool moreTechniques = full && techniqueRows.next();
+                                 : QStringLiteral("id, kind = 'pumping', state = 'stopped', started_at_utc_ms,"
+                                                  " started_utc_offset_s, pumped_volume_ml, pre_feed_weight_g,"
+                                                  " post_feed_weight_g");
+    Statement sessionRows(db,
+                          sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
+                              QStringLiteral(" ORDER BY s.id")),
+                          where, values);
+    Statement techniqueRows(db,
+                            sql(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
+                                QStringLiteral(" WHERE t.session_id") + inMatching,
+                                QStringLiteral(" ORDER BY t.session_id, t.technique")),
+                            where, values);
+    Statement ejectionRows(db,
+                           sql(full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml,"
+                                                     " e.at_utc_ms, e.utc_offset_s, e.side FROM ejections e")
+                                    : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
+                                                     " FROM ejections e"),
+                               QStringLiteral(" WHERE e.session_id") + inMatching,
+                               QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
+                           where, values);
+    for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
+        if (!statement->ok()) {
+            m_error = statement->error();
+            return false;
+        }
+    bool moreTechniques = techniqueRows.next();
     bool moreEjections = ejectionRows.next();
 
     while (sessionRows.next()) {
-        const qint64 id = sessionRows.value(0).toLongLong();
+        const qint64 id = sessionRows.integer(0);
         Session s;
-        s.kind = sessionKindFromKey(sessionRows.value(full ? 2 : 1).toString()).value_or(SessionKind::Nursing);
-        s.state = sessionStateFromKey(sessionRows.value(full ? 3 : 2).toString()).value_or(SessionState::Stopped);
-        s.startedAtUtcMs = sessionRows.value(full ? 4 : 3).toLongLong();
-        s.startedUtcOffsetS = sessionRows.value(full ? 5 : 4).toInt();
-        s.pumpedVolumeMl = optionalDouble(sessionRows.value(full ? 16 : 5));
-        s.preFeedWeightG = optionalDouble(sessionRows.value(full ? 17 : 6));
-        s.postFeedWeightG = optionalDouble(sessionRows.value(full ? 18 : 7));
         if (full) {
-            s.uuid = sessionRows.value(1).toString();
-            if (!sessionRows.value(6).isNull())
-                s.endedAtUtcMs = sessionRows.value(6).toLongLong();
-            s.endedUtcOffsetS = sessionRows.value(7).toInt();
-            s.activeMs = sessionRows.value(8).toLongLong();
-            s.pausedMs = sessionRows.value(9).toLongLong();
-            s.lastEventAtUtcMs = sessionRows.value(10).toLongLong();
-            s.side = sideFromKey(sessionRows.value(11).toString()).value_or(Side::Left);
-            s.sideMs = {sessionRows.value(12).toLongLong(), sessionRows.value(13).toLongLong(),
-                        sessionRows.value(14).toLongLong()};
-            s.note = sessionRows.value(15).toString();
-            s.clockJumpDetected = sessionRows.value(19).toBool();
+            s.uuid = sessionRows.text(1);
+            s.kind = sessionKindFromKey(sessionRows.text(2)).value_or(SessionKind::Nursing);
+            s.state = sessionStateFromKey(sessionRows.text(3)).value_or(SessionState::Stopped);
+            s.startedAtUtcMs = sessionRows.integer(4);
+            s.startedUtcOffsetS = int(sessionRows.integer(5));
+            if (!sessionRows.isNull(6))
+                s.endedAtUtcMs = sessionRows.integer(6);
+            s.endedUtcOffsetS = int(sessionRows.integer(7));
+            s.activeMs = sessionRows.integer(8);
+            s.pausedMs = sessionRows.integer(9);
+            s.lastEventAtUtcMs = sessionRows.integer(10);
+            s.side = sideFromKey(sessionRows.text(11)).value_or(Side::Left);
+            s.sideMs = {sessionRows.integer(12), sessionRows.integer(13), sessionRows.integer(14)};
+            s.note = sessionRows.text(15);
+            s.pumpedVolumeMl = sessionRows.optionalReal(16);
+            s.preFeedWeightG = sessionRows.optionalReal(17);
+            s.postFeedWeightG = sessionRows.optionalReal(18);
+            s.clockJumpDetected = sessionRows.integer(19) != 0;
+        } else {
+            s.kind = sessionRows.integer(1) ? SessionKind::Pumping : SessionKind::Nursing;
+            // Unfinished ones only need to be told apart from finished ones here.
+            s.state = sessionRows.integer(2) ? SessionState::Stopped : SessionState::Running;
+            s.startedAtUtcMs = sessionRows.integer(3);
+            s.startedUtcOffsetS = int(sessionRows.integer(4));
+            s.pumpedVolumeMl = sessionRows.optionalReal(5);
+            s.preFeedWeightG = sessionRows.optionalReal(6);
+            s.postFeedWeightG = sessionRows.optionalReal(7);
         }
-        for (; moreTechniques && techniqueRows.value(0).toLongLong() <= id; moreTechniques = techniqueRows.next())
-            if (techniqueRows.value(0).toLongLong() == id)
-                s.techniques.append(techniqueRows.value(1).toString());
-        for (; moreEjections && ejectionRows.value(0).toLongLong() <= id; moreEjections = ejectionRows.next()) {
-            if (ejectionRows.value(0).toLongLong() != id)
+        for (; moreTechniques && techniqueRows.integer(0) <= id; moreTechniques = techniqueRows.next())
+            if (techniqueRows.integer(0) == id)
+                s.techniques.append(techniqueRows.text(1));
+        for (; moreEjections && ejectionRows.integer(0) <= id; moreEjections = ejectionRows.next()) {
+            if (ejectionRows.integer(0) != id)
                 continue;
             Ejection e;
-            e.offsetMs = ejectionRows.value(1).toLongLong();
-            e.measuredVolumeMl = optionalDouble(ejectionRows.value(2));
+            e.offsetMs = ejectionRows.integer(1);
+            e.measuredVolumeMl = ejectionRows.optionalReal(2);
             if (full) {
-                e.atUtcMs = ejectionRows.value(3).toLongLong();
-                e.utcOffsetS = ejectionRows.value(4).toInt();
-                e.side = sideFromKey(ejectionRows.value(5).toString()).value_or(Side::Left);
+                e.atUtcMs = ejectionRows.integer(3);
+                e.utcOffsetS = int(ejectionRows.integer(4));
+                e.side = sideFromKey(ejectionRows.text(5)).value_or(Side::Left);
             }
             s.ejections.append(e);
         }
         visit(std::move(s));
     }
-    if (sessionRows.lastError().isValid())
-        return fail(sessionRows);
-    // Finished queries release their read transaction (an open one blocks WAL checkpoints).
-    sessionRows.finish();
-    techniqueRows.finish();
-    ejectionRows.finish();
+    for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
+        if (!statement->ok()) {
+            m_error = statement->error();
+            return false;
+        }
     return true;
 }
 

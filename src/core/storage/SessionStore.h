@@ -53,7 +53,7 @@ public:
     // let-downs and techniques.
     bool loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions);
     // How much of each session a reader needs. Statistics: kind, state, start, measured
-    // figures and the let-downs' offsets and volumes; no texts, sides or techniques.
+    // figures, techniques, and the let-downs' offsets and volumes; no texts or sides.
     enum class Detail { Full, Statistics };
     // The same sessions one at a time, in storage order, without holding them all.
     bool forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit,
