@@ -4,6 +4,7 @@
 
 #include "SessionPanel.h"
 #include "HistoryPanel.h"
+#include "InsightsPanel.h"
 #include "Report.h"
 #include "RestoreDialog.h"
 #include "UndoCommands.h"
@@ -44,12 +45,21 @@ MainWindow::MainWindow(Database &database, SessionRecorder &recorder, SessionSto
     });
     connect(m_trendsPanel, &TrendsPanel::problem, this, &MainWindow::showProblem);
 
+    m_insightsPanel = new InsightsPanel(store, clock, this);
+    m_ui->tabs->addTab(m_insightsPanel, tr("&Insights"));
+    connect(m_insightsPanel, &InsightsPanel::problem, this, &MainWindow::showProblem);
+    connect(&m_recorder, &SessionRecorder::changed, m_insightsPanel, [this] {
+        if (m_recorder.state() == SessionRecorder::State::Stopped)
+            m_insightsPanel->invalidate();
+    });
+
     m_historyPanel = new HistoryPanel(store, recorder, m_undoStack, clock, this);
     m_ui->tabs->addTab(m_historyPanel, tr("&History"));
     connect(m_historyPanel, &HistoryPanel::problem, this, &MainWindow::showProblem);
     connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, [this] {
         m_sessionPanel->reload();
         m_trendsPanel->invalidate();
+        m_insightsPanel->invalidate();
     });
     connect(&m_recorder, &SessionRecorder::changed, m_historyPanel, [this] {
         if (m_recorder.state() == SessionRecorder::State::Stopped)
@@ -141,6 +151,12 @@ void MainWindow::dataChangedOutsideRecorder()
     m_sessionPanel->reload();
     m_trendsPanel->invalidate();
     m_historyPanel->invalidate();
+    m_insightsPanel->invalidate();
+}
+
+void MainWindow::showInsights()
+{
+    m_ui->tabs->setCurrentWidget(m_insightsPanel);
 }
 
 void MainWindow::showTrendsOfAllWeeks()

@@ -15,6 +15,7 @@ class QDialog;
 class SessionPanel;
 class TrendsPanel;
 class HistoryPanel;
+class InsightsPanel;
 class SessionRecorder;
 class SessionStore;
 
@@ -30,6 +31,8 @@ public:
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
     TrendsPanel *trendsPanel() const { return m_trendsPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
+    InsightsPanel *insightsPanel() const { return m_insightsPanel; }
+    void showInsights();
     QUndoStack &undoStack() { return m_undoStack; }
     void showHistory();
     void showTrendsOfAllWeeks();
@@ -70,6 +73,7 @@ private:
     SessionPanel *m_sessionPanel = nullptr;
     TrendsPanel *m_trendsPanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
+    InsightsPanel *m_insightsPanel = nullptr;
     QUndoStack m_undoStack; // lives until the window closes
     QTimer *m_backupTimer = nullptr;
     bool m_backupRunning = false;

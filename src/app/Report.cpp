@@ -3,6 +3,7 @@
 #include "TrendsView.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
+#include "stats/Insights.h"
 #include "stats/Summary.h"
 #include "stats/TrendQuery.h"
 
@@ -51,8 +52,8 @@ QString row(const QStringList &cells, bool header = false)
     return html + QStringLiteral("</tr>");
 }
 
-QString html(const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model,
-             const StatsRange &range)
+QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
+             const ReferenceModel &model, const StatsRange &range)
 {
     const QLocale locale;
     const QString from = range.from ? locale.toString(*range.from, QLocale::LongFormat)
@@ -116,6 +117,17 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Refere
                   number(week.estimatedMlPerDay, 0)});
     h += QStringLiteral("</table>");
 
+    h += QStringLiteral("<h2>%1</h2>").arg(tr("What her own log suggests"));
+    for (const InsightAlert &alert : insights.alerts)
+        h += QStringLiteral("<p><b>%1</b></p>").arg(alert.message.toHtmlEscaped());
+    QList<TechniqueInsight> compared = insights.techniques;
+    if (insights.usualSpot)
+        compared.append(*insights.usualSpot);
+    for (const TechniqueInsight &insight : std::as_const(compared))
+        h += QStringLiteral("<p>%1</p>").arg(insight.sentence.toHtmlEscaped());
+    for (const QString &sentence : insights.literature.sentences)
+        h += QStringLiteral("<p>%1</p>").arg(sentence.toHtmlEscaped());
+
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Her notes"));
     if (summary.notes.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(tr("No notes in this period."));
@@ -144,7 +156,8 @@ bool Report::build(SessionStore &store, const ReferenceModel &model, const Stats
     charts.show(stats, model, KindFilter::Both);
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")),
                          charts.renderImage(kChartImageSize));
-    document.setHtml(html(summarize(sessions, model), stats, model, range));
+    const Insights insights = computeInsights(sessions, model, range, QDate::currentDate());
+    document.setHtml(html(summarize(sessions, model), stats, insights, model, range));
     return true;
 }
 

@@ -108,8 +108,8 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
         break;
     default:
         pattern = usualSpot ? tr("Your usual spot or elsewhere: no clear difference in time to the first "
-                                 "let-down (%1).")
-                            : tr("%2: no clear difference in time to the first let-down (%1).");
+                                 "let-down: %1.")
+                            : tr("%2: no clear difference in time to the first let-down: %1.");
         break;
     }
     // The usual-spot sentences do not name the technique.

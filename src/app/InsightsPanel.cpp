@@ -1,0 +1,216 @@
+#include "InsightsPanel.h"
+
+#include "ui_InsightsPanel.h"
+
+#include "domain/Technique.h"
+#include "recorder/Clock.h"
+#include "stats/TrendQuery.h"
+
+#include <QLabel>
+#include <QPainter>
+#include <QSettings>
+
+namespace {
+constexpr int kAllWeeks = 0;
+const QString kAlertsSetting = QStringLiteral("insights/showAlerts");
+
+QString techniqueLabel(const QString &key)
+{
+    for (const Technique &technique : allTechniques())
+        if (technique.key == key)
+            return QCoreApplication::translate("Technique", technique.label);
+    return key;
+}
+} // namespace
+
+InsightsPanel::InsightsPanel(SessionStore &store, const Clock &clock, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::InsightsPanel>())
+    , m_store(store)
+    , m_clock(clock)
+{
+    m_ui->setupUi(this);
+    for (int weeks : {4, 12, 26, 52})
+        m_ui->rangeCombo->addItem(tr("Last %1 weeks").arg(weeks), weeks);
+    m_ui->rangeCombo->addItem(tr("All weeks"), kAllWeeks);
+    m_ui->rangeCombo->setCurrentIndex(m_ui->rangeCombo->findData(12));
+    m_ui->alertsCheck->setChecked(QSettings().value(kAlertsSetting, true).toBool());
+    m_ui->alertsCheck->setToolTip(tr("Alerts point out a change in your own pattern, gently; they never diagnose."));
+    connect(m_ui->rangeCombo, &QComboBox::currentIndexChanged, this, &InsightsPanel::refresh);
+    connect(m_ui->alertsCheck, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(kAlertsSetting, on);
+        rebuild();
+    });
+}
+
+InsightsPanel::~InsightsPanel() = default;
+
+void InsightsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void InsightsPanel::invalidate()
+{
+    m_stale = true;
+    if (isVisible())
+        refresh();
+}
+
+void InsightsPanel::selectWeeks(int weeks)
+{
+    m_ui->rangeCombo->setCurrentIndex(m_ui->rangeCombo->findData(weeks));
+}
+
+void InsightsPanel::refresh()
+{
+    m_stale = false;
+    const QDate today = localToday(m_clock);
+    const int weeks = m_ui->rangeCombo->currentData().toInt();
+    const StatsRange range = weeks == kAllWeeks ? StatsRange {std::nullopt, today} : lastWeeksRange(today, weeks);
+    QList<Session> sessions;
+    QString error;
+    if (!loadStatisticsSessions(m_store, range, today, sessions, error)) {
+        emit problem(tr("Cannot read the sessions for the insights: %1").arg(error));
+        return;
+    }
+    m_insights = computeInsights(sessions, m_model, range, today);
+    rebuild();
+}
+
+void InsightsPanel::addHeading(const QString &text)
+{
+    auto *label = new QLabel(QStringLiteral("<h3>%1</h3>").arg(text.toHtmlEscaped()), m_ui->content);
+    m_ui->contentLayout->addWidget(label);
+}
+
+void InsightsPanel::addParagraph(const QString &text, const QString &objectName)
+{
+    auto *label = new QLabel(text, m_ui->content);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setObjectName(objectName);
+    m_ui->contentLayout->addWidget(label);
+}
+
+void InsightsPanel::rebuild()
+{
+    // Rebuilt whole on each refresh: a handful of widgets.
+    while (QLayoutItem *item = m_ui->contentLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (m_insights.sessions == 0) {
+        addParagraph(tr("No finished sessions in this period yet. Log a few sessions, tick the techniques you "
+                        "try, and this page will tell you what your own log shows."),
+                     QStringLiteral("emptyText"));
+        m_ui->contentLayout->addStretch();
+        return;
+    }
+    if (m_ui->alertsCheck->isChecked() && !m_insights.alerts.isEmpty()) {
+        for (const InsightAlert &alert : m_insights.alerts) {
+            auto *label = new QLabel(alert.message, m_ui->content);
+            label->setObjectName(QStringLiteral("alert"));
+            label->setWordWrap(true);
+            label->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fb; color: #1b3a66; border: 1px solid "
+                                                "#9db8e0; border-radius: 4px; padding: 8px; }"));
+            m_ui->contentLayout->addWidget(label);
+        }
+    }
+
+    addHeading(tr("What seems to help you"));
+    addParagraph(tr("Your own experiment over %1 sessions: each technique compared with the sessions without it. "
+                    "Studies suggest each mother's pattern is fairly stable, so your log is a good guide for you; "
+                    "it is not a promise, and small differences can be chance. In the small charts, the dot is "
+                    "the median time to the first let-down and the bar the middle half of the sessions.")
+                     .arg(m_insights.sessions));
+    QList<TechniqueInsight> shown = m_insights.techniques;
+    if (m_insights.usualSpot)
+        shown.append(*m_insights.usualSpot);
+    if (shown.isEmpty())
+        addParagraph(tr("You have not ticked any technique in this period. Tick the ones you try on the Session "
+                        "tab to see whether they change anything for you."));
+    for (const TechniqueInsight &insight : std::as_const(shown)) {
+        if (insight.key == QLatin1String("usual_spot"))
+            addHeading(tr("Where you nursed"));
+        addParagraph(insight.sentence, QStringLiteral("sentence_") + insight.key);
+        if (insight.verdict != TechniqueInsight::Verdict::TooFew) {
+            const bool spot = insight.key == QLatin1String("usual_spot");
+            auto *chart = new SpreadChart(insight, spot ? tr("usual spot") : tr("with"),
+                                          spot ? tr("elsewhere") : tr("without"), m_ui->content);
+            chart->setObjectName(QStringLiteral("chart_") + insight.key);
+            chart->setAccessibleName(tr("Time to first let-down with and without %1").arg(techniqueLabel(insight.key)));
+            chart->setAccessibleDescription(insight.sentence);
+            m_ui->contentLayout->addWidget(chart);
+        }
+    }
+
+    addHeading(tr("You and the studies"));
+    for (const QString &sentence : m_insights.literature.sentences)
+        addParagraph(sentence);
+    addParagraph(tr("<i>Nothing here is medical advice. If something worries you, talk to your lactation "
+                    "consultant.</i>"));
+    m_ui->contentLayout->addStretch();
+}
+
+SpreadChart::SpreadChart(const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_insight(insight)
+    , m_withLabel(withLabel)
+    , m_withoutLabel(withoutLabel)
+{
+    setMinimumHeight(sizeHint().height());
+    setMaximumWidth(640);
+}
+
+QSize SpreadChart::sizeHint() const
+{
+    return {560, fontMetrics().height() * 4 + 8};
+}
+
+void SpreadChart::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics metrics = fontMetrics();
+    const int labelWidth = std::max(metrics.horizontalAdvance(m_withLabel), metrics.horizontalAdvance(m_withoutLabel))
+        + 12;
+    const double top = std::max(m_insight.with.upperQuartileS.value_or(0), m_insight.without.upperQuartileS.value_or(0))
+        * 1.15;
+    const int left = labelWidth, right = width() - 60;
+    const auto x = [&](double seconds) { return left + (right - left) * seconds / std::max(1.0, top); };
+    const QColor ink = palette().color(QPalette::WindowText);
+    const struct {
+        const SideFigures &figures;
+        QString label;
+        QColor color;
+    } rows[] = {{m_insight.with, m_withLabel, QColor(0x2e, 0x7d, 0x5b)},
+                {m_insight.without, m_withoutLabel, QColor(0x88, 0x88, 0x88)}};
+    for (int i = 0; i < 2; ++i) {
+        const int y = 8 + metrics.height() * (2 * i + 1) / 2 + i * metrics.height() / 2;
+        painter.setPen(ink);
+        painter.drawText(QRect(0, y - metrics.height() / 2, labelWidth - 6, metrics.height()),
+                         Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
+        const SideFigures &f = rows[i].figures;
+        if (!f.medianFirstLetdownS)
+            continue;
+        painter.setPen(QPen(rows[i].color, 3));
+        painter.drawLine(QPointF(x(*f.lowerQuartileS), y), QPointF(x(*f.upperQuartileS), y)); // middle half
+        painter.setBrush(rows[i].color);
+        painter.drawEllipse(QPointF(x(*f.medianFirstLetdownS), y), 5, 5); // median
+        painter.setPen(ink);
+        painter.drawText(QPointF(x(*f.upperQuartileS) + 8, y + metrics.ascent() / 2 - 1),
+                         formatSeconds(*f.medianFirstLetdownS));
+    }
+    // The scale: zero on the left, so the bars can be compared by length.
+    const int axisY = height() - metrics.height() - 4;
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(left, axisY, right, axisY);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(QRect(left - 20, axisY + 2, 40, metrics.height()), Qt::AlignHCenter, QStringLiteral("0:00"));
+    const QString topText = formatSeconds(top);
+    painter.drawText(QRect(right - 40, axisY + 2, 80, metrics.height()), Qt::AlignHCenter, topText);
+}

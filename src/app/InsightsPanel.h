@@ -1,0 +1,67 @@
+#pragma once
+
+#include "reference/ReferenceModel.h"
+#include "stats/Insights.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class InsightsPanel;
+}
+class Clock;
+class SessionStore;
+
+// Plain sentences about her own log: which techniques seem to help her, where she sits
+// against the studies, and (if she wants) a gentle alert. Presents core's Insights only.
+class InsightsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    InsightsPanel(SessionStore &store, const Clock &clock, QWidget *parent = nullptr);
+    ~InsightsPanel() override;
+
+    void invalidate();
+    void refresh();
+    void selectWeeks(int weeks); // 0: all
+    const Insights &insights() const { return m_insights; }
+
+signals:
+    void problem(const QString &message);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void rebuild();
+    void addHeading(const QString &text);
+    void addParagraph(const QString &text, const QString &objectName = {});
+
+    std::unique_ptr<Ui::InsightsPanel> m_ui;
+    SessionStore &m_store;
+    const Clock &m_clock;
+    ReferenceModel m_model;
+    Insights m_insights;
+    bool m_stale = true;
+};
+
+// Median with quartiles of the time to first let-down, with and without a technique.
+class SpreadChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SpreadChart(const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel,
+                QWidget *parent = nullptr);
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    TechniqueInsight m_insight;
+    QString m_withLabel;
+    QString m_withoutLabel;
+};
