@@ -186,7 +186,7 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
     // Make it look like a version 1 file: no change counter yet.
     for (const char *table : {"sessions", "ejections", "session_techniques"})
         for (const char *event : {"INSERT", "UPDATE", "DELETE"})
-            db.exec(QStringLiteral("DROP TRIGGER %1_%2_counts").arg(table, event));
+            db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_%2_counts").arg(table, event));
     db.exec("DROP TABLE meta");
     db.exec("PRAGMA user_version=1");
     Database reopened;

@@ -132,13 +132,17 @@ bool SessionRecorder::markLetdown()
     if (m_lastLetdownMonotonicMs && monotonicNowMs - *m_lastLetdownMonotonicMs < m_doubleTapWindowMs)
         return true; // a double tap: the let-down is already recorded
     m_lastLetdownMonotonicMs = monotonicNowMs;
+    const bool jumpKnown = m_session.clockJumpDetected;
     Session s = advancedToNow();
     Ejection e;
     e.atUtcMs = s.lastEventAtUtcMs;
     e.utcOffsetS = m_clock.utcOffsetS(e.atUtcMs);
     e.offsetMs = s.activeMs;
     e.side = s.side;
-    return commit(s, e);
+    // A let-down changes neither the state nor the side, so the stored totals "as of the
+    // last step" stay right (a restart adds the time since, as before): only the let-down
+    // row is written, unless a clock jump has to be flagged on the session.
+    return commit(s, e, s.clockJumpDetected != jumpKnown);
 }
 
 bool SessionRecorder::removeLetdown(const Ejection &ejection)
@@ -185,6 +189,7 @@ bool SessionRecorder::resetAfterRestore()
 {
     m_hasSession = false;
     m_unsaved = false;
+    m_rowUnsaved = false;
     m_rewriteLetdowns = false;
     m_techniquesSaved = m_session.techniques;
     m_unsavedEjections.clear();
@@ -283,7 +288,7 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
     return commit(s);
 }
 
-bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> &newEjection)
+bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> &newEjection, bool rowChanged)
 {
     m_session = next;
     if (newEjection) {
@@ -291,6 +296,7 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> 
         m_unsavedEjections.append(*newEjection);
     }
     m_unsaved = true;
+    m_rowUnsaved = m_rowUnsaved || rowChanged;
     const bool saved = flush();
     emit changed();
     return saved;
@@ -310,9 +316,9 @@ bool SessionRecorder::flush()
 {
     // The whole session row is rewritten each time, so a retry after any number of failed
     // steps saves the latest state plus every let-down not yet on disk.
-    const bool saved = m_rewriteLetdowns
-        ? m_store.replaceSession(m_session)
-        : m_store.saveSession(m_session, m_unsavedEjections,
+    const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
+        : !m_rowUnsaved                   ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
+                                          : m_store.saveSession(m_session, m_unsavedEjections,
                               m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
                                                                          : SessionStore::TechniquesWrite::Always);
     if (!saved) {
@@ -321,6 +327,7 @@ bool SessionRecorder::flush()
         return false;
     }
     m_unsaved = false;
+    m_rowUnsaved = false;
     m_rewriteLetdowns = false;
     m_techniquesSaved = m_session.techniques;
     m_unsavedEjections.clear();

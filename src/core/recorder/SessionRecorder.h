@@ -85,7 +85,8 @@ private:
     bool refuse(const QString &message);
     // Folds the time since the last step into the totals and stamps the step's wall time.
     Session advancedToNow();
-    bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt);
+    // rowChanged: the session row itself changed (false only for a plain let-down).
+    bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt, bool rowChanged = true);
     bool commitRewrite(const Session &next); // rewrites the session's let-downs too
     bool flush();
 
@@ -96,6 +97,7 @@ private:
     qint64 m_anchorMonotonicMs = 0; // monotonic time of the last step
     qint64 m_anchorWallMs = 0; // wall time of the last step
     bool m_unsaved = false;
+    bool m_rowUnsaved = false; // the session row has changes not on disk yet
     QList<Ejection> m_unsavedEjections;
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
     std::optional<QStringList> m_techniquesSaved; // what is on disk, when known

@@ -35,6 +35,8 @@ public:
     bool open(const QString &path, OpenMode mode = OpenMode::CreateIfMissing);
     bool isOpen() const;
     bool isReadOnly() const { return m_readOnly; }
+    // Changes each time a file is opened (a restore reopens): caches keyed on row ids check it.
+    int generation() const { return m_generation; }
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
     Problem problem() const { return m_problem; }
@@ -95,5 +97,6 @@ private:
     QString m_details;
     Problem m_problem = Problem::None;
     bool m_readOnly = false;
+    int m_generation = 0;
     bool m_openedCleanly = false; // writable, checked: record the state when closing
 };

@@ -107,6 +107,8 @@ bool SessionStore::deleteSession(const QString &uuid)
     m_error.clear();
     const bool committed = m_database.write([&] {
         // Let-downs and techniques go with it (ON DELETE CASCADE); secure_delete wipes the note.
+        if (uuid == m_lastUuid)
+            m_lastUuid.clear(); // undone later, it comes back with another row id
         QSqlQuery remove(m_database.connection());
         remove.prepare(QStringLiteral("DELETE FROM sessions WHERE uuid = ?"));
         remove.addBindValue(uuid);
@@ -231,13 +233,11 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
     qint64 sessionId = 0;
     if (techniques == TechniquesWrite::NewSession) {
         sessionId = upsert.lastInsertId().toLongLong();
-    } else {
-        QSqlQuery &idOf = m_database.prepared(QStringLiteral("SELECT id FROM sessions WHERE uuid = ?"));
-        idOf.addBindValue(s.uuid);
-        if (!idOf.exec() || !idOf.next())
-            return fail(idOf);
-        sessionId = idOf.value(0).toLongLong();
-        idOf.finish();
+        m_lastUuid = s.uuid;
+        m_lastId = sessionId;
+        m_lastGeneration = m_database.generation();
+    } else if (!sessionIdOf(s.uuid, sessionId)) {
+        return false;
     }
 
     if (techniques == TechniquesWrite::Always) {
@@ -258,10 +258,40 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
         }
     }
 
+    return insertEjections(sessionId, newEjections);
+}
+
+bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
+{
+    // Not RETURNING on the upsert: SQLite builds a temporary table for it on every call,
+    // which cost a tap more than the rest of its work. The live session's id is kept.
+    if (uuid == m_lastUuid && m_lastGeneration == m_database.generation()) {
+        id = m_lastId;
+        return true;
+    }
+    QSqlQuery &idOf = m_database.prepared(QStringLiteral("SELECT id FROM sessions WHERE uuid = ?"));
+    idOf.addBindValue(uuid);
+    if (!idOf.exec())
+        return fail(idOf);
+    if (!idOf.next()) {
+        idOf.finish();
+        m_error = QStringLiteral("session %1 is not stored").arg(uuid);
+        return false;
+    }
+    id = idOf.value(0).toLongLong();
+    idOf.finish();
+    m_lastUuid = uuid;
+    m_lastId = id;
+    m_lastGeneration = m_database.generation();
+    return true;
+}
+
+bool SessionStore::insertEjections(qint64 sessionId, const QList<Ejection> &ejections)
+{
     QSqlQuery &addEjection = m_database.prepared(QStringLiteral(
         "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
         " VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const Ejection &e : newEjections) {
+    for (const Ejection &e : ejections) {
         addEjection.addBindValue(sessionId);
         addEjection.addBindValue(e.atUtcMs);
         addEjection.addBindValue(e.utcOffsetS);
@@ -272,6 +302,18 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
             return fail(addEjection);
     }
     return true;
+}
+
+bool SessionStore::appendLetdowns(const QString &uuid, const QList<Ejection> &ejections)
+{
+    m_error.clear();
+    const bool committed = m_database.write([&] {
+        qint64 sessionId = 0;
+        return sessionIdOf(uuid, sessionId) && insertEjections(sessionId, ejections);
+    });
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
 }
 
 bool SessionStore::loadUnfinished(std::optional<Session> &found)

@@ -29,6 +29,8 @@ public:
     // after a failure: nothing of a failed call was written.
     bool saveSession(const Session &session, const QList<Ejection> &newEjections,
                      TechniquesWrite techniques = TechniquesWrite::Always);
+    // Adds let-downs to a stored session, in one transaction (a live tap).
+    bool appendLetdowns(const QString &uuid, const QList<Ejection> &ejections);
     // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
     bool saveSessions(const QList<Session> &sessions);
     // Like saveSessions, but sessions whose uuid is already stored are left as they are
@@ -69,6 +71,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
+    bool insertEjections(qint64 sessionId, const QList<Ejection> &ejections);
     // Inside a transaction.
     bool writeSession(const Session &session, const QList<Ejection> &newEjections,
                       TechniquesWrite techniques = TechniquesWrite::Always);
@@ -81,4 +85,8 @@ private:
 
     Database &m_database;
     QString m_error;
+    // The row id of the session written last (the live one), so a tap needs no lookup.
+    QString m_lastUuid;
+    qint64 m_lastId = 0;
+    int m_lastGeneration = -1;
 };
