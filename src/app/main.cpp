@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileDialog>
+#include <QIcon>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -177,6 +178,11 @@ int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
     CommandLine::describeApplication();
+    QApplication::setDesktopFileName(QStringLiteral("letdown"));
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/letdown-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     QCommandLineParser parser;
     setUpParser(parser);
     parser.process(app);
