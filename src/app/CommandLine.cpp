@@ -8,6 +8,7 @@
 #include "stats/Insights.h"
 #include "stats/StatsJson.h"
 #include "stats/TrendQuery.h"
+#include "settings/Preferences.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
@@ -270,9 +271,12 @@ int runExport(const QCommandLineParser &parser)
     if (!parseRange(parser, request.range, error))
         return fail(verb, error, 2);
     const QString units = parser.value(QStringLiteral("units"));
+    request.unit = Preferences::load().unit; // her choice in the app, unless --units says
     if (units == QLatin1String("oz"))
         request.unit = VolumeUnit::Oz;
-    else if (!units.isEmpty() && units != QLatin1String("ml"))
+    else if (units == QLatin1String("ml"))
+        request.unit = VolumeUnit::Ml;
+    else if (!units.isEmpty())
         return fail(verb, tr("--units must be ml or oz, not '%1'.").arg(units), 2);
 
     Database database;
@@ -280,7 +284,7 @@ int runExport(const QCommandLineParser &parser)
         return fail(verb, database.errorString());
     SessionStore store(database);
     int count = 0;
-    if (!exportCsvFiles(store, ReferenceModel {}, request, count, error))
+    if (!exportCsvFiles(store, Preferences::load().referenceModel(), request, count, error))
         return fail(verb, error);
     QTextStream(stderr) << tr("Exported %1 sessions.\n").arg(count);
     return 0;
@@ -323,7 +327,7 @@ int runReport(const QCommandLineParser &parser)
     if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
         return fail(verb, database.errorString());
     SessionStore store(database);
-    if (!Report::writePdf(store, ReferenceModel {}, range, out, error))
+    if (!Report::writePdf(store, Preferences::load(), range, out, error))
         return fail(verb, error);
     return 0;
 }

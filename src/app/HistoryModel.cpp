@@ -49,6 +49,14 @@ void HistoryModel::setSessions(QList<Session> sessions)
     endResetModel();
 }
 
+void HistoryModel::setPreferences(const Preferences &preferences)
+{
+    beginResetModel();
+    m_model = preferences.referenceModel();
+    m_volume = VolumeFormat {preferences.unit};
+    endResetModel();
+}
+
 int HistoryModel::rowOf(const QString &uuid) const
 {
     for (int row = 0; row < m_sessions.size(); ++row)
@@ -86,8 +94,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Letdowns: return QString::number(s.ejections.size());
         case FirstLetdown: return first ? formatElapsed(*first) : QString();
         case Volume:
-            return measured ? tr("%1 ml").arg(QLocale().toString(*measured, 'f', 0))
-                            : tr("≈ %1 ml").arg(QLocale().toString(estimatedSessionVolumeMl(s, m_model), 'f', 0));
+            return measured ? m_volume.text(*measured)
+                            : tr("≈ %1").arg(m_volume.text(estimatedSessionVolumeMl(s, m_model)));
         case Techniques: return techniquesText(s);
         case Note: {
             QString line = s.note.section(u'\n', 0, 0);

@@ -2,6 +2,7 @@
 
 #include "domain/Session.h"
 #include "reference/ReferenceModel.h"
+#include "settings/Preferences.h"
 
 #include <QAbstractTableModel>
 
@@ -18,6 +19,7 @@ public:
     explicit HistoryModel(QObject *parent = nullptr);
 
     void setSessions(QList<Session> sessions); // any order; shown newest first
+    void setPreferences(const Preferences &preferences);
     const Session &sessionAt(int row) const { return m_sessions.at(row); }
     int rowOf(const QString &uuid) const;
 
@@ -29,4 +31,5 @@ public:
 private:
     QList<Session> m_sessions;
     ReferenceModel m_model;
+    VolumeFormat m_volume;
 };

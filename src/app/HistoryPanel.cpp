@@ -5,6 +5,7 @@
 #include "HistoryModel.h"
 #include "SessionDialog.h"
 #include "UndoCommands.h"
+#include "settings/Preferences.h"
 #include "domain/TimeFormat.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
@@ -140,6 +141,12 @@ const Session *HistoryPanel::selectedSession() const
     return &m_model->sessionAt(m_proxy->mapToSource(rows.first()).row());
 }
 
+void HistoryPanel::setPreferences(const Preferences &preferences)
+{
+    m_unit = preferences.unit;
+    m_model->setPreferences(preferences);
+}
+
 void HistoryPanel::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
@@ -179,6 +186,7 @@ void HistoryPanel::runDialog(const Session *existing)
 {
     const QDateTime defaultStart = QDateTime::fromMSecsSinceEpoch(m_clock.wallUtcMs()).addSecs(-20 * 60);
     SessionDialog dialog(m_store, existing ? std::optional<Session>(*existing) : std::nullopt, defaultStart, this);
+    dialog.setVolumeUnit(m_unit);
     emit sessionDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "csv/SessionCsv.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -11,6 +13,7 @@ class HistoryPanel;
 class Clock;
 class HistoryModel;
 class QSortFilterProxyModel;
+struct Preferences;
 class QUndoStack;
 class SessionDialog;
 class SessionRecorder;
@@ -35,6 +38,7 @@ public:
     void deleteSelected();
     void selectSession(const QString &uuid);
     void setReadOnly(bool readOnly);
+    void setPreferences(const Preferences &preferences);
 
     HistoryModel *model() const { return m_model; }
     // How the delete confirmation is asked (a message box; tests answer it).
@@ -64,5 +68,6 @@ private:
     QSortFilterProxyModel *m_proxy;
     bool m_stale = true;
     bool m_readOnly = false;
+    VolumeUnit m_unit = VolumeUnit::Ml;
     std::function<bool(const QString &)> m_confirm;
 };

@@ -26,6 +26,11 @@ public:
     void invalidate();
     void refresh();
     void selectWeeks(int weeks); // 0: all
+    void setReferenceModel(const ReferenceModel &model)
+    {
+        m_model = model;
+        invalidate();
+    }
     const Insights &insights() const { return m_insights; }
 
 signals:

@@ -5,6 +5,8 @@
 #include "SessionPanel.h"
 #include "HistoryPanel.h"
 #include "InsightsPanel.h"
+#include "MiniTimer.h"
+#include "PreferencesDialog.h"
 #include "Report.h"
 #include "RestoreDialog.h"
 #include "UndoCommands.h"
@@ -17,7 +19,11 @@
 #include "storage/Database.h"
 
 #include <QFileInfo>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -92,6 +98,18 @@ MainWindow::MainWindow(Database &database, SessionRecorder &recorder, SessionSto
     setUpShortcuts();
     refreshWarningBar();
     connect(m_ui->actionRestoreBackup, &QAction::triggered, this, &MainWindow::openRestoreDialog);
+
+    QAction *preferences = m_ui->menuEdit->addAction(tr("&Preferences..."), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), view);
+    QAction *miniTimer = view->addAction(tr("&Mini timer"), this, &MainWindow::toggleMiniTimer);
+    miniTimer->setObjectName(QStringLiteral("actionMiniTimer"));
+    miniTimer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    setUpTrayIcon();
+    applyPreferences(Preferences::load());
     applyReadOnly();
     statusBar()->showMessage(tr("Database: %1").arg(database.path()));
 }
@@ -125,7 +143,7 @@ QDate MainWindow::today() const
 
 void MainWindow::openTransferDialog(int mode)
 {
-    TransferDialog dialog(TransferDialog::Mode(mode), m_store, today(), this);
+    TransferDialog dialog(TransferDialog::Mode(mode), m_store, today(), m_preferences, this);
     emit transferDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;
@@ -142,7 +160,7 @@ void MainWindow::printReport()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
-    if (!Report::print(m_store, ReferenceModel {}, lastWeeksRange(today(), 12), printer, error))
+    if (!Report::print(m_store, m_preferences, lastWeeksRange(today(), 12), printer, error))
         showProblem(tr("Could not print the report: %1").arg(error));
 }
 
@@ -198,6 +216,54 @@ void MainWindow::applyReadOnly()
     m_ui->actionImportCsv->setEnabled(!readOnly);
     m_ui->actionRestoreBackup->setEnabled(!readOnly);
     refreshWarningBar();
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences;
+    m_sessionPanel->setPreferences(preferences);
+    m_trendsPanel->setPreferences(preferences);
+    m_insightsPanel->setReferenceModel(preferences.referenceModel());
+    m_historyPanel->setPreferences(preferences);
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(m_preferences, m_database.path(), this);
+    connect(&dialog, &PreferencesDialog::preferencesChanged, this, &MainWindow::applyPreferences);
+    emit preferencesDialogOpened(&dialog);
+    if (dialog.result() != QDialog::Accepted)
+        dialog.exec();
+}
+
+void MainWindow::toggleMiniTimer()
+{
+    if (!m_miniTimer) {
+        m_miniTimer = new MiniTimer(m_recorder, this);
+        connect(m_miniTimer, &MiniTimer::letdownTapped, m_sessionPanel, &SessionPanel::markLetdown);
+        connect(m_miniTimer, &MiniTimer::startOrStopTapped, m_sessionPanel, &SessionPanel::startOrStop);
+    }
+    m_miniTimer->setVisible(!m_miniTimer->isVisible());
+    if (m_miniTimer->isVisible())
+        m_miniTimer->raise();
+}
+
+void MainWindow::setUpTrayIcon()
+{
+    // Only where the desktop has a tray; the View menu works everywhere.
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Show Letdown"), this, &MainWindow::comeToFront);
+    menu->addAction(tr("Mini timer"), this, &MainWindow::toggleMiniTimer);
+    tray->setContextMenu(menu);
+    tray->setToolTip(tr("Letdown"));
+    connect(tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            toggleMiniTimer();
+    });
+    tray->show();
 }
 
 void MainWindow::comeToFront()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "settings/Preferences.h"
+
 #include <QMainWindow>
 #include <QTimer>
 #include <QUndoStack>
@@ -47,11 +49,16 @@ public:
     void startDailyBackups();
     // Another instance asked for this window.
     void comeToFront();
+    void openPreferences();
+    void applyPreferences(const Preferences &preferences);
+    void toggleMiniTimer();
+    class MiniTimer *miniTimer() const { return m_miniTimer; }
 
 signals:
     // A transfer dialog is about to run; tests fill and accept it here.
     void transferDialogOpened(QDialog *dialog);
     void restoreDialogOpened(QDialog *dialog);
+    void preferencesDialogOpened(QDialog *dialog);
 
 private:
     void setUpShortcuts();
@@ -63,6 +70,7 @@ private:
     QDate today() const;
 
     void runBackupCheck();
+    void setUpTrayIcon();
     void applyReadOnly();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -76,5 +84,7 @@ private:
     InsightsPanel *m_insightsPanel = nullptr;
     QUndoStack m_undoStack; // lives until the window closes
     QTimer *m_backupTimer = nullptr;
+    Preferences m_preferences;
+    class MiniTimer *m_miniTimer = nullptr;
     bool m_backupRunning = false;
 };

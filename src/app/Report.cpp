@@ -53,7 +53,7 @@ QString row(const QStringList &cells, bool header = false)
 }
 
 QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
-             const ReferenceModel &model, const StatsRange &range)
+             const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
 {
     const QLocale locale;
     const QString from = range.from ? locale.toString(*range.from, QLocale::LongFormat)
@@ -86,7 +86,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
               summary.medianFirstLetdownS ? tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
               QString(), tr("logged")});
     h += row({tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
-              summary.estimatedMlPerDay ? tr("%1 ml").arg(number(summary.estimatedMlPerDay, 0)) : QStringLiteral("–"),
+              summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"),
               QString(),
               tr("estimated; %1 of %2 sessions had a measured total").arg(summary.sessionsWithMeasuredTotal).arg(summary.sessions())});
     QStringList techniques;
@@ -97,10 +97,10 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
-                     "of each let-down, %1 ml for the first and ×%2 for each later one, or her measured total "
+                     "of each let-down, %1 for the first and ×%2 for each later one, or her measured total "
                      "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
                      "later ones often go unfelt. Not medical advice.")
-                      .arg(locale.toString(model.firstEjectionMl), locale.toString(model.decayR)));
+                      .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR)));
 
     h += QStringLiteral("<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
              .arg(tr("Weekly trends"))
@@ -109,12 +109,14 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
              .arg(tr("Week by week"));
     h += row({tr("Week"), tr("Sessions"), tr("Let-downs / nursing"), tr("Let-downs / pumping"),
-              tr("First let-down (median s)"), tr("Milk per day (est. ml)")},
+              tr("First let-down (median s)"), tr("Milk per day (est. %1)").arg(volume.symbol())},
              true);
     for (const WeekStats &week : stats.weeks)
         h += row({week.week.label(), QString::number(week.sessions), number(week.meanLetdownsNursing, 2),
                   number(week.meanLetdownsPumping, 2), number(week.medianFirstLetdownS, 0),
-                  number(week.estimatedMlPerDay, 0)});
+                  week.estimatedMlPerDay ? QLocale().toString(volume.fromMl(*week.estimatedMlPerDay), 'f',
+                                                               volume.decimals())
+                                         : QStringLiteral("–")});
     h += QStringLiteral("</table>");
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("What her own log suggests"));
@@ -144,28 +146,30 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
 }
 } // namespace
 
-bool Report::build(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QTextDocument &document,
-                   QString &error)
+bool Report::build(SessionStore &store, const Preferences &preferences, const StatsRange &range,
+                   QTextDocument &document, QString &error)
 {
+    const ReferenceModel model = preferences.referenceModel();
+    const VolumeFormat volume {preferences.unit};
     QList<Session> sessions;
     TrendStats stats;
     if (!loadSessionsInRange(store, range, sessions, error)
         || !loadTrendStats(store, model, KindFilter::Both, range, stats, error))
         return false;
     TrendsView charts;
-    charts.show(stats, model, KindFilter::Both);
+    charts.show(stats, model, KindFilter::Both, {volume, preferences.showReferenceLines});
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")),
                          charts.renderImage(kChartImageSize));
     const Insights insights = computeInsights(sessions, model, range, QDate::currentDate());
-    document.setHtml(html(summarize(sessions, model), stats, insights, model, range));
+    document.setHtml(html(summarize(sessions, model), stats, insights, model, volume, range));
     return true;
 }
 
-bool Report::print(SessionStore &store, const ReferenceModel &model, const StatsRange &range, QPrinter &printer,
+bool Report::print(SessionStore &store, const Preferences &preferences, const StatsRange &range, QPrinter &printer,
                    QString &error)
 {
     QTextDocument document;
-    if (!build(store, model, range, document, error))
+    if (!build(store, preferences, range, document, error))
         return false;
     printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     document.setPageSize(printer.pageLayout().paintRectPoints().size());
@@ -173,7 +177,7 @@ bool Report::print(SessionStore &store, const ReferenceModel &model, const Stats
     return true;
 }
 
-bool Report::writePdf(SessionStore &store, const ReferenceModel &model, const StatsRange &range, const QString &path,
+bool Report::writePdf(SessionStore &store, const Preferences &preferences, const StatsRange &range, const QString &path,
                       QString &error)
 {
     QPrinter printer(QPrinter::HighResolution);
@@ -183,7 +187,7 @@ bool Report::writePdf(SessionStore &store, const ReferenceModel &model, const St
     // replaces a good one.
     const QString partial = path + QStringLiteral(".part");
     printer.setOutputFileName(partial);
-    if (!print(store, model, range, printer, error))
+    if (!print(store, preferences, range, printer, error))
         return false;
     // rename(2) replaces the target in one step.
     if (!QFileInfo::exists(partial) || !QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)

@@ -134,6 +134,20 @@ SessionDialog::SessionDialog(SessionStore &store, const std::optional<Session> &
 
 SessionDialog::~SessionDialog() = default;
 
+void SessionDialog::setVolumeUnit(VolumeUnit unit)
+{
+    m_volume = VolumeFormat {unit};
+    m_ui->pumpedLabel->setText(tr("&Pumped volume (%1):").arg(m_volume.symbol()));
+    m_ui->letdownTable->setHorizontalHeaderLabels(
+        {tr("Time (m:ss)"), tr("Side"), tr("Measured %1").arg(m_volume.symbol())});
+    const auto shown = [this](const std::optional<double> &ml) {
+        return ml ? QLocale().toString(m_volume.fromMl(*ml), 'g', 6) : QString();
+    };
+    m_ui->pumpedEdit->setText(shown(m_original.pumpedVolumeMl));
+    for (int row = 0; row < m_ui->letdownTable->rowCount() && row < m_original.ejections.size(); ++row)
+        m_ui->letdownTable->item(row, VolumeColumn)->setText(shown(m_original.ejections[row].measuredVolumeMl));
+}
+
 void SessionDialog::addLetdownRow(const QString &time, Side side, const std::optional<double> &measuredMl)
 {
     const int row = m_ui->letdownTable->rowCount();
@@ -189,6 +203,8 @@ bool SessionDialog::gather(Session &s)
         ok = false;
     }
     const bool pumping = s.kind == SessionKind::Pumping;
+    if (pumped)
+        pumped = m_volume.toMl(*pumped);
     s.pumpedVolumeMl = pumping ? pumped : std::nullopt;
     s.preFeedWeightG = pumping ? std::nullopt : pre;
     s.postFeedWeightG = pumping ? std::nullopt : post;
@@ -214,7 +230,7 @@ bool SessionDialog::gather(Session &s)
         Ejection e;
         e.offsetMs = *offsetMs;
         e.side = Side(qobject_cast<QComboBox *>(m_ui->letdownTable->cellWidget(row, SideColumn))->currentData().toInt());
-        e.measuredVolumeMl = volume;
+        e.measuredVolumeMl = volume ? std::optional<double>(m_volume.toMl(*volume)) : std::nullopt;
         // Keep the moment of an unchanged let-down; place a new or moved one after the start.
         const auto same = std::find_if(m_original.ejections.begin(), m_original.ejections.end(),
                                        [&](const Ejection &o) { return o.offsetMs == e.offsetMs; });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Session.h"
+#include "settings/Preferences.h"
 
 #include <QDialog>
 
@@ -29,6 +30,8 @@ public:
     Session session() const { return m_result; }
     // How "are you sure?" questions are asked (a message box; tests answer them).
     void setConfirmer(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
+    // Volumes shown and typed in ml or oz (stored in ml either way). Call before editing.
+    void setVolumeUnit(VolumeUnit unit);
 
 public slots:
     void accept() override;
@@ -45,4 +48,5 @@ private:
     QList<QCheckBox *> m_techniqueBoxes;
     Session m_result;
     std::function<bool(const QString &)> m_confirm;
+    VolumeFormat m_volume;
 };

@@ -127,6 +127,18 @@ SessionPanel::~SessionPanel()
         saveNote();
 }
 
+void SessionPanel::setPreferences(const Preferences &preferences)
+{
+    m_volume = VolumeFormat {preferences.unit};
+    m_ui->pumpedVolumeLabel->setText(tr("Pumped volume (%1):").arg(m_volume.symbol()));
+    m_ui->pumpedVolumeEdit->setAccessibleName(tr("Pumped volume in %1").arg(m_volume.symbol()));
+    // Before a session: the kind she chose as the default (or what she used last).
+    if (preferences.defaultKind && !m_recorder.hasSession())
+        (*preferences.defaultKind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
+    m_ui->pumpedVolumeEdit->clear(); // shown again in the new unit
+    refresh();
+}
+
 void SessionPanel::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
@@ -228,6 +240,8 @@ void SessionPanel::saveFigures()
     bool ok = true;
     if (session.kind == SessionKind::Pumping) {
         ok = parseOptionalNumber(m_ui->pumpedVolumeEdit->text(), figures.pumpedVolumeMl);
+        if (ok && figures.pumpedVolumeMl)
+            figures.pumpedVolumeMl = m_volume.toMl(*figures.pumpedVolumeMl);
     } else {
         ok = parseOptionalNumber(m_ui->preWeightEdit->text(), figures.preFeedWeightG)
             && parseOptionalNumber(m_ui->postWeightEdit->text(), figures.postFeedWeightG);
@@ -388,7 +402,9 @@ void SessionPanel::refreshDetails(const Session &session)
             .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs), letdowns)
         + (first ? tr(", the first after %1.").arg(formatElapsed(*first)) : QStringLiteral(".")));
     if (!m_ui->pumpedVolumeEdit->hasFocus())
-        m_ui->pumpedVolumeEdit->setText(numberText(session.pumpedVolumeMl));
+        m_ui->pumpedVolumeEdit->setText(session.pumpedVolumeMl
+                                            ? QLocale().toString(m_volume.fromMl(*session.pumpedVolumeMl), 'g', 6)
+                                            : QString());
     if (!m_ui->preWeightEdit->hasFocus())
         m_ui->preWeightEdit->setText(numberText(session.preFeedWeightG));
     if (!m_ui->postWeightEdit->hasFocus())

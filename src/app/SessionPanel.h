@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Session.h"
+#include "settings/Preferences.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -33,6 +34,7 @@ public:
     void reload() { refresh(); }
     // A write-protected database: everything shows, nothing can be recorded.
     void setReadOnly(bool readOnly);
+    void setPreferences(const Preferences &preferences);
 
 signals:
     // A let-down was tapped and saved (the window makes it undoable).
@@ -64,5 +66,6 @@ private:
     QTimer m_noteSaveDelay;
     bool m_updatingWidgets = false;
     bool m_readOnly = false;
+    VolumeFormat m_volume;
     QString m_shownSessionUuid;
 };

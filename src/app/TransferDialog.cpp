@@ -21,15 +21,18 @@ QString documentsFolder()
 }
 } // namespace
 
-TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, QWidget *parent)
+TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, const Preferences &preferences,
+                               QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ExportDialog>())
     , m_mode(mode)
     , m_store(store)
+    , m_preferences(preferences)
 {
     m_ui->setupUi(this);
     m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
     m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
+    m_ui->unitsCombo->setCurrentIndex(preferences.unit == VolumeUnit::Oz ? 1 : 0);
     m_ui->fromDate->setDate(today.addDays(-7 * kDefaultReportWeeks + 1));
     m_ui->toDate->setDate(today);
     const auto updateDates = [this] {
@@ -143,7 +146,7 @@ bool TransferDialog::run()
         request.sessionsPath = first;
         request.ejectionsPath = second;
         int count = 0;
-        if (!exportCsvFiles(m_store, ReferenceModel {}, request, count, error)) {
+        if (!exportCsvFiles(m_store, m_preferences.referenceModel(), request, count, error)) {
             showProblem(error);
             return false;
         }
@@ -169,7 +172,7 @@ bool TransferDialog::run()
         return true;
     }
     case Mode::ReportPdf:
-        if (!Report::writePdf(m_store, ReferenceModel {}, chosen, first, error)) {
+        if (!Report::writePdf(m_store, m_preferences, chosen, first, error)) {
             showProblem(error);
             return false;
         }

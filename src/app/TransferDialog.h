@@ -1,5 +1,6 @@
 #pragma once
 
+#include "settings/Preferences.h"
 #include "stats/WeeklyStats.h"
 
 #include <QDialog>
@@ -21,7 +22,8 @@ class TransferDialog : public QDialog
 public:
     enum class Mode { ExportCsv, ImportCsv, ReportPdf };
 
-    TransferDialog(Mode mode, SessionStore &store, QDate today, QWidget *parent = nullptr);
+    TransferDialog(Mode mode, SessionStore &store, QDate today, const Preferences &preferences = {},
+                   QWidget *parent = nullptr);
     ~TransferDialog() override;
 
     QString resultMessage() const { return m_result; }
@@ -43,5 +45,6 @@ private:
     std::unique_ptr<Ui::ExportDialog> m_ui;
     Mode m_mode;
     SessionStore &m_store;
+    Preferences m_preferences;
     QString m_result;
 };

@@ -213,7 +213,8 @@ QString TrendCharts::tooltipAt(const QObject *series, qreal x)
     return series->property(kTooltipsProperty).toMap().value(tipKey(x)).toString();
 }
 
-QChart *TrendCharts::letdownsPerSession(const TrendStats &stats, const ReferenceModel &model, KindFilter filter)
+QChart *TrendCharts::letdownsPerSession(
+    const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options)
 {
     QChart *chart = newChart(tr("Let-downs per session (weekly mean)"));
     chart->legend()->setAlignment(Qt::AlignRight); // six entries: too many for one row below
@@ -233,7 +234,7 @@ QChart *TrendCharts::letdownsPerSession(const TrendStats &stats, const Reference
     const qreal fromX = x->min().toMSecsSinceEpoch();
     const qreal toX = x->max().toMSecsSinceEpoch();
 
-    if (pumping) {
+    if (pumping && options.showReference) {
         // The pumping studies give a range rather than one mean: draw it as a band.
         auto *low = new QLineSeries;
         auto *high = new QLineSeries;
@@ -251,7 +252,7 @@ QChart *TrendCharts::letdownsPerSession(const TrendStats &stats, const Reference
             QPen(QColor(kPumpingColor.red(), kPumpingColor.green(), kPumpingColor.blue(), 90), 1, Qt::DashLine));
         attach(chart, band, x, y);
     }
-    if (nursing)
+    if (nursing && options.showReference)
         addHorizontalLine(chart, tr("Ref. %1 per breastfeed").arg(number(model.meanEjectionsPerBreastfeed)),
             model.meanEjectionsPerBreastfeed, fromX, toX, x, y);
 
@@ -288,8 +289,9 @@ QChart *TrendCharts::letdownsPerSession(const TrendStats &stats, const Reference
     return chart;
 }
 
-QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel &model)
+QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options)
 {
+    const VolumeFormat &v = options.volume;
     QChart *chart = newChart(tr("Estimated volume by let-down order"));
     if (stats.volumeByOrder.isEmpty())
         return chart;
@@ -297,8 +299,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     set->setColor(kAllColor.lighter(130));
     set->setBorderColor(kAllColor);
     auto *reference = new QLineSeries;
-    reference->setName(
-        tr("Reference: %1 ml × %2^(k−1)").arg(number(model.firstEjectionMl, 0), number(model.decayR, 2)));
+    reference->setName(tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
     reference->setPen(QPen(kReferenceColor, 2, Qt::DashLine));
     reference->setPointsVisible(true);
     QStringList categories;
@@ -306,13 +307,13 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     QVariantMap tips;
     for (const OrderVolume &order : stats.volumeByOrder) {
         categories << QString::number(order.order);
-        set->append(order.meanEstimatedMl);
-        reference->append(order.order - 1, order.referenceMl);
-        top = std::max({top, order.meanEstimatedMl, order.referenceMl});
+        set->append(v.fromMl(order.meanEstimatedMl));
+        reference->append(order.order - 1, v.fromMl(order.referenceMl));
+        top = std::max({top, v.fromMl(order.meanEstimatedMl), v.fromMl(order.referenceMl)});
         tips.insert(tipKey(order.order - 1),
-            tr("Let-down #%1: %2 ml on average (estimated)\nfrom %3; reference %4 ml")
+            tr("Let-down #%1: %2 on average (estimated)\nfrom %3; reference %4")
                 .arg(order.order)
-                .arg(number(order.meanEstimatedMl), sessionsText(order.sessions), number(order.referenceMl)));
+                .arg(v.text(order.meanEstimatedMl), sessionsText(order.sessions), v.text(order.referenceMl)));
     }
     auto *bars = new QBarSeries;
     bars->append(set);
@@ -326,11 +327,14 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     x->setTitleText(tr("let-down number in the session"));
-    auto *y = valueAxis(tr("ml"), top);
+    auto *y = valueAxis(v.symbol(), top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     attach(chart, bars, x, y);
-    attach(chart, reference, x, y);
+    if (options.showReference)
+        attach(chart, reference, x, y);
+    else
+        delete reference;
     return chart;
 }
 
@@ -354,21 +358,24 @@ QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
     return chart;
 }
 
-QChart *TrendCharts::milkPerDay(const TrendStats &stats)
+QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &options)
 {
     QChart *chart = newChart(tr("Estimated milk per day (weekly mean)"));
     if (stats.weeks.isEmpty())
         return chart;
-    const auto value = [](const WeekStats &w) { return w.estimatedMlPerDay; };
+    const VolumeFormat volume = options.volume;
+    const auto value = [volume](const WeekStats &w) {
+        return w.estimatedMlPerDay ? std::optional<double>(volume.fromMl(*w.estimatedMlPerDay)) : std::nullopt;
+    };
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(tr("ml per day"), maxOf(stats, value));
+    auto *y = valueAxis(tr("%1 per day").arg(volume.symbol()), maxOf(stats, value));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     addWeeklySeries(chart, stats,
         {tr("Your estimate"), kAllColor, value,
-            [](const WeekStats &w, double v) {
-                return tr("%1\n%2 ml per day (estimated)\nmean of %3 day(s), %4")
-                    .arg(weekCaption(w), number(v, 0))
+            [volume](const WeekStats &w, double v) {
+                return tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
+                    .arg(weekCaption(w), volume.text(volume.toMl(v)))
                     .arg(w.daysWithSessions)
                     .arg(sessionsText(w.sessions));
             }},

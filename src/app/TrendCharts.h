@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reference/ReferenceModel.h"
+#include "settings/Preferences.h"
 #include "stats/WeeklyStats.h"
 
 class QChart;
@@ -9,10 +10,15 @@ class QChart;
 // TrendStats (core). Each data point carries a tooltip (exact value and the number of
 // sessions behind it), shown on hover.
 namespace TrendCharts {
-QChart *letdownsPerSession(const TrendStats &stats, const ReferenceModel &model, KindFilter filter);
-QChart *volumeByOrder(const TrendStats &stats, const ReferenceModel &model);
+struct ChartOptions {
+    VolumeFormat volume;        // ml or oz on the volume charts
+    bool showReference = true;  // the published figures as lines and bands
+};
+QChart *letdownsPerSession(
+    const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options = {});
+QChart *volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options = {});
 QChart *timeToFirstLetdown(const TrendStats &stats);
-QChart *milkPerDay(const TrendStats &stats);
+QChart *milkPerDay(const TrendStats &stats, const ChartOptions &options = {});
 
 // The tooltip a series shows for the point at x (tests read it; hover shows it).
 QString tooltipAt(const QObject *series, qreal x);

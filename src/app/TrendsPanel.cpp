@@ -9,6 +9,7 @@
 
 #include <QFileDialog>
 #include <QImage>
+#include <QLocale>
 #include <QStandardPaths>
 
 namespace {
@@ -37,12 +38,7 @@ TrendsPanel::TrendsPanel(SessionStore &store, const Clock &clock, QWidget *paren
         tr("<h3>No finished sessions yet</h3><p>On the <b>Session</b> tab, press <b>Start</b> (or Space) "
            "when a feed or pumping session begins, press <b>Let-down now</b> (or L) each time you feel "
            "or see a let-down, and <b>Stop</b> at the end.</p><p>Your weekly trends appear here.</p>"));
-    m_ui->noteLabel->setText(
-        tr("The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so "
-           "counts below the averages are common. Volumes are estimates (30 ml for the first let-down, "
-           "each later one %1 of the one before, or your measured total shared the same way). "
-           "Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.")
-            .arg(QStringLiteral("×%1").arg(m_model.decayR)));
+    updateNote();
 
     connect(m_ui->rangeCombo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
@@ -96,7 +92,25 @@ void TrendsPanel::refresh()
     }
     m_ui->pages->setCurrentWidget(finished > 0 ? m_ui->chartsPage : m_ui->emptyPage);
     m_ui->saveImageButton->setEnabled(finished > 0);
-    m_view->show(m_stats, m_model, selectedFilter());
+    m_view->show(m_stats, m_model, selectedFilter(), m_options);
+}
+
+void TrendsPanel::setPreferences(const Preferences &preferences)
+{
+    m_model = preferences.referenceModel();
+    m_options = {VolumeFormat {preferences.unit}, preferences.showReferenceLines};
+    updateNote();
+    invalidate();
+}
+
+void TrendsPanel::updateNote()
+{
+    m_ui->noteLabel->setText(
+        tr("The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts "
+           "below the averages are common. Volumes are estimates (%1 for the first let-down, each later one ×%2 "
+           "of the one before, or your measured total shared the same way). Dotted lines: your own baseline, the "
+           "mean of the four weeks before. This is not medical advice.")
+            .arg(m_options.volume.text(m_model.firstEjectionMl), QLocale().toString(m_model.decayR)));
 }
 
 void TrendsPanel::selectWeeks(int weeks)
@@ -110,7 +124,7 @@ void TrendsPanel::saveImageAs(const QString &path)
 {
     // A grid of its own at a fixed size: the one on screen keeps its layout.
     TrendsView offscreen;
-    offscreen.show(m_stats, m_model, selectedFilter());
+    offscreen.show(m_stats, m_model, selectedFilter(), m_options);
     if (!offscreen.renderImage(kSavedImageSize).save(path))
         emit problem(tr("Could not save the image to %1.").arg(path));
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "TrendCharts.h"
 #include "reference/ReferenceModel.h"
+#include "settings/Preferences.h"
 #include "stats/WeeklyStats.h"
 
 #include <QWidget>
@@ -28,6 +30,7 @@ public:
     void refresh();
     void saveImageAs(const QString &path);
     void selectWeeks(int weeks); // 0: all weeks
+    void setPreferences(const Preferences &preferences);
 
     TrendsView *view() const { return m_view; }
     const TrendStats &stats() const { return m_stats; }
@@ -40,6 +43,7 @@ protected:
 
 private:
     StatsRange selectedRange() const;
+    void updateNote();
     KindFilter selectedFilter() const;
     void chooseImageFile();
 
@@ -47,6 +51,7 @@ private:
     SessionStore &m_store;
     const Clock &m_clock;
     ReferenceModel m_model;
+    TrendCharts::ChartOptions m_options;
     TrendsView *m_view = nullptr;
     TrendStats m_stats;
     bool m_stale = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TrendCharts.h"
 #include "reference/ReferenceModel.h"
 #include "stats/WeeklyStats.h"
 
@@ -16,7 +17,8 @@ class TrendsView : public QWidget
 public:
     explicit TrendsView(QWidget *parent = nullptr);
 
-    void show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter);
+    void show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter,
+              const TrendCharts::ChartOptions &options = {});
     // The grid drawn at exactly this size, without showing a window.
     QImage renderImage(QSize size);
 

@@ -1,0 +1,65 @@
+#include "MiniTimer.h"
+
+#include "domain/TimeFormat.h"
+#include "recorder/SessionRecorder.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+MiniTimer::MiniTimer(SessionRecorder &recorder, QWidget *parent)
+    : QWidget(parent, Qt::Tool | Qt::WindowStaysOnTopHint)
+    , m_recorder(recorder)
+    , m_time(new QLabel(this))
+    , m_count(new QLabel(this))
+    , m_letdown(new QPushButton(tr("Let-down [L]"), this))
+    , m_startStop(new QPushButton(this))
+{
+    setWindowTitle(tr("Letdown timer"));
+    setObjectName(QStringLiteral("miniTimer"));
+    m_time->setObjectName(QStringLiteral("miniTime"));
+    m_count->setObjectName(QStringLiteral("miniCount"));
+    m_letdown->setObjectName(QStringLiteral("miniLetdown"));
+    m_startStop->setObjectName(QStringLiteral("miniStartStop"));
+    QFont big = m_time->font();
+    big.setPointSize(big.pointSize() + 12);
+    big.setBold(true);
+    m_time->setFont(big);
+    m_time->setAlignment(Qt::AlignCenter);
+    m_time->setAccessibleName(tr("Session time"));
+    m_count->setAlignment(Qt::AlignCenter);
+    m_letdown->setMinimumHeight(44);
+    m_letdown->setAccessibleDescription(tr("Marks a let-down at this moment"));
+    m_startStop->setMinimumHeight(32);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_time);
+    layout->addWidget(m_count);
+    layout->addWidget(m_letdown);
+    layout->addWidget(m_startStop);
+
+    connect(m_letdown, &QPushButton::clicked, this, &MiniTimer::letdownTapped);
+    connect(m_startStop, &QPushButton::clicked, this, &MiniTimer::startOrStopTapped);
+    // The same single keys as the main window, when this little window has the focus.
+    connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this, &MiniTimer::letdownTapped);
+    connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this,
+            &MiniTimer::startOrStopTapped);
+    connect(&m_recorder, &SessionRecorder::changed, this, &MiniTimer::refresh);
+    m_tick.setInterval(250);
+    connect(&m_tick, &QTimer::timeout, this, &MiniTimer::refresh);
+    m_tick.start();
+    refresh();
+}
+
+void MiniTimer::refresh()
+{
+    const auto state = m_recorder.state();
+    const bool live = state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
+    const Session session = m_recorder.currentSession();
+    m_time->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
+    m_count->setText(tr("%1 let-downs").arg(m_recorder.hasSession() ? session.ejections.size() : 0)
+                     + (state == SessionRecorder::State::Paused ? tr(" · paused") : QString()));
+    m_letdown->setEnabled(live);
+    m_startStop->setText(live ? tr("Stop [Space]") : tr("Start [Space]"));
+}

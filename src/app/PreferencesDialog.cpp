@@ -1,0 +1,68 @@
+#include "PreferencesDialog.h"
+
+#include "ui_PreferencesDialog.h"
+
+#include <QPushButton>
+
+PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::PreferencesDialog>())
+    , m_preferences(current)
+{
+    m_ui->setupUi(this);
+    m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
+    m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
+    m_ui->kindCombo->addItem(tr("What I used last"));
+    m_ui->kindCombo->addItem(tr("Nursing"));
+    m_ui->kindCombo->addItem(tr("Pumping"));
+    m_ui->databasePath->setText(
+        tr("%1<br/><small>Start Letdown with <tt>--database FILE</tt> to use another file.</small>")
+            .arg(databasePath.toHtmlEscaped()));
+    show(current);
+    for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
+    connect(m_ui->referenceCheck, &QCheckBox::toggled, this, &PreferencesDialog::gather);
+    for (auto *spin : {m_ui->firstVolumeSpin, m_ui->decaySpin})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::gather);
+    connect(m_ui->resetButton, &QPushButton::clicked, this, [this] {
+        Preferences p = m_preferences;
+        p.decayR = ReferenceModel::kDefaultDecayR;
+        p.firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+        show(p);
+        gather();
+    });
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::accept); // Close
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+void PreferencesDialog::show(const Preferences &p)
+{
+    m_filling = true;
+    m_ui->unitsCombo->setCurrentIndex(p.unit == VolumeUnit::Oz ? 1 : 0);
+    m_ui->kindCombo->setCurrentIndex(!p.defaultKind ? 0 : *p.defaultKind == SessionKind::Nursing ? 1 : 2);
+    m_ui->referenceCheck->setChecked(p.showReferenceLines);
+    m_ui->firstVolumeSpin->setValue(p.firstEjectionMl);
+    m_ui->decaySpin->setValue(p.decayR);
+    m_filling = false;
+}
+
+void PreferencesDialog::gather()
+{
+    if (m_filling)
+        return;
+    Preferences p = m_preferences;
+    p.unit = m_ui->unitsCombo->currentIndex() == 1 ? VolumeUnit::Oz : VolumeUnit::Ml;
+    const int kind = m_ui->kindCombo->currentIndex();
+    p.defaultKind = kind == 0 ? std::nullopt : std::optional(kind == 1 ? SessionKind::Nursing : SessionKind::Pumping);
+    p.showReferenceLines = m_ui->referenceCheck->isChecked();
+    p.firstEjectionMl = m_ui->firstVolumeSpin->value();
+    p.decayR = m_ui->decaySpin->value();
+    const QString problem = p.validate();
+    m_ui->messageLabel->setText(problem);
+    if (!problem.isEmpty() || p == m_preferences)
+        return;
+    m_preferences = p;
+    p.save();
+    emit preferencesChanged(p);
+}

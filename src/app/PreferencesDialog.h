@@ -1,0 +1,32 @@
+#pragma once
+
+#include "settings/Preferences.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class PreferencesDialog;
+}
+
+// Edit > Preferences. Every change takes effect at once (preferencesChanged) and is saved.
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent = nullptr);
+    ~PreferencesDialog() override;
+
+signals:
+    void preferencesChanged(const Preferences &preferences);
+
+private:
+    void show(const Preferences &p);
+    void gather();
+
+    std::unique_ptr<Ui::PreferencesDialog> m_ui;
+    Preferences m_preferences;
+    bool m_filling = false;
+};

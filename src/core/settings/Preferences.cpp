@@ -1,0 +1,67 @@
+#include "settings/Preferences.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSettings>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Preferences", text);
+}
+} // namespace
+
+Preferences Preferences::load()
+{
+    QSettings settings;
+    Preferences p;
+    p.unit = settings.value(QStringLiteral("units"), QStringLiteral("ml")).toString() == QLatin1String("oz")
+        ? VolumeUnit::Oz
+        : VolumeUnit::Ml;
+    p.decayR = settings.value(QStringLiteral("model/decayR"), ReferenceModel::kDefaultDecayR).toDouble();
+    p.firstEjectionMl =
+        settings.value(QStringLiteral("model/firstEjectionMl"), ReferenceModel::kDefaultFirstEjectionMl).toDouble();
+    p.defaultKind = sessionKindFromKey(settings.value(QStringLiteral("defaultKind")).toString());
+    p.showReferenceLines = settings.value(QStringLiteral("charts/showReference"), true).toBool();
+    p.databasePath = settings.value(QStringLiteral("databasePath")).toString();
+    if (!p.validate().isEmpty()) { // a hand-edited file: fall back to the published values
+        p.decayR = ReferenceModel::kDefaultDecayR;
+        p.firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+    }
+    return p;
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("units"), unit == VolumeUnit::Oz ? QStringLiteral("oz") : QStringLiteral("ml"));
+    settings.setValue(QStringLiteral("model/decayR"), decayR);
+    settings.setValue(QStringLiteral("model/firstEjectionMl"), firstEjectionMl);
+    settings.setValue(QStringLiteral("defaultKind"), defaultKind ? toKey(*defaultKind) : QString());
+    settings.setValue(QStringLiteral("charts/showReference"), showReferenceLines);
+    settings.setValue(QStringLiteral("databasePath"), databasePath);
+    settings.sync();
+}
+
+QString Preferences::validate() const
+{
+    return referenceModel().validate();
+}
+
+ReferenceModel Preferences::referenceModel() const
+{
+    ReferenceModel model;
+    model.decayR = decayR;
+    model.firstEjectionMl = firstEjectionMl;
+    return model;
+}
+
+QString VolumeFormat::symbol() const
+{
+    return unit == VolumeUnit::Oz ? tr("oz") : tr("ml");
+}
+
+QString VolumeFormat::text(double ml) const
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(fromMl(ml), 'f', decimals()), symbol());
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "csv/SessionCsv.h"
+#include "domain/Session.h"
+#include "reference/ReferenceModel.h"
+
+#include <QString>
+
+#include <optional>
+
+// Her choices, kept with QSettings (~/.config/letdown.conf). Plain data plus load/save;
+// every screen reads what it needs from here when it is told the preferences changed.
+struct Preferences {
+    VolumeUnit unit = VolumeUnit::Ml;
+    double decayR = ReferenceModel::kDefaultDecayR;
+    double firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+    std::optional<SessionKind> defaultKind; // empty: the kind she used last
+    bool showReferenceLines = true;
+    QString databasePath; // empty: the default location
+
+    static Preferences load();
+    void save() const;
+    // Empty when usable, else why not (for the dialog).
+    QString validate() const;
+
+    ReferenceModel referenceModel() const;
+    bool operator==(const Preferences &) const = default;
+};
+
+// Volumes as she reads and types them: ml or oz (1 oz = 29.5735 ml).
+struct VolumeFormat {
+    VolumeUnit unit = VolumeUnit::Ml;
+
+    double fromMl(double ml) const { return unit == VolumeUnit::Oz ? ml / kMlPerOz : ml; }
+    double toMl(double value) const { return unit == VolumeUnit::Oz ? value * kMlPerOz : value; }
+    int decimals() const { return unit == VolumeUnit::Oz ? 2 : 0; }
+    QString symbol() const; // "ml" or "oz"
+    QString text(double ml) const; // "85 ml", "2.87 oz" in the locale
+};

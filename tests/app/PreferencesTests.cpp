@@ -1,0 +1,181 @@
+#include "HistoryModel.h"
+#include "MainWindow.h"
+#include "MiniTimer.h"
+#include "TransferDialog.h"
+#include "TrendsPanel.h"
+#include "TrendsView.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QAction>
+#include <QBarSeries>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QValueAxis>
+
+namespace {
+// Every test starts and ends with no saved preferences.
+struct CleanSettings {
+    CleanSettings() { QSettings().clear(); }
+    ~CleanSettings() { QSettings().clear(); }
+};
+
+struct PrefsScreen {
+    CleanSettings clean;
+    TempDatabase db;
+    SessionStore store {db.database};
+    FakeClock clock {berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch()};
+    SessionRecorder recorder {store, clock};
+    std::unique_ptr<MainWindow> window;
+
+    PrefsScreen()
+    {
+        Session pumped = finishedSession(SessionKind::Pumping, berlin(2026, 11, 20, 7, 0), {60, 200});
+        pumped.pumpedVolumeMl = 88.72;
+        REQUIRE(store.saveSessions({pumped}));
+        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
+        window->show();
+    }
+    // Opens Edit > Preferences and changes what `change` changes, as she would.
+    void inPreferences(const std::function<void(QDialog *)> &change)
+    {
+        auto connection = QObject::connect(window.get(), &MainWindow::preferencesDialogOpened, window.get(),
+                                           [&](QDialog *dialog) {
+                                               change(dialog);
+                                               dialog->accept();
+                                           });
+        window->findChild<QAction *>("actionPreferences")->trigger();
+        QObject::disconnect(connection);
+    }
+};
+
+QValueAxis *valueAxisOf(QChart *chart)
+{
+    for (QAbstractAxis *axis : chart->axes(Qt::Vertical))
+        if (auto *value = qobject_cast<QValueAxis *>(axis))
+            return value;
+    return nullptr;
+}
+} // namespace
+
+TEST_CASE("Preferences are saved and read back")
+{
+    CleanSettings clean;
+    Preferences p;
+    CHECK(Preferences::load() == p); // defaults
+    p.unit = VolumeUnit::Oz;
+    p.decayR = 0.5;
+    p.firstEjectionMl = 25;
+    p.defaultKind = SessionKind::Pumping;
+    p.showReferenceLines = false;
+    p.save();
+    CHECK(Preferences::load() == p);
+    QSettings().setValue("model/decayR", 7.0); // hand-edited nonsense falls back to the published values
+    CHECK(Preferences::load().decayR == ReferenceModel::kDefaultDecayR);
+}
+
+TEST_CASE("Ounces take effect at once: Session tab, History, charts and the export default")
+{
+    PrefsScreen screen;
+    screen.inPreferences([](QDialog *d) { d->findChild<QComboBox *>("unitsCombo")->setCurrentIndex(1); });
+    CHECK(Preferences::load().unit == VolumeUnit::Oz);
+
+    // History shows ounces.
+    auto *history = screen.window->findChild<HistoryModel *>();
+    REQUIRE(history);
+    screen.window->showHistory();
+    CHECK(history->data(history->index(0, HistoryModel::Volume)).toString() == "3.00 oz");
+
+    // The Session tab asks for ounces and stores millilitres.
+    screen.window->findChild<QRadioButton *>("pumpingRadio")->click();
+    screen.window->findChild<QPushButton *>("startStopButton")->click();
+    screen.window->findChild<QPushButton *>("startStopButton")->click();
+    CHECK(screen.window->findChild<QLabel *>("pumpedVolumeLabel")->text() == "Pumped volume (oz):");
+    screen.window->findChild<QLineEdit *>("pumpedVolumeEdit")->setText("2");
+    screen.window->findChild<QPushButton *>("saveDetailsButton")->click();
+    CHECK(*screen.recorder.currentSession().pumpedVolumeMl == Approx(59.147));
+
+    // The charts' volume axes are in ounces.
+    screen.window->showTrends();
+    TrendsPanel *trends = screen.window->trendsPanel();
+    trends->selectWeeks(4);
+    QValueAxis *axis = valueAxisOf(trends->view()->milkView()->chart());
+    REQUIRE(axis);
+    CHECK(axis->titleText() == "oz per day");
+
+    // The export dialog starts on ounces.
+    TransferDialog exportDialog(TransferDialog::Mode::ExportCsv, screen.store, QDate(2026, 11, 28),
+                                Preferences::load());
+    CHECK(exportDialog.findChild<QComboBox *>("unitsCombo")->currentIndex() == 1);
+}
+
+TEST_CASE("The reference lines can be hidden, and the model reset to the published values")
+{
+    PrefsScreen screen;
+    screen.window->showTrends();
+    TrendsPanel *trends = screen.window->trendsPanel();
+    trends->selectWeeks(4);
+    const auto referenceCount = [&] {
+        int n = 0;
+        for (QAbstractSeries *series : trends->view()->letdownsView()->chart()->series())
+            n += series->name().startsWith("Ref.") || series->name().startsWith("Pumping ref.");
+        return n;
+    };
+    CHECK(referenceCount() == 2);
+    screen.inPreferences([](QDialog *d) { d->findChild<QCheckBox *>("referenceCheck")->setChecked(false); });
+    CHECK(referenceCount() == 0);
+
+    screen.inPreferences([](QDialog *d) { d->findChild<QDoubleSpinBox *>("decaySpin")->setValue(0.5); });
+    CHECK(Preferences::load().decayR == 0.5);
+    screen.inPreferences([](QDialog *d) { d->findChild<QPushButton *>("resetButton")->click(); });
+    CHECK(Preferences::load().decayR == ReferenceModel::kDefaultDecayR);
+    CHECK(Preferences::load().firstEjectionMl == ReferenceModel::kDefaultFirstEjectionMl);
+}
+
+TEST_CASE("The default session kind is used for the next session")
+{
+    PrefsScreen screen; // the last session was pumping
+    CHECK(screen.window->findChild<QRadioButton *>("pumpingRadio")->isChecked());
+    screen.inPreferences([](QDialog *d) { d->findChild<QComboBox *>("kindCombo")->setCurrentIndex(1); });
+    CHECK(screen.window->findChild<QRadioButton *>("nursingRadio")->isChecked());
+}
+
+TEST_CASE("The mini timer and the main window stay in step")
+{
+    PrefsScreen screen;
+    screen.window->findChild<QAction *>("actionMiniTimer")->trigger();
+    MiniTimer *mini = screen.window->miniTimer();
+    REQUIRE(mini);
+    CHECK(mini->isVisible());
+    CHECK(mini->windowFlags() & Qt::WindowStaysOnTopHint);
+    auto *miniLetdown = mini->findChild<QPushButton *>("miniLetdown");
+    CHECK_FALSE(miniLetdown->isEnabled());
+
+    mini->findChild<QPushButton *>("miniStartStop")->click(); // start from the mini timer
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+    screen.clock.advance(65'000);
+    miniLetdown->click();
+    CHECK(screen.window->findChild<QListWidget *>("letdownList")->count() == 1);
+    CHECK(mini->findChild<QLabel *>("miniCount")->text().startsWith("1 let-down"));
+    screen.window->findChild<QAction *>("actionUndo")->trigger(); // undoable like any tap
+    CHECK(mini->findChild<QLabel *>("miniCount")->text().startsWith("0 let-down"));
+
+    screen.window->findChild<QPushButton *>("startStopButton")->click(); // stop in the main window
+    CHECK(mini->findChild<QPushButton *>("miniStartStop")->text().startsWith("Start"));
+    CHECK(mini->findChild<QLabel *>("miniTime")->text() == "01:05");
+    screen.window->findChild<QAction *>("actionMiniTimer")->trigger();
+    CHECK_FALSE(mini->isVisible());
+}
