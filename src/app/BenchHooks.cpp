@@ -12,8 +12,7 @@ public:
     explicit FirstPaintWatcher(QWidget *window)
         : QObject(window)
         , m_window(window)
-    {
-    }
+    { }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override

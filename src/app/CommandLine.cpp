@@ -5,10 +5,10 @@
 #include "csv/CsvFiles.h"
 #include "demo/DemoData.h"
 #include "recorder/Clock.h"
+#include "settings/Preferences.h"
 #include "stats/Insights.h"
 #include "stats/StatsJson.h"
 #include "stats/TrendQuery.h"
-#include "settings/Preferences.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
@@ -245,8 +245,8 @@ int runDemoData(const QCommandLineParser &parser)
     if (!store.loadRecentSummaries(1, existing))
         return fail(verb, store.errorString());
     if (!existing.isEmpty())
-        return fail(verb, tr("%1 already holds sessions; demo data only goes into a new, empty database.")
-                              .arg(database.path()));
+        return fail(verb,
+            tr("%1 already holds sessions; demo data only goes into a new, empty database.").arg(database.path()));
     QList<Session> sessions = generateDemoSessions(options);
     const qint64 nowUtcMs = SystemClock().wallUtcMs();
     sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
@@ -373,44 +373,46 @@ const QList<Verb> &verbs()
             },
             runChart},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
-         false,
-         [](QCommandLineParser &parser) {
-             parser.addOption({QStringLiteral("weeks"), tr("How many weeks (default 12)."), QStringLiteral("n")});
-             parser.addOption(
-                 {QStringLiteral("sessions-per-day"), tr("Sessions per day (default 8)."), QStringLiteral("k")});
-             parser.addOption({QStringLiteral("seed"), tr("Random seed: the same seed gives the same data (default 1)."),
-                               QStringLiteral("s")});
-             parser.addOption({QStringLiteral("first-day"),
-                               tr("First day, YYYY-MM-DD (default: so that the data ends today)."),
-                               QStringLiteral("date")});
-         },
-         runDemoData},
+            false,
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("weeks"), tr("How many weeks (default 12)."), QStringLiteral("n")});
+                parser.addOption(
+                    {QStringLiteral("sessions-per-day"), tr("Sessions per day (default 8)."), QStringLiteral("k")});
+                parser.addOption({QStringLiteral("seed"),
+                    tr("Random seed: the same seed gives the same data (default 1)."), QStringLiteral("s")});
+                parser.addOption({QStringLiteral("first-day"),
+                    tr("First day, YYYY-MM-DD (default: so that the data ends today)."), QStringLiteral("date")});
+            },
+            runDemoData},
         {"export", QT_TRANSLATE_NOOP("CommandLine", "Write sessions (and let-downs) as CSV for a spreadsheet."), false,
-         [](QCommandLineParser &parser) {
-             parser.addOption({QStringLiteral("sessions"), tr("The sessions CSV file to write."), QStringLiteral("file")});
-             parser.addOption(
-                 {QStringLiteral("ejections"), tr("The let-downs CSV file to write (optional)."), QStringLiteral("file")});
-             parser.addOption({QStringLiteral("units"), tr("ml (default) or oz."), QStringLiteral("unit")});
-             addRangeOptions(parser);
-         },
-         runExport},
+            [](QCommandLineParser &parser) {
+                parser.addOption(
+                    {QStringLiteral("sessions"), tr("The sessions CSV file to write."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("ejections"), tr("The let-downs CSV file to write (optional)."),
+                    QStringLiteral("file")});
+                parser.addOption({QStringLiteral("units"), tr("ml (default) or oz."), QStringLiteral("unit")});
+                addRangeOptions(parser);
+            },
+            runExport},
         {"import", QT_TRANSLATE_NOOP("CommandLine", "Read sessions (and let-downs) from CSV files written by export."),
-         false,
-         [](QCommandLineParser &parser) {
-             parser.addOption({QStringLiteral("sessions"), tr("The sessions CSV file to read."), QStringLiteral("file")});
-             parser.addOption({QStringLiteral("ejections"), tr("The let-downs CSV file to read (needed when the "
-                                                               "sessions have let-downs)."),
-                               QStringLiteral("file")});
-         },
-         runImport},
+            false,
+            [](QCommandLineParser &parser) {
+                parser.addOption(
+                    {QStringLiteral("sessions"), tr("The sessions CSV file to read."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("ejections"),
+                    tr("The let-downs CSV file to read (needed when the "
+                       "sessions have let-downs)."),
+                    QStringLiteral("file")});
+            },
+            runImport},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
-         false, [](QCommandLineParser &) {}, runBackup},
+            false, [](QCommandLineParser &) {}, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
-         [](QCommandLineParser &parser) {
-             parser.addOption({QStringLiteral("out"), tr("The PDF file to write."), QStringLiteral("file")});
-             addRangeOptions(parser);
-         },
-         runReport},
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("out"), tr("The PDF file to write."), QStringLiteral("file")});
+                addRangeOptions(parser);
+            },
+            runReport},
     };
     return list;
 }

@@ -28,22 +28,20 @@ QString sidesText(const Session &s)
 QString techniquesText(const Session &s)
 {
     QStringList labels;
-    for (const Technique &technique : allTechniques())
-        if (s.techniques.contains(technique.key))
-            labels << QCoreApplication::translate("Technique", technique.label);
+    for (const QString &key : s.techniques)
+        labels << techniqueLabel(key);
     return labels.join(QStringLiteral(", "));
 }
 } // namespace
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void HistoryModel::setSessions(QList<Session> sessions)
 {
     std::sort(sessions.begin(), sessions.end(),
-              [](const Session &a, const Session &b) { return a.startedAtUtcMs > b.startedAtUtcMs; });
+        [](const Session &a, const Session &b) { return a.startedAtUtcMs > b.startedAtUtcMs; });
     beginResetModel();
     m_sessions = std::move(sessions);
     endResetModel();
@@ -86,8 +84,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case Started:
-            return QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS),
-                                      tr("ddd d MMM yyyy, HH:mm"));
+            return QLocale().toString(
+                storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS), tr("ddd d MMM yyyy, HH:mm"));
         case Kind: return s.kind == SessionKind::Nursing ? tr("Nursing") : tr("Pumping");
         case Sides: return sidesText(s);
         case Duration: return s.isFinished() ? formatElapsed(s.activeMs) : tr("running");

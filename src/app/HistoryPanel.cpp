@@ -5,10 +5,10 @@
 #include "HistoryModel.h"
 #include "SessionDialog.h"
 #include "UndoCommands.h"
-#include "settings/Preferences.h"
 #include "domain/TimeFormat.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "settings/Preferences.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
@@ -19,8 +19,8 @@
 #include <QSortFilterProxyModel>
 #include <QUndoStack>
 
-HistoryPanel::HistoryPanel(SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock,
-                           QWidget *parent)
+HistoryPanel::HistoryPanel(
+    SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
     , m_store(store)
@@ -210,8 +210,8 @@ void HistoryPanel::deleteSelected()
     if (!s || !s->isFinished())
         return;
     const Session doomed = *s;
-    const QString when =
-        QLocale().toString(storedLocalDateTime(doomed.startedAtUtcMs, doomed.startedUtcOffsetS), tr("ddd d MMM, HH:mm"));
+    const QString when = QLocale().toString(
+        storedLocalDateTime(doomed.startedAtUtcMs, doomed.startedUtcOffsetS), tr("ddd d MMM, HH:mm"));
     const QString question = tr("Delete the %1 session of %2 (%3 let-downs, %4)? You can undo this with Ctrl+Z.")
                                  .arg(doomed.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"), when)
                                  .arg(doomed.ejections.size())

@@ -28,7 +28,7 @@ class HistoryPanel : public QWidget
 
 public:
     HistoryPanel(SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock,
-                 QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void invalidate(); // re-read now if visible, else when shown

@@ -2,6 +2,8 @@
 
 #include "ui_InsightsPanel.h"
 
+#include "WeekRanges.h"
+
 #include "domain/Technique.h"
 #include "recorder/Clock.h"
 #include "stats/TrendQuery.h"
@@ -14,13 +16,6 @@ namespace {
 constexpr int kAllWeeks = 0;
 const QString kAlertsSetting = QStringLiteral("insights/showAlerts");
 
-QString techniqueLabel(const QString &key)
-{
-    for (const Technique &technique : allTechniques())
-        if (technique.key == key)
-            return QCoreApplication::translate("Technique", technique.label);
-    return key;
-}
 } // namespace
 
 InsightsPanel::InsightsPanel(SessionStore &store, const Clock &clock, QWidget *parent)
@@ -30,10 +25,7 @@ InsightsPanel::InsightsPanel(SessionStore &store, const Clock &clock, QWidget *p
     , m_clock(clock)
 {
     m_ui->setupUi(this);
-    for (int weeks : {4, 12, 26, 52})
-        m_ui->rangeCombo->addItem(tr("Last %1 weeks").arg(weeks), weeks);
-    m_ui->rangeCombo->addItem(tr("All weeks"), kAllWeeks);
-    m_ui->rangeCombo->setCurrentIndex(m_ui->rangeCombo->findData(12));
+    fillWeekRanges(m_ui->rangeCombo);
     m_ui->alertsCheck->setChecked(QSettings().value(kAlertsSetting, true).toBool());
     m_ui->alertsCheck->setToolTip(tr("Alerts point out a change in your own pattern, gently; they never diagnose."));
     connect(m_ui->rangeCombo, &QComboBox::currentIndexChanged, this, &InsightsPanel::refresh);
@@ -105,7 +97,7 @@ void InsightsPanel::rebuild()
     if (m_insights.sessions == 0) {
         addParagraph(tr("No finished sessions in this period yet. Log a few sessions, tick the techniques you "
                         "try, and this page will tell you what your own log shows."),
-                     QStringLiteral("emptyText"));
+            QStringLiteral("emptyText"));
         m_ui->contentLayout->addStretch();
         return;
     }
@@ -138,8 +130,8 @@ void InsightsPanel::rebuild()
         addParagraph(insight.sentence, QStringLiteral("sentence_") + insight.key);
         if (insight.verdict != TechniqueInsight::Verdict::TooFew) {
             const bool spot = insight.key == QLatin1String("usual_spot");
-            auto *chart = new SpreadChart(insight, spot ? tr("usual spot") : tr("with"),
-                                          spot ? tr("elsewhere") : tr("without"), m_ui->content);
+            auto *chart = new SpreadChart(
+                insight, spot ? tr("usual spot") : tr("with"), spot ? tr("elsewhere") : tr("without"), m_ui->content);
             chart->setObjectName(QStringLiteral("chart_") + insight.key);
             chart->setAccessibleName(tr("Time to first let-down with and without %1").arg(techniqueLabel(insight.key)));
             chart->setAccessibleDescription(insight.sentence);
@@ -155,8 +147,8 @@ void InsightsPanel::rebuild()
     m_ui->contentLayout->addStretch();
 }
 
-SpreadChart::SpreadChart(const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel,
-                         QWidget *parent)
+SpreadChart::SpreadChart(
+    const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel, QWidget *parent)
     : QWidget(parent)
     , m_insight(insight)
     , m_withLabel(withLabel)
@@ -176,10 +168,10 @@ void SpreadChart::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics = fontMetrics();
-    const int labelWidth = std::max(metrics.horizontalAdvance(m_withLabel), metrics.horizontalAdvance(m_withoutLabel))
-        + 12;
-    const double top = std::max(m_insight.with.upperQuartileS.value_or(0), m_insight.without.upperQuartileS.value_or(0))
-        * 1.15;
+    const int labelWidth
+        = std::max(metrics.horizontalAdvance(m_withLabel), metrics.horizontalAdvance(m_withoutLabel)) + 12;
+    const double top
+        = std::max(m_insight.with.upperQuartileS.value_or(0), m_insight.without.upperQuartileS.value_or(0)) * 1.15;
     const int left = labelWidth, right = width() - 60;
     const auto x = [&](double seconds) { return left + (right - left) * seconds / std::max(1.0, top); };
     const QColor ink = palette().color(QPalette::WindowText);
@@ -188,12 +180,12 @@ void SpreadChart::paintEvent(QPaintEvent *)
         QString label;
         QColor color;
     } rows[] = {{m_insight.with, m_withLabel, QColor(0x2e, 0x7d, 0x5b)},
-                {m_insight.without, m_withoutLabel, QColor(0x88, 0x88, 0x88)}};
+        {m_insight.without, m_withoutLabel, QColor(0x88, 0x88, 0x88)}};
     for (int i = 0; i < 2; ++i) {
         const int y = 8 + metrics.height() * (2 * i + 1) / 2 + i * metrics.height() / 2;
         painter.setPen(ink);
         painter.drawText(QRect(0, y - metrics.height() / 2, labelWidth - 6, metrics.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
+            Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
         const SideFigures &f = rows[i].figures;
         if (!f.medianFirstLetdownS)
             continue;
@@ -202,8 +194,8 @@ void SpreadChart::paintEvent(QPaintEvent *)
         painter.setBrush(rows[i].color);
         painter.drawEllipse(QPointF(x(*f.medianFirstLetdownS), y), 5, 5); // median
         painter.setPen(ink);
-        painter.drawText(QPointF(x(*f.upperQuartileS) + 8, y + metrics.ascent() / 2 - 1),
-                         formatSeconds(*f.medianFirstLetdownS));
+        painter.drawText(
+            QPointF(x(*f.upperQuartileS) + 8, y + metrics.ascent() / 2 - 1), formatSeconds(*f.medianFirstLetdownS));
     }
     // The scale: zero on the left, so the bars can be compared by length.
     const int axisY = height() - metrics.height() - 4;

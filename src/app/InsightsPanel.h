@@ -59,7 +59,7 @@ class SpreadChart : public QWidget
 
 public:
     SpreadChart(const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel,
-                QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     QSize sizeHint() const override;
 
 protected:

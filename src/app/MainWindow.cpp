@@ -2,35 +2,35 @@
 
 #include "ui_MainWindow.h"
 
-#include "SessionPanel.h"
 #include "HistoryPanel.h"
 #include "InsightsPanel.h"
 #include "MiniTimer.h"
 #include "PreferencesDialog.h"
 #include "Report.h"
 #include "RestoreDialog.h"
-#include "UndoCommands.h"
+#include "SessionPanel.h"
 #include "TransferDialog.h"
 #include "TrendsPanel.h"
+#include "UndoCommands.h"
 #include "recorder/Clock.h"
-#include "stats/TrendQuery.h"
 #include "recorder/SessionRecorder.h"
+#include "stats/TrendQuery.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 
-#include <QFileInfo>
 #include <QApplication>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSystemTrayIcon>
-#include <QThread>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QShortcut>
+#include <QSystemTrayIcon>
+#include <QThread>
 
-MainWindow::MainWindow(Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
-                       QWidget *parent)
+MainWindow::MainWindow(
+    Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_database(database)
@@ -87,11 +87,11 @@ MainWindow::MainWindow(Database &database, SessionRecorder &recorder, SessionSto
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionExportCsv, &QAction::triggered, this,
-            [this] { openTransferDialog(int(TransferDialog::Mode::ExportCsv)); });
+        [this] { openTransferDialog(int(TransferDialog::Mode::ExportCsv)); });
     connect(m_ui->actionImportCsv, &QAction::triggered, this,
-            [this] { openTransferDialog(int(TransferDialog::Mode::ImportCsv)); });
+        [this] { openTransferDialog(int(TransferDialog::Mode::ImportCsv)); });
     connect(m_ui->actionSaveReport, &QAction::triggered, this,
-            [this] { openTransferDialog(int(TransferDialog::Mode::ReportPdf)); });
+        [this] { openTransferDialog(int(TransferDialog::Mode::ReportPdf)); });
     connect(m_ui->actionPrintReport, &QAction::triggered, this, &MainWindow::printReport);
     connect(&m_recorder, &SessionRecorder::changed, this, &MainWindow::refreshWarningBar);
     connect(m_sessionPanel, &SessionPanel::problem, this, &MainWindow::showProblem);

@@ -27,7 +27,7 @@ class MainWindow : public QMainWindow
 
 public:
     MainWindow(Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
-               QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }

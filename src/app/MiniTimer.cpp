@@ -43,8 +43,8 @@ MiniTimer::MiniTimer(SessionRecorder &recorder, QWidget *parent)
     connect(m_startStop, &QPushButton::clicked, this, &MiniTimer::startOrStopTapped);
     // The same single keys as the main window, when this little window has the focus.
     connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this, &MiniTimer::letdownTapped);
-    connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this,
-            &MiniTimer::startOrStopTapped);
+    connect(
+        new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this, &MiniTimer::startOrStopTapped);
     connect(&m_recorder, &SessionRecorder::changed, this, &MiniTimer::refresh);
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &MiniTimer::refresh);
@@ -59,7 +59,7 @@ void MiniTimer::refresh()
     const Session session = m_recorder.currentSession();
     m_time->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
     m_count->setText(tr("%1 let-downs").arg(m_recorder.hasSession() ? session.ejections.size() : 0)
-                     + (state == SessionRecorder::State::Paused ? tr(" · paused") : QString()));
+        + (state == SessionRecorder::State::Paused ? tr(" · paused") : QString()));
     m_letdown->setEnabled(live);
     m_startStop->setText(live ? tr("Stop [Space]") : tr("Start [Space]"));
 }

@@ -35,14 +35,6 @@ QString number(const std::optional<double> &value, int decimals)
     return value ? QLocale().toString(*value, 'f', decimals) : QStringLiteral("–");
 }
 
-QString techniqueLabel(const QString &key)
-{
-    for (const Technique &technique : allTechniques())
-        if (technique.key == key)
-            return QCoreApplication::translate("Technique", technique.label);
-    return key;
-}
-
 QString row(const QStringList &cells, bool header = false)
 {
     const QString tag = header ? QStringLiteral("th") : QStringLiteral("td");
@@ -53,47 +45,49 @@ QString row(const QStringList &cells, bool header = false)
 }
 
 QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
-             const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
+    const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
 {
     const QLocale locale;
-    const QString from = range.from ? locale.toString(*range.from, QLocale::LongFormat)
-                                    : (summary.firstDay ? locale.toString(*summary.firstDay, QLocale::LongFormat)
-                                                        : QStringLiteral("–"));
-    const QString to = range.to ? locale.toString(*range.to, QLocale::LongFormat)
-                                : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat)
-                                                   : QStringLiteral("–"));
+    const QString from = range.from
+        ? locale.toString(*range.from, QLocale::LongFormat)
+        : (summary.firstDay ? locale.toString(*summary.firstDay, QLocale::LongFormat) : QStringLiteral("–"));
+    const QString to = range.to
+        ? locale.toString(*range.to, QLocale::LongFormat)
+        : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat) : QStringLiteral("–"));
     QString h;
     h += QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;\">");
     h += QStringLiteral("<h1>%1</h1>").arg(tr("Letdown: let-down log report"));
     h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
              .arg(tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), tr("Prepared:"),
-                  locale.toString(QDateTime::currentDateTime(), tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
+                 locale.toString(QDateTime::currentDateTime(), tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
 
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
              .arg(tr("Summary"));
     h += row({tr("Figure"), tr("Her log"), tr("Reference"), tr("Kind of figure")}, true);
     h += row({tr("Sessions"), tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions),
-              QString(), tr("counted")});
+        QString(), tr("counted")});
     h += row({tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
-              tr("%1 ± %2 (Ramsay 2004, ultrasound)")
-                  .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
-              tr("logged (the ones she noticed)")});
+        tr("%1 ± %2 (Ramsay 2004, ultrasound)")
+            .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
+        tr("logged (the ones she noticed)")});
     h += row({tr("Let-downs per pumping session (mean)"), number(summary.meanLetdownsPumping, 2),
-              tr("%1 – %2 (Prime 2011, Ramsay 2005)")
-                  .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
-              tr("logged (the ones she noticed)")});
+        tr("%1 – %2 (Prime 2011, Ramsay 2005)")
+            .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
+        tr("logged (the ones she noticed)")});
     h += row({tr("Time to first let-down (median)"),
-              summary.medianFirstLetdownS ? tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
-              QString(), tr("logged")});
+        summary.medianFirstLetdownS ? tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
+        QString(), tr("logged")});
     h += row({tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
-              summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"),
-              QString(),
-              tr("estimated; %1 of %2 sessions had a measured total").arg(summary.sessionsWithMeasuredTotal).arg(summary.sessions())});
+        summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"), QString(),
+        tr("estimated; %1 of %2 sessions had a measured total")
+            .arg(summary.sessionsWithMeasuredTotal)
+            .arg(summary.sessions())});
     QStringList techniques;
     for (const auto &use : summary.techniques)
         techniques << tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);
-    h += row({tr("Techniques used"), techniques.isEmpty() ? tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
-              QString(), tr("ticked by her")});
+    h += row(
+        {tr("Techniques used"), techniques.isEmpty() ? tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
+            QString(), tr("ticked by her")});
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
@@ -102,21 +96,21 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
                      "later ones often go unfelt. Not medical advice.")
                       .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR)));
 
-    h += QStringLiteral("<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
+    h += QStringLiteral(
+        "<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
              .arg(tr("Weekly trends"))
              .arg(kChartWidthPt);
 
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
              .arg(tr("Week by week"));
     h += row({tr("Week"), tr("Sessions"), tr("Let-downs / nursing"), tr("Let-downs / pumping"),
-              tr("First let-down (median s)"), tr("Milk per day (est. %1)").arg(volume.symbol())},
-             true);
+                 tr("First let-down (median s)"), tr("Milk per day (est. %1)").arg(volume.symbol())},
+        true);
     for (const WeekStats &week : stats.weeks)
         h += row({week.week.label(), QString::number(week.sessions), number(week.meanLetdownsNursing, 2),
-                  number(week.meanLetdownsPumping, 2), number(week.medianFirstLetdownS, 0),
-                  week.estimatedMlPerDay ? QLocale().toString(volume.fromMl(*week.estimatedMlPerDay), 'f',
-                                                               volume.decimals())
-                                         : QStringLiteral("–")});
+            number(week.meanLetdownsPumping, 2), number(week.medianFirstLetdownS, 0),
+            week.estimatedMlPerDay ? QLocale().toString(volume.fromMl(*week.estimatedMlPerDay), 'f', volume.decimals())
+                                   : QStringLiteral("–")});
     h += QStringLiteral("</table>");
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("What her own log suggests"));
@@ -134,12 +128,11 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     if (summary.notes.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(tr("No notes in this period."));
     for (const auto &note : summary.notes) {
-        const QString when = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS),
-                                             tr("ddd d MMM yyyy, HH:mm"));
+        const QString when
+            = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS), tr("ddd d MMM yyyy, HH:mm"));
         h += QStringLiteral("<p><b>%1</b> (%2): %3</p>")
-                 .arg(when.toHtmlEscaped(),
-                      note.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"),
-                      note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
+                 .arg(when.toHtmlEscaped(), note.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"),
+                     note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
     }
     h += QStringLiteral("</body></html>");
     return h;
@@ -147,7 +140,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
 } // namespace
 
 bool Report::build(SessionStore &store, const Preferences &preferences, const StatsRange &range,
-                   QTextDocument &document, QString &error)
+    QTextDocument &document, QString &error)
 {
     const ReferenceModel model = preferences.referenceModel();
     const VolumeFormat volume {preferences.unit};
@@ -158,15 +151,15 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
         return false;
     TrendsView charts;
     charts.show(stats, model, KindFilter::Both, {volume, preferences.showReferenceLines});
-    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")),
-                         charts.renderImage(kChartImageSize));
+    document.addResource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")), charts.renderImage(kChartImageSize));
     const Insights insights = computeInsights(sessions, model, range, QDate::currentDate());
     document.setHtml(html(summarize(sessions, model), stats, insights, model, volume, range));
     return true;
 }
 
-bool Report::print(SessionStore &store, const Preferences &preferences, const StatsRange &range, QPrinter &printer,
-                   QString &error)
+bool Report::print(
+    SessionStore &store, const Preferences &preferences, const StatsRange &range, QPrinter &printer, QString &error)
 {
     QTextDocument document;
     if (!build(store, preferences, range, document, error))
@@ -177,8 +170,8 @@ bool Report::print(SessionStore &store, const Preferences &preferences, const St
     return true;
 }
 
-bool Report::writePdf(SessionStore &store, const Preferences &preferences, const StatsRange &range, const QString &path,
-                      QString &error)
+bool Report::writePdf(
+    SessionStore &store, const Preferences &preferences, const StatsRange &range, const QString &path, QString &error)
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);

@@ -4,6 +4,7 @@
 
 #include "LimitedTextEdit.h"
 
+#include "domain/Measurements.h"
 #include "domain/SessionValidation.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
@@ -31,27 +32,6 @@ QString sideLabel(Side side)
     return SessionDialog::tr("Both");
 }
 
-QString numberText(const std::optional<double> &value)
-{
-    return value ? QLocale().toString(*value, 'g', 6) : QString();
-}
-
-// Empty is "not given"; a number in her locale or with a dot.
-bool parseOptional(const QString &text, std::optional<double> &value)
-{
-    value.reset();
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
-        return true;
-    bool ok = false;
-    double number = QLocale().toDouble(trimmed, &ok);
-    if (!ok)
-        number = QLocale::c().toDouble(trimmed, &ok);
-    if (ok)
-        value = number;
-    return ok;
-}
-
 void showMessage(QLabel *label, const QString &message)
 {
     label->setStyleSheet(QStringLiteral("color: #b3261e;"));
@@ -59,8 +39,8 @@ void showMessage(QLabel *label, const QString &message)
 }
 } // namespace
 
-SessionDialog::SessionDialog(SessionStore &store, const std::optional<Session> &existing,
-                             const QDateTime &defaultStart, QWidget *parent)
+SessionDialog::SessionDialog(
+    SessionStore &store, const std::optional<Session> &existing, const QDateTime &defaultStart, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::SessionDialog>())
     , m_store(store)
@@ -109,9 +89,9 @@ SessionDialog::SessionDialog(SessionStore &store, const std::optional<Session> &
     m_ui->sideCombo->setCurrentIndex(int(kSides.indexOf(sidesUsed > 1 ? Side::Both : s.side)));
     for (QCheckBox *box : m_techniqueBoxes)
         box->setChecked(s.techniques.contains(box->property("techniqueKey").toString()));
-    m_ui->pumpedEdit->setText(numberText(s.pumpedVolumeMl));
-    m_ui->preEdit->setText(numberText(s.preFeedWeightG));
-    m_ui->postEdit->setText(numberText(s.postFeedWeightG));
+    m_ui->pumpedEdit->setText(optionalNumberText(s.pumpedVolumeMl));
+    m_ui->preEdit->setText(optionalNumberText(s.preFeedWeightG));
+    m_ui->postEdit->setText(optionalNumberText(s.postFeedWeightG));
     m_ui->noteEdit->setPlainText(s.note);
     for (const Ejection &e : s.ejections)
         addLetdownRow(formatElapsed(e.offsetMs), e.side, e.measuredVolumeMl);
@@ -158,7 +138,7 @@ void SessionDialog::addLetdownRow(const QString &time, Side side, const std::opt
         sideBox->addItem(sideLabel(s), int(s));
     sideBox->setCurrentIndex(int(kSides.indexOf(side)));
     m_ui->letdownTable->setCellWidget(row, SideColumn, sideBox);
-    m_ui->letdownTable->setItem(row, VolumeColumn, new QTableWidgetItem(numberText(measuredMl)));
+    m_ui->letdownTable->setItem(row, VolumeColumn, new QTableWidgetItem(optionalNumberText(measuredMl)));
 }
 
 void SessionDialog::updateKindFields()
@@ -197,8 +177,8 @@ bool SessionDialog::gather(Session &s)
 
     bool ok = true;
     std::optional<double> pumped, pre, post;
-    if (!parseOptional(m_ui->pumpedEdit->text(), pumped) || !parseOptional(m_ui->preEdit->text(), pre)
-        || !parseOptional(m_ui->postEdit->text(), post)) {
+    if (!parseOptionalNumber(m_ui->pumpedEdit->text(), pumped) || !parseOptionalNumber(m_ui->preEdit->text(), pre)
+        || !parseOptionalNumber(m_ui->postEdit->text(), post)) {
         showMessage(m_ui->figuresMessage, tr("Please enter numbers only, for example 85 or 85.5."));
         ok = false;
     }
@@ -211,36 +191,36 @@ bool SessionDialog::gather(Session &s)
 
     s.ejections.clear();
     for (int row = 0; row < m_ui->letdownTable->rowCount(); ++row) {
-        const QString timeText = m_ui->letdownTable->item(row, TimeColumn)
-            ? m_ui->letdownTable->item(row, TimeColumn)->text()
-            : QString();
+        const QString timeText
+            = m_ui->letdownTable->item(row, TimeColumn) ? m_ui->letdownTable->item(row, TimeColumn)->text() : QString();
         const auto offsetMs = parseElapsedMs(timeText);
         std::optional<double> volume;
         const QString volumeText = m_ui->letdownTable->item(row, VolumeColumn)
             ? m_ui->letdownTable->item(row, VolumeColumn)->text()
             : QString();
-        if (!offsetMs || !parseOptional(volumeText, volume)) {
+        if (!offsetMs || !parseOptionalNumber(volumeText, volume)) {
             showMessage(m_ui->letdownsMessage,
-                        tr("Let-down row %1: write the time from the start as m:ss (for example 4:12), and "
-                           "the volume as a number.")
-                            .arg(row + 1));
+                tr("Let-down row %1: write the time from the start as m:ss (for example 4:12), and "
+                   "the volume as a number.")
+                    .arg(row + 1));
             ok = false;
             continue;
         }
         Ejection e;
         e.offsetMs = *offsetMs;
-        e.side = Side(qobject_cast<QComboBox *>(m_ui->letdownTable->cellWidget(row, SideColumn))->currentData().toInt());
+        e.side
+            = Side(qobject_cast<QComboBox *>(m_ui->letdownTable->cellWidget(row, SideColumn))->currentData().toInt());
         e.measuredVolumeMl = volume ? std::optional<double>(m_volume.toMl(*volume)) : std::nullopt;
         // Keep the moment of an unchanged let-down; place a new or moved one after the start.
         const auto same = std::find_if(m_original.ejections.begin(), m_original.ejections.end(),
-                                       [&](const Ejection &o) { return o.offsetMs == e.offsetMs; });
+            [&](const Ejection &o) { return o.offsetMs == e.offsetMs; });
         const bool startMoved = s.startedAtUtcMs != m_original.startedAtUtcMs;
         e.atUtcMs = same != m_original.ejections.end() && !startMoved ? same->atUtcMs : s.startedAtUtcMs + e.offsetMs;
         e.utcOffsetS = s.startedUtcOffsetS;
         s.ejections.append(e);
     }
     std::sort(s.ejections.begin(), s.ejections.end(),
-              [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+        [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
     return ok;
 }
 

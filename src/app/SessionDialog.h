@@ -24,7 +24,7 @@ class SessionDialog : public QDialog
 public:
     // `existing` empty: a new session starting at `defaultStart` (her local time).
     SessionDialog(SessionStore &store, const std::optional<Session> &existing, const QDateTime &defaultStart,
-                  QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~SessionDialog() override;
 
     Session session() const { return m_result; }

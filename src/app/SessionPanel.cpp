@@ -4,6 +4,7 @@
 
 #include "LimitedTextEdit.h"
 
+#include "domain/Measurements.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "recorder/SessionRecorder.h"
@@ -33,26 +34,6 @@ QString sideLabel(Side side)
     return SessionPanel::tr("both");
 }
 
-// Empty text is "not given"; otherwise a number in her locale or with a dot.
-bool parseOptionalNumber(const QString &text, std::optional<double> &value)
-{
-    const QString trimmed = text.trimmed();
-    value.reset();
-    if (trimmed.isEmpty())
-        return true;
-    bool ok = false;
-    double number = QLocale().toDouble(trimmed, &ok);
-    if (!ok)
-        number = QLocale::c().toDouble(trimmed, &ok);
-    if (ok)
-        value = number;
-    return ok;
-}
-
-QString numberText(const std::optional<double> &value)
-{
-    return value ? QLocale().toString(*value, 'g', 6) : QString();
-}
 } // namespace
 
 SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidget *parent)
@@ -303,8 +284,7 @@ void SessionPanel::refresh()
     m_ui->pumpingRadio->setEnabled(!live);
     if (m_readOnly) {
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->startStopButton, m_ui->letdownButton,
-                                                             m_ui->pauseButton, m_ui->switchSideButton,
-                                                             m_ui->techniquesGroup, m_ui->noteEdit})
+                 m_ui->pauseButton, m_ui->switchSideButton, m_ui->techniquesGroup, m_ui->noteEdit})
             w->setEnabled(false);
     }
 
@@ -402,13 +382,12 @@ void SessionPanel::refreshDetails(const Session &session)
             .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs), letdowns)
         + (first ? tr(", the first after %1.").arg(formatElapsed(*first)) : QStringLiteral(".")));
     if (!m_ui->pumpedVolumeEdit->hasFocus())
-        m_ui->pumpedVolumeEdit->setText(session.pumpedVolumeMl
-                                            ? QLocale().toString(m_volume.fromMl(*session.pumpedVolumeMl), 'g', 6)
-                                            : QString());
+        m_ui->pumpedVolumeEdit->setText(
+            session.pumpedVolumeMl ? QLocale().toString(m_volume.fromMl(*session.pumpedVolumeMl), 'g', 6) : QString());
     if (!m_ui->preWeightEdit->hasFocus())
-        m_ui->preWeightEdit->setText(numberText(session.preFeedWeightG));
+        m_ui->preWeightEdit->setText(optionalNumberText(session.preFeedWeightG));
     if (!m_ui->postWeightEdit->hasFocus())
-        m_ui->postWeightEdit->setText(numberText(session.postFeedWeightG));
+        m_ui->postWeightEdit->setText(optionalNumberText(session.postFeedWeightG));
 }
 
 void SessionPanel::refreshRecent()

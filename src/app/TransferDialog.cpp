@@ -21,8 +21,8 @@ QString documentsFolder()
 }
 } // namespace
 
-TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, const Preferences &preferences,
-                               QWidget *parent)
+TransferDialog::TransferDialog(
+    Mode mode, SessionStore &store, QDate today, const Preferences &preferences, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ExportDialog>())
     , m_mode(mode)
@@ -61,8 +61,7 @@ TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, cons
         m_ui->introLabel->setText(tr("Files written by Letdown's export. Every line is checked first; if one "
                                      "is wrong nothing is imported. Sessions already here are skipped."));
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->rangeLabel, m_ui->allDatesCheck, m_ui->fromLabel,
-                                                             m_ui->fromDate, m_ui->toLabel, m_ui->toDate,
-                                                             m_ui->unitsLabel, m_ui->unitsCombo})
+                 m_ui->fromDate, m_ui->toLabel, m_ui->toDate, m_ui->unitsLabel, m_ui->unitsCombo})
             w->hide();
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
         break;
@@ -72,8 +71,7 @@ TransferDialog::TransferDialog(Mode mode, SessionStore &store, QDate today, cons
                                      "week, and your notes."));
         m_ui->allDatesCheck->setChecked(false);
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->unitsLabel, m_ui->unitsCombo,
-                                                             m_ui->ejectionsPathLabel, m_ui->ejectionsPathEdit,
-                                                             m_ui->ejectionsBrowseButton})
+                 m_ui->ejectionsPathLabel, m_ui->ejectionsPathEdit, m_ui->ejectionsBrowseButton})
             w->hide();
         m_ui->sessionsPathLabel->setText(tr("&PDF file:"));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-report.pdf")));

@@ -22,8 +22,8 @@ class TransferDialog : public QDialog
 public:
     enum class Mode { ExportCsv, ImportCsv, ReportPdf };
 
-    TransferDialog(Mode mode, SessionStore &store, QDate today, const Preferences &preferences = {},
-                   QWidget *parent = nullptr);
+    TransferDialog(
+        Mode mode, SessionStore &store, QDate today, const Preferences &preferences = {}, QWidget *parent = nullptr);
     ~TransferDialog() override;
 
     QString resultMessage() const { return m_result; }

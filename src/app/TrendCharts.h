@@ -11,8 +11,8 @@ class QChart;
 // sessions behind it), shown on hover.
 namespace TrendCharts {
 struct ChartOptions {
-    VolumeFormat volume;        // ml or oz on the volume charts
-    bool showReference = true;  // the published figures as lines and bands
+    VolumeFormat volume; // ml or oz on the volume charts
+    bool showReference = true; // the published figures as lines and bands
 };
 QChart *letdownsPerSession(
     const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options = {});

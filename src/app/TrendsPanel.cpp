@@ -3,6 +3,7 @@
 #include "ui_TrendsPanel.h"
 
 #include "TrendsView.h"
+#include "WeekRanges.h"
 #include "recorder/Clock.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
@@ -24,10 +25,7 @@ TrendsPanel::TrendsPanel(SessionStore &store, const Clock &clock, QWidget *paren
     , m_clock(clock)
 {
     m_ui->setupUi(this);
-    for (int weeks : {4, 12, 26, 52})
-        m_ui->rangeCombo->addItem(tr("Last %1 weeks").arg(weeks), weeks);
-    m_ui->rangeCombo->addItem(tr("All weeks"), kAllWeeks);
-    m_ui->rangeCombo->setCurrentIndex(1); // 12 weeks: a season, readable at a glance
+    fillWeekRanges(m_ui->rangeCombo); // 12 weeks first: a season, readable at a glance
     m_ui->kindCombo->addItem(tr("Nursing and pumping"), int(KindFilter::Both));
     m_ui->kindCombo->addItem(tr("Nursing only"), int(KindFilter::Nursing));
     m_ui->kindCombo->addItem(tr("Pumping only"), int(KindFilter::Pumping));

@@ -18,7 +18,7 @@ public:
     explicit TrendsView(QWidget *parent = nullptr);
 
     void show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter,
-              const TrendCharts::ChartOptions &options = {});
+        const TrendCharts::ChartOptions &options = {});
     // The grid drawn at exactly this size, without showing a window.
     QImage renderImage(QSize size);
 

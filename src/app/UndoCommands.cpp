@@ -20,8 +20,8 @@ QString describe(const Session &s)
 }
 } // namespace
 
-AddSessionCommand::AddSessionCommand(SessionStore &store, Session session, ProblemReporter report,
-                                     ChangeNotifier changed)
+AddSessionCommand::AddSessionCommand(
+    SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed)
     : m_store(store)
     , m_session(std::move(session))
     , m_report(std::move(report))
@@ -44,8 +44,8 @@ void AddSessionCommand::undo()
     m_changed();
 }
 
-EditSessionCommand::EditSessionCommand(SessionStore &store, Session before, Session after, ProblemReporter report,
-                                       ChangeNotifier changed)
+EditSessionCommand::EditSessionCommand(
+    SessionStore &store, Session before, Session after, ProblemReporter report, ChangeNotifier changed)
     : m_store(store)
     , m_before(std::move(before))
     , m_after(std::move(after))
@@ -72,8 +72,8 @@ void EditSessionCommand::undo()
     apply(m_before);
 }
 
-DeleteSessionCommand::DeleteSessionCommand(SessionStore &store, Session session, ProblemReporter report,
-                                           ChangeNotifier changed)
+DeleteSessionCommand::DeleteSessionCommand(
+    SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed)
     : m_store(store)
     , m_session(std::move(session))
     , m_report(std::move(report))

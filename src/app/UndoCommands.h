@@ -35,8 +35,8 @@ private:
 class EditSessionCommand : public QUndoCommand
 {
 public:
-    EditSessionCommand(SessionStore &store, Session before, Session after, ProblemReporter report,
-                       ChangeNotifier changed);
+    EditSessionCommand(
+        SessionStore &store, Session before, Session after, ProblemReporter report, ChangeNotifier changed);
     void redo() override;
     void undo() override;
 

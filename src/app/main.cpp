@@ -12,8 +12,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileDialog>
-#include <QIcon>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -30,11 +30,11 @@ void setUpParser(QCommandLineParser &parser)
         "Without a command it opens the window. Commands (each has --help):\n"
         "  stats   print weekly statistics (--json for JSON)\n"
         "  chart   draw the trend charts into a PNG file\n"
-                                            "  export  write sessions and let-downs as CSV\n"
-                                            "  import  read CSV files written by export\n"
-                                            "  report  write the consultant's report as a PDF\n"
-                                            "  backup  take a verified backup now\n"
-                                            "  demo-data  fill a new database with demo sessions"));
+        "  export  write sessions and let-downs as CSV\n"
+        "  import  read CSV files written by export\n"
+        "  report  write the consultant's report as a PDF\n"
+        "  backup  take a verified backup now\n"
+        "  demo-data  fill a new database with demo sessions"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
@@ -92,26 +92,24 @@ int runWithoutWindow(int argc, char **argv)
 int guardSingleInstance(InstanceGuard &guard)
 {
     switch (guard.acquire()) {
-    case InstanceGuard::Result::Acquired:
-        return -1;
+    case InstanceGuard::Result::Acquired: return -1;
     case InstanceGuard::Result::OtherRaised:
-        printError(QCoreApplication::translate("main", "Letdown is already open on this database (process %1); "
-                                                       "it was brought to the front.")
+        printError(QCoreApplication::translate("main",
+            "Letdown is already open on this database (process %1); "
+            "it was brought to the front.")
                        .arg(guard.otherPid()));
         return 0;
     case InstanceGuard::Result::OtherSilent:
-    case InstanceGuard::Result::Failed:
-        break;
+    case InstanceGuard::Result::Failed: break;
     }
-    const QString message =
-        guard.otherPid() > 0
-            ? QCoreApplication::translate("main", "Letdown is already open on this database (process %1), but it "
-                                                  "did not answer. Look for its window, or close it and try again.")
-                  .arg(guard.otherPid())
-            : guard.errorString();
+    const QString message = guard.otherPid() > 0 ? QCoreApplication::translate("main",
+                                "Letdown is already open on this database (process %1), but it "
+                                "did not answer. Look for its window, or close it and try again.")
+                                                       .arg(guard.otherPid())
+                                                 : guard.errorString();
     printError(message);
     QMessageBox box(QMessageBox::Information, QCoreApplication::translate("main", "Letdown is already open"), message,
-                    QMessageBox::Close);
+        QMessageBox::Close);
     QTimer::singleShot(15000, &box, &QMessageBox::close); // never linger
     box.exec();
     return 1;
@@ -131,10 +129,10 @@ bool openWithHelp(Database &database, QString &path, std::unique_ptr<InstanceGua
         if (database.open(path))
             return true;
         printError(database.errorString());
-        const QString backup =
-            database.problem() == Database::Problem::Damaged ? Backups::newestUsable(path) : QString();
+        const QString backup
+            = database.problem() == Database::Problem::Damaged ? Backups::newestUsable(path) : QString();
         QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Letdown cannot open its data"),
-                        database.errorString());
+            database.errorString());
         if (!database.details().isEmpty())
             box.setDetailedText(database.details());
         QPushButton *restore = nullptr;
@@ -142,11 +140,11 @@ bool openWithHelp(Database &database, QString &path, std::unique_ptr<InstanceGua
             const QDateTime taken = Backups::list(path, false).constFirst().takenAt;
             box.setInformativeText(QCoreApplication::translate("main", "A checked backup from %1 is available.")
                                        .arg(QLocale().toString(taken, QLocale::LongFormat)));
-            restore = box.addButton(QCoreApplication::translate("main", "Restore the newest backup"),
-                                    QMessageBox::AcceptRole);
+            restore = box.addButton(
+                QCoreApplication::translate("main", "Restore the newest backup"), QMessageBox::AcceptRole);
         }
-        QPushButton *other =
-            box.addButton(QCoreApplication::translate("main", "Open another file..."), QMessageBox::ActionRole);
+        QPushButton *other
+            = box.addButton(QCoreApplication::translate("main", "Open another file..."), QMessageBox::ActionRole);
         box.addButton(QMessageBox::Close);
         box.exec();
         exitCode = 1;
@@ -156,12 +154,13 @@ bool openWithHelp(Database &database, QString &path, std::unique_ptr<InstanceGua
                 QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Restore failed"), error);
             else
                 QMessageBox::information(nullptr, QCoreApplication::translate("main", "Backup restored"),
-                                         QCoreApplication::translate("main", "The damaged file was kept, untouched, "
-                                                                             "as %1.")
-                                             .arg(aside));
+                    QCoreApplication::translate("main",
+                        "The damaged file was kept, untouched, "
+                        "as %1.")
+                        .arg(aside));
         } else if (box.clickedButton() == other) {
-            const QString chosen = QFileDialog::getSaveFileName(
-                nullptr, QCoreApplication::translate("main", "Open or create a Letdown database"),
+            const QString chosen = QFileDialog::getSaveFileName(nullptr,
+                QCoreApplication::translate("main", "Open or create a Letdown database"),
                 QFileInfo(path).absolutePath(), QCoreApplication::translate("main", "Letdown databases (*.sqlite)"),
                 nullptr, QFileDialog::DontConfirmOverwrite);
             if (chosen.isEmpty())

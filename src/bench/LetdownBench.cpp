@@ -3,8 +3,8 @@
 // time: the numbers are for people to read.
 #include "TrendsPanel.h"
 #include "recorder/Clock.h"
-#include "stats/WeeklyStats.h" // median()
 #include "recorder/SessionRecorder.h"
+#include "stats/WeeklyStats.h" // median()
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
@@ -47,9 +47,9 @@ struct Row {
 };
 
 struct Bench {
-    QString letdown;      // the app's executable
-    QString self;         // this program (for the bare-window floor)
-    QString sqliteCli;    // the sqlite3 command line
+    QString letdown; // the app's executable
+    QString self; // this program (for the bare-window floor)
+    QString sqliteCli; // the sqlite3 command line
     QDir work;
     int runs = 5;
     QList<Row> rows;
@@ -65,7 +65,7 @@ struct Bench {
 
     // Wall time of a whole process, in ms; stdin from `input` when given.
     double timeProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &env,
-                       const QByteArray &input = {}) const
+        const QByteArray &input = {}) const
     {
         QProcess process;
         process.setProcessEnvironment(env);
@@ -126,10 +126,11 @@ struct Bench {
         process.setProcessEnvironment(environment());
         out << "  making " << name << " (" << weeks << " weeks, 12 sessions a day)...\n";
         out.flush();
-        process.start(letdown, {QStringLiteral("demo-data"), QStringLiteral("--database"), path,
-                                QStringLiteral("--weeks"), QString::number(weeks), QStringLiteral("--sessions-per-day"),
-                                QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("7"),
-                                QStringLiteral("--first-day"), QDate(2016, 1, 4).toString(Qt::ISODate)});
+        process.start(letdown,
+            {QStringLiteral("demo-data"), QStringLiteral("--database"), path, QStringLiteral("--weeks"),
+                QString::number(weeks), QStringLiteral("--sessions-per-day"), QStringLiteral("12"),
+                QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--first-day"),
+                QDate(2016, 1, 4).toString(Qt::ISODate)});
         process.waitForFinished(-1);
         return path;
     }
@@ -159,9 +160,10 @@ struct Bench {
         QFile::remove(floorPath + QStringLiteral("-wal"));
         sqlite3 *db = nullptr;
         sqlite3_open(floorPath.toUtf8().constData(), &db);
-        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                         "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)",
-                     nullptr, nullptr, nullptr);
+        sqlite3_exec(db,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)",
+            nullptr, nullptr, nullptr);
         sqlite3_stmt *insert = nullptr;
         sqlite3_prepare_v2(db, "INSERT INTO t (a, b, c) VALUES (?, ?, 'left')", -1, &insert, nullptr);
 
@@ -189,7 +191,7 @@ struct Bench {
         sqlite3_finalize(insert);
         sqlite3_close(db);
         rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
-                     QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+            QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
     }
 
     void startup(const QString &label, const QString &path)
@@ -197,10 +199,10 @@ struct Bench {
         const double app = medianOf([&] {
             return timeProcess(letdown, {QStringLiteral("--database"), path}, environment("first-paint"));
         });
-        const double floor =
-            medianOf([&] { return timeProcess(self, {QStringLiteral("--bare-window")}, environment()); });
+        const double floor
+            = medianOf([&] { return timeProcess(self, {QStringLiteral("--bare-window")}, environment()); });
         rows << Row {QStringLiteral("start-up to first painted window"), label, app, floor, QStringLiteral("ms"), 4,
-                     QStringLiteral("floor: bare QMainWindow shown and closed")};
+            QStringLiteral("floor: bare QMainWindow shown and closed")};
     }
 
     double trendsRefresh(const QString &path, int weeks)
@@ -225,9 +227,8 @@ struct Bench {
     void statsJson(const QString &label, const QString &path)
     {
         const double app = medianOf([&] {
-            return timeProcess(letdown, {QStringLiteral("stats"), QStringLiteral("--database"), path,
-                                         QStringLiteral("--json")},
-                               environment());
+            return timeProcess(letdown,
+                {QStringLiteral("stats"), QStringLiteral("--database"), path, QStringLiteral("--json")}, environment());
         });
         const QString aggregate = QStringLiteral(
             "SELECT strftime('%Y-%W', s.started_at_utc_ms / 1000, 'unixepoch') AS week, s.kind, count(*),"
@@ -236,7 +237,7 @@ struct Bench {
             " GROUP BY s.id) s GROUP BY week, s.kind;");
         const double floor = medianOf([&] { return timeProcess(sqliteCli, {path, aggregate}, environment()); });
         rows << Row {QStringLiteral("letdown stats --json, all weeks"), label, app, floor, QStringLiteral("ms"), 2,
-                     QStringLiteral("floor: sqlite3 CLI weekly aggregate over the same tables")};
+            QStringLiteral("floor: sqlite3 CLI weekly aggregate over the same tables")};
     }
 
     void exportImport(const QString &label, const QString &path)
@@ -244,10 +245,10 @@ struct Bench {
         const QString sessionsCsv = work.filePath(QStringLiteral("export-%1-sessions.csv").arg(label));
         const QString ejectionsCsv = work.filePath(QStringLiteral("export-%1-ejections.csv").arg(label));
         const double app = medianOf([&] {
-            return timeProcess(letdown, {QStringLiteral("export"), QStringLiteral("--database"), path,
-                                         QStringLiteral("--sessions"), sessionsCsv, QStringLiteral("--ejections"),
-                                         ejectionsCsv},
-                               environment());
+            return timeProcess(letdown,
+                {QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--sessions"),
+                    sessionsCsv, QStringLiteral("--ejections"), ejectionsCsv},
+                environment());
         });
         const QString dumpA = work.filePath(QStringLiteral("dump-a.csv"));
         const QString dumpB = work.filePath(QStringLiteral("dump-b.csv"));
@@ -257,30 +258,31 @@ struct Bench {
                                     .toUtf8();
         const double floor = medianOf([&] { return timeProcess(sqliteCli, {path}, environment(), dump); });
         rows << Row {QStringLiteral("letdown export (sessions + let-downs)"), label, app, floor, QStringLiteral("ms"),
-                     2, QStringLiteral("floor: sqlite3 -csv dump of the same tables")};
+            2, QStringLiteral("floor: sqlite3 -csv dump of the same tables")};
 
         const QString target = work.filePath(QStringLiteral("import-target.sqlite"));
         const auto clean = [&](const QString &file) {
-            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
-                                          QStringLiteral(".lock")})
+            for (const QString &suffix :
+                {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
                 QFile::remove(file + suffix);
         };
         const double importApp = medianOf([&] {
             clean(target);
-            return timeProcess(letdown, {QStringLiteral("import"), QStringLiteral("--database"), target,
-                                         QStringLiteral("--sessions"), sessionsCsv, QStringLiteral("--ejections"),
-                                         ejectionsCsv},
-                               environment());
+            return timeProcess(letdown,
+                {QStringLiteral("import"), QStringLiteral("--database"), target, QStringLiteral("--sessions"),
+                    sessionsCsv, QStringLiteral("--ejections"), ejectionsCsv},
+                environment());
         });
         const QString plain = work.filePath(QStringLiteral("import-plain.sqlite"));
-        const QByteArray importScript =
-            QStringLiteral(".import --csv %1 sessions\n.import --csv %2 ejections\n").arg(sessionsCsv, ejectionsCsv).toUtf8();
+        const QByteArray importScript = QStringLiteral(".import --csv %1 sessions\n.import --csv %2 ejections\n")
+                                            .arg(sessionsCsv, ejectionsCsv)
+                                            .toUtf8();
         const double importFloor = medianOf([&] {
             clean(plain);
             return timeProcess(sqliteCli, {plain}, environment(), importScript);
         });
         rows << Row {QStringLiteral("letdown import of that export, empty database"), label, importApp, importFloor,
-                     QStringLiteral("ms"), 3, QStringLiteral("floor: sqlite3 .import into plain tables")};
+            QStringLiteral("ms"), 3, QStringLiteral("floor: sqlite3 .import into plain tables")};
     }
 
     void memory(const QString &label, const QString &path, const QString &emptyPath)
@@ -292,7 +294,7 @@ struct Bench {
             floor << double(peakRssKiB(letdown, {QStringLiteral("--database"), emptyPath}, env));
         }
         rows << Row {QStringLiteral("peak memory, Trends on all weeks"), label, median(app), median(floor),
-                     QStringLiteral("KiB"), 1.5, QStringLiteral("floor: the same app on an empty database")};
+            QStringLiteral("KiB"), 1.5, QStringLiteral("floor: the same app on an empty database")};
     }
 };
 
@@ -323,7 +325,9 @@ int bareWindow(int argc, char **argv)
     bool painted = false;
     struct Watcher : QObject {
         bool *painted;
-        explicit Watcher(bool *p) : painted(p) {}
+        explicit Watcher(bool *p)
+            : painted(p)
+        { }
         bool eventFilter(QObject *, QEvent *event) override
         {
             if (!*painted && event->type() == QEvent::Paint) {
@@ -348,11 +352,12 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Letdown's benchmark (see docs/performance.md)."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("tiny"), QStringLiteral("Tiny databases and 2 runs: proves the benchmark works.")});
+    parser.addOption(
+        {QStringLiteral("tiny"), QStringLiteral("Tiny databases and 2 runs: proves the benchmark works.")});
     parser.addOption({QStringLiteral("work"), QStringLiteral("Folder for the databases (kept between runs)."),
-                      QStringLiteral("dir"), QStringLiteral("bench-data")});
+        QStringLiteral("dir"), QStringLiteral("bench-data")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Where to write the table as JSON."),
-                      QStringLiteral("file"), QStringLiteral("bench.json")});
+        QStringLiteral("file"), QStringLiteral("bench.json")});
     parser.addOption({QStringLiteral("letdown"), QStringLiteral("The letdown executable."), QStringLiteral("file")});
     parser.process(app);
 
@@ -392,12 +397,12 @@ int main(int argc, char **argv)
     const double refreshAllYear = bench.trendsRefresh(year, 0);
     const double refreshAllHeavy = bench.trendsRefresh(heavy, 0);
     bench.rows << Row {QStringLiteral("Trends refresh, 52 weeks"), QStringLiteral("heavy"), refresh52, 0,
-                       QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+        QStringLiteral("ms"), 0, QStringLiteral("absolute")};
     bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("1 year"), refreshAllYear, 0,
-                       QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+        QStringLiteral("ms"), 0, QStringLiteral("absolute")};
     bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("heavy"), refreshAllHeavy,
-                       refreshAllYear, QStringLiteral("ms"), 0,
-                       QStringLiteral("target <= 250 ms; ratio = growth from 1 to 10 years (linear = 10)")};
+        refreshAllYear, QStringLiteral("ms"), 0,
+        QStringLiteral("target <= 250 ms; ratio = growth from 1 to 10 years (linear = 10)")};
     bench.statsJson(QStringLiteral("heavy"), heavy);
     bench.exportImport(QStringLiteral("heavy"), heavy);
     bench.memory(QStringLiteral("heavy"), heavy, empty);
@@ -417,24 +422,27 @@ int main(int argc, char **argv)
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                    .arg(row.figure, -46)
                    .arg(row.database, -7)
-                   .arg(QStringLiteral("%1 %2").arg(row.valueMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0).arg(row.unit), 12)
-                   .arg(row.floorMs > 0 ? QStringLiteral("%1 %2").arg(row.floorMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0).arg(row.unit) : QStringLiteral("-"), 12)
+                   .arg(QStringLiteral("%1 %2")
+                            .arg(row.valueMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0)
+                            .arg(row.unit),
+                       12)
+                   .arg(row.floorMs > 0 ? QStringLiteral("%1 %2")
+                                              .arg(row.floorMs, 0, 'f', row.unit == QLatin1String("ms") ? 2 : 0)
+                                              .arg(row.unit)
+                                        : QStringLiteral("-"),
+                       12)
                    .arg(row.floorMs > 0 ? QString::number(row.ratio(), 'f', 2) : QStringLiteral("-"), 7)
                    .arg(target, 8)
                    .arg(met ? QString() : QStringLiteral("  MISSED"));
-        json.append(QJsonObject {{QStringLiteral("figure"), row.figure},
-                                 {QStringLiteral("database"), row.database},
-                                 {QStringLiteral("median"), row.valueMs},
-                                 {QStringLiteral("floor"), row.floorMs},
-                                 {QStringLiteral("unit"), row.unit},
-                                 {QStringLiteral("ratio"), row.ratio()},
-                                 {QStringLiteral("target_ratio"), row.target},
-                                 {QStringLiteral("note"), row.note}});
+        json.append(QJsonObject {{QStringLiteral("figure"), row.figure}, {QStringLiteral("database"), row.database},
+            {QStringLiteral("median"), row.valueMs}, {QStringLiteral("floor"), row.floorMs},
+            {QStringLiteral("unit"), row.unit}, {QStringLiteral("ratio"), row.ratio()},
+            {QStringLiteral("target_ratio"), row.target}, {QStringLiteral("note"), row.note}});
     }
     QFile jsonFile(parser.value(QStringLiteral("json")));
     if (jsonFile.open(QIODevice::WriteOnly))
-        jsonFile.write(QJsonDocument(QJsonObject {{QStringLiteral("machine"), machine(bench.work)},
-                                                  {QStringLiteral("rows"), json}})
+        jsonFile.write(QJsonDocument(
+            QJsonObject {{QStringLiteral("machine"), machine(bench.work)}, {QStringLiteral("rows"), json}})
                            .toJson());
     out << "\nJSON: " << QFileInfo(jsonFile).absoluteFilePath() << '\n';
     return 0;

@@ -43,7 +43,7 @@ struct FixtureDatabase {
         Session c = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90, 200, 350, 500});
         c.pumpedVolumeMl = 100;
         REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600}),
-                                    b, c, finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 19, 0), {})}));
+            b, c, finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 19, 0), {})}));
     }
 };
 } // namespace
@@ -73,7 +73,7 @@ TEST_CASE("CLI: stats honours --from, --to and --kind")
 {
     FixtureDatabase fixture;
     CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json", "--from", "2026-11-17", "--to",
-                                   "2026-11-30", "--kind", "pumping"});
+        "2026-11-30", "--kind", "pumping"});
     REQUIRE(result.exitCode == 0);
     const QJsonArray weeks = QJsonDocument::fromJson(result.out).object().value("weeks").toArray();
     REQUIRE(weeks.size() == 3); // W47 (from Tuesday), W48, W49 (Monday 30th)
@@ -142,8 +142,8 @@ TEST_CASE("CLI: demo-data fills only a new database, the same way for the same s
     const QString first = dir.filePath("a.sqlite");
     const QString second = dir.filePath("b.sqlite");
     for (const QString &path : {first, second}) {
-        const CliResult result = runLetdown({"demo-data", "--database", path, "--weeks", "2", "--sessions-per-day",
-                                             "3", "--seed", "7", "--first-day", "2026-11-02"});
+        const CliResult result = runLetdown({"demo-data", "--database", path, "--weeks", "2", "--sessions-per-day", "3",
+            "--seed", "7", "--first-day", "2026-11-02"});
         INFO(result.err.toStdString());
         REQUIRE(result.exitCode == 0);
         CHECK(result.out.contains("Wrote 42 demo sessions"));

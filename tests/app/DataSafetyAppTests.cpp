@@ -110,17 +110,17 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
         REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
     }
     QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
-                                          | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(dir.path(),
+        QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     const auto run = [&](const QStringList &arguments) {
         QProcess process;
         QProcessEnvironment environment = offscreen();
         environment.insert("HOME", dir.path());
         process.setProcessEnvironment(environment);
         if (root)
-            process.start(setpriv, QStringList {"--reuid=65534", "--regid=65534", "--clear-groups",
-                                                QStringLiteral(LETDOWN_EXECUTABLE)}
-                                       + arguments);
+            process.start(setpriv,
+                QStringList {"--reuid=65534", "--regid=65534", "--clear-groups", QStringLiteral(LETDOWN_EXECUTABLE)}
+                    + arguments);
         else
             process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
         REQUIRE(process.waitForFinished(30'000));
@@ -162,7 +162,7 @@ TEST_CASE("File > Restore from backup: the current data is backed up first, then
     const auto backups = Backups::list(db.path, true);
     REQUIRE(backups.size() == 2);
     CHECK(std::any_of(backups.begin(), backups.end(),
-                      [](const auto &b) { return b.path.contains("before-restore") && b.sessions == 0; }));
+        [](const auto &b) { return b.path.contains("before-restore") && b.sessions == 0; }));
 }
 
 TEST_CASE("A huge paste into the note is cut at 10,000 characters with a message")

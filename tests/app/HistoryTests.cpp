@@ -24,9 +24,9 @@ namespace {
 // Two finished sessions, and the real window opened on the History tab.
 struct HistoryScreen {
     TempDatabase db;
-    SessionStore store{db.database};
-    FakeClock clock{berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch()};
-    SessionRecorder recorder{store, clock};
+    SessionStore store {db.database};
+    FakeClock clock {berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch()};
+    SessionRecorder recorder {store, clock};
     Session older = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600});
     Session newer = finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90});
     std::unique_ptr<MainWindow> window;
@@ -61,20 +61,19 @@ struct HistoryScreen {
     void withDialog(std::function<void(SessionDialog *)> fill)
     {
         QObject::disconnect(m_connection);
-        m_connection = QObject::connect(panel(), &HistoryPanel::sessionDialogOpened, panel(),
-                                        [this, fill](SessionDialog *dialog) {
-                                            dialog->setConfirmer([this](const QString &q) {
-                                                questions << q;
-                                                return answer;
-                                            });
-                                            fill(dialog);
-                                        });
+        m_connection = QObject::connect(
+            panel(), &HistoryPanel::sessionDialogOpened, panel(), [this, fill](SessionDialog *dialog) {
+                dialog->setConfirmer([this](const QString &q) {
+                    questions << q;
+                    return answer;
+                });
+                fill(dialog);
+            });
     }
     QMetaObject::Connection m_connection;
 };
 
-template <typename T>
-T *in(QDialog *dialog, const char *name)
+template <typename T> T *in(QDialog *dialog, const char *name)
 {
     T *widget = dialog->findChild<T *>(QString::fromLatin1(name));
     REQUIRE(widget);
@@ -158,7 +157,7 @@ TEST_CASE("History: edit a session's let-downs (move, remove a double, add a for
     HistoryScreen screen;
     screen.panel()->selectSession(screen.older.uuid);
     screen.withDialog([&](SessionDialog *dialog) {
-        setLetdownTime(dialog, 0, "2:00");                             // moved
+        setLetdownTime(dialog, 0, "2:00"); // moved
         in<QTableWidget>(dialog, "letdownTable")->setCurrentCell(1, 0); // the double tap
         QTest::mouseClick(in<QPushButton>(dialog, "removeLetdownButton"), Qt::LeftButton);
         QTest::mouseClick(in<QPushButton>(dialog, "addLetdownButton"), Qt::LeftButton);
@@ -244,8 +243,8 @@ TEST_CASE("History: delete asks with the session's name; undo brings it back who
     QTest::mouseClick(screen.panel()->findChild<QPushButton *>("deleteButton"), Qt::LeftButton);
     CHECK(screen.count("SELECT count(*) FROM sessions") == 2);
     REQUIRE(screen.questions.size() == 1);
-    CHECK_THAT(screen.questions[0].toStdString(), Catch::Contains("nursing session of Mon 16 Nov, 08:00")
-                                                      && Catch::Contains("3 let-downs"));
+    CHECK_THAT(screen.questions[0].toStdString(),
+        Catch::Contains("nursing session of Mon 16 Nov, 08:00") && Catch::Contains("3 let-downs"));
 
     screen.answer = true;
     QTest::mouseClick(screen.panel()->findChild<QPushButton *>("deleteButton"), Qt::LeftButton);

@@ -46,7 +46,8 @@ TEST_CASE("Insights tab: the sentence and chart for a technique that helps")
     panel.show();
     auto *sentence = panel.findChild<QLabel *>("sentence_warm_compress");
     REQUIRE(sentence);
-    CHECK_THAT(sentence->text().toStdString(), Catch::StartsWith("With warm compress, your first let-down came sooner"));
+    CHECK_THAT(
+        sentence->text().toStdString(), Catch::StartsWith("With warm compress, your first let-down came sooner"));
     auto *chart = panel.findChild<QWidget *>("chart_warm_compress");
     REQUIRE(chart);
     CHECK(chart->accessibleDescription() == sentence->text());
@@ -65,7 +66,7 @@ TEST_CASE("Insights tab: the gentle alert shows, and can be switched off")
             const QDate date = monday.addDays(day);
             const bool recent = monday >= QDate(2026, 11, 23);
             sessions << finishedSession(SessionKind::Nursing, berlin(date.year(), date.month(), date.day(), 9, 0),
-                                        recent ? QList<int> {60, 200} : QList<int> {60, 200, 400});
+                recent ? QList<int> {60, 200} : QList<int> {60, 200, 400});
         }
     REQUIRE(store.saveSessions(sessions));
     FakeClock clock(berlin(2026, 12, 9, 10, 0).toMSecsSinceEpoch());

@@ -52,11 +52,11 @@ struct PrefsScreen {
     // Opens Edit > Preferences and changes what `change` changes, as she would.
     void inPreferences(const std::function<void(QDialog *)> &change)
     {
-        auto connection = QObject::connect(window.get(), &MainWindow::preferencesDialogOpened, window.get(),
-                                           [&](QDialog *dialog) {
-                                               change(dialog);
-                                               dialog->accept();
-                                           });
+        auto connection
+            = QObject::connect(window.get(), &MainWindow::preferencesDialogOpened, window.get(), [&](QDialog *dialog) {
+                  change(dialog);
+                  dialog->accept();
+              });
         window->findChild<QAction *>("actionPreferences")->trigger();
         QObject::disconnect(connection);
     }
@@ -117,8 +117,8 @@ TEST_CASE("Ounces take effect at once: Session tab, History, charts and the expo
     CHECK(axis->titleText() == "oz per day");
 
     // The export dialog starts on ounces.
-    TransferDialog exportDialog(TransferDialog::Mode::ExportCsv, screen.store, QDate(2026, 11, 28),
-                                Preferences::load());
+    TransferDialog exportDialog(
+        TransferDialog::Mode::ExportCsv, screen.store, QDate(2026, 11, 28), Preferences::load());
     CHECK(exportDialog.findChild<QComboBox *>("unitsCombo")->currentIndex() == 1);
 }
 

@@ -81,7 +81,8 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
     REQUIRE(sourceStore.saveSessions(fixtureSessions()));
     QTemporaryDir dir;
     const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
-    REQUIRE(letdown({"export", "--database", source.path, "--sessions", sessions, "--ejections", letdowns}).exitCode == 0);
+    REQUIRE(
+        letdown({"export", "--database", source.path, "--sessions", sessions, "--ejections", letdowns}).exitCode == 0);
 
     TempDatabase target;
     SessionStore store(target.database);
@@ -96,8 +97,9 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
     CHECK(bad.result() != QDialog::Accepted);
     // The first session's note has a line break, so the pumping session starts on line 4.
     const QString message = bad.findChild<QLabel *>("messageLabel")->text();
-    CHECK_THAT(message.toStdString(), Catch::Contains("Nothing was imported") && Catch::Contains("broken.csv line 4")
-                                          && Catch::Contains("unknown kind 'bottle'"));
+    CHECK_THAT(message.toStdString(),
+        Catch::Contains("Nothing was imported") && Catch::Contains("broken.csv line 4")
+            && Catch::Contains("unknown kind 'bottle'"));
     CHECK(message.count(u'\n') == 1); // one problem, not a cascade of guesses
     CHECK(target.scalar("SELECT count(*) FROM sessions") == 0);
 
@@ -121,7 +123,7 @@ TEST_CASE("CLI: export, import and their exit codes")
     QTemporaryDir dir;
     const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
     Cli result = letdown({"export", "--database", source.path, "--sessions", sessions, "--ejections", letdowns,
-                          "--from", "2026-11-17", "--to", "2026-11-17", "--units", "oz"});
+        "--from", "2026-11-17", "--to", "2026-11-17", "--units", "oz"});
     REQUIRE(result.exitCode == 0);
     CHECK(readAll(sessions).count("\r\n") == 2); // header + the one session of the 17th
     CHECK(letdown({"export", "--database", source.path, "--sessions", sessions, "--units", "cups"}).exitCode == 2);
@@ -144,14 +146,14 @@ TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary i
     REQUIRE(store.saveSessions(fixtureSessions()));
     QTemporaryDir dir;
     const QString pdf = dir.filePath("report.pdf");
-    const Cli result = letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-01", "--to",
-                                "2026-11-30"});
+    const Cli result
+        = letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-01", "--to", "2026-11-30"});
     INFO(result.err.toStdString());
     REQUIRE(result.exitCode == 0);
     const QByteArray bytes = readAll(pdf);
     CHECK(bytes.startsWith("%PDF"));
     const int pages = int(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") + bytes.count("/Type /Page>")
-                          + bytes.count("/Type /Page "));
+        + bytes.count("/Type /Page "));
     CHECK(pages >= 2);
     CHECK(pages <= 6);
     CHECK_FALSE(QFileInfo(pdf).permissions() & QFile::ReadOther);

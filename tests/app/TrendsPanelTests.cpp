@@ -26,8 +26,8 @@ namespace {
 // one nursing session with 12 let-downs in W49. "Today" is Saturday 2026-12-05.
 struct TrendsScreen {
     TempDatabase db;
-    SessionStore store{db.database};
-    FakeClock clock{berlin(2026, 12, 5, 10, 0).toMSecsSinceEpoch(), 3600};
+    SessionStore store {db.database};
+    FakeClock clock {berlin(2026, 12, 5, 10, 0).toMSecsSinceEpoch(), 3600};
     std::unique_ptr<TrendsPanel> panel;
 
     explicit TrendsScreen(bool withData = true)
@@ -40,8 +40,8 @@ struct TrendsScreen {
             c.pumpedVolumeMl = 100;
             REQUIRE(store.saveSessions(
                 {finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600}), b, c,
-                 finishedSession(SessionKind::Nursing, berlin(2026, 12, 2, 9, 0),
-                                 {30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360})}));
+                    finishedSession(SessionKind::Nursing, berlin(2026, 12, 2, 9, 0),
+                        {30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360})}));
         }
         panel = std::make_unique<TrendsPanel>(store, clock);
         panel->resize(1200, 800);
@@ -49,8 +49,7 @@ struct TrendsScreen {
         REQUIRE(QTest::qWaitForWindowExposed(panel.get()));
     }
 
-    template <typename T = QWidget>
-    T *find(const char *name)
+    template <typename T = QWidget> T *find(const char *name)
     {
         T *widget = panel->findChild<T *>(QString::fromLatin1(name));
         REQUIRE(widget != nullptr);
@@ -65,8 +64,7 @@ struct TrendsScreen {
     void chooseKind(int index) { find<QComboBox>("kindCombo")->setCurrentIndex(index); }
 };
 
-template <typename Series>
-QList<Series *> seriesNamed(QChart *chart, const QString &name)
+template <typename Series> QList<Series *> seriesNamed(QChart *chart, const QString &name)
 {
     QList<Series *> found;
     for (QAbstractSeries *series : chart->series())

@@ -57,8 +57,8 @@ QStringList importProblems(const QByteArray &sessions, const std::optional<QByte
 {
     QList<Session> parsed;
     QStringList problems;
-    CHECK_FALSE(readSessionsCsv({sessions, QStringLiteral("sessions.csv"), ejections, QStringLiteral("ejections.csv")},
-                                parsed, problems));
+    CHECK_FALSE(readSessionsCsv(
+        {sessions, QStringLiteral("sessions.csv"), ejections, QStringLiteral("ejections.csv")}, parsed, problems));
     CHECK(parsed.isEmpty());
     return problems;
 }
@@ -79,7 +79,7 @@ TEST_CASE("CSV writer: RFC 4180 quoting and CRLF")
 TEST_CASE("CSV: formula-like text is written as text and read back as it was")
 {
     for (const QString &text : {QStringLiteral("=SUM(A1)"), QStringLiteral("+1"), QStringLiteral("-2"),
-                                QStringLiteral("@cmd"), QStringLiteral("\tx"), QStringLiteral("\rx")}) {
+             QStringLiteral("@cmd"), QStringLiteral("\tx"), QStringLiteral("\rx")}) {
         const QString cell = CsvWriter::protectText(text);
         CHECK(cell.startsWith(u'\''));
         CHECK(CsvWriter::unprotectText(cell) == text);
@@ -91,7 +91,8 @@ TEST_CASE("CSV: formula-like text is written as text and read back as it was")
 TEST_CASE("CSV reader: quotes, embedded line ends, BOM, LF files and line numbers")
 {
     CsvReader reader;
-    REQUIRE(reader.parse("\xEF\xBB\xBF" "a,b\r\n\"x,1\",\"two\r\nlines\"\r\n\"say \"\"hi\"\"\",\n\nlast,row"));
+    REQUIRE(reader.parse("\xEF\xBB\xBF"
+                         "a,b\r\n\"x,1\",\"two\r\nlines\"\r\n\"say \"\"hi\"\"\",\n\nlast,row"));
     const auto &records = reader.records();
     REQUIRE(records.size() == 4);
     CHECK(records[0].fields == QStringList {"a", "b"});
@@ -130,8 +131,8 @@ TEST_CASE("Sessions CSV: columns, units, times with offsets and empty unknowns")
     CHECK(a[7] == "breast_massage;warm_compress");
     CHECK(a[8] == "3");
     CHECK(a[9] == "60");
-    CHECK(a[10] == "62.5");   // test-weigh gain, measured
-    CHECK(a[11] == "62.5");   // a measured total is also the estimate
+    CHECK(a[10] == "62.5"); // test-weigh gain, measured
+    CHECK(a[11] == "62.5"); // a measured total is also the estimate
     CHECK(a[12] == "4000");
     CHECK(a[14] == "Tired, \"good\" flow\r\nsecond line; café ☕");
     const QStringList b = rows[2].fields;
@@ -140,7 +141,7 @@ TEST_CASE("Sessions CSV: columns, units, times with offsets and empty unknowns")
     CHECK(b[15] == "1");
     const QStringList c = rows[3].fields;
     CHECK(c[2] == "2026-11-01T23:50:00-05:00");
-    CHECK(c[9].isEmpty());  // no let-down: unknown, not zero
+    CHECK(c[9].isEmpty()); // no let-down: unknown, not zero
     CHECK(c[10].isEmpty()); // nothing measured
     CHECK(c[11] == "0");
     CHECK(c[14] == "'-10 ml less than usual");
@@ -174,8 +175,8 @@ TEST_CASE("CSV round trip: what is exported imports back the same, in ml and in 
     QList<Session> imported;
     QStringList problems;
     REQUIRE(readSessionsCsv({exportTable(original, unit, false), QStringLiteral("s.csv"),
-                             exportTable(original, unit, true), QStringLiteral("e.csv")},
-                            imported, problems));
+                                exportTable(original, unit, true), QStringLiteral("e.csv")},
+        imported, problems));
     CHECK(problems.isEmpty());
     REQUIRE(imported.size() == original.size());
     for (int i = 0; i < original.size(); ++i) {
@@ -210,38 +211,43 @@ TEST_CASE("CSV import: every kind of bad row is named with its line, and nothing
         return kHeader + QString::fromUtf8(kGoodRow).replace(replaceWhat, with).toUtf8();
     };
     CHECK_THAT(importProblems(row("nursing", "bottle")).join('\n').toStdString(),
-               Catch::Contains("sessions.csv line 2: unknown kind 'bottle'"));
+        Catch::Contains("sessions.csv line 2: unknown kind 'bottle'"));
     CHECK_THAT(importProblems(row("2026-11-16T08:00:00+01:00", "16/11/2026 8:00")).join('\n').toStdString(),
-               Catch::Contains("line 2: started_at"));
+        Catch::Contains("line 2: started_at"));
     CHECK_THAT(importProblems(row("2026-11-16T08:15:00+01:00", "2026-11-16T07:00:00+01:00")).join('\n').toStdString(),
-               Catch::Contains("ended_at is before started_at"));
-    CHECK_THAT(importProblems(row("left,,0,,,0", "left,,0,,-5,0")).join('\n').toStdString(),
-               Catch::Contains("negative"));
-    CHECK_THAT(importProblems(row("nursing", "pumping").replace("left,,0,,,0", "left,,0,,9000,0")).join('\n').toStdString(),
-               Catch::Contains("above the plausible limit"));
+        Catch::Contains("ended_at is before started_at"));
+    CHECK_THAT(
+        importProblems(row("left,,0,,,0", "left,,0,,-5,0")).join('\n').toStdString(), Catch::Contains("negative"));
+    CHECK_THAT(
+        importProblems(row("nursing", "pumping").replace("left,,0,,,0", "left,,0,,9000,0")).join('\n').toStdString(),
+        Catch::Contains("above the plausible limit"));
     CHECK_THAT(importProblems(row("left,,0", "left,,zero")).join('\n').toStdString(), Catch::Contains("not a count"));
     CHECK_THAT(importProblems(row(uuid, "not-a-uuid")).join('\n').toStdString(), Catch::Contains("not a UUID"));
     CHECK_THAT(importProblems(kHeader + kGoodRow + kGoodRow).join('\n').toStdString(),
-               Catch::Contains("line 3: session_id") && Catch::Contains("twice"));
-    CHECK_THAT(importProblems("name,phone\r\nAnna,123\r\n").join('\n').toStdString(),
-               Catch::Contains("missing column"));
+        Catch::Contains("line 3: session_id") && Catch::Contains("twice"));
+    CHECK_THAT(
+        importProblems("name,phone\r\nAnna,123\r\n").join('\n').toStdString(), Catch::Contains("missing column"));
     CHECK_THAT(importProblems(kHeader + "a,b,c\r\n").join('\n').toStdString(), Catch::Contains("3 fields"));
     CHECK_THAT(importProblems(kHeader + "\xff\xfe\r\n").join('\n').toStdString(), Catch::Contains("UTF-8"));
-    CHECK_THAT(importProblems(row(",,\r\n", ",,\"" + QString(kMaxNoteLength + 1, u'x') + "\"\r\n")).join('\n').toStdString(),
-               Catch::Contains("longer than"));
+    CHECK_THAT(
+        importProblems(row(",,\r\n", ",,\"" + QString(kMaxNoteLength + 1, u'x') + "\"\r\n")).join('\n').toStdString(),
+        Catch::Contains("longer than"));
 
     const QByteArray ejectionHeader = "session_id,order,at,offset_s,side,measured_volume_ml,estimated_volume_ml\r\n";
     const QByteArray oneLetdown = row("left,,0", "left,,1");
     CHECK_THAT(importProblems(oneLetdown).join('\n').toStdString(), Catch::Contains("no let-down file"));
-    CHECK_THAT(importProblems(oneLetdown, ejectionHeader + "00000000-0000-4000-8000-999999999999,1,"
-                                                           "2026-11-16T08:01:00+01:00,60,left,,\r\n")
+    CHECK_THAT(importProblems(oneLetdown,
+                   ejectionHeader
+                       + "00000000-0000-4000-8000-999999999999,1,"
+                         "2026-11-16T08:01:00+01:00,60,left,,\r\n")
                    .join('\n')
                    .toStdString(),
-               Catch::Contains("ejections.csv line 2: session_id") && Catch::Contains("is not in sessions.csv"));
-    CHECK_THAT(importProblems(oneLetdown, ejectionHeader + uuid.toUtf8() + ",1,2026-11-16T09:00:00+01:00,3600,left,,\r\n")
-                   .join('\n')
-                   .toStdString(),
-               Catch::Contains("outside its session"));
+        Catch::Contains("ejections.csv line 2: session_id") && Catch::Contains("is not in sessions.csv"));
+    CHECK_THAT(
+        importProblems(oneLetdown, ejectionHeader + uuid.toUtf8() + ",1,2026-11-16T09:00:00+01:00,3600,left,,\r\n")
+            .join('\n')
+            .toStdString(),
+        Catch::Contains("outside its session"));
 }
 
 TEST_CASE("CSV files: export writes owner-only files atomically; import twice adds nothing")
@@ -257,7 +263,8 @@ TEST_CASE("CSV files: export writes owner-only files atomically; import twice ad
     QString error;
     REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
     CHECK(exported == 3);
-    CHECK(QFileInfo(request.sessionsPath).permissions() == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+    CHECK(QFileInfo(request.sessionsPath).permissions()
+        == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
 
     // A failing export leaves the older file as it was.
     const QByteArray before = fileHash(request.sessionsPath);

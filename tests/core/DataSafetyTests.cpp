@@ -82,18 +82,18 @@ TEST_CASE("Backup thinning over a simulated year keeps 7 daily, 4 weekly and 12 
     const QString folder = Backups::folderFor(db.path);
     REQUIRE(QDir().mkpath(folder));
     for (QDate day(2026, 1, 1); day <= QDate(2026, 12, 31); day = day.addDays(1))
-        writeFile(QDir(folder).filePath(QStringLiteral("letdown-%1-220000-daily.sqlite").arg(day.toString("yyyyMMdd"))),
-                  "x");
+        writeFile(
+            QDir(folder).filePath(QStringLiteral("letdown-%1-220000-daily.sqlite").arg(day.toString("yyyyMMdd"))), "x");
     CHECK(Backups::list(db.path, false).size() == 365);
     CHECK(Backups::thin(db.path) == 345);
     QStringList kept;
     for (const auto &backup : Backups::list(db.path, false))
         kept << backup.takenAt.date().toString(Qt::ISODate);
     // Days: 25-31 Dec. Weeks (Monday start): also 20 and 13 Dec. Months: the last day of each.
-    CHECK(kept == QStringList {"2026-12-31", "2026-12-30", "2026-12-29", "2026-12-28", "2026-12-27", "2026-12-26",
-                               "2026-12-25", "2026-12-20", "2026-12-13", "2026-11-30", "2026-10-31", "2026-09-30",
-                               "2026-08-31", "2026-07-31", "2026-06-30", "2026-05-31", "2026-04-30", "2026-03-31",
-                               "2026-02-28", "2026-01-31"});
+    CHECK(kept
+        == QStringList {"2026-12-31", "2026-12-30", "2026-12-29", "2026-12-28", "2026-12-27", "2026-12-26",
+            "2026-12-25", "2026-12-20", "2026-12-13", "2026-11-30", "2026-10-31", "2026-09-30", "2026-08-31",
+            "2026-07-31", "2026-06-30", "2026-05-31", "2026-04-30", "2026-03-31", "2026-02-28", "2026-01-31"});
 }
 
 TEST_CASE("Restoring a backup brings its data back in place")
@@ -264,7 +264,9 @@ TEST_CASE("Recorder: a pumping session across the New York fall-back has its tru
     // 00:55 EDT; at 02:00 EDT the clocks go back to 01:00 EST.
     const QDateTime start = newYork(2026, 11, 1, 0, 55);
     FakeClock clock(start.toMSecsSinceEpoch());
-    clock.setOffsetRule([](qint64 utcMs) { return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone("America/New_York")).offsetFromUtc(); });
+    clock.setOffsetRule([](qint64 utcMs) {
+        return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone("America/New_York")).offsetFromUtc();
+    });
     SessionRecorder recorder(store, clock);
     REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
     clock.advance(90 * 60 * 1000); // ends 01:25 EST

@@ -10,15 +10,15 @@ namespace {
 // `count` nursing sessions, one a day from `first`, each with its first let-down at the
 // next of `firstAtS` and `letdowns` let-downs in all, tagged with `techniques`.
 QList<Session> sessionsWith(QDate first, const QList<int> &firstAtS, int letdowns, const QStringList &techniques,
-                            SessionKind kind = SessionKind::Nursing)
+    SessionKind kind = SessionKind::Nursing)
 {
     QList<Session> sessions;
     for (int i = 0; i < firstAtS.size(); ++i) {
         QList<int> at;
         for (int k = 0; k < letdowns; ++k)
             at << firstAtS[i] + 120 * k;
-        Session s = finishedSession(kind, berlin(first.year(), first.month(), first.day(), 8 + i % 12, 0).addDays(i),
-                                    at, 1800);
+        Session s = finishedSession(
+            kind, berlin(first.year(), first.month(), first.day(), 8 + i % 12, 0).addDays(i), at, 1800);
         s.techniques = techniques;
         sessions << s;
     }
@@ -31,8 +31,7 @@ const QDate kToday(2026, 12, 9);
 
 TEST_CASE("Insights: a technique that clearly shortens the wait")
 {
-    const QList<Session> sessions =
-        sessionsWith({2026, 11, 2}, {40, 50, 60, 70, 80, 90}, 3, {"warm_compress"})
+    const QList<Session> sessions = sessionsWith({2026, 11, 2}, {40, 50, 60, 70, 80, 90}, 3, {"warm_compress"})
         + sessionsWith({2026, 11, 2}, {100, 110, 120, 130, 140, 150}, 2, {});
     const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
     REQUIRE(insights.techniques.size() == 1);
@@ -45,8 +44,8 @@ TEST_CASE("Insights: a technique that clearly shortens the wait")
     CHECK(warm.with.meanLetdowns == Approx(3));
     CHECK(warm.verdict == TechniqueInsight::Verdict::Sooner);
     CHECK(warm.sentence
-          == "With warm compress, your first let-down came sooner: median 1:05 versus 2:05; 3.0 versus 2.0 "
-             "let-downs per session (6 and 6 sessions).");
+        == "With warm compress, your first let-down came sooner: median 1:05 versus 2:05; 3.0 versus 2.0 "
+           "let-downs per session (6 and 6 sessions).");
     CHECK_FALSE(insights.usualSpot);
 }
 
@@ -70,18 +69,19 @@ TEST_CASE("Insights: no clear difference, and too few to say")
 
 TEST_CASE("Insights: where she sits against the literature")
 {
-    QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 60, 60, 60}, 2, {})           // nursing: 2.0
-        + sessionsWith({2026, 11, 2}, {60, 60}, 2, {}, SessionKind::Pumping);              // pumping: 2.0
+    QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 60, 60, 60}, 2, {}) // nursing: 2.0
+        + sessionsWith({2026, 11, 2}, {60, 60}, 2, {}, SessionKind::Pumping); // pumping: 2.0
     sessions[0].ejections[0].measuredVolumeMl = 30; // one session with every let-down measured: 30 of 50
     sessions[0].ejections[1].measuredVolumeMl = 20;
     const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
     const LiteratureComparison &lit = insights.literature;
     CHECK(lit.nursing == LiteratureComparison::Position::Within); // 1 to 4
-    CHECK(lit.pumping == LiteratureComparison::Position::Below);  // under 3.3
+    CHECK(lit.pumping == LiteratureComparison::Position::Below); // under 3.3
     CHECK(lit.firstLetdownShare == Approx(0.6));
     const QString text = lit.sentences.join('\n');
-    CHECK_THAT(text.toStdString(), Catch::Contains("Your breastfeeds: 2.0 let-downs on average over 4 sessions, "
-                                                   "within the range measured by ultrasound (2.5 ± 1.5"));
+    CHECK_THAT(text.toStdString(),
+        Catch::Contains("Your breastfeeds: 2.0 let-downs on average over 4 sessions, "
+                        "within the range measured by ultrasound (2.5 ± 1.5"));
     CHECK_THAT(text.toStdString(), Catch::Contains("below the 3.3 to 5.0"));
     CHECK_THAT(text.toStdString(), Catch::Contains("often not felt"));
     CHECK_THAT(text.toStdString(), Catch::Contains("the first gave 60 %"));
@@ -104,8 +104,8 @@ TEST_CASE("Insights: the gentle alert needs two clearly lower weeks with enough 
     const auto lower = alertsFor(withRecent(2, 2, 5));
     REQUIRE(lower.size() == 1);
     CHECK(lower[0].kind == "fewer_letdowns");
-    CHECK_THAT(lower[0].message.toStdString(), Catch::Contains("(2.0 and 2.0) than your usual (3.0)")
-                                                    && Catch::Contains("lactation consultant"));
+    CHECK_THAT(lower[0].message.toStdString(),
+        Catch::Contains("(2.0 and 2.0) than your usual (3.0)") && Catch::Contains("lactation consultant"));
     CHECK(alertsFor(withRecent(2, 3, 5)).isEmpty()); // only one low week
     CHECK(alertsFor(withRecent(2, 2, 4)).isEmpty()); // too few sessions to tell
     CHECK(alertsFor(withRecent(3, 3, 5)).isEmpty()); // as usual
@@ -116,8 +116,7 @@ TEST_CASE("Insights JSON has the documented shape")
     const QList<Session> sessions = sessionsWith({2026, 11, 2}, {40, 50, 60, 70, 80, 90}, 3, {"warm_compress"})
         + sessionsWith({2026, 11, 2}, {100, 110, 120, 130, 140, 150}, 2, {});
     const QJsonObject json = QJsonDocument::fromJson(
-                                 QJsonDocument(insightsToJson(computeInsights(sessions, ReferenceModel {}, kAll, kToday)))
-                                     .toJson())
+        QJsonDocument(insightsToJson(computeInsights(sessions, ReferenceModel {}, kAll, kToday))).toJson())
                                  .object();
     CHECK(json.value("sessions").toInt() == 12);
     CHECK(json.value("minimum_sessions_each_side").toInt() == 5);

@@ -24,3 +24,16 @@ TEST_CASE("Measurements: impossible figures are refused with a reason")
     CHECK_THAT(validateMeasurements({std::nullopt, 42.0, 50.0}).toStdString(), Catch::Contains("between"));
     CHECK_THAT(validateMeasurements({std::nullopt, 4200.0, 4800.0}).toStdString(), Catch::Contains("500 g"));
 }
+
+TEST_CASE("Number fields: empty is nothing, numbers with a dot, anything else refused")
+{
+    std::optional<double> value = 1.0;
+    CHECK(parseOptionalNumber("  ", value));
+    CHECK_FALSE(value);
+    CHECK(parseOptionalNumber("85.5", value));
+    CHECK(value == 85.5);
+    CHECK_FALSE(parseOptionalNumber("abc", value));
+    CHECK_FALSE(parseOptionalNumber("inf", value));
+    CHECK(optionalNumberText(85.5) == "85.5");
+    CHECK(optionalNumberText(std::nullopt).isEmpty());
+}

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-
 namespace {
 // The hand-worked fixture (see the comments for each figure; r = 0.6, first = 30 ml).
 struct MixedWeeks {

@@ -21,8 +21,7 @@ bool startsLikeFormula(const QString &text)
 
 CsvWriter::CsvWriter(QIODevice *device)
     : m_device(device)
-{
-}
+{ }
 
 QString CsvWriter::protectText(const QString &text)
 {

@@ -46,9 +46,8 @@ bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
         return false;
     }
     if (file.size() > CsvReader::kMaxFileBytes) {
-        problems.append(tr("%1 is too large (the limit is %2 MB).")
-                            .arg(path)
-                            .arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+        problems.append(
+            tr("%1 is too large (the limit is %2 MB).").arg(path).arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
         return false;
     }
     bytes = file.readAll();
@@ -57,7 +56,7 @@ bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
 } // namespace
 
 bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
-                    int &sessionCount, QString &error)
+    int &sessionCount, QString &error)
 {
     QList<Session> sessions;
     if (!loadSessionsInRange(store, request.range, sessions, error))
@@ -77,7 +76,7 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
 }
 
 bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
-                    CsvImportReport &report, QStringList &problems)
+    CsvImportReport &report, QStringList &problems)
 {
     report = {};
     problems.clear();

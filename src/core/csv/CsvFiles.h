@@ -21,7 +21,7 @@ struct CsvExportRequest {
 // readable by the owner only (0600). Returns false with `error` on failure; an older file
 // at the target is then left as it was.
 bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
-                    int &sessionCount, QString &error);
+    int &sessionCount, QString &error);
 
 struct CsvImportReport {
     int added = 0;
@@ -32,4 +32,4 @@ struct CsvImportReport {
 // Checks both files completely, then writes everything in one transaction. On any problem
 // nothing is written and `problems` lists each bad line.
 bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
-                    CsvImportReport &report, QStringList &problems);
+    CsvImportReport &report, QStringList &problems);

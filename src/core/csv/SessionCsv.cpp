@@ -132,26 +132,23 @@ bool parseCsvTime(const QString &text, qint64 &utcMs, int &utcOffsetS)
 QStringList sessionsCsvHeader(VolumeUnit unit)
 {
     const QString u = unitSuffix(unit);
-    return {QStringLiteral("session_id"),         QStringLiteral("kind"),
-            QStringLiteral("started_at"),         QStringLiteral("ended_at"),
-            QStringLiteral("duration_s"),         QStringLiteral("paused_s"),
-            QStringLiteral("side"),               QStringLiteral("techniques"),
-            QStringLiteral("letdowns"),           QStringLiteral("first_letdown_s"),
-            QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
-            QStringLiteral("pre_feed_weight_g"),  QStringLiteral("post_feed_weight_g"),
-            QStringLiteral("notes"),              QStringLiteral("clock_changed")};
+    return {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
+        QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"), QStringLiteral("side"),
+        QStringLiteral("techniques"), QStringLiteral("letdowns"), QStringLiteral("first_letdown_s"),
+        QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
+        QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes"),
+        QStringLiteral("clock_changed")};
 }
 
 QStringList ejectionsCsvHeader(VolumeUnit unit)
 {
     const QString u = unitSuffix(unit);
-    return {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
-            QStringLiteral("offset_s"),   QStringLiteral("side"),  QStringLiteral("measured_volume_") + u,
-            QStringLiteral("estimated_volume_") + u};
+    return {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
+        QStringLiteral("side"), QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u};
 }
 
-bool writeSessionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
-                      QIODevice *device, QString &error)
+bool writeSessionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
 {
     CsvWriter writer(device);
     if (!write(writer, sessionsCsvHeader(unit), error))
@@ -183,8 +180,8 @@ bool writeSessionsCsv(const QList<Session> &sessions, const ReferenceModel &mode
     return true;
 }
 
-bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
-                       QIODevice *device, QString &error)
+bool writeEjectionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
 {
     CsvWriter writer(device);
     if (!write(writer, ejectionsCsvHeader(unit), error))
@@ -193,13 +190,8 @@ bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &mod
         const QList<double> estimates = estimatedLetdownVolumesMl(s, model);
         for (int i = 0; i < s.ejections.size(); ++i) {
             const Ejection &e = s.ejections[i];
-            const QStringList row = {s.uuid,
-                                     QString::number(i + 1),
-                                     csvTime(e.atUtcMs, e.utcOffsetS),
-                                     seconds(e.offsetMs),
-                                     toKey(e.side),
-                                     volume(e.measuredVolumeMl, unit),
-                                     volume(estimates[i], unit)};
+            const QStringList row = {s.uuid, QString::number(i + 1), csvTime(e.atUtcMs, e.utcOffsetS),
+                seconds(e.offsetMs), toKey(e.side), volume(e.measuredVolumeMl, unit), volume(estimates[i], unit)};
             if (!write(writer, row, error))
                 return false;
         }
@@ -215,8 +207,7 @@ public:
     TableReader(const QString &fileName, QStringList &problems)
         : m_fileName(fileName)
         , m_problems(problems)
-    {
-    }
+    { }
 
     // Reads the header; `required` columns must be there (with either volume unit).
     bool open(const QByteArray &bytes, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
@@ -245,8 +236,9 @@ public:
             if (!m_columns.contains(stem + unitSuffix(m_unit)))
                 missing << stem + QStringLiteral("ml");
         if (!missing.isEmpty()) {
-            m_problems.append(m_fileName + tr(" line 1: missing column(s) %1. Is this a Letdown export?")
-                                               .arg(missing.join(QStringLiteral(", "))));
+            m_problems.append(m_fileName
+                + tr(" line 1: missing column(s) %1. Is this a Letdown export?")
+                      .arg(missing.join(QStringLiteral(", "))));
             return false;
         }
         return true;
@@ -275,8 +267,8 @@ public:
             return true;
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
-            problem(record, tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).")
-                                .arg(column, text));
+            problem(record,
+                tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).").arg(column, text));
             return false;
         }
         utcMs = time.toMSecsSinceEpoch();
@@ -324,9 +316,9 @@ public:
         if (record.fields.size() == m_columnCount)
             return true;
         problem(record,
-                tr("%1 fields where the header has %2 (a missing quote or comma?).")
-                    .arg(record.fields.size())
-                    .arg(m_columnCount));
+            tr("%1 fields where the header has %2 (a missing quote or comma?).")
+                .arg(record.fields.size())
+                .arg(m_columnCount));
         return false;
     }
 
@@ -356,11 +348,11 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
     problems.clear();
     TableReader table(input.sessionsName, problems);
     if (!table.open(input.sessionsCsv,
-                    {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
-                     QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"),
-                     QStringLiteral("side"), QStringLiteral("techniques"), QStringLiteral("letdowns"),
-                     QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes")},
-                    {QStringLiteral("measured_volume_")}))
+            {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
+                QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"),
+                QStringLiteral("side"), QStringLiteral("techniques"), QStringLiteral("letdowns"),
+                QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes")},
+            {QStringLiteral("measured_volume_")}))
         return false;
     if (table.records().size() > kMaxRows) {
         problems.append(tr("%1: more than %2 rows.").arg(input.sessionsName).arg(kMaxRows));
@@ -391,8 +383,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         else
             table.problem(record, tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
 
-        const bool startOk = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs,
-                                             s.startedUtcOffsetS);
+        const bool startOk
+            = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
         std::optional<double> durationS, pausedS;
         table.parseNumber(record, QStringLiteral("duration_s"), kDayMs / 1000.0, durationS);
         table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
@@ -437,7 +429,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         bool countOk = false;
         p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
         if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
-            table.problem(record, tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
+            table.problem(
+                record, tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
 
         std::optional<double> measuredMl;
         table.parseVolumeMl(record, QStringLiteral("measured_volume_"), measuredMl);
@@ -446,8 +439,9 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         if (s.kind == SessionKind::Pumping)
             s.pumpedVolumeMl = measuredMl;
         else if (parsedKind && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
-            table.problem(record, tr("a nursing session's measured volume comes from a test-weigh: give "
-                                     "pre_feed_weight_g and post_feed_weight_g."));
+            table.problem(record,
+                tr("a nursing session's measured volume comes from a test-weigh: give "
+                   "pre_feed_weight_g and post_feed_weight_g."));
         const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
         if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
             table.problem(record, figuresProblem);
@@ -466,9 +460,9 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
     if (input.ejectionsCsv) {
         TableReader ejections(input.ejectionsName, problems);
         if (ejections.open(*input.ejectionsCsv,
-                           {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
-                            QStringLiteral("offset_s"), QStringLiteral("side")},
-                           {QStringLiteral("measured_volume_")})) {
+                {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
+                    QStringLiteral("offset_s"), QStringLiteral("side")},
+                {QStringLiteral("measured_volume_")})) {
             if (ejections.records().size() > kMaxRows)
                 problems.append(tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
             QHash<QString, QSet<int>> ordersSeen;
@@ -488,8 +482,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 bool orderOk = false;
                 const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
                 if (!orderOk || order < 1)
-                    ejections.problem(record, tr("order '%1' is not 1, 2, 3 ...")
-                                                  .arg(ejections.cell(record, QStringLiteral("order"))));
+                    ejections.problem(record,
+                        tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
                 else if (ordersSeen[uuid].contains(order))
                     ejections.problem(record, tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
                 ordersSeen[uuid].insert(order);
@@ -520,7 +514,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 
     for (ParsedSession &p : parsed) {
         std::sort(p.session.ejections.begin(), p.session.ejections.end(),
-                  [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
         if (p.session.ejections.size() != p.declaredLetdowns)
             problems.append(tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
                                 .arg(input.sessionsName)

@@ -18,10 +18,10 @@ inline constexpr double kMlPerOz = 29.5735;
 QStringList sessionsCsvHeader(VolumeUnit unit);
 QStringList ejectionsCsvHeader(VolumeUnit unit);
 
-bool writeSessionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
-                      QIODevice *device, QString &error);
-bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
-                       QIODevice *device, QString &error);
+bool writeSessionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
+bool writeEjectionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
 
 // Reads both tables back (either unit variant) into finished sessions with their
 // let-downs. Checks every row before returning anything: on any problem `sessions` is

@@ -34,8 +34,8 @@ QString deterministicUuid(QRandomGenerator &random)
         byte = uchar(random.bounded(256));
     b[0] = uchar((b[0] & 0x3f) | 0x80); // RFC 4122 variant
     const ushort version4 = ushort((random.bounded(0x1000)) | 0x4000);
-    return QUuid(random.generate(), ushort(random.bounded(0x10000)), version4, b[0], b[1], b[2], b[3], b[4], b[5],
-                 b[6], b[7])
+    return QUuid(
+        random.generate(), ushort(random.bounded(0x10000)), version4, b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
         .toString(QUuid::WithoutBraces);
 }
 

@@ -1,6 +1,7 @@
 #include "domain/Measurements.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -15,6 +16,26 @@ bool isWeightOutOfRange(const std::optional<double> &weightG)
     return weightG && (!std::isfinite(*weightG) || *weightG < kMinBabyWeightG || *weightG > kMaxBabyWeightG);
 }
 } // namespace
+
+bool parseOptionalNumber(const QString &text, std::optional<double> &value)
+{
+    value.reset();
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return true;
+    bool ok = false;
+    double number = QLocale().toDouble(trimmed, &ok);
+    if (!ok)
+        number = QLocale::c().toDouble(trimmed, &ok);
+    if (ok && std::isfinite(number))
+        value = number;
+    return value.has_value();
+}
+
+QString optionalNumberText(const std::optional<double> &value)
+{
+    return value ? QLocale().toString(*value, 'g', 6) : QString();
+}
 
 QString validateMeasurements(const Measurements &m)
 {

@@ -22,3 +22,9 @@ inline constexpr double kMaxBabyWeightG = 30000.0;
 // Returns an empty string when the figures are acceptable, otherwise a message for her
 // (English source text; the app translates it with the "Measurements" context).
 QString validateMeasurements(const Measurements &measurements);
+
+// What she typed in a number field: empty is "not given" (true, no value); otherwise a
+// number in her locale or with a dot. False when it is not a number.
+bool parseOptionalNumber(const QString &text, std::optional<double> &value);
+// The other way: a number for such a field, or empty.
+QString optionalNumberText(const std::optional<double> &value);

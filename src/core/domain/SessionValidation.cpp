@@ -26,9 +26,8 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
     for (int i = 0; i < s.ejections.size(); ++i) {
         const Ejection &e = s.ejections[i];
         if (e.offsetMs < 0 || e.offsetMs > s.activeMs) {
-            result.letdownsError = tr("Let-down #%1 is outside the session (it lasts %2 s).")
-                                       .arg(i + 1)
-                                       .arg(s.activeMs / 1000);
+            result.letdownsError
+                = tr("Let-down #%1 is outside the session (it lasts %2 s).").arg(i + 1).arg(s.activeMs / 1000);
             break;
         }
         if (e.measuredVolumeMl && (*e.measuredVolumeMl < 0 || *e.measuredVolumeMl > kMaxSessionVolumeMl)) {
@@ -41,11 +40,12 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
                                         .arg(i + 1);
     }
     if (s.ejections.size() > kMostLetdownsRecorded)
-        result.confirmations << tr("%1 let-downs: the most recorded in one session is 12. Are you sure?")
-                                    .arg(s.ejections.size());
+        result.confirmations
+            << tr("%1 let-downs: the most recorded in one session is 12. Are you sure?").arg(s.ejections.size());
 
     result.figuresError = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
     if (s.note.size() > kMaxNoteLength)
-        result.noteError = tr("A note can hold up to %1 characters; this one has %2.").arg(kMaxNoteLength).arg(s.note.size());
+        result.noteError
+            = tr("A note can hold up to %1 characters; this one has %2.").arg(kMaxNoteLength).arg(s.note.size());
     return result;
 }

@@ -1,5 +1,6 @@
 #include "domain/Technique.h"
 
+#include <QCoreApplication>
 #include <QtGlobal>
 
 const QList<Technique> &allTechniques()
@@ -22,6 +23,14 @@ const QList<Technique> &allTechniques()
             QT_TRANSLATE_NOOP("Technique", "Her usual place for nursing or pumping")},
     };
     return techniques;
+}
+
+QString techniqueLabel(const QString &key)
+{
+    for (const auto &technique : allTechniques())
+        if (technique.key == key)
+            return QCoreApplication::translate("Technique", technique.label);
+    return key;
 }
 
 bool isKnownTechniqueKey(const QString &key)

@@ -13,3 +13,5 @@ struct Technique {
 
 const QList<Technique> &allTechniques();
 bool isKnownTechniqueKey(const QString &key);
+// Her language's name for a technique key (the key itself for an unknown one).
+QString techniqueLabel(const QString &key);

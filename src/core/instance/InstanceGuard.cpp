@@ -26,8 +26,8 @@ InstanceGuard::Result InstanceGuard::acquire(int answerWaitMs)
         return Result::Acquired;
     }
     if (m_lock.error() != QLockFile::LockFailedError) {
-        m_error = QCoreApplication::translate("InstanceGuard", "Cannot create the lock file %1.")
-                      .arg(m_lock.fileName());
+        m_error
+            = QCoreApplication::translate("InstanceGuard", "Cannot create the lock file %1.").arg(m_lock.fileName());
         return Result::Failed;
     }
     QString host, app;

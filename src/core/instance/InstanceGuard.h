@@ -15,10 +15,10 @@ class InstanceGuard : public QObject
 
 public:
     enum class Result {
-        Acquired,      // this is the only instance: go on
-        OtherRaised,   // another instance has it and came to the front
-        OtherSilent,   // another instance has it but did not answer
-        Failed,        // the lock could not be written (see errorString)
+        Acquired, // this is the only instance: go on
+        OtherRaised, // another instance has it and came to the front
+        OtherSilent, // another instance has it but did not answer
+        Failed, // the lock could not be written (see errorString)
     };
 
     explicit InstanceGuard(const QString &databasePath, QObject *parent = nullptr);

@@ -164,7 +164,7 @@ bool SessionRecorder::restoreLetdown(const Ejection &ejection)
         return refuse(tr("There is no session on screen."));
     Session s = m_session;
     const auto at = std::upper_bound(s.ejections.begin(), s.ejections.end(), ejection,
-                                     [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+        [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
     s.ejections.insert(at, ejection);
     return commitRewrite(s);
 }
@@ -317,10 +317,10 @@ bool SessionRecorder::flush()
     // The whole session row is rewritten each time, so a retry after any number of failed
     // steps saves the latest state plus every let-down not yet on disk.
     const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
-        : !m_rowUnsaved                   ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
-                                          : m_store.saveSession(m_session, m_unsavedEjections,
-                              m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
-                                                                         : SessionStore::TechniquesWrite::Always);
+        : !m_rowUnsaved                  ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
+                                         : m_store.saveSession(m_session, m_unsavedEjections,
+                            m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
+                                                                                       : SessionStore::TechniquesWrite::Always);
     if (!saved) {
         m_lastError = tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
         m_retryTimer.start();

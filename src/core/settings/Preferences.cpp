@@ -19,8 +19,8 @@ Preferences Preferences::load()
         ? VolumeUnit::Oz
         : VolumeUnit::Ml;
     p.decayR = settings.value(QStringLiteral("model/decayR"), ReferenceModel::kDefaultDecayR).toDouble();
-    p.firstEjectionMl =
-        settings.value(QStringLiteral("model/firstEjectionMl"), ReferenceModel::kDefaultFirstEjectionMl).toDouble();
+    p.firstEjectionMl
+        = settings.value(QStringLiteral("model/firstEjectionMl"), ReferenceModel::kDefaultFirstEjectionMl).toDouble();
     p.defaultKind = sessionKindFromKey(settings.value(QStringLiteral("defaultKind")).toString());
     p.showReferenceLines = settings.value(QStringLiteral("charts/showReference"), true).toBool();
     p.databasePath = settings.value(QStringLiteral("databasePath")).toString();

@@ -53,14 +53,6 @@ SideFigures figuresOf(const QList<const Session *> &sessions)
     return f;
 }
 
-QString techniqueLabel(const QString &key)
-{
-    for (const Technique &technique : allTechniques())
-        if (technique.key == key)
-            return QCoreApplication::translate("Technique", technique.label);
-    return key;
-}
-
 TechniqueInsight compare(const QString &key, const QList<const Session *> &with, const QList<const Session *> &without)
 {
     TechniqueInsight insight;
@@ -92,8 +84,8 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
         : difference < 0     ? TechniqueInsight::Verdict::Sooner
                              : TechniqueInsight::Verdict::Later;
     const QString figures = tr("median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)")
-                                .arg(formatSeconds(withS), formatSeconds(withoutS),
-                                     number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
+                                .arg(formatSeconds(withS), formatSeconds(withoutS), number(*insight.with.meanLetdowns),
+                                    number(*insight.without.meanLetdowns))
                                 .arg(insight.with.sessions)
                                 .arg(insight.without.sessions);
     QString pattern;
@@ -177,7 +169,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         (s->kind == SessionKind::Nursing ? nursing : pumping).append(s);
         const bool allMeasured = !s->ejections.isEmpty()
             && std::all_of(s->ejections.begin(), s->ejections.end(),
-                           [](const Ejection &e) { return e.measuredVolumeMl.has_value(); });
+                [](const Ejection &e) { return e.measuredVolumeMl.has_value(); });
         if (allMeasured) {
             double total = 0;
             for (const Ejection &e : s->ejections)
@@ -200,7 +192,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
                              .arg(number(*lit.meanLetdownsNursing))
                              .arg(nursing.size())
                              .arg(positionWord(lit.nursing), number(model.meanEjectionsPerBreastfeed),
-                                  number(model.sdEjectionsPerBreastfeed), number(low), number(high));
+                                 number(model.sdEjectionsPerBreastfeed), number(low), number(high));
     }
     if (!pumping.isEmpty()) {
         lit.meanLetdownsPumping = figuresOf(pumping).meanLetdowns;
@@ -210,7 +202,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
                              .arg(number(*lit.meanLetdownsPumping))
                              .arg(pumping.size())
                              .arg(positionWord(lit.pumping), number(model.pumpingEjectionsLow),
-                                  number(model.pumpingEjectionsHigh));
+                                 number(model.pumpingEjectionsHigh));
     }
     if (lit.nursing == LiteratureComparison::Position::Below || lit.pumping == LiteratureComparison::Position::Below)
         lit.sentences << undercount;
@@ -260,8 +252,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
             recent << number(*mean);
     }
     if (allBelow)
-        insights.alerts << InsightAlert {
-            QStringLiteral("fewer_letdowns"),
+        insights.alerts << InsightAlert {QStringLiteral("fewer_letdowns"),
             tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
                "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
                "mentioning to your lactation consultant.")
@@ -276,11 +267,11 @@ QJsonObject insightsToJson(const Insights &insights)
     };
     const auto side = [&](const SideFigures &f) {
         return QJsonObject {{QStringLiteral("sessions"), f.sessions},
-                            {QStringLiteral("sessions_with_letdown"), f.sessionsWithLetdown},
-                            {QStringLiteral("median_first_letdown_s"), optional(f.medianFirstLetdownS)},
-                            {QStringLiteral("first_letdown_q1_s"), optional(f.lowerQuartileS)},
-                            {QStringLiteral("first_letdown_q3_s"), optional(f.upperQuartileS)},
-                            {QStringLiteral("mean_letdowns"), optional(f.meanLetdowns)}};
+            {QStringLiteral("sessions_with_letdown"), f.sessionsWithLetdown},
+            {QStringLiteral("median_first_letdown_s"), optional(f.medianFirstLetdownS)},
+            {QStringLiteral("first_letdown_q1_s"), optional(f.lowerQuartileS)},
+            {QStringLiteral("first_letdown_q3_s"), optional(f.upperQuartileS)},
+            {QStringLiteral("mean_letdowns"), optional(f.meanLetdowns)}};
     };
     const auto verdict = [](TechniqueInsight::Verdict v) {
         switch (v) {
@@ -292,11 +283,9 @@ QJsonObject insightsToJson(const Insights &insights)
         return QStringLiteral("no_clear_difference");
     };
     const auto technique = [&](const TechniqueInsight &t) {
-        return QJsonObject {{QStringLiteral("technique"), t.key},
-                            {QStringLiteral("with"), side(t.with)},
-                            {QStringLiteral("without"), side(t.without)},
-                            {QStringLiteral("verdict"), verdict(t.verdict)},
-                            {QStringLiteral("sentence"), t.sentence}};
+        return QJsonObject {{QStringLiteral("technique"), t.key}, {QStringLiteral("with"), side(t.with)},
+            {QStringLiteral("without"), side(t.without)}, {QStringLiteral("verdict"), verdict(t.verdict)},
+            {QStringLiteral("sentence"), t.sentence}};
     };
     const auto position = [](LiteratureComparison::Position p) {
         switch (p) {
@@ -318,17 +307,17 @@ QJsonObject insightsToJson(const Insights &insights)
         {QStringLiteral("sessions"), insights.sessions},
         {QStringLiteral("minimum_sessions_each_side"), Insights::kMinimumSessions},
         {QStringLiteral("techniques"), techniques},
-        {QStringLiteral("usual_spot"), insights.usualSpot ? QJsonValue(technique(*insights.usualSpot))
-                                                           : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("usual_spot"),
+            insights.usualSpot ? QJsonValue(technique(*insights.usualSpot)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("literature"),
-         QJsonObject {{QStringLiteral("mean_letdowns_nursing"), optional(lit.meanLetdownsNursing)},
-                      {QStringLiteral("nursing_position"), position(lit.nursing)},
-                      {QStringLiteral("mean_letdowns_pumping"), optional(lit.meanLetdownsPumping)},
-                      {QStringLiteral("pumping_position"), position(lit.pumping)},
-                      {QStringLiteral("first_letdown_share"), optional(lit.firstLetdownShare)},
-                      {QStringLiteral("sessions_with_letdown_volumes"), lit.sessionsWithLetdownVolumes},
-                      {QStringLiteral("median_first_letdown_s"), optional(lit.medianFirstLetdownS)},
-                      {QStringLiteral("sentences"), QJsonArray::fromStringList(lit.sentences)}}},
+            QJsonObject {{QStringLiteral("mean_letdowns_nursing"), optional(lit.meanLetdownsNursing)},
+                {QStringLiteral("nursing_position"), position(lit.nursing)},
+                {QStringLiteral("mean_letdowns_pumping"), optional(lit.meanLetdownsPumping)},
+                {QStringLiteral("pumping_position"), position(lit.pumping)},
+                {QStringLiteral("first_letdown_share"), optional(lit.firstLetdownShare)},
+                {QStringLiteral("sessions_with_letdown_volumes"), lit.sessionsWithLetdownVolumes},
+                {QStringLiteral("median_first_letdown_s"), optional(lit.medianFirstLetdownS)},
+                {QStringLiteral("sentences"), QJsonArray::fromStringList(lit.sentences)}}},
         {QStringLiteral("alerts"), alerts},
     };
 }

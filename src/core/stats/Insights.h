@@ -52,9 +52,9 @@ struct InsightAlert {
 
 struct Insights {
     static constexpr int kMinimumSessions = 5; // on each side, before saying anything
-    static constexpr double kClearDifferenceS = 15.0;      // and
-    static constexpr double kClearDifferenceShare = 0.15;  // of the time without
-    static constexpr double kAlertDrop = 0.20;             // a week 20 % below her usual
+    static constexpr double kClearDifferenceS = 15.0; // and
+    static constexpr double kClearDifferenceShare = 0.15; // of the time without
+    static constexpr double kAlertDrop = 0.20; // a week 20 % below her usual
     static constexpr int kAlertWeeks = 2;
 
     int sessions = 0;
@@ -65,8 +65,8 @@ struct Insights {
 };
 
 // `today` sets which weeks are "the last two complete weeks" for the alerts.
-Insights computeInsights(const QList<Session> &sessions, const ReferenceModel &model, const StatsRange &range,
-                         QDate today);
+Insights computeInsights(
+    const QList<Session> &sessions, const ReferenceModel &model, const StatsRange &range, QDate today);
 
 QJsonObject insightsToJson(const Insights &insights);
 QString formatSeconds(double seconds); // "1:05"

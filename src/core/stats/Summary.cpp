@@ -56,7 +56,7 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
     std::sort(summary.techniques.begin(), summary.techniques.end(), [](const auto &a, const auto &b) {
         return a.sessions != b.sessions ? a.sessions > b.sessions : a.key < b.key;
     });
-    std::sort(summary.notes.begin(), summary.notes.end(),
-              [](const auto &a, const auto &b) { return a.atUtcMs < b.atUtcMs; });
+    std::sort(
+        summary.notes.begin(), summary.notes.end(), [](const auto &a, const auto &b) { return a.atUtcMs < b.atUtcMs; });
     return summary;
 }

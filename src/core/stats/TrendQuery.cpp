@@ -44,7 +44,7 @@ bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Ses
 }
 
 bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
-                    TrendStats &stats, QString &error)
+    TrendStats &stats, QString &error)
 {
     // Four more weeks before the range feed its first weeks' baseline. Sessions stream
     // through the accumulator: ten years never sit in memory at once.
@@ -58,7 +58,8 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
         toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
     TrendAccumulator accumulator(model, filter, range);
     if (!store.forEachSessionStartedBetween(
-            fromUtcMs, toUtcMs, [&](Session &&session) { accumulator.add(session); }, SessionStore::Detail::Statistics)) {
+            fromUtcMs, toUtcMs, [&](Session &&session) { accumulator.add(session); },
+            SessionStore::Detail::Statistics)) {
         error = store.errorString();
         return false;
     }
@@ -66,8 +67,8 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
     return true;
 }
 
-bool loadStatisticsSessions(SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions,
-                            QString &error)
+bool loadStatisticsSessions(
+    SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions, QString &error)
 {
     qint64 fromUtcMs = std::numeric_limits<qint64>::min();
     if (range.from) {

@@ -16,8 +16,8 @@ bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Ses
 
 // Sessions for statistics (lean: no texts), from four weeks before the range (baselines)
 // or six weeks before `today` (alerts), whichever is earlier, up to the range's end.
-bool loadStatisticsSessions(SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions,
-                            QString &error);
+bool loadStatisticsSessions(
+    SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions, QString &error);
 
 // Loads what `range` needs from the store (plus the four weeks before it, for the
 // baseline) and computes the statistics. Returns false with `error` set on a read error.

@@ -105,8 +105,7 @@ struct TrendAccumulator::State {
 
 TrendAccumulator::TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range)
     : m(std::make_unique<State>(State {model, filter, range}))
-{
-}
+{ }
 
 TrendAccumulator::~TrendAccumulator() = default;
 

@@ -49,8 +49,8 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
         error = tr("Cannot create the backup folder %1.").arg(folder);
         return {};
     }
-    const QString partial = QDir(folder).filePath(QStringLiteral(".partial-%1.sqlite")
-                                                      .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    const QString partial = QDir(folder).filePath(
+        QStringLiteral(".partial-%1.sqlite").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     QSqlQuery vacuum(database.connection());
     vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
     vacuum.addBindValue(partial);
@@ -104,8 +104,8 @@ QList<Backups::BackupInfo> Backups::list(const QString &databasePath, bool withD
         }
         backups.append(info);
     }
-    std::sort(backups.begin(), backups.end(),
-              [](const BackupInfo &a, const BackupInfo &b) { return a.takenAt > b.takenAt; });
+    std::sort(
+        backups.begin(), backups.end(), [](const BackupInfo &a, const BackupInfo &b) { return a.takenAt > b.takenAt; });
     return backups;
 }
 
@@ -175,8 +175,8 @@ QString Backups::newestUsable(const QString &databasePath)
     return {};
 }
 
-bool Backups::restoreOverDamaged(const QString &databasePath, const QString &backupPath, QString &asidePath,
-                                 QString &error)
+bool Backups::restoreOverDamaged(
+    const QString &databasePath, const QString &backupPath, QString &asidePath, QString &error)
 {
     const QString verdict = Database::integrityOf(backupPath);
     if (verdict != QLatin1String("ok")) {
@@ -195,7 +195,7 @@ bool Backups::restoreOverDamaged(const QString &databasePath, const QString &bac
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(databasePath + suffix)
             && std::rename(QFile::encodeName(databasePath + suffix).constData(),
-                           QFile::encodeName(asidePath + suffix).constData())
+                   QFile::encodeName(asidePath + suffix).constData())
                 != 0) {
             error = tr("Cannot move the damaged file aside.");
             QFile::remove(incoming);

@@ -27,7 +27,7 @@ struct BackupInfo {
     QDateTime takenAt; // local time, from the file name
     int sessions = -1; // -1: not read (or unreadable)
     qint64 changeCount = -1;
-    QString problem;   // empty when the copy is usable
+    QString problem; // empty when the copy is usable
 };
 // Newest first. With details, each file is opened read-only and checked.
 QList<BackupInfo> list(const QString &databasePath, bool withDetails);

@@ -133,10 +133,11 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         // Immutable reading skips the -wal: with committed steps still in there, it would
         // show an old state, so refuse rather than mislead.
         if (immutable && QFileInfo(path + QStringLiteral("-wal")).size() > 0)
-            return fail(Problem::Unavailable, tr("%1 cannot be read safely: its folder is write-protected and its "
-                                                 "latest changes are still in %1-wal. Make the folder writable "
-                                                 "and start Letdown again.")
-                                                  .arg(path));
+            return fail(Problem::Unavailable,
+                tr("%1 cannot be read safely: its folder is write-protected and its "
+                   "latest changes are still in %1-wal. Make the folder writable "
+                   "and start Letdown again.")
+                    .arg(path));
         uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
         db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
@@ -157,9 +158,10 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     if (m_readOnly) {
         // Looking at an older file (a backup) is fine; running the app on one is not.
         if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
-            return fail(Problem::Unavailable, tr("%1 is write-protected and needs updating to this version of "
-                                                 "Letdown; make it writable and try again.")
-                                                  .arg(path));
+            return fail(Problem::Unavailable,
+                tr("%1 is write-protected and needs updating to this version of "
+                   "Letdown; make it writable and try again.")
+                    .arg(path));
         QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON"));
         return true;
     }
@@ -169,8 +171,8 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         // A verified copy of the old file comes first, whatever happens next.
         QString backupError;
         if (Backups::take(*this, QStringLiteral("before-update"), backupError).isEmpty())
-            return fail(Problem::Unavailable, tr("Not updating %1: the backup before the update failed (%2).")
-                                                  .arg(path, backupError));
+            return fail(Problem::Unavailable,
+                tr("Not updating %1: the backup before the update failed (%2).").arg(path, backupError));
     }
     if (!migrate(userVersion))
         return fail(Problem::Unavailable, m_error);
@@ -186,8 +188,7 @@ QString Database::verifiedStatePath() const
 QByteArray Database::fileState() const
 {
     const QFileInfo info(m_path);
-    return QByteArray::number(info.size()) + ' '
-        + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
+    return QByteArray::number(info.size()) + ' ' + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
 }
 
 bool Database::isUnchangedSinceVerified() const
@@ -219,8 +220,8 @@ bool Database::checkPageCount()
     if (!query.exec(QStringLiteral("SELECT (SELECT page_count FROM pragma_page_count),"
                                    " (SELECT page_size FROM pragma_page_size)"))
         || !query.next())
-        return fail(Problem::Damaged, tr("%1 is damaged: parts of it cannot be read. It was left untouched.")
-                                          .arg(m_path));
+        return fail(
+            Problem::Damaged, tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
     const qint64 expected = query.value(0).toLongLong() * query.value(1).toLongLong();
     query.finish();
     if (QFileInfo(m_path).size() < expected && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
@@ -304,8 +305,8 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
                                    " (SELECT count(*) FROM sqlite_schema)"))
         || !query.next())
         return fail(Problem::Damaged,
-                    tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
-                        .arg(m_path, query.lastError().databaseText()));
+            tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
+                .arg(m_path, query.lastError().databaseText()));
     const qint32 applicationId = query.value(0).toInt();
     userVersion = query.value(1).toInt();
     const int objectCount = query.value(2).toInt();
@@ -313,14 +314,15 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
 
     const bool isEmptyFile = applicationId == 0 && userVersion == 0 && objectCount == 0;
     if (!isEmptyFile && applicationId != kApplicationId)
-        return fail(Problem::Foreign,
-                    tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
+        return fail(
+            Problem::Foreign, tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
     if (userVersion > kSchemaVersion)
-        return fail(Problem::Newer, tr("%1 was made by a newer version of Letdown (data format %2; this version "
-                                       "reads up to %3). Please update Letdown. The file was left untouched.")
-                                        .arg(m_path)
-                                        .arg(userVersion)
-                                        .arg(kSchemaVersion));
+        return fail(Problem::Newer,
+            tr("%1 was made by a newer version of Letdown (data format %2; this version "
+               "reads up to %3). Please update Letdown. The file was left untouched.")
+                .arg(m_path)
+                .arg(userVersion)
+                .arg(kSchemaVersion));
     return true;
 }
 

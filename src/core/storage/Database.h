@@ -17,8 +17,8 @@ public:
 
     enum class OpenMode {
         CreateIfMissing, // the app: a first run creates the file
-        MustExist,       // commands that only read or add: never create a file by mistake
-        ReadOnly,        // look without changing anything (backups, write-protected files)
+        MustExist, // commands that only read or add: never create a file by mistake
+        ReadOnly, // look without changing anything (backups, write-protected files)
     };
     // Why an open failed, so the app can offer the right way out.
     enum class Problem { None, Missing, Damaged, Foreign, Newer, Unavailable };
@@ -57,8 +57,7 @@ public:
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
     // false or a statement fails). Returns true when committed.
-    template <typename Body>
-    bool write(Body &&body)
+    template <typename Body> bool write(Body &&body)
     {
         if (!begin())
             return false;

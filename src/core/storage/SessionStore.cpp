@@ -7,11 +7,11 @@
 
 #include <limits>
 
-#include <sqlite3.h>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <sqlite3.h>
 
 namespace {
 QVariant optionalValue(const std::optional<double> &value)
@@ -34,6 +34,15 @@ SessionStore::SessionStore(Database &database)
     : m_database(database)
 { }
 
+bool SessionStore::transaction(const std::function<bool()> &body)
+{
+    m_error.clear();
+    const bool committed = m_database.write(body);
+    if (!committed && m_error.isEmpty())
+        m_error = m_database.errorString();
+    return committed;
+}
+
 bool SessionStore::fail(const QSqlQuery &query)
 {
     m_error = query.lastError().text();
@@ -41,34 +50,24 @@ bool SessionStore::fail(const QSqlQuery &query)
     return false;
 }
 
-bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections,
-                               TechniquesWrite techniques)
+bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections, TechniquesWrite techniques)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] { return writeSession(session, newEjections, techniques); });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
+    return transaction([&] { return writeSession(session, newEjections, techniques); });
 }
 
 bool SessionStore::saveSessions(const QList<Session> &sessions)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] {
+    return transaction([&] {
         for (const Session &session : sessions)
             if (!writeSession(session, session.ejections))
                 return false;
         return true;
     });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
 }
 
 bool SessionStore::insertSession(const Session &session)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] {
+    return transaction([&] {
         QSqlQuery exists(m_database.connection());
         exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?"));
         exists.addBindValue(session.uuid);
@@ -81,31 +80,24 @@ bool SessionStore::insertSession(const Session &session)
         exists.finish();
         return writeSession(session, session.ejections, TechniquesWrite::NewSession);
     });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
 }
 
 bool SessionStore::replaceSession(const Session &session)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] {
+    return transaction([&] {
         QSqlQuery clear(m_database.connection());
-        clear.prepare(QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)"));
+        clear.prepare(
+            QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)"));
         clear.addBindValue(session.uuid);
         if (!clear.exec())
             return fail(clear);
         return writeSession(session, session.ejections);
     });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
 }
 
 bool SessionStore::deleteSession(const QString &uuid)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] {
+    return transaction([&] {
         // Let-downs and techniques go with it (ON DELETE CASCADE); secure_delete wipes the note.
         if (uuid == m_lastUuid)
             m_lastUuid.clear(); // undone later, it comes back with another row id
@@ -114,22 +106,19 @@ bool SessionStore::deleteSession(const QString &uuid)
         remove.addBindValue(uuid);
         return remove.exec() || fail(remove);
     });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
 }
 
-bool SessionStore::findOverlapping(SessionKind kind, qint64 startUtcMs, qint64 endUtcMs, const QString &exceptUuid,
-                                   QList<SessionSummary> &overlapping)
+bool SessionStore::findOverlapping(
+    SessionKind kind, qint64 startUtcMs, qint64 endUtcMs, const QString &exceptUuid, QList<SessionSummary> &overlapping)
 {
     m_error.clear();
     overlapping.clear();
     QSqlQuery query(m_database.connection());
     // An unfinished session has no end yet: it reaches to its last step.
-    query.prepare(QStringLiteral(
-        "SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
-        " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
-        " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms"));
+    query.prepare(
+        QStringLiteral("SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
+                       " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
+                       " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms"));
     query.addBindValue(toKey(kind));
     query.addBindValue(exceptUuid.isNull() ? QStringLiteral("") : exceptUuid); // NULL would match nothing
     query.addBindValue(endUtcMs);
@@ -151,9 +140,8 @@ bool SessionStore::findOverlapping(SessionKind kind, qint64 startUtcMs, qint64 e
 
 bool SessionStore::importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns)
 {
-    m_error.clear();
     added = skipped = addedLetdowns = 0;
-    const bool committed = m_database.write([&] {
+    const bool committed = transaction([&] {
         // One read of the stored ids instead of one query per imported session.
         QSet<QString> known;
         QSqlQuery stored(m_database.connection());
@@ -175,11 +163,8 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
         }
         return true;
     });
-    if (!committed) {
+    if (!committed)
         added = skipped = addedLetdowns = 0;
-        if (m_error.isEmpty())
-            m_error = m_database.errorString();
-    }
     return committed;
 }
 
@@ -241,15 +226,15 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
     }
 
     if (techniques == TechniquesWrite::Always) {
-        QSqlQuery &clearTechniques =
-            m_database.prepared(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
+        QSqlQuery &clearTechniques
+            = m_database.prepared(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
         clearTechniques.addBindValue(sessionId);
         if (!clearTechniques.exec())
             return fail(clearTechniques);
     }
     if (techniques != TechniquesWrite::Unchanged) {
-        QSqlQuery &addTechnique =
-            m_database.prepared(QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
+        QSqlQuery &addTechnique = m_database.prepared(
+            QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
         for (const QString &technique : s.techniques) {
             addTechnique.addBindValue(sessionId);
             addTechnique.addBindValue(technique);
@@ -306,14 +291,10 @@ bool SessionStore::insertEjections(qint64 sessionId, const QList<Ejection> &ejec
 
 bool SessionStore::appendLetdowns(const QString &uuid, const QList<Ejection> &ejections)
 {
-    m_error.clear();
-    const bool committed = m_database.write([&] {
+    return transaction([&] {
         qint64 sessionId = 0;
         return sessionIdOf(uuid, sessionId) && insertEjections(sessionId, ejections);
     });
-    if (!committed && m_error.isEmpty())
-        m_error = m_database.errorString();
-    return committed;
 }
 
 bool SessionStore::loadUnfinished(std::optional<Session> &found)
@@ -341,11 +322,11 @@ bool SessionStore::loadSession(const QString &uuid, std::optional<Session> &foun
 bool SessionStore::loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions)
 {
     sessions.clear();
-    if (!forEachSessionStartedBetween(fromUtcMs, toUtcMs,
-                                      [&](Session &&session) { sessions.append(std::move(session)); }))
+    if (!forEachSessionStartedBetween(
+            fromUtcMs, toUtcMs, [&](Session &&session) { sessions.append(std::move(session)); }))
         return false;
     std::stable_sort(sessions.begin(), sessions.end(),
-                     [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+        [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
     return true;
 }
 
@@ -355,17 +336,16 @@ bool SessionStore::loadMatching(const QString &where, const QVariantList &values
     if (!forEachMatching(where, values, [&](Session &&session) { sessions.append(std::move(session)); }))
         return false;
     std::stable_sort(sessions.begin(), sessions.end(),
-                     [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+        [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
     return true;
 }
 
-bool SessionStore::forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs,
-                                                const std::function<void(Session &&)> &visit, Detail detail)
+bool SessionStore::forEachSessionStartedBetween(
+    qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit, Detail detail)
 {
     if (fromUtcMs == std::numeric_limits<qint64>::min() && toUtcMs == std::numeric_limits<qint64>::max())
         return forEachMatching({}, {}, visit, detail); // everything: plain scans, no id list
-    return forEachMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, visit,
-                           detail);
+    return forEachMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, visit, detail);
 }
 
 namespace {
@@ -383,9 +363,9 @@ public:
             for (int i = 0; m_ok && i < values.size(); ++i) {
                 const QVariant &value = values[i];
                 m_ok = (value.typeId() == QMetaType::QString
-                            ? sqlite3_bind_text(m_statement, i + 1, value.toString().toUtf8().constData(), -1,
-                                                SQLITE_TRANSIENT)
-                            : sqlite3_bind_int64(m_statement, i + 1, value.toLongLong()))
+                               ? sqlite3_bind_text(
+                                   m_statement, i + 1, value.toString().toUtf8().constData(), -1, SQLITE_TRANSIENT)
+                               : sqlite3_bind_int64(m_statement, i + 1, value.toLongLong()))
                     == SQLITE_OK;
             }
     }
@@ -425,8 +405,8 @@ private:
 };
 } // namespace
 
-bool SessionStore::forEachMatching(const QString &where, const QVariantList &values,
-                                   const std::function<void(Session &&)> &visit, Detail detail)
+bool SessionStore::forEachMatching(
+    const QString &where, const QVariantList &values, const std::function<void(Session &&)> &visit, Detail detail)
 {
     m_error.clear();
     const bool full = detail == Detail::Full;
@@ -450,22 +430,21 @@ bool SessionStore::forEachMatching(const QString &where, const QVariantList &val
                                                   " started_utc_offset_s, pumped_volume_ml, pre_feed_weight_g,"
                                                   " post_feed_weight_g");
     Statement sessionRows(db,
-                          sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
-                              QStringLiteral(" ORDER BY s.id")),
-                          where, values);
+        sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
+            QStringLiteral(" ORDER BY s.id")),
+        where, values);
     Statement techniqueRows(db,
-                            sql(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
-                                QStringLiteral(" WHERE t.session_id") + inMatching,
-                                QStringLiteral(" ORDER BY t.session_id, t.technique")),
-                            where, values);
+        sql(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
+            QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")),
+        where, values);
     Statement ejectionRows(db,
-                           sql(full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml,"
-                                                     " e.at_utc_ms, e.utc_offset_s, e.side FROM ejections e")
-                                    : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
-                                                     " FROM ejections e"),
-                               QStringLiteral(" WHERE e.session_id") + inMatching,
-                               QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
-                           where, values);
+        sql(full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml,"
+                                  " e.at_utc_ms, e.utc_offset_s, e.side FROM ejections e")
+                 : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
+                                  " FROM ejections e"),
+            QStringLiteral(" WHERE e.session_id") + inMatching,
+            QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
+        where, values);
     for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
         if (!statement->ok()) {
             m_error = statement->error();

@@ -28,7 +28,7 @@ public:
     // newEjections, all in one transaction. Safe to call again with the same arguments
     // after a failure: nothing of a failed call was written.
     bool saveSession(const Session &session, const QList<Ejection> &newEjections,
-                     TechniquesWrite techniques = TechniquesWrite::Always);
+        TechniquesWrite techniques = TechniquesWrite::Always);
     // Adds let-downs to a stored session, in one transaction (a live tap).
     bool appendLetdowns(const QString &uuid, const QList<Ejection> &ejections);
     // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
@@ -45,7 +45,7 @@ public:
     bool deleteSession(const QString &uuid);
     // Sessions of that kind whose time overlaps [startUtcMs, endUtcMs), other than `exceptUuid`.
     bool findOverlapping(SessionKind kind, qint64 startUtcMs, qint64 endUtcMs, const QString &exceptUuid,
-                         QList<SessionSummary> &overlapping);
+        QList<SessionSummary> &overlapping);
 
     // The newest session that was running or paused, with its let-downs.
     // Returns false on a database error; `found` is empty when there is none.
@@ -58,8 +58,8 @@ public:
     // figures, techniques, and the let-downs' offsets and volumes; no texts or sides.
     enum class Detail { Full, Statistics };
     // The same sessions one at a time, in storage order, without holding them all.
-    bool forEachSessionStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit,
-                                      Detail detail = Detail::Full);
+    bool forEachSessionStartedBetween(
+        qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit, Detail detail = Detail::Full);
 
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
@@ -71,16 +71,18 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    // One write transaction; on failure errorString() says why.
+    bool transaction(const std::function<bool()> &body);
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
     bool insertEjections(qint64 sessionId, const QList<Ejection> &ejections);
     // Inside a transaction.
     bool writeSession(const Session &session, const QList<Ejection> &newEjections,
-                      TechniquesWrite techniques = TechniquesWrite::Always);
+        TechniquesWrite techniques = TechniquesWrite::Always);
     // `where` is a fixed condition on the alias s (sessions); values are bound to its ?s.
     bool loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions);
     // An empty `where` matches every session.
     bool forEachMatching(const QString &where, const QVariantList &values, const std::function<void(Session &&)> &visit,
-                         Detail detail = Detail::Full);
+        Detail detail = Detail::Full);
     bool fail(const QSqlQuery &query);
 
     Database &m_database;
