@@ -24,6 +24,18 @@ const QString kSessionColumns
     = QStringLiteral("id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
                      " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
                      " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected");
+// Columns 0-5: uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms.
+SessionSummary summaryFrom(const QSqlQuery &query)
+{
+    SessionSummary summary;
+    summary.uuid = query.value(0).toString();
+    summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
+    summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
+    summary.startedAtUtcMs = query.value(3).toLongLong();
+    summary.startedUtcOffsetS = query.value(4).toInt();
+    summary.activeMs = query.value(5).toLongLong();
+    return summary;
+}
 } // namespace
 
 SessionStore::SessionStore(Database &database)
@@ -121,16 +133,8 @@ bool SessionStore::findOverlapping(
     query.addBindValue(startUtcMs);
     if (!query.exec())
         return fail(query);
-    while (query.next()) {
-        SessionSummary summary;
-        summary.uuid = query.value(0).toString();
-        summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
-        summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
-        summary.startedAtUtcMs = query.value(3).toLongLong();
-        summary.startedUtcOffsetS = query.value(4).toInt();
-        summary.activeMs = query.value(5).toLongLong();
-        overlapping.append(summary);
-    }
+    while (query.next())
+        overlapping.append(summaryFrom(query));
     return true;
 }
 
@@ -520,13 +524,7 @@ bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summari
     if (!query.exec())
         return fail(query);
     while (query.next()) {
-        SessionSummary summary;
-        summary.uuid = query.value(0).toString();
-        summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
-        summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
-        summary.startedAtUtcMs = query.value(3).toLongLong();
-        summary.startedUtcOffsetS = query.value(4).toInt();
-        summary.activeMs = query.value(5).toLongLong();
+        SessionSummary summary = summaryFrom(query);
         summary.letdownCount = query.value(6).toInt();
         summaries.append(summary);
     }
