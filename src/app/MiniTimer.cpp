@@ -18,6 +18,7 @@ MiniTimer::MiniTimer(SessionRecorder &recorder, QWidget *parent)
     , m_startStop(new QPushButton(this))
 {
     setWindowTitle(tr("Letdown timer"));
+    setMinimumWidth(220); // big enough to hit while holding a pump
     setObjectName(QStringLiteral("miniTimer"));
     m_time->setObjectName(QStringLiteral("miniTime"));
     m_count->setObjectName(QStringLiteral("miniCount"));
