@@ -125,7 +125,7 @@ bool CsvReader::parse(const QByteArray &bytes)
         QString field;
         bool recordDone = false;
         while (!recordDone) {
-            field.clear();
+            field = QString();
             if (i < n && text[i] == u'"') {
                 // Quoted field: runs to the next lone quote, across line ends.
                 const int openedOnLine = line;
@@ -157,13 +157,16 @@ bool CsvReader::parse(const QByteArray &bytes)
                     return false;
                 }
             } else {
+                // Unquoted (nearly every field): find its end, then take it in one piece.
+                const qsizetype start = i;
                 while (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
                     if (text[i] == u'"') {
                         m_error = tr("Line %1: a quote inside a field that does not start with one.").arg(line);
                         return false;
                     }
-                    field += text[i++];
+                    ++i;
                 }
+                field = text.mid(start, i - start);
             }
             record.fields.append(field);
             if (i >= n) {

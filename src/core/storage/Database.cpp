@@ -406,11 +406,13 @@ bool Database::migrate(int fromVersion)
     return write([&] {
         if (fromVersion < 1) {
             const QStringList statements = {
+                // CHECKs with OR, not IN (...): SQLite builds a temporary table for an IN list
+                // on every insert, which cost each let-down tap and import row a good part of its time.
                 QStringLiteral("CREATE TABLE sessions ("
                                " id INTEGER PRIMARY KEY,"
                                " uuid TEXT NOT NULL UNIQUE,"
-                               " kind TEXT NOT NULL CHECK (kind IN ('nursing','pumping')),"
-                               " state TEXT NOT NULL CHECK (state IN ('running','paused','stopped')),"
+                               " kind TEXT NOT NULL CHECK (kind = 'nursing' OR kind = 'pumping'),"
+                               " state TEXT NOT NULL CHECK (state = 'running' OR state = 'paused' OR state = 'stopped'),"
                                " started_at_utc_ms INTEGER NOT NULL,"
                                " started_utc_offset_s INTEGER NOT NULL,"
                                " ended_at_utc_ms INTEGER,"
@@ -418,7 +420,7 @@ bool Database::migrate(int fromVersion)
                                " active_ms INTEGER NOT NULL CHECK (active_ms >= 0),"
                                " paused_ms INTEGER NOT NULL CHECK (paused_ms >= 0),"
                                " last_event_at_utc_ms INTEGER NOT NULL,"
-                               " side TEXT NOT NULL CHECK (side IN ('left','right','both')),"
+                               " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
                                " left_ms INTEGER NOT NULL DEFAULT 0,"
                                " right_ms INTEGER NOT NULL DEFAULT 0,"
                                " both_ms INTEGER NOT NULL DEFAULT 0,"
@@ -435,7 +437,7 @@ bool Database::migrate(int fromVersion)
                                " at_utc_ms INTEGER NOT NULL,"
                                " utc_offset_s INTEGER NOT NULL,"
                                " offset_ms INTEGER NOT NULL CHECK (offset_ms >= 0),"
-                               " side TEXT NOT NULL CHECK (side IN ('left','right','both')),"
+                               " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
                                " measured_volume_ml REAL)"),
                 QStringLiteral("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)"),
                 QStringLiteral("CREATE TABLE session_techniques ("
