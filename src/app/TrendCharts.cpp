@@ -9,6 +9,8 @@
 #include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -90,9 +92,22 @@ QDateTimeAxis *weekAxis(const TrendStats &stats)
     return axis;
 }
 
+// Follows the desktop: dark charts on a dark palette, with a lighter grey for references.
+bool darkPalette()
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+QColor referenceColor()
+{
+    return darkPalette() ? QColor(0xbb, 0xbb, 0xbb) : kReferenceColor;
+}
+
 QChart *newChart(const QString &title)
 {
     auto *chart = new QChart;
+    if (darkPalette())
+        chart->setTheme(QChart::ChartThemeDark);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -187,7 +202,7 @@ void addHorizontalLine(
 {
     auto *line = new QLineSeries;
     line->setName(name);
-    line->setPen(QPen(kReferenceColor, 2, Qt::DashLine));
+    line->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     line->append(fromX, y);
     line->append(toX, y);
     attach(chart, line, x, yAxis);
@@ -300,7 +315,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     set->setBorderColor(kAllColor);
     auto *reference = new QLineSeries;
     reference->setName(tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
-    reference->setPen(QPen(kReferenceColor, 2, Qt::DashLine));
+    reference->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     reference->setPointsVisible(true);
     QStringList categories;
     double top = 0;
