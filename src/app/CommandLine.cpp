@@ -13,6 +13,7 @@
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
+#include <QCoreApplication>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -27,10 +28,10 @@
 #include <limits>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 // Prints "letdown VERB: message" on stderr and returns the exit code given.
 int fail(const QString &verb, const QString &message, int exitCode = 1)
@@ -61,7 +62,7 @@ bool parseDate(const QCommandLineParser &parser, const QString &option, std::opt
         return true;
     const QDate parsed = QDate::fromString(parser.value(option), Qt::ISODate);
     if (!parsed.isValid()) {
-        error = tr("--%1 must be a date like 2026-11-28, not '%2'.").arg(option, parser.value(option));
+        error = Text::tr("--%1 must be a date like 2026-11-28, not '%2'.").arg(option, parser.value(option));
         return false;
     }
     date = parsed;
@@ -78,7 +79,7 @@ bool parseKind(const QCommandLineParser &parser, KindFilter &filter, QString &er
     else if (kind == QLatin1String("pumping"))
         filter = KindFilter::Pumping;
     else {
-        error = tr("--kind must be nursing, pumping or both, not '%1'.").arg(kind);
+        error = Text::tr("--kind must be nursing, pumping or both, not '%1'.").arg(kind);
         return false;
     }
     return true;
@@ -102,7 +103,7 @@ bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &er
         || !parseDate(parser, QStringLiteral("to"), range.to, error))
         return false;
     if (range.from && range.to && *range.to < *range.from) {
-        error = tr("--to is before --from.");
+        error = Text::tr("--to is before --from.");
         return false;
     }
     return true;
@@ -110,14 +111,14 @@ bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &er
 
 void addRangeOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("from"), tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
-    parser.addOption({QStringLiteral("to"), tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+    parser.addOption({QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+    parser.addOption({QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
 }
 
 void addStatsOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("kind"), tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("decay"), tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."),
+    parser.addOption({QStringLiteral("kind"), Text::tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("decay"), Text::tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."),
         QStringLiteral("r")});
 }
 
@@ -157,7 +158,7 @@ int runStats(const QCommandLineParser &parser)
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }
-    out << tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");
+    out << Text::tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");
     for (const WeekStats &week : stats.weeks)
         out << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                    .arg(week.week.label(), -8)
@@ -178,7 +179,7 @@ bool parsePositiveInt(
     bool ok = false;
     value = parser.value(option).toInt(&ok);
     if (!ok || value < 1 || value > max) {
-        error = tr("--%1 must be a whole number from 1 to %2.").arg(option).arg(max);
+        error = Text::tr("--%1 must be a whole number from 1 to %2.").arg(option).arg(max);
         return false;
     }
     return true;
@@ -189,7 +190,7 @@ int runChart(const QCommandLineParser &parser)
     const QString verb = QStringLiteral("chart");
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
-        return fail(verb, tr("--out FILE.png is required."), 2);
+        return fail(verb, Text::tr("--out FILE.png is required."), 2);
     int width = 0, height = 0, weeks = 0;
     KindFilter filter = KindFilter::Both;
     ReferenceModel model;
@@ -212,7 +213,7 @@ int runChart(const QCommandLineParser &parser)
     TrendsView view;
     view.show(stats, model, filter);
     if (!view.renderImage(QSize(width, height)).save(out, "PNG"))
-        return fail(verb, tr("cannot write %1.").arg(out));
+        return fail(verb, Text::tr("cannot write %1.").arg(out));
     return 0;
 }
 
@@ -220,7 +221,7 @@ int runDemoData(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("demo-data");
     if (!parser.isSet(kDatabaseOption))
-        return fail(verb, tr("--database FILE is required (demo data never goes into your real log)."), 2);
+        return fail(verb, Text::tr("--database FILE is required (demo data never goes into your real log)."), 2);
     DemoDataOptions options;
     int seed = 1;
     QString error;
@@ -239,20 +240,20 @@ int runDemoData(const QCommandLineParser &parser)
     if (!database.open(parser.value(kDatabaseOption)))
         return fail(verb, database.errorString());
     if (database.isReadOnly())
-        return fail(verb, tr("%1 is write-protected.").arg(database.path()));
+        return fail(verb, Text::tr("%1 is write-protected.").arg(database.path()));
     SessionStore store(database);
     QList<SessionSummary> existing;
     if (!store.loadRecentSummaries(1, existing))
         return fail(verb, store.errorString());
     if (!existing.isEmpty())
         return fail(verb,
-            tr("%1 already holds sessions; demo data only goes into a new, empty database.").arg(database.path()));
+            Text::tr("%1 already holds sessions; demo data only goes into a new, empty database.").arg(database.path()));
     QList<Session> sessions = generateDemoSessions(options);
     const qint64 nowUtcMs = SystemClock().wallUtcMs();
     sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
     if (!store.saveSessions(sessions))
         return fail(verb, store.errorString());
-    QTextStream(stdout) << tr("Wrote %1 demo sessions (%2 weeks from %3) to %4\n")
+    QTextStream(stdout) << Text::tr("Wrote %1 demo sessions (%2 weeks from %3) to %4\n")
                                .arg(sessions.size())
                                .arg(options.weeks)
                                .arg(options.firstDay.toString(Qt::ISODate), database.path());
@@ -267,7 +268,7 @@ int runExport(const QCommandLineParser &parser)
     request.ejectionsPath = parser.value(QStringLiteral("ejections"));
     QString error;
     if (request.sessionsPath.isEmpty())
-        return fail(verb, tr("--sessions OUT.csv is required."), 2);
+        return fail(verb, Text::tr("--sessions OUT.csv is required."), 2);
     if (!parseRange(parser, request.range, error))
         return fail(verb, error, 2);
     const QString units = parser.value(QStringLiteral("units"));
@@ -277,7 +278,7 @@ int runExport(const QCommandLineParser &parser)
     else if (units == QLatin1String("ml"))
         request.unit = VolumeUnit::Ml;
     else if (!units.isEmpty())
-        return fail(verb, tr("--units must be ml or oz, not '%1'.").arg(units), 2);
+        return fail(verb, Text::tr("--units must be ml or oz, not '%1'.").arg(units), 2);
 
     Database database;
     if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
@@ -286,7 +287,7 @@ int runExport(const QCommandLineParser &parser)
     int count = 0;
     if (!exportCsvFiles(store, Preferences::load().referenceModel(), request, count, error))
         return fail(verb, error);
-    QTextStream(stderr) << tr("Exported %1 sessions.\n").arg(count);
+    QTextStream(stderr) << Text::tr("Exported %1 sessions.\n").arg(count);
     return 0;
 }
 
@@ -295,18 +296,18 @@ int runImport(const QCommandLineParser &parser)
     const QString verb = QStringLiteral("import");
     const QString sessionsPath = parser.value(QStringLiteral("sessions"));
     if (sessionsPath.isEmpty())
-        return fail(verb, tr("--sessions IN.csv is required."), 2);
+        return fail(verb, Text::tr("--sessions IN.csv is required."), 2);
     Database database;
     if (!database.open(databasePath(parser)))
         return fail(verb, database.errorString());
     if (database.isReadOnly())
-        return fail(verb, tr("%1 is write-protected; nothing was imported.").arg(database.path()));
+        return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
     CsvImportReport report;
     QStringList problems;
     if (!importCsvFiles(store, sessionsPath, parser.value(QStringLiteral("ejections")), report, problems))
-        return fail(verb, tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
-    QTextStream(stdout) << tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
+        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
+    QTextStream(stdout) << Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
                                .arg(report.added)
                                .arg(report.letdowns)
                                .arg(report.skipped);
@@ -318,7 +319,7 @@ int runReport(const QCommandLineParser &parser)
     const QString verb = QStringLiteral("report");
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
-        return fail(verb, tr("--out FILE.pdf is required."), 2);
+        return fail(verb, Text::tr("--out FILE.pdf is required."), 2);
     StatsRange range;
     QString error;
     if (!parseRange(parser, range, error))
@@ -352,45 +353,45 @@ const QList<Verb> &verbs()
     static const QList<Verb> list = {
         {"stats", QT_TRANSLATE_NOOP("CommandLine", "Print weekly statistics (text, or JSON with --json)."), false,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("json"), tr("Print one JSON object (see docs/cli.md).")});
+                parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")});
                 parser.addOption(
-                    {QStringLiteral("from"), tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+                    {QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
                 parser.addOption(
-                    {QStringLiteral("to"), tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+                    {QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
                 addStatsOptions(parser);
             },
             runStats},
         {"chart", QT_TRANSLATE_NOOP("CommandLine", "Draw the four trend charts into one PNG file."), true,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("out"), tr("The PNG file to write."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("weeks"), tr("How many weeks up to this one, or 'all' (default 12)."),
+                parser.addOption({QStringLiteral("out"), Text::tr("The PNG file to write."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("weeks"), Text::tr("How many weeks up to this one, or 'all' (default 12)."),
                     QStringLiteral("n")});
                 parser.addOption(
-                    {QStringLiteral("width"), tr("Image width in pixels (default 1600)."), QStringLiteral("px")});
+                    {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."), QStringLiteral("px")});
                 parser.addOption(
-                    {QStringLiteral("height"), tr("Image height in pixels (default 1000)."), QStringLiteral("px")});
+                    {QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."), QStringLiteral("px")});
                 addStatsOptions(parser);
             },
             runChart},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
             false,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("weeks"), tr("How many weeks (default 12)."), QStringLiteral("n")});
+                parser.addOption({QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")});
                 parser.addOption(
-                    {QStringLiteral("sessions-per-day"), tr("Sessions per day (default 8)."), QStringLiteral("k")});
+                    {QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."), QStringLiteral("k")});
                 parser.addOption({QStringLiteral("seed"),
-                    tr("Random seed: the same seed gives the same data (default 1)."), QStringLiteral("s")});
+                    Text::tr("Random seed: the same seed gives the same data (default 1)."), QStringLiteral("s")});
                 parser.addOption({QStringLiteral("first-day"),
-                    tr("First day, YYYY-MM-DD (default: so that the data ends today)."), QStringLiteral("date")});
+                    Text::tr("First day, YYYY-MM-DD (default: so that the data ends today)."), QStringLiteral("date")});
             },
             runDemoData},
         {"export", QT_TRANSLATE_NOOP("CommandLine", "Write sessions (and let-downs) as CSV for a spreadsheet."), false,
             [](QCommandLineParser &parser) {
                 parser.addOption(
-                    {QStringLiteral("sessions"), tr("The sessions CSV file to write."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("ejections"), tr("The let-downs CSV file to write (optional)."),
+                    {QStringLiteral("sessions"), Text::tr("The sessions CSV file to write."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("ejections"), Text::tr("The let-downs CSV file to write (optional)."),
                     QStringLiteral("file")});
-                parser.addOption({QStringLiteral("units"), tr("ml (default) or oz."), QStringLiteral("unit")});
+                parser.addOption({QStringLiteral("units"), Text::tr("ml (default) or oz."), QStringLiteral("unit")});
                 addRangeOptions(parser);
             },
             runExport},
@@ -398,9 +399,9 @@ const QList<Verb> &verbs()
             false,
             [](QCommandLineParser &parser) {
                 parser.addOption(
-                    {QStringLiteral("sessions"), tr("The sessions CSV file to read."), QStringLiteral("file")});
+                    {QStringLiteral("sessions"), Text::tr("The sessions CSV file to read."), QStringLiteral("file")});
                 parser.addOption({QStringLiteral("ejections"),
-                    tr("The let-downs CSV file to read (needed when the "
+                    Text::tr("The let-downs CSV file to read (needed when the "
                        "sessions have let-downs)."),
                     QStringLiteral("file")});
             },
@@ -409,7 +410,7 @@ const QList<Verb> &verbs()
             false, [](QCommandLineParser &) {}, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("out"), tr("The PDF file to write."), QStringLiteral("file")});
+                parser.addOption({QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")});
                 addRangeOptions(parser);
             },
             runReport},
@@ -420,21 +421,21 @@ const QList<Verb> &verbs()
 int runParsed(const Verb &verb, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(verb.summary));
+    parser.setApplicationDescription(Text::tr(verb.summary));
     parser.addHelpOption();
     QCommandLineOption database = kDatabaseOption;
     database.setDescription(database.description().arg(CommandLine::defaultDatabasePath()));
     parser.addOption(database);
     verb.addOptions(parser);
-    parser.addPositionalArgument(QString::fromLatin1(verb.name), tr("The command."));
+    parser.addPositionalArgument(QString::fromLatin1(verb.name), Text::tr("The command."));
     if (!parser.parse(arguments))
         return fail(
-            QString::fromLatin1(verb.name), parser.errorText() + tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
+            QString::fromLatin1(verb.name), parser.errorText() + Text::tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0); // exits
     if (parser.positionalArguments().size() > 1)
         return fail(
-            QString::fromLatin1(verb.name), tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
+            QString::fromLatin1(verb.name), Text::tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
     return verb.run(parser);
 }
 } // namespace
@@ -478,5 +479,5 @@ int CommandLine::runVerb(int argc, char **argv)
     for (const Verb &verb : verbs())
         names << QString::fromLatin1(verb.name);
     return fail(name,
-        tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))), 2);
+        Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))), 2);
 }

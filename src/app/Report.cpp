@@ -21,10 +21,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 // The page is laid out in points: A4 less 15 mm margins is about 510 pt wide.
 constexpr int kChartWidthPt = 500;
@@ -56,41 +56,41 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
         : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat) : QStringLiteral("–"));
     QString h;
     h += QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;\">");
-    h += QStringLiteral("<h1>%1</h1>").arg(tr("Letdown: let-down log report"));
+    h += QStringLiteral("<h1>%1</h1>").arg(Text::tr("Letdown: let-down log report"));
     h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
-             .arg(tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), tr("Prepared:"),
-                 locale.toString(QDateTime::currentDateTime(), tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
+             .arg(Text::tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), Text::tr("Prepared:"),
+                 locale.toString(QDateTime::currentDateTime(), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
 
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
-             .arg(tr("Summary"));
-    h += row({tr("Figure"), tr("Her log"), tr("Reference"), tr("Kind of figure")}, true);
-    h += row({tr("Sessions"), tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions),
-        QString(), tr("counted")});
-    h += row({tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
-        tr("%1 ± %2 (Ramsay 2004, ultrasound)")
+             .arg(Text::tr("Summary"));
+    h += row({Text::tr("Figure"), Text::tr("Her log"), Text::tr("Reference"), Text::tr("Kind of figure")}, true);
+    h += row({Text::tr("Sessions"), Text::tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions),
+        QString(), Text::tr("counted")});
+    h += row({Text::tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
+        Text::tr("%1 ± %2 (Ramsay 2004, ultrasound)")
             .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
-        tr("logged (the ones she noticed)")});
-    h += row({tr("Let-downs per pumping session (mean)"), number(summary.meanLetdownsPumping, 2),
-        tr("%1 – %2 (Prime 2011, Ramsay 2005)")
+        Text::tr("logged (the ones she noticed)")});
+    h += row({Text::tr("Let-downs per pumping session (mean)"), number(summary.meanLetdownsPumping, 2),
+        Text::tr("%1 – %2 (Prime 2011, Ramsay 2005)")
             .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
-        tr("logged (the ones she noticed)")});
-    h += row({tr("Time to first let-down (median)"),
-        summary.medianFirstLetdownS ? tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
-        QString(), tr("logged")});
-    h += row({tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
+        Text::tr("logged (the ones she noticed)")});
+    h += row({Text::tr("Time to first let-down (median)"),
+        summary.medianFirstLetdownS ? Text::tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
+        QString(), Text::tr("logged")});
+    h += row({Text::tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
         summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"), QString(),
-        tr("estimated; %1 of %2 sessions had a measured total")
+        Text::tr("estimated; %1 of %2 sessions had a measured total")
             .arg(summary.sessionsWithMeasuredTotal)
             .arg(summary.sessions())});
     QStringList techniques;
     for (const auto &use : summary.techniques)
-        techniques << tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);
+        techniques << Text::tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);
     h += row(
-        {tr("Techniques used"), techniques.isEmpty() ? tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
-            QString(), tr("ticked by her")});
+        {Text::tr("Techniques used"), techniques.isEmpty() ? Text::tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
+            QString(), Text::tr("ticked by her")});
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p><i>%1</i></p>")
-             .arg(tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
+             .arg(Text::tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
                      "of each let-down, %1 for the first and ×%2 for each later one, or her measured total "
                      "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
                      "later ones often go unfelt. Not medical advice.")
@@ -98,13 +98,13 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
 
     h += QStringLiteral(
         "<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
-             .arg(tr("Weekly trends"))
+             .arg(Text::tr("Weekly trends"))
              .arg(kChartWidthPt);
 
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
-             .arg(tr("Week by week"));
-    h += row({tr("Week"), tr("Sessions"), tr("Let-downs / nursing"), tr("Let-downs / pumping"),
-                 tr("First let-down (median s)"), tr("Milk per day (est. %1)").arg(volume.symbol())},
+             .arg(Text::tr("Week by week"));
+    h += row({Text::tr("Week"), Text::tr("Sessions"), Text::tr("Let-downs / nursing"), Text::tr("Let-downs / pumping"),
+                 Text::tr("First let-down (median s)"), Text::tr("Milk per day (est. %1)").arg(volume.symbol())},
         true);
     for (const WeekStats &week : stats.weeks)
         h += row({week.week.label(), QString::number(week.sessions), number(week.meanLetdownsNursing, 2),
@@ -113,7 +113,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
                                    : QStringLiteral("–")});
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h2>%1</h2>").arg(tr("What her own log suggests"));
+    h += QStringLiteral("<h2>%1</h2>").arg(Text::tr("What her own log suggests"));
     for (const InsightAlert &alert : insights.alerts)
         h += QStringLiteral("<p><b>%1</b></p>").arg(alert.message.toHtmlEscaped());
     QList<TechniqueInsight> compared = insights.techniques;
@@ -124,14 +124,14 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     for (const QString &sentence : insights.literature.sentences)
         h += QStringLiteral("<p>%1</p>").arg(sentence.toHtmlEscaped());
 
-    h += QStringLiteral("<h2>%1</h2>").arg(tr("Her notes"));
+    h += QStringLiteral("<h2>%1</h2>").arg(Text::tr("Her notes"));
     if (summary.notes.isEmpty())
-        h += QStringLiteral("<p>%1</p>").arg(tr("No notes in this period."));
+        h += QStringLiteral("<p>%1</p>").arg(Text::tr("No notes in this period."));
     for (const auto &note : summary.notes) {
         const QString when
-            = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS), tr("ddd d MMM yyyy, HH:mm"));
+            = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS), Text::tr("ddd d MMM yyyy, HH:mm"));
         h += QStringLiteral("<p><b>%1</b> (%2): %3</p>")
-                 .arg(when.toHtmlEscaped(), note.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"),
+                 .arg(when.toHtmlEscaped(), note.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"),
                      note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
     }
     h += QStringLiteral("</body></html>");
@@ -186,7 +186,7 @@ bool Report::writePdf(
     if (!QFileInfo::exists(partial) || !QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)
         || std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(partial);
-        error = tr("Cannot write %1.").arg(path);
+        error = Text::tr("Cannot write %1.").arg(path);
         return false;
     }
     return true;

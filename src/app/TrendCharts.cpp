@@ -30,10 +30,10 @@ const QColor kAllColor(0x6a, 0x3d, 0x9a);
 const QColor kReferenceColor(0x55, 0x55, 0x55);
 const char *kTooltipsProperty = "letdownTooltips";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TrendCharts", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(TrendCharts)
+};
 
 qreal weekX(const WeekStats &week)
 {
@@ -48,7 +48,7 @@ QString number(double value, int decimals = 1)
 
 QString weekCaption(const WeekStats &week)
 {
-    return tr("Week %1 (from %2)").arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
+    return Text::tr("Week %1 (from %2)").arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
 }
 
 // A nice axis maximum and tick step for values up to maxValue (1, 2 or 5 times a power of ten).
@@ -88,7 +88,7 @@ QDateTimeAxis *weekAxis(const TrendStats &stats)
         QDateTime::fromMSecsSinceEpoch(qint64(weekX(stats.weeks.last()) + halfWeekMs)));
     axis->setFormat(stats.weeks.size() > 30 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
     axis->setTickCount(int(qBound(qsizetype(2), stats.weeks.size() + 1, qsizetype(6))));
-    axis->setTitleText(tr("Week (Monday start, your local time)"));
+    axis->setTitleText(Text::tr("Week (Monday start, your local time)"));
     return axis;
 }
 
@@ -219,7 +219,7 @@ double maxOf(const TrendStats &stats, const std::function<std::optional<double>(
 
 QString sessionsText(int count)
 {
-    return count == 1 ? tr("1 session") : tr("%1 sessions").arg(count);
+    return count == 1 ? Text::tr("1 session") : Text::tr("%1 sessions").arg(count);
 }
 } // namespace
 
@@ -231,7 +231,7 @@ QString TrendCharts::tooltipAt(const QObject *series, qreal x)
 QChart *TrendCharts::letdownsPerSession(
     const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options)
 {
-    QChart *chart = newChart(tr("Let-downs per session (weekly mean)"));
+    QChart *chart = newChart(Text::tr("Let-downs per session (weekly mean)"));
     chart->legend()->setAlignment(Qt::AlignRight); // six entries: too many for one row below
     if (stats.weeks.isEmpty())
         return chart;
@@ -243,7 +243,7 @@ QChart *TrendCharts::letdownsPerSession(
     top = std::max({top, maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsNursing; }),
         maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsPumping; })});
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(tr("let-downs per session"), top);
+    auto *y = valueAxis(Text::tr("let-downs per session"), top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     const qreal fromX = x->min().toMSecsSinceEpoch();
@@ -259,7 +259,7 @@ QChart *TrendCharts::letdownsPerSession(
         high->append(toX, model.pumpingEjectionsHigh);
         auto *band = new QAreaSeries(high, low);
         band->setName(
-            tr("Pumping ref. %1–%2").arg(number(model.pumpingEjectionsLow), number(model.pumpingEjectionsHigh)));
+            Text::tr("Pumping ref. %1–%2").arg(number(model.pumpingEjectionsLow), number(model.pumpingEjectionsHigh)));
         QColor fill = kPumpingColor;
         fill.setAlpha(40);
         band->setBrush(fill);
@@ -268,7 +268,7 @@ QChart *TrendCharts::letdownsPerSession(
         attach(chart, band, x, y);
     }
     if (nursing && options.showReference)
-        addHorizontalLine(chart, tr("Ref. %1 per breastfeed").arg(number(model.meanEjectionsPerBreastfeed)),
+        addHorizontalLine(chart, Text::tr("Ref. %1 per breastfeed").arg(number(model.meanEjectionsPerBreastfeed)),
             model.meanEjectionsPerBreastfeed, fromX, toX, x, y);
 
     const auto addKind
@@ -276,14 +276,14 @@ QChart *TrendCharts::letdownsPerSession(
               addWeeklySeries(chart, stats,
                   {kindName, color, mean,
                       [=](const WeekStats &w, double v) {
-                          return tr("%1\n%2: %3 let-downs per session\nfrom %4")
+                          return Text::tr("%1\n%2: %3 let-downs per session\nfrom %4")
                               .arg(weekCaption(w), kindName, number(v, 2), sessionsText(count(w)));
                       }},
                   x, y);
               addWeeklySeries(chart, stats,
-                  {tr("%1 baseline").arg(kindName), color.lighter(140), baseline,
+                  {Text::tr("%1 baseline").arg(kindName), color.lighter(140), baseline,
                       [=](const WeekStats &w, double v) {
-                          return tr("%1\n%2 baseline: %3 let-downs per session\nfrom %4 in the 4 weeks before")
+                          return Text::tr("%1\n%2 baseline: %3 let-downs per session\nfrom %4 in the 4 weeks before")
                               .arg(weekCaption(w), kindName, number(v, 2), sessionsText(baselineCount(w)));
                       },
                       Qt::DotLine},
@@ -291,13 +291,13 @@ QChart *TrendCharts::letdownsPerSession(
           };
     if (nursing)
         addKind(
-            tr("Nursing"), kNursingColor, [](const WeekStats &w) { return w.meanLetdownsNursing; },
+            Text::tr("Nursing"), kNursingColor, [](const WeekStats &w) { return w.meanLetdownsNursing; },
             [](const WeekStats &w) { return w.nursingSessions; },
             [](const WeekStats &w) { return w.baselineLetdownsNursing; },
             [](const WeekStats &w) { return w.baselineSessionsNursing; });
     if (pumping)
         addKind(
-            tr("Pumping"), kPumpingColor, [](const WeekStats &w) { return w.meanLetdownsPumping; },
+            Text::tr("Pumping"), kPumpingColor, [](const WeekStats &w) { return w.meanLetdownsPumping; },
             [](const WeekStats &w) { return w.pumpingSessions; },
             [](const WeekStats &w) { return w.baselineLetdownsPumping; },
             [](const WeekStats &w) { return w.baselineSessionsPumping; });
@@ -307,14 +307,14 @@ QChart *TrendCharts::letdownsPerSession(
 QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options)
 {
     const VolumeFormat &v = options.volume;
-    QChart *chart = newChart(tr("Estimated volume by let-down order"));
+    QChart *chart = newChart(Text::tr("Estimated volume by let-down order"));
     if (stats.volumeByOrder.isEmpty())
         return chart;
-    auto *set = new QBarSet(tr("Your mean (estimated)"));
+    auto *set = new QBarSet(Text::tr("Your mean (estimated)"));
     set->setColor(kAllColor.lighter(130));
     set->setBorderColor(kAllColor);
     auto *reference = new QLineSeries;
-    reference->setName(tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
+    reference->setName(Text::tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
     reference->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     reference->setPointsVisible(true);
     QStringList categories;
@@ -326,7 +326,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
         reference->append(order.order - 1, v.fromMl(order.referenceMl));
         top = std::max({top, v.fromMl(order.meanEstimatedMl), v.fromMl(order.referenceMl)});
         tips.insert(tipKey(order.order - 1),
-            tr("Let-down #%1: %2 on average (estimated)\nfrom %3; reference %4")
+            Text::tr("Let-down #%1: %2 on average (estimated)\nfrom %3; reference %4")
                 .arg(order.order)
                 .arg(v.text(order.meanEstimatedMl), sessionsText(order.sessions), v.text(order.referenceMl)));
     }
@@ -341,7 +341,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     });
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setTitleText(tr("let-down number in the session"));
+    x->setTitleText(Text::tr("let-down number in the session"));
     auto *y = valueAxis(v.symbol(), top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -355,18 +355,18 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
 
 QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
 {
-    QChart *chart = newChart(tr("Time to first let-down (weekly median)"));
+    QChart *chart = newChart(Text::tr("Time to first let-down (weekly median)"));
     if (stats.weeks.isEmpty())
         return chart;
     const auto value = [](const WeekStats &w) { return w.medianFirstLetdownS; };
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(tr("seconds"), maxOf(stats, value));
+    auto *y = valueAxis(Text::tr("seconds"), maxOf(stats, value));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     addWeeklySeries(chart, stats,
-        {tr("Your weekly median"), kAllColor, value,
+        {Text::tr("Your weekly median"), kAllColor, value,
             [](const WeekStats &w, double v) {
-                return tr("%1\nfirst let-down after %2 s (median)\nfrom %3 with a let-down")
+                return Text::tr("%1\nfirst let-down after %2 s (median)\nfrom %3 with a let-down")
                     .arg(weekCaption(w), number(v, 0), sessionsText(w.sessionsWithLetdown));
             }},
         x, y);
@@ -375,7 +375,7 @@ QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
 
 QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &options)
 {
-    QChart *chart = newChart(tr("Estimated milk per day (weekly mean)"));
+    QChart *chart = newChart(Text::tr("Estimated milk per day (weekly mean)"));
     if (stats.weeks.isEmpty())
         return chart;
     const VolumeFormat volume = options.volume;
@@ -383,13 +383,13 @@ QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &opt
         return w.estimatedMlPerDay ? std::optional<double>(volume.fromMl(*w.estimatedMlPerDay)) : std::nullopt;
     };
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(tr("%1 per day").arg(volume.symbol()), maxOf(stats, value));
+    auto *y = valueAxis(Text::tr("%1 per day").arg(volume.symbol()), maxOf(stats, value));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     addWeeklySeries(chart, stats,
-        {tr("Your estimate"), kAllColor, value,
+        {Text::tr("Your estimate"), kAllColor, value,
             [volume](const WeekStats &w, double v) {
-                return tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
+                return Text::tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
                     .arg(weekCaption(w), volume.text(volume.toMl(v)))
                     .arg(w.daysWithSessions)
                     .arg(sessionsText(w.sessions));

@@ -9,14 +9,14 @@
 #include <QLocale>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("UndoCommands", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(UndoCommands)
+};
 
 QString describe(const Session &s)
 {
-    return QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS), tr("d MMM HH:mm"));
+    return QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS), Text::tr("d MMM HH:mm"));
 }
 } // namespace
 
@@ -27,20 +27,20 @@ AddSessionCommand::AddSessionCommand(
     , m_report(std::move(report))
     , m_changed(std::move(changed))
 {
-    setText(tr("add session of %1").arg(describe(m_session)));
+    setText(Text::tr("add session of %1").arg(describe(m_session)));
 }
 
 void AddSessionCommand::redo()
 {
     if (!m_store.insertSession(m_session))
-        m_report(tr("Could not add the session: %1").arg(m_store.errorString()));
+        m_report(Text::tr("Could not add the session: %1").arg(m_store.errorString()));
     m_changed();
 }
 
 void AddSessionCommand::undo()
 {
     if (!m_store.deleteSession(m_session.uuid))
-        m_report(tr("Could not undo adding the session: %1").arg(m_store.errorString()));
+        m_report(Text::tr("Could not undo adding the session: %1").arg(m_store.errorString()));
     m_changed();
 }
 
@@ -52,13 +52,13 @@ EditSessionCommand::EditSessionCommand(
     , m_report(std::move(report))
     , m_changed(std::move(changed))
 {
-    setText(tr("edit session of %1").arg(describe(m_before)));
+    setText(Text::tr("edit session of %1").arg(describe(m_before)));
 }
 
 void EditSessionCommand::apply(const Session &session)
 {
     if (!m_store.replaceSession(session))
-        m_report(tr("Could not change the session: %1").arg(m_store.errorString()));
+        m_report(Text::tr("Could not change the session: %1").arg(m_store.errorString()));
     m_changed();
 }
 
@@ -79,20 +79,20 @@ DeleteSessionCommand::DeleteSessionCommand(
     , m_report(std::move(report))
     , m_changed(std::move(changed))
 {
-    setText(tr("delete session of %1").arg(describe(m_session)));
+    setText(Text::tr("delete session of %1").arg(describe(m_session)));
 }
 
 void DeleteSessionCommand::redo()
 {
     if (!m_store.deleteSession(m_session.uuid))
-        m_report(tr("Could not delete the session: %1").arg(m_store.errorString()));
+        m_report(Text::tr("Could not delete the session: %1").arg(m_store.errorString()));
     m_changed();
 }
 
 void DeleteSessionCommand::undo()
 {
     if (!m_store.insertSession(m_session))
-        m_report(tr("Could not bring the session back: %1").arg(m_store.errorString()));
+        m_report(Text::tr("Could not bring the session back: %1").arg(m_store.errorString()));
     m_changed();
 }
 
@@ -101,7 +101,7 @@ LetdownCommand::LetdownCommand(SessionRecorder &recorder, Ejection ejection, Pro
     , m_ejection(ejection)
     , m_report(std::move(report))
 {
-    setText(tr("let-down at %1").arg(formatElapsed(m_ejection.offsetMs)));
+    setText(Text::tr("let-down at %1").arg(formatElapsed(m_ejection.offsetMs)));
 }
 
 void LetdownCommand::redo()

@@ -25,7 +25,8 @@
 namespace {
 void setUpParser(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QCoreApplication::translate("main",
+    // The command line speaks English (scripts read it); the window follows her language.
+    parser.setApplicationDescription(QStringLiteral(
         "Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
         "Without a command it opens the window. Commands (each has --help):\n"
         "  stats   print weekly statistics (--json for JSON)\n"

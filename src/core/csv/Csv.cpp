@@ -5,10 +5,10 @@
 #include <QStringDecoder>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Csv", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Csv)
+};
 
 bool startsLikeFormula(const QString &text)
 {
@@ -87,14 +87,14 @@ bool CsvWriter::writeRow(const QStringList &fields)
 bool CsvReader::read(QIODevice *device)
 {
     if (device->size() > kMaxFileBytes) {
-        m_error = tr("The file is too large (%1 MB; the limit is %2 MB).")
+        m_error = Text::tr("The file is too large (%1 MB; the limit is %2 MB).")
                       .arg(device->size() / (1024 * 1024))
                       .arg(kMaxFileBytes / (1024 * 1024));
         return false;
     }
     const QByteArray bytes = device->read(kMaxFileBytes + 1);
     if (bytes.size() > kMaxFileBytes) {
-        m_error = tr("The file is too large (the limit is %1 MB).").arg(kMaxFileBytes / (1024 * 1024));
+        m_error = Text::tr("The file is too large (the limit is %1 MB).").arg(kMaxFileBytes / (1024 * 1024));
         return false;
     }
     return parse(bytes);
@@ -110,7 +110,7 @@ bool CsvReader::parse(const QByteArray &bytes)
         // Name the line of the first bad byte, so she can find it.
         const qsizetype valid = QString::fromUtf8(bytes).indexOf(QChar::ReplacementCharacter);
         const int line = valid < 0 ? 1 : int(QString::fromUtf8(bytes).left(valid).count(u'\n')) + 1;
-        m_error = tr("Line %1: the file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.").arg(line);
+        m_error = Text::tr("Line %1: the file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.").arg(line);
         return false;
     }
     if (text.startsWith(QChar(0xFEFF)))
@@ -149,11 +149,11 @@ bool CsvReader::parse(const QByteArray &bytes)
                     ++i;
                 }
                 if (!closed) {
-                    m_error = tr("Line %1: a quoted field is never closed.").arg(openedOnLine);
+                    m_error = Text::tr("Line %1: a quoted field is never closed.").arg(openedOnLine);
                     return false;
                 }
                 if (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
-                    m_error = tr("Line %1: unexpected text after a closing quote.").arg(line);
+                    m_error = Text::tr("Line %1: unexpected text after a closing quote.").arg(line);
                     return false;
                 }
             } else {
@@ -161,7 +161,7 @@ bool CsvReader::parse(const QByteArray &bytes)
                 const qsizetype start = i;
                 while (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
                     if (text[i] == u'"') {
-                        m_error = tr("Line %1: a quote inside a field that does not start with one.").arg(line);
+                        m_error = Text::tr("Line %1: a quote inside a field that does not start with one.").arg(line);
                         return false;
                     }
                     ++i;

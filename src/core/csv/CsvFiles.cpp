@@ -12,27 +12,27 @@
 #include <functional>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CsvFiles", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CsvFiles)
+};
 
 bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, QString &)> &body, QString &error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     QString writeError;
     if (!body(&file, writeError)) {
         file.cancelWriting();
-        error = tr("Cannot write %1: %2").arg(path, writeError);
+        error = Text::tr("Cannot write %1: %2").arg(path, writeError);
         return false;
     }
     if (!file.commit()) {
-        error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -42,12 +42,12 @@ bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        problems.append(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        problems.append(Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
         return false;
     }
     if (file.size() > CsvReader::kMaxFileBytes) {
         problems.append(
-            tr("%1 is too large (the limit is %2 MB).").arg(path).arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+            Text::tr("%1 is too large (the limit is %2 MB).").arg(path).arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
         return false;
     }
     bytes = file.readAll();
@@ -95,7 +95,7 @@ bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QStr
     if (!readSessionsCsv(input, sessions, problems))
         return false;
     if (!store.importSessions(sessions, report.added, report.skipped, report.letdowns)) {
-        problems.append(tr("Nothing was imported: %1").arg(store.errorString()));
+        problems.append(Text::tr("Nothing was imported: %1").arg(store.errorString()));
         return false;
     }
     return true;

@@ -16,10 +16,10 @@
 #include <cstdlib>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SessionCsv", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SessionCsv)
+};
 
 QString unitSuffix(VolumeUnit unit)
 {
@@ -219,7 +219,7 @@ public:
         }
         m_records = reader.records();
         if (m_records.isEmpty()) {
-            m_problems.append(m_fileName + tr(": the file is empty."));
+            m_problems.append(m_fileName + Text::tr(": the file is empty."));
             return false;
         }
         const QStringList header = m_records.takeFirst().fields;
@@ -237,7 +237,7 @@ public:
                 missing << stem + QStringLiteral("ml");
         if (!missing.isEmpty()) {
             m_problems.append(m_fileName
-                + tr(" line 1: missing column(s) %1. Is this a Letdown export?")
+                + Text::tr(" line 1: missing column(s) %1. Is this a Letdown export?")
                       .arg(missing.join(QStringLiteral(", "))));
             return false;
         }
@@ -257,7 +257,7 @@ public:
 
     void problem(const CsvRecord &record, const QString &message)
     {
-        m_problems.append(tr("%1 line %2: %3").arg(m_fileName).arg(record.lineNumber).arg(message));
+        m_problems.append(Text::tr("%1 line %2: %3").arg(m_fileName).arg(record.lineNumber).arg(message));
     }
 
     bool parseTime(const CsvRecord &record, const QString &column, qint64 &utcMs, int &offsetS)
@@ -268,7 +268,7 @@ public:
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
             problem(record,
-                tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).").arg(column, text));
+                Text::tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).").arg(column, text));
             return false;
         }
         utcMs = time.toMSecsSinceEpoch();
@@ -286,15 +286,15 @@ public:
         bool ok = false;
         const double number = text.toDouble(&ok);
         if (!ok || !std::isfinite(number)) {
-            problem(record, tr("%1 '%2' is not a number (use a dot for decimals).").arg(column, text));
+            problem(record, Text::tr("%1 '%2' is not a number (use a dot for decimals).").arg(column, text));
             return false;
         }
         if (number < 0) {
-            problem(record, tr("%1 is negative (%2).").arg(column, text));
+            problem(record, Text::tr("%1 is negative (%2).").arg(column, text));
             return false;
         }
         if (number > max) {
-            problem(record, tr("%1 is %2, above the plausible limit of %3.").arg(column, text, csvNumber(max, 2)));
+            problem(record, Text::tr("%1 is %2, above the plausible limit of %3.").arg(column, text, csvNumber(max, 2)));
             return false;
         }
         value = number;
@@ -316,7 +316,7 @@ public:
         if (record.fields.size() == m_columnCount)
             return true;
         problem(record,
-            tr("%1 fields where the header has %2 (a missing quote or comma?).")
+            Text::tr("%1 fields where the header has %2 (a missing quote or comma?).")
                 .arg(record.fields.size())
                 .arg(m_columnCount));
         return false;
@@ -355,7 +355,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
             {QStringLiteral("measured_volume_")}))
         return false;
     if (table.records().size() > kMaxRows) {
-        problems.append(tr("%1: more than %2 rows.").arg(input.sessionsName).arg(kMaxRows));
+        problems.append(Text::tr("%1: more than %2 rows.").arg(input.sessionsName).arg(kMaxRows));
         return false;
     }
 
@@ -372,16 +372,16 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 
         s.uuid = table.cell(record, QStringLiteral("session_id")).trimmed();
         if (QUuid::fromString(s.uuid).isNull())
-            table.problem(record, tr("session_id '%1' is not a UUID.").arg(s.uuid));
+            table.problem(record, Text::tr("session_id '%1' is not a UUID.").arg(s.uuid));
         else if (indexByUuid.contains(s.uuid))
-            table.problem(record, tr("session_id %1 appears twice.").arg(s.uuid));
+            table.problem(record, Text::tr("session_id %1 appears twice.").arg(s.uuid));
 
         const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
         const auto parsedKind = sessionKindFromKey(kind);
         if (parsedKind)
             s.kind = *parsedKind;
         else
-            table.problem(record, tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
+            table.problem(record, Text::tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
 
         const bool startOk
             = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
@@ -397,7 +397,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 s.endedAtUtcMs = endedMs;
                 s.endedUtcOffsetS = endedOffsetS;
                 if (startOk && endedMs < s.startedAtUtcMs)
-                    table.problem(record, tr("ended_at is before started_at."));
+                    table.problem(record, Text::tr("ended_at is before started_at."));
             }
         } else if (startOk) {
             // Exported while running: it comes back finished at its last known time.
@@ -411,7 +411,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
             s.side = *sd;
             s.sideMs.forSide(s.side) = s.activeMs; // the split between sides is not exported
         } else {
-            table.problem(record, tr("unknown side '%1' (expected left, right or both).").arg(side));
+            table.problem(record, Text::tr("unknown side '%1' (expected left, right or both).").arg(side));
         }
 
         const QString techniques = table.cell(record, QStringLiteral("techniques")).trimmed();
@@ -420,7 +420,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 if (isKnownTechniqueKey(key.trimmed()))
                     s.techniques.append(key.trimmed());
                 else
-                    table.problem(record, tr("unknown technique '%1'.").arg(key));
+                    table.problem(record, Text::tr("unknown technique '%1'.").arg(key));
             }
             s.techniques.sort();
             s.techniques.removeDuplicates();
@@ -430,7 +430,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
         if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
             table.problem(
-                record, tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
+                record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
 
         std::optional<double> measuredMl;
         table.parseVolumeMl(record, QStringLiteral("measured_volume_"), measuredMl);
@@ -440,7 +440,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
             s.pumpedVolumeMl = measuredMl;
         else if (parsedKind && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
             table.problem(record,
-                tr("a nursing session's measured volume comes from a test-weigh: give "
+                Text::tr("a nursing session's measured volume comes from a test-weigh: give "
                    "pre_feed_weight_g and post_feed_weight_g."));
         const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
         if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
@@ -448,7 +448,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 
         s.note = CsvWriter::unprotectText(table.cell(record, QStringLiteral("notes")));
         if (s.note.size() > kMaxNoteLength)
-            table.problem(record, tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
+            table.problem(record, Text::tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
         s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
 
         if (problems.size() == problemsBefore) {
@@ -464,7 +464,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                     QStringLiteral("offset_s"), QStringLiteral("side")},
                 {QStringLiteral("measured_volume_")})) {
             if (ejections.records().size() > kMaxRows)
-                problems.append(tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
+                problems.append(Text::tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
             QHash<QString, QSet<int>> ordersSeen;
             for (const CsvRecord &record : ejections.records()) {
                 if (problems.size() > 1000)
@@ -475,7 +475,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 const QString uuid = ejections.cell(record, QStringLiteral("session_id")).trimmed();
                 const qsizetype index = indexByUuid.value(uuid, -1);
                 if (index < 0) {
-                    ejections.problem(record, tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
+                    ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
                     continue;
                 }
                 Session &s = parsed[index].session;
@@ -483,9 +483,9 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
                 if (!orderOk || order < 1)
                     ejections.problem(record,
-                        tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
+                        Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
                 else if (ordersSeen[uuid].contains(order))
-                    ejections.problem(record, tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+                    ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
                 ordersSeen[uuid].insert(order);
 
                 Ejection e;
@@ -497,14 +497,14 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 if (const auto sd = sideFromKey(side))
                     e.side = *sd;
                 else
-                    ejections.problem(record, tr("unknown side '%1'.").arg(side));
+                    ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
                 ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
                 if (problems.size() == problemsBefore) {
                     const bool outside = e.offsetMs > s.activeMs + kToleranceMs
                         || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
                         || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
                     if (outside)
-                        ejections.problem(record, tr("the let-down falls outside its session."));
+                        ejections.problem(record, Text::tr("the let-down falls outside its session."));
                     else
                         s.ejections.append(e);
                 }
@@ -516,11 +516,11 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         std::sort(p.session.ejections.begin(), p.session.ejections.end(),
             [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
         if (p.session.ejections.size() != p.declaredLetdowns)
-            problems.append(tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
+            problems.append(Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
                                 .arg(input.sessionsName)
                                 .arg(p.lineNumber)
                                 .arg(p.declaredLetdowns)
-                                .arg(input.ejectionsCsv ? input.ejectionsName : tr("no let-down file was given, so it"))
+                                .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
                                 .arg(p.session.ejections.size()));
     }
     if (!problems.isEmpty())

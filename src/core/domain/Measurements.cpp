@@ -6,10 +6,10 @@
 #include <cmath>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Measurements", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Measurements)
+};
 
 bool isWeightOutOfRange(const std::optional<double> &weightG)
 {
@@ -41,17 +41,17 @@ QString validateMeasurements(const Measurements &m)
 {
     if (m.pumpedVolumeMl) {
         if (!std::isfinite(*m.pumpedVolumeMl) || *m.pumpedVolumeMl < 0)
-            return tr("The volume cannot be negative.");
+            return Text::tr("The volume cannot be negative.");
         if (*m.pumpedVolumeMl > kMaxSessionVolumeMl)
-            return tr("A volume above 500 ml for one session is not plausible; please check it.");
+            return Text::tr("A volume above 500 ml for one session is not plausible; please check it.");
     }
     if (isWeightOutOfRange(m.preFeedWeightG) || isWeightOutOfRange(m.postFeedWeightG))
-        return tr("Baby weights must be between 300 g and 30000 g.");
+        return Text::tr("Baby weights must be between 300 g and 30000 g.");
     if (m.preFeedWeightG.has_value() != m.postFeedWeightG.has_value())
-        return tr("A test-weigh needs both weights: before and after the feed.");
+        return Text::tr("A test-weigh needs both weights: before and after the feed.");
     if (m.preFeedWeightG && *m.postFeedWeightG < *m.preFeedWeightG)
-        return tr("The weight after the feed is lower than before: please check both weights.");
+        return Text::tr("The weight after the feed is lower than before: please check both weights.");
     if (m.preFeedWeightG && *m.postFeedWeightG - *m.preFeedWeightG > kMaxSessionVolumeMl)
-        return tr("A weight gain above 500 g in one feed is not plausible; please check it.");
+        return Text::tr("A weight gain above 500 g in one feed is not plausible; please check it.");
     return {};
 }

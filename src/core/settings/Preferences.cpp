@@ -5,10 +5,10 @@
 #include <QSettings>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Preferences", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Preferences)
+};
 } // namespace
 
 Preferences Preferences::load()
@@ -58,7 +58,7 @@ ReferenceModel Preferences::referenceModel() const
 
 QString VolumeFormat::symbol() const
 {
-    return unit == VolumeUnit::Oz ? tr("oz") : tr("ml");
+    return unit == VolumeUnit::Oz ? Text::tr("oz") : Text::tr("ml");
 }
 
 QString VolumeFormat::text(double ml) const

@@ -11,10 +11,10 @@
 #include <cmath>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Insights", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Insights)
+};
 
 QString number(double value, int decimals = 1)
 {
@@ -68,9 +68,9 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
     const int n = Insights::kMinimumSessions;
     if (insight.with.sessionsWithLetdown < n || insight.without.sessionsWithLetdown < n) {
         insight.verdict = TechniqueInsight::Verdict::TooFew;
-        insight.sentence = (usualSpot ? tr("Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere "
+        insight.sentence = (usualSpot ? Text::tr("Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere "
                                            "with a let-down; at least %3 of each are needed).")
-                                      : tr("%4: too few sessions to say yet (%1 with it, %2 without, counting "
+                                      : Text::tr("%4: too few sessions to say yet (%1 with it, %2 without, counting "
                                            "sessions with a let-down; at least %3 of each are needed)."))
                                .arg(insight.with.sessionsWithLetdown)
                                .arg(insight.without.sessionsWithLetdown)
@@ -87,7 +87,7 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
     insight.verdict = !clear ? TechniqueInsight::Verdict::NoClearDifference
         : difference < 0     ? TechniqueInsight::Verdict::Sooner
                              : TechniqueInsight::Verdict::Later;
-    const QString figures = tr("median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)")
+    const QString figures = Text::tr("median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)")
                                 .arg(formatSeconds(withS), formatSeconds(withoutS), number(*insight.with.meanLetdowns),
                                     number(*insight.without.meanLetdowns))
                                 .arg(insight.with.sessions)
@@ -95,17 +95,17 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
     QString pattern;
     switch (insight.verdict) {
     case TechniqueInsight::Verdict::Sooner:
-        pattern = usualSpot ? tr("In your usual spot, your first let-down came sooner than elsewhere: %1.")
-                            : tr("With %2, your first let-down came sooner: %1.");
+        pattern = usualSpot ? Text::tr("In your usual spot, your first let-down came sooner than elsewhere: %1.")
+                            : Text::tr("With %2, your first let-down came sooner: %1.");
         break;
     case TechniqueInsight::Verdict::Later:
-        pattern = usualSpot ? tr("In your usual spot, your first let-down came later than elsewhere: %1.")
-                            : tr("With %2, your first let-down came later: %1.");
+        pattern = usualSpot ? Text::tr("In your usual spot, your first let-down came later than elsewhere: %1.")
+                            : Text::tr("With %2, your first let-down came later: %1.");
         break;
     default:
-        pattern = usualSpot ? tr("Your usual spot or elsewhere: no clear difference in time to the first "
+        pattern = usualSpot ? Text::tr("Your usual spot or elsewhere: no clear difference in time to the first "
                                  "let-down: %1.")
-                            : tr("%2: no clear difference in time to the first let-down: %1.");
+                            : Text::tr("%2: no clear difference in time to the first let-down: %1.");
         break;
     }
     // The usual-spot sentences do not name the technique.
@@ -124,9 +124,9 @@ LiteratureComparison::Position positionOf(double value, double low, double high)
 QString positionWord(LiteratureComparison::Position position)
 {
     switch (position) {
-    case LiteratureComparison::Position::Below: return tr("below");
-    case LiteratureComparison::Position::Above: return tr("above");
-    case LiteratureComparison::Position::Within: return tr("within");
+    case LiteratureComparison::Position::Below: return Text::tr("below");
+    case LiteratureComparison::Position::Above: return Text::tr("above");
+    case LiteratureComparison::Position::Within: return Text::tr("within");
     case LiteratureComparison::Position::NoData: break;
     }
     return {};
@@ -184,14 +184,14 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     }
     const SideFigures allFigures = figuresOf(sessions);
     lit.medianFirstLetdownS = allFigures.medianFirstLetdownS;
-    const QString undercount = tr("Self-logged let-downs usually undercount: studies find that later ones are "
+    const QString undercount = Text::tr("Self-logged let-downs usually undercount: studies find that later ones are "
                                   "often not felt.");
     if (!nursing.isEmpty()) {
         lit.meanLetdownsNursing = figuresOf(nursing).meanLetdowns;
         const double low = model.meanEjectionsPerBreastfeed - model.sdEjectionsPerBreastfeed;
         const double high = model.meanEjectionsPerBreastfeed + model.sdEjectionsPerBreastfeed;
         lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
-        lit.sentences << tr("Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
+        lit.sentences << Text::tr("Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
                             "ultrasound (%4 ± %5, that is %6 to %7).")
                              .arg(number(*lit.meanLetdownsNursing))
                              .arg(nursing.size())
@@ -201,7 +201,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     if (!pumping.isEmpty()) {
         lit.meanLetdownsPumping = figuresOf(pumping).meanLetdowns;
         lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingEjectionsLow, model.pumpingEjectionsHigh);
-        lit.sentences << tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
+        lit.sentences << Text::tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
                             "that pumping studies report.")
                              .arg(number(*lit.meanLetdownsPumping))
                              .arg(pumping.size())
@@ -216,16 +216,16 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         for (double share : shares)
             sum += share;
         lit.firstLetdownShare = sum / double(shares.size());
-        lit.sentences << tr("In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
+        lit.sentences << Text::tr("In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
                             "on average; pumping studies found about 41 to 47 %.")
                              .arg(shares.size())
                              .arg(number(*lit.firstLetdownShare * 100, 0));
     } else {
-        lit.sentences << tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
+        lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
                             "your log has none yet (studies found about 41 to 47 %).");
     }
     if (lit.medianFirstLetdownS)
-        lit.sentences << tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
+        lit.sentences << Text::tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
 
     // The gentle alert: the last two complete weeks both clearly below her usual (the
     // four weeks before them), with enough sessions to mean something.
@@ -257,10 +257,10 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     }
     if (allBelow)
         insights.alerts << InsightAlert {QStringLiteral("fewer_letdowns"),
-            tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
+            Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
                "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
                "mentioning to your lactation consultant.")
-                .arg(recent.join(tr(" and ")), number(*usual))};
+                .arg(recent.join(Text::tr(" and ")), number(*usual))};
     return insights;
 }
 

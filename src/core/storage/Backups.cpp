@@ -15,10 +15,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Backups", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Backups)
+};
 
 const QString kTimeFormat = QStringLiteral("yyyyMMdd-HHmmss");
 
@@ -46,7 +46,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
 {
     const QString folder = folderFor(database.path());
     if (!makePrivateFolder(folder)) {
-        error = tr("Cannot create the backup folder %1.").arg(folder);
+        error = Text::tr("Cannot create the backup folder %1.").arg(folder);
         return {};
     }
     const QString partial = QDir(folder).filePath(
@@ -55,7 +55,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
     vacuum.addBindValue(partial);
     if (!vacuum.exec()) {
-        error = tr("The copy failed: %1").arg(vacuum.lastError().text());
+        error = Text::tr("The copy failed: %1").arg(vacuum.lastError().text());
         QFile::remove(partial);
         return {};
     }
@@ -63,7 +63,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner);
     const QString verdict = Database::integrityOf(partial);
     if (verdict != QLatin1String("ok") || !syncFile(partial)) {
-        error = tr("The copy did not check out: %1").arg(verdict);
+        error = Text::tr("The copy did not check out: %1").arg(verdict);
         QFile::remove(partial);
         return {};
     }
@@ -72,7 +72,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QDir(folder).filePath(QStringLiteral("%1-%2.sqlite").arg(name).arg(n));
     if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
-        error = tr("Cannot name the backup %1.").arg(target);
+        error = Text::tr("Cannot name the backup %1.").arg(target);
         QFile::remove(partial);
         return {};
     }
@@ -180,14 +180,14 @@ bool Backups::restoreOverDamaged(
 {
     const QString verdict = Database::integrityOf(backupPath);
     if (verdict != QLatin1String("ok")) {
-        error = tr("That backup cannot be used: %1").arg(verdict);
+        error = Text::tr("That backup cannot be used: %1").arg(verdict);
         return false;
     }
     const QString incoming = databasePath + QStringLiteral(".restoring");
     QFile::remove(incoming);
     if (!QFile::copy(backupPath, incoming) || !syncFile(incoming)) {
         QFile::remove(incoming);
-        error = tr("Cannot copy the backup next to %1.").arg(databasePath);
+        error = Text::tr("Cannot copy the backup next to %1.").arg(databasePath);
         return false;
     }
     QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
@@ -197,13 +197,13 @@ bool Backups::restoreOverDamaged(
             && std::rename(QFile::encodeName(databasePath + suffix).constData(),
                    QFile::encodeName(asidePath + suffix).constData())
                 != 0) {
-            error = tr("Cannot move the damaged file aside.");
+            error = Text::tr("Cannot move the damaged file aside.");
             QFile::remove(incoming);
             return false;
         }
     }
     if (std::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(databasePath).constData()) != 0) {
-        error = tr("Cannot put the backup in place of %1.").arg(databasePath);
+        error = Text::tr("Cannot put the backup in place of %1.").arg(databasePath);
         return false;
     }
     syncFolderOf(databasePath);
@@ -224,5 +224,5 @@ QString Backups::runDaily(const QString &databasePath, QDate today, QString &err
     if (taken.isEmpty())
         return {};
     thin(databasePath);
-    return tr("Backed up to %1.").arg(QFileInfo(taken).fileName());
+    return Text::tr("Backed up to %1.").arg(QFileInfo(taken).fileName());
 }

@@ -16,10 +16,10 @@
 #include <cstdio>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 // Creates an empty file readable by the owner only. SQLite gives its -wal and -shm files
 // the same permissions as the database file.
@@ -29,14 +29,14 @@ bool createPrivateFile(const QString &path, QString &error)
     QDir dir = info.absoluteDir();
     if (!dir.exists()) {
         if (!dir.mkpath(QStringLiteral("."))) {
-            error = tr("Cannot create the folder %1.").arg(dir.path());
+            error = Text::tr("Cannot create the folder %1.").arg(dir.path());
             return false;
         }
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        error = tr("Cannot create %1: %2").arg(path, file.errorString());
+        error = Text::tr("Cannot create %1: %2").arg(path, file.errorString());
         return false;
     }
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
@@ -107,16 +107,16 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     const QFileInfo info(path);
     if (!info.exists()) {
         if (mode != OpenMode::CreateIfMissing)
-            return fail(Problem::Missing, tr("There is no database at %1.").arg(path));
+            return fail(Problem::Missing, Text::tr("There is no database at %1.").arg(path));
         if (!createPrivateFile(path, m_error))
             return fail(Problem::Unavailable, m_error);
     } else if (info.isFile() && info.size() == 0 && !Backups::list(path, false).isEmpty()) {
         // SQLite would take an empty file as a new database. With backups beside it, an
         // empty file means data went missing: never start over silently.
-        return fail(Problem::Damaged, tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
+        return fail(Problem::Damaged, Text::tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
     }
     if (QFileInfo(path).isDir())
-        return fail(Problem::Unavailable, tr("%1 is a folder, not a database file.").arg(path));
+        return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
     // WAL needs to write beside the file too; without that, look but do not touch.
     if (!QFileInfo(path).isWritable() || !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
         m_readOnly = true;
@@ -134,7 +134,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         // show an old state, so refuse rather than mislead.
         if (immutable && QFileInfo(path + QStringLiteral("-wal")).size() > 0)
             return fail(Problem::Unavailable,
-                tr("%1 cannot be read safely: its folder is write-protected and its "
+                Text::tr("%1 cannot be read safely: its folder is write-protected and its "
                    "latest changes are still in %1-wal. Make the folder writable "
                    "and start Letdown again.")
                     .arg(path));
@@ -146,7 +146,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
     if (!db.open())
-        return fail(Problem::Unavailable, tr("Cannot open %1: %2").arg(path, db.lastError().text()));
+        return fail(Problem::Unavailable, Text::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
 
     int userVersion = 0;
     if (!checkOwnershipAndVersion(userVersion) || !checkPageCount())
@@ -159,7 +159,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         // Looking at an older file (a backup) is fine; running the app on one is not.
         if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
             return fail(Problem::Unavailable,
-                tr("%1 is write-protected and needs updating to this version of "
+                Text::tr("%1 is write-protected and needs updating to this version of "
                    "Letdown; make it writable and try again.")
                     .arg(path));
         QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON"));
@@ -172,7 +172,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         QString backupError;
         if (Backups::take(*this, QStringLiteral("before-update"), backupError).isEmpty())
             return fail(Problem::Unavailable,
-                tr("Not updating %1: the backup before the update failed (%2).").arg(path, backupError));
+                Text::tr("Not updating %1: the backup before the update failed (%2).").arg(path, backupError));
     }
     if (!migrate(userVersion))
         return fail(Problem::Unavailable, m_error);
@@ -221,12 +221,12 @@ bool Database::checkPageCount()
                                    " (SELECT page_size FROM pragma_page_size)"))
         || !query.next())
         return fail(
-            Problem::Damaged, tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
+            Problem::Damaged, Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
     const qint64 expected = query.value(0).toLongLong() * query.value(1).toLongLong();
     query.finish();
     if (QFileInfo(m_path).size() < expected && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
-        m_details = tr("The file is %1 bytes long; its header says %2.").arg(QFileInfo(m_path).size()).arg(expected);
-        return fail(Problem::Damaged, tr("%1 is damaged: it was cut short. It was left untouched.").arg(m_path));
+        m_details = Text::tr("The file is %1 bytes long; its header says %2.").arg(QFileInfo(m_path).size()).arg(expected);
+        return fail(Problem::Damaged, Text::tr("%1 is damaged: it was cut short. It was left untouched.").arg(m_path));
     }
     return true;
 }
@@ -245,7 +245,7 @@ bool Database::checkIntegrity()
     if (verdict == QLatin1String("ok"))
         return true;
     m_details = verdict;
-    return fail(Problem::Damaged, tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
+    return fail(Problem::Damaged, Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
 }
 
 QString Database::integrityOf(const QString &path)
@@ -272,7 +272,7 @@ bool Database::replaceWith(const QString &sourcePath)
 {
     const QString verdict = integrityOf(sourcePath);
     if (verdict != QLatin1String("ok")) {
-        m_error = tr("That backup cannot be used: %1").arg(verdict);
+        m_error = Text::tr("That backup cannot be used: %1").arg(verdict);
         return false;
     }
     const QString target = m_path;
@@ -280,7 +280,7 @@ bool Database::replaceWith(const QString &sourcePath)
     QFile::remove(incoming);
     if (!QFile::copy(sourcePath, incoming) || !syncFile(incoming)) {
         QFile::remove(incoming);
-        m_error = tr("Cannot copy the backup next to %1.").arg(target);
+        m_error = Text::tr("Cannot copy the backup next to %1.").arg(target);
         return false;
     }
     QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
@@ -288,7 +288,7 @@ bool Database::replaceWith(const QString &sourcePath)
     QFile::remove(target + QStringLiteral("-wal"));
     QFile::remove(target + QStringLiteral("-shm"));
     if (std::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(target).constData()) != 0) {
-        m_error = tr("Cannot put the backup in place of %1.").arg(target);
+        m_error = Text::tr("Cannot put the backup in place of %1.").arg(target);
         open(target);
         return false;
     }
@@ -305,7 +305,7 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
                                    " (SELECT count(*) FROM sqlite_schema)"))
         || !query.next())
         return fail(Problem::Damaged,
-            tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
+            Text::tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
                 .arg(m_path, query.lastError().databaseText()));
     const qint32 applicationId = query.value(0).toInt();
     userVersion = query.value(1).toInt();
@@ -315,10 +315,10 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
     const bool isEmptyFile = applicationId == 0 && userVersion == 0 && objectCount == 0;
     if (!isEmptyFile && applicationId != kApplicationId)
         return fail(
-            Problem::Foreign, tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
+            Problem::Foreign, Text::tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
     if (userVersion > kSchemaVersion)
         return fail(Problem::Newer,
-            tr("%1 was made by a newer version of Letdown (data format %2; this version "
+            Text::tr("%1 was made by a newer version of Letdown (data format %2; this version "
                "reads up to %3). Please update Letdown. The file was left untouched.")
                 .arg(m_path)
                 .arg(userVersion)
@@ -332,7 +332,7 @@ bool Database::applyPragmas()
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
         || query.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0) {
-        m_error = tr("Cannot switch %1 to write-ahead logging: %2").arg(m_path, query.lastError().text());
+        m_error = Text::tr("Cannot switch %1 to write-ahead logging: %2").arg(m_path, query.lastError().text());
         return false;
     }
     query.finish();
@@ -344,7 +344,7 @@ bool Database::exec(const QString &sql)
 {
     QSqlQuery query(connection());
     if (!query.exec(sql)) {
-        m_error = tr("Database error in %1: %2").arg(m_path, query.lastError().text());
+        m_error = Text::tr("Database error in %1: %2").arg(m_path, query.lastError().text());
         return false;
     }
     return true;
@@ -368,7 +368,7 @@ bool Database::execPrepared(const QString &sql)
 {
     QSqlQuery &query = prepared(sql);
     if (!query.exec()) {
-        m_error = tr("Database error in %1: %2").arg(m_path, query.lastError().text());
+        m_error = Text::tr("Database error in %1: %2").arg(m_path, query.lastError().text());
         return false;
     }
     return true;
