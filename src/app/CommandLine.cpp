@@ -53,7 +53,10 @@ struct Verb {
 
 QString databasePath(const QCommandLineParser &parser)
 {
-    return parser.isSet(kDatabaseOption) ? parser.value(kDatabaseOption) : CommandLine::defaultDatabasePath();
+    if (parser.isSet(kDatabaseOption))
+        return parser.value(kDatabaseOption);
+    const QString movedTo = Preferences::load().databasePath; // where she moved it in the app
+    return movedTo.isEmpty() ? CommandLine::defaultDatabasePath() : movedTo;
 }
 
 bool parseDate(const QCommandLineParser &parser, const QString &option, std::optional<QDate> &date, QString &error)

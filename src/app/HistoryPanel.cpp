@@ -12,6 +12,7 @@
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
+#include <QCalendarWidget>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLocale>
@@ -144,7 +145,10 @@ const Session *HistoryPanel::selectedSession() const
 void HistoryPanel::setPreferences(const Preferences &preferences)
 {
     m_unit = preferences.unit;
+    m_weekStartsOn = preferences.weekStartsOn;
     m_model->setPreferences(preferences);
+    for (QDateEdit *edit : {m_ui->fromDate, m_ui->toDate})
+        edit->calendarWidget()->setFirstDayOfWeek(preferences.weekStartsOn);
 }
 
 void HistoryPanel::setReadOnly(bool readOnly)
@@ -187,6 +191,7 @@ void HistoryPanel::runDialog(const Session *existing)
     const QDateTime defaultStart = QDateTime::fromMSecsSinceEpoch(m_clock.wallUtcMs()).addSecs(-20 * 60);
     SessionDialog dialog(m_store, existing ? std::optional<Session>(*existing) : std::nullopt, defaultStart, this);
     dialog.setVolumeUnit(m_unit);
+    dialog.setFirstDayOfWeek(m_weekStartsOn);
     emit sessionDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;

@@ -69,5 +69,6 @@ private:
     bool m_stale = true;
     bool m_readOnly = false;
     VolumeUnit m_unit = VolumeUnit::Ml;
+    Qt::DayOfWeek m_weekStartsOn = Qt::Monday;
     std::function<bool(const QString &)> m_confirm;
 };

@@ -231,9 +231,39 @@ void MainWindow::openPreferences()
 {
     PreferencesDialog dialog(m_preferences, m_database.path(), this);
     connect(&dialog, &PreferencesDialog::preferencesChanged, this, &MainWindow::applyPreferences);
+    connect(&dialog, &PreferencesDialog::moveRequested, this, [this, &dialog](const QString &path) {
+        if (moveDatabase(path))
+            dialog.showDatabasePath(m_database.path());
+    });
     emit preferencesDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted)
         dialog.exec();
+}
+
+bool MainWindow::moveDatabase(const QString &newPath)
+{
+    const auto state = m_recorder.state();
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused
+        || m_recorder.hasUnsavedChanges()) {
+        showProblem(tr("Stop the running session before moving the data file."));
+        return false;
+    }
+    QString error;
+    if (Backups::take(m_database, QStringLiteral("before-move"), error).isEmpty()) {
+        showProblem(tr("Not moved: the backup before the move failed (%1).").arg(error));
+        return false;
+    }
+    if (!m_database.moveTo(QFileInfo(newPath).absoluteFilePath())) {
+        showProblem(tr("Not moved: %1").arg(m_database.errorString()));
+        return false;
+    }
+    m_preferences.databasePath = m_database.path();
+    m_preferences.save();
+    m_undoStack.clear(); // its steps referred to the file as it was opened
+    m_recorder.resetAfterRestore();
+    dataChangedOutsideRecorder();
+    statusBar()->showMessage(tr("Database: %1").arg(m_database.path()));
+    return true;
 }
 
 void MainWindow::toggleMiniTimer()

@@ -52,6 +52,7 @@ public:
     void openPreferences();
     void applyPreferences(const Preferences &preferences);
     void toggleMiniTimer();
+    bool moveDatabase(const QString &newPath);
     class MiniTimer *miniTimer() const { return m_miniTimer; }
 
 signals:

@@ -2,6 +2,8 @@
 
 #include "ui_PreferencesDialog.h"
 
+#include <QFileDialog>
+#include <QLocale>
 #include <QPushButton>
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent)
@@ -15,9 +17,16 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
     m_ui->kindCombo->addItem(tr("What I used last"));
     m_ui->kindCombo->addItem(tr("Nursing"));
     m_ui->kindCombo->addItem(tr("Pumping"));
-    m_ui->databasePath->setText(
-        tr("%1<br/><small>Start Letdown with <tt>--database FILE</tt> to use another file.</small>")
-            .arg(databasePath.toHtmlEscaped()));
+    for (Qt::DayOfWeek day : {Qt::Monday, Qt::Saturday, Qt::Sunday})
+        m_ui->weekStartCombo->addItem(QLocale().dayName(day), int(day));
+    showDatabasePath(databasePath);
+    connect(m_ui->weekStartCombo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
+    connect(m_ui->moveButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Move the data file to"), m_databasePath,
+                                                          tr("Letdown databases (*.sqlite)"));
+        if (!path.isEmpty())
+            emit moveRequested(path);
+    });
     show(current);
     for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
@@ -36,12 +45,21 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
 
 PreferencesDialog::~PreferencesDialog() = default;
 
+void PreferencesDialog::showDatabasePath(const QString &path)
+{
+    m_databasePath = path;
+    m_ui->databasePath->setText(
+        tr("%1<br/><small>Letdown opens this file from now on; <tt>--database FILE</tt> opens another one once.</small>")
+            .arg(path.toHtmlEscaped()));
+}
+
 void PreferencesDialog::show(const Preferences &p)
 {
     m_filling = true;
     m_ui->unitsCombo->setCurrentIndex(p.unit == VolumeUnit::Oz ? 1 : 0);
     m_ui->kindCombo->setCurrentIndex(!p.defaultKind ? 0 : *p.defaultKind == SessionKind::Nursing ? 1 : 2);
     m_ui->referenceCheck->setChecked(p.showReferenceLines);
+    m_ui->weekStartCombo->setCurrentIndex(m_ui->weekStartCombo->findData(int(p.weekStartsOn)));
     m_ui->firstVolumeSpin->setValue(p.firstEjectionMl);
     m_ui->decaySpin->setValue(p.decayR);
     m_filling = false;
@@ -56,6 +74,7 @@ void PreferencesDialog::gather()
     const int kind = m_ui->kindCombo->currentIndex();
     p.defaultKind = kind == 0 ? std::nullopt : std::optional(kind == 1 ? SessionKind::Nursing : SessionKind::Pumping);
     p.showReferenceLines = m_ui->referenceCheck->isChecked();
+    p.weekStartsOn = Qt::DayOfWeek(m_ui->weekStartCombo->currentData().toInt());
     p.firstEjectionMl = m_ui->firstVolumeSpin->value();
     p.decayR = m_ui->decaySpin->value();
     const QString problem = p.validate();

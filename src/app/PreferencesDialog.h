@@ -21,6 +21,11 @@ public:
 
 signals:
     void preferencesChanged(const Preferences &preferences);
+    // She chose a new place for the data file (the window moves it and says how it went).
+    void moveRequested(const QString &newPath);
+
+public:
+    void showDatabasePath(const QString &path);
 
 private:
     void show(const Preferences &p);
@@ -29,4 +34,5 @@ private:
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     Preferences m_preferences;
     bool m_filling = false;
+    QString m_databasePath;
 };

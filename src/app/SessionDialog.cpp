@@ -10,6 +10,7 @@
 #include "domain/TimeFormat.h"
 #include "storage/SessionStore.h"
 
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLocale>
@@ -113,6 +114,12 @@ SessionDialog::SessionDialog(
 }
 
 SessionDialog::~SessionDialog() = default;
+
+void SessionDialog::setFirstDayOfWeek(Qt::DayOfWeek day)
+{
+    for (QDateTimeEdit *edit : {m_ui->startEdit, m_ui->endEdit})
+        edit->calendarWidget()->setFirstDayOfWeek(day);
+}
 
 void SessionDialog::setVolumeUnit(VolumeUnit unit)
 {

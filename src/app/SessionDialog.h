@@ -32,6 +32,7 @@ public:
     void setConfirmer(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
     // Volumes shown and typed in ml or oz (stored in ml either way). Call before editing.
     void setVolumeUnit(VolumeUnit unit);
+    void setFirstDayOfWeek(Qt::DayOfWeek day);
 
 public slots:
     void accept() override;

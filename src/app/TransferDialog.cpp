@@ -5,6 +5,7 @@
 #include "Report.h"
 #include "csv/CsvFiles.h"
 
+#include <QCalendarWidget>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -33,6 +34,8 @@ TransferDialog::TransferDialog(
     m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
     m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
     m_ui->unitsCombo->setCurrentIndex(preferences.unit == VolumeUnit::Oz ? 1 : 0);
+    for (QDateEdit *edit : {m_ui->fromDate, m_ui->toDate})
+        edit->calendarWidget()->setFirstDayOfWeek(preferences.weekStartsOn);
     m_ui->fromDate->setDate(today.addDays(-7 * kDefaultReportWeeks + 1));
     m_ui->toDate->setDate(today);
     const auto updateDates = [this] {

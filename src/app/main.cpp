@@ -4,6 +4,7 @@
 
 #include "instance/InstanceGuard.h"
 #include "recorder/Clock.h"
+#include "settings/Preferences.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -186,8 +187,11 @@ int runWindow(int argc, char **argv)
     QCommandLineParser parser;
     setUpParser(parser);
     parser.process(app);
+    // --database for this run; else where she moved it (Preferences); else the default.
+    const QString movedTo = Preferences::load().databasePath;
     QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                            : CommandLine::defaultDatabasePath();
+        : movedTo.isEmpty()                                 ? CommandLine::defaultDatabasePath()
+                                                            : movedTo;
     path = QFileInfo(path).absoluteFilePath();
 
     Database database;

@@ -1,10 +1,12 @@
 #include "HistoryModel.h"
+#include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "MiniTimer.h"
 #include "TransferDialog.h"
 #include "TrendsPanel.h"
 #include "TrendsView.h"
 #include "recorder/SessionRecorder.h"
+#include "storage/Backups.h"
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
@@ -12,6 +14,9 @@
 
 #include <QAction>
 #include <QBarSeries>
+#include <QCalendarWidget>
+#include <QDateEdit>
+#include <QFileInfo>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -178,4 +183,35 @@ TEST_CASE("The mini timer and the main window stay in step")
     CHECK(mini->findChild<QLabel *>("miniTime")->text() == "01:05");
     screen.window->findChild<QAction *>("actionMiniTimer")->trigger();
     CHECK_FALSE(mini->isVisible());
+}
+
+TEST_CASE("The data file can be moved, with its backups, and Letdown remembers where")
+{
+    PrefsScreen screen;
+    QString error;
+    REQUIRE_FALSE(Backups::take(screen.db.database, QStringLiteral("daily"), error).isEmpty());
+    QTemporaryDir elsewhere;
+    const QString target = elsewhere.filePath("moved/letdown.sqlite");
+    REQUIRE(screen.window->moveDatabase(target));
+    CHECK(screen.db.database.path() == target);
+    CHECK_FALSE(QFileInfo::exists(screen.db.path));
+    CHECK(screen.db.scalar("SELECT count(*) FROM sessions") == 1);
+    CHECK(Preferences::load().databasePath == target);
+    CHECK(Backups::list(target, false).size() == 2); // the daily one and the one before the move
+    // Moving onto an existing file is refused and changes nothing.
+    CHECK_FALSE(screen.window->moveDatabase(target));
+    CHECK(screen.db.database.path() == target);
+}
+
+TEST_CASE("Calendars start on the chosen day")
+{
+    PrefsScreen screen;
+    screen.inPreferences([](QDialog *d) {
+        auto *combo = d->findChild<QComboBox *>("weekStartCombo");
+        combo->setCurrentIndex(combo->findData(int(Qt::Sunday)));
+    });
+    CHECK(Preferences::load().weekStartsOn == Qt::Sunday);
+    auto *from = screen.window->historyPanel()->findChild<QDateEdit *>("fromDate");
+    REQUIRE(from);
+    CHECK(from->calendarWidget()->firstDayOfWeek() == Qt::Sunday);
 }

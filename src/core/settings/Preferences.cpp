@@ -24,6 +24,8 @@ Preferences Preferences::load()
     p.defaultKind = sessionKindFromKey(settings.value(QStringLiteral("defaultKind")).toString());
     p.showReferenceLines = settings.value(QStringLiteral("charts/showReference"), true).toBool();
     p.databasePath = settings.value(QStringLiteral("databasePath")).toString();
+    const int weekStart = settings.value(QStringLiteral("weekStartsOn"), int(Qt::Monday)).toInt();
+    p.weekStartsOn = weekStart >= Qt::Monday && weekStart <= Qt::Sunday ? Qt::DayOfWeek(weekStart) : Qt::Monday;
     if (!p.validate().isEmpty()) { // a hand-edited file: fall back to the published values
         p.decayR = ReferenceModel::kDefaultDecayR;
         p.firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
@@ -40,6 +42,7 @@ void Preferences::save() const
     settings.setValue(QStringLiteral("defaultKind"), defaultKind ? toKey(*defaultKind) : QString());
     settings.setValue(QStringLiteral("charts/showReference"), showReferenceLines);
     settings.setValue(QStringLiteral("databasePath"), databasePath);
+    settings.setValue(QStringLiteral("weekStartsOn"), int(weekStartsOn));
     settings.sync();
 }
 

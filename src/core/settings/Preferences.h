@@ -16,6 +16,8 @@ struct Preferences {
     double firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
     std::optional<SessionKind> defaultKind; // empty: the kind she used last
     bool showReferenceLines = true;
+    // The first day of the week in calendars. Statistics always use ISO weeks (Monday).
+    Qt::DayOfWeek weekStartsOn = Qt::Monday;
     QString databasePath; // empty: the default location
 
     static Preferences load();

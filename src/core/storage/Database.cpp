@@ -268,6 +268,44 @@ bool Database::changeCount(qint64 &count)
     return true;
 }
 
+bool Database::moveTo(const QString &newPath)
+{
+    const QString oldPath = m_path;
+    if (QFileInfo::exists(newPath)) {
+        m_error = Text::tr("%1 already exists; choose a new file name.").arg(newPath);
+        return false;
+    }
+    if (!QDir().mkpath(QFileInfo(newPath).absolutePath())) {
+        m_error = Text::tr("Cannot create the folder for %1.").arg(newPath);
+        return false;
+    }
+    close(); // the last connection folds the WAL into the file
+    const auto moveFile = [](const QString &from, const QString &to) {
+        // rename(2) on one disk; a checked copy across disks.
+        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+            return true;
+        if (!QFile::copy(from, to) || !syncFile(to)) {
+            QFile::remove(to);
+            return false;
+        }
+        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
+        return QFile::remove(from);
+    };
+    if (!moveFile(oldPath, newPath)) {
+        m_error = Text::tr("Cannot move %1 to %2.").arg(oldPath, newPath);
+        open(oldPath);
+        return false;
+    }
+    QFile::remove(oldPath + QStringLiteral(".checked"));
+    syncFolderOf(newPath);
+    // The backups go along when they can be renamed; otherwise they stay (and still work by hand).
+    const QString oldBackups = Backups::folderFor(oldPath);
+    const QString newBackups = Backups::folderFor(newPath);
+    if (QFileInfo::exists(oldBackups) && !QFileInfo::exists(newBackups))
+        QDir().rename(oldBackups, newBackups);
+    return open(newPath);
+}
+
 bool Database::replaceWith(const QString &sourcePath)
 {
     const QString verdict = integrityOf(sourcePath);

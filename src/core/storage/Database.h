@@ -49,6 +49,9 @@ public:
     // Replaces this file with a verified copy of `sourcePath` (a backup), then reopens.
     // The current file must be backed up by the caller first.
     bool replaceWith(const QString &sourcePath);
+    // Moves the file (and its backups folder) to `newPath` and reopens it there. The target
+    // must not exist. On failure the file stays where it was, open.
+    bool moveTo(const QString &newPath);
 
     // For the storage layer only: every SQL statement lives under src/core/storage.
     QSqlDatabase connection() const;
