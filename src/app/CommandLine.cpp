@@ -13,9 +13,9 @@
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
-#include <QCoreApplication>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QImage>
@@ -121,8 +121,8 @@ void addRangeOptions(QCommandLineParser &parser)
 void addStatsOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("kind"), Text::tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("decay"), Text::tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."),
-        QStringLiteral("r")});
+    parser.addOption({QStringLiteral("decay"),
+        Text::tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."), QStringLiteral("r")});
 }
 
 QDate today()
@@ -250,7 +250,8 @@ int runDemoData(const QCommandLineParser &parser)
         return fail(verb, store.errorString());
     if (!existing.isEmpty())
         return fail(verb,
-            Text::tr("%1 already holds sessions; demo data only goes into a new, empty database.").arg(database.path()));
+            Text::tr("%1 already holds sessions; demo data only goes into a new, empty database.")
+                .arg(database.path()));
     QList<Session> sessions = generateDemoSessions(options);
     const qint64 nowUtcMs = SystemClock().wallUtcMs();
     sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
@@ -367,21 +368,22 @@ const QList<Verb> &verbs()
         {"chart", QT_TRANSLATE_NOOP("CommandLine", "Draw the four trend charts into one PNG file."), true,
             [](QCommandLineParser &parser) {
                 parser.addOption({QStringLiteral("out"), Text::tr("The PNG file to write."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("weeks"), Text::tr("How many weeks up to this one, or 'all' (default 12)."),
-                    QStringLiteral("n")});
+                parser.addOption({QStringLiteral("weeks"),
+                    Text::tr("How many weeks up to this one, or 'all' (default 12)."), QStringLiteral("n")});
                 parser.addOption(
                     {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."), QStringLiteral("px")});
-                parser.addOption(
-                    {QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."), QStringLiteral("px")});
+                parser.addOption({QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."),
+                    QStringLiteral("px")});
                 addStatsOptions(parser);
             },
             runChart},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
             false,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")});
                 parser.addOption(
-                    {QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."), QStringLiteral("k")});
+                    {QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")});
+                parser.addOption({QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."),
+                    QStringLiteral("k")});
                 parser.addOption({QStringLiteral("seed"),
                     Text::tr("Random seed: the same seed gives the same data (default 1)."), QStringLiteral("s")});
                 parser.addOption({QStringLiteral("first-day"),
@@ -405,7 +407,7 @@ const QList<Verb> &verbs()
                     {QStringLiteral("sessions"), Text::tr("The sessions CSV file to read."), QStringLiteral("file")});
                 parser.addOption({QStringLiteral("ejections"),
                     Text::tr("The let-downs CSV file to read (needed when the "
-                       "sessions have let-downs)."),
+                             "sessions have let-downs)."),
                     QStringLiteral("file")});
             },
             runImport},
@@ -432,13 +434,13 @@ int runParsed(const Verb &verb, const QStringList &arguments)
     verb.addOptions(parser);
     parser.addPositionalArgument(QString::fromLatin1(verb.name), Text::tr("The command."));
     if (!parser.parse(arguments))
-        return fail(
-            QString::fromLatin1(verb.name), parser.errorText() + Text::tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
+        return fail(QString::fromLatin1(verb.name),
+            parser.errorText() + Text::tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0); // exits
     if (parser.positionalArguments().size() > 1)
-        return fail(
-            QString::fromLatin1(verb.name), Text::tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
+        return fail(QString::fromLatin1(verb.name),
+            Text::tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
     return verb.run(parser);
 }
 } // namespace
@@ -482,5 +484,6 @@ int CommandLine::runVerb(int argc, char **argv)
     for (const Verb &verb : verbs())
         names << QString::fromLatin1(verb.name);
     return fail(name,
-        Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))), 2);
+        Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))),
+        2);
 }

@@ -22,8 +22,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
     showDatabasePath(databasePath);
     connect(m_ui->weekStartCombo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
     connect(m_ui->moveButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Move the data file to"), m_databasePath,
-                                                          tr("Letdown databases (*.sqlite)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Move the data file to"), m_databasePath, tr("Letdown databases (*.sqlite)"));
         if (!path.isEmpty())
             emit moveRequested(path);
     });
@@ -48,9 +48,9 @@ PreferencesDialog::~PreferencesDialog() = default;
 void PreferencesDialog::showDatabasePath(const QString &path)
 {
     m_databasePath = path;
-    m_ui->databasePath->setText(
-        tr("%1<br/><small>Letdown opens this file from now on; <tt>--database FILE</tt> opens another one once.</small>")
-            .arg(path.toHtmlEscaped()));
+    m_ui->databasePath->setText(tr(
+        "%1<br/><small>Letdown opens this file from now on; <tt>--database FILE</tt> opens another one once.</small>")
+                                    .arg(path.toHtmlEscaped()));
 }
 
 void PreferencesDialog::show(const Preferences &p)

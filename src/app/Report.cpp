@@ -64,8 +64,9 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
              .arg(Text::tr("Summary"));
     h += row({Text::tr("Figure"), Text::tr("Her log"), Text::tr("Reference"), Text::tr("Kind of figure")}, true);
-    h += row({Text::tr("Sessions"), Text::tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions),
-        QString(), Text::tr("counted")});
+    h += row({Text::tr("Sessions"),
+        Text::tr("%1 nursing, %2 pumping").arg(summary.nursingSessions).arg(summary.pumpingSessions), QString(),
+        Text::tr("counted")});
     h += row({Text::tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
         Text::tr("%1 ± %2 (Ramsay 2004, ultrasound)")
             .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
@@ -75,7 +76,8 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
             .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
         Text::tr("logged (the ones she noticed)")});
     h += row({Text::tr("Time to first let-down (median)"),
-        summary.medianFirstLetdownS ? Text::tr("%1 s").arg(number(summary.medianFirstLetdownS, 0)) : QStringLiteral("–"),
+        summary.medianFirstLetdownS ? Text::tr("%1 s").arg(number(summary.medianFirstLetdownS, 0))
+                                    : QStringLiteral("–"),
         QString(), Text::tr("logged")});
     h += row({Text::tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
         summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"), QString(),
@@ -85,15 +87,16 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     QStringList techniques;
     for (const auto &use : summary.techniques)
         techniques << Text::tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);
-    h += row(
-        {Text::tr("Techniques used"), techniques.isEmpty() ? Text::tr("none ticked") : techniques.join(QStringLiteral("<br/>")),
-            QString(), Text::tr("ticked by her")});
+    h += row({Text::tr("Techniques used"),
+        techniques.isEmpty() ? Text::tr("none ticked") : techniques.join(QStringLiteral("<br/>")), QString(),
+        Text::tr("ticked by her")});
     h += QStringLiteral("</table>");
     h += QStringLiteral("<p><i>%1</i></p>")
-             .arg(Text::tr("Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
-                     "of each let-down, %1 for the first and ×%2 for each later one, or her measured total "
-                     "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
-                     "later ones often go unfelt. Not medical advice.")
+             .arg(Text::tr(
+                 "Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
+                 "of each let-down, %1 for the first and ×%2 for each later one, or her measured total "
+                 "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
+                 "later ones often go unfelt. Not medical advice.")
                       .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR)));
 
     h += QStringLiteral(
@@ -131,7 +134,8 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
         const QString when
             = locale.toString(storedLocalDateTime(note.atUtcMs, note.utcOffsetS), Text::tr("ddd d MMM yyyy, HH:mm"));
         h += QStringLiteral("<p><b>%1</b> (%2): %3</p>")
-                 .arg(when.toHtmlEscaped(), note.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"),
+                 .arg(when.toHtmlEscaped(),
+                     note.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"),
                      note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
     }
     h += QStringLiteral("</body></html>");

@@ -10,10 +10,10 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGuiApplication>
-#include <QPalette>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QPalette>
 #include <QPen>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -48,7 +48,8 @@ QString number(double value, int decimals = 1)
 
 QString weekCaption(const WeekStats &week)
 {
-    return Text::tr("Week %1 (from %2)").arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
+    return Text::tr("Week %1 (from %2)")
+        .arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
 }
 
 // A nice axis maximum and tick step for values up to maxValue (1, 2 or 5 times a power of ten).
@@ -314,7 +315,8 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     set->setColor(kAllColor.lighter(130));
     set->setBorderColor(kAllColor);
     auto *reference = new QLineSeries;
-    reference->setName(Text::tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
+    reference->setName(
+        Text::tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
     reference->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     reference->setPointsVisible(true);
     QStringList categories;

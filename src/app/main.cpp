@@ -1,11 +1,12 @@
 #include "BenchHooks.h"
 #include "CommandLine.h"
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include "instance/InstanceGuard.h"
 #include "recorder/Clock.h"
-#include "settings/Preferences.h"
 #include "recorder/SessionRecorder.h"
+#include "settings/Preferences.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
@@ -27,16 +28,16 @@ namespace {
 void setUpParser(QCommandLineParser &parser)
 {
     // The command line speaks English (scripts read it); the window follows her language.
-    parser.setApplicationDescription(QStringLiteral(
-        "Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
-        "Without a command it opens the window. Commands (each has --help):\n"
-        "  stats   print weekly statistics (--json for JSON)\n"
-        "  chart   draw the trend charts into a PNG file\n"
-        "  export  write sessions and let-downs as CSV\n"
-        "  import  read CSV files written by export\n"
-        "  report  write the consultant's report as a PDF\n"
-        "  backup  take a verified backup now\n"
-        "  demo-data  fill a new database with demo sessions"));
+    parser.setApplicationDescription(
+        QStringLiteral("Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
+                       "Without a command it opens the window. Commands (each has --help):\n"
+                       "  stats   print weekly statistics (--json for JSON)\n"
+                       "  chart   draw the trend charts into a PNG file\n"
+                       "  export  write sessions and let-downs as CSV\n"
+                       "  import  read CSV files written by export\n"
+                       "  report  write the consultant's report as a PDF\n"
+                       "  backup  take a verified backup now\n"
+                       "  demo-data  fill a new database with demo sessions"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
@@ -179,6 +180,7 @@ int runWindow(int argc, char **argv)
 {
     QApplication app(argc, argv);
     CommandLine::describeApplication();
+    installTranslations(app);
     QApplication::setDesktopFileName(QStringLiteral("letdown"));
     QIcon icon;
     for (int size : {16, 32, 48, 64, 128, 256})

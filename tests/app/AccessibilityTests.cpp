@@ -41,7 +41,8 @@ TEST_CASE("Accessibility: every control of every tab has a name")
             QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
             // A label's buddy, a button's text or an explicit accessible name all count.
             if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
-                nameless << QStringLiteral("%1 (%2, tab %3)").arg(w->objectName(), w->metaObject()->className()).arg(tab);
+                nameless
+                    << QStringLiteral("%1 (%2, tab %3)").arg(w->objectName(), w->metaObject()->className()).arg(tab);
         }
     }
     INFO(nameless.join(", ").toStdString());

@@ -47,7 +47,7 @@ TEST_CASE("Insights tab: the sentence and chart for a technique that helps")
     auto *sentence = panel.findChild<QLabel *>("sentence_warm_compress");
     REQUIRE(sentence);
     CHECK_THAT(
-        sentence->text().toStdString(), Catch::StartsWith("With warm compress, your first let-down came sooner"));
+        sentence->text().toStdString(), Catch::StartsWith("With a warm compress, your first let-down came sooner"));
     auto *chart = panel.findChild<QWidget *>("chart_warm_compress");
     REQUIRE(chart);
     CHECK(chart->accessibleDescription() == sentence->text());

@@ -15,13 +15,13 @@
 #include <QAction>
 #include <QBarSeries>
 #include <QCalendarWidget>
-#include <QDateEdit>
-#include <QFileInfo>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>

@@ -44,7 +44,7 @@ TEST_CASE("Insights: a technique that clearly shortens the wait")
     CHECK(warm.with.meanLetdowns == Approx(3));
     CHECK(warm.verdict == TechniqueInsight::Verdict::Sooner);
     CHECK(warm.sentence
-        == "With warm compress, your first let-down came sooner: median 1:05 versus 2:05; 3.0 versus 2.0 "
+        == "With a warm compress, your first let-down came sooner: median 1:05 versus 2:05; 3.0 versus 2.0 "
            "let-downs per session (6 and 6 sessions).");
     CHECK_FALSE(insights.usualSpot);
 }

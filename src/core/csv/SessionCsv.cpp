@@ -268,7 +268,8 @@ public:
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
             problem(record,
-                Text::tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).").arg(column, text));
+                Text::tr("%1 '%2' is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).")
+                    .arg(column, text));
             return false;
         }
         utcMs = time.toMSecsSinceEpoch();
@@ -294,7 +295,8 @@ public:
             return false;
         }
         if (number > max) {
-            problem(record, Text::tr("%1 is %2, above the plausible limit of %3.").arg(column, text, csvNumber(max, 2)));
+            problem(
+                record, Text::tr("%1 is %2, above the plausible limit of %3.").arg(column, text, csvNumber(max, 2)));
             return false;
         }
         value = number;
@@ -441,7 +443,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         else if (parsedKind && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
             table.problem(record,
                 Text::tr("a nursing session's measured volume comes from a test-weigh: give "
-                   "pre_feed_weight_g and post_feed_weight_g."));
+                         "pre_feed_weight_g and post_feed_weight_g."));
         const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
         if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
             table.problem(record, figuresProblem);
@@ -485,7 +487,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                     ejections.problem(record,
                         Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
                 else if (ordersSeen[uuid].contains(order))
-                    ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+                    ejections.problem(
+                        record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
                 ordersSeen[uuid].insert(order);
 
                 Ejection e;
@@ -516,12 +519,13 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         std::sort(p.session.ejections.begin(), p.session.ejections.end(),
             [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
         if (p.session.ejections.size() != p.declaredLetdowns)
-            problems.append(Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
-                                .arg(input.sessionsName)
-                                .arg(p.lineNumber)
-                                .arg(p.declaredLetdowns)
-                                .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
-                                .arg(p.session.ejections.size()));
+            problems.append(
+                Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
+                    .arg(input.sessionsName)
+                    .arg(p.lineNumber)
+                    .arg(p.declaredLetdowns)
+                    .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
+                    .arg(p.session.ejections.size()));
     }
     if (!problems.isEmpty())
         return false;

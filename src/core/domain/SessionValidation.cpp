@@ -18,8 +18,9 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
     if (!s.endedAtUtcMs || spanMs <= 0)
         result.timesError = Text::tr("The end must be after the start.");
     else if (!overlaps.isEmpty())
-        result.timesError = Text::tr("This overlaps another %1 session (%2).")
-                                .arg(s.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"), overlaps);
+        result.timesError
+            = Text::tr("This overlaps another %1 session (%2).")
+                  .arg(s.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"), overlaps);
     else if (spanMs > kLongSessionMs)
         result.confirmations << Text::tr("The session lasts more than 4 hours. Is that right?");
 
@@ -36,7 +37,7 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
         }
         if (e.measuredVolumeMl && *e.measuredVolumeMl > kLargestRecordedLetdownMl)
             result.confirmations << Text::tr("Let-down #%1 is above 140 ml, the largest single let-down on record. "
-                                       "Is that right?")
+                                             "Is that right?")
                                         .arg(i + 1);
     }
     if (s.ejections.size() > kMostLetdownsRecorded)

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -16,9 +17,10 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(Insights)
 };
 
+// In her locale: these are sentences for people (2,5 in German).
 QString number(double value, int decimals = 1)
 {
-    return QString::number(value, 'f', decimals);
+    return QLocale().toString(value, 'f', decimals);
 }
 
 // Linear-interpolated quantile, by selection rather than a full sort (this runs for each
@@ -69,9 +71,9 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
     if (insight.with.sessionsWithLetdown < n || insight.without.sessionsWithLetdown < n) {
         insight.verdict = TechniqueInsight::Verdict::TooFew;
         insight.sentence = (usualSpot ? Text::tr("Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere "
-                                           "with a let-down; at least %3 of each are needed).")
+                                                 "with a let-down; at least %3 of each are needed).")
                                       : Text::tr("%4: too few sessions to say yet (%1 with it, %2 without, counting "
-                                           "sessions with a let-down; at least %3 of each are needed)."))
+                                                 "sessions with a let-down; at least %3 of each are needed)."))
                                .arg(insight.with.sessionsWithLetdown)
                                .arg(insight.without.sessionsWithLetdown)
                                .arg(n);
@@ -104,12 +106,13 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
         break;
     default:
         pattern = usualSpot ? Text::tr("Your usual spot or elsewhere: no clear difference in time to the first "
-                                 "let-down: %1.")
+                                       "let-down: %1.")
                             : Text::tr("%2: no clear difference in time to the first let-down: %1.");
         break;
     }
-    // The usual-spot sentences do not name the technique.
-    const QString shownName = insight.verdict == TechniqueInsight::Verdict::NoClearDifference ? name : name.toLower();
+    // The usual-spot sentences do not name the technique; "With %2" takes it as a phrase.
+    const QString shownName
+        = insight.verdict == TechniqueInsight::Verdict::NoClearDifference ? name : techniqueInSentence(key);
     insight.sentence = usualSpot ? pattern.arg(figures) : pattern.arg(figures, shownName);
     return insight;
 }
@@ -185,14 +188,15 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     const SideFigures allFigures = figuresOf(sessions);
     lit.medianFirstLetdownS = allFigures.medianFirstLetdownS;
     const QString undercount = Text::tr("Self-logged let-downs usually undercount: studies find that later ones are "
-                                  "often not felt.");
+                                        "often not felt.");
     if (!nursing.isEmpty()) {
         lit.meanLetdownsNursing = figuresOf(nursing).meanLetdowns;
         const double low = model.meanEjectionsPerBreastfeed - model.sdEjectionsPerBreastfeed;
         const double high = model.meanEjectionsPerBreastfeed + model.sdEjectionsPerBreastfeed;
         lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
-        lit.sentences << Text::tr("Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
-                            "ultrasound (%4 ± %5, that is %6 to %7).")
+        lit.sentences << Text::tr(
+            "Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
+            "ultrasound (%4 ± %5, that is %6 to %7).")
                              .arg(number(*lit.meanLetdownsNursing))
                              .arg(nursing.size())
                              .arg(positionWord(lit.nursing), number(model.meanEjectionsPerBreastfeed),
@@ -202,7 +206,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         lit.meanLetdownsPumping = figuresOf(pumping).meanLetdowns;
         lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingEjectionsLow, model.pumpingEjectionsHigh);
         lit.sentences << Text::tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
-                            "that pumping studies report.")
+                                  "that pumping studies report.")
                              .arg(number(*lit.meanLetdownsPumping))
                              .arg(pumping.size())
                              .arg(positionWord(lit.pumping), number(model.pumpingEjectionsLow),
@@ -216,16 +220,18 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         for (double share : shares)
             sum += share;
         lit.firstLetdownShare = sum / double(shares.size());
-        lit.sentences << Text::tr("In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
-                            "on average; pumping studies found about 41 to 47 %.")
+        lit.sentences << Text::tr(
+            "In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
+            "on average; pumping studies found about 41 to 47 %.")
                              .arg(shares.size())
                              .arg(number(*lit.firstLetdownShare * 100, 0));
     } else {
         lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
-                            "your log has none yet (studies found about 41 to 47 %).");
+                                  "your log has none yet (studies found about 41 to 47 %).");
     }
     if (lit.medianFirstLetdownS)
-        lit.sentences << Text::tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
+        lit.sentences
+            << Text::tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
 
     // The gentle alert: the last two complete weeks both clearly below her usual (the
     // four weeks before them), with enough sessions to mean something.
@@ -258,8 +264,8 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     if (allBelow)
         insights.alerts << InsightAlert {QStringLiteral("fewer_letdowns"),
             Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
-               "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
-               "mentioning to your lactation consultant.")
+                     "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
+                     "mentioning to your lactation consultant.")
                 .arg(recent.join(Text::tr(" and ")), number(*usual))};
     return insights;
 }

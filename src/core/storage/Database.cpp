@@ -113,7 +113,8 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     } else if (info.isFile() && info.size() == 0 && !Backups::list(path, false).isEmpty()) {
         // SQLite would take an empty file as a new database. With backups beside it, an
         // empty file means data went missing: never start over silently.
-        return fail(Problem::Damaged, Text::tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
+        return fail(
+            Problem::Damaged, Text::tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
     }
     if (QFileInfo(path).isDir())
         return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
@@ -135,8 +136,8 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         if (immutable && QFileInfo(path + QStringLiteral("-wal")).size() > 0)
             return fail(Problem::Unavailable,
                 Text::tr("%1 cannot be read safely: its folder is write-protected and its "
-                   "latest changes are still in %1-wal. Make the folder writable "
-                   "and start Letdown again.")
+                         "latest changes are still in %1-wal. Make the folder writable "
+                         "and start Letdown again.")
                     .arg(path));
         uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
         db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
@@ -160,7 +161,7 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
             return fail(Problem::Unavailable,
                 Text::tr("%1 is write-protected and needs updating to this version of "
-                   "Letdown; make it writable and try again.")
+                         "Letdown; make it writable and try again.")
                     .arg(path));
         QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON"));
         return true;
@@ -220,12 +221,13 @@ bool Database::checkPageCount()
     if (!query.exec(QStringLiteral("SELECT (SELECT page_count FROM pragma_page_count),"
                                    " (SELECT page_size FROM pragma_page_size)"))
         || !query.next())
-        return fail(
-            Problem::Damaged, Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
+        return fail(Problem::Damaged,
+            Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
     const qint64 expected = query.value(0).toLongLong() * query.value(1).toLongLong();
     query.finish();
     if (QFileInfo(m_path).size() < expected && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
-        m_details = Text::tr("The file is %1 bytes long; its header says %2.").arg(QFileInfo(m_path).size()).arg(expected);
+        m_details
+            = Text::tr("The file is %1 bytes long; its header says %2.").arg(QFileInfo(m_path).size()).arg(expected);
         return fail(Problem::Damaged, Text::tr("%1 is damaged: it was cut short. It was left untouched.").arg(m_path));
     }
     return true;
@@ -245,7 +247,8 @@ bool Database::checkIntegrity()
     if (verdict == QLatin1String("ok"))
         return true;
     m_details = verdict;
-    return fail(Problem::Damaged, Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
+    return fail(
+        Problem::Damaged, Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
 }
 
 QString Database::integrityOf(const QString &path)
@@ -352,12 +355,12 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
 
     const bool isEmptyFile = applicationId == 0 && userVersion == 0 && objectCount == 0;
     if (!isEmptyFile && applicationId != kApplicationId)
-        return fail(
-            Problem::Foreign, Text::tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
+        return fail(Problem::Foreign,
+            Text::tr("%1 belongs to another application, not Letdown. It was left untouched.").arg(m_path));
     if (userVersion > kSchemaVersion)
         return fail(Problem::Newer,
             Text::tr("%1 was made by a newer version of Letdown (data format %2; this version "
-               "reads up to %3). Please update Letdown. The file was left untouched.")
+                     "reads up to %3). Please update Letdown. The file was left untouched.")
                 .arg(m_path)
                 .arg(userVersion)
                 .arg(kSchemaVersion));
@@ -446,27 +449,28 @@ bool Database::migrate(int fromVersion)
             const QStringList statements = {
                 // CHECKs with OR, not IN (...): SQLite builds a temporary table for an IN list
                 // on every insert, which cost each let-down tap and import row a good part of its time.
-                QStringLiteral("CREATE TABLE sessions ("
-                               " id INTEGER PRIMARY KEY,"
-                               " uuid TEXT NOT NULL UNIQUE,"
-                               " kind TEXT NOT NULL CHECK (kind = 'nursing' OR kind = 'pumping'),"
-                               " state TEXT NOT NULL CHECK (state = 'running' OR state = 'paused' OR state = 'stopped'),"
-                               " started_at_utc_ms INTEGER NOT NULL,"
-                               " started_utc_offset_s INTEGER NOT NULL,"
-                               " ended_at_utc_ms INTEGER,"
-                               " ended_utc_offset_s INTEGER,"
-                               " active_ms INTEGER NOT NULL CHECK (active_ms >= 0),"
-                               " paused_ms INTEGER NOT NULL CHECK (paused_ms >= 0),"
-                               " last_event_at_utc_ms INTEGER NOT NULL,"
-                               " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
-                               " left_ms INTEGER NOT NULL DEFAULT 0,"
-                               " right_ms INTEGER NOT NULL DEFAULT 0,"
-                               " both_ms INTEGER NOT NULL DEFAULT 0,"
-                               " note TEXT NOT NULL DEFAULT '',"
-                               " pumped_volume_ml REAL,"
-                               " pre_feed_weight_g REAL,"
-                               " post_feed_weight_g REAL,"
-                               " clock_jump_detected INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral(
+                    "CREATE TABLE sessions ("
+                    " id INTEGER PRIMARY KEY,"
+                    " uuid TEXT NOT NULL UNIQUE,"
+                    " kind TEXT NOT NULL CHECK (kind = 'nursing' OR kind = 'pumping'),"
+                    " state TEXT NOT NULL CHECK (state = 'running' OR state = 'paused' OR state = 'stopped'),"
+                    " started_at_utc_ms INTEGER NOT NULL,"
+                    " started_utc_offset_s INTEGER NOT NULL,"
+                    " ended_at_utc_ms INTEGER,"
+                    " ended_utc_offset_s INTEGER,"
+                    " active_ms INTEGER NOT NULL CHECK (active_ms >= 0),"
+                    " paused_ms INTEGER NOT NULL CHECK (paused_ms >= 0),"
+                    " last_event_at_utc_ms INTEGER NOT NULL,"
+                    " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
+                    " left_ms INTEGER NOT NULL DEFAULT 0,"
+                    " right_ms INTEGER NOT NULL DEFAULT 0,"
+                    " both_ms INTEGER NOT NULL DEFAULT 0,"
+                    " note TEXT NOT NULL DEFAULT '',"
+                    " pumped_volume_ml REAL,"
+                    " pre_feed_weight_g REAL,"
+                    " post_feed_weight_g REAL,"
+                    " clock_jump_detected INTEGER NOT NULL DEFAULT 0)"),
                 QStringLiteral("CREATE INDEX sessions_started ON sessions(started_at_utc_ms)"),
                 QStringLiteral("CREATE INDEX sessions_unfinished ON sessions(state) WHERE state <> 'stopped'"),
                 QStringLiteral("CREATE TABLE ejections ("

@@ -19,7 +19,6 @@ QVariant optionalValue(const std::optional<double> &value)
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
 }
 
-
 const QString kSessionColumns
     = QStringLiteral("id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
                      " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"

@@ -1,0 +1,2424 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>Der Sicherungsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1</source>
+        <translation>Die Kopie ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The copy did not check out: %1</source>
+        <translation>Die Kopie hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot name the backup %1.</source>
+        <translation>Die Sicherung kann nicht %1 genannt werden.</translation>
+    </message>
+    <message>
+        <source>That backup cannot be used: %1</source>
+        <translation>Diese Sicherung ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the backup next to %1.</source>
+        <translation>Die Sicherung kann nicht neben %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot move the damaged file aside.</source>
+        <translation>Die beschädigte Datei kann nicht beiseitegelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot put the backup in place of %1.</source>
+        <translation>Die Sicherung kann nicht an die Stelle von %1 gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Gesichert in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>--%1 must be a date like 2026-11-28, not &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind must be nursing, pumping or both, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD (local time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day, YYYY-MM-DD (local time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nursing, pumping or both (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The volume model&apos;s decay r, above 0 and at most 1 (default 0.6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE.png is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--database FILE is required (demo data never goes into your real log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is write-protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds sessions; demo data only goes into a new, empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 demo sessions (%2 weeks from %3) to %4
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sessions OUT.csv is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--units must be ml or oz, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 sessions.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sessions IN.csv is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is write-protected; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 sessions with %2 let-downs; %3 were already there.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE.pdf is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print weekly statistics (text, or JSON with --json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object (see docs/cli.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the four trend charts into one PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many weeks up to this one, or &apos;all&apos; (default 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image width in pixels (default 1600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image height in pixels (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill a new, empty database with plausible demo sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many weeks (default 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions per day (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same data (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD (default: so that the data ends today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write sessions (and let-downs) as CSV for a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions CSV file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The let-downs CSV file to write (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ml (default) or oz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sessions (and let-downs) from CSV files written by export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions CSV file to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The let-downs CSV file to read (needed when the sessions have let-downs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a verified backup now (into backups/ beside the file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report for the lactation consultant as a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Try &apos;letdown %1 --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command. The commands are: %1. Try &apos;letdown --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Csv</name>
+    <message>
+        <source>The file is too large (%1 MB; the limit is %2 MB).</source>
+        <translation>Die Datei ist zu groß (%1 MB; höchstens %2 MB).</translation>
+    </message>
+    <message>
+        <source>The file is too large (the limit is %1 MB).</source>
+        <translation>Die Datei ist zu groß (höchstens %1 MB).</translation>
+    </message>
+    <message>
+        <source>Line %1: the file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation>Zeile %1: Die Datei ist kein UTF-8-Text. Speichern Sie sie als „CSV UTF-8“ und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>Line %1: unexpected text after a closing quote.</source>
+        <translation>Zeile %1: unerwarteter Text nach einem schließenden Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quote inside a field that does not start with one.</source>
+        <translation>Zeile %1: ein Anführungszeichen in einem Feld, das nicht mit einem beginnt.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvFiles</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large (the limit is %2 MB).</source>
+        <translation>%1 ist zu groß (höchstens %2 MB).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 is empty, but backups of it exist. It was left untouched.</source>
+        <translation>%1 ist leer, aber es gibt Sicherungen davon. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read safely: its folder is write-protected and its latest changes are still in %1-wal. Make the folder writable and start Letdown again.</source>
+        <translation>%1 kann nicht sicher gelesen werden: Ihr Ordner ist schreibgeschützt, und die letzten Änderungen stehen noch in %1-wal. Machen Sie den Ordner beschreibbar und starten Sie Letdown erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is write-protected and needs updating to this version of Letdown; make it writable and try again.</source>
+        <translation>%1 ist schreibgeschützt und muss für diese Version von Letdown aktualisiert werden; machen Sie die Datei beschreibbar und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Not updating %1: the backup before the update failed (%2).</source>
+        <translation>%1 wird nicht aktualisiert: Die Sicherung davor ist fehlgeschlagen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: parts of it cannot be read. It was left untouched.</source>
+        <translation>%1 ist beschädigt: Teile davon sind nicht lesbar. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The file is %1 bytes long; its header says %2.</source>
+        <translation>Die Datei ist %1 Bytes lang; ihr Kopf nennt %2.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it was cut short. It was left untouched.</source>
+        <translation>%1 ist beschädigt: Sie wurde abgeschnitten. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 gibt es schon; wählen Sie einen neuen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>That backup cannot be used: %1</source>
+        <translation>Diese Sicherung ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the backup next to %1.</source>
+        <translation>Die Sicherung kann nicht neben %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot put the backup in place of %1.</source>
+        <translation>Die Sicherung kann nicht an die Stelle von %1 gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Letdown database, or it is damaged (%2). It was left untouched.</source>
+        <translation>%1 ist keine Letdown-Datenbank oder beschädigt (%2). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another application, not Letdown. It was left untouched.</source>
+        <translation>%1 gehört zu einem anderen Programm, nicht zu Letdown. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of Letdown (data format %2; this version reads up to %3). Please update Letdown. The file was left untouched.</source>
+        <translation>%1 stammt von einer neueren Version von Letdown (Datenformat %2; diese Version liest bis %3). Bitte aktualisieren Sie Letdown. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to write-ahead logging: %2</source>
+        <translation>%1 kann nicht auf Write-Ahead-Logging umgestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2</source>
+        <translation>Datenbankfehler in %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Sitzungen:</translation>
+    </message>
+    <message>
+        <source>&amp;All dates</source>
+        <translation>&amp;Alle Tage</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>&amp;Einheit:</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions file:</source>
+        <translation>&amp;Sitzungsdatei:</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Let-downs file:</source>
+        <translation>&amp;Milchspendedatei:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>[clock changed] </source>
+        <translation>[Uhr verstellt] </translation>
+    </message>
+    <message>
+        <source>The computer&apos;s clock was changed during this session; its length is still right.</source>
+        <translation>Die Uhr des Computers wurde während dieser Sitzung verstellt; ihre Dauer stimmt trotzdem.</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Estimated from the let-downs (see the Trends tab)</source>
+        <translation>Aus den Milchspendereflexen geschätzt (siehe Reiter Verlauf)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Side(s)</source>
+        <translation>Seite(n)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <translation>Milchspenden</translation>
+    </message>
+    <message>
+        <source>First let-down</source>
+        <translation>Erste Milchspende</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Techniques</source>
+        <translation>Hilfen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>All &amp;dates</source>
+        <translation>Alle &amp;Tage</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Which sessions</source>
+        <translation>Welche Sitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add session...</source>
+        <translation>Sitzung &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it...</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Alle Sitzungen</translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation>Sitzung löschen</translation>
+    </message>
+    <message>
+        <source>Nursing and pumping</source>
+        <translation>Stillen und Abpumpen</translation>
+    </message>
+    <message>
+        <source>Nursing only</source>
+        <translation>Nur Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping only</source>
+        <translation>Nur Abpumpen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>left, right</source>
+        <translation>links, rechts</translation>
+    </message>
+    <message>
+        <source>First let-down</source>
+        <translation>Erste Milchspende</translation>
+    </message>
+    <message>
+        <source>Back or shoulder rub, Breast massage</source>
+        <translation>Rücken- oder Schultermassage, Brustmassage</translation>
+    </message>
+    <message>
+        <source>Cannot read the sessions: %1</source>
+        <translation>Die Sitzungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 Sitzungen</translation>
+    </message>
+    <message>
+        <source>Stop the running session first.</source>
+        <translation>Beenden Sie zuerst die laufende Sitzung.</translation>
+    </message>
+    <message>
+        <source>This session is still running: stop it on the Session tab before editing it.</source>
+        <translation>Diese Sitzung läuft noch: Beenden Sie sie im Reiter Sitzung, bevor Sie sie bearbeiten.</translation>
+    </message>
+    <message>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>ddd d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Delete the %1 session of %2 (%3 let-downs, %4)? You can undo this with Ctrl+Z.</source>
+        <translation>Die Sitzung (%1) vom %2 löschen (%3 Milchspenden, %4)? Mit Strg+Z lässt sich das rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+</context>
+<context>
+    <name>Insights</name>
+    <message>
+        <source>Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere with a let-down; at least %3 of each are needed).</source>
+        <translation>Ihr gewohnter Platz: noch zu wenige Sitzungen für eine Aussage (%1 dort, %2 anderswo mit Milchspende; je mindestens %3 sind nötig).</translation>
+    </message>
+    <message>
+        <source>%4: too few sessions to say yet (%1 with it, %2 without, counting sessions with a let-down; at least %3 of each are needed).</source>
+        <translation>%4: noch zu wenige Sitzungen für eine Aussage (%1 mit, %2 ohne, gezählt werden Sitzungen mit Milchspende; je mindestens %3 sind nötig).</translation>
+    </message>
+    <message>
+        <source>median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)</source>
+        <translation>Median %1 gegenüber %2; %3 gegenüber %4 Milchspenden pro Sitzung (%5 und %6 Sitzungen)</translation>
+    </message>
+    <message>
+        <source>In your usual spot, your first let-down came sooner than elsewhere: %1.</source>
+        <translation>An Ihrem gewohnten Platz kam die erste Milchspende früher als anderswo: %1.</translation>
+    </message>
+    <message>
+        <source>With %2, your first let-down came sooner: %1.</source>
+        <translation>Mit %2 kam Ihre erste Milchspende früher: %1.</translation>
+    </message>
+    <message>
+        <source>In your usual spot, your first let-down came later than elsewhere: %1.</source>
+        <translation>An Ihrem gewohnten Platz kam die erste Milchspende später als anderswo: %1.</translation>
+    </message>
+    <message>
+        <source>With %2, your first let-down came later: %1.</source>
+        <translation>Mit %2 kam Ihre erste Milchspende später: %1.</translation>
+    </message>
+    <message>
+        <source>Your usual spot or elsewhere: no clear difference in time to the first let-down: %1.</source>
+        <translation>Gewohnter Platz oder anderswo: kein deutlicher Unterschied bis zur ersten Milchspende: %1.</translation>
+    </message>
+    <message>
+        <source>%2: no clear difference in time to the first let-down: %1.</source>
+        <translation>%2: kein deutlicher Unterschied bis zur ersten Milchspende: %1.</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>unterhalb</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>oberhalb</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>innerhalb</translation>
+    </message>
+    <message>
+        <source>Self-logged let-downs usually undercount: studies find that later ones are often not felt.</source>
+        <translation>Selbst notierte Milchspenden sind meist zu wenige: Studien zeigen, dass spätere oft nicht gespürt werden.</translation>
+    </message>
+    <message>
+        <source>Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by ultrasound (%4 ± %5, that is %6 to %7).</source>
+        <translation>Ihr Stillen: durchschnittlich %1 Milchspenden in %2 Sitzungen, %3 des per Ultraschall gemessenen Bereichs (%4 ± %5, also %6 bis %7).</translation>
+    </message>
+    <message>
+        <source>Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 that pumping studies report.</source>
+        <translation>Ihr Abpumpen: durchschnittlich %1 Milchspenden in %2 Sitzungen, %3 der %4 bis %5, die Studien zum Abpumpen nennen.</translation>
+    </message>
+    <message>
+        <source>In the %1 sessions where you measured each let-down, the first gave %2 % of the milk on average; pumping studies found about 41 to 47 %.</source>
+        <translation>In den %1 Sitzungen, in denen Sie jede Milchspende gemessen haben, brachte die erste im Mittel %2 % der Milch; Studien zum Abpumpen fanden etwa 41 bis 47 %.</translation>
+    </message>
+    <message>
+        <source>The share of milk in the first let-down needs measured volumes of single let-downs; your log has none yet (studies found about 41 to 47 %).</source>
+        <translation>Für den Anteil der ersten Milchspende braucht es gemessene Mengen einzelner Milchspenden; Ihr Protokoll enthält noch keine (Studien fanden etwa 41 bis 47 %).</translation>
+    </message>
+    <message>
+        <source>Your first let-down came after %1 (median).</source>
+        <translation>Ihre erste Milchspende kam nach %1 (Median).</translation>
+    </message>
+    <message>
+        <source>In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth mentioning to your lactation consultant.</source>
+        <translation>In den letzten zwei Wochen haben Sie weniger Milchspenden pro Sitzung notiert (%1) als sonst (%2). Das kann viele gewöhnliche Gründe haben, und notierte Zahlen schwanken; wenn es anhält oder Sie beunruhigt, erwähnen Sie es vielleicht Ihrer Stillberaterin.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPanel</name>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Show gentle &amp;alerts</source>
+        <translation>Behutsame &amp;Hinweise zeigen</translation>
+    </message>
+    <message>
+        <source>Alerts point out a change in your own pattern, gently; they never diagnose.</source>
+        <translation>Hinweise zeigen behutsam eine Veränderung in Ihrem eigenen Muster; sie stellen nie eine Diagnose.</translation>
+    </message>
+    <message>
+        <source>Cannot read the sessions for the insights: %1</source>
+        <translation>Die Sitzungen für die Erkenntnisse können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No finished sessions in this period yet. Log a few sessions, tick the techniques you try, and this page will tell you what your own log shows.</source>
+        <translation>In diesem Zeitraum gibt es noch keine beendeten Sitzungen. Notieren Sie einige Sitzungen und kreuzen Sie an, was Sie ausprobieren; dann zeigt diese Seite, was Ihr eigenes Protokoll sagt.</translation>
+    </message>
+    <message>
+        <source>What seems to help you</source>
+        <translation>Was Ihnen zu helfen scheint</translation>
+    </message>
+    <message>
+        <source>Your own experiment over %1 sessions: each technique compared with the sessions without it. Studies suggest each mother&apos;s pattern is fairly stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. In the small charts, the dot is the median time to the first let-down and the bar the middle half of the sessions.</source>
+        <translation>Ihr eigenes Experiment über %1 Sitzungen: jede Hilfe verglichen mit den Sitzungen ohne sie. Studien zufolge ist das Muster jeder Mutter recht stabil, Ihr Protokoll ist also ein guter Wegweiser für Sie; es ist kein Versprechen, und kleine Unterschiede können Zufall sein. In den kleinen Diagrammen ist der Punkt die mittlere Zeit bis zur ersten Milchspende (Median) und der Balken die mittlere Hälfte der Sitzungen.</translation>
+    </message>
+    <message>
+        <source>You have not ticked any technique in this period. Tick the ones you try on the Session tab to see whether they change anything for you.</source>
+        <translation>Sie haben in diesem Zeitraum keine Hilfe angekreuzt. Kreuzen Sie im Reiter Sitzung an, was Sie ausprobieren, um zu sehen, ob es für Sie etwas ändert.</translation>
+    </message>
+    <message>
+        <source>Where you nursed</source>
+        <translation>Wo Sie gestillt haben</translation>
+    </message>
+    <message>
+        <source>usual spot</source>
+        <translation>gewohnter Platz</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>anderswo</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>ohne</translation>
+    </message>
+    <message>
+        <source>Time to first let-down with and without %1</source>
+        <translation>Zeit bis zur ersten Milchspende mit und ohne %1</translation>
+    </message>
+    <message>
+        <source>You and the studies</source>
+        <translation>Sie und die Studien</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Nothing here is medical advice. If something worries you, talk to your lactation consultant.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Nichts hier ist ein medizinischer Rat. Wenn Sie etwas beunruhigt, sprechen Sie mit Ihrer Stillberaterin.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceGuard</name>
+    <message>
+        <source>Cannot create the lock file %1.</source>
+        <translation>Die Sperrdatei %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Letdown</source>
+        <translation>Letdown</translation>
+    </message>
+    <message>
+        <source>Save warning</source>
+        <translation>Warnung zum Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV...</source>
+        <translation>CSV &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV...</source>
+        <translation>CSV &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Save &amp;report as PDF...</source>
+        <translation>&amp;Bericht als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Print report...</source>
+        <translation>Bericht &amp;drucken …</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup...</source>
+        <translation>Aus &amp;Sicherung wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Letdown</source>
+        <translation>&amp;Über Letdown</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation>&amp;Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Mini timer</source>
+        <translation>&amp;Mini-Stoppuhr</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Print report (last 12 weeks)</source>
+        <translation>Bericht drucken (letzte 12 Wochen)</translation>
+    </message>
+    <message>
+        <source>Could not print the report: %1</source>
+        <translation>Der Bericht konnte nicht gedruckt werden: %1</translation>
+    </message>
+    <message>
+        <source>This database is write-protected (%1): you can look at everything, but nothing new can be recorded. Make the file writable and restart Letdown.</source>
+        <translation>Diese Datenbank ist schreibgeschützt (%1): Sie können alles ansehen, aber nichts Neues aufzeichnen. Machen Sie die Datei beschreibbar und starten Sie Letdown neu.</translation>
+    </message>
+    <message>
+        <source>Stop the running session before moving the data file.</source>
+        <translation>Beenden Sie die laufende Sitzung, bevor Sie die Datendatei verschieben.</translation>
+    </message>
+    <message>
+        <source>Not moved: the backup before the move failed (%1).</source>
+        <translation>Nicht verschoben: Die Sicherung davor ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Show Letdown</source>
+        <translation>Letdown zeigen</translation>
+    </message>
+    <message>
+        <source>Mini timer</source>
+        <translation>Mini-Stoppuhr</translation>
+    </message>
+    <message>
+        <source>Stop the running session before restoring a backup.</source>
+        <translation>Beenden Sie die laufende Sitzung, bevor Sie eine Sicherung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Not restored: the backup of your current data failed (%1).</source>
+        <translation>Nicht wiederhergestellt: Die Sicherung Ihrer aktuellen Daten ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Restored. Your data from before is in %1.</source>
+        <translation>Wiederhergestellt. Ihre vorherigen Daten liegen in %1.</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Die tägliche Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>About Letdown</source>
+        <translation>Über Letdown</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Letdown&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Logs nursing and pumping sessions and every let-down in them.&lt;/p&gt;&lt;p&gt;Data file: %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Letdown&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Protokolliert Still- und Abpumpsitzungen und jeden Milchspendereflex darin.&lt;/p&gt;&lt;p&gt;Datendatei: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Measurements</name>
+    <message>
+        <source>The volume cannot be negative.</source>
+        <translation>Die Menge kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>A volume above 500 ml for one session is not plausible; please check it.</source>
+        <translation>Mehr als 500 ml in einer Sitzung ist nicht plausibel; bitte prüfen Sie den Wert.</translation>
+    </message>
+    <message>
+        <source>Baby weights must be between 300 g and 30000 g.</source>
+        <translation>Das Gewicht des Babys muss zwischen 300 g und 30000 g liegen.</translation>
+    </message>
+    <message>
+        <source>A test-weigh needs both weights: before and after the feed.</source>
+        <translation>Eine Stillprobe braucht beide Gewichte: vor und nach dem Stillen.</translation>
+    </message>
+    <message>
+        <source>The weight after the feed is lower than before: please check both weights.</source>
+        <translation>Das Gewicht nach dem Stillen ist geringer als davor: Bitte prüfen Sie beide Werte.</translation>
+    </message>
+    <message>
+        <source>A weight gain above 500 g in one feed is not plausible; please check it.</source>
+        <translation>Eine Zunahme von mehr als 500 g bei einer Mahlzeit ist nicht plausibel; bitte prüfen Sie den Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>MiniTimer</name>
+    <message>
+        <source>Let-down [L]</source>
+        <translation>Milchspende [L]</translation>
+    </message>
+    <message>
+        <source>Letdown timer</source>
+        <translation>Letdown-Stoppuhr</translation>
+    </message>
+    <message>
+        <source>Session time</source>
+        <translation>Sitzungsdauer</translation>
+    </message>
+    <message>
+        <source>Marks a let-down at this moment</source>
+        <translation>Notiert jetzt eine Milchspende</translation>
+    </message>
+    <message>
+        <source>%1 let-downs</source>
+        <translation>%1 Milchspenden</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · pausiert</translation>
+    </message>
+    <message>
+        <source>Stop [Space]</source>
+        <translation>Stopp [Leertaste]</translation>
+    </message>
+    <message>
+        <source>Start [Space]</source>
+        <translation>Start [Leertaste]</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>oz</source>
+        <translation>oz</translation>
+    </message>
+    <message>
+        <source>ml</source>
+        <translation>ml</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Volumes in:</source>
+        <translation>&amp;Mengen in:</translation>
+    </message>
+    <message>
+        <source>Millilitres or ounces, everywhere: screens, charts, exports and the report</source>
+        <translation>Milliliter oder Unzen, überall: Anzeigen, Diagramme, Exporte und Bericht</translation>
+    </message>
+    <message>
+        <source>New sessions &amp;start as:</source>
+        <translation>Neue Sitzungen &amp;beginnen als:</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Diagramme:</translation>
+    </message>
+    <message>
+        <source>Show the &amp;reference lines from the studies</source>
+        <translation>&amp;Referenzlinien aus den Studien zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;First let-down (ml):</source>
+        <translation>&amp;Erste Milchspende (ml):</translation>
+    </message>
+    <message>
+        <source>Volume of a first let-down in the estimate when a session has no measured total</source>
+        <translation>Menge einer ersten Milchspende in der Schätzung, wenn eine Sitzung keine gemessene Gesamtmenge hat</translation>
+    </message>
+    <message>
+        <source>Each later let-down is (×&amp;r):</source>
+        <translation>Jede weitere Milchspende ist (×&amp;r):</translation>
+    </message>
+    <message>
+        <source>Each later let-down is this fraction of the one before, in the estimate</source>
+        <translation>In der Schätzung ist jede weitere Milchspende dieser Bruchteil der vorigen</translation>
+    </message>
+    <message>
+        <source>Reset to the &amp;published values (30 ml, ×0.6)</source>
+        <translation>Auf die &amp;veröffentlichten Werte zurücksetzen (30 ml, ×0,6)</translation>
+    </message>
+    <message>
+        <source>Calendars start on:</source>
+        <translation>Kalender beginnen am:</translation>
+    </message>
+    <message>
+        <source>First day of the week in the date pickers; weekly statistics always run Monday to Sunday (ISO weeks)</source>
+        <translation>Erster Wochentag in den Datumsauswahlen; die Wochenstatistik läuft immer von Montag bis Sonntag (ISO-Wochen)</translation>
+    </message>
+    <message>
+        <source>Data file:</source>
+        <translation>Datendatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Move the data file...</source>
+        <translation>Datendatei &amp;verschieben …</translation>
+    </message>
+    <message>
+        <source>Millilitres (ml)</source>
+        <translation>Milliliter (ml)</translation>
+    </message>
+    <message>
+        <source>Ounces (oz)</source>
+        <translation>Unzen (oz)</translation>
+    </message>
+    <message>
+        <source>What I used last</source>
+        <translation>Wie zuletzt</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>Move the data file to</source>
+        <translation>Datendatei verschieben nach</translation>
+    </message>
+    <message>
+        <source>Letdown databases (*.sqlite)</source>
+        <translation>Letdown-Datenbanken (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>%1&lt;br/&gt;&lt;small&gt;Letdown opens this file from now on; &lt;tt&gt;--database FILE&lt;/tt&gt; opens another one once.&lt;/small&gt;</source>
+        <translation>%1&lt;br/&gt;&lt;small&gt;Letdown öffnet ab jetzt diese Datei; &lt;tt&gt;--database DATEI&lt;/tt&gt; öffnet einmalig eine andere.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceModel</name>
+    <message>
+        <source>The decay r must be above 0 and at most 1.</source>
+        <translation>Der Faktor r muss größer als 0 und höchstens 1 sein.</translation>
+    </message>
+    <message>
+        <source>The first let-down volume must be above 0 and at most 140 ml.</source>
+        <translation>Die Menge der ersten Milchspende muss größer als 0 und höchstens 140 ml sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Letdown: let-down log report</source>
+        <translation>Letdown: Bericht zum Milchspendeprotokoll</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Prepared:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Her log</source>
+        <translation>Ihr Protokoll</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Kind of figure</source>
+        <translation>Art der Zahl</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>%1 nursing, %2 pumping</source>
+        <translation>%1 Stillen, %2 Abpumpen</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>gezählt</translation>
+    </message>
+    <message>
+        <source>Let-downs per nursing session (mean)</source>
+        <translation>Milchspenden pro Stillsitzung (Mittel)</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 (Ramsay 2004, ultrasound)</source>
+        <translation>%1 ± %2 (Ramsay 2004, Ultraschall)</translation>
+    </message>
+    <message>
+        <source>logged (the ones she noticed)</source>
+        <translation>notiert (die bemerkten)</translation>
+    </message>
+    <message>
+        <source>Let-downs per pumping session (mean)</source>
+        <translation>Milchspenden pro Abpumpsitzung (Mittel)</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (Prime 2011, Ramsay 2005)</source>
+        <translation>%1 – %2 (Prime 2011, Ramsay 2005)</translation>
+    </message>
+    <message>
+        <source>Time to first let-down (median)</source>
+        <translation>Zeit bis zur ersten Milchspende (Median)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>logged</source>
+        <translation>notiert</translation>
+    </message>
+    <message>
+        <source>Milk per day (mean over %1 days with sessions)</source>
+        <translation>Milch pro Tag (Mittel über %1 Tage mit Sitzungen)</translation>
+    </message>
+    <message>
+        <source>estimated; %1 of %2 sessions had a measured total</source>
+        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Gesamtmenge</translation>
+    </message>
+    <message>
+        <source>%1: %2 sessions</source>
+        <translation>%1: %2 Sitzungen</translation>
+    </message>
+    <message>
+        <source>Techniques used</source>
+        <translation>Verwendete Hilfen</translation>
+    </message>
+    <message>
+        <source>none ticked</source>
+        <translation>keine angekreuzt</translation>
+    </message>
+    <message>
+        <source>ticked by her</source>
+        <translation>von ihr angekreuzt</translation>
+    </message>
+    <message>
+        <source>Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume of each let-down, %1 for the first and ×%2 for each later one, or her measured total shared in the same proportions. Logged let-downs are the ones she noticed; studies find later ones often go unfelt. Not medical advice.</source>
+        <translation>Gemessen: Anzahlen, Zeiten sowie abgepumpte Mengen oder Stillproben, die sie eingetragen hat. Geschätzt: die Menge jeder Milchspende, %1 für die erste und ×%2 für jede weitere, oder ihre gemessene Gesamtmenge im selben Verhältnis aufgeteilt. Notiert sind die Milchspenden, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
+    </message>
+    <message>
+        <source>Weekly trends</source>
+        <translation>Wöchentlicher Verlauf</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>Woche für Woche</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Let-downs / nursing</source>
+        <translation>Milchspenden / Stillen</translation>
+    </message>
+    <message>
+        <source>Let-downs / pumping</source>
+        <translation>Milchspenden / Abpumpen</translation>
+    </message>
+    <message>
+        <source>First let-down (median s)</source>
+        <translation>Erste Milchspende (Median s)</translation>
+    </message>
+    <message>
+        <source>Milk per day (est. %1)</source>
+        <translation>Milch pro Tag (geschätzt, %1)</translation>
+    </message>
+    <message>
+        <source>What her own log suggests</source>
+        <translation>Was ihr eigenes Protokoll nahelegt</translation>
+    </message>
+    <message>
+        <source>Her notes</source>
+        <translation>Ihre Notizen</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>Keine Notizen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose a backup to go back to. Your current data is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>Wählen Sie eine Sicherung, zu der Sie zurückkehren möchten. Ihre aktuellen Daten werden vorher gesichert; so lässt sich das durch Wiederherstellen dieser Sicherung rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy, HH:mm</source>
+        <translation>ddd d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>checked, usable</source>
+        <translation>geprüft, verwendbar</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. Letdown takes one each day that has changes, in %1.</source>
+        <translation>Es gibt noch keine Sicherungen. Letdown legt an jedem Tag mit Änderungen eine an, in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCsv</name>
+    <message>
+        <source>: the file is empty.</source>
+        <translation>: Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source> line 1: missing column(s) %1. Is this a Letdown export?</source>
+        <translation> Zeile 1: Spalte(n) %1 fehlen. Ist das ein Export von Letdown?</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a time like 2026-11-28T03:14:07+01:00 (with its UTC offset).</source>
+        <translation>%1 „%2“ ist keine Zeit wie 2026-11-28T03:14:07+01:00 (mit UTC-Abstand).</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a number (use a dot for decimals).</source>
+        <translation>%1 „%2“ ist keine Zahl (Dezimalpunkt verwenden).</translation>
+    </message>
+    <message>
+        <source>%1 is negative (%2).</source>
+        <translation>%1 ist negativ (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is %2, above the plausible limit of %3.</source>
+        <translation>%1 ist %2, über der plausiblen Grenze von %3.</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2 (a missing quote or comma?).</source>
+        <translation>%1 Felder, wo die Kopfzeile %2 hat (ein fehlendes Anführungszeichen oder Komma?).</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 rows.</source>
+        <translation>%1: mehr als %2 Zeilen.</translation>
+    </message>
+    <message>
+        <source>session_id &apos;%1&apos; is not a UUID.</source>
+        <translation>session_id „%1“ ist keine UUID.</translation>
+    </message>
+    <message>
+        <source>session_id %1 appears twice.</source>
+        <translation>session_id %1 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;%1&apos; (expected nursing or pumping).</source>
+        <translation>unbekannte Art „%1“ (erwartet: nursing oder pumping).</translation>
+    </message>
+    <message>
+        <source>ended_at is before started_at.</source>
+        <translation>ended_at liegt vor started_at.</translation>
+    </message>
+    <message>
+        <source>unknown side &apos;%1&apos; (expected left, right or both).</source>
+        <translation>unbekannte Seite „%1“ (erwartet: left, right oder both).</translation>
+    </message>
+    <message>
+        <source>unknown technique &apos;%1&apos;.</source>
+        <translation>unbekannte Hilfe „%1“.</translation>
+    </message>
+    <message>
+        <source>letdowns &apos;%1&apos; is not a count.</source>
+        <translation>letdowns „%1“ ist keine Anzahl.</translation>
+    </message>
+    <message>
+        <source>a nursing session&apos;s measured volume comes from a test-weigh: give pre_feed_weight_g and post_feed_weight_g.</source>
+        <translation>die gemessene Menge einer Stillsitzung stammt aus einer Stillprobe: Geben Sie pre_feed_weight_g und post_feed_weight_g an.</translation>
+    </message>
+    <message>
+        <source>the note is longer than %1 characters.</source>
+        <translation>die Notiz ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>session_id %1 is not in %2.</source>
+        <translation>session_id %1 steht nicht in %2.</translation>
+    </message>
+    <message>
+        <source>order &apos;%1&apos; is not 1, 2, 3 ...</source>
+        <translation>order „%1“ ist nicht 1, 2, 3 …</translation>
+    </message>
+    <message>
+        <source>let-down %1 of session %2 appears twice.</source>
+        <translation>Milchspende %1 der Sitzung %2 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <source>unknown side &apos;%1&apos;.</source>
+        <translation>unbekannte Seite „%1“.</translation>
+    </message>
+    <message>
+        <source>the let-down falls outside its session.</source>
+        <translation>die Milchspende liegt außerhalb ihrer Sitzung.</translation>
+    </message>
+    <message>
+        <source>%1 line %2: letdowns says %3 but %4 holds %5 for this session.</source>
+        <translation>%1 Zeile %2: letdowns nennt %3, aber %4 enthält %5 für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>no let-down file was given, so it</source>
+        <translation>es wurde keine Milchspendedatei angegeben, sie</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Beginn:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm:ss</source>
+        <translation>dd.MM.yyyy HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>&amp;End:</source>
+        <translation>&amp;Ende:</translation>
+    </message>
+    <message>
+        <source>Si&amp;de:</source>
+        <translation>Sei&amp;te:</translation>
+    </message>
+    <message>
+        <source>&amp;Pumped volume (ml):</source>
+        <translation>&amp;Abgepumpte Menge (ml):</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Baby &amp;before feed (g):</source>
+        <translation>Baby &amp;vor dem Stillen (g):</translation>
+    </message>
+    <message>
+        <source>Baby &amp;after feed (g):</source>
+        <translation>Baby &amp;nach dem Stillen (g):</translation>
+    </message>
+    <message>
+        <source>Techniques tried</source>
+        <translation>Ausprobierte Hilfen</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Let-downs (time from the start, pauses excluded, as m:ss):</source>
+        <translation>Milchspenden (Zeit ab Beginn ohne Pausen, als m:ss):</translation>
+    </message>
+    <message>
+        <source>&amp;Add let-down</source>
+        <translation>Milchspende &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove let-down</source>
+        <translation>Milchspende &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>Bitte prüfen</translation>
+    </message>
+    <message>
+        <source>Add a session</source>
+        <translation>Sitzung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Sitzung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>Time (m:ss)</source>
+        <translation>Zeit (m:ss)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Measured ml</source>
+        <translation>Gemessen ml</translation>
+    </message>
+    <message>
+        <source>&amp;Pumped volume (%1):</source>
+        <translation>&amp;Abgepumpte Menge (%1):</translation>
+    </message>
+    <message>
+        <source>Measured %1</source>
+        <translation>Gemessen %1</translation>
+    </message>
+    <message>
+        <source>Please enter numbers only, for example 85 or 85.5.</source>
+        <translation>Bitte nur Zahlen eingeben, zum Beispiel 85 oder 85,5.</translation>
+    </message>
+    <message>
+        <source>Let-down row %1: write the time from the start as m:ss (for example 4:12), and the volume as a number.</source>
+        <translation>Milchspende in Zeile %1: Schreiben Sie die Zeit ab Beginn als m:ss (zum Beispiel 4:12) und die Menge als Zahl.</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>d. MMM HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>&amp;Nursing</source>
+        <translation>&amp;Stillen</translation>
+    </message>
+    <message>
+        <source>The session is breastfeeding</source>
+        <translation>Die Sitzung ist Stillen</translation>
+    </message>
+    <message>
+        <source>Pu&amp;mping</source>
+        <translation>A&amp;bpumpen</translation>
+    </message>
+    <message>
+        <source>The session is pumping</source>
+        <translation>Die Sitzung ist Abpumpen</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Seite:</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>Session time</source>
+        <translation>Sitzungsdauer</translation>
+    </message>
+    <message>
+        <source>Starts or stops the session. Shortcut: Space</source>
+        <translation>Startet oder beendet die Sitzung. Taste: Leertaste</translation>
+    </message>
+    <message>
+        <source>Marks a let-down at this moment. Shortcut: L</source>
+        <translation>Notiert jetzt eine Milchspende. Taste: L</translation>
+    </message>
+    <message>
+        <source>Pauses or resumes the timer. Shortcut: P</source>
+        <translation>Hält die Uhr an oder lässt sie weiterlaufen. Taste: P</translation>
+    </message>
+    <message>
+        <source>Switches between left and right. Shortcut: S</source>
+        <translation>Wechselt zwischen links und rechts. Taste: S</translation>
+    </message>
+    <message>
+        <source>Techniques tried</source>
+        <translation>Ausprobierte Hilfen</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Let-downs this session</source>
+        <translation>Milchspenden dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>After the session</source>
+        <translation>Nach der Sitzung</translation>
+    </message>
+    <message>
+        <source>Pumped volume (ml):</source>
+        <translation>Abgepumpte Menge (ml):</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Pumped volume in millilitres</source>
+        <translation>Abgepumpte Menge in Millilitern</translation>
+    </message>
+    <message>
+        <source>Baby before feed (g):</source>
+        <translation>Baby vor dem Stillen (g):</translation>
+    </message>
+    <message>
+        <source>Baby&apos;s weight before the feed in grams</source>
+        <translation>Gewicht des Babys vor dem Stillen in Gramm</translation>
+    </message>
+    <message>
+        <source>Baby after feed (g):</source>
+        <translation>Baby nach dem Stillen (g):</translation>
+    </message>
+    <message>
+        <source>Baby&apos;s weight after the feed in grams</source>
+        <translation>Gewicht des Babys nach dem Stillen in Gramm</translation>
+    </message>
+    <message>
+        <source>Save figures</source>
+        <translation>Werte speichern</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Letzte Sitzungen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <translation>Milchspenden</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>A note can hold up to %1 characters; the rest was left out.</source>
+        <translation>Eine Notiz fasst bis zu %1 Zeichen; der Rest wurde weggelassen.</translation>
+    </message>
+    <message>
+        <source>Pumped volume (%1):</source>
+        <translation>Abgepumpte Menge (%1):</translation>
+    </message>
+    <message>
+        <source>Pumped volume in %1</source>
+        <translation>Abgepumpte Menge in %1</translation>
+    </message>
+    <message>
+        <source>Please enter numbers only, for example 85 or 85.5.</source>
+        <translation>Bitte nur Zahlen eingeben, zum Beispiel 85 oder 85,5.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stop   [Space]</source>
+        <translation>Stopp   [Leertaste]</translation>
+    </message>
+    <message>
+        <source>Start   [Space]</source>
+        <translation>Start   [Leertaste]</translation>
+    </message>
+    <message>
+        <source>Let-down now   [L]</source>
+        <translation>Milchspende jetzt   [L]</translation>
+    </message>
+    <message>
+        <source>Resume   [P]</source>
+        <translation>Weiter   [P]</translation>
+    </message>
+    <message>
+        <source>Pause   [P]</source>
+        <translation>Pause   [P]</translation>
+    </message>
+    <message>
+        <source>Switch side   [S]</source>
+        <translation>Seite wechseln   [S]</translation>
+    </message>
+    <message>
+        <source>Techniques tried (this session)</source>
+        <translation>Ausprobierte Hilfen (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Techniques tried (for the next session)</source>
+        <translation>Ausprobierte Hilfen (für die nächste Sitzung)</translation>
+    </message>
+    <message>
+        <source>Ready. Press Start (or Space) when the session begins.</source>
+        <translation>Bereit. Drücken Sie Start (oder die Leertaste), wenn die Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>Paused (paused time is not counted)</source>
+        <translation>Pausiert (die Pause wird nicht mitgezählt)</translation>
+    </message>
+    <message>
+        <source>Running on the %1 side</source>
+        <translation>Läuft, Seite: %1</translation>
+    </message>
+    <message>
+        <source>left %1 · right %2 · both %3</source>
+        <translation>links %1 · rechts %2 · beide %3</translation>
+    </message>
+    <message>
+        <source>Session finished. Press Start (or Space) for the next one.</source>
+        <translation>Sitzung beendet. Drücken Sie Start (oder die Leertaste) für die nächste.</translation>
+    </message>
+    <message>
+        <source>#%1 at %2 · %3</source>
+        <translation>Nr. %1 bei %2 · %3</translation>
+    </message>
+    <message>
+        <source>(not saved yet)</source>
+        <translation>(noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Let-downs this session: %1</source>
+        <translation>Milchspenden dieser Sitzung: %1</translation>
+    </message>
+    <message>
+        <source>When you stop a session, its summary appears here and you can add the pumped volume or a test-weigh.</source>
+        <translation>Wenn Sie eine Sitzung beenden, erscheint hier ihre Zusammenfassung, und Sie können die abgepumpte Menge oder eine Stillprobe eintragen.</translation>
+    </message>
+    <message>
+        <source>1 let-down</source>
+        <translation>1 Milchspende</translation>
+    </message>
+    <message>
+        <source>%1 let-downs</source>
+        <translation>%1 Milchspenden</translation>
+    </message>
+    <message>
+        <source>%1, %2 (paused %3), %4</source>
+        <translation>%1, %2 (Pause %3), %4</translation>
+    </message>
+    <message>
+        <source>, the first after %1.</source>
+        <translation>, die erste nach %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the recent sessions: %1</source>
+        <translation>Die letzten Sitzungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>ddd d. MMM, HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecorder</name>
+    <message>
+        <source>A session is already running.</source>
+        <translation>Es läuft bereits eine Sitzung.</translation>
+    </message>
+    <message>
+        <source>The last session is not saved yet; wait until it is.</source>
+        <translation>Die letzte Sitzung ist noch nicht gespeichert; bitte warten Sie, bis sie es ist.</translation>
+    </message>
+    <message>
+        <source>Start a session before marking a let-down.</source>
+        <translation>Starten Sie eine Sitzung, bevor Sie eine Milchspende notieren.</translation>
+    </message>
+    <message>
+        <source>There is no session on screen.</source>
+        <translation>Es wird keine Sitzung angezeigt.</translation>
+    </message>
+    <message>
+        <source>That let-down is no longer in the session.</source>
+        <translation>Diese Milchspende ist nicht mehr in der Sitzung.</translation>
+    </message>
+    <message>
+        <source>Only a running session can be paused.</source>
+        <translation>Nur eine laufende Sitzung lässt sich anhalten.</translation>
+    </message>
+    <message>
+        <source>Only a paused session can be resumed.</source>
+        <translation>Nur eine angehaltene Sitzung lässt sich fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Start a session before choosing a side.</source>
+        <translation>Starten Sie eine Sitzung, bevor Sie eine Seite wählen.</translation>
+    </message>
+    <message>
+        <source>No session is running.</source>
+        <translation>Es läuft keine Sitzung.</translation>
+    </message>
+    <message>
+        <source>There is no session to tag.</source>
+        <translation>Es gibt keine Sitzung zum Markieren.</translation>
+    </message>
+    <message>
+        <source>There is no session to add a note to.</source>
+        <translation>Es gibt keine Sitzung für eine Notiz.</translation>
+    </message>
+    <message>
+        <source>A note can hold up to %1 characters.</source>
+        <translation>Eine Notiz fasst bis zu %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no session to add figures to.</source>
+        <translation>Es gibt keine Sitzung für diese Werte.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Letdown keeps it and tries again.</source>
+        <translation>Noch nicht gespeichert: %1. Letdown behält es und versucht es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionValidation</name>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+    <message>
+        <source>This overlaps another %1 session (%2).</source>
+        <translation>Das überschneidet sich mit einer anderen Sitzung (%1, %2).</translation>
+    </message>
+    <message>
+        <source>nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>The session lasts more than 4 hours. Is that right?</source>
+        <translation>Die Sitzung dauert länger als 4 Stunden. Stimmt das?</translation>
+    </message>
+    <message>
+        <source>Let-down #%1 is outside the session (it lasts %2 s).</source>
+        <translation>Milchspende Nr. %1 liegt außerhalb der Sitzung (sie dauert %2 s).</translation>
+    </message>
+    <message>
+        <source>Let-down #%1: a volume must be between 0 and 500 ml.</source>
+        <translation>Milchspende Nr. %1: Eine Menge muss zwischen 0 und 500 ml liegen.</translation>
+    </message>
+    <message>
+        <source>Let-down #%1 is above 140 ml, the largest single let-down on record. Is that right?</source>
+        <translation>Milchspende Nr. %1 liegt über 140 ml, der größten je gemessenen einzelnen Milchspende. Stimmt das?</translation>
+    </message>
+    <message>
+        <source>%1 let-downs: the most recorded in one session is 12. Are you sure?</source>
+        <translation>%1 Milchspenden: Die meisten je in einer Sitzung gemessenen sind 12. Sind Sie sicher?</translation>
+    </message>
+    <message>
+        <source>A note can hold up to %1 characters; this one has %2.</source>
+        <translation>Eine Notiz fasst bis zu %1 Zeichen; diese hat %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Technique</name>
+    <message>
+        <source>Warm compress</source>
+        <translation>Warme Kompresse</translation>
+    </message>
+    <message>
+        <source>Warm moist compress, or a warm shower or bath</source>
+        <translation>Warme, feuchte Kompresse oder eine warme Dusche oder ein Bad</translation>
+    </message>
+    <message>
+        <source>Breast massage</source>
+        <translation>Brustmassage</translation>
+    </message>
+    <message>
+        <source>Light or firm breast massage</source>
+        <translation>Leichte oder kräftige Brustmassage</translation>
+    </message>
+    <message>
+        <source>Back or shoulder rub</source>
+        <translation>Rücken- oder Schultermassage</translation>
+    </message>
+    <message>
+        <source>Shoulder or back rub, spine walk, acupressure point</source>
+        <translation>Schulter- oder Rückenmassage, Wirbelsäulenstreichen, Akupressurpunkt</translation>
+    </message>
+    <message>
+        <source>Nipple stimulation</source>
+        <translation>Brustwarzenstimulation</translation>
+    </message>
+    <message>
+        <source>Tickling, rolling or gently pulling the nipple</source>
+        <translation>Die Brustwarze kitzeln, rollen oder sanft ziehen</translation>
+    </message>
+    <message>
+        <source>Reverse pressure softening</source>
+        <translation>Areola-Kompression (RPS)</translation>
+    </message>
+    <message>
+        <source>Pressing around the areola to soften it (RPS)</source>
+        <translation>Druck rund um den Warzenhof, um ihn weicher zu machen (RPS)</translation>
+    </message>
+    <message>
+        <source>Oxytocin spray</source>
+        <translation>Oxytocin-Spray</translation>
+    </message>
+    <message>
+        <source>Synthetic oxytocin nasal spray</source>
+        <translation>Synthetisches Oxytocin-Nasenspray</translation>
+    </message>
+    <message>
+        <source>Usual nursing spot</source>
+        <translation>Gewohnter Stillplatz</translation>
+    </message>
+    <message>
+        <source>Her usual place for nursing or pumping</source>
+        <translation>Ihr gewohnter Platz zum Stillen oder Abpumpen</translation>
+    </message>
+    <message>
+        <source>a warm compress</source>
+        <translation>einer warmen Kompresse</translation>
+    </message>
+    <message>
+        <source>breast massage</source>
+        <translation>Brustmassage</translation>
+    </message>
+    <message>
+        <source>a back or shoulder rub</source>
+        <translation>einer Rücken- oder Schultermassage</translation>
+    </message>
+    <message>
+        <source>nipple stimulation</source>
+        <translation>Brustwarzenstimulation</translation>
+    </message>
+    <message>
+        <source>reverse pressure softening</source>
+        <translation>Areola-Kompression</translation>
+    </message>
+    <message>
+        <source>oxytocin spray</source>
+        <translation>Oxytocin-Spray</translation>
+    </message>
+    <message>
+        <source>your usual spot</source>
+        <translation>Ihrem gewohnten Platz</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Millilitres (ml)</source>
+        <translation>Milliliter (ml)</translation>
+    </message>
+    <message>
+        <source>Ounces (oz)</source>
+        <translation>Unzen (oz)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them (0600).</source>
+        <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspende. Nur Sie können sie lesen (0600).</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>Files written by Letdown&apos;s export. Every line is checked first; if one is wrong nothing is imported. Sessions already here are skipped.</source>
+        <translation>Dateien aus dem Export von Letdown. Jede Zeile wird zuerst geprüft; ist eine fehlerhaft, wird nichts importiert. Bereits vorhandene Sitzungen werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>A few pages for your lactation consultant: summary, trend charts, week by week, and your notes.</source>
+        <translation>Ein paar Seiten für Ihre Stillberaterin: Überblick, Verlaufsdiagramme, Woche für Woche und Ihre Notizen.</translation>
+    </message>
+    <message>
+        <source>&amp;PDF file:</source>
+        <translation>&amp;PDF-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Wählen Sie zuerst eine Datei.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Anfangsdatum.</translation>
+    </message>
+    <message>
+        <source>Exported %1 sessions to %2.</source>
+        <translation>%1 Sitzungen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>... and %1 more.</source>
+        <translation>… und %1 weitere.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Nichts wurde importiert:</translation>
+    </message>
+    <message>
+        <source>Imported %1 sessions with %2 let-downs; %3 were already here.</source>
+        <translation>%1 Sitzungen mit %2 Milchspenden importiert; %3 waren schon vorhanden.</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation>Bericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sessions CSV file</source>
+        <translation>CSV-Datei der Sitzungen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Let-downs CSV file</source>
+        <translation>CSV-Datei der Milchspenden</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>Week %1 (from %2)</source>
+        <translation>Woche %1 (ab %2)</translation>
+    </message>
+    <message>
+        <source>Week (Monday start, your local time)</source>
+        <translation>Woche (ab Montag, Ihre Ortszeit)</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 Sitzungen</translation>
+    </message>
+    <message>
+        <source>Let-downs per session (weekly mean)</source>
+        <translation>Milchspenden pro Sitzung (Wochenmittel)</translation>
+    </message>
+    <message>
+        <source>let-downs per session</source>
+        <translation>Milchspenden pro Sitzung</translation>
+    </message>
+    <message>
+        <source>Pumping ref. %1–%2</source>
+        <translation>Referenz Abpumpen %1–%2</translation>
+    </message>
+    <message>
+        <source>Ref. %1 per breastfeed</source>
+        <translation>Referenz %1 pro Stillmahlzeit</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 let-downs per session
+from %4</source>
+        <translation>%1
+%2: %3 Milchspenden pro Sitzung
+aus %4</translation>
+    </message>
+    <message>
+        <source>%1 baseline</source>
+        <translation>%1, Ihr Üblich</translation>
+    </message>
+    <message>
+        <source>%1
+%2 baseline: %3 let-downs per session
+from %4 in the 4 weeks before</source>
+        <translation>%1
+%2, Ihr Üblich: %3 Milchspenden pro Sitzung
+aus %4 in den 4 Wochen davor</translation>
+    </message>
+    <message>
+        <source>Nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>Estimated volume by let-down order</source>
+        <translation>Geschätzte Menge nach Reihenfolge der Milchspende</translation>
+    </message>
+    <message>
+        <source>Your mean (estimated)</source>
+        <translation>Ihr Mittel (geschätzt)</translation>
+    </message>
+    <message>
+        <source>Reference: %1 × %2^(k−1)</source>
+        <translation>Referenz: %1 × %2^(k−1)</translation>
+    </message>
+    <message>
+        <source>Let-down #%1: %2 on average (estimated)
+from %3; reference %4</source>
+        <translation>Milchspende Nr. %1: im Mittel %2 (geschätzt)
+aus %3; Referenz %4</translation>
+    </message>
+    <message>
+        <source>let-down number in the session</source>
+        <translation>Nummer der Milchspende in der Sitzung</translation>
+    </message>
+    <message>
+        <source>Time to first let-down (weekly median)</source>
+        <translation>Zeit bis zur ersten Milchspende (Wochenmedian)</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Your weekly median</source>
+        <translation>Ihr Wochenmedian</translation>
+    </message>
+    <message>
+        <source>%1
+first let-down after %2 s (median)
+from %3 with a let-down</source>
+        <translation>%1
+erste Milchspende nach %2 s (Median)
+aus %3 mit Milchspende</translation>
+    </message>
+    <message>
+        <source>Estimated milk per day (weekly mean)</source>
+        <translation>Geschätzte Milch pro Tag (Wochenmittel)</translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 pro Tag</translation>
+    </message>
+    <message>
+        <source>Your estimate</source>
+        <translation>Ihre Schätzung</translation>
+    </message>
+    <message>
+        <source>%1
+%2 per day (estimated)
+mean of %3 day(s), %4</source>
+        <translation>%1
+%2 pro Tag (geschätzt)
+Mittel aus %3 Tag(en), %4</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPanel</name>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Range of weeks</source>
+        <translation>Wochenbereich</translation>
+    </message>
+    <message>
+        <source>S&amp;essions:</source>
+        <translation>S&amp;itzungen:</translation>
+    </message>
+    <message>
+        <source>Which sessions</source>
+        <translation>Welche Sitzungen</translation>
+    </message>
+    <message>
+        <source>Save chart as &amp;image...</source>
+        <translation>Diagramm als &amp;Bild speichern …</translation>
+    </message>
+    <message>
+        <source>Nursing and pumping</source>
+        <translation>Stillen und Abpumpen</translation>
+    </message>
+    <message>
+        <source>Nursing only</source>
+        <translation>Nur Stillen</translation>
+    </message>
+    <message>
+        <source>Pumping only</source>
+        <translation>Nur Abpumpen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No finished sessions yet&lt;/h3&gt;&lt;p&gt;On the &lt;b&gt;Session&lt;/b&gt; tab, press &lt;b&gt;Start&lt;/b&gt; (or Space) when a feed or pumping session begins, press &lt;b&gt;Let-down now&lt;/b&gt; (or L) each time you feel or see a let-down, and &lt;b&gt;Stop&lt;/b&gt; at the end.&lt;/p&gt;&lt;p&gt;Your weekly trends appear here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine beendeten Sitzungen&lt;/h3&gt;&lt;p&gt;Drücken Sie im Reiter &lt;b&gt;Sitzung&lt;/b&gt; auf &lt;b&gt;Start&lt;/b&gt; (oder die Leertaste), wenn eine Still- oder Abpumpsitzung beginnt, auf &lt;b&gt;Milchspende jetzt&lt;/b&gt; (oder L), sobald Sie eine Milchspende spüren oder sehen, und am Ende auf &lt;b&gt;Stopp&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Ihr wöchentlicher Verlauf erscheint dann hier.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot read the sessions for the trends: %1</source>
+        <translation>Die Sitzungen für den Verlauf können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes are estimates (%1 for the first let-down, each later one ×%2 of the one before, or your measured total shared the same way). Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.</source>
+        <translation>Notiert sind die Milchspenden, die Sie bemerkt haben: Studien zeigen, dass spätere oft nicht gespürt werden, daher sind Zahlen unter den Durchschnittswerten häufig. Mengen sind Schätzungen (%1 für die erste Milchspende, jede weitere ×%2 der vorigen, oder Ihre gemessene Gesamtmenge im selben Verhältnis aufgeteilt). Gepunktete Linien: Ihr eigenes Üblich, das Mittel der vier Wochen davor. Dies ist kein medizinischer Rat.</translation>
+    </message>
+    <message>
+        <source>Could not save the image to %1.</source>
+        <translation>Das Bild konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Save chart as image</source>
+        <translation>Diagramm als Bild speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>d. MMM HH:mm</translation>
+    </message>
+    <message>
+        <source>add session of %1</source>
+        <translation>Sitzung vom %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Could not add the session: %1</source>
+        <translation>Die Sitzung konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not undo adding the session: %1</source>
+        <translation>Das Hinzufügen der Sitzung konnte nicht rückgängig gemacht werden: %1</translation>
+    </message>
+    <message>
+        <source>edit session of %1</source>
+        <translation>Sitzung vom %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Could not change the session: %1</source>
+        <translation>Die Sitzung konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>delete session of %1</source>
+        <translation>Sitzung vom %1 löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete the session: %1</source>
+        <translation>Die Sitzung konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not bring the session back: %1</source>
+        <translation>Die Sitzung konnte nicht zurückgeholt werden: %1</translation>
+    </message>
+    <message>
+        <source>let-down at %1</source>
+        <translation>Milchspende bei %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeekRanges</name>
+    <message>
+        <source>Last %1 weeks</source>
+        <translation>Letzte %1 Wochen</translation>
+    </message>
+    <message>
+        <source>All weeks</source>
+        <translation>Alle Wochen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Use this database file instead of the default one.</source>
+        <translation>Diese Datenbankdatei statt der üblichen verwenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>datei</translation>
+    </message>
+    <message>
+        <source>A command (see above).</source>
+        <translation>Ein Befehl (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Try &apos;letdown --help&apos;.</source>
+        <translation>Siehe „letdown --help“.</translation>
+    </message>
+    <message>
+        <source>Letdown is already open on this database (process %1); it was brought to the front.</source>
+        <translation>Letdown ist mit dieser Datenbank schon geöffnet (Prozess %1); das Fenster wurde nach vorn geholt.</translation>
+    </message>
+    <message>
+        <source>Letdown is already open on this database (process %1), but it did not answer. Look for its window, or close it and try again.</source>
+        <translation>Letdown ist mit dieser Datenbank schon geöffnet (Prozess %1), antwortet aber nicht. Suchen Sie sein Fenster, oder schließen Sie es und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Letdown is already open</source>
+        <translation>Letdown ist schon geöffnet</translation>
+    </message>
+    <message>
+        <source>Letdown cannot open its data</source>
+        <translation>Letdown kann seine Daten nicht öffnen</translation>
+    </message>
+    <message>
+        <source>A checked backup from %1 is available.</source>
+        <translation>Eine geprüfte Sicherung vom %1 ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open another file...</source>
+        <translation>Andere Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Wiederherstellen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept, untouched, as %1.</source>
+        <translation>Die beschädigte Datei wurde unverändert als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Open or create a Letdown database</source>
+        <translation>Letdown-Datenbank öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <source>Letdown databases (*.sqlite)</source>
+        <translation>Letdown-Datenbanken (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Letdown cannot read its data</source>
+        <translation>Letdown kann seine Daten nicht lesen</translation>
+    </message>
+</context>
+</TS>
