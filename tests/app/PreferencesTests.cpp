@@ -215,3 +215,25 @@ TEST_CASE("Calendars start on the chosen day")
     REQUIRE(from);
     CHECK(from->calendarWidget()->firstDayOfWeek() == Qt::Sunday);
 }
+
+TEST_CASE("With ounces chosen, File > Export CSV writes _oz columns")
+{
+    PrefsScreen screen;
+    screen.inPreferences([](QDialog *d) { d->findChild<QComboBox *>("unitsCombo")->setCurrentIndex(1); });
+    QTemporaryDir dir;
+    const QString sessions = dir.filePath("s.csv");
+    auto connection = QObject::connect(screen.window.get(), &MainWindow::transferDialogOpened, screen.window.get(),
+                                       [&](QDialog *dialog) {
+                                           auto *transfer = qobject_cast<TransferDialog *>(dialog);
+                                           transfer->setPaths(sessions, {});
+                                           transfer->accept();
+                                       });
+    screen.window->findChild<QAction *>("actionExportCsv")->trigger();
+    QObject::disconnect(connection);
+    QFile file(sessions);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.readLine();
+    CHECK(header.contains("measured_volume_oz"));
+    CHECK(header.contains("estimated_volume_oz"));
+    CHECK(file.readAll().contains(",3,3,")); // 88.72 ml = 3.00 oz, measured and estimated
+}
