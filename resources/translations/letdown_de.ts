@@ -613,6 +613,38 @@
         <source>pumping</source>
         <translation>Abpumpen</translation>
     </message>
+    <message>
+        <source>Show sessions of every day, or only between the two dates</source>
+        <translation>Sitzungen aller Tage zeigen oder nur zwischen den beiden Daten</translation>
+    </message>
+    <message>
+        <source>First day shown</source>
+        <translation>Erster gezeigter Tag</translation>
+    </message>
+    <message>
+        <source>Last day shown</source>
+        <translation>Letzter gezeigter Tag</translation>
+    </message>
+    <message>
+        <source>Nursing, pumping, or both</source>
+        <translation>Stillen, Abpumpen oder beides</translation>
+    </message>
+    <message>
+        <source>Enter a session you forgot to record</source>
+        <translation>Eine Sitzung nachtragen, die Sie nicht aufgezeichnet haben</translation>
+    </message>
+    <message>
+        <source>Change the selected session and its let-downs</source>
+        <translation>Die gewählte Sitzung und ihre Milchspenden ändern</translation>
+    </message>
+    <message>
+        <source>Delete the selected session (Ctrl+Z brings it back)</source>
+        <translation>Die gewählte Sitzung löschen (Strg+Z holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>Every session, newest first; click a column title to sort</source>
+        <translation>Alle Sitzungen, die neueste zuerst; zum Sortieren auf einen Spaltentitel klicken</translation>
+    </message>
 </context>
 <context>
     <name>Insights</name>
@@ -766,6 +798,10 @@
     <message>
         <source>&lt;i&gt;Nothing here is medical advice. If something worries you, talk to your lactation consultant.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Nichts hier ist ein medizinischer Rat. Wenn Sie etwas beunruhigt, sprechen Sie mit Ihrer Stillberaterin.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The period the sentences are about</source>
+        <translation>Der Zeitraum, um den es in den Sätzen geht</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +1859,34 @@
         <source>ddd d MMM, HH:mm</source>
         <translation>ddd d. MMM, HH:mm</translation>
     </message>
+    <message>
+        <source>Nursing or pumping on the left side now</source>
+        <translation>Jetzt links stillen oder abpumpen</translation>
+    </message>
+    <message>
+        <source>Nursing or pumping on the right side now</source>
+        <translation>Jetzt rechts stillen oder abpumpen</translation>
+    </message>
+    <message>
+        <source>Pumping both sides at once</source>
+        <translation>Beide Seiten gleichzeitig abpumpen</translation>
+    </message>
+    <message>
+        <source>A note for this session; saved as you type</source>
+        <translation>Eine Notiz zu dieser Sitzung; wird beim Tippen gespeichert</translation>
+    </message>
+    <message>
+        <source>Each let-down of this session, with its time from the start</source>
+        <translation>Jede Milchspende dieser Sitzung mit ihrer Zeit ab Beginn</translation>
+    </message>
+    <message>
+        <source>Saves the pumped volume or the test-weigh for the session just finished</source>
+        <translation>Speichert die abgepumpte Menge oder die Stillprobe der eben beendeten Sitzung</translation>
+    </message>
+    <message>
+        <source>Your latest sessions, newest first</source>
+        <translation>Ihre letzten Sitzungen, die neueste zuerst</translation>
+    </message>
 </context>
 <context>
     <name>SessionRecorder</name>
@@ -2294,6 +2358,18 @@ Mittel aus %3 Tag(en), %4</translation>
     <message>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>How many weeks the charts show</source>
+        <translation>Wie viele Wochen die Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>Nursing, pumping, or both</source>
+        <translation>Stillen, Abpumpen oder beides</translation>
+    </message>
+    <message>
+        <source>Saves the four charts as one PNG picture</source>
+        <translation>Speichert die vier Diagramme als ein PNG-Bild</translation>
     </message>
 </context>
 <context>

@@ -165,7 +165,8 @@ void HistoryPanel::updateButtons()
     m_ui->addButton->setEnabled(!m_readOnly);
     m_ui->editButton->setEnabled(editable);
     m_ui->deleteButton->setEnabled(editable);
-    m_ui->editButton->setToolTip(s && !editable ? tr("Stop the running session first.") : QString());
+    m_ui->editButton->setToolTip(s && !editable ? tr("Stop the running session first.")
+                                                : tr("Change the selected session and its let-downs"));
 }
 
 void HistoryPanel::addSession()

@@ -28,6 +28,7 @@ TEST_CASE("Accessibility: every control of every tab has a name")
     auto *tabs = window.findChild<QTabWidget *>("tabs");
     REQUIRE(tabs);
     QStringList nameless;
+    QStringList undescribed;
     for (int tab = 0; tab < tabs->count(); ++tab) {
         tabs->setCurrentIndex(tab); // panels build their contents when shown
         for (QWidget *w : tabs->widget(tab)->findChildren<QWidget *>()) {
@@ -40,13 +41,19 @@ TEST_CASE("Accessibility: every control of every tab has a name")
                 continue;
             QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
             // A label's buddy, a button's text or an explicit accessible name all count.
+            const QString where =
+                QStringLiteral("%1 (%2, tab %3)").arg(w->objectName(), w->metaObject()->className()).arg(tab);
             if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
-                nameless
-                    << QStringLiteral("%1 (%2, tab %3)").arg(w->objectName(), w->metaObject()->className()).arg(tab);
+                nameless << where;
+            // The description: an explicit one, or the tooltip.
+            if (!a || a->text(QAccessible::Description).trimmed().isEmpty())
+                undescribed << where;
         }
     }
     INFO(nameless.join(", ").toStdString());
     CHECK(nameless.isEmpty());
+    INFO(undescribed.join(", ").toStdString());
+    CHECK(undescribed.isEmpty());
 }
 
 TEST_CASE("Accessibility: the session screen works from the keyboard alone")
