@@ -92,7 +92,7 @@ double median(QList<double> values)
 
 struct TrendAccumulator::State {
     ReferenceModel model;
-    KindFilter filter;
+    KindFilter filter = KindFilter::Both;
     StatsRange range;
     int sessions = 0;
     QHash<QDate, WeekAccumulator> inRangeByMonday; // keyed by the week's Monday
@@ -104,8 +104,12 @@ struct TrendAccumulator::State {
 };
 
 TrendAccumulator::TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range)
-    : m(std::make_unique<State>(State {model, filter, range}))
-{ }
+    : m(std::make_unique<State>())
+{
+    m->model = model;
+    m->filter = filter;
+    m->range = range;
+}
 
 TrendAccumulator::~TrendAccumulator() = default;
 
