@@ -94,8 +94,11 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     m_tick.start();
 
     std::optional<SessionKind> lastKind;
-    if (!m_store.loadLastKind(lastKind))
-        emit problem(m_store.errorString());
+    if (!m_store.loadLastKind(lastKind)) {
+        // Said once the window is listening (nothing is connected yet in the constructor).
+        QMetaObject::invokeMethod(
+            this, [this, error = m_store.errorString()] { emit problem(error); }, Qt::QueuedConnection);
+    }
     (lastKind.value_or(SessionKind::Nursing) == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)
         ->setChecked(true);
     refresh();
