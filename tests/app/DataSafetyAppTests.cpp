@@ -183,3 +183,19 @@ TEST_CASE("A huge paste into the note is cut at 10,000 characters with a message
     window.findChild<QPushButton *>("startStopButton")->click(); // the stop saves the note
     CHECK(recorder.currentSession().note.size() == kMaxNoteLength);
 }
+
+TEST_CASE("A first run creates the private data folder and opens the window")
+{
+    QTemporaryDir home;
+    const QString path = home.filePath("new/nested/letdown.sqlite");
+    QProcess app;
+    app.setProcessEnvironment(offscreen());
+    app.start(QStringLiteral(LETDOWN_EXECUTABLE), {"--database", path});
+    REQUIRE(app.waitForStarted());
+    CHECK_FALSE(app.waitForFinished(2500)); // still running: the window is open
+    INFO(app.readAllStandardError().toStdString());
+    CHECK(QFileInfo::exists(path));
+    CHECK_FALSE(QFileInfo(QFileInfo(path).absolutePath()).permissions() & (QFile::ReadOther | QFile::ReadGroup));
+    app.terminate();
+    app.waitForFinished();
+}

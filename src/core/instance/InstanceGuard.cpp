@@ -1,6 +1,7 @@
 #include "instance/InstanceGuard.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +21,13 @@ InstanceGuard::~InstanceGuard() = default;
 
 InstanceGuard::Result InstanceGuard::acquire(int answerWaitMs)
 {
+    // On a first run the data folder does not exist yet: the lock comes before the database
+    // that would create it. Private from the start, as the database expects.
+    const QString folder = QFileInfo(m_requestPath).absolutePath();
+    if (!QFileInfo::exists(folder)) {
+        QDir().mkpath(folder);
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     if (m_lock.tryLock(0)) {
         QFile::remove(m_requestPath); // left by someone who gave up waiting
         m_watcher.addPath(QFileInfo(m_requestPath).absolutePath());
