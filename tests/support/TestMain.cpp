@@ -12,10 +12,17 @@ using TestApplication = QApplication;
 using TestApplication = QCoreApplication;
 #endif
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <cstdlib>
 
 int main(int argc, char **argv)
 {
+    // Each test process (ctest runs them side by side) gets settings of its own, and so do
+    // the letdown processes it starts: no test sees another's preferences, or hers.
+    QTemporaryDir configHome;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome.path()));
 #ifdef LETDOWN_TEST_GUI
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
