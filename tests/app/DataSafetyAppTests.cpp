@@ -49,12 +49,12 @@ TEST_CASE("A second window on the same database brings the first to the front an
     REQUIRE(first.waitForStarted());
     waitFor([&] { return QFileInfo::exists(path + ".lock"); });
     REQUIRE(QFileInfo::exists(path + ".lock"));
-    QTest::qWait(300); // its window is up and watching
+    QTest::qWait(1000); // its window is up and watching
 
     QProcess second;
     second.setProcessEnvironment(offscreen());
     second.start(QStringLiteral(LETDOWN_EXECUTABLE), {"--database", path});
-    REQUIRE(second.waitForFinished(10'000)); // "within a few seconds": it waits at most 3 s for an answer
+    REQUIRE(second.waitForFinished(10'000)); // "within a few seconds": it waits at most 5 s for an answer
     CHECK(second.exitCode() == 0);
     const QByteArray err = second.readAllStandardError();
     CHECK(err.contains("already open on this database"));

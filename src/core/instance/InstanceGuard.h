@@ -24,7 +24,7 @@ public:
     explicit InstanceGuard(const QString &databasePath, QObject *parent = nullptr);
     ~InstanceGuard() override;
 
-    Result acquire(int answerWaitMs = 3000);
+    Result acquire(int answerWaitMs = 5000);
     qint64 otherPid() const { return m_otherPid; }
     QString errorString() const { return m_error; }
 
