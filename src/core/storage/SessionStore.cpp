@@ -35,6 +35,108 @@ SessionSummary summaryFrom(const QSqlQuery &query)
     summary.activeMs = query.value(5).toLongLong();
     return summary;
 }
+
+// A prepared write through SQLite's C API on QtSql's connection, for the bulk import:
+// QtSql's per-value QVariant binding cost more than SQLite's own work there.
+class BulkWrite
+{
+public:
+    BulkWrite(sqlite3 *db, const char *sql)
+        : m_db(db)
+    {
+        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) == SQLITE_OK;
+    }
+    ~BulkWrite() { sqlite3_finalize(m_statement); }
+    BulkWrite(const BulkWrite &) = delete;
+    BulkWrite &operator=(const BulkWrite &) = delete;
+
+    bool ok() const { return m_ok; }
+    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    void bind(int column, qint64 value) { sqlite3_bind_int64(m_statement, column, value); }
+    void bind(int column, const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    void bind(int column, const std::optional<double> &value)
+    {
+        if (value)
+            sqlite3_bind_double(m_statement, column, *value);
+        else
+            sqlite3_bind_null(m_statement, column);
+    }
+    // Runs the statement with the values bound; ready for the next row afterwards.
+    bool run()
+    {
+        m_ok = sqlite3_step(m_statement) == SQLITE_DONE;
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+        return m_ok;
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement = nullptr;
+    bool m_ok = false;
+};
+
+sqlite3 *sqliteHandle(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver()->handle();
+    return handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+// A new session through the prepared C-API statements (the bulk import's hot loop).
+bool insertNewSession(sqlite3 *db, const Session &s, BulkWrite &sessionRow, BulkWrite &techniqueRow,
+                      BulkWrite &ejectionRow, QString &error)
+{
+    int c = 1;
+    sessionRow.bind(c++, s.uuid);
+    sessionRow.bind(c++, toKey(s.kind));
+    sessionRow.bind(c++, toKey(s.state));
+    sessionRow.bind(c++, s.startedAtUtcMs);
+    sessionRow.bind(c++, qint64(s.startedUtcOffsetS));
+    sessionRow.bind(c++, s.endedAtUtcMs ? std::optional<double>(double(*s.endedAtUtcMs)) : std::nullopt);
+    sessionRow.bind(c++, s.endedAtUtcMs ? std::optional<double>(s.endedUtcOffsetS) : std::nullopt);
+    sessionRow.bind(c++, s.activeMs);
+    sessionRow.bind(c++, s.pausedMs);
+    sessionRow.bind(c++, s.lastEventAtUtcMs);
+    sessionRow.bind(c++, toKey(s.side));
+    sessionRow.bind(c++, s.sideMs.leftMs);
+    sessionRow.bind(c++, s.sideMs.rightMs);
+    sessionRow.bind(c++, s.sideMs.bothMs);
+    sessionRow.bind(c++, s.note.isNull() ? QStringLiteral("") : s.note);
+    sessionRow.bind(c++, s.pumpedVolumeMl);
+    sessionRow.bind(c++, s.preFeedWeightG);
+    sessionRow.bind(c++, s.postFeedWeightG);
+    sessionRow.bind(c++, qint64(s.clockJumpDetected ? 1 : 0));
+    if (!sessionRow.run()) {
+        error = sessionRow.error();
+        return false;
+    }
+    const qint64 id = sqlite3_last_insert_rowid(db);
+    for (const QString &technique : s.techniques) {
+        techniqueRow.bind(1, id);
+        techniqueRow.bind(2, technique);
+        if (!techniqueRow.run()) {
+            error = techniqueRow.error();
+            return false;
+        }
+    }
+    for (const Ejection &e : s.ejections) {
+        ejectionRow.bind(1, id);
+        ejectionRow.bind(2, e.atUtcMs);
+        ejectionRow.bind(3, qint64(e.utcOffsetS));
+        ejectionRow.bind(4, e.offsetMs);
+        ejectionRow.bind(5, toKey(e.side));
+        ejectionRow.bind(6, e.measuredVolumeMl);
+        if (!ejectionRow.run()) {
+            error = ejectionRow.error();
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 SessionStore::SessionStore(Database &database)
@@ -150,12 +252,26 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
         while (stored.next())
             known.insert(stored.value(0).toString());
         stored.finish();
+        sqlite3 *db = sqliteHandle(m_database.connection());
+        BulkWrite sessionRow(db, "INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
+                                 " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms,"
+                                 " side, left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
+                                 " post_feed_weight_g, clock_jump_detected)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        BulkWrite techniqueRow(db, "INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)");
+        BulkWrite ejectionRow(db, "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+                                  " measured_volume_ml) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const BulkWrite *statement : {&sessionRow, &techniqueRow, &ejectionRow})
+            if (!statement->ok()) {
+                m_error = statement->error();
+                return false;
+            }
         for (const Session &session : sessions) {
             if (known.contains(session.uuid)) {
                 ++skipped;
                 continue;
             }
-            if (!writeSession(session, session.ejections, TechniquesWrite::NewSession))
+            if (!insertNewSession(db, session, sessionRow, techniqueRow, ejectionRow, m_error))
                 return false;
             ++added;
             addedLetdowns += int(session.ejections.size());
