@@ -1,6 +1,7 @@
 #include "Report.h"
 
 #include "TrendsView.h"
+#include "storage/FileSync.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "stats/Insights.h"
@@ -188,7 +189,7 @@ bool Report::writePdf(
         return false;
     // rename(2) replaces the target in one step.
     if (!QFileInfo::exists(partial) || !QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)
-        || std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+        || !renamePath(partial, path)) {
         QFile::remove(partial);
         error = Text::tr("Cannot write %1.").arg(path);
         return false;

@@ -71,7 +71,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     QString target = QDir(folder).filePath(name + QStringLiteral(".sqlite"));
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QDir(folder).filePath(QStringLiteral("%1-%2.sqlite").arg(name).arg(n));
-    if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (!renamePath(partial, target)) {
         error = Text::tr("Cannot name the backup %1.").arg(target);
         QFile::remove(partial);
         return {};
@@ -175,34 +175,40 @@ QString Backups::newestUsable(const QString &databasePath)
     return {};
 }
 
-bool Backups::restoreOverDamaged(
-    const QString &databasePath, const QString &backupPath, QString &asidePath, QString &error)
+QString Backups::stageBeside(const QString &backupPath, const QString &targetPath, QString &error)
 {
     const QString verdict = Database::integrityOf(backupPath);
     if (verdict != QLatin1String("ok")) {
         error = Text::tr("That backup cannot be used: %1").arg(verdict);
-        return false;
+        return {};
     }
-    const QString incoming = databasePath + QStringLiteral(".restoring");
+    const QString incoming = targetPath + QStringLiteral(".restoring");
     QFile::remove(incoming);
     if (!QFile::copy(backupPath, incoming) || !syncFile(incoming)) {
         QFile::remove(incoming);
-        error = Text::tr("Cannot copy the backup next to %1.").arg(databasePath);
-        return false;
+        error = Text::tr("Cannot copy the backup next to %1.").arg(targetPath);
+        return {};
     }
     QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
+    return incoming;
+}
+
+bool Backups::restoreOverDamaged(
+    const QString &databasePath, const QString &backupPath, QString &asidePath, QString &error)
+{
+    const QString incoming = stageBeside(backupPath, databasePath, error);
+    if (incoming.isEmpty())
+        return false;
     asidePath = databasePath + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(kTimeFormat);
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(databasePath + suffix)
-            && std::rename(QFile::encodeName(databasePath + suffix).constData(),
-                   QFile::encodeName(asidePath + suffix).constData())
-                != 0) {
+            && !renamePath(databasePath + suffix, asidePath + suffix)) {
             error = Text::tr("Cannot move the damaged file aside.");
             QFile::remove(incoming);
             return false;
         }
     }
-    if (std::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(databasePath).constData()) != 0) {
+    if (!renamePath(incoming, databasePath)) {
         error = Text::tr("Cannot put the backup in place of %1.").arg(databasePath);
         return false;
     }

@@ -49,6 +49,10 @@ QString newestUsable(const QString &databasePath);
 // one is due, then thinning. Returns a line for the status bar, empty when nothing was due.
 QString runDaily(const QString &databasePath, QDate today, QString &error);
 
+// Checks a backup and copies it, fsynced and 0600, to `<target>.restoring` beside the
+// database it will replace. Returns that path, or empty with `error`.
+QString stageBeside(const QString &backupPath, const QString &targetPath, QString &error);
+
 // For a database that cannot be opened: moves the damaged file (and its -wal/-shm) aside,
 // untouched, to `<name>.damaged-<time>`, and puts a copy of the backup in its place.
 bool restoreOverDamaged(const QString &databasePath, const QString &backupPath, QString &asidePath, QString &error);

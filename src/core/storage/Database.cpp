@@ -285,7 +285,7 @@ bool Database::moveTo(const QString &newPath)
     close(); // the last connection folds the WAL into the file
     const auto moveFile = [](const QString &from, const QString &to) {
         // rename(2) on one disk; a checked copy across disks.
-        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        if (renamePath(from, to))
             return true;
         if (!QFile::copy(from, to) || !syncFile(to)) {
             QFile::remove(to);
@@ -311,24 +311,14 @@ bool Database::moveTo(const QString &newPath)
 
 bool Database::replaceWith(const QString &sourcePath)
 {
-    const QString verdict = integrityOf(sourcePath);
-    if (verdict != QLatin1String("ok")) {
-        m_error = Text::tr("That backup cannot be used: %1").arg(verdict);
-        return false;
-    }
     const QString target = m_path;
-    const QString incoming = target + QStringLiteral(".restoring");
-    QFile::remove(incoming);
-    if (!QFile::copy(sourcePath, incoming) || !syncFile(incoming)) {
-        QFile::remove(incoming);
-        m_error = Text::tr("Cannot copy the backup next to %1.").arg(target);
+    const QString incoming = Backups::stageBeside(sourcePath, target, m_error);
+    if (incoming.isEmpty())
         return false;
-    }
-    QFile::setPermissions(incoming, QFile::ReadOwner | QFile::WriteOwner);
     close(); // the last connection closing checkpoints and removes the WAL
     QFile::remove(target + QStringLiteral("-wal"));
     QFile::remove(target + QStringLiteral("-shm"));
-    if (std::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(target).constData()) != 0) {
+    if (!renamePath(incoming, target)) {
         m_error = Text::tr("Cannot put the backup in place of %1.").arg(target);
         open(target);
         return false;

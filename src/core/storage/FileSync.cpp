@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cstdio>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -21,6 +23,11 @@ bool syncPath(const QString &path, int flags)
 bool syncFile(const QString &path)
 {
     return syncPath(path, O_RDONLY);
+}
+
+bool renamePath(const QString &from, const QString &to)
+{
+    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
 }
 
 bool syncFolderOf(const QString &path)

@@ -6,3 +6,5 @@
 // and the folder entry both reached the disk.
 bool syncFile(const QString &path);
 bool syncFolderOf(const QString &path);
+// rename(2): replaces `to` in one step (QFile::rename refuses an existing target).
+bool renamePath(const QString &from, const QString &to);
