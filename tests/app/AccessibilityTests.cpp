@@ -19,10 +19,8 @@
 
 TEST_CASE("Accessibility: every control of every tab has a name")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     MainWindow window(db.database, recorder, store, clock);
     window.show();
     auto *tabs = window.findChild<QTabWidget *>("tabs");
@@ -58,10 +56,8 @@ TEST_CASE("Accessibility: every control of every tab has a name")
 
 TEST_CASE("Accessibility: the session screen works from the keyboard alone")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     MainWindow window(db.database, recorder, store, clock);
     window.show();
     window.activateWindow();

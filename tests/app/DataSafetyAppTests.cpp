@@ -167,10 +167,8 @@ TEST_CASE("File > Restore from backup: the current data is backed up first, then
 
 TEST_CASE("A huge paste into the note is cut at 10,000 characters with a message")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     MainWindow window(db.database, recorder, store, clock);
     window.show();
     window.findChild<QPushButton *>("startStopButton")->click();

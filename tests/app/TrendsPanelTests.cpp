@@ -187,10 +187,8 @@ TEST_CASE("Trends: the charts render to an image of the asked size")
 
 TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     MainWindow window(db.database, recorder, store, clock);
     window.show();
     window.showTrends();

@@ -201,10 +201,8 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
 
 TEST_CASE("A full disk: the tap is kept, the error said, and it is saved once there is room")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
     const qint64 pages = db.scalar("PRAGMA page_count");
     db.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)); // the disk is full now
@@ -246,10 +244,8 @@ TEST_CASE("A read-only database can be read, and every write says why it failed"
 
 TEST_CASE("Notes are capped at 10,000 characters")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     REQUIRE(recorder.start(SessionKind::Nursing, Side::Left));
     CHECK(recorder.setNote(QString(kMaxNoteLength, u'a')));
     CHECK_FALSE(recorder.setNote(QString(kMaxNoteLength + 1, u'a')));

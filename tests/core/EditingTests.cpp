@@ -98,10 +98,8 @@ TEST_CASE("Validation: each rule of a hand-entered session")
 
 TEST_CASE("Recorder: a double tap within one second is one let-down")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     REQUIRE(recorder.start(SessionKind::Nursing, Side::Left));
     clock.advance(30'000);
     REQUIRE(recorder.markLetdown());
@@ -115,10 +113,8 @@ TEST_CASE("Recorder: a double tap within one second is one let-down")
 
 TEST_CASE("Recorder: a let-down can be taken back and put back, on disk too")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
     clock.advance(30'000);
     REQUIRE(recorder.markLetdown());
@@ -140,10 +136,8 @@ TEST_CASE("Recorder: a let-down can be taken back and put back, on disk too")
 
 TEST_CASE("Recorder: the finished session on screen follows edits and deletion made elsewhere")
 {
-    TempDatabase db;
-    SessionStore store(db.database);
-    FakeClock clock;
-    SessionRecorder recorder(store, clock);
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
     REQUIRE(recorder.start(SessionKind::Nursing, Side::Left));
     clock.advance(60'000);
     REQUIRE(recorder.stop());

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "recorder/Clock.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
 #include "storage/Database.h"
 
 #include <catch2/catch.hpp>
@@ -87,4 +89,13 @@ struct TempDatabase {
         REQUIRE(query.next());
         return query.value(0).toLongLong();
     }
+};
+
+// The usual test set-up: a temporary database, its store, a clock the test moves and a
+// recorder on them. `auto &[db, store, clock, recorder] = rig;` names the parts.
+struct RecorderRig {
+    TempDatabase db;
+    SessionStore store {db.database};
+    FakeClock clock;
+    SessionRecorder recorder {store, clock};
 };
