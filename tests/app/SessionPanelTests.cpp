@@ -19,11 +19,7 @@ namespace {
 constexpr qint64 kSecond = 1000;
 
 // The real main window over a temporary database, with a clock the test moves.
-struct Screen {
-    TempDatabase db;
-    SessionStore store {db.database};
-    FakeClock clock;
-    SessionRecorder recorder {store, clock};
+struct Screen : RecorderRig {
     std::unique_ptr<MainWindow> window;
 
     Screen() { open(); }

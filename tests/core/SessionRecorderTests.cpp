@@ -14,11 +14,7 @@ using State = SessionRecorder::State;
 constexpr qint64 kSecond = 1000;
 constexpr qint64 kMinute = 60 * kSecond;
 
-struct RecorderFixture {
-    TempDatabase db;
-    SessionStore store {db.database};
-    FakeClock clock;
-    SessionRecorder recorder {store, clock};
+struct RecorderFixture : RecorderRig {
 
     // What another connection (say, the next start of the app) reads from the file.
     Session onDisk(const QString &uuid)
