@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QImage>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -47,7 +48,7 @@ struct Verb {
     const char *name;
     const char *summary;
     bool drawsCharts; // needs QApplication (offscreen) rather than QCoreApplication
-    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<QList<QCommandLineOption>()> options; // besides --database and --help
     std::function<int(const QCommandLineParser &)> run;
 };
 
@@ -112,22 +113,22 @@ bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &er
     return true;
 }
 
-void addRangeOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> rangeOptions()
 {
-    parser.addOption({QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
-    parser.addOption({QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
+    return {{QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")},
+        {QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")}};
 }
 
-void addStatsOptions(QCommandLineParser &parser)
+QList<QCommandLineOption> statsOptions()
 {
-    parser.addOption({QStringLiteral("kind"), Text::tr("nursing, pumping or both (default)."), QStringLiteral("kind")});
-    parser.addOption({QStringLiteral("decay"),
-        Text::tr("The volume model's decay r, above 0 and at most 1 (default 0.6)."), QStringLiteral("r")});
+    return {{QStringLiteral("kind"), Text::tr("nursing, pumping or both (default)."), QStringLiteral("kind")},
+        {QStringLiteral("decay"), Text::tr("The volume model's decay r, above 0 and at most 1 (default: your setting)."),
+            QStringLiteral("r")}};
 }
 
 QDate today()
 {
-    return localToday(SystemClock());
+    return localToday(processClock());
 }
 
 QString optionalText(const std::optional<double> &value, int decimals)
@@ -253,7 +254,7 @@ int runDemoData(const QCommandLineParser &parser)
             Text::tr("%1 already holds sessions; demo data only goes into a new, empty database.")
                 .arg(database.path()));
     QList<Session> sessions = generateDemoSessions(options);
-    const qint64 nowUtcMs = SystemClock().wallUtcMs();
+    const qint64 nowUtcMs = processClock().wallUtcMs();
     sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
     if (!store.saveSessions(sessions))
         return fail(verb, store.errorString());
@@ -301,6 +302,12 @@ int runImport(const QCommandLineParser &parser)
     const QString sessionsPath = parser.value(QStringLiteral("sessions"));
     if (sessionsPath.isEmpty())
         return fail(verb, Text::tr("--sessions IN.csv is required."), 2);
+    // The files are read and checked before the database is opened: a failed import
+    // creates no database and changes none.
+    QList<Session> sessions;
+    QStringList problems;
+    if (!readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems))
+        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
     Database database;
     if (!database.open(databasePath(parser)))
         return fail(verb, database.errorString());
@@ -308,8 +315,7 @@ int runImport(const QCommandLineParser &parser)
         return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
     CsvImportReport report;
-    QStringList problems;
-    if (!importCsvFiles(store, sessionsPath, parser.value(QStringLiteral("ejections")), report, problems))
+    if (!importCsvFiles(store, sessions, report, problems))
         return fail(verb, Text::tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
     QTextStream(stdout) << Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
                                .arg(report.added)
@@ -356,71 +362,95 @@ const QList<Verb> &verbs()
 {
     static const QList<Verb> list = {
         {"stats", QT_TRANSLATE_NOOP("CommandLine", "Print weekly statistics (text, or JSON with --json)."), false,
-            [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")});
-                parser.addOption(
-                    {QStringLiteral("from"), Text::tr("First day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
-                parser.addOption(
-                    {QStringLiteral("to"), Text::tr("Last day, YYYY-MM-DD (local time)."), QStringLiteral("date")});
-                addStatsOptions(parser);
+            [] {
+                return QList<QCommandLineOption> {{QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")}}
+                    + rangeOptions() + statsOptions();
             },
             runStats},
         {"chart", QT_TRANSLATE_NOOP("CommandLine", "Draw the four trend charts into one PNG file."), true,
-            [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("out"), Text::tr("The PNG file to write."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("weeks"),
-                    Text::tr("How many weeks up to this one, or 'all' (default 12)."), QStringLiteral("n")});
-                parser.addOption(
-                    {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."), QStringLiteral("px")});
-                parser.addOption({QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."),
-                    QStringLiteral("px")});
-                addStatsOptions(parser);
+            [] {
+                return QList<QCommandLineOption> {
+                           {QStringLiteral("out"), Text::tr("The PNG file to write."), QStringLiteral("file")},
+                           {QStringLiteral("weeks"), Text::tr("How many weeks up to this one, or 'all' (default 12)."),
+                               QStringLiteral("n")},
+                           {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."), QStringLiteral("px")},
+                           {QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."),
+                               QStringLiteral("px")}}
+                    + statsOptions();
             },
             runChart},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
             false,
-            [](QCommandLineParser &parser) {
-                parser.addOption(
-                    {QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")});
-                parser.addOption({QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."),
-                    QStringLiteral("k")});
-                parser.addOption({QStringLiteral("seed"),
-                    Text::tr("Random seed: the same seed gives the same data (default 1)."), QStringLiteral("s")});
-                parser.addOption({QStringLiteral("first-day"),
-                    Text::tr("First day, YYYY-MM-DD (default: so that the data ends today)."), QStringLiteral("date")});
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")},
+                    {QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."), QStringLiteral("k")},
+                    {QStringLiteral("seed"), Text::tr("Random seed: the same seed gives the same data (default 1)."),
+                        QStringLiteral("s")},
+                    {QStringLiteral("first-day"), Text::tr("First day, YYYY-MM-DD (default: so that the data ends today)."),
+                        QStringLiteral("date")}};
             },
             runDemoData},
         {"export", QT_TRANSLATE_NOOP("CommandLine", "Write sessions (and let-downs) as CSV for a spreadsheet."), false,
-            [](QCommandLineParser &parser) {
-                parser.addOption(
-                    {QStringLiteral("sessions"), Text::tr("The sessions CSV file to write."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("ejections"), Text::tr("The let-downs CSV file to write (optional)."),
-                    QStringLiteral("file")});
-                parser.addOption({QStringLiteral("units"), Text::tr("ml (default) or oz."), QStringLiteral("unit")});
-                addRangeOptions(parser);
+            [] {
+                return QList<QCommandLineOption> {
+                           {QStringLiteral("sessions"), Text::tr("The sessions CSV file to write ('-': standard output)."),
+                               QStringLiteral("file")},
+                           {QStringLiteral("ejections"), Text::tr("The let-downs CSV file to write (optional)."),
+                               QStringLiteral("file")},
+                           {QStringLiteral("units"), Text::tr("ml or oz (default: your setting)."), QStringLiteral("unit")}}
+                    + rangeOptions();
             },
             runExport},
         {"import", QT_TRANSLATE_NOOP("CommandLine", "Read sessions (and let-downs) from CSV files written by export."),
             false,
-            [](QCommandLineParser &parser) {
-                parser.addOption(
-                    {QStringLiteral("sessions"), Text::tr("The sessions CSV file to read."), QStringLiteral("file")});
-                parser.addOption({QStringLiteral("ejections"),
-                    Text::tr("The let-downs CSV file to read (needed when the "
-                             "sessions have let-downs)."),
-                    QStringLiteral("file")});
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("sessions"), Text::tr("The sessions CSV file to read."), QStringLiteral("file")},
+                    {QStringLiteral("ejections"),
+                        Text::tr("The let-downs CSV file to read (needed when the sessions have let-downs)."),
+                        QStringLiteral("file")}};
             },
             runImport},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
-            false, [](QCommandLineParser &) {}, runBackup},
+            false, [] { return QList<QCommandLineOption> {}; }, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
-            [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")});
-                addRangeOptions(parser);
+            [] {
+                return QList<QCommandLineOption> {{QStringLiteral("out"), Text::tr("The PDF file to write."),
+                           QStringLiteral("file")}}
+                    + rangeOptions();
             },
             runReport},
     };
     return list;
+}
+
+const Verb *verbNamed(const QString &name)
+{
+    for (const Verb &verb : verbs())
+        if (name == QLatin1String(verb.name))
+            return &verb;
+    return nullptr;
+}
+
+QString verbNames()
+{
+    QStringList names;
+    for (const Verb &verb : verbs())
+        names << QString::fromLatin1(verb.name);
+    return names.join(QStringLiteral(", "));
+}
+
+// The names of every option that takes a value, in any verb: what follows such an option
+// is its value, never the command.
+QStringList optionsWithValues()
+{
+    QStringList names = kDatabaseOption.names();
+    for (const Verb &verb : verbs())
+        for (const QCommandLineOption &option : verb.options())
+            if (!option.valueName().isEmpty())
+                names += option.names();
+    return names;
 }
 
 int runParsed(const Verb &verb, const QStringList &arguments)
@@ -431,59 +461,103 @@ int runParsed(const Verb &verb, const QStringList &arguments)
     QCommandLineOption database = kDatabaseOption;
     database.setDescription(database.description().arg(CommandLine::defaultDatabasePath()));
     parser.addOption(database);
-    verb.addOptions(parser);
+    parser.addOptions(verb.options());
     parser.addPositionalArgument(QString::fromLatin1(verb.name), Text::tr("The command."));
     if (!parser.parse(arguments))
         return fail(QString::fromLatin1(verb.name),
             parser.errorText() + Text::tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0); // exits
-    if (parser.positionalArguments().size() > 1)
-        return fail(QString::fromLatin1(verb.name),
-            Text::tr("unexpected argument '%1'.").arg(parser.positionalArguments().at(1)), 2);
+    // The command itself may stand anywhere among the options; anything else is a mistake.
+    QStringList extra = parser.positionalArguments();
+    extra.removeOne(QString::fromLatin1(verb.name));
+    if (!extra.isEmpty())
+        return fail(QString::fromLatin1(verb.name), Text::tr("unexpected argument '%1'.").arg(extra.constFirst()), 2);
     return verb.run(parser);
 }
 } // namespace
 
-bool CommandLine::hasVerb(int argc, char **argv)
-{
-    return argc > 1 && argv[1][0] != '-';
-}
-
 QString CommandLine::defaultDatabasePath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("letdown.sqlite"));
+    // ~/.local/share/letdown: named here rather than by AppDataLocation, which would add the
+    // organisation name as one more folder.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("letdown/letdown.sqlite"));
 }
 
 void CommandLine::describeApplication()
 {
-    // The lower-case name gives the data folder: ~/.local/share/letdown
+    // Organisation and application name give the settings file: ~/.config/letdown/letdown.conf
+    QCoreApplication::setOrganizationName(QStringLiteral("letdown"));
     QCoreApplication::setApplicationName(QStringLiteral("letdown"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LETDOWN_VERSION));
+    Preferences::moveFromOldPlace();
 }
 
-int CommandLine::runVerb(int argc, char **argv)
+QStringList CommandLine::withoutQtGuiOptions(QStringList arguments)
 {
-    const QString name = QString::fromLocal8Bit(argv[1]);
-    for (const Verb &verb : verbs()) {
-        if (name != QLatin1String(verb.name))
-            continue;
-        if (verb.drawsCharts) {
-            // Charts need a GUI application, but never a display.
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-            QApplication app(argc, argv);
-            describeApplication();
-            return runParsed(verb, app.arguments());
-        }
-        QCoreApplication app(argc, argv);
-        describeApplication();
-        return runParsed(verb, app.arguments());
+    // QApplication takes these (with their values) for itself; QCoreApplication does not.
+    static const QStringList withValue
+        = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry", "-qwindowicon",
+            "-qwindowtitle", "-display", "-geometry", "-style", "-stylesheet", "-session", "-title"};
+    static const QStringList alone = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
+    for (int i = 1; i < arguments.size();) {
+        if (withValue.contains(arguments[i]))
+            arguments.remove(i, qMin(2, int(arguments.size()) - i));
+        else if (alone.contains(arguments[i]))
+            arguments.remove(i);
+        else
+            ++i;
     }
-    QStringList names;
+    return arguments;
+}
+
+QString CommandLine::findCommand(const QStringList &arguments)
+{
+    const QStringList takesValue = optionsWithValues();
+    const QStringList args = withoutQtGuiOptions(arguments);
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (arg == QLatin1String("--"))
+            return i + 1 < args.size() ? args[i + 1] : QString();
+        if (!arg.startsWith(u'-') || arg == QLatin1String("-"))
+            return arg;
+        // "--database F" and "-database F" take the next word; "--database=F" does not.
+        QString name = arg.mid(arg.startsWith(QLatin1String("--")) ? 2 : 1);
+        if (!name.contains(u'=') && takesValue.contains(name))
+            ++i;
+    }
+    return {};
+}
+
+QString CommandLine::windowHelpText()
+{
+    QString text = QStringLiteral("Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
+                                  "Without a command it opens the window. Commands (each has --help):\n");
     for (const Verb &verb : verbs())
-        names << QString::fromLatin1(verb.name);
-    return fail(name,
-        Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(names.join(QStringLiteral(", "))),
-        2);
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(verb.name), -10).arg(QString::fromLatin1(verb.summary));
+    text += QStringLiteral("\nOptions and the command may come in any order.");
+    return text;
+}
+
+int CommandLine::runCommand(int argc, char **argv, const QString &name)
+{
+    // Scripts read what the commands print: English, and numbers in the C locale, whatever
+    // the desktop's language (the window follows her language).
+    QLocale::setDefault(QLocale::c());
+    const Verb *verb = verbNamed(name);
+    if (!verb) {
+        QCoreApplication app(argc, argv);
+        return fail(name, Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(verbNames()), 2);
+    }
+    if (verb->drawsCharts) {
+        // Charts need a GUI application, but never a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        describeApplication();
+        return runParsed(*verb, app.arguments());
+    }
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    return runParsed(*verb, app.arguments());
 }

@@ -1,13 +1,22 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // `letdown VERB ...`: the headless commands. None of them opens a window, so none needs
-// a display; each has its own --help.
+// a display; each has its own --help. One table (in CommandLine.cpp) lists the commands:
+// it drives the dispatch, the main --help text and each command's options.
 namespace CommandLine {
-// Whether argv[1] names a verb (anything not starting with '-').
-bool hasVerb(int argc, char **argv);
-int runVerb(int argc, char **argv);
+// The command named among the arguments (options and the command in any order), or empty
+// when there is none and the window should open.
+QString findCommand(const QStringList &arguments);
+// Runs the command `name` (an unknown name is an error listing the commands).
+int runCommand(int argc, char **argv, const QString &name);
+// The description --help shows for `letdown` itself, with the list of commands.
+QString windowHelpText();
 QString defaultDatabasePath();
+// Application and organisation names (settings file, data folder) and version.
 void describeApplication();
+// The arguments without those QApplication takes for itself (-platform X, -style X ...).
+QStringList withoutQtGuiOptions(QStringList arguments);
 } // namespace CommandLine

@@ -258,7 +258,9 @@ bool MainWindow::moveDatabase(const QString &newPath)
         return false;
     }
     m_preferences.databasePath = m_database.path();
-    m_preferences.save();
+    if (!m_preferences.save(error))
+        showProblem(tr("The data file was moved to %1, but %2 Start Letdown with --database %1 until this is fixed.")
+                        .arg(m_database.path(), error));
     m_undoStack.clear(); // its steps referred to the file as it was opened
     m_recorder.resetAfterRestore();
     dataChangedOutsideRecorder();

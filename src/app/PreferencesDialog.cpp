@@ -82,6 +82,8 @@ void PreferencesDialog::gather()
     if (!problem.isEmpty() || p == m_preferences)
         return;
     m_preferences = p;
-    p.save();
+    QString error;
+    if (!p.save(error))
+        m_ui->messageLabel->setText(error);
     emit preferencesChanged(p);
 }

@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include "recorder/Clock.h"
+
 #include "TrendsView.h"
 #include "storage/FileSync.h"
 #include "domain/Technique.h"
@@ -60,7 +62,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     h += QStringLiteral("<h1>%1</h1>").arg(Text::tr("Letdown: let-down log report"));
     h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
              .arg(Text::tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), Text::tr("Prepared:"),
-                 locale.toString(QDateTime::currentDateTime(), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
+                 locale.toString(localNow(processClock()), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
 
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
              .arg(Text::tr("Summary"));
@@ -158,7 +160,7 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
     charts.show(stats, model, KindFilter::Both, {volume, preferences.showReferenceLines});
     document.addResource(
         QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")), charts.renderImage(kChartImageSize));
-    const Insights insights = computeInsights(sessions, model, range, QDate::currentDate());
+    const Insights insights = computeInsights(sessions, model, range, localToday(processClock()));
     document.setHtml(html(summarize(sessions, model), stats, insights, model, volume, range));
     return true;
 }

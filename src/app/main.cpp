@@ -28,46 +28,18 @@ namespace {
 void setUpParser(QCommandLineParser &parser)
 {
     // The command line speaks English (scripts read it); the window follows her language.
-    parser.setApplicationDescription(
-        QStringLiteral("Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
-                       "Without a command it opens the window. Commands (each has --help):\n"
-                       "  stats   print weekly statistics (--json for JSON)\n"
-                       "  chart   draw the trend charts into a PNG file\n"
-                       "  export  write sessions and let-downs as CSV\n"
-                       "  import  read CSV files written by export\n"
-                       "  report  write the consultant's report as a PDF\n"
-                       "  backup  take a verified backup now\n"
-                       "  demo-data  fill a new database with demo sessions"));
+    parser.setApplicationDescription(CommandLine::windowHelpText());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("database"),
-        QCoreApplication::translate("main", "Use this database file instead of the default one."),
-        QCoreApplication::translate("main", "file")});
-    parser.addPositionalArgument(QStringLiteral("command"),
-        QCoreApplication::translate("main", "A command (see above)."), QStringLiteral("[command]"));
+    parser.addOption({QStringLiteral("database"), QStringLiteral("Use this database file instead of the default one."),
+        QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("A command (see above)."),
+        QStringLiteral("[command]"));
 }
 
 void printError(const QString &message)
 {
     std::fprintf(stderr, "letdown: %s\n", qPrintable(message));
-}
-
-// QApplication takes these (with their values) for itself; QCoreApplication does not.
-QStringList withoutQtGuiOptions(QStringList arguments)
-{
-    static const QStringList withValue
-        = {"-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry", "-qwindowicon",
-            "-qwindowtitle", "-display", "-geometry", "-style", "-stylesheet", "-session", "-title"};
-    static const QStringList alone = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
-    for (int i = 1; i < arguments.size();) {
-        if (withValue.contains(arguments[i]))
-            arguments.remove(i, qMin(2, int(arguments.size()) - i));
-        else if (alone.contains(arguments[i]))
-            arguments.remove(i);
-        else
-            ++i;
-    }
-    return arguments;
 }
 
 // --help, --version, bad arguments and (later) headless verbs: no window, so no display is
@@ -78,9 +50,8 @@ int runWithoutWindow(int argc, char **argv)
     CommandLine::describeApplication();
     QCommandLineParser parser;
     setUpParser(parser);
-    if (!parser.parse(withoutQtGuiOptions(app.arguments()))) {
-        printError(
-            parser.errorText() + QStringLiteral("\n") + QCoreApplication::translate("main", "Try 'letdown --help'."));
+    if (!parser.parse(CommandLine::withoutQtGuiOptions(app.arguments()))) {
+        printError(parser.errorText() + QStringLiteral("\nTry 'letdown --help'."));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
@@ -92,25 +63,26 @@ int runWithoutWindow(int argc, char **argv)
 
 // How a second window on the same database ends: the first one came to the front, or it
 // did not answer and she is told why nothing opens. Returns the exit code, or -1 to go on.
+// The terminal gets English (scripts read it), the message box her language.
 int guardSingleInstance(InstanceGuard &guard)
 {
+    static const char *const kRaised = QT_TRANSLATE_NOOP("main",
+        "Letdown is already open on this database (process %1); it was brought to the front.");
+    static const char *const kSilent = QT_TRANSLATE_NOOP("main",
+        "Letdown is already open on this database (process %1), but it did not answer. "
+        "Look for its window, or close it and try again.");
     switch (guard.acquire()) {
     case InstanceGuard::Result::Acquired: return -1;
     case InstanceGuard::Result::OtherRaised:
-        printError(QCoreApplication::translate("main",
-            "Letdown is already open on this database (process %1); "
-            "it was brought to the front.")
-                       .arg(guard.otherPid()));
+        printError(QString::fromLatin1(kRaised).arg(guard.otherPid()));
         return 0;
     case InstanceGuard::Result::OtherSilent:
     case InstanceGuard::Result::Failed: break;
     }
-    const QString message = guard.otherPid() > 0 ? QCoreApplication::translate("main",
-                                "Letdown is already open on this database (process %1), but it "
-                                "did not answer. Look for its window, or close it and try again.")
-                                                       .arg(guard.otherPid())
-                                                 : guard.errorString();
-    printError(message);
+    const bool silent = guard.otherPid() > 0;
+    printError(silent ? QString::fromLatin1(kSilent).arg(guard.otherPid()) : guard.errorString());
+    const QString message
+        = silent ? QCoreApplication::translate("main", kSilent).arg(guard.otherPid()) : guard.errorString();
     QMessageBox box(QMessageBox::Information, QCoreApplication::translate("main", "Letdown is already open"), message,
         QMessageBox::Close);
     QTimer::singleShot(15000, &box, &QMessageBox::close); // never linger
@@ -202,7 +174,7 @@ int runWindow(int argc, char **argv)
     if (!openWithHelp(database, path, guard, exitCode))
         return exitCode;
     SessionStore store(database);
-    SystemClock clock;
+    const Clock &clock = processClock();
     SessionRecorder recorder(store, clock);
     if (!recorder.restoreUnfinished()) {
         printError(recorder.lastError());
@@ -226,8 +198,12 @@ int runWindow(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    if (CommandLine::hasVerb(argc, argv))
-        return CommandLine::runVerb(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString command = CommandLine::findCommand(arguments);
+    if (!command.isEmpty())
+        return CommandLine::runCommand(argc, argv, command);
     const int headlessResult = runWithoutWindow(argc, argv);
     if (headlessResult >= 0)
         return headlessResult;

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <functional>
+
 namespace {
 struct CliResult {
     int exitCode = -1;
@@ -24,6 +26,8 @@ CliResult runLetdown(const QStringList &arguments)
     // Prove that no display is needed.
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         environment.remove(QString::fromLatin1(name));
+    // "Now" is the week after the fixtures, whatever today's date.
+    environment.insert(QStringLiteral("LETDOWN_NOW"), QStringLiteral("2026-11-20T12:00:00+01:00"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
     REQUIRE(process.waitForFinished(60'000));
@@ -168,4 +172,63 @@ TEST_CASE("CLI: backup takes a verified copy beside the database")
     CHECK(path.contains("/backups/letdown-"));
     CHECK(Database::integrityOf(path) == "ok");
     CHECK(runLetdown({"backup", "--database", fixture.db.path + "-missing"}).exitCode == 1);
+}
+
+TEST_CASE("CLI: every command works with its options before or after it, and prints the same")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    QString csv = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    REQUIRE(runLetdown({"export", "--database", fixture.db.path, "--sessions", csv, "--ejections", letdowns}).exitCode
+        == 0);
+    int n = 0;
+    const auto fresh = [&] { return dir.filePath(QStringLiteral("new-%1.sqlite").arg(++n)); };
+    // Each command with options that make it succeed; {} stands for where the command goes.
+    const QList<std::pair<QString, std::function<QStringList()>>> commands = {
+        {"stats", [&] { return QStringList {"--database", fixture.db.path, "--json"}; }},
+        {"chart", [&] { return QStringList {"--database", fixture.db.path, "--out", dir.filePath("c.png")}; }},
+        {"export", [&] { return QStringList {"--database", fixture.db.path, "--sessions", dir.filePath("e.csv")}; }},
+        {"import",
+            [&] { return QStringList {"--database", fresh(), "--sessions", csv, "--ejections", letdowns}; }},
+        {"report", [&] { return QStringList {"--database", fixture.db.path, "--out", dir.filePath("r.pdf")}; }},
+        {"backup", [&] { return QStringList {"--database", fixture.db.path}; }},
+        {"demo-data", [&] { return QStringList {"--database", fresh(), "--weeks", "1", "--first-day", "2026-11-02"}; }},
+    };
+    for (const auto &[verb, options] : commands) {
+        INFO(verb.toStdString());
+        const CliResult first = runLetdown(QStringList {verb} + options());
+        const CliResult last = runLetdown(options() + QStringList {verb});
+        INFO(first.err.toStdString() << last.err.toStdString());
+        CHECK(first.exitCode == 0);
+        CHECK(last.exitCode == 0);
+        if (verb == "stats")
+            CHECK((first.out == last.out && first.out.contains("\"weeks\"")));
+    }
+    // The value of an option is never taken for the command.
+    const CliResult valueNamedStats = runLetdown({"--database", "stats", "--help"});
+    CHECK(valueNamedStats.exitCode == 0);
+    CHECK(valueNamedStats.out.contains("Without a command it opens the window"));
+    // The main help lists every command of the table.
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup"})
+        CHECK(valueNamedStats.out.contains(QByteArray("  ") + verb));
+    CHECK(runLetdown({"--database", fixture.db.path, "stats", "extra"}).exitCode == 2);
+}
+
+TEST_CASE("CLI: an import that fails creates no database and changes none")
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath("new/letdown.sqlite");
+    CliResult result = runLetdown({"import", "--database", target, "--sessions", dir.filePath("missing.csv")});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("missing.csv"));
+    CHECK_FALSE(QFileInfo::exists(target));
+    CHECK_FALSE(QFileInfo::exists(dir.filePath("new")));
+
+    QFile bad(dir.filePath("bad.csv"));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("not,a,letdown,file\n1,2,3,4\n");
+    bad.close();
+    result = runLetdown({"--database", target, "import", "--sessions", bad.fileName()});
+    CHECK(result.exitCode == 1);
+    CHECK_FALSE(QFileInfo::exists(target));
 }

@@ -1,3 +1,4 @@
+#include "csv/CsvFiles.h"
 // What she sees when things go wrong: a second window, a write-protected file, a restore,
 // a pasted novel.
 #include "MainWindow.h"
@@ -108,7 +109,15 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
         REQUIRE(database.open(path));
         SessionStore store(database);
         REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
+        CsvExportRequest request;
+        request.sessionsPath = dir.filePath("sessions.csv");
+        request.ejectionsPath = dir.filePath("letdowns.csv");
+        int count = 0;
+        QString error;
+        REQUIRE(exportCsvFiles(store, ReferenceModel(), request, count, error));
     }
+    for (const char *name : {"sessions.csv", "letdowns.csv"})
+        QFile::setPermissions(dir.filePath(name), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
     QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
     QFile::setPermissions(dir.path(),
         QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
@@ -130,8 +139,10 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
     INFO(statsOut.toStdString());
     CHECK(statsCode == 0);
     CHECK(statsOut.contains("2026-W47"));
-    const auto [importCode, importOut] = run({"import", "--database", path, "--sessions", path});
+    const auto [importCode, importOut] = run({"import", "--database", path, "--sessions", dir.filePath("sessions.csv"), "--ejections",
+        dir.filePath("letdowns.csv")});
     CHECK(importCode == 1);
+    INFO(importOut.toStdString());
     CHECK(importOut.contains("write-protected"));
     QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }

@@ -86,7 +86,8 @@ TEST_CASE("Preferences are saved and read back")
     p.firstEjectionMl = 25;
     p.defaultKind = SessionKind::Pumping;
     p.showReferenceLines = false;
-    p.save();
+    QString saveError;
+    REQUIRE(p.save(saveError));
     CHECK(Preferences::load() == p);
     QSettings().setValue("model/decayR", 7.0); // hand-edited nonsense falls back to the published values
     CHECK(Preferences::load().decayR == ReferenceModel::kDefaultDecayR);

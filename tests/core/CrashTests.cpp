@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 
 #include <csignal>
+#include <cstdio>
 
 namespace {
 struct ChildRun {
@@ -58,13 +59,19 @@ TEST_CASE("Crash: every acknowledged let-down survives SIGKILL, and the session 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("crash.sqlite"));
     constexpr int kKills = 24;
+    // The kill moments are random; LETDOWN_CRASH_SEED=N replays a run (its seed is printed).
+    bool seeded = false;
+    const quint32 seed = qEnvironmentVariableIntValue("LETDOWN_CRASH_SEED", &seeded);
+    const quint32 usedSeed = seeded ? seed : QRandomGenerator::global()->generate();
+    QRandomGenerator random(usedSeed);
+    std::printf("crash test seed: %u (replay with LETDOWN_CRASH_SEED=%u)\n", usedSeed, usedSeed);
     int acknowledgedSoFar = 0;
     for (int i = 0; i < kKills; ++i) {
         // A random moment: somewhere in the first 1 to 150 acknowledged steps of this run
         // (let-downs, pauses, side switches, and a stop and new start every 53 steps).
-        const int steps = 1 + int(QRandomGenerator::global()->bounded(150));
+        const int steps = 1 + int(random.bounded(150));
         const ChildRun run = runAndKill(path, steps);
-        INFO("kill " << i << " after " << run.acknowledgements << " acknowledged steps");
+        INFO("seed " << usedSeed << ", kill " << i << " after " << run.acknowledgements << " acknowledged steps");
         REQUIRE(run.acknowledgements >= steps);
         CHECK(run.acknowledgedLetdowns >= acknowledgedSoFar);
         acknowledgedSoFar = run.acknowledgedLetdowns;

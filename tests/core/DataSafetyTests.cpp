@@ -58,7 +58,9 @@ TEST_CASE("A backup is due after a day with changes, once a day")
 {
     TempDatabase db;
     SessionStore store(db.database);
-    const QDate today = QDate::currentDate();
+    FakeClock clock; // 2025-11-28, whatever the real date
+    ProcessClockScope scope(clock);
+    const QDate today = localToday(clock);
     bool due = true;
     QString error;
     REQUIRE(Backups::isDue(db.database, today, due, error));

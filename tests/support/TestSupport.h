@@ -60,6 +60,14 @@ private:
     std::function<int(qint64)> m_offsetRule;
 };
 
+// Makes `clock` the process clock (what backups, reports and "today" read) for a scope.
+struct ProcessClockScope {
+    explicit ProcessClockScope(const Clock &clock) { setProcessClock(&clock); }
+    ~ProcessClockScope() { setProcessClock(nullptr); }
+    ProcessClockScope(const ProcessClockScope &) = delete;
+    ProcessClockScope &operator=(const ProcessClockScope &) = delete;
+};
+
 inline QByteArray fileHash(const QString &path)
 {
     QFile file(path);

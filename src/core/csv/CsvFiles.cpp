@@ -75,10 +75,9 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
         error);
 }
 
-bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
-    CsvImportReport &report, QStringList &problems)
+bool readCsvFiles(
+    const QString &sessionsPath, const QString &ejectionsPath, QList<Session> &sessions, QStringList &problems)
 {
-    report = {};
     problems.clear();
     CsvImportInput input;
     input.sessionsName = QFileInfo(sessionsPath).fileName();
@@ -91,12 +90,25 @@ bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QStr
         input.ejectionsCsv = bytes;
         input.ejectionsName = QFileInfo(ejectionsPath).fileName();
     }
-    QList<Session> sessions;
-    if (!readSessionsCsv(input, sessions, problems))
-        return false;
+    return readSessionsCsv(input, sessions, problems);
+}
+
+bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems)
+{
+    report = {};
+    problems.clear();
     if (!store.importSessions(sessions, report.added, report.skipped, report.letdowns)) {
         problems.append(Text::tr("Nothing was imported: %1").arg(store.errorString()));
         return false;
     }
     return true;
+}
+
+bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
+    CsvImportReport &report, QStringList &problems)
+{
+    report = {};
+    QList<Session> sessions;
+    return readCsvFiles(sessionsPath, ejectionsPath, sessions, problems)
+        && importCsvFiles(store, sessions, report, problems);
 }

@@ -29,7 +29,12 @@ struct CsvImportReport {
     int letdowns = 0; // in the sessions added
 };
 
-// Checks both files completely, then writes everything in one transaction. On any problem
-// nothing is written and `problems` lists each bad line.
+// Reads and checks both files completely (nothing is written). On any problem returns
+// false and `problems` lists each bad line.
+bool readCsvFiles(
+    const QString &sessionsPath, const QString &ejectionsPath, QList<Session> &sessions, QStringList &problems);
+// Writes checked sessions in one transaction: all of them, or nothing.
+bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems);
+// Both steps above.
 bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
     CsvImportReport &report, QStringList &problems);

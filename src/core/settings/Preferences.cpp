@@ -1,7 +1,11 @@
 #include "settings/Preferences.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QSettings>
 
 namespace {
@@ -33,7 +37,7 @@ Preferences Preferences::load()
     return p;
 }
 
-void Preferences::save() const
+bool Preferences::save(QString &error) const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("units"), unit == VolumeUnit::Oz ? QStringLiteral("oz") : QStringLiteral("ml"));
@@ -44,6 +48,24 @@ void Preferences::save() const
     settings.setValue(QStringLiteral("databasePath"), databasePath);
     settings.setValue(QStringLiteral("weekStartsOn"), int(weekStartsOn));
     settings.sync();
+    if (settings.status() == QSettings::NoError)
+        return true;
+    error = Text::tr("Your preferences could not be saved to %1.").arg(settings.fileName());
+    return false;
+}
+
+void Preferences::moveFromOldPlace()
+{
+    // Before version 0.2 no organisation name was set, so Qt kept the file in
+    // ~/.config/Unknown Organization/letdown.conf. Moved once, never overwriting a newer one.
+    const QString configHome = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    const QString oldPath = configHome + QStringLiteral("/Unknown Organization/letdown.conf");
+    const QString newPath = QSettings().fileName();
+    if (!QFileInfo::exists(oldPath) || QFileInfo::exists(newPath))
+        return;
+    QDir().mkpath(QFileInfo(newPath).absolutePath());
+    if (QFile::rename(oldPath, newPath))
+        QDir().rmdir(QFileInfo(oldPath).absolutePath()); // only when empty
 }
 
 QString Preferences::validate() const

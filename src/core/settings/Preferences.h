@@ -8,7 +8,7 @@
 
 #include <optional>
 
-// Her choices, kept with QSettings (~/.config/letdown.conf). Plain data plus load/save;
+// Her choices, kept with QSettings (~/.config/letdown/letdown.conf). Plain data plus load/save;
 // every screen reads what it needs from here when it is told the preferences changed.
 struct Preferences {
     VolumeUnit unit = VolumeUnit::Ml;
@@ -21,7 +21,10 @@ struct Preferences {
     QString databasePath; // empty: the default location
 
     static Preferences load();
-    void save() const;
+    // False with `error` when the settings file could not be written.
+    bool save(QString &error) const;
+    // Moves a settings file from where versions before 0.2 kept it (once).
+    static void moveFromOldPlace();
     // Empty when usable, else why not (for the dialog).
     QString validate() const;
 

@@ -1,5 +1,7 @@
 #include "storage/Backups.h"
 
+#include "recorder/Clock.h"
+
 #include "storage/Database.h"
 #include "storage/FileSync.h"
 
@@ -15,6 +17,7 @@
 #include <cstdio>
 
 namespace {
+
 // lupdate reads Text::tr("...") with this context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(Backups)
@@ -67,7 +70,7 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
         QFile::remove(partial);
         return {};
     }
-    QString name = QStringLiteral("letdown-%1-%2").arg(QDateTime::currentDateTime().toString(kTimeFormat), reason);
+    QString name = QStringLiteral("letdown-%1-%2").arg(localNow(processClock()).toString(kTimeFormat), reason);
     QString target = QDir(folder).filePath(name + QStringLiteral(".sqlite"));
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QDir(folder).filePath(QStringLiteral("%1-%2.sqlite").arg(name).arg(n));
@@ -199,7 +202,7 @@ bool Backups::restoreOverDamaged(
     const QString incoming = stageBeside(backupPath, databasePath, error);
     if (incoming.isEmpty())
         return false;
-    asidePath = databasePath + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(kTimeFormat);
+    asidePath = databasePath + QStringLiteral(".damaged-") + localNow(processClock()).toString(kTimeFormat);
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(databasePath + suffix)
             && !renamePath(databasePath + suffix, asidePath + suffix)) {
