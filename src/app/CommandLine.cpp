@@ -89,8 +89,11 @@ bool parseKind(const QCommandLineParser &parser, KindFilter &filter, QString &er
     return true;
 }
 
+// Her saved volume model (the one the window, the export and the report use), with --decay
+// overriding its decay for this run.
 bool parseModel(const QCommandLineParser &parser, ReferenceModel &model, QString &error)
 {
+    model = Preferences::load().referenceModel();
     if (parser.isSet(QStringLiteral("decay"))) {
         bool ok = false;
         model.decayR = parser.value(QStringLiteral("decay")).toDouble(&ok);

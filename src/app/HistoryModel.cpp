@@ -92,8 +92,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Letdowns: return QString::number(s.ejections.size());
         case FirstLetdown: return first ? formatElapsed(*first) : QString();
         case Volume:
-            return measured ? m_volume.text(*measured)
-                            : tr("≈ %1").arg(m_volume.text(estimatedSessionVolumeMl(s, m_model)));
+            if (measured)
+                return m_volume.text(*measured);
+            if (const auto estimate = estimatedSessionVolumeMl(s, m_model))
+                return tr("≈ %1").arg(m_volume.text(*estimate));
+            return QStringLiteral("—"); // nothing measured, no let-down: unknown
         case Techniques: return techniquesText(s);
         case Note: {
             QString line = s.note.section(u'\n', 0, 0);
@@ -110,7 +113,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Duration: return s.activeMs;
         case Letdowns: return int(s.ejections.size());
         case FirstLetdown: return first ? QVariant(*first) : QVariant(std::numeric_limits<qint64>::max());
-        case Volume: return measured.value_or(estimatedSessionVolumeMl(s, m_model));
+        case Volume: return measured ? *measured : estimatedSessionVolumeMl(s, m_model).value_or(-1.0);
         default: return data(index, Qt::DisplayRole);
         }
     case Qt::TextAlignmentRole:

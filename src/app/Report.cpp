@@ -84,9 +84,19 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
         QString(), Text::tr("logged")});
     h += row({Text::tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
         summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"), QString(),
-        Text::tr("estimated; %1 of %2 sessions had a measured total")
+        Text::tr("estimated; %1 of %2 sessions had a measured total; %3 could not be estimated "
+                 "(nothing measured, no let-down)")
             .arg(summary.sessionsWithMeasuredTotal)
-            .arg(summary.sessions())});
+            .arg(summary.sessions())
+            .arg(summary.sessionsWithoutEstimate)});
+    QStringList herByOrder, referenceByOrder;
+    for (const OrderVolume &order : stats.volumeByOrder) {
+        herByOrder << Text::tr("#%1: %2").arg(order.order).arg(volume.text(order.meanEstimatedMl));
+        referenceByOrder << Text::tr("#%1: %2").arg(order.order).arg(volume.text(order.referenceMl));
+    }
+    h += row({Text::tr("Milk by let-down order (mean)"),
+        herByOrder.isEmpty() ? QStringLiteral("–") : herByOrder.join(QStringLiteral("<br/>")),
+        referenceByOrder.join(QStringLiteral("<br/>")), Text::tr("estimated (model below)")});
     QStringList techniques;
     for (const auto &use : summary.techniques)
         techniques << Text::tr("%1: %2 sessions").arg(techniqueLabel(use.key)).arg(use.sessions);

@@ -391,10 +391,14 @@ QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &opt
     addWeeklySeries(chart, stats,
         {Text::tr("Your estimate"), kAllColor, value,
             [volume](const WeekStats &w, double v) {
-                return Text::tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
-                    .arg(weekCaption(w), volume.text(volume.toMl(v)))
-                    .arg(w.daysWithSessions)
-                    .arg(sessionsText(w.sessions));
+                QString tip = Text::tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
+                                  .arg(weekCaption(w), volume.text(volume.toMl(v)))
+                                  .arg(w.daysWithSessions)
+                                  .arg(sessionsText(w.sessions));
+                if (w.sessionsWithoutEstimate > 0)
+                    tip += Text::tr("\n%n session(s) not estimated (nothing measured, no let-down)", nullptr,
+                        w.sessionsWithoutEstimate);
+                return tip;
             }},
         x, y);
     return chart;

@@ -2,6 +2,7 @@
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
+#include "LetdownProcess.h"
 #include "TestSupport.h"
 
 #include <QImage>
@@ -13,28 +14,6 @@
 #include <functional>
 
 namespace {
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult runLetdown(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Prove that no display is needed.
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(name));
-    // "Now" is the week after the fixtures, whatever today's date.
-    environment.insert(QStringLiteral("LETDOWN_NOW"), QStringLiteral("2026-11-20T12:00:00+01:00"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
 // The hand-worked week of the stats tests, in a database file.
 struct FixtureDatabase {
     TempDatabase db;

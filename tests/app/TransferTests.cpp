@@ -5,15 +5,21 @@
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
+#include "LetdownProcess.h"
 #include "TestSupport.h"
 
 #include <QAction>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
 #include <QLabel>
 #include <QProcess>
 #include <QStandardPaths>
 
 namespace {
+using Cli = CliResult;
 QList<Session> fixtureSessions()
 {
     Session a = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300, 600});
@@ -24,21 +30,9 @@ QList<Session> fixtureSessions()
     return {a, b};
 }
 
-struct Cli {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
 Cli letdown(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return runLetdown(arguments);
 }
 
 QByteArray readAll(const QString &path)
@@ -179,4 +173,58 @@ TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary i
     dialog.accept();
     CHECK(dialog.result() == QDialog::Accepted);
     CHECK(readAll(dir.filePath("from-dialog.pdf")).startsWith("%PDF"));
+}
+
+TEST_CASE("Every output takes the volume model from her preferences: stats, chart, export and report agree")
+{
+    // What the app saved when she set first 40 ml and decay 0.9 (the commands' settings file).
+    const QString settingsPath = qEnvironmentVariable("XDG_CONFIG_HOME") + "/letdown/letdown.conf";
+    {
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        settings.setValue("model/decayR", 0.9);
+        settings.setValue("model/firstEjectionMl", 40.0);
+        settings.sync();
+        REQUIRE(settings.status() == QSettings::NoError);
+    }
+    struct RemoveSettings {
+        QString path;
+        ~RemoveSettings() { QFile::remove(path); }
+    } removeSettings {settingsPath};
+
+    TempDatabase db;
+    SessionStore store(db.database);
+    // Nothing measured: the second let-down's estimate is the model's 40 * 0.9 = 36 ml.
+    REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300})}));
+    QTemporaryDir dir;
+
+    const Cli stats = letdown({"stats", "--database", db.path, "--json", "--from", "2026-11-16", "--to", "2026-11-22"});
+    REQUIRE(stats.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(stats.out).object();
+    CHECK(json.value("reference").toObject().value("decay_r").toDouble() == Approx(0.9));
+    const QJsonArray byOrder = json.value("volume_by_order").toArray();
+    REQUIRE(byOrder.size() == 2);
+    CHECK(byOrder[1].toObject().value("mean_estimated_ml").toDouble() == Approx(36));
+    CHECK(byOrder[1].toObject().value("reference_ml").toDouble() == Approx(36));
+
+    const QString letdowns = dir.filePath("l.csv");
+    REQUIRE(letdown({"export", "--database", db.path, "--sessions", dir.filePath("s.csv"), "--ejections", letdowns})
+                .exitCode
+        == 0);
+    const QList<QByteArray> lines = readAll(letdowns).split('\n');
+    REQUIRE(lines.size() >= 3);
+    CHECK(lines[2].trimmed().endsWith(",36"));
+
+    const QString pdf = dir.filePath("r.pdf");
+    REQUIRE(letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"})
+                .exitCode
+        == 0);
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    REQUIRE_FALSE(pdftotext.isEmpty()); // poppler-utils is installed by scripts/common.sh
+    QProcess text;
+    text.start(pdftotext, {pdf, "-"});
+    REQUIRE(text.waitForFinished(60'000));
+    const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+    CHECK(content.contains("#2: 36 ml"));
+    CHECK(content.contains("40 ml for the")); // "first" is set with an fi ligature
+    CHECK(content.contains("×0.9 for each later one"));
 }

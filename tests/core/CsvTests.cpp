@@ -143,7 +143,7 @@ TEST_CASE("Sessions CSV: columns, units, times with offsets and empty unknowns")
     CHECK(c[2] == "2026-11-01T23:50:00-05:00");
     CHECK(c[9].isEmpty()); // no let-down: unknown, not zero
     CHECK(c[10].isEmpty()); // nothing measured
-    CHECK(c[11] == "0");
+    CHECK(c[11].isEmpty()); // nothing measured, no let-down: estimated volume unknown, not 0
     CHECK(c[14] == "'-10 ml less than usual");
 
     // In ounces every _ml column becomes _oz with two decimals.

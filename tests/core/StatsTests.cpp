@@ -1,4 +1,5 @@
 #include "stats/StatsJson.h"
+#include "stats/Summary.h"
 #include "stats/VolumeEstimate.h"
 #include "stats/WeeklyStats.h"
 
@@ -68,8 +69,24 @@ TEST_CASE("Volume estimate: measured total, test-weigh, reference anchor, measur
     CHECK(m[0] == 70);
     CHECK(m[1] == Approx(30 * 0.6 / 1.176));
     CHECK(m[1] + m[2] + m[3] == Approx(30));
-    // No let-downs and no measure: nothing estimated.
-    CHECK(estimatedSessionVolumeMl(f.d, model) == 0);
+    // No let-downs and no measure: unknown, not 0 ml.
+    CHECK_FALSE(estimatedSessionVolumeMl(f.d, model));
+}
+
+TEST_CASE("A session with nothing measured and no let-down is unknown, never 0 ml, in the weekly estimate")
+{
+    Session pumped = finishedSession(SessionKind::Pumping, berlin(2026, 11, 16, 8, 0), {60});
+    pumped.pumpedVolumeMl = 100;
+    const Session unknown = finishedSession(SessionKind::Nursing, berlin(2026, 11, 17, 8, 0), {});
+    const TrendStats stats = computeTrendStats({pumped, unknown}, ReferenceModel {}, KindFilter::Both, {});
+    REQUIRE(stats.weeks.size() == 1);
+    CHECK(stats.weeks[0].sessions == 2);
+    CHECK(*stats.weeks[0].estimatedMlPerDay == Approx(100)); // not (100 + 0) / 2
+    CHECK(stats.weeks[0].daysWithSessions == 1);
+    CHECK(stats.weeks[0].sessionsWithoutEstimate == 1);
+    const PeriodSummary summary = summarize({pumped, unknown}, ReferenceModel {});
+    CHECK(*summary.estimatedMlPerDay == Approx(100));
+    CHECK(summary.sessionsWithoutEstimate == 1);
 }
 
 TEST_CASE("Weekly stats on a hand-worked fixture, both kinds")
@@ -89,7 +106,8 @@ TEST_CASE("Weekly stats on a hand-worked fixture, both kinds")
     CHECK(w47.medianFirstLetdownS == Approx(90)); // of 60, 120, 90
     CHECK(w47.sessionsWithLetdown == 3);
     CHECK(w47.daysWithSessions == 2);
-    CHECK(*w47.estimatedMlPerDay == Approx((58.8 + 60 + 100 + 0) / 2)); // Mon 118.8, Tue 100
+    CHECK(*w47.estimatedMlPerDay == Approx((58.8 + 60 + 100) / 2)); // Mon 118.8, Tue 100
+    CHECK(w47.sessionsWithoutEstimate == 1); // Tuesday evening: nothing measured, no let-down
     REQUIRE(w47.meanEstimatedMlByOrder.size() == 4);
     CHECK(w47.meanEstimatedMlByOrder[0] == Approx((30 + 37.5 + 45.956) / 3).epsilon(1e-4));
     CHECK(w47.meanEstimatedMlByOrder[2] == Approx((10.8 + 16.544) / 2).epsilon(1e-4));

@@ -168,7 +168,7 @@ bool writeSessionsCsv(
             QString::number(s.ejections.size()),
             first ? seconds(*first) : QString(),
             volume(measuredTotalMl(s), unit),
-            volume(estimatedSessionVolumeMl(s, model), unit),
+            volume(estimatedSessionVolumeMl(s, model), unit), // empty when unknown
             grams,
             s.postFeedWeightG ? csvNumber(*s.postFeedWeightG, 1) : QString(),
             CsvWriter::protectText(s.note),

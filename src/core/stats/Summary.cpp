@@ -30,7 +30,10 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
         }
         if (const auto first = s.firstLetdownOffsetMs())
             firstLetdownS.append(double(*first) / 1000.0);
-        mlByDay[day] += estimatedSessionVolumeMl(s, model);
+        if (const auto ml = estimatedSessionVolumeMl(s, model))
+            mlByDay[day] += *ml;
+        else
+            ++summary.sessionsWithoutEstimate;
         if (measuredTotalMl(s))
             ++summary.sessionsWithMeasuredTotal;
         for (const QString &technique : s.techniques)

@@ -16,8 +16,9 @@ struct PeriodSummary {
     std::optional<double> meanLetdownsNursing;
     std::optional<double> meanLetdownsPumping;
     std::optional<double> medianFirstLetdownS;
-    std::optional<double> estimatedMlPerDay; // mean over the days with sessions
-    int daysWithSessions = 0;
+    std::optional<double> estimatedMlPerDay; // mean over the days with estimable sessions
+    int daysWithSessions = 0; // days with at least one estimable session
+    int sessionsWithoutEstimate = 0; // nothing measured, no let-down: volume unknown
     int sessionsWithMeasuredTotal = 0; // pumped volume or test-weigh
     struct TechniqueUse {
         QString key;

@@ -45,10 +45,12 @@ QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceM
     return volumes;
 }
 
-double estimatedSessionVolumeMl(const Session &session, const ReferenceModel &model)
+std::optional<double> estimatedSessionVolumeMl(const Session &session, const ReferenceModel &model)
 {
     if (const auto total = measuredTotalMl(session))
         return *total;
+    if (session.ejections.isEmpty())
+        return std::nullopt;
     const QList<double> volumes = estimatedLetdownVolumesMl(session, model);
     return std::accumulate(volumes.begin(), volumes.end(), 0.0);
 }

@@ -17,4 +17,6 @@ std::optional<double> measuredTotalMl(const Session &session);
 QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceModel &model);
 
 // The session's milk: the measured total when there is one, else the sum of the estimates.
-double estimatedSessionVolumeMl(const Session &session, const ReferenceModel &model);
+// Unknown (empty) when she measured nothing and marked no let-down: nothing to estimate
+// from, which is not the same as no milk.
+std::optional<double> estimatedSessionVolumeMl(const Session &session, const ReferenceModel &model);

@@ -42,7 +42,8 @@ struct LetdownCounts {
 struct WeekAccumulator {
     LetdownCounts counts;
     QList<double> firstLetdownS;
-    QMap<QDate, double> mlByDay;
+    QMap<QDate, double> mlByDay; // days with at least one estimable session
+    int sessionsWithoutEstimate = 0;
     QList<double> mlSumByOrder;
     QList<int> countByOrder;
 };
@@ -130,8 +131,12 @@ void TrendAccumulator::add(const Session &session)
     if (const auto first = session.firstLetdownOffsetMs())
         week.firstLetdownS.append(double(*first) / 1000.0);
     const QList<double> volumes = estimatedLetdownVolumesMl(session, m->model);
-    const auto measured = measuredTotalMl(session);
-    week.mlByDay[day] += measured ? *measured : std::accumulate(volumes.begin(), volumes.end(), 0.0);
+    if (const auto measured = measuredTotalMl(session))
+        week.mlByDay[day] += *measured;
+    else if (!volumes.isEmpty())
+        week.mlByDay[day] += std::accumulate(volumes.begin(), volumes.end(), 0.0);
+    else
+        ++week.sessionsWithoutEstimate; // nothing measured, no let-down: unknown, not 0 ml
     addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
     addByOrder(m->rangeSumsByOrder, m->rangeCountsByOrder, volumes);
     ++m->sessions;
@@ -184,6 +189,7 @@ TrendStats TrendAccumulator::result() const
         if (!week.firstLetdownS.isEmpty())
             stats.medianFirstLetdownS = median(week.firstLetdownS);
         stats.daysWithSessions = int(week.mlByDay.size());
+        stats.sessionsWithoutEstimate = week.sessionsWithoutEstimate;
         if (!week.mlByDay.isEmpty()) {
             double total = 0;
             for (double dayMl : week.mlByDay)

@@ -41,9 +41,12 @@ struct WeekStats {
     // Median seconds from the start to the first let-down, over sessions with one.
     std::optional<double> medianFirstLetdownS;
     int sessionsWithLetdown = 0;
-    // Mean over the days that have sessions of each day's estimated total.
+    // Mean over the days that have estimable sessions of each day's estimated total.
     std::optional<double> estimatedMlPerDay;
-    int daysWithSessions = 0;
+    int daysWithSessions = 0; // days with at least one estimable session
+    // Sessions with no measured total and no let-down: their volume is unknown and left
+    // out of the estimate (never counted as 0 ml).
+    int sessionsWithoutEstimate = 0;
     // Mean estimated volume of the k-th let-down, over the sessions that had a k-th.
     QList<double> meanEstimatedMlByOrder;
     QList<int> sessionsByOrder;
