@@ -45,8 +45,11 @@ struct Screen : RecorderRig {
         QTest::keyClick(target, key);
     }
     QString text(const char *labelName) { return find<QLabel>(labelName)->text(); }
-    // Lets the panel's live timer tick once.
-    void tick() { QTest::qWait(260); }
+    // Waits until the panel's live timer shows `expected` (it ticks a few times a second).
+    bool timerShows(const QString &expected)
+    {
+        return waitUntil([&] { return text("timerLabel") == expected; }, 5000);
+    }
 
     QStringList letdownLines()
     {
@@ -97,8 +100,7 @@ TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
     CHECK_FALSE(screen.find<QRadioButton>("nursingRadio")->isEnabled());
 
     screen.clock.advance(42 * kSecond);
-    screen.tick();
-    CHECK(screen.text("timerLabel") == "00:42");
+    CHECK(screen.timerShows("00:42"));
     screen.click("letdownButton");
     screen.clock.advance(210 * kSecond);
     screen.click("letdownButton");
@@ -108,8 +110,7 @@ TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
     screen.click("pauseButton");
     CHECK(screen.find<QPushButton>("pauseButton")->text().contains("Resume"));
     screen.clock.advance(60 * kSecond);
-    screen.tick();
-    CHECK(screen.text("timerLabel") == "04:12"); // paused time does not count
+    CHECK(screen.timerShows("04:12")); // paused time does not count
     screen.click("pauseButton");
     screen.clock.advance(8 * kSecond);
     screen.click("startStopButton");
@@ -263,8 +264,7 @@ TEST_CASE("GUI: a session left running is shown running after a restart")
     REQUIRE(restarted.restoreUnfinished());
     MainWindow window(screen.db.database, restarted, screen.store, screen.clock);
     window.show();
-    QTest::qWait(260);
-    CHECK(window.findChild<QLabel *>("timerLabel")->text() == "02:30");
+    CHECK(waitUntil([&] { return window.findChild<QLabel *>("timerLabel")->text() == "02:30"; }, 5000));
     CHECK(window.findChild<QListWidget *>("letdownList")->count() == 1);
     CHECK(window.findChild<QPushButton *>("startStopButton")->text().contains("Stop"));
 }

@@ -8,7 +8,10 @@
 #include <catch2/catch.hpp>
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QThread>
 #include <QFile>
 #include <QSqlQuery>
 #include <QString>
@@ -59,6 +62,20 @@ private:
     int m_offsetS;
     std::function<int(qint64)> m_offsetRule;
 };
+
+// Runs the event loop until `condition` holds or `ms` pass; returns whether it holds. For
+// waiting on what a timer or another process does, instead of a fixed sleep.
+inline bool waitUntil(const std::function<bool()> &condition, int ms = 10'000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
 
 // Makes `clock` the process clock (what backups, reports and "today" read) for a scope.
 struct ProcessClockScope {

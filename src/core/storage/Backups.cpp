@@ -65,8 +65,13 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     vacuum.finish();
     QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner);
     const QString verdict = Database::integrityOf(partial);
-    if (verdict != QLatin1String("ok") || !syncFile(partial)) {
+    if (verdict != QLatin1String("ok")) {
         error = Text::tr("The copy did not check out: %1").arg(verdict);
+        QFile::remove(partial);
+        return {};
+    }
+    if (!syncFile(partial)) {
+        error = Text::tr("The copy could not be written to the disk (fsync failed).");
         QFile::remove(partial);
         return {};
     }
@@ -79,7 +84,10 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
         QFile::remove(partial);
         return {};
     }
-    syncFolderOf(target);
+    if (!syncFolderOf(target)) {
+        error = Text::tr("The backup %1 was written, but its folder could not be synced to the disk.").arg(target);
+        return {};
+    }
     return target;
 }
 
@@ -215,7 +223,11 @@ bool Backups::restoreOverDamaged(
         error = Text::tr("Cannot put the backup in place of %1.").arg(databasePath);
         return false;
     }
-    syncFolderOf(databasePath);
+    if (!syncFolderOf(databasePath)) {
+        error = Text::tr("The backup was put in place of %1, but the folder could not be synced to the disk.")
+                    .arg(databasePath);
+        return false;
+    }
     return true;
 }
 

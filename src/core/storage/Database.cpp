@@ -8,7 +8,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
@@ -163,7 +166,9 @@ bool Database::openChecked(const QString &path, OpenMode mode)
                 Text::tr("%1 is write-protected and needs updating to this version of "
                          "Letdown; make it writable and try again.")
                     .arg(path));
-        QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON"));
+        // Belt and braces: SQLite itself refuses writes on this connection.
+        if (!QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON")))
+            return fail(Problem::Unavailable, Text::tr("Cannot open %1 read-only.").arg(path));
         return true;
     }
     if (!applyPragmas())
@@ -206,11 +211,16 @@ void Database::rememberVerifiedState()
     // size and time are final.
     if (QFileInfo(m_path + QStringLiteral("-wal")).size() > 0)
         return;
+    // A record that cannot be written completely is removed: the next start then checks
+    // the whole file again, which is slower but never wrong.
     QFile record(verifiedStatePath());
-    if (record.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        record.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        record.write(fileState());
-    }
+    const QByteArray state = fileState();
+    const bool written = record.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && record.setPermissions(QFile::ReadOwner | QFile::WriteOwner) && record.write(state) == state.size()
+        && record.flush();
+    record.close();
+    if (!written)
+        QFile::remove(verifiedStatePath());
 }
 
 bool Database::checkPageCount()
@@ -300,7 +310,12 @@ bool Database::moveTo(const QString &newPath)
         return false;
     }
     QFile::remove(oldPath + QStringLiteral(".checked"));
-    syncFolderOf(newPath);
+    if (!syncFolderOf(newPath)) {
+        // The file is there and whole; only the folder entry may not be on the disk yet.
+        open(newPath);
+        m_error = Text::tr("%1 was moved, but its folder could not be synced to the disk.").arg(newPath);
+        return false;
+    }
     // The backups go along when they can be renamed; otherwise they stay (and still work by hand).
     const QString oldBackups = Backups::folderFor(oldPath);
     const QString newBackups = Backups::folderFor(newPath);
@@ -323,8 +338,14 @@ bool Database::replaceWith(const QString &sourcePath)
         open(target);
         return false;
     }
-    syncFolderOf(target);
-    return open(target);
+    const bool synced = syncFolderOf(target);
+    if (!open(target))
+        return false;
+    if (!synced) {
+        m_error = Text::tr("The backup is in place, but the folder could not be synced to the disk.");
+        return false;
+    }
+    return true;
 }
 
 bool Database::checkOwnershipAndVersion(int &userVersion)
@@ -421,10 +442,26 @@ bool Database::commit()
     return false;
 }
 
+bool Database::inTransaction() const
+{
+    const QVariant handle = connection().driver()->handle();
+    sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+    return db && sqlite3_get_autocommit(db) == 0;
+}
+
 bool Database::rollback()
 {
     const QString cause = m_error;
-    QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
+    QSqlQuery rollback(connection());
+    if (!rollback.exec(QStringLiteral("ROLLBACK")) && inTransaction()) {
+        // The transaction may still be open: close and reopen the connection, which ends it
+        // without writing anything, so the next write does not run inside this one.
+        const QString path = m_path;
+        close();
+        open(path);
+        m_error = Text::tr("%1 (and undoing the half-done change failed, so the file was reopened)").arg(cause);
+        return false;
+    }
     m_error = cause;
     return false;
 }

@@ -71,6 +71,8 @@ public:
     bool begin();
     bool commit();
     bool rollback(); // always returns false, keeping m_error from the failure
+    // Whether a transaction is open on the connection (SQLite ends one by itself on some errors).
+    bool inTransaction() const;
     void setError(const QString &message) { m_error = message; }
 
     // Checks a file without opening it for writing: "ok", or what SQLite found wrong.

@@ -52,32 +52,34 @@ public:
 
     bool ok() const { return m_ok; }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
-    void bind(int column, qint64 value) { sqlite3_bind_int64(m_statement, column, value); }
+    // A failed bind (out of memory, a wrong column) is remembered and fails the next run().
+    void bind(int column, qint64 value) { check(sqlite3_bind_int64(m_statement, column, value)); }
     void bind(int column, const QString &text)
     {
         const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        check(sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
     }
     void bind(int column, const std::optional<double> &value)
     {
-        if (value)
-            sqlite3_bind_double(m_statement, column, *value);
-        else
-            sqlite3_bind_null(m_statement, column);
+        check(value ? sqlite3_bind_double(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
     }
     // Runs the statement with the values bound; ready for the next row afterwards.
     bool run()
     {
-        m_ok = sqlite3_step(m_statement) == SQLITE_DONE;
+        m_ok = m_bindsOk && sqlite3_step(m_statement) == SQLITE_DONE;
+        m_bindsOk = true;
         sqlite3_reset(m_statement);
         sqlite3_clear_bindings(m_statement);
         return m_ok;
     }
 
 private:
+    void check(int result) { m_bindsOk = m_bindsOk && result == SQLITE_OK; }
+
     sqlite3 *m_db;
     sqlite3_stmt *m_statement = nullptr;
     bool m_ok = false;
+    bool m_bindsOk = true;
 };
 
 sqlite3 *sqliteHandle(const QSqlDatabase &connection)
