@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLockFile>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -66,7 +67,15 @@ TEST_CASE("A second window on the same database brings the first to the front an
     CHECK(QFileInfo::exists(path + ".lock"));
     QProcess third;
     start(third);
-    // The positive sign that the third owns the database: a fourth is sent to it.
+    // Positive signs that the third owns the database: the lock names it, and a fourth
+    // start is sent to it.
+    const auto lockOwner = [&] {
+        qint64 pid = 0;
+        QString host, app;
+        QLockFile(path + ".lock").getLockInfo(&pid, &host, &app);
+        return pid;
+    };
+    REQUIRE(waitUntil([&] { return lockOwner() == third.processId(); }, 20'000));
     QProcess fourth;
     start(fourth);
     REQUIRE(fourth.waitForFinished(30'000));
