@@ -128,6 +128,7 @@ void MainWindow::setUpShortcuts()
         {QKeySequence(Qt::Key_L), &SessionPanel::markLetdown},
         {QKeySequence(Qt::Key_P), &SessionPanel::togglePause},
         {QKeySequence(Qt::Key_S), &SessionPanel::switchSide},
+        {QKeySequence(Qt::Key_T), &SessionPanel::announceTime},
     };
     for (const auto &binding : bindings) {
         auto *shortcut = new QShortcut(binding.key, this);

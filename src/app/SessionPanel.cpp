@@ -1,5 +1,7 @@
 #include "SessionPanel.h"
 
+#include "ExclusiveChoice.h"
+
 #include "ui_SessionPanel.h"
 
 #include "LimitedTextEdit.h"
@@ -68,6 +70,8 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
     connect(m_ui->letdownButton, &QPushButton::clicked, this, &SessionPanel::markLetdown);
     connect(m_ui->pauseButton, &QPushButton::clicked, this, &SessionPanel::togglePause);
     connect(m_ui->switchSideButton, &QPushButton::clicked, this, &SessionPanel::switchSide);
+    // Left, right or both: one choice, announced as such.
+    makeExclusiveChoice({m_ui->leftSideButton, m_ui->rightSideButton, m_ui->bothSideButton}, this);
     connect(m_ui->leftSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Left); });
     connect(m_ui->rightSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Right); });
     connect(m_ui->bothSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Both); });
@@ -195,6 +199,17 @@ void SessionPanel::switchSide()
     refresh();
 }
 
+void SessionPanel::announceTime()
+{
+    const qint64 activeMs = m_recorder.hasSession() ? m_recorder.currentSession().activeMs : 0;
+    const int minutes = int(activeMs / 60'000);
+    const int seconds = int(activeMs / 1000 % 60);
+    m_ui->timerLabel->setAccessibleName(tr("Session time: %n minute(s)", nullptr, minutes)
+        + QStringLiteral(" ") + tr("%n second(s)", nullptr, seconds));
+    m_spokenTimeKey.clear(); // the next minute says minutes only again
+    m_ui->timerLabel->setFocus(Qt::OtherFocusReason); // readers speak the focused item's name
+}
+
 void SessionPanel::onSideButton(Side side)
 {
     const auto state = m_recorder.state();
@@ -320,7 +335,18 @@ void SessionPanel::refresh()
 void SessionPanel::refreshTimer()
 {
     const Session session = m_recorder.currentSession();
-    m_ui->timerLabel->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
+    const qint64 activeMs = m_recorder.hasSession() ? session.activeMs : 0;
+    m_ui->timerLabel->setText(formatTimer(activeMs));
+    // The accessible name carries the time, but changes only with the minute or the state.
+    const qint64 minutes = activeMs / 60'000;
+    const QString spokenKey = QStringLiteral("%1 %2").arg(int(m_recorder.state())).arg(minutes);
+    if (spokenKey != m_spokenTimeKey) {
+        m_spokenTimeKey = spokenKey;
+        const bool running = m_recorder.state() == SessionRecorder::State::Running
+            || m_recorder.state() == SessionRecorder::State::Paused;
+        m_ui->timerLabel->setAccessibleName(
+            running ? tr("Session time: %n minute(s)", nullptr, int(minutes)) : tr("Session time: not running"));
+    }
 
     QString status;
     switch (m_recorder.state()) {

@@ -30,6 +30,9 @@ public:
     void markLetdown();
     void togglePause();
     void switchSide();
+    // T: a screen reader hears the session time to the second (otherwise the timer's
+    // accessible name changes once a minute, so it does not flood the reader).
+    void announceTime();
     // Sessions changed in the database (an import): re-read the recent list.
     void reload() { refresh(); }
     // A write-protected database: everything shows, nothing can be recorded.
@@ -68,4 +71,5 @@ private:
     bool m_readOnly = false;
     VolumeFormat m_volume;
     QString m_shownSessionUuid;
+    QString m_spokenTimeKey; // state and whole minutes that the timer's accessible name says
 };

@@ -12,6 +12,7 @@
 #include <QAccessible>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -79,4 +80,68 @@ TEST_CASE("Accessibility: the session screen works from the keyboard alone")
             && QApplication::focusWidget()->objectName() == QLatin1String("startStopButton");
     }
     CHECK(reachedLetdown);
+}
+
+TEST_CASE("Accessibility: the side is one exclusive choice, announced as radio buttons")
+{
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    MainWindow window(db.database, recorder, store, clock);
+    window.show();
+    QList<QAccessibleInterface *> sides;
+    for (const char *name : {"leftSideButton", "rightSideButton", "bothSideButton"}) {
+        auto *button = window.findChild<QAbstractButton *>(name);
+        REQUIRE(button);
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(button);
+        REQUIRE(a);
+        INFO(name);
+        CHECK(a->role() == QAccessible::RadioButton);
+        CHECK(a->state().checkable);
+        sides << a;
+    }
+    CHECK(sides[0]->text(QAccessible::Name) == "Left");
+    CHECK(sides[0]->state().checked);
+    // Pressed through the accessibility interface (as Orca does): the others are unchecked.
+    REQUIRE(sides[1]->actionInterface());
+    sides[1]->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    CHECK(sides[1]->state().checked);
+    CHECK_FALSE(sides[0]->state().checked);
+    CHECK_FALSE(sides[2]->state().checked);
+}
+
+TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions; the timer tells the time once a minute")
+{
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    MainWindow window(db.database, recorder, store, clock);
+    window.show();
+    const auto press = [&](const char *name) {
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(window.findChild<QAbstractButton *>(name));
+        REQUIRE(a);
+        REQUIRE(a->actionInterface());
+        a->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    };
+    QAccessibleInterface *timer = QAccessible::queryAccessibleInterface(window.findChild<QWidget *>("timerLabel"));
+    REQUIRE(timer);
+    CHECK(timer->text(QAccessible::Name) == "Session time: not running");
+
+    press("startStopButton");
+    CHECK(recorder.state() == SessionRecorder::State::Running);
+    clock.advance(2 * 60'000 + 10'000);
+    press("letdownButton");
+    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(waitUntil([&] { return timer->text(QAccessible::Name) == "Session time: 2 minutes"; }, 5000));
+    // Seconds passing within the minute do not change what the reader is told.
+    clock.advance(20'000);
+    QTest::qWait(300); // the label ticks several times meanwhile
+    CHECK(timer->text(QAccessible::Name) == "Session time: 2 minutes");
+    CHECK(window.findChild<QLabel *>("timerLabel")->text() == "02:30");
+    // On request (T), to the second.
+    QTest::keyClick(&window, Qt::Key_T);
+    CHECK(timer->text(QAccessible::Name) == "Session time: 2 minutes 30 seconds");
+    clock.advance(60'000);
+    CHECK(waitUntil([&] { return timer->text(QAccessible::Name) == "Session time: 3 minutes"; }, 5000));
+
+    press("startStopButton");
+    CHECK(recorder.state() == SessionRecorder::State::Stopped);
 }
