@@ -4,6 +4,7 @@
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
 #include "demo/DemoData.h"
+#include "output/OutputFiles.h"
 #include "recorder/Clock.h"
 #include "settings/Preferences.h"
 #include "stats/Insights.h"
@@ -212,6 +213,10 @@ int runChart(const QCommandLineParser &parser)
     Database database;
     if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
         return fail(verb, database.errorString());
+    OutputFiles output(database.path()); // checked before the work, written after it
+    const int index = output.add(out, true, error);
+    if (index < 0)
+        return fail(verb, error);
     SessionStore store(database);
     const StatsRange range = allWeeks ? StatsRange {std::nullopt, today()} : lastWeeksRange(today(), weeks);
     TrendStats stats;
@@ -219,8 +224,14 @@ int runChart(const QCommandLineParser &parser)
         return fail(verb, error);
     TrendsView view;
     view.show(stats, model, filter);
-    if (!view.renderImage(QSize(width, height)).save(out, "PNG"))
-        return fail(verb, Text::tr("cannot write %1.").arg(out));
+    const QImage image = view.renderImage(QSize(width, height));
+    if (!output.write(index, [&](QIODevice *device, QString &e) {
+            if (image.save(device, "PNG"))
+                return true;
+            e = Text::tr("the image could not be encoded or written");
+            return false;
+        }, error) || !output.commit(error))
+        return fail(verb, error);
     return 0;
 }
 

@@ -1,9 +1,11 @@
 #include "Report.h"
 
+#include "output/OutputFiles.h"
 #include "recorder/Clock.h"
 
 #include "TrendsView.h"
 #include "storage/FileSync.h"
+#include "storage/SessionStore.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "stats/Insights.h"
@@ -193,18 +195,19 @@ bool Report::writePdf(
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
     printer.setPageSize(QPageSize(QPageSize::A4));
-    // Written beside the target and renamed when complete, so a failed report never
-    // replaces a good one.
-    const QString partial = path + QStringLiteral(".part");
-    printer.setOutputFileName(partial);
-    if (!print(store, preferences, range, printer, error))
+    // A private temporary file beside the target, renamed over it only when the PDF is
+    // complete: a failed report never replaces a good one, nor anything else she owns.
+    OutputFiles output(store.databasePath());
+    const int index = output.add(path, true, error);
+    if (index < 0)
         return false;
-    // rename(2) replaces the target in one step.
-    if (!QFileInfo::exists(partial) || !QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner)
-        || !renamePath(partial, path)) {
-        QFile::remove(partial);
-        error = Text::tr("Cannot write %1.").arg(path);
-        return false;
-    }
-    return true;
+    const auto printTo = [&](const QString &temporary, QString &e) {
+        printer.setOutputFileName(temporary);
+        return print(store, preferences, range, printer, e);
+    };
+    // QPrinter does not report write errors: a complete PDF starts with %PDF and ends with %%EOF.
+    const auto complete = [](const QByteArray &head, const QByteArray &tail) {
+        return head.startsWith("%PDF") && tail.contains("%%EOF");
+    };
+    return output.writeToPath(index, printTo, complete, error) && output.commit(error);
 }

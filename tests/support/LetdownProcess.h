@@ -15,7 +15,9 @@ struct CliResult {
     QByteArray err;
 };
 
-inline CliResult runLetdown(const QStringList &arguments, const QByteArray &standardInput = {})
+// Runs `program` (the letdown executable unless given) with the environment above.
+inline CliResult runProgram(
+    const QString &program, const QStringList &arguments, const QByteArray &standardInput = {})
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -23,7 +25,7 @@ inline CliResult runLetdown(const QStringList &arguments, const QByteArray &stan
         environment.remove(QString::fromLatin1(name));
     environment.insert(QStringLiteral("LETDOWN_NOW"), QStringLiteral("2026-11-20T12:00:00+01:00"));
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
+    process.start(program, arguments);
     REQUIRE(process.waitForStarted(30'000));
     if (!standardInput.isEmpty())
         process.write(standardInput);
@@ -31,4 +33,9 @@ inline CliResult runLetdown(const QStringList &arguments, const QByteArray &stan
     REQUIRE(process.waitForFinished(120'000));
     REQUIRE(process.exitStatus() == QProcess::NormalExit);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+inline CliResult runLetdown(const QStringList &arguments, const QByteArray &standardInput = {})
+{
+    return runProgram(QStringLiteral(LETDOWN_EXECUTABLE), arguments, standardInput);
 }

@@ -17,6 +17,13 @@ bool startsLikeFormula(const QString &text)
     const QChar first = text.front();
     return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r';
 }
+
+// A text that starts with an apostrophe is protected too: otherwise "'=x" would come back
+// from an import as "=x" (the apostrophe taken for Letdown's own).
+bool needsProtection(const QString &text)
+{
+    return startsLikeFormula(text) || text.startsWith(u'\'');
+}
 } // namespace
 
 CsvWriter::CsvWriter(QIODevice *device)
@@ -25,12 +32,12 @@ CsvWriter::CsvWriter(QIODevice *device)
 
 QString CsvWriter::protectText(const QString &text)
 {
-    return startsLikeFormula(text) ? QStringLiteral("'") + text : text;
+    return needsProtection(text) ? QStringLiteral("'") + text : text;
 }
 
 QString CsvWriter::unprotectText(const QString &text)
 {
-    if (text.size() > 1 && text.front() == u'\'' && startsLikeFormula(text.mid(1)))
+    if (text.size() > 1 && text.front() == u'\'' && needsProtection(text.mid(1)))
         return text.mid(1);
     return text;
 }

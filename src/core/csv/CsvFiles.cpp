@@ -1,6 +1,7 @@
 #include "csv/CsvFiles.h"
 
 #include "csv/Csv.h"
+#include "output/OutputFiles.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
@@ -16,27 +17,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(CsvFiles)
 };
-
-bool writeAtomically(const QString &path, const std::function<bool(QIODevice *, QString &)> &body, QString &error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    QString writeError;
-    if (!body(&file, writeError)) {
-        file.cancelWriting();
-        error = Text::tr("Cannot write %1: %2").arg(path, writeError);
-        return false;
-    }
-    if (!file.commit()) {
-        error = Text::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
 {
@@ -58,21 +38,30 @@ bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
 bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
     int &sessionCount, QString &error)
 {
+    // Both targets are checked before anything is read, and replaced together or not at all.
+    OutputFiles outputs(store.databasePath());
+    const int sessionsOut = outputs.add(request.sessionsPath, true, error);
+    if (sessionsOut < 0)
+        return false;
+    const int ejectionsOut = request.ejectionsPath.isEmpty() ? -1 : outputs.add(request.ejectionsPath, true, error);
+    if (!request.ejectionsPath.isEmpty() && ejectionsOut < 0)
+        return false;
     QList<Session> sessions;
     if (!loadSessionsInRange(store, request.range, sessions, error))
         return false;
     sessionCount = int(sessions.size());
-    if (!writeAtomically(
-            request.sessionsPath,
+    if (!outputs.write(
+            sessionsOut,
             [&](QIODevice *device, QString &e) { return writeSessionsCsv(sessions, model, request.unit, device, e); },
             error))
         return false;
-    if (request.ejectionsPath.isEmpty())
-        return true;
-    return writeAtomically(
-        request.ejectionsPath,
-        [&](QIODevice *device, QString &e) { return writeEjectionsCsv(sessions, model, request.unit, device, e); },
-        error);
+    if (ejectionsOut >= 0
+        && !outputs.write(
+            ejectionsOut,
+            [&](QIODevice *device, QString &e) { return writeEjectionsCsv(sessions, model, request.unit, device, e); },
+            error))
+        return false;
+    return outputs.commit(error);
 }
 
 bool readCsvFiles(

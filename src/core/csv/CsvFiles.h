@@ -17,9 +17,9 @@ struct CsvExportRequest {
     QString ejectionsPath; // empty: sessions only
 };
 
-// Each file is written to a temporary name and renamed over the target only when complete,
-// readable by the owner only (0600). Returns false with `error` on failure; an older file
-// at the target is then left as it was.
+// Through OutputFiles: never over the database or a backup, private temporary files
+// renamed into place only when both are complete ("-": standard output). Returns false
+// with `error` on failure; older files at the targets are then left as they were.
 bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvExportRequest &request,
     int &sessionCount, QString &error);
 

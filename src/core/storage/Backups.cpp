@@ -14,7 +14,11 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -45,6 +49,24 @@ QString Backups::folderFor(const QString &databasePath)
     return QFileInfo(databasePath).absoluteDir().filePath(QStringLiteral("backups"));
 }
 
+namespace {
+// Copies left by a killed backup: `.partial-PID-...` whose process is gone, and copies from
+// versions before 0.2 (no process id in the name) once they are an hour old.
+void removeLeftoverPartials(const QString &folder)
+{
+    const QDir dir(folder);
+    static const QRegularExpression withPid(QStringLiteral("^\\.partial-(\\d+)-"));
+    for (const QFileInfo &file : dir.entryInfoList({QStringLiteral(".partial-*")}, QDir::Files | QDir::Hidden)) {
+        const auto match = withPid.match(file.fileName());
+        const bool gone = match.hasMatch()
+            ? ::kill(pid_t(match.captured(1).toLongLong()), 0) != 0 && errno == ESRCH
+            : processClock().wallUtcMs() - file.lastModified().toMSecsSinceEpoch() > 3600 * 1000;
+        if (gone)
+            QFile::remove(file.filePath());
+    }
+}
+} // namespace
+
 QString Backups::take(Database &database, const QString &reason, QString &error)
 {
     const QString folder = folderFor(database.path());
@@ -52,8 +74,17 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
         error = Text::tr("Cannot create the backup folder %1.").arg(folder);
         return {};
     }
-    const QString partial = QDir(folder).filePath(
-        QStringLiteral(".partial-%1.sqlite").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    removeLeftoverPartials(folder);
+    // `.partial-PID-UUID.sqlite`, created empty and private (0600) before SQLite fills it.
+    const QString partial = QDir(folder).filePath(QStringLiteral(".partial-%1-%2.sqlite")
+            .arg(QCoreApplication::applicationPid())
+            .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    const int fd = ::open(QFile::encodeName(partial).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        error = Text::tr("Cannot create a file in the backup folder %1.").arg(folder);
+        return {};
+    }
+    ::close(fd);
     QSqlQuery vacuum(database.connection());
     vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
     vacuum.addBindValue(partial);

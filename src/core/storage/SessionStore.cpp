@@ -681,3 +681,8 @@ bool SessionStore::countLetdowns(int &count)
     count = query.value(0).toInt();
     return true;
 }
+
+QString SessionStore::databasePath() const
+{
+    return m_database.path();
+}

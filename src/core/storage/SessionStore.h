@@ -19,6 +19,8 @@ class SessionStore
 {
 public:
     explicit SessionStore(Database &database);
+    // The database file's path: outputs check that they never replace it.
+    QString databasePath() const;
 
     // Live taps do not touch the techniques; rewriting them each time would cost a tap.
     // NewSession: nothing to clear first (clearing costs SQLite a temporary table).
