@@ -4,6 +4,7 @@
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
 #include "demo/DemoData.h"
+#include "domain/PlausibleDates.h"
 #include "output/OutputFiles.h"
 #include "recorder/Clock.h"
 #include "settings/Preferences.h"
@@ -114,6 +115,12 @@ bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &er
         error = Text::tr("--to is before --from.");
         return false;
     }
+    // Clamped to plausible dates: the work follows the data, not the range.
+    const QDate today = localToday(processClock());
+    if (range.from)
+        range.from = std::clamp(*range.from, earliestPlausibleDate(), latestPlausibleDate(today));
+    if (range.to)
+        range.to = std::clamp(*range.to, earliestPlausibleDate(), latestPlausibleDate(today));
     return true;
 }
 
@@ -321,7 +328,7 @@ int runImport(const QCommandLineParser &parser)
     QList<Session> sessions;
     QStringList problems;
     if (!readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems))
-        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
+        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
     Database database;
     if (!database.open(databasePath(parser)))
         return fail(verb, database.errorString());
@@ -330,7 +337,7 @@ int runImport(const QCommandLineParser &parser)
     SessionStore store(database);
     CsvImportReport report;
     if (!importCsvFiles(store, sessions, report, problems))
-        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problems.join(u'\n')));
+        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
     QTextStream(stdout) << Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
                                .arg(report.added)
                                .arg(report.letdowns)

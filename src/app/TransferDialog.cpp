@@ -158,12 +158,7 @@ bool TransferDialog::run()
         CsvImportReport report;
         QStringList problems;
         if (!importCsvFiles(m_store, first, second, report, problems)) {
-            const qsizetype more = problems.size() - kMaxProblemsShown;
-            if (more > 0) {
-                problems = problems.mid(0, kMaxProblemsShown);
-                problems << tr("... and %1 more.").arg(more);
-            }
-            showProblem(tr("Nothing was imported:") + QStringLiteral("\n") + problems.join(u'\n'));
+            showProblem(tr("Nothing was imported:") + QStringLiteral("\n") + problemSummary(problems, kMaxProblemsShown));
             return false;
         }
         m_result = tr("Imported %1 sessions with %2 let-downs; %3 were already here.")

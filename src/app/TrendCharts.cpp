@@ -252,8 +252,9 @@ QChart *TrendCharts::letdownsPerSession(
 
     if (pumping && options.showReference) {
         // The pumping studies give a range rather than one mean: draw it as a band.
-        auto *low = new QLineSeries;
-        auto *high = new QLineSeries;
+        // An area series does not own its boundary lines: the chart does.
+        auto *low = new QLineSeries(chart);
+        auto *high = new QLineSeries(chart);
         low->append(fromX, model.pumpingEjectionsLow);
         low->append(toX, model.pumpingEjectionsLow);
         high->append(fromX, model.pumpingEjectionsHigh);

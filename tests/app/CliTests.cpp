@@ -211,3 +211,73 @@ TEST_CASE("CLI: an import that fails creates no database and changes none")
     CHECK(result.exitCode == 1);
     CHECK_FALSE(QFileInfo::exists(target));
 }
+
+TEST_CASE("CLI import: limits hold for devices, ids in upper case add nothing twice, problems fit a screen")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    // A device has no size to ask: the limit is counted while reading.
+    CliResult result = runLetdown({"import", "--database", dir.filePath("a.sqlite"), "--sessions", "/dev/zero"});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("too large"));
+
+    // The same sessions with their ids in upper case are the same sessions.
+    const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    REQUIRE(runLetdown({"export", "--database", fixture.db.path, "--sessions", sessions, "--ejections", letdowns})
+                .exitCode
+        == 0);
+    const auto upperIds = [](const QString &path) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype comma = lines[i].indexOf(',');
+            if (comma > 0)
+                lines[i] = lines[i].left(comma).toUpper() + lines[i].mid(comma);
+        }
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(lines.join('\n'));
+    };
+    upperIds(sessions);
+    upperIds(letdowns);
+    result = runLetdown({"import", "--database", fixture.db.path, "--sessions", sessions, "--ejections", letdowns});
+    INFO(result.err.toStdString());
+    CHECK(result.exitCode == 0);
+    CHECK(result.out.contains("Imported 0 sessions"));
+    CHECK(result.out.contains("4 were already there"));
+
+    // 500 bad rows: a screenful of them and the count of the rest, said once.
+    QFile bad(dir.filePath("bad.csv"));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("session_id,kind,started_at,ended_at,duration_s,paused_s,side,techniques,letdowns,first_letdown_s,"
+              "measured_volume_ml,estimated_volume_ml,pre_feed_weight_g,post_feed_weight_g,notes\r\n");
+    for (int i = 0; i < 500; ++i)
+        bad.write("not-an-id,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n");
+    bad.close();
+    result = runLetdown({"import", "--database", dir.filePath("b.sqlite"), "--sessions", bad.fileName()});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.count('\n') <= 25);
+    CHECK(result.err.contains("and 480 more"));
+    CHECK(result.err.toLower().count("nothing was imported") == 1);
+    CHECK_FALSE(QFileInfo::exists(dir.filePath("b.sqlite")));
+}
+
+TEST_CASE("CLI: a range from year 1 to year 9999 costs what the data costs")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    CliResult result = runLetdown(
+        {"stats", "--database", fixture.db.path, "--json", "--from", "0001-01-01", "--to", "9999-12-31"});
+    REQUIRE(result.exitCode == 0);
+    const QJsonArray weeks = QJsonDocument::fromJson(result.out).object().value("weeks").toArray();
+    // From her first week (2026-W47) to a year after "now" (Saturday 2027-11-20, in
+    // 2027-W46): 7 weeks of 2026 (it has a W53) and 46 of 2027, not 520,000.
+    CHECK(weeks.size() == 53);
+    CHECK(weeks.last().toObject().value("week").toString() == "2027-W46");
+    CHECK(weeks.first().toObject().value("week").toString() == "2026-W47");
+    result = runLetdown({"report", "--database", fixture.db.path, "--out", dir.filePath("r.pdf"), "--from",
+        "0001-01-01", "--to", "9999-12-31"});
+    CHECK(result.exitCode == 0);
+    CHECK(QFileInfo(dir.filePath("r.pdf")).size() < 2'000'000);
+}

@@ -310,3 +310,46 @@ TEST_CASE("CSV files: export writes owner-only files atomically; import twice ad
     CHECK(problems.size() == 1);
     CHECK(empty.scalar("SELECT count(*) FROM sessions") == 0);
 }
+
+TEST_CASE("CSV import: ids in one canonical form; impossible dates, offsets and end times are bad lines")
+{
+    FakeClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+    ProcessClockScope scope(clock);
+    const auto parse = [](const QByteArray &row, QList<Session> &sessions, QStringList &problems) {
+        return readSessionsCsv({kHeader + row, QStringLiteral("sessions.csv"), std::nullopt, QStringLiteral("e.csv")},
+            sessions, problems);
+    };
+    QList<Session> sessions;
+    QStringList problems;
+    // Upper case and braces are the same id, stored in lower case without braces.
+    REQUIRE(parse("{6F1C9A4E-1111-4F5E-9C11-000000000001},nursing,2026-11-16T08:00:00+01:00,"
+                  "2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        sessions, problems));
+    CHECK(sessions.value(0).uuid == "6f1c9a4e-1111-4f5e-9c11-000000000001");
+
+    const QList<std::pair<QByteArray, const char *>> bad = {
+        {"6f1c9a4e-1111-4f5e-9c11-00000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+            "is not a UUID"},
+        {"{6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+            "is not a UUID"},
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,1999-12-31T08:00:00+01:00,1999-12-31T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+            "is outside 2000-01-01 to 2027-11-20"},
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2027-12-01T08:00:00+01:00,2027-12-01T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+            "is outside 2000-01-01"},
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+15:00,2026-11-16T08:15:00+15:00,900,0,left,,0,,,0,,,\r\n",
+            "beyond ±14:00"},
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:17:00+01:00,900,0,left,,0,,,0,,,\r\n",
+            "disagrees with started_at + duration_s + paused_s by 120 s"},
+    };
+    for (const auto &[row, message] : bad) {
+        INFO(row.toStdString());
+        CHECK_FALSE(parse(row, sessions, problems));
+        CHECK(problems.join(' ').contains(QString::fromUtf8(message)));
+    }
+    // The wall clock moved during the session (flagged): the end may disagree.
+    const QByteArray header = QByteArray(kHeader).replace("notes\r\n", "notes,clock_changed\r\n");
+    CHECK(readSessionsCsv({header + "6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,"
+                                    "2026-11-16T09:17:00+01:00,900,0,left,,0,,,0,,,,1\r\n",
+                              QStringLiteral("s.csv"), std::nullopt, QStringLiteral("e.csv")},
+        sessions, problems));
+}

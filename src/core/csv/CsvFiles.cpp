@@ -25,12 +25,24 @@ bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
         problems.append(Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
         return false;
     }
-    if (file.size() > CsvReader::kMaxFileBytes) {
-        problems.append(
-            Text::tr("%1 is too large (the limit is %2 MB).").arg(path).arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+    // Bytes are counted as they come: a pipe or a device has no size to ask first
+    // (/dev/zero would otherwise be read until memory runs out).
+    bytes.clear();
+    QByteArray chunk;
+    while (!(chunk = file.read(1 << 20)).isEmpty()) {
+        bytes += chunk;
+        if (bytes.size() > CsvReader::kMaxFileBytes) {
+            bytes.clear();
+            problems.append(Text::tr("%1 is too large (the limit is %2 MB).")
+                                .arg(path)
+                                .arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+            return false;
+        }
+    }
+    if (file.error() != QFileDevice::NoError) {
+        problems.append(Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
         return false;
     }
-    bytes = file.readAll();
     return true;
 }
 } // namespace
@@ -87,7 +99,7 @@ bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImpo
     report = {};
     problems.clear();
     if (!store.importSessions(sessions, report.added, report.skipped, report.letdowns)) {
-        problems.append(Text::tr("Nothing was imported: %1").arg(store.errorString()));
+        problems.append(store.errorString());
         return false;
     }
     return true;
@@ -100,4 +112,12 @@ bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QStr
     QList<Session> sessions;
     return readCsvFiles(sessionsPath, ejectionsPath, sessions, problems)
         && importCsvFiles(store, sessions, report, problems);
+}
+
+QString problemSummary(const QStringList &problems, int maxShown)
+{
+    QStringList shown = problems.mid(0, maxShown);
+    if (problems.size() > maxShown)
+        shown << Text::tr("... and %1 more.").arg(problems.size() - maxShown);
+    return shown.join(u'\n');
 }

@@ -38,3 +38,7 @@ bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImpo
 // Both steps above.
 bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
     CsvImportReport &report, QStringList &problems);
+
+// The first `maxShown` problems, one a line, and how many more there are (a screenful, not
+// 500,000 lines).
+QString problemSummary(const QStringList &problems, int maxShown = 20);

@@ -1,5 +1,8 @@
 #include "csv/SessionCsv.h"
 
+#include "domain/PlausibleDates.h"
+#include "recorder/Clock.h"
+
 #include "csv/Csv.h"
 #include "domain/Measurements.h"
 #include "domain/Technique.h"
@@ -10,6 +13,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <cmath>
@@ -264,7 +268,7 @@ public:
     {
         const QString text = cell(record, column).trimmed();
         if (parseCsvTime(text, utcMs, offsetS))
-            return true;
+            return checkPlausible(record, column, text, utcMs, offsetS);
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (!time.isValid() || time.timeSpec() == Qt::LocalTime) {
             problem(record,
@@ -274,6 +278,39 @@ public:
         }
         utcMs = time.toMSecsSinceEpoch();
         offsetS = time.offsetFromUtc();
+        return checkPlausible(record, column, text, utcMs, offsetS);
+    }
+
+    // A year outside 2000 to a year from now, or an offset beyond +-14:00, is a bad line.
+    bool checkPlausible(const CsvRecord &record, const QString &column, const QString &text, qint64 utcMs, int offsetS)
+    {
+        if (std::abs(offsetS) > kMaxUtcOffsetS) {
+            problem(record, Text::tr("%1 '%2' has a UTC offset beyond ±14:00.").arg(column, text));
+            return false;
+        }
+        const QDate date = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, offsetS).date();
+        if (!isPlausibleDate(date, m_today)) {
+            problem(record,
+                Text::tr("%1 '%2' is outside %3 to %4.")
+                    .arg(column, text, earliestPlausibleDate().toString(Qt::ISODate),
+                        latestPlausibleDate(m_today).toString(Qt::ISODate)));
+            return false;
+        }
+        return true;
+    }
+
+    // A session id in its one canonical form (lower case, no braces); a malformed one is a bad line.
+    bool parseUuid(const CsvRecord &record, QString &uuid)
+    {
+        const QString text = cell(record, QStringLiteral("session_id")).trimmed();
+        static const QRegularExpression form(QStringLiteral(
+            "^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$"));
+        const QUuid parsed = QUuid::fromString(text);
+        if (!form.match(text).hasMatch() || parsed.isNull() || text.startsWith(u'{') != text.endsWith(u'}')) {
+            problem(record, Text::tr("session_id '%1' is not a UUID.").arg(text));
+            return false;
+        }
+        uuid = parsed.toString(QUuid::WithoutBraces); // lower case
         return true;
     }
 
@@ -327,6 +364,7 @@ public:
 private:
     QString m_fileName;
     QStringList &m_problems;
+    QDate m_today = localToday(processClock());
     QList<CsvRecord> m_records;
     QHash<QString, int> m_columns;
     int m_columnCount = 0;
@@ -335,6 +373,7 @@ private:
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr qint64 kToleranceMs = 2000; // rounding to whole seconds on export
+constexpr qint64 kEndAgreementMs = 60'000;
 constexpr qsizetype kMaxRows = 2'000'000;
 
 struct ParsedSession {
@@ -372,10 +411,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         Session &s = p.session;
         s.state = SessionState::Stopped;
 
-        s.uuid = table.cell(record, QStringLiteral("session_id")).trimmed();
-        if (QUuid::fromString(s.uuid).isNull())
-            table.problem(record, Text::tr("session_id '%1' is not a UUID.").arg(s.uuid));
-        else if (indexByUuid.contains(s.uuid))
+        if (table.parseUuid(record, s.uuid) && indexByUuid.contains(s.uuid))
             table.problem(record, Text::tr("session_id %1 appears twice.").arg(s.uuid));
 
         const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
@@ -398,8 +434,17 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
             if (table.parseTime(record, QStringLiteral("ended_at"), endedMs, endedOffsetS)) {
                 s.endedAtUtcMs = endedMs;
                 s.endedUtcOffsetS = endedOffsetS;
+                const bool clockChanged
+                    = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+                const qint64 expectedEndMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
                 if (startOk && endedMs < s.startedAtUtcMs)
                     table.problem(record, Text::tr("ended_at is before started_at."));
+                // With the wall clock moved during the session the two may differ; otherwise
+                // they agree to the second.
+                else if (startOk && !clockChanged && std::abs(endedMs - expectedEndMs) > kEndAgreementMs)
+                    table.problem(record,
+                        Text::tr("ended_at disagrees with started_at + duration_s + paused_s by %1 s.")
+                            .arg((endedMs - expectedEndMs) / 1000));
             }
         } else if (startOk) {
             // Exported while running: it comes back finished at its last known time.
@@ -474,7 +519,9 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 if (!ejections.checkWidth(record))
                     continue;
                 const qsizetype problemsBefore = problems.size();
-                const QString uuid = ejections.cell(record, QStringLiteral("session_id")).trimmed();
+                QString uuid;
+                if (!ejections.parseUuid(record, uuid))
+                    continue;
                 const qsizetype index = indexByUuid.value(uuid, -1);
                 if (index < 0) {
                     ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));

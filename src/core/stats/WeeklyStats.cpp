@@ -157,7 +157,14 @@ TrendStats TrendAccumulator::result() const
     TrendStats result;
     result.sessions = m->sessions;
 
-    const std::optional<QDate> firstDay = range.from ? range.from : firstInRange;
+    // The weeks start no earlier than the first session seen (baseline weeks included): the
+    // work is bounded by the data, not by the range (from year 1 is no slower than from her
+    // first feed), while empty weeks after her first session keep their baseline.
+    std::optional<QDate> firstSeen;
+    for (auto it = allByMonday.cbegin(); it != allByMonday.cend(); ++it)
+        firstSeen = firstSeen ? std::min(*firstSeen, it.key()) : it.key();
+    const std::optional<QDate> firstDay
+        = range.from && firstSeen ? std::max(*range.from, *firstSeen) : (range.from ? range.from : firstInRange);
     const std::optional<QDate> lastDay = range.to ? range.to : lastInRange;
     if (!firstDay || !lastDay || *lastDay < *firstDay)
         return result;
