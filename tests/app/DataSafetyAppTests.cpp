@@ -221,3 +221,39 @@ TEST_CASE("A first run creates the private data folder and opens the window")
     app.terminate();
     app.waitForFinished();
 }
+
+TEST_CASE("A healthy database on a full disk is reported as a full disk, not as damage")
+{
+    // A real full disk: a 2 MB tmpfs in a mount namespace of its own (needs root and unshare).
+    const QString unshare = QStandardPaths::findExecutable("unshare");
+    if (::geteuid() != 0 || unshare.isEmpty()) {
+        WARN("Skipped: needs root and unshare to mount a small file system");
+        return;
+    }
+    QTemporaryDir dir;
+    {
+        Database database;
+        REQUIRE(database.open(dir.filePath("letdown.sqlite")));
+        SessionStore store(database);
+        REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
+    }
+    const QString script = QStringLiteral(
+        "set -e; mount -t tmpfs -o size=2m tmpfs '%1/disk'; cp '%1/letdown.sqlite' '%1/disk/';"
+        "dd if=/dev/zero of='%1/disk/filler' bs=64k 2>/dev/null || true;"
+        "'%2' stats --database '%1/disk/letdown.sqlite'; echo \"exit $?\"")
+                               .arg(dir.path(), QStringLiteral(LETDOWN_EXECUTABLE));
+    REQUIRE(QDir(dir.path()).mkdir("disk"));
+    QProcess process;
+    process.setProcessEnvironment(offscreen());
+    process.start(unshare, {"-m", "--propagation", "private", "bash", "-c", script});
+    REQUIRE(process.waitForFinished(60'000));
+    const QByteArray err = process.readAllStandardError();
+    const QByteArray out = process.readAllStandardOutput();
+    INFO(err.toStdString() << out.toStdString());
+    if (err.contains("mount:")) {
+        WARN("Skipped: this machine does not allow mounting a file system here");
+        return;
+    }
+    CHECK(err.contains("is full"));
+    CHECK_FALSE(err.contains("damaged ("));
+}

@@ -129,3 +129,53 @@ TEST_CASE("A folder given as the database path is refused")
     CHECK_FALSE(database.open(dir.path()));
     CHECK_THAT(database.errorString().toStdString(), Catch::Contains("folder"));
 }
+
+namespace {
+// A file whose last changes are still in its -wal, as another program (or a crash) leaves
+// it: written with checkpoints off, then copied, -wal and all, while still open.
+void makeFileWithPendingWal(const QString &path, const QStringList &statements)
+{
+    const QString source = path + QStringLiteral(".source");
+    const QString name = QStringLiteral("wal-") + path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(source);
+        REQUIRE(db.open());
+        for (const QString &sql : QStringList {QStringLiteral("PRAGMA journal_mode=WAL"),
+                 QStringLiteral("PRAGMA wal_autocheckpoint=0")} + statements) {
+            QSqlQuery query(db);
+            REQUIRE(query.exec(sql));
+        }
+        REQUIRE(QFile::copy(source, path));
+        REQUIRE(QFile::copy(source + QStringLiteral("-wal"), path + QStringLiteral("-wal")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    REQUIRE(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+}
+} // namespace
+
+TEST_CASE("A foreign or newer file with a -wal beside it is refused with both files exactly as they were")
+{
+    QTemporaryDir dir;
+    const QString foreign = dir.filePath(QStringLiteral("other.sqlite"));
+    makeFileWithPendingWal(foreign,
+        {QStringLiteral("CREATE TABLE contacts (name TEXT)"), QStringLiteral("INSERT INTO contacts VALUES ('x')")});
+    const QString newer = dir.filePath(QStringLiteral("newer.sqlite"));
+    makeFileWithPendingWal(newer,
+        {QStringLiteral("PRAGMA application_id=%1").arg(Database::kApplicationId),
+            QStringLiteral("CREATE TABLE sessions (id INTEGER PRIMARY KEY)"),
+            QStringLiteral("PRAGMA user_version=%1").arg(Database::kSchemaVersion + 1)});
+    for (const auto &[path, message] : {std::pair {foreign, "another application"}, std::pair {newer, "newer version"}}) {
+        INFO(path.toStdString());
+        const QByteArray fileBefore = fileHash(path);
+        const QByteArray walBefore = fileHash(path + QStringLiteral("-wal"));
+        {
+            Database database;
+            CHECK_FALSE(database.open(path));
+            CHECK_THAT(database.errorString().toStdString(), Catch::Contains(message) && Catch::Contains("untouched"));
+        }
+        CHECK(fileHash(path) == fileBefore);
+        CHECK(fileHash(path + QStringLiteral("-wal")) == walBefore);
+    }
+}

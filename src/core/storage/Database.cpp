@@ -8,7 +8,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QLocale>
 #include <QSqlDriver>
+#include <QStorageInfo>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -19,6 +21,9 @@
 #include <cstdio>
 
 namespace {
+// Less free space than this, with an I/O error, is a full disk rather than damage.
+constexpr qint64 kDiskFullBytes = 1024 * 1024;
+
 // lupdate reads Text::tr("...") with this context.
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -146,6 +151,11 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
     } else {
+        // Whose file is it, and from which version? Asked first through a read-only
+        // connection: the read-write one would fold a -wal into the file when it closes,
+        // and a file that is refused must be left exactly as it was (its -wal too).
+        if (info.exists() && info.size() > 0 && !checkOwnershipAndVersionReadOnly())
+            return false;
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
@@ -348,6 +358,48 @@ bool Database::replaceWith(const QString &sourcePath)
     return true;
 }
 
+bool Database::checkOwnershipAndVersionReadOnly()
+{
+    const QString name = m_connectionName + QStringLiteral("-peek");
+    bool ok = false;
+    {
+        QSqlDatabase peek = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+        uri.setScheme(QStringLiteral("file"));
+        uri.setQuery(QStringLiteral("mode=ro"));
+        peek.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        peek.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        if (!peek.open()) {
+            failToRead(peek.lastError());
+        } else {
+            const QString saved = m_connectionName;
+            m_connectionName = name; // checkOwnershipAndVersion asks connection()
+            int userVersion = 0;
+            ok = checkOwnershipAndVersion(userVersion);
+            m_connectionName = saved;
+            peek.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool Database::failToRead(const QSqlError &error)
+{
+    // A full disk shows up as an I/O error (no room for the -shm or the -wal): say so, not "damaged".
+    const QStorageInfo storage(QFileInfo(m_path).absolutePath());
+    const bool full = error.nativeErrorCode() == QLatin1String("13") // SQLITE_FULL
+        || (storage.isValid() && storage.bytesAvailable() < kDiskFullBytes);
+    if (full)
+        return fail(Problem::DiskFull,
+            Text::tr("The disk that holds %1 is full (%2 free). Free some space and start Letdown again; "
+                     "the file was left untouched and is not damaged.")
+                .arg(m_path, QLocale::c().formattedDataSize(qMax<qint64>(0, storage.bytesAvailable()))));
+    return fail(Problem::Damaged,
+        Text::tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
+            .arg(m_path, error.databaseText()));
+}
+
 bool Database::checkOwnershipAndVersion(int &userVersion)
 {
     // Read-only look first: nothing is written to a file we may have to refuse.
@@ -356,9 +408,7 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
                                    " (SELECT user_version FROM pragma_user_version),"
                                    " (SELECT count(*) FROM sqlite_schema)"))
         || !query.next())
-        return fail(Problem::Damaged,
-            Text::tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
-                .arg(m_path, query.lastError().databaseText()));
+        return failToRead(query.lastError());
     const qint32 applicationId = query.value(0).toInt();
     userVersion = query.value(1).toInt();
     const int objectCount = query.value(2).toInt();

@@ -21,7 +21,7 @@ public:
         ReadOnly, // look without changing anything (backups, write-protected files)
     };
     // Why an open failed, so the app can offer the right way out.
-    enum class Problem { None, Missing, Damaged, Foreign, Newer, Unavailable };
+    enum class Problem { None, Missing, Damaged, Foreign, Newer, DiskFull, Unavailable };
 
     Database();
     ~Database();
@@ -82,6 +82,8 @@ private:
     bool fail(Problem problem, const QString &message);
     bool openChecked(const QString &path, OpenMode mode);
     bool checkOwnershipAndVersion(int &userVersion);
+    bool checkOwnershipAndVersionReadOnly();
+    bool failToRead(const QSqlError &error);
     bool checkIntegrity();
     bool checkPageCount();
     QString verifiedStatePath() const;
