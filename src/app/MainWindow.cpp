@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "InputMoments.h"
+
 #include "ui_MainWindow.h"
 
 #include "HistoryPanel.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(
     m_ui->setupUi(this);
     setWindowTitle(tr("Letdown"));
     m_sessionPanel = new SessionPanel(recorder, store, this);
+    m_sessionPanel->setInputMoments(new InputMoments(clock, this));
     m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
     m_trendsPanel = new TrendsPanel(store, clock, this);
     m_ui->tabs->addTab(m_trendsPanel, tr("&Trends"));

@@ -1,6 +1,7 @@
 #include "SessionPanel.h"
 
 #include "ExclusiveChoice.h"
+#include "InputMoments.h"
 
 #include "ui_SessionPanel.h"
 
@@ -174,7 +175,9 @@ void SessionPanel::startOrStop()
 void SessionPanel::markLetdown()
 {
     const qsizetype before = m_recorder.currentSession().ejections.size();
-    const bool saved = m_recorder.markLetdown();
+    // The moment she pressed, even if the window got to it late.
+    const bool saved
+        = m_recorder.markLetdown(m_inputMoments ? m_inputMoments->currentInputMoment() : std::nullopt);
     report(saved);
     const Session after = m_recorder.currentSession();
     // A double tap adds nothing; an unsaved tap is kept by the recorder, but is not undoable.

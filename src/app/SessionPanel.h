@@ -15,6 +15,7 @@ class QAbstractButton;
 class QCheckBox;
 class SessionRecorder;
 class SessionStore;
+class InputMoments;
 
 // The live session screen. Slots are thin: they call the recorder and show what it says.
 class SessionPanel : public QWidget
@@ -38,6 +39,8 @@ public:
     // A write-protected database: everything shows, nothing can be recorded.
     void setReadOnly(bool readOnly);
     void setPreferences(const Preferences &preferences);
+    // Where the moment of the key press or click being handled comes from (may be null).
+    void setInputMoments(const InputMoments *moments) { m_inputMoments = moments; }
 
 signals:
     // A let-down was tapped and saved (the window makes it undoable).
@@ -71,5 +74,6 @@ private:
     bool m_readOnly = false;
     VolumeFormat m_volume;
     QString m_shownSessionUuid;
-    QString m_spokenTimeKey; // state and whole minutes that the timer's accessible name says
+    QString m_spokenTimeKey;
+    const InputMoments *m_inputMoments = nullptr; // state and whole minutes that the timer's accessible name says
 };

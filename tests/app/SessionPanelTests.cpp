@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
+#include <QWindow>
+#include <QMouseEvent>
 #include <QTreeWidget>
 
 namespace {
@@ -267,4 +269,33 @@ TEST_CASE("GUI: a session left running is shown running after a restart")
     CHECK(waitUntil([&] { return window.findChild<QLabel *>("timerLabel")->text() == "02:30"; }, 5000));
     CHECK(window.findChild<QListWidget *>("letdownList")->count() == 1);
     CHECK(window.findChild<QPushButton *>("startStopButton")->text().contains("Stop"));
+}
+
+TEST_CASE("GUI: a click handled late counts at the moment it was made (its window-system timestamp)")
+{
+    Screen screen;
+    screen.click("startStopButton");
+    auto *button = screen.find<QPushButton>("letdownButton");
+    QWindow *window = screen.window->windowHandle();
+    REQUIRE(window);
+    // A click as the window system delivers it: to the window, with its own timestamp.
+    const auto clickAt = [&](ulong timestampMs) {
+        const QPointF at = button->mapTo(screen.window.get(), button->rect().center());
+        const QPointF global = button->mapToGlobal(button->rect().center());
+        QMouseEvent press(QEvent::MouseButtonPress, at, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        press.setTimestamp(timestampMs);
+        QMouseEvent release(QEvent::MouseButtonRelease, at, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        release.setTimestamp(timestampMs + 80);
+        QCoreApplication::sendEvent(window, &press);
+        QCoreApplication::sendEvent(window, &release);
+    };
+    screen.clock.advance(20 * kSecond);
+    clickAt(100'000); // handled at once
+    // The window was busy for 3 s: a click made 1.5 s after the first is handled only now.
+    screen.clock.advance(3 * kSecond);
+    clickAt(101'500);
+    CHECK(screen.letdownLines() == QStringList {"#1 at 0:20 · left", "#2 at 0:21 · left"});
+    const Session saved = screen.savedSession();
+    REQUIRE(saved.ejections.size() == 2);
+    CHECK(saved.ejections[1].offsetMs - saved.ejections[0].offsetMs == 1500);
 }

@@ -1,5 +1,7 @@
 #include "recorder/SessionRecorder.h"
 
+#include "recorder/InputTimeline.h"
+
 #include "domain/TimeFormat.h"
 #include "storage/SessionStore.h"
 
@@ -8,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace {
 using State = SessionRecorder::State;
@@ -305,4 +309,96 @@ TEST_CASE("Recorder: techniques, note and figures are saved; bad figures are ref
     CHECK(saved.preFeedWeightG == 4200.0);
     CHECK(saved.postFeedWeightG == 4262.0);
     CHECK(saved.activeMs == kMinute); // editing after the stop does not move the times
+}
+
+TEST_CASE("Recorder: while another program holds the write lock, taps wait in order and none is lost")
+{
+    RecorderFixture f;
+    f.recorder.setRetryIntervalsMs(2000, 20);
+    REQUIRE(f.recorder.start(SessionKind::Pumping, Side::Left));
+    const QString uuid = f.recorder.currentSession().uuid;
+    const qint64 startedAt = f.clock.monotonicMs();
+
+    // Another program (an import, say) takes the write lock and keeps it.
+    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock-holder"));
+    other.setDatabaseName(f.db.path);
+    REQUIRE(other.open());
+    QSqlQuery hold(other);
+    REQUIRE(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    // Twenty presses 1.2 s apart; the last five were handled late (a busy moment), but carry
+    // the moments they were pressed.
+    QElapsedTimer longestTap;
+    qint64 longestTapMs = 0;
+    QList<qint64> pressedAtOffsetMs;
+    for (int i = 0; i < 20; ++i) {
+        f.clock.advance(1200);
+        const qint64 pressedAt = f.clock.monotonicMs();
+        pressedAtOffsetMs << pressedAt - startedAt;
+        if (i >= 15)
+            f.clock.advance(50); // handled 50 ms after the press
+        longestTap.start();
+        CHECK_FALSE(f.recorder.markLetdown(pressedAt)); // kept, not saved yet
+        longestTapMs = std::max(longestTapMs, longestTap.elapsed());
+        CHECK(f.recorder.isWaitingForLock());
+    }
+    // Never waited for the lock (SQLite would wait 5 s per tap by default).
+    CHECK(longestTapMs < 1000);
+    CHECK(f.recorder.unsavedLetdownCount() == 20);
+    CHECK_THAT(f.recorder.lastError().toStdString(), Catch::Contains("Another program is using the data file"));
+
+    // It lets go; the retry (every 20 ms here) saves everything, in order, at the true times.
+    REQUIRE(hold.exec(QStringLiteral("ROLLBACK")));
+    hold = QSqlQuery();
+    other.close();
+    REQUIRE(waitUntil([&] { return !f.recorder.hasUnsavedChanges(); }, 10'000));
+    CHECK(f.recorder.lastError().isEmpty());
+    const Session saved = f.onDisk(uuid);
+    REQUIRE(saved.ejections.size() == 20);
+    for (int i = 0; i < 20; ++i) {
+        INFO(i);
+        CHECK(saved.ejections[i].offsetMs == pressedAtOffsetMs[i]);
+    }
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
+}
+
+TEST_CASE("Recorder: the double-tap rule compares the moments of the presses, not when they were handled")
+{
+    RecorderFixture f;
+    REQUIRE(f.recorder.start(SessionKind::Nursing, Side::Left));
+    f.clock.advance(10'000);
+    const qint64 first = f.clock.monotonicMs();
+    f.clock.advance(1500);
+    const qint64 second = f.clock.monotonicMs(); // 1.5 s later: a second let-down
+    f.clock.advance(3000); // both handled only now, one right after the other
+    REQUIRE(f.recorder.markLetdown(first));
+    REQUIRE(f.recorder.markLetdown(second));
+    REQUIRE(f.recorder.currentSession().ejections.size() == 2);
+    CHECK(f.recorder.currentSession().ejections[0].offsetMs == 10'000);
+    CHECK(f.recorder.currentSession().ejections[1].offsetMs == 11'500);
+    // A real double tap, 300 ms apart, handled late: still one let-down.
+    const qint64 third = f.clock.monotonicMs();
+    f.clock.advance(300);
+    const qint64 bounce = f.clock.monotonicMs();
+    f.clock.advance(2000);
+    REQUIRE(f.recorder.markLetdown(third));
+    REQUIRE(f.recorder.markLetdown(bounce));
+    CHECK(f.recorder.currentSession().ejections.size() == 3);
+}
+
+TEST_CASE("Input timeline: events handled late keep the moments they were pressed")
+{
+    InputTimeline timeline;
+    // Handled at once: the window system's clock runs 1,000,000 ms behind ours.
+    CHECK(timeline.momentOf(5'000, 1'005'000) == 1'005'000);
+    // A freeze: presses at 6.2 s, 7.4 s and 8.6 s are all handled at 9 s.
+    CHECK(timeline.momentOf(6'200, 1'009'000) == 1'006'200);
+    CHECK(timeline.momentOf(7'400, 1'009'001) == 1'007'400);
+    CHECK(timeline.momentOf(8'600, 1'009'002) == 1'008'600);
+    // No timestamp: now.
+    CHECK(timeline.momentOf(0, 1'010'000) == 1'010'000);
+    // A clock that makes an event implausibly old (a restarted X server): now, and start over.
+    CHECK(timeline.momentOf(10, 1'100'000) == 1'100'000);
+    CHECK(timeline.momentOf(1'010, 1'101'000) == 1'101'000);
 }

@@ -2,6 +2,7 @@
 
 #include "domain/Technique.h"
 #include "recorder/Clock.h"
+#include "storage/Database.h"
 #include "storage/SessionStore.h"
 
 #include <QUuid>
@@ -23,7 +24,6 @@ SessionRecorder::SessionRecorder(SessionStore &store, const Clock &clock, QObjec
     , m_store(store)
     , m_clock(clock)
 {
-    m_retryTimer.setInterval(kRetryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &SessionRecorder::retrySave);
 }
 
@@ -56,6 +56,7 @@ bool SessionRecorder::restoreUnfinished()
     const qint64 wallNowMs = m_clock.wallUtcMs();
     const qint64 gapMs = std::max<qint64>(0, wallNowMs - m_session.lastEventAtUtcMs);
     m_anchorMonotonicMs = m_clock.monotonicMs() - gapMs;
+    m_stateChangedMonotonicMs = m_clock.monotonicMs(); // taps before the restart are not ours to place
     m_anchorWallMs = m_session.lastEventAtUtcMs;
     if (wallNowMs < m_session.lastEventAtUtcMs - kClockJumpToleranceMs)
         m_session.clockJumpDetected = true;
@@ -121,23 +122,29 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     m_hasSession = true;
     m_anchorWallMs = s.startedAtUtcMs;
     m_anchorMonotonicMs = m_clock.monotonicMs();
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     return commit(s);
 }
 
-bool SessionRecorder::markLetdown()
+bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
 {
     if (state() != State::Running && state() != State::Paused)
         return refuse(tr("Start a session before marking a let-down."));
+    // The tap's own moment: not after now, and not before the last change of state or side
+    // (since then the time has counted as it does now).
     const qint64 monotonicNowMs = m_clock.monotonicMs();
-    if (m_lastLetdownMonotonicMs && monotonicNowMs - *m_lastLetdownMonotonicMs < m_doubleTapWindowMs)
+    const qint64 tapMs = std::clamp(tappedAtMonotonicMs.value_or(monotonicNowMs),
+        std::min(m_stateChangedMonotonicMs, monotonicNowMs), monotonicNowMs);
+    if (m_lastLetdownMonotonicMs && tapMs - *m_lastLetdownMonotonicMs < m_doubleTapWindowMs)
         return true; // a double tap: the let-down is already recorded
-    m_lastLetdownMonotonicMs = monotonicNowMs;
+    m_lastLetdownMonotonicMs = tapMs;
+    const qint64 delayMs = monotonicNowMs - tapMs;
     const bool jumpKnown = m_session.clockJumpDetected;
     Session s = advancedToNow();
     Ejection e;
-    e.atUtcMs = s.lastEventAtUtcMs;
+    e.atUtcMs = s.lastEventAtUtcMs - delayMs;
     e.utcOffsetS = m_clock.utcOffsetS(e.atUtcMs);
-    e.offsetMs = s.activeMs;
+    e.offsetMs = s.state == SessionState::Running ? std::max<qint64>(0, s.activeMs - delayMs) : s.activeMs;
     e.side = s.side;
     // A let-down changes neither the state nor the side, so the stored totals "as of the
     // last step" stay right (a restart adds the time since, as before): only the let-down
@@ -206,6 +213,7 @@ bool SessionRecorder::pause()
         return refuse(tr("Only a running session can be paused."));
     Session s = advancedToNow();
     s.state = SessionState::Paused;
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     return commit(s);
 }
 
@@ -215,6 +223,7 @@ bool SessionRecorder::resume()
         return refuse(tr("Only a paused session can be resumed."));
     Session s = advancedToNow();
     s.state = SessionState::Running;
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     return commit(s);
 }
 
@@ -231,6 +240,7 @@ bool SessionRecorder::setSide(Side side)
         return true;
     Session s = advancedToNow();
     s.side = side;
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     return commit(s);
 }
 
@@ -245,6 +255,7 @@ bool SessionRecorder::stop()
         return refuse(tr("No session is running."));
     Session s = advancedToNow();
     s.state = SessionState::Stopped;
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     // With a moved wall clock the wall end could fall before the start; derive it from the
     // monotonic durations instead.
     s.endedAtUtcMs = s.clockJumpDetected ? s.startedAtUtcMs + s.activeMs + s.pausedMs : s.lastEventAtUtcMs;
@@ -316,16 +327,26 @@ bool SessionRecorder::flush()
 {
     // The whole session row is rewritten each time, so a retry after any number of failed
     // steps saves the latest state plus every let-down not yet on disk.
+    // No waiting for another program's lock: the window must never freeze on a tap. A busy
+    // database keeps the steps here, in order, and they are tried again shortly.
+    m_store.setLockWaitMs(0);
     const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
         : !m_rowUnsaved                  ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
                                          : m_store.saveSession(m_session, m_unsavedEjections,
                             m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
                                                                                        : SessionStore::TechniquesWrite::Always);
+    m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
     if (!saved) {
-        m_lastError = tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
-        m_retryTimer.start();
+        m_waitingForLock = m_store.lastFailureWasBusy();
+        m_lastError = m_waitingForLock
+            ? tr("Another program is using the data file. %n let-down(s) and the latest step are kept here "
+                 "and saved in order as soon as it is free.",
+                  nullptr, int(m_unsavedEjections.size()))
+            : tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
+        m_retryTimer.start(m_waitingForLock ? m_busyRetryIntervalMs : m_retryIntervalMs);
         return false;
     }
+    m_waitingForLock = false;
     m_unsaved = false;
     m_rowUnsaved = false;
     m_rewriteLetdowns = false;

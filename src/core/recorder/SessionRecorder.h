@@ -28,6 +28,13 @@ public:
     // A wall-clock move larger than this between two steps is flagged on the session.
     static constexpr qint64 kClockJumpToleranceMs = 120 * 1000;
     static constexpr int kRetryIntervalMs = 2000;
+    // While another program holds the data file, taps wait in memory and are tried this often.
+    static constexpr int kBusyRetryIntervalMs = 250;
+    void setRetryIntervalsMs(int failedMs, int busyMs)
+    {
+        m_retryIntervalMs = failedMs;
+        m_busyRetryIntervalMs = busyMs;
+    }
     // A second tap on Let-down this soon after the first is the same let-down.
     static constexpr qint64 kDoubleTapMs = 1000;
     // The crash test taps a thousand times a second; people use the default.
@@ -43,7 +50,9 @@ public:
     // not apply in this state (nothing changed), or that it was kept but not yet saved
     // (hasUnsavedChanges() is then true). lastError() says which.
     bool start(SessionKind kind, Side side, const QStringList &techniques = {});
-    bool markLetdown();
+    // `tappedAtMonotonicMs`: the moment of the key press or click (InputTimeline), if known;
+    // it is what the let-down's time and the double-tap rule use. Never later than now.
+    bool markLetdown(std::optional<qint64> tappedAtMonotonicMs = std::nullopt);
     // Undo and redo of a let-down (marked by mistake) in the session shown now.
     bool removeLetdown(const Ejection &ejection);
     bool restoreLetdown(const Ejection &ejection);
@@ -65,6 +74,8 @@ public:
     qint64 activeElapsedMs() const { return currentSession().activeMs; }
 
     bool hasUnsavedChanges() const { return m_unsaved; }
+    // Unsaved because another program holds the data file (not a failure: they wait their turn).
+    bool isWaitingForLock() const { return m_unsaved && m_waitingForLock; }
     int unsavedLetdownCount() const { return int(m_unsavedEjections.size()); }
     QString lastError() const { return m_lastError; }
 
@@ -96,6 +107,9 @@ private:
     Session m_session; // as of the last step
     qint64 m_anchorMonotonicMs = 0; // monotonic time of the last step
     qint64 m_anchorWallMs = 0; // wall time of the last step
+    // Monotonic time of the last change of state or side: a tap handled late is placed no
+    // earlier than this (before it, the time counted differently).
+    qint64 m_stateChangedMonotonicMs = 0;
     bool m_unsaved = false;
     bool m_rowUnsaved = false; // the session row has changes not on disk yet
     QList<Ejection> m_unsavedEjections;
@@ -105,4 +119,7 @@ private:
     qint64 m_doubleTapWindowMs = kDoubleTapMs;
     QString m_lastError;
     QTimer m_retryTimer;
+    int m_retryIntervalMs = kRetryIntervalMs;
+    int m_busyRetryIntervalMs = kBusyRetryIntervalMs;
+    bool m_waitingForLock = false;
 };

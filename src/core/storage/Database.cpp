@@ -466,10 +466,20 @@ QSqlQuery &Database::prepared(const QString &sql)
     return *it;
 }
 
+void Database::setLockWaitMs(int ms)
+{
+    const QVariant handle = connection().driver()->handle();
+    if (sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr)
+        sqlite3_busy_timeout(db, ms);
+}
+
 bool Database::execPrepared(const QString &sql)
 {
     QSqlQuery &query = prepared(sql);
+    m_lastFailureWasBusy = false;
     if (!query.exec()) {
+        // SQLITE_BUSY (5): another connection holds the write lock.
+        m_lastFailureWasBusy = query.lastError().nativeErrorCode() == QLatin1String("5");
         m_error = Text::tr("Database error in %1: %2").arg(m_path, query.lastError().text());
         return false;
     }

@@ -71,6 +71,11 @@ public:
     bool begin();
     bool commit();
     bool rollback(); // always returns false, keeping m_error from the failure
+    // How long a write waits for another program's write lock (SQLite's busy timeout).
+    static constexpr int kDefaultLockWaitMs = 5000;
+    void setLockWaitMs(int ms);
+    // The last failed statement found the database locked by another connection.
+    bool lastFailureWasBusy() const { return m_lastFailureWasBusy; }
     // Whether a transaction is open on the connection (SQLite ends one by itself on some errors).
     bool inTransaction() const;
     void setError(const QString &message) { m_error = message; }
@@ -105,4 +110,5 @@ private:
     bool m_readOnly = false;
     int m_generation = 0;
     bool m_openedCleanly = false; // writable, checked: record the state when closing
+    bool m_lastFailureWasBusy = false;
 };

@@ -686,3 +686,13 @@ QString SessionStore::databasePath() const
 {
     return m_database.path();
 }
+
+void SessionStore::setLockWaitMs(int ms)
+{
+    m_database.setLockWaitMs(ms);
+}
+
+bool SessionStore::lastFailureWasBusy() const
+{
+    return m_database.lastFailureWasBusy();
+}

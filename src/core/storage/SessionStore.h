@@ -71,6 +71,9 @@ public:
     bool loadLastKind(std::optional<SessionKind> &kind);
 
     QString errorString() const { return m_error; }
+    // How long writes wait for another program's lock; whether the last failure was that lock.
+    void setLockWaitMs(int ms);
+    bool lastFailureWasBusy() const;
 
 private:
     // One write transaction; on failure errorString() says why.
