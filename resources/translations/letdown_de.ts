@@ -39,6 +39,22 @@
         <source>Backed up to %1.</source>
         <translation>Gesichert in %1.</translation>
     </message>
+    <message>
+        <source>Cannot create a file in the backup folder %1.</source>
+        <translation>Im Sicherungsordner %1 kann keine Datei angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to the disk (fsync failed).</source>
+        <translation>Die Kopie konnte nicht auf die Platte geschrieben werden (fsync fehlgeschlagen).</translation>
+    </message>
+    <message>
+        <source>The backup %1 was written, but its folder could not be synced to the disk.</source>
+        <translation>Die Sicherung %1 wurde geschrieben, aber ihr Ordner konnte nicht auf die Platte gebracht werden.</translation>
+    </message>
+    <message>
+        <source>The backup was put in place of %1, but the folder could not be synced to the disk.</source>
+        <translation>Die Sicherung steht an der Stelle von %1, aber der Ordner konnte nicht auf die Platte gebracht werden.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -67,10 +83,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The volume model&apos;s decay r, above 0 and at most 1 (default 0.6).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)
 </source>
         <translation type="unfinished"></translation>
@@ -81,10 +93,6 @@
     </message>
     <message>
         <source>--out FILE.png is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -192,15 +200,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sessions CSV file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The let-downs CSV file to write (optional).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ml (default) or oz.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -243,6 +243,22 @@
         <source>unknown command. The commands are: %1. Try &apos;letdown --help&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The volume model&apos;s decay r, above 0 and at most 1 (default: your setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image could not be encoded or written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions CSV file to write (&apos;-&apos;: standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ml or oz (default: your setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -274,10 +290,6 @@
 <context>
     <name>CsvFiles</name>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -286,8 +298,8 @@
         <translation>%1 ist zu groß (höchstens %2 MB).</translation>
     </message>
     <message>
-        <source>Nothing was imported: %1</source>
-        <translation>Nichts wurde importiert: %1</translation>
+        <source>... and %1 more.</source>
+        <translation>… und %1 weitere.</translation>
     </message>
 </context>
 <context>
@@ -353,14 +365,6 @@
         <translation>%1 kann nicht nach %2 verschoben werden.</translation>
     </message>
     <message>
-        <source>That backup cannot be used: %1</source>
-        <translation>Diese Sicherung ist nicht verwendbar: %1</translation>
-    </message>
-    <message>
-        <source>Cannot copy the backup next to %1.</source>
-        <translation>Die Sicherung kann nicht neben %1 kopiert werden.</translation>
-    </message>
-    <message>
         <source>Cannot put the backup in place of %1.</source>
         <translation>Die Sicherung kann nicht an die Stelle von %1 gesetzt werden.</translation>
     </message>
@@ -383,6 +387,26 @@
     <message>
         <source>Database error in %1: %2</source>
         <translation>Datenbankfehler in %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 read-only.</source>
+        <translation>%1 kann nicht schreibgeschützt geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 was moved, but its folder could not be synced to the disk.</source>
+        <translation>%1 wurde verschoben, aber ihr Ordner konnte nicht auf die Platte gebracht werden.</translation>
+    </message>
+    <message>
+        <source>The backup is in place, but the folder could not be synced to the disk.</source>
+        <translation>Die Sicherung ist an ihrem Platz, aber der Ordner konnte nicht auf die Platte gebracht werden.</translation>
+    </message>
+    <message>
+        <source>The disk that holds %1 is full (%2 free). Free some space and start Letdown again; the file was left untouched and is not damaged.</source>
+        <translation>Der Datenträger mit %1 ist voll (%2 frei). Schaffen Sie Platz und starten Sie Letdown erneut; die Datei wurde nicht verändert und ist nicht beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 (and undoing the half-done change failed, so the file was reopened)</source>
+        <translation>%1 (und das Zurücknehmen der halb fertigen Änderung schlug fehl, daher wurde die Datei neu geöffnet)</translation>
     </message>
 </context>
 <context>
@@ -810,6 +834,10 @@
         <source>Cannot create the lock file %1.</source>
         <translation>Die Sperrdatei %1 kann nicht angelegt werden.</translation>
     </message>
+    <message>
+        <source>Cannot open the local socket %1: %2</source>
+        <translation>Der lokale Socket %1 kann nicht geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -981,6 +1009,10 @@
         <source>&lt;p&gt;&lt;b&gt;Letdown&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Logs nursing and pumping sessions and every let-down in them.&lt;/p&gt;&lt;p&gt;Data file: %2&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Letdown&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Protokolliert Still- und Abpumpsitzungen und jeden Milchspendereflex darin.&lt;/p&gt;&lt;p&gt;Datendatei: %2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The data file was moved to %1, but %2 Start Letdown with --database %1 until this is fixed.</source>
+        <translation>Die Datendatei wurde nach %1 verschoben, aber %2 Starten Sie Letdown mit --database %1, bis das behoben ist.</translation>
+    </message>
 </context>
 <context>
     <name>Measurements</name>
@@ -1045,6 +1077,109 @@
     </message>
 </context>
 <context>
+    <name>OutputFiles</name>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>ein zeichenorientiertes Gerät</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>ein blockorientiertes Gerät</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>eine Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>%1 is your Letdown database; an output never replaces it. Choose another file.</source>
+        <translation>%1 ist Ihre Letdown-Datenbank; eine Ausgabe ersetzt sie nie. Wählen Sie eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to your Letdown database (%2); an output never replaces it.</source>
+        <translation>%1 gehört zu Ihrer Letdown-Datenbank (%2); eine Ausgabe ersetzt sie nie.</translation>
+    </message>
+    <message>
+        <source>%1 is in (or is) a backup of your Letdown database; an output never goes there.</source>
+        <translation>%1 liegt in einer Sicherung Ihrer Letdown-Datenbank (oder ist eine); dorthin wird nie etwas ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Only one output can go to standard output (-).</source>
+        <translation>Nur eine Ausgabe kann auf die Standardausgabe (-) gehen.</translation>
+    </message>
+    <message>
+        <source>This output cannot go to standard output (-): name a file.</source>
+        <translation>Diese Ausgabe kann nicht auf die Standardausgabe (-) gehen: Nennen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>No output file was named.</source>
+        <translation>Es wurde keine Ausgabedatei genannt.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a regular file; Letdown writes outputs only to regular files%3.</source>
+        <translation>%1 ist %2, keine gewöhnliche Datei; Letdown schreibt Ausgaben nur in gewöhnliche Dateien%3.</translation>
+    </message>
+    <message>
+        <source> (use - for standard output)</source>
+        <translation> (- steht für die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are the same file: each output needs a file of its own.</source>
+        <translation>%1 und %2 sind dieselbe Datei: Jede Ausgabe braucht eine eigene Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>%1 kann nicht geschrieben werden: Den Ordner %2 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary file in %1: %2</source>
+        <translation>In %1 kann keine temporäre Datei angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the data could not be synced to the disk.</source>
+        <translation>%1 kann nicht geschrieben werden: Die Daten konnten nicht auf die Platte gebracht werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the file came out incomplete (is the disk full?).</source>
+        <translation>%1 kann nicht geschrieben werden: Die Datei ist unvollständig geworden (ist der Datenträger voll?).</translation>
+    </message>
+    <message>
+        <source>Internal error: an output was not written.</source>
+        <translation>Interner Fehler: Eine Ausgabe wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot put %1 in place.</source>
+        <translation>%1 kann nicht an ihren Platz gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>%1 was written, but its folder could not be synced to the disk.</source>
+        <translation>%1 wurde geschrieben, aber ihr Ordner konnte nicht auf die Platte gebracht werden.</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>oz</source>
@@ -1053,6 +1188,10 @@
     <message>
         <source>ml</source>
         <translation>ml</translation>
+    </message>
+    <message>
+        <source>Your preferences could not be saved to %1.</source>
+        <translation>Ihre Einstellungen konnten nicht in %1 gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -1248,10 +1387,6 @@
         <translation>Milch pro Tag (Mittel über %1 Tage mit Sitzungen)</translation>
     </message>
     <message>
-        <source>estimated; %1 of %2 sessions had a measured total</source>
-        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Gesamtmenge</translation>
-    </message>
-    <message>
         <source>%1: %2 sessions</source>
         <translation>%1: %2 Sitzungen</translation>
     </message>
@@ -1320,8 +1455,20 @@
         <translation>Abpumpen</translation>
     </message>
     <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
+        <source>estimated; %1 of %2 sessions had a measured total; %3 could not be estimated (nothing measured, no let-down)</source>
+        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Menge; %3 ließen sich nicht schätzen (nichts gemessen, keine Milchspende)</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>Milk by let-down order (mean)</source>
+        <translation>Milch nach Reihenfolge der Milchspende (Mittel)</translation>
+    </message>
+    <message>
+        <source>estimated (model below)</source>
+        <translation>geschätzt (Modell unten)</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1615,18 @@
     <message>
         <source>no let-down file was given, so it</source>
         <translation>es wurde keine Milchspendedatei angegeben, sie</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; has a UTC offset beyond ±14:00.</source>
+        <translation>%1 „%2“ hat einen UTC-Versatz jenseits von ±14:00.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is outside %3 to %4.</source>
+        <translation>%1 „%2“ liegt außerhalb von %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>ended_at disagrees with started_at + duration_s + paused_s by %1 s.</source>
+        <translation>ended_at weicht um %1 s von started_at + duration_s + paused_s ab.</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +2046,28 @@
         <source>Your latest sessions, newest first</source>
         <translation>Ihre letzten Sitzungen, die neueste zuerst</translation>
     </message>
+    <message>
+        <source>Time counted in this session, without pauses. Shortcut to hear it to the second: T</source>
+        <translation>In dieser Sitzung gezählte Zeit, ohne Pausen. Auf die Sekunde vorlesen lassen: T</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session time: %n minute(s)</source>
+        <translation>
+            <numerusform>Sitzungszeit: %n Minute</numerusform>
+            <numerusform>Sitzungszeit: %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session time: not running</source>
+        <translation>Sitzungszeit: läuft nicht</translation>
+    </message>
 </context>
 <context>
     <name>SessionRecorder</name>
@@ -1945,6 +2126,13 @@
     <message>
         <source>Not saved yet: %1. Letdown keeps it and tries again.</source>
         <translation>Noch nicht gespeichert: %1. Letdown behält es und versucht es erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another program is using the data file. Your taps (%n let-down(s)) are kept here and saved in order as soon as it is free.</source>
+        <translation>
+            <numerusform>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (%n Milchspende) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</numerusform>
+            <numerusform>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (%n Milchspenden) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2140,10 +2328,6 @@
         <translation>%1 Sitzungen nach %2 exportiert.</translation>
     </message>
     <message>
-        <source>... and %1 more.</source>
-        <translation>… und %1 weitere.</translation>
-    </message>
-    <message>
         <source>Nothing was imported:</source>
         <translation>Nichts wurde importiert:</translation>
     </message>
@@ -2300,6 +2484,16 @@ mean of %3 day(s), %4</source>
 %2 pro Tag (geschätzt)
 Mittel aus %3 Tag(en), %4</translation>
     </message>
+    <message numerus="yes">
+        <source>
+%n session(s) not estimated (nothing measured, no let-down)</source>
+        <translation>
+            <numerusform>
+%n Sitzung nicht geschätzt (nichts gemessen, keine Milchspende)</numerusform>
+            <numerusform>
+%n Sitzungen nicht geschätzt (nichts gemessen, keine Milchspende)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrendsPanel</name>
@@ -2428,22 +2622,6 @@ Mittel aus %3 Tag(en), %4</translation>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>Use this database file instead of the default one.</source>
-        <translation>Diese Datenbankdatei statt der üblichen verwenden.</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>datei</translation>
-    </message>
-    <message>
-        <source>A command (see above).</source>
-        <translation>Ein Befehl (siehe oben).</translation>
-    </message>
-    <message>
-        <source>Try &apos;letdown --help&apos;.</source>
-        <translation>Siehe „letdown --help“.</translation>
-    </message>
     <message>
         <source>Letdown is already open on this database (process %1); it was brought to the front.</source>
         <translation>Letdown ist mit dieser Datenbank schon geöffnet (Prozess %1); das Fenster wurde nach vorn geholt.</translation>

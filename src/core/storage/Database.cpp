@@ -10,10 +10,10 @@
 #include <QSqlError>
 #include <QLocale>
 #include <QSqlDriver>
-#include <QStorageInfo>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
@@ -387,14 +387,17 @@ bool Database::checkOwnershipAndVersionReadOnly()
 bool Database::failToRead(const QSqlError &error)
 {
     // A full disk shows up as an I/O error (no room for the -shm or the -wal): say so, not "damaged".
-    const QStorageInfo storage(QFileInfo(m_path).absolutePath());
+    // statvfs on the folder itself (QStorageInfo guesses the mount from /proc, which a chroot hides).
+    struct statvfs disk {};
+    const bool known = ::statvfs(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), &disk) == 0;
+    const qint64 freeBytes = known ? qint64(disk.f_bavail) * qint64(disk.f_frsize) : -1;
     const bool full = error.nativeErrorCode() == QLatin1String("13") // SQLITE_FULL
-        || (storage.isValid() && storage.bytesAvailable() < kDiskFullBytes);
+        || (known && freeBytes < kDiskFullBytes);
     if (full)
         return fail(Problem::DiskFull,
             Text::tr("The disk that holds %1 is full (%2 free). Free some space and start Letdown again; "
                      "the file was left untouched and is not damaged.")
-                .arg(m_path, QLocale::c().formattedDataSize(qMax<qint64>(0, storage.bytesAvailable()))));
+                .arg(m_path, QLocale::c().formattedDataSize(qMax<qint64>(0, freeBytes))));
     return fail(Problem::Damaged,
         Text::tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
             .arg(m_path, error.databaseText()));
