@@ -109,7 +109,7 @@ TEST_CASE("Accessibility: the side is one exclusive choice, announced as radio b
     CHECK_FALSE(sides[2]->state().checked);
 }
 
-TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions; the timer tells the time once a minute")
+TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions - the timer tells the time once a minute")
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;

@@ -238,7 +238,7 @@ TEST_CASE("A healthy database on a full disk is reported as a full disk, not as 
         REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
     }
     const QString script = QStringLiteral(
-        "set -e; mount -t tmpfs -o size=2m tmpfs '%1/disk'; cp '%1/letdown.sqlite' '%1/disk/';"
+        "set -e; mount -t tmpfs -o size=2m tmpfs '%1/disk'; echo mounted; cp '%1/letdown.sqlite' '%1/disk/';"
         "dd if=/dev/zero of='%1/disk/filler' bs=64k 2>/dev/null || true;"
         "'%2' stats --database '%1/disk/letdown.sqlite'; echo \"exit $?\"")
                                .arg(dir.path(), QStringLiteral(LETDOWN_EXECUTABLE));
@@ -250,8 +250,8 @@ TEST_CASE("A healthy database on a full disk is reported as a full disk, not as 
     const QByteArray err = process.readAllStandardError();
     const QByteArray out = process.readAllStandardOutput();
     INFO(err.toStdString() << out.toStdString());
-    if (err.contains("mount:")) {
-        WARN("Skipped: this machine does not allow mounting a file system here");
+    if (!out.contains("mounted")) { // no private mount namespace here (a chroot, a container)
+        WARN("Skipped: this machine does not allow mounting a file system here: " << err.toStdString());
         return;
     }
     CHECK(err.contains("is full"));

@@ -235,7 +235,7 @@ TEST_CASE("History: the dialog shows what is wrong beside the field and saves no
     CHECK(screen.stored(screen.older.uuid).ejections.size() == 3); // nothing saved
 }
 
-TEST_CASE("History: delete asks with the session's name; undo brings it back whole")
+TEST_CASE("History: delete asks with the session's name - undo brings it back whole")
 {
     HistoryScreen screen;
     screen.panel()->selectSession(screen.older.uuid);

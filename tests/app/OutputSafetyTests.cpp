@@ -101,7 +101,7 @@ TEST_CASE("Outputs: two outputs of one command may not be the same file")
     CHECK_FALSE(QFileInfo::exists(f.path("x.csv")));
 }
 
-TEST_CASE("Outputs: a FIFO or a device is refused and stays what it was; - is standard output")
+TEST_CASE("Outputs: a FIFO or a device is refused and stays what it was - - is standard output")
 {
     Fixture f;
     const QString fifo = f.path("fifo");

@@ -68,7 +68,7 @@ TEST_CASE("File > Export CSV writes both tables through the dialog")
     CHECK(readAll(letdowns).count("\r\n") == 6); // header + 5 let-downs
 }
 
-TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by line; a good one is taken once")
+TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by line - a good one is taken once")
 {
     TempDatabase source;
     SessionStore sourceStore(source.database);

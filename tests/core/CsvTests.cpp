@@ -256,7 +256,7 @@ TEST_CASE("CSV import: every kind of bad row is named with its line, and nothing
         Catch::Contains("outside its session"));
 }
 
-TEST_CASE("CSV files: export writes owner-only files atomically; import twice adds nothing")
+TEST_CASE("CSV files: export writes owner-only files atomically - import twice adds nothing")
 {
     TempDatabase source;
     SessionStore sourceStore(source.database);
@@ -311,7 +311,7 @@ TEST_CASE("CSV files: export writes owner-only files atomically; import twice ad
     CHECK(empty.scalar("SELECT count(*) FROM sessions") == 0);
 }
 
-TEST_CASE("CSV import: ids in one canonical form; impossible dates, offsets and end times are bad lines")
+TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and end times are bad lines")
 {
     FakeClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
     ProcessClockScope scope(clock);

@@ -284,7 +284,7 @@ TEST_CASE("Recorder: a failed write keeps the tap, says so, and saves it on retr
     CHECK(saved.ejections[1].offsetMs == 60 * kSecond);
 }
 
-TEST_CASE("Recorder: techniques, note and figures are saved; bad figures are refused")
+TEST_CASE("Recorder: techniques, note and figures are saved - bad figures are refused")
 {
     RecorderFixture f;
     CHECK_FALSE(f.recorder.setNote(QStringLiteral("no session yet")));

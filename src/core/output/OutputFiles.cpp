@@ -226,6 +226,21 @@ bool OutputFiles::createTemporary(Output &output, QString &error)
     return false;
 }
 
+QString OutputFiles::nameOf(const Output &output)
+{
+    return output.target.isEmpty() ? Text::tr("standard output") : output.target;
+}
+
+bool OutputFiles::finishWriting(Output &output, QString &error)
+{
+    if (!syncFile(output.temporary)) {
+        error = Text::tr("Cannot write %1: the data could not be synced to the disk.").arg(nameOf(output));
+        return false;
+    }
+    output.written = true;
+    return true;
+}
+
 bool OutputFiles::write(int index, const std::function<bool(QIODevice *, QString &)> &body, QString &error)
 {
     Output &output = m_outputs[index];
@@ -233,7 +248,7 @@ bool OutputFiles::write(int index, const std::function<bool(QIODevice *, QString
         return false;
     QFile file(output.temporary);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        error = Text::tr("Cannot write %1: %2").arg(output.target, file.errorString());
+        error = Text::tr("Cannot write %1: %2").arg(nameOf(output), file.errorString());
         return false;
     }
     QString bodyError;
@@ -241,27 +256,18 @@ bool OutputFiles::write(int index, const std::function<bool(QIODevice *, QString
     const bool flushed = file.flush() && file.error() == QFileDevice::NoError;
     const QString fileError = file.errorString();
     file.close();
-    const QString name = output.target.isEmpty() ? Text::tr("standard output") : output.target;
     if (!wrote || !flushed) {
-        error = Text::tr("Cannot write %1: %2").arg(name, !wrote ? bodyError : fileError);
+        error = Text::tr("Cannot write %1: %2").arg(nameOf(output), !wrote ? bodyError : fileError);
         return false;
     }
-    if (!syncFile(output.temporary)) {
-        error = Text::tr("Cannot write %1: the data could not be synced to the disk.").arg(name);
-        return false;
-    }
-    output.written = true;
-    return true;
+    return finishWriting(output, error);
 }
 
 bool OutputFiles::writeToPath(int index, const std::function<bool(const QString &, QString &)> &body,
     const std::function<bool(const QByteArray &, const QByteArray &)> &looksComplete, QString &error)
 {
     Output &output = m_outputs[index];
-    if (!createTemporary(output, error))
-        return false;
-    const QString name = output.target.isEmpty() ? Text::tr("standard output") : output.target;
-    if (!body(output.temporary, error))
+    if (!createTemporary(output, error) || !body(output.temporary, error))
         return false;
     QFile file(output.temporary);
     QByteArray head, tail;
@@ -272,15 +278,10 @@ bool OutputFiles::writeToPath(int index, const std::function<bool(const QString 
         tail = file.readAll();
     }
     if (!looksComplete(head, tail)) {
-        error = Text::tr("Cannot write %1: the file came out incomplete (is the disk full?).").arg(name);
+        error = Text::tr("Cannot write %1: the file came out incomplete (is the disk full?).").arg(nameOf(output));
         return false;
     }
-    if (!syncFile(output.temporary)) {
-        error = Text::tr("Cannot write %1: the data could not be synced to the disk.").arg(name);
-        return false;
-    }
-    output.written = true;
-    return true;
+    return finishWriting(output, error);
 }
 
 bool OutputFiles::commit(QString &error)

@@ -54,6 +54,9 @@ private:
     };
     bool checkNotProtected(const QString &path, QString &error) const;
     bool createTemporary(Output &output, QString &error);
+    // fsyncs a complete temporary file and marks it ready for commit().
+    bool finishWriting(Output &output, QString &error);
+    static QString nameOf(const Output &output); // the target, or "standard output"
     static void removeLeftovers(const QString &target);
 
     QString m_databasePath;
