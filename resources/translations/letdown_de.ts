@@ -2050,23 +2050,25 @@
         <source>Time counted in this session, without pauses. Shortcut to hear it to the second: T</source>
         <translation>In dieser Sitzung gezählte Zeit, ohne Pausen. Auf die Sekunde vorlesen lassen: T</translation>
     </message>
-    <message numerus="yes">
-        <source>Session time: %n minute(s)</source>
-        <translation>
-            <numerusform>Sitzungszeit: %n Minute</numerusform>
-            <numerusform>Sitzungszeit: %n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n Sekunde</numerusform>
-            <numerusform>%n Sekunden</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Session time: not running</source>
         <translation>Sitzungszeit: läuft nicht</translation>
+    </message>
+    <message>
+        <source>Session time: 1 minute</source>
+        <translation>Sitzungszeit: 1 Minute</translation>
+    </message>
+    <message>
+        <source>Session time: %1 minutes</source>
+        <translation>Sitzungszeit: %1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
     </message>
 </context>
 <context>
@@ -2127,12 +2129,9 @@
         <source>Not saved yet: %1. Letdown keeps it and tries again.</source>
         <translation>Noch nicht gespeichert: %1. Letdown behält es und versucht es erneut.</translation>
     </message>
-    <message numerus="yes">
-        <source>Another program is using the data file. Your taps (%n let-down(s)) are kept here and saved in order as soon as it is free.</source>
-        <translation>
-            <numerusform>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (%n Milchspende) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</numerusform>
-            <numerusform>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (%n Milchspenden) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</numerusform>
-        </translation>
+    <message>
+        <source>Another program is using the data file. Your taps (let-downs: %1) are kept here and saved in order as soon as it is free.</source>
+        <translation>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (Milchspenden: %1) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</translation>
     </message>
 </context>
 <context>
@@ -2484,15 +2483,17 @@ mean of %3 day(s), %4</source>
 %2 pro Tag (geschätzt)
 Mittel aus %3 Tag(en), %4</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>
-%n session(s) not estimated (nothing measured, no let-down)</source>
+1 session not estimated (nothing measured, no let-down)</source>
         <translation>
-            <numerusform>
-%n Sitzung nicht geschätzt (nichts gemessen, keine Milchspende)</numerusform>
-            <numerusform>
-%n Sitzungen nicht geschätzt (nichts gemessen, keine Milchspende)</numerusform>
-        </translation>
+1 Sitzung nicht geschätzt (nichts gemessen, keine Milchspende)</translation>
+    </message>
+    <message>
+        <source>
+%1 sessions not estimated (nothing measured, no let-down)</source>
+        <translation>
+%1 Sitzungen nicht geschätzt (nichts gemessen, keine Milchspende)</translation>
     </message>
 </context>
 <context>

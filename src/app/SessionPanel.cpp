@@ -202,13 +202,18 @@ void SessionPanel::switchSide()
     refresh();
 }
 
+QString SessionPanel::spokenMinutes(int minutes)
+{
+    return minutes == 1 ? tr("Session time: 1 minute") : tr("Session time: %1 minutes").arg(minutes);
+}
+
 void SessionPanel::announceTime()
 {
     const qint64 activeMs = m_recorder.hasSession() ? m_recorder.currentSession().activeMs : 0;
     const int minutes = int(activeMs / 60'000);
     const int seconds = int(activeMs / 1000 % 60);
-    m_ui->timerLabel->setAccessibleName(tr("Session time: %n minute(s)", nullptr, minutes)
-        + QStringLiteral(" ") + tr("%n second(s)", nullptr, seconds));
+    m_ui->timerLabel->setAccessibleName(
+        spokenMinutes(minutes) + QStringLiteral(" ") + (seconds == 1 ? tr("1 second") : tr("%1 seconds").arg(seconds)));
     m_spokenTimeKey.clear(); // the next minute says minutes only again
     m_ui->timerLabel->setFocus(Qt::OtherFocusReason); // readers speak the focused item's name
 }
@@ -348,7 +353,7 @@ void SessionPanel::refreshTimer()
         const bool running = m_recorder.state() == SessionRecorder::State::Running
             || m_recorder.state() == SessionRecorder::State::Paused;
         m_ui->timerLabel->setAccessibleName(
-            running ? tr("Session time: %n minute(s)", nullptr, int(minutes)) : tr("Session time: not running"));
+            running ? spokenMinutes(int(minutes)) : tr("Session time: not running"));
     }
 
     QString status;

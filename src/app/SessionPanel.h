@@ -56,6 +56,7 @@ private:
     void refreshDetails(const Session &session);
     void refreshRecent();
     void onSideButton(Side side);
+    static QString spokenMinutes(int minutes); // "Session time: 3 minutes"
     void onTechniqueToggled();
     void saveNote();
     void saveFigures();

@@ -397,8 +397,10 @@ QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &opt
                                   .arg(w.daysWithSessions)
                                   .arg(sessionsText(w.sessions));
                 if (w.sessionsWithoutEstimate > 0)
-                    tip += Text::tr("\n%n session(s) not estimated (nothing measured, no let-down)", nullptr,
-                        w.sessionsWithoutEstimate);
+                    tip += w.sessionsWithoutEstimate == 1
+                        ? Text::tr("\n1 session not estimated (nothing measured, no let-down)")
+                        : Text::tr("\n%1 sessions not estimated (nothing measured, no let-down)")
+                              .arg(w.sessionsWithoutEstimate);
                 return tip;
             }},
         x, y);

@@ -119,17 +119,17 @@ TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions - 
         QAccessibleInterface *a = QAccessible::queryAccessibleInterface(window.findChild<QAbstractButton *>(name));
         REQUIRE(a);
         REQUIRE(a->actionInterface());
-        a->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+        a->actionInterface()->doAction(QAccessibleActionInterface::pressAction()); // an animated click
     };
     QAccessibleInterface *timer = QAccessible::queryAccessibleInterface(window.findChild<QWidget *>("timerLabel"));
     REQUIRE(timer);
     CHECK(timer->text(QAccessible::Name) == "Session time: not running");
 
     press("startStopButton");
-    CHECK(recorder.state() == SessionRecorder::State::Running);
+    REQUIRE(waitUntil([&] { return recorder.state() == SessionRecorder::State::Running; }, 5000));
     clock.advance(2 * 60'000 + 10'000);
     press("letdownButton");
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(waitUntil([&] { return recorder.currentSession().ejections.size() == 1; }, 5000));
     CHECK(waitUntil([&] { return timer->text(QAccessible::Name) == "Session time: 2 minutes"; }, 5000));
     // Seconds passing within the minute do not change what the reader is told.
     clock.advance(20'000);
@@ -143,5 +143,5 @@ TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions - 
     CHECK(waitUntil([&] { return timer->text(QAccessible::Name) == "Session time: 3 minutes"; }, 5000));
 
     press("startStopButton");
-    CHECK(recorder.state() == SessionRecorder::State::Stopped);
+    CHECK(waitUntil([&] { return recorder.state() == SessionRecorder::State::Stopped; }, 5000));
 }

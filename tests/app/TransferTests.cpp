@@ -94,6 +94,7 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
     CHECK_THAT(message.toStdString(),
         Catch::Contains("Nothing was imported") && Catch::Contains("broken.csv line 4")
             && Catch::Contains("unknown kind 'bottle'"));
+    INFO(message.toStdString());
     CHECK(message.count(u'\n') == 1); // one problem, not a cascade of guesses
     CHECK(target.scalar("SELECT count(*) FROM sessions") == 0);
 

@@ -402,6 +402,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 
     QList<ParsedSession> parsed;
     QHash<QString, qsizetype> indexByUuid;
+    QSet<QString> rejectedUuids;
     for (const CsvRecord &record : table.records()) {
         if (!table.checkWidth(record))
             continue;
@@ -501,6 +502,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         if (problems.size() == problemsBefore) {
             indexByUuid.insert(s.uuid, parsed.size());
             parsed.append(p);
+        } else if (!s.uuid.isEmpty()) {
+            rejectedUuids.insert(s.uuid); // its let-downs are not reported again, one by one
         }
     }
 
@@ -523,6 +526,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
                 if (!ejections.parseUuid(record, uuid))
                     continue;
                 const qsizetype index = indexByUuid.value(uuid, -1);
+                if (index < 0 && rejectedUuids.contains(uuid))
+                    continue; // its session line is already named as bad
                 if (index < 0) {
                     ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
                     continue;

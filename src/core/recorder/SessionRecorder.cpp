@@ -339,9 +339,9 @@ bool SessionRecorder::flush()
     if (!saved) {
         m_waitingForLock = m_store.lastFailureWasBusy();
         m_lastError = m_waitingForLock
-            ? tr("Another program is using the data file. Your taps (%n let-down(s)) are kept here and "
-                 "saved in order as soon as it is free.",
-                  nullptr, int(m_unsavedEjections.size()))
+            ? tr("Another program is using the data file. Your taps (let-downs: %1) are kept here and "
+                 "saved in order as soon as it is free.")
+                  .arg(m_unsavedEjections.size())
             : tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
         m_retryTimer.start(m_waitingForLock ? m_busyRetryIntervalMs : m_retryIntervalMs);
         return false;
