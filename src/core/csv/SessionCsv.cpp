@@ -13,7 +13,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
-#include <QRegularExpression>
 #include <QUuid>
 
 #include <cmath>
@@ -282,14 +281,15 @@ public:
     }
 
     // A year outside 2000 to a year from now, or an offset beyond +-14:00, is a bad line.
+    // Compared as local wall-clock milliseconds (cheap: this runs for every time of an import).
     bool checkPlausible(const CsvRecord &record, const QString &column, const QString &text, qint64 utcMs, int offsetS)
     {
         if (std::abs(offsetS) > kMaxUtcOffsetS) {
             problem(record, Text::tr("%1 '%2' has a UTC offset beyond ±14:00.").arg(column, text));
             return false;
         }
-        const QDate date = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, offsetS).date();
-        if (!isPlausibleDate(date, m_today)) {
+        const qint64 localMs = utcMs + qint64(offsetS) * 1000;
+        if (localMs < m_earliestLocalMs || localMs >= m_afterLatestLocalMs) {
             problem(record,
                 Text::tr("%1 '%2' is outside %3 to %4.")
                     .arg(column, text, earliestPlausibleDate().toString(Qt::ISODate),
@@ -299,18 +299,33 @@ public:
         return true;
     }
 
-    // A session id in its one canonical form (lower case, no braces); a malformed one is a bad line.
+    // A session id in its one canonical form (lower case, no braces); upper case and braces
+    // are accepted and converted; anything else is a bad line.
     bool parseUuid(const CsvRecord &record, QString &uuid)
     {
         const QString text = cell(record, QStringLiteral("session_id")).trimmed();
-        static const QRegularExpression form(QStringLiteral(
-            "^\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\}?$"));
-        const QUuid parsed = QUuid::fromString(text);
-        if (!form.match(text).hasMatch() || parsed.isNull() || text.startsWith(u'{') != text.endsWith(u'}')) {
+        QString candidate = text.size() == 38 && text.startsWith(u'{') && text.endsWith(u'}') ? text.mid(1, 36) : text;
+        if (!isCanonicalUuid(candidate)) // the common case needs no copy
+            candidate = candidate.toLower();
+        if (!isCanonicalUuid(candidate) || candidate == QLatin1String("00000000-0000-0000-0000-000000000000")) {
             problem(record, Text::tr("session_id '%1' is not a UUID.").arg(text));
             return false;
         }
-        uuid = parsed.toString(QUuid::WithoutBraces); // lower case
+        uuid = candidate;
+        return true;
+    }
+
+    static bool isCanonicalUuid(QStringView text)
+    {
+        if (text.size() != 36)
+            return false;
+        for (qsizetype i = 0; i < 36; ++i) {
+            const char16_t c = text[i].unicode();
+            const bool ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == u'-'
+                                                                       : ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
+            if (!ok)
+                return false;
+        }
         return true;
     }
 
@@ -365,6 +380,10 @@ private:
     QString m_fileName;
     QStringList &m_problems;
     QDate m_today = localToday(processClock());
+    // Plausible local times, as milliseconds of the wall clock read as if it were UTC.
+    qint64 m_earliestLocalMs = QDateTime(earliestPlausibleDate(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    qint64 m_afterLatestLocalMs
+        = QDateTime(latestPlausibleDate(m_today).addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     QList<CsvRecord> m_records;
     QHash<QString, int> m_columns;
     int m_columnCount = 0;

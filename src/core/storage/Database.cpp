@@ -66,6 +66,8 @@ void Database::close()
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     m_statements.clear(); // prepared statements belong to the connection
+    m_handle = nullptr;
+    m_lockWaitMs = kDefaultLockWaitMs; // what the next connection opens with
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -469,11 +471,21 @@ QSqlQuery &Database::prepared(const QString &sql)
     return *it;
 }
 
-void Database::setLockWaitMs(int ms)
+sqlite3 *Database::handle() const
 {
     const QVariant handle = connection().driver()->handle();
-    if (sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr)
-        sqlite3_busy_timeout(db, ms);
+    return handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
+void Database::setLockWaitMs(int ms)
+{
+    // Called twice for every tap: only when it changes, and without looking the connection up.
+    if (ms == m_lockWaitMs)
+        return;
+    if (!m_handle)
+        m_handle = handle();
+    if (m_handle && sqlite3_busy_timeout(m_handle, ms) == SQLITE_OK)
+        m_lockWaitMs = ms;
 }
 
 bool Database::execPrepared(const QString &sql)
@@ -507,8 +519,7 @@ bool Database::commit()
 
 bool Database::inTransaction() const
 {
-    const QVariant handle = connection().driver()->handle();
-    sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+    sqlite3 *db = handle();
     return db && sqlite3_get_autocommit(db) == 0;
 }
 

@@ -8,6 +8,8 @@
 // One Letdown database file: opens it safely, checks that it is ours, whole, and not
 // from a newer version, sets the durability pragmas and runs the schema migrations
 // (after a verified backup of a file that has data in it).
+struct sqlite3;
+
 class Database
 {
 public:
@@ -100,6 +102,7 @@ private:
     bool exec(const QString &sql);
     bool execPrepared(const QString &sql);
     void close();
+    sqlite3 *handle() const;
 
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_statements;
@@ -111,4 +114,6 @@ private:
     int m_generation = 0;
     bool m_openedCleanly = false; // writable, checked: record the state when closing
     bool m_lastFailureWasBusy = false;
+    sqlite3 *m_handle = nullptr; // the open connection's, cached for the per-tap lock wait
+    int m_lockWaitMs = kDefaultLockWaitMs;
 };
