@@ -303,6 +303,44 @@
     </message>
 </context>
 <context>
+    <name>DamagedFileDialog</name>
+    <message>
+        <source>Letdown cannot open its data</source>
+        <translation>Letdown kann seine Daten nicht öffnen</translation>
+    </message>
+    <message>
+        <source>A checked backup from %1 is available.</source>
+        <translation>Eine geprüfte Sicherung vom %1 ist vorhanden.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Open another file...</source>
+        <translation>Andere Datei öffnen …</translation>
+    </message>
+</context>
+<context>
+    <name>DataFile</name>
+    <message>
+        <source>%1 is empty, but backups of it exist. It was left untouched.</source>
+        <translation>%1 ist leer, aber es gibt Sicherungen davon. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>the backup of your current data failed (%1)</source>
+        <translation>die Sicherung Ihrer aktuellen Daten ist fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 gibt es schon; wählen Sie einen neuen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>the backup before the move failed (%1)</source>
+        <translation>die Sicherung vor dem Verschieben ist fehlgeschlagen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -315,10 +353,6 @@
     <message>
         <source>There is no database at %1.</source>
         <translation>Unter %1 gibt es keine Datenbank.</translation>
-    </message>
-    <message>
-        <source>%1 is empty, but backups of it exist. It was left untouched.</source>
-        <translation>%1 ist leer, aber es gibt Sicherungen davon. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file.</source>
@@ -407,6 +441,10 @@
     <message>
         <source>%1 (and undoing the half-done change failed, so the file was reopened)</source>
         <translation>%1 (und das Zurücknehmen der halb fertigen Änderung schlug fehl, daher wurde die Datei neu geöffnet)</translation>
+    </message>
+    <message>
+        <source>no backup could be taken first</source>
+        <translation>vorher konnte keine Sicherung angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -966,10 +1004,6 @@
         <translation>Beenden Sie die laufende Sitzung, bevor Sie die Datendatei verschieben.</translation>
     </message>
     <message>
-        <source>Not moved: the backup before the move failed (%1).</source>
-        <translation>Nicht verschoben: Die Sicherung davor ist fehlgeschlagen (%1).</translation>
-    </message>
-    <message>
         <source>Not moved: %1</source>
         <translation>Nicht verschoben: %1</translation>
     </message>
@@ -984,10 +1018,6 @@
     <message>
         <source>Stop the running session before restoring a backup.</source>
         <translation>Beenden Sie die laufende Sitzung, bevor Sie eine Sicherung wiederherstellen.</translation>
-    </message>
-    <message>
-        <source>Not restored: the backup of your current data failed (%1).</source>
-        <translation>Nicht wiederhergestellt: Die Sicherung Ihrer aktuellen Daten ist fehlgeschlagen (%1).</translation>
     </message>
     <message>
         <source>Not restored: %1</source>
@@ -2634,22 +2664,6 @@ Mittel aus %3 Tag(en), %4</translation>
     <message>
         <source>Letdown is already open</source>
         <translation>Letdown ist schon geöffnet</translation>
-    </message>
-    <message>
-        <source>Letdown cannot open its data</source>
-        <translation>Letdown kann seine Daten nicht öffnen</translation>
-    </message>
-    <message>
-        <source>A checked backup from %1 is available.</source>
-        <translation>Eine geprüfte Sicherung vom %1 ist vorhanden.</translation>
-    </message>
-    <message>
-        <source>Restore the newest backup</source>
-        <translation>Neueste Sicherung wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Open another file...</source>
-        <translation>Andere Datei öffnen …</translation>
     </message>
     <message>
         <source>Restore failed</source>

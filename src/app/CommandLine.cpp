@@ -3,6 +3,7 @@
 #include "Report.h"
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
+#include "datafile/DataFile.h"
 #include "demo/DemoData.h"
 #include "domain/PlausibleDates.h"
 #include "output/OutputFiles.h"
@@ -157,8 +158,9 @@ int runStats(const QCommandLineParser &parser)
     if (!parseRange(parser, range, error) || !parseKind(parser, filter, error) || !parseModel(parser, model, error))
         return fail(verb, error, 2);
     Database database;
-    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, dataFile.errorString());
     SessionStore store(database);
     // One lean read serves both the weekly figures and the insights.
     QList<Session> sessions;
@@ -218,8 +220,9 @@ int runChart(const QCommandLineParser &parser)
         return fail(verb, error, 2);
 
     Database database;
-    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, dataFile.errorString());
     OutputFiles output(database.path()); // checked before the work, written after it
     const int index = output.add(out, true, error);
     if (index < 0)
@@ -262,8 +265,9 @@ int runDemoData(const QCommandLineParser &parser)
     options.firstDay = firstDay.value_or(today().addDays(1 - 7 * options.weeks));
 
     Database database;
-    if (!database.open(parser.value(kDatabaseOption)))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(parser.value(kDatabaseOption)))
+        return fail(verb, dataFile.errorString());
     if (database.isReadOnly())
         return fail(verb, Text::tr("%1 is write-protected.").arg(database.path()));
     SessionStore store(database);
@@ -307,8 +311,9 @@ int runExport(const QCommandLineParser &parser)
         return fail(verb, Text::tr("--units must be ml or oz, not '%1'.").arg(units), 2);
 
     Database database;
-    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, dataFile.errorString());
     SessionStore store(database);
     int count = 0;
     if (!exportCsvFiles(store, Preferences::load().referenceModel(), request, count, error))
@@ -330,8 +335,9 @@ int runImport(const QCommandLineParser &parser)
     if (!readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems))
         return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
     Database database;
-    if (!database.open(databasePath(parser)))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser)))
+        return fail(verb, dataFile.errorString());
     if (database.isReadOnly())
         return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
@@ -356,8 +362,9 @@ int runReport(const QCommandLineParser &parser)
     if (!parseRange(parser, range, error))
         return fail(verb, error, 2);
     Database database;
-    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, dataFile.errorString());
     SessionStore store(database);
     if (!Report::writePdf(store, Preferences::load(), range, out, error))
         return fail(verb, error);
@@ -368,10 +375,11 @@ int runBackup(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("backup");
     Database database;
-    if (!database.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, database.errorString());
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
+        return fail(verb, dataFile.errorString());
     QString error;
-    const QString taken = Backups::take(database, QStringLiteral("manual"), error);
+    const QString taken = dataFile.backUp(QStringLiteral("manual"), error);
     if (taken.isEmpty())
         return fail(verb, error);
     Backups::thin(database.path());

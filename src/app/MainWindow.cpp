@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "datafile/DataFile.h"
+
 #include "InputMoments.h"
 
 #include "ui_MainWindow.h"
@@ -29,13 +31,13 @@
 #include <QPrinter>
 #include <QShortcut>
 #include <QSystemTrayIcon>
-#include <QThread>
 
 MainWindow::MainWindow(
-    Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock, QWidget *parent)
+    DataFile &dataFile, SessionRecorder &recorder, SessionStore &store, const Clock &clock, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_database(database)
+    , m_dataFile(dataFile)
+    , m_database(dataFile.database())
     , m_recorder(recorder)
     , m_store(store)
     , m_clock(clock)
@@ -114,7 +116,7 @@ MainWindow::MainWindow(
     setUpTrayIcon();
     applyPreferences(Preferences::load());
     applyReadOnly();
-    statusBar()->showMessage(tr("Database: %1").arg(database.path()));
+    statusBar()->showMessage(tr("Database: %1").arg(m_database.path()));
 }
 
 MainWindow::~MainWindow() = default;
@@ -244,31 +246,38 @@ void MainWindow::openPreferences()
         dialog.exec();
 }
 
-bool MainWindow::moveDatabase(const QString &newPath)
+bool MainWindow::refuseWhileRecording(const QString &message)
 {
     const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused
-        || m_recorder.hasUnsavedChanges()) {
-        showProblem(tr("Stop the running session before moving the data file."));
+    if (state != SessionRecorder::State::Running && state != SessionRecorder::State::Paused
+        && !m_recorder.hasUnsavedChanges())
         return false;
-    }
+    showProblem(message);
+    return true;
+}
+
+void MainWindow::fileReplaced(const QString &statusMessage)
+{
+    m_undoStack.clear(); // its steps referred to the file as it was
+    m_recorder.resetAfterRestore();
+    dataChangedOutsideRecorder();
+    statusBar()->showMessage(statusMessage, 15000);
+}
+
+bool MainWindow::moveDatabase(const QString &newPath)
+{
+    if (refuseWhileRecording(tr("Stop the running session before moving the data file.")))
+        return false;
     QString error;
-    if (Backups::take(m_database, QStringLiteral("before-move"), error).isEmpty()) {
-        showProblem(tr("Not moved: the backup before the move failed (%1).").arg(error));
-        return false;
-    }
-    if (!m_database.moveTo(QFileInfo(newPath).absoluteFilePath())) {
-        showProblem(tr("Not moved: %1").arg(m_database.errorString()));
+    if (!m_dataFile.moveTo(newPath, error)) {
+        showProblem(tr("Not moved: %1").arg(error));
         return false;
     }
     m_preferences.databasePath = m_database.path();
+    fileReplaced(tr("Database: %1").arg(m_database.path()));
     if (!m_preferences.save(error))
         showProblem(tr("The data file was moved to %1, but %2 Start Letdown with --database %1 until this is fixed.")
                         .arg(m_database.path(), error));
-    m_undoStack.clear(); // its steps referred to the file as it was opened
-    m_recorder.resetAfterRestore();
-    dataChangedOutsideRecorder();
-    statusBar()->showMessage(tr("Database: %1").arg(m_database.path()));
     return true;
 }
 
@@ -321,27 +330,14 @@ void MainWindow::openRestoreDialog()
 
 bool MainWindow::restoreFrom(const QString &backupPath)
 {
-    const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused
-        || m_recorder.hasUnsavedChanges()) {
-        showProblem(tr("Stop the running session before restoring a backup."));
+    if (refuseWhileRecording(tr("Stop the running session before restoring a backup.")))
+        return false;
+    QString safety, error;
+    if (!m_dataFile.restoreFrom(backupPath, safety, error)) {
+        showProblem(tr("Not restored: %1").arg(error));
         return false;
     }
-    QString error;
-    const QString safety = Backups::take(m_database, QStringLiteral("before-restore"), error);
-    if (safety.isEmpty()) {
-        showProblem(tr("Not restored: the backup of your current data failed (%1).").arg(error));
-        return false;
-    }
-    if (!m_database.replaceWith(backupPath)) {
-        showProblem(tr("Not restored: %1").arg(m_database.errorString()));
-        return false;
-    }
-    // Undo steps refer to data that is gone now.
-    m_undoStack.clear();
-    m_recorder.resetAfterRestore();
-    dataChangedOutsideRecorder();
-    statusBar()->showMessage(tr("Restored. Your data from before is in %1.").arg(QFileInfo(safety).fileName()), 15000);
+    fileReplaced(tr("Restored. Your data from before is in %1.").arg(QFileInfo(safety).fileName()));
     return true;
 }
 
@@ -349,6 +345,12 @@ void MainWindow::startDailyBackups()
 {
     if (m_database.isReadOnly())
         return;
+    connect(&m_dataFile, &DataFile::dailyBackupFinished, this, [this](const QString &done, const QString &error) {
+        if (!error.isEmpty())
+            showProblem(tr("The daily backup failed: %1").arg(error));
+        else if (!done.isEmpty())
+            statusBar()->showMessage(done, 8000);
+    });
     m_backupTimer = new QTimer(this);
     m_backupTimer->setInterval(60 * 60 * 1000);
     connect(m_backupTimer, &QTimer::timeout, this, &MainWindow::runBackupCheck);
@@ -359,25 +361,8 @@ void MainWindow::startDailyBackups()
 
 void MainWindow::runBackupCheck()
 {
-    if (m_backupRunning)
-        return;
-    m_backupRunning = true;
-    const QString path = m_database.path();
-    const QDate day = today();
-    // Off the GUI thread, with its own connection: a tap never waits behind a backup.
-    QThread *worker = QThread::create([this, path, day] {
-        QString error;
-        const QString done = Backups::runDaily(path, day, error);
-        QMetaObject::invokeMethod(this, [this, done, error] {
-            m_backupRunning = false;
-            if (!error.isEmpty())
-                showProblem(tr("The daily backup failed: %1").arg(error));
-            else if (!done.isEmpty())
-                statusBar()->showMessage(done, 8000);
-        });
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start(QThread::LowPriority);
+    // Off the GUI thread, with its own connection; skipped while the last one still runs.
+    m_dataFile.startDailyBackup(today());
 }
 
 void MainWindow::showProblem(const QString &message)

@@ -12,6 +12,7 @@ namespace Ui {
 class MainWindow;
 }
 class Clock;
+class DataFile;
 class Database;
 class QDialog;
 class SessionPanel;
@@ -26,7 +27,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(Database &database, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
+    MainWindow(DataFile &dataFile, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
         QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -71,11 +72,16 @@ private:
     QDate today() const;
 
     void runBackupCheck();
+    // A running session (or an unsaved step) must be stopped before the file is replaced.
+    bool refuseWhileRecording(const QString &message);
+    // After a restore or a move: the window and the recorder start over from the file.
+    void fileReplaced(const QString &statusMessage);
     void setUpTrayIcon();
     void applyReadOnly();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    Database &m_database;
+    DataFile &m_dataFile;
+    Database &m_database; // m_dataFile's, for reading its state
     SessionRecorder &m_recorder;
     SessionStore &m_store;
     const Clock &m_clock;
@@ -87,5 +93,4 @@ private:
     QTimer *m_backupTimer = nullptr;
     Preferences m_preferences;
     class MiniTimer *m_miniTimer = nullptr;
-    bool m_backupRunning = false;
 };

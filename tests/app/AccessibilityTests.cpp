@@ -22,7 +22,7 @@ TEST_CASE("Accessibility: every control of every tab has a name")
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     auto *tabs = window.findChild<QTabWidget *>("tabs");
     REQUIRE(tabs);
@@ -59,7 +59,7 @@ TEST_CASE("Accessibility: the session screen works from the keyboard alone")
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -86,7 +86,7 @@ TEST_CASE("Accessibility: the side is one exclusive choice, announced as radio b
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     QList<QAccessibleInterface *> sides;
     for (const char *name : {"leftSideButton", "rightSideButton", "bothSideButton"}) {
@@ -113,7 +113,7 @@ TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions - 
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     const auto press = [&](const char *name) {
         QAccessibleInterface *a = QAccessible::queryAccessibleInterface(window.findChild<QAbstractButton *>(name));

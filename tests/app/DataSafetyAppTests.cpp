@@ -1,6 +1,7 @@
 #include "csv/CsvFiles.h"
 // What she sees when things go wrong: a second window, a write-protected file, a restore,
 // a pasted novel.
+#include "DamagedFileDialog.h"
 #include "MainWindow.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Backups.h"
@@ -98,7 +99,8 @@ TEST_CASE("A write-protected database opens read-only and says so")
     SessionStore store(readOnly);
     FakeClock clock;
     SessionRecorder recorder(store, clock);
-    MainWindow window(readOnly, recorder, store, clock);
+    DataFile readOnlyFile(readOnly);
+    MainWindow window(readOnlyFile, recorder, store, clock);
     window.show();
     auto *warning = window.findChild<QLabel *>("warningBar");
     CHECK(warning->isVisible());
@@ -173,7 +175,7 @@ TEST_CASE("File > Restore from backup: the current data is backed up first, then
 
     FakeClock clock;
     SessionRecorder recorder(store, clock);
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     // Not while a session runs.
     REQUIRE(recorder.start(SessionKind::Pumping, Side::Both));
     CHECK_FALSE(window.restoreFrom(backup));
@@ -193,7 +195,7 @@ TEST_CASE("A huge paste into the note is cut at 10,000 characters with a message
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     window.findChild<QPushButton *>("startStopButton")->click();
     auto *note = window.findChild<QPlainTextEdit *>("noteEdit");
@@ -256,4 +258,33 @@ TEST_CASE("A healthy database on a full disk is reported as a full disk, not as 
     }
     CHECK(err.contains("is full"));
     CHECK_FALSE(err.contains("damaged ("));
+}
+
+TEST_CASE("The damaged-file dialog offers the newest backup only when there is one, and says what she chose")
+{
+    const QDateTime taken(QDate(2026, 11, 27), QTime(22, 0));
+    {
+        DamagedFileDialog dialog("letdown.sqlite is damaged: parts of it cannot be read. It was left untouched.",
+            "row 12 missing from index", taken);
+        dialog.show();
+        auto *restore = dialog.findChild<QPushButton *>("restoreButton");
+        REQUIRE(restore);
+        CHECK(dialog.informativeText().contains("A checked backup from"));
+        CHECK(dialog.detailedText() == "row 12 missing from index");
+        QTest::mouseClick(restore, Qt::LeftButton);
+        CHECK(dialog.choice() == DamagedFileDialog::Choice::RestoreBackup);
+    }
+    {
+        DamagedFileDialog dialog("other.sqlite belongs to another application", QString(), QDateTime());
+        dialog.show();
+        CHECK_FALSE(dialog.findChild<QPushButton *>("restoreButton"));
+        QTest::mouseClick(dialog.findChild<QPushButton *>("openAnotherButton"), Qt::LeftButton);
+        CHECK(dialog.choice() == DamagedFileDialog::Choice::OpenAnother);
+    }
+    {
+        DamagedFileDialog dialog("x", QString(), QDateTime());
+        dialog.show();
+        QTest::mouseClick(dialog.findChild<QPushButton *>("closeButton"), Qt::LeftButton);
+        CHECK(dialog.choice() == DamagedFileDialog::Choice::Close);
+    }
 }

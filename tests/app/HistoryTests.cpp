@@ -37,7 +37,7 @@ struct HistoryScreen {
     {
         older.note = QStringLiteral("first line\nsecond line");
         REQUIRE(store.saveSessions({older, newer}));
-        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
+        window = std::make_unique<MainWindow>(db.file, recorder, store, clock);
         window->show();
         window->showHistory();
         panel()->setConfirmer([this](const QString &q) {

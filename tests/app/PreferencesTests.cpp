@@ -51,7 +51,7 @@ struct PrefsScreen {
         Session pumped = finishedSession(SessionKind::Pumping, berlin(2026, 11, 20, 7, 0), {60, 200});
         pumped.pumpedVolumeMl = 88.72;
         REQUIRE(store.saveSessions({pumped}));
-        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
+        window = std::make_unique<MainWindow>(db.file, recorder, store, clock);
         window->show();
     }
     // Opens Edit > Preferences and changes what `change` changes, as she would.

@@ -28,7 +28,7 @@ struct Screen : RecorderRig {
 
     void open()
     {
-        window = std::make_unique<MainWindow>(db.database, recorder, store, clock);
+        window = std::make_unique<MainWindow>(db.file, recorder, store, clock);
         window->show();
         window->activateWindow();
         REQUIRE(QTest::qWaitForWindowActive(window.get()));
@@ -264,7 +264,7 @@ TEST_CASE("GUI: a session left running is shown running after a restart")
     screen.clock.restartMonotonic(0);
     SessionRecorder restarted(screen.store, screen.clock);
     REQUIRE(restarted.restoreUnfinished());
-    MainWindow window(screen.db.database, restarted, screen.store, screen.clock);
+    MainWindow window(screen.db.file, restarted, screen.store, screen.clock);
     window.show();
     CHECK(waitUntil([&] { return window.findChild<QLabel *>("timerLabel")->text() == "02:30"; }, 5000));
     CHECK(window.findChild<QListWidget *>("letdownList")->count() == 1);

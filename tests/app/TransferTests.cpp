@@ -50,7 +50,7 @@ TEST_CASE("File > Export CSV writes both tables through the dialog")
     REQUIRE(store.saveSessions(fixtureSessions()));
     FakeClock clock(berlin(2026, 11, 28, 10, 0).toMSecsSinceEpoch());
     SessionRecorder recorder(store, clock);
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     QTemporaryDir dir;
     const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
     QObject::connect(&window, &MainWindow::transferDialogOpened, &window, [&](QDialog *dialog) {

@@ -189,7 +189,7 @@ TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
-    MainWindow window(db.database, recorder, store, clock);
+    MainWindow window(db.file, recorder, store, clock);
     window.show();
     window.showTrends();
     CHECK(window.trendsPanel()->stats().sessions == 0);

@@ -7,6 +7,7 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
+#include <QSignalSpy>
 #include <QDir>
 #include <QFileInfo>
 
@@ -109,8 +110,10 @@ TEST_CASE("Restoring a backup brings its data back in place")
     REQUIRE_FALSE(backup.isEmpty());
     REQUIRE(store.deleteSession(sessions[0].uuid));
     CHECK(db.scalar("SELECT count(*) FROM sessions") == 27);
-    REQUIRE(db.database.replaceWith(backup));
+    QString safety;
+    REQUIRE(db.file.restoreFrom(backup, safety, error));
     CHECK(db.scalar("SELECT count(*) FROM sessions") == 28);
+    CHECK(safety.contains("before-restore")); // what was there is kept too
     CHECK(isPrivate(db.path));
     // The store keeps working on the reopened file.
     Session more = finishedSession(SessionKind::Nursing, berlin(2026, 12, 1, 9, 0), {60});
@@ -175,8 +178,9 @@ TEST_CASE("An empty file is never silently started over when backups of it exist
     const QString emptied = db.dir.filePath("emptied.sqlite");
     writeFile(emptied, {});
     Database refused;
-    CHECK_FALSE(refused.open(emptied));
-    CHECK(refused.problem() == Database::Problem::Damaged);
+    DataFile refusedFile(refused);
+    CHECK_FALSE(refusedFile.open(emptied));
+    CHECK(refusedFile.problem() == Database::Problem::Damaged);
     CHECK(QFileInfo(emptied).size() == 0);
 }
 
@@ -191,8 +195,14 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
             db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_%2_counts").arg(table, event));
     db.exec("DROP TABLE meta");
     db.exec("PRAGMA user_version=1");
+    // Without an owner to take the backup first, the old file is not updated.
+    Database alone;
+    CHECK_FALSE(alone.open(db.path));
+    CHECK_THAT(alone.errorString().toStdString(), Catch::Contains("Not updating"));
+    CHECK(Backups::list(db.path, false).isEmpty());
     Database reopened;
-    REQUIRE(reopened.open(db.path));
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
     const auto backups = Backups::list(db.path, true);
     REQUIRE(backups.size() == 1);
     CHECK(backups[0].path.contains("before-update"));
@@ -276,4 +286,45 @@ TEST_CASE("Recorder: a pumping session across the New York fall-back has its tru
     CHECK(s.endedUtcOffsetS == -5 * 3600);
     CHECK(*s.endedAtUtcMs - s.startedAtUtcMs == 90 * 60 * 1000);
     CHECK_FALSE(s.clockJumpDetected);
+}
+
+TEST_CASE("DataFile: the daily backup runs off the caller's thread, and restore and move wait for it")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(someSessions(1)));
+    FakeClock clock;
+    ProcessClockScope scope(clock);
+    QString error;
+    const QString taken = db.file.backUp(QStringLiteral("manual"), error);
+    REQUIRE_FALSE(taken.isEmpty());
+    // Kept aside: the daily backup's thinning may remove that one (same day).
+    const QString older = db.dir.filePath("older.sqlite");
+    REQUIRE(QFile::copy(taken, older));
+    REQUIRE(store.deleteSession(someSessions(1).first().uuid)); // a change since: a backup is due tomorrow
+
+    QSignalSpy finished(&db.file, &DataFile::dailyBackupFinished);
+    REQUIRE(db.file.startDailyBackup(localToday(clock).addDays(1)));
+    CHECK_FALSE(db.file.startDailyBackup(localToday(clock).addDays(1))); // one at a time
+    // A restore now waits for that backup to finish before the file is replaced.
+    QString safety;
+    const bool restored = db.file.restoreFrom(older, safety, error);
+    INFO(error.toStdString());
+    REQUIRE(restored);
+    CHECK_FALSE(db.file.isBackingUp());
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 28);
+    REQUIRE(finished.wait(5000));
+    CHECK(finished.first().at(0).toString().startsWith("Backed up"));
+    CHECK(finished.first().at(1).toString().isEmpty());
+
+    // Moving: the file and its backups folder go together, after a backup of their own.
+    QTemporaryDir elsewhere;
+    const QString target = elsewhere.filePath("moved/letdown.sqlite");
+    REQUIRE(db.file.moveTo(target, error));
+    CHECK(db.database.path() == target);
+    const auto backups = Backups::list(target, false);
+    CHECK(backups.size() >= 3); // manual, daily, before-restore, before-move (thinned per day)
+    CHECK(std::any_of(backups.begin(), backups.end(), [](const auto &b) { return b.path.contains("before-move"); }));
+    CHECK_FALSE(db.file.moveTo(target, error)); // the target exists now
+    CHECK_THAT(error.toStdString(), Catch::Contains("already exists"));
 }

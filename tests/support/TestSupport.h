@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datafile/DataFile.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -98,6 +99,7 @@ struct TempDatabase {
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("letdown.sqlite"));
     Database database;
+    DataFile file {database}; // its owner: backups, restore, move
 
     TempDatabase() { REQUIRE(database.open(path)); }
 

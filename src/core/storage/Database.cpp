@@ -1,6 +1,5 @@
 #include "storage/Database.h"
 
-#include "storage/Backups.h"
 #include "storage/FileSync.h"
 
 #include <QCoreApplication>
@@ -120,11 +119,6 @@ bool Database::openChecked(const QString &path, OpenMode mode)
             return fail(Problem::Missing, Text::tr("There is no database at %1.").arg(path));
         if (!createPrivateFile(path, m_error))
             return fail(Problem::Unavailable, m_error);
-    } else if (info.isFile() && info.size() == 0 && !Backups::list(path, false).isEmpty()) {
-        // SQLite would take an empty file as a new database. With backups beside it, an
-        // empty file means data went missing: never start over silently.
-        return fail(
-            Problem::Damaged, Text::tr("%1 is empty, but backups of it exist. It was left untouched.").arg(path));
     }
     if (QFileInfo(path).isDir())
         return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
@@ -186,9 +180,9 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     if (!applyPragmas())
         return fail(Problem::Unavailable, m_error);
     if (userVersion > 0 && userVersion < kSchemaVersion) {
-        // A verified copy of the old file comes first, whatever happens next.
-        QString backupError;
-        if (Backups::take(*this, QStringLiteral("before-update"), backupError).isEmpty())
+        // Its owner's say first (DataFile: a verified backup); with no owner, no update.
+        QString backupError = Text::tr("no backup could be taken first");
+        if (!m_beforeUpdate || !m_beforeUpdate(*this, backupError))
             return fail(Problem::Unavailable,
                 Text::tr("Not updating %1: the backup before the update failed (%2).").arg(path, backupError));
     }
@@ -328,20 +322,12 @@ bool Database::moveTo(const QString &newPath)
         m_error = Text::tr("%1 was moved, but its folder could not be synced to the disk.").arg(newPath);
         return false;
     }
-    // The backups go along when they can be renamed; otherwise they stay (and still work by hand).
-    const QString oldBackups = Backups::folderFor(oldPath);
-    const QString newBackups = Backups::folderFor(newPath);
-    if (QFileInfo::exists(oldBackups) && !QFileInfo::exists(newBackups))
-        QDir().rename(oldBackups, newBackups);
     return open(newPath);
 }
 
-bool Database::replaceWith(const QString &sourcePath)
+bool Database::replaceWithStaged(const QString &incoming)
 {
     const QString target = m_path;
-    const QString incoming = Backups::stageBeside(sourcePath, target, m_error);
-    if (incoming.isEmpty())
-        return false;
     close(); // the last connection closing checkpoints and removes the WAL
     QFile::remove(target + QStringLiteral("-wal"));
     QFile::remove(target + QStringLiteral("-shm"));

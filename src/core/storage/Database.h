@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHash>
+
+#include <functional>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -48,12 +50,16 @@ public:
     // Counts every change to the data (kept by triggers); backups compare it.
     bool changeCount(qint64 &count);
 
-    // Replaces this file with a verified copy of `sourcePath` (a backup), then reopens.
-    // The current file must be backed up by the caller first.
-    bool replaceWith(const QString &sourcePath);
-    // Moves the file (and its backups folder) to `newPath` and reopens it there. The target
-    // must not exist. On failure the file stays where it was, open.
+    // Replaces this file with `incoming`, a checked copy staged beside it (Backups::
+    // stageBeside), then reopens. The caller (DataFile) backs the current file up first.
+    bool replaceWithStaged(const QString &incoming);
+    // Moves the file to `newPath` and reopens it there. The target must not exist. On
+    // failure the file stays where it was, open. (DataFile moves the backups along.)
     bool moveTo(const QString &newPath);
+    // Asked before a schema update of a file that has data; false (with `error`) stops the
+    // update. Without one, an old file is not updated (DataFile takes a backup here).
+    using BeforeUpdate = std::function<bool(Database &, QString &error)>;
+    void setBeforeUpdate(BeforeUpdate hook) { m_beforeUpdate = std::move(hook); }
 
     // For the storage layer only: every SQL statement lives under src/core/storage.
     QSqlDatabase connection() const;
@@ -114,6 +120,7 @@ private:
     int m_generation = 0;
     bool m_openedCleanly = false; // writable, checked: record the state when closing
     bool m_lastFailureWasBusy = false;
+    BeforeUpdate m_beforeUpdate;
     sqlite3 *m_handle = nullptr; // the open connection's, cached for the per-tap lock wait
     int m_lockWaitMs = kDefaultLockWaitMs;
 };
