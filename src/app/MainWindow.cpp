@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "commands/SessionCommands.h"
 #include "datafile/DataFile.h"
 
 #include "InputMoments.h"
@@ -38,14 +39,18 @@ MainWindow::MainWindow(
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_dataFile(dataFile)
     , m_database(dataFile.database())
+    , m_commands(recorder)
     , m_recorder(recorder)
     , m_store(store)
     , m_clock(clock)
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("Letdown"));
-    m_sessionPanel = new SessionPanel(recorder, store, this);
-    m_sessionPanel->setInputMoments(new InputMoments(clock, this));
+    // A let-down counts at the moment of the key press or click that asked for it.
+    auto *inputMoments = new InputMoments(clock, this);
+    m_commands.setTapMomentSource([inputMoments] { return inputMoments->currentInputMoment(); });
+    connect(&m_commands, &SessionCommands::refused, this, &MainWindow::showProblem);
+    m_sessionPanel = new SessionPanel(m_commands, store, this);
     m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
     m_trendsPanel = new TrendsPanel(store, clock, this);
     m_ui->tabs->addTab(m_trendsPanel, tr("&Trends"));
@@ -76,9 +81,9 @@ MainWindow::MainWindow(
         if (m_recorder.state() == SessionRecorder::State::Stopped)
             m_historyPanel->invalidate();
     });
-    connect(m_sessionPanel, &SessionPanel::letdownRecorded, this, [this](const Ejection &ejection) {
-        m_undoStack.push(new LetdownCommand(m_recorder, ejection, [this](const QString &m) { showProblem(m); }));
-    });
+    // Undoable whoever tapped it: the Session tab, a key, the mini timer.
+    connect(&m_commands, &SessionCommands::letdownRecorded, this,
+        [this](const Ejection &ejection) { m_undoStack.push(new LetdownCommand(m_commands, ejection)); });
 
     QAction *undo = m_undoStack.createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -127,18 +132,18 @@ void MainWindow::setUpShortcuts()
     // (Qt asks it first through ShortcutOverride), so typing a note never stops a session.
     const struct {
         QKeySequence key;
-        void (SessionPanel::*action)();
+        std::function<void()> action;
     } bindings[] = {
-        {QKeySequence(Qt::Key_Space), &SessionPanel::startOrStop},
-        {QKeySequence(Qt::Key_L), &SessionPanel::markLetdown},
-        {QKeySequence(Qt::Key_P), &SessionPanel::togglePause},
-        {QKeySequence(Qt::Key_S), &SessionPanel::switchSide},
-        {QKeySequence(Qt::Key_T), &SessionPanel::announceTime},
+        {QKeySequence(Qt::Key_Space), [this] { m_commands.startOrStop(); }},
+        {QKeySequence(Qt::Key_L), [this] { m_commands.letdown(); }},
+        {QKeySequence(Qt::Key_P), [this] { m_commands.togglePause(); }},
+        {QKeySequence(Qt::Key_S), [this] { m_commands.switchSide(); }},
+        {QKeySequence(Qt::Key_T), [this] { m_sessionPanel->announceTime(); }},
     };
     for (const auto &binding : bindings) {
         auto *shortcut = new QShortcut(binding.key, this);
         shortcut->setContext(Qt::WindowShortcut);
-        connect(shortcut, &QShortcut::activated, m_sessionPanel, binding.action);
+        connect(shortcut, &QShortcut::activated, this, binding.action);
     }
 }
 
@@ -284,9 +289,7 @@ bool MainWindow::moveDatabase(const QString &newPath)
 void MainWindow::toggleMiniTimer()
 {
     if (!m_miniTimer) {
-        m_miniTimer = new MiniTimer(m_recorder, this);
-        connect(m_miniTimer, &MiniTimer::letdownTapped, m_sessionPanel, &SessionPanel::markLetdown);
-        connect(m_miniTimer, &MiniTimer::startOrStopTapped, m_sessionPanel, &SessionPanel::startOrStop);
+        m_miniTimer = new MiniTimer(m_commands, this);
     }
     m_miniTimer->setVisible(!m_miniTimer->isVisible());
     if (m_miniTimer->isVisible())

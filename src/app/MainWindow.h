@@ -1,5 +1,7 @@
 #pragma once
 
+#include "commands/SessionCommands.h"
+
 #include "settings/Preferences.h"
 
 #include <QMainWindow>
@@ -82,6 +84,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     DataFile &m_dataFile;
     Database &m_database; // m_dataFile's, for reading its state
+    SessionCommands m_commands; // every step of the live session, from every view
     SessionRecorder &m_recorder;
     SessionStore &m_store;
     const Clock &m_clock;

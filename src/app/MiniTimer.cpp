@@ -1,6 +1,7 @@
 #include "MiniTimer.h"
 
 #include "domain/TimeFormat.h"
+#include "commands/SessionCommands.h"
 #include "recorder/SessionRecorder.h"
 
 #include <QHBoxLayout>
@@ -9,9 +10,10 @@
 #include <QShortcut>
 #include <QVBoxLayout>
 
-MiniTimer::MiniTimer(SessionRecorder &recorder, QWidget *parent)
+MiniTimer::MiniTimer(SessionCommands &commands, QWidget *parent)
     : QWidget(parent, Qt::Tool | Qt::WindowStaysOnTopHint)
-    , m_recorder(recorder)
+    , m_commands(commands)
+    , m_recorder(commands.recorder())
     , m_time(new QLabel(this))
     , m_count(new QLabel(this))
     , m_letdown(new QPushButton(tr("Let-down [L]"), this))
@@ -40,12 +42,12 @@ MiniTimer::MiniTimer(SessionRecorder &recorder, QWidget *parent)
     layout->addWidget(m_letdown);
     layout->addWidget(m_startStop);
 
-    connect(m_letdown, &QPushButton::clicked, this, &MiniTimer::letdownTapped);
-    connect(m_startStop, &QPushButton::clicked, this, &MiniTimer::startOrStopTapped);
+    connect(m_letdown, &QPushButton::clicked, this, [this] { m_commands.letdown(); });
+    connect(m_startStop, &QPushButton::clicked, &m_commands, &SessionCommands::startOrStop);
     // The same single keys as the main window, when this little window has the focus.
-    connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this, &MiniTimer::letdownTapped);
-    connect(
-        new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this, &MiniTimer::startOrStopTapped);
+    connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this, [this] { m_commands.letdown(); });
+    connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, &m_commands,
+        &SessionCommands::startOrStop);
     connect(&m_recorder, &SessionRecorder::changed, this, &MiniTimer::refresh);
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &MiniTimer::refresh);

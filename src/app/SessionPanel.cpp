@@ -1,7 +1,7 @@
 #include "SessionPanel.h"
 
 #include "ExclusiveChoice.h"
-#include "InputMoments.h"
+#include "commands/SessionCommands.h"
 
 #include "ui_SessionPanel.h"
 
@@ -39,10 +39,11 @@ QString sideLabel(Side side)
 
 } // namespace
 
-SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidget *parent)
+SessionPanel::SessionPanel(SessionCommands &commands, SessionStore &store, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SessionPanel>())
-    , m_recorder(recorder)
+    , m_commands(commands)
+    , m_recorder(commands.recorder())
     , m_store(store)
 {
     m_ui->setupUi(this);
@@ -67,10 +68,18 @@ SessionPanel::SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidg
 
     setUpTechniques();
 
-    connect(m_ui->startStopButton, &QPushButton::clicked, this, &SessionPanel::startOrStop);
-    connect(m_ui->letdownButton, &QPushButton::clicked, this, &SessionPanel::markLetdown);
-    connect(m_ui->pauseButton, &QPushButton::clicked, this, &SessionPanel::togglePause);
-    connect(m_ui->switchSideButton, &QPushButton::clicked, this, &SessionPanel::switchSide);
+    // Every step goes through the session commands, like the keys, the mini timer and the tray.
+    connect(m_ui->startStopButton, &QPushButton::clicked, &m_commands, &SessionCommands::startOrStop);
+    connect(m_ui->letdownButton, &QPushButton::clicked, &m_commands, [this] { m_commands.letdown(); });
+    connect(m_ui->pauseButton, &QPushButton::clicked, &m_commands, &SessionCommands::togglePause);
+    connect(m_ui->switchSideButton, &QPushButton::clicked, &m_commands, &SessionCommands::switchSide);
+    connect(&m_commands, &SessionCommands::aboutToStop, this, [this] {
+        if (m_noteSaveDelay.isActive())
+            saveNote(); // a note typed just before Stop belongs to this session
+    });
+    // The next session's kind, side and ticks: the widgets show them, the commands hold them.
+    connect(m_ui->nursingRadio, &QRadioButton::toggled, this, &SessionPanel::pushNextSession);
+    connect(&m_commands, &SessionCommands::nextSessionChanged, this, &SessionPanel::showNextSession);
     // Left, right or both: one choice, announced as such.
     makeExclusiveChoice({m_ui->leftSideButton, m_ui->rightSideButton, m_ui->bothSideButton}, this);
     connect(m_ui->leftSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Left); });
@@ -150,56 +159,27 @@ void SessionPanel::setUpTechniques()
     }
 }
 
-void SessionPanel::report(bool ok)
-{
-    // Save failures are shown by the main window's warning bar; other refusals here.
-    if (!ok && !m_recorder.hasUnsavedChanges() && !m_recorder.lastError().isEmpty())
-        emit problem(m_recorder.lastError());
-}
-
-void SessionPanel::startOrStop()
+void SessionPanel::pushNextSession()
 {
     const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused) {
-        if (m_noteSaveDelay.isActive())
-            saveNote();
-        report(m_recorder.stop());
+    if (m_updatingWidgets || state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
         return;
-    }
-    // Ticks made with no session shown are meant for this one; after a finished session
-    // they belonged to it, so the new one starts untagged.
-    const QStringList techniques = state == SessionRecorder::State::Idle ? tickedTechniques() : QStringList();
-    report(m_recorder.start(chosenKind(), chosenSide(), techniques));
+    m_commands.setNextSession({chosenKind(), chosenSide(), tickedTechniques()});
 }
 
-void SessionPanel::markLetdown()
-{
-    const qsizetype before = m_recorder.currentSession().ejections.size();
-    // The moment she pressed, even if the window got to it late.
-    const bool saved
-        = m_recorder.markLetdown(m_inputMoments ? m_inputMoments->currentInputMoment() : std::nullopt);
-    report(saved);
-    const Session after = m_recorder.currentSession();
-    // A double tap adds nothing; an unsaved tap is kept by the recorder, but is not undoable.
-    if (saved && after.ejections.size() > before)
-        emit letdownRecorded(after.ejections.last());
-}
-
-void SessionPanel::togglePause()
-{
-    report(m_recorder.togglePause());
-}
-
-void SessionPanel::switchSide()
+void SessionPanel::showNextSession()
 {
     const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused) {
-        report(m_recorder.switchSide());
+    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
         return;
-    }
-    // Before a session: choose the side to start on.
-    (chosenSide() == Side::Left ? m_ui->rightSideButton : m_ui->leftSideButton)->setChecked(true);
-    refresh();
+    const SessionCommands::NextSession &next = m_commands.nextSession();
+    m_updatingWidgets = true;
+    (next.kind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
+    (next.side == Side::Right ? m_ui->rightSideButton
+            : next.side == Side::Both ? m_ui->bothSideButton
+                                      : m_ui->leftSideButton)
+        ->setChecked(true);
+    m_updatingWidgets = false;
 }
 
 QString SessionPanel::spokenMinutes(int minutes)
@@ -220,24 +200,24 @@ void SessionPanel::announceTime()
 
 void SessionPanel::onSideButton(Side side)
 {
-    const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
-        report(m_recorder.setSide(side));
+    m_commands.setSide(side);
     refresh();
 }
 
 void SessionPanel::onTechniqueToggled()
 {
-    if (m_updatingWidgets || !m_recorder.hasSession())
+    if (m_updatingWidgets)
         return;
-    report(m_recorder.setTechniques(tickedTechniques()));
+    if (m_recorder.hasSession())
+        m_commands.setTechniques(tickedTechniques());
+    else
+        pushNextSession();
 }
 
 void SessionPanel::saveNote()
 {
     m_noteSaveDelay.stop();
-    if (m_recorder.hasSession())
-        report(m_recorder.setNote(m_ui->noteEdit->toPlainText()));
+    m_commands.setNote(m_ui->noteEdit->toPlainText());
 }
 
 void SessionPanel::saveFigures()
@@ -333,6 +313,7 @@ void SessionPanel::refresh()
     m_ui->techniquesGroup->setTitle(m_recorder.hasSession() ? tr("Techniques tried (this session)")
                                                             : tr("Techniques tried (for the next session)"));
     m_updatingWidgets = false;
+    pushNextSession(); // what the widgets now show is what Start (from anywhere) begins
 
     refreshLetdowns(session);
     refreshDetails(session);

@@ -13,24 +13,20 @@ class SessionPanel;
 }
 class QAbstractButton;
 class QCheckBox;
+class SessionCommands;
 class SessionRecorder;
 class SessionStore;
-class InputMoments;
 
-// The live session screen. Slots are thin: they call the recorder and show what it says.
+// The live session screen. Slots are thin: steps go through SessionCommands, and the
+// screen shows what the recorder says.
 class SessionPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    SessionPanel(SessionRecorder &recorder, SessionStore &store, QWidget *parent = nullptr);
+    SessionPanel(SessionCommands &commands, SessionStore &store, QWidget *parent = nullptr);
     ~SessionPanel() override;
 
-    // Keyboard actions (the main window binds Space, L, P and S to these).
-    void startOrStop();
-    void markLetdown();
-    void togglePause();
-    void switchSide();
     // T: a screen reader hears the session time to the second (otherwise the timer's
     // accessible name changes once a minute, so it does not flood the reader).
     void announceTime();
@@ -39,12 +35,8 @@ public:
     // A write-protected database: everything shows, nothing can be recorded.
     void setReadOnly(bool readOnly);
     void setPreferences(const Preferences &preferences);
-    // Where the moment of the key press or click being handled comes from (may be null).
-    void setInputMoments(const InputMoments *moments) { m_inputMoments = moments; }
 
 signals:
-    // A let-down was tapped and saved (the window makes it undoable).
-    void letdownRecorded(const Ejection &ejection);
     // A problem she must see that is not about saving (the recorder's own state covers that).
     void problem(const QString &message);
 
@@ -63,9 +55,11 @@ private:
     SessionKind chosenKind() const;
     Side chosenSide() const;
     QStringList tickedTechniques() const;
-    void report(bool ok);
+    void pushNextSession(); // the widgets' kind, side and ticks become the next session's
+    void showNextSession(); // and the other way, when a key or another view changed them
 
     std::unique_ptr<Ui::SessionPanel> m_ui;
+    SessionCommands &m_commands;
     SessionRecorder &m_recorder;
     SessionStore &m_store;
     QList<QCheckBox *> m_techniqueBoxes;
@@ -75,6 +69,5 @@ private:
     bool m_readOnly = false;
     VolumeFormat m_volume;
     QString m_shownSessionUuid;
-    QString m_spokenTimeKey;
-    const InputMoments *m_inputMoments = nullptr; // state and whole minutes that the timer's accessible name says
+    QString m_spokenTimeKey; // state and whole minutes that the timer's accessible name says
 };

@@ -1,5 +1,7 @@
 #include "UndoCommands.h"
 
+#include "commands/SessionCommands.h"
+
 #include "domain/TimeFormat.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -96,10 +98,9 @@ void DeleteSessionCommand::undo()
     m_changed();
 }
 
-LetdownCommand::LetdownCommand(SessionRecorder &recorder, Ejection ejection, ProblemReporter report)
-    : m_recorder(recorder)
+LetdownCommand::LetdownCommand(SessionCommands &commands, Ejection ejection)
+    : m_commands(commands)
     , m_ejection(ejection)
-    , m_report(std::move(report))
 {
     setText(Text::tr("let-down at %1").arg(formatElapsed(m_ejection.offsetMs)));
 }
@@ -110,12 +111,10 @@ void LetdownCommand::redo()
         m_firstRedo = false;
         return;
     }
-    if (!m_recorder.restoreLetdown(m_ejection) && !m_recorder.hasUnsavedChanges())
-        m_report(m_recorder.lastError());
+    m_commands.restoreLetdown(m_ejection);
 }
 
 void LetdownCommand::undo()
 {
-    if (!m_recorder.removeLetdown(m_ejection) && !m_recorder.hasUnsavedChanges())
-        m_report(m_recorder.lastError());
+    m_commands.removeLetdown(m_ejection);
 }

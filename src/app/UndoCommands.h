@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class SessionCommands;
 class SessionRecorder;
 class SessionStore;
 
@@ -69,13 +70,13 @@ private:
 class LetdownCommand : public QUndoCommand
 {
 public:
-    LetdownCommand(SessionRecorder &recorder, Ejection ejection, ProblemReporter report);
+    // Refusals reach her through the commands' refused() signal, like every other step.
+    LetdownCommand(SessionCommands &commands, Ejection ejection);
     void redo() override;
     void undo() override;
 
 private:
-    SessionRecorder &m_recorder;
+    SessionCommands &m_commands;
     Ejection m_ejection;
-    ProblemReporter m_report;
     bool m_firstRedo = true;
 };

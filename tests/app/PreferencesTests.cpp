@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTest>
 #include <QValueAxis>
 
 namespace {
@@ -237,4 +238,29 @@ TEST_CASE("With ounces chosen, File > Export CSV writes _oz columns")
     CHECK(header.contains("measured_volume_oz"));
     CHECK(header.contains("estimated_volume_oz"));
     CHECK(file.readAll().contains(",3,3,")); // 88.72 ml = 3.00 oz, measured and estimated
+}
+
+TEST_CASE("The mini timer, the keys and the Session tab take one path: a let-down from the mini timer is undoable")
+{
+    PrefsScreen screen;
+    screen.window->findChild<QAction *>("actionMiniTimer")->trigger();
+    MiniTimer *mini = screen.window->miniTimer();
+    REQUIRE(mini);
+    auto *miniStart = mini->findChild<QPushButton *>("miniStartStop");
+    auto *miniLetdown = mini->findChild<QPushButton *>("miniLetdown");
+    REQUIRE(miniStart);
+    REQUIRE(miniLetdown);
+    // S before a session: the Session tab shows the side the next session will start on.
+    screen.window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(screen.window.get()));
+    QTest::keyClick(screen.window.get(), Qt::Key_S);
+    CHECK(screen.window->findChild<QPushButton *>("rightSideButton")->isChecked());
+    QTest::mouseClick(miniStart, Qt::LeftButton);
+    REQUIRE(screen.recorder.state() == SessionRecorder::State::Running);
+    CHECK(screen.recorder.currentSession().side == Side::Right);
+    screen.clock.advance(25'000);
+    QTest::mouseClick(miniLetdown, Qt::LeftButton);
+    REQUIRE(screen.recorder.currentSession().ejections.size() == 1);
+    screen.window->findChild<QAction *>("actionUndo")->trigger();
+    CHECK(screen.recorder.currentSession().ejections.isEmpty());
 }
