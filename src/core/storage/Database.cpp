@@ -65,6 +65,9 @@ void Database::close()
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     m_statements.clear(); // prepared statements belong to the connection
+    for (sqlite3_stmt *statement : std::as_const(m_cStatements))
+        sqlite3_finalize(statement); // before the connection closes, or it cannot
+    m_cStatements.clear();
     m_handle = nullptr;
     m_lockWaitMs = kDefaultLockWaitMs; // what the next connection opens with
     {
@@ -441,6 +444,31 @@ bool Database::exec(const QString &sql)
         return false;
     }
     return true;
+}
+
+sqlite3_stmt *Database::preparedC(const QByteArray &sql)
+{
+    if (sqlite3_stmt *cached = m_cStatements.value(sql))
+        return cached;
+    if (!m_handle)
+        m_handle = handle();
+    sqlite3_stmt *statement = nullptr;
+    if (!m_handle || sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &statement, nullptr)
+            != SQLITE_OK) {
+        m_error = Text::tr("Database error in %1: %2")
+                      .arg(m_path, m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle)) : QString());
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    m_cStatements.insert(sql, statement);
+    return statement;
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    sqlite3 *db = m_handle ? m_handle : handle();
+    return db ? sqlite3_last_insert_rowid(db) : 0;
 }
 
 QSqlQuery &Database::prepared(const QString &sql)

@@ -11,6 +11,7 @@
 // from a newer version, sets the durability pragmas and runs the schema migrations
 // (after a verified backup of a file that has data in it).
 struct sqlite3;
+struct sqlite3_stmt;
 
 class Database
 {
@@ -65,6 +66,10 @@ public:
     QSqlDatabase connection() const;
     // A statement prepared once for this connection (for the per-tap hot path).
     QSqlQuery &prepared(const QString &sql);
+    // The same through SQLite's C API (the storage layer's writes): prepared once per
+    // connection and finalized when it closes. Null, with errorString(), if it cannot be.
+    sqlite3_stmt *preparedC(const QByteArray &sql);
+    qint64 lastInsertRowId() const;
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
     // false or a statement fails). Returns true when committed.
@@ -112,6 +117,7 @@ private:
 
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_statements;
+    QHash<QByteArray, sqlite3_stmt *> m_cStatements;
     QString m_path;
     QString m_error;
     QString m_details;

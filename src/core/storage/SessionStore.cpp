@@ -14,11 +14,6 @@
 #include <sqlite3.h>
 
 namespace {
-QVariant optionalValue(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
 const QString kSessionColumns
     = QStringLiteral("id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
                      " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
@@ -36,22 +31,52 @@ SessionSummary summaryFrom(const QSqlQuery &query)
     return summary;
 }
 
-// A prepared write through SQLite's C API on QtSql's connection, for the bulk import:
-// QtSql's per-value QVariant binding cost more than SQLite's own work there.
+// The columns of a session row, in one place: the insert, the upsert and the binding below
+// follow this list.
+constexpr const char *kSessionRowColumns[] = {"uuid", "kind", "state", "started_at_utc_ms", "started_utc_offset_s",
+    "ended_at_utc_ms", "ended_utc_offset_s", "active_ms", "paused_ms", "last_event_at_utc_ms", "side", "left_ms",
+    "right_ms", "both_ms", "note", "pumped_volume_ml", "pre_feed_weight_g", "post_feed_weight_g",
+    "clock_jump_detected"};
+
+// INSERT of a whole session row; with `upsert`, an existing uuid has every column replaced.
+QByteArray sessionRowSql(bool upsert)
+{
+    QByteArrayList columns, marks, updates;
+    for (const char *column : kSessionRowColumns) {
+        columns << column;
+        marks << "?";
+        if (QByteArray(column) != "uuid")
+            updates << QByteArray(column) + " = excluded." + column;
+    }
+    QByteArray sql = "INSERT INTO sessions (" + columns.join(", ") + ") VALUES (" + marks.join(", ") + ")";
+    if (upsert)
+        sql += " ON CONFLICT (uuid) DO UPDATE SET " + updates.join(", ");
+    return sql;
+}
+
+const QByteArray kTechniqueInsertSql = "INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)";
+const QByteArray kEjectionInsertSql = "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+                                      " measured_volume_ml) VALUES (?, ?, ?, ?, ?, ?)";
+
+// One run of a statement prepared (and cached) by Database through SQLite's C API: every
+// write of session rows, let-downs and techniques goes this way (QtSql's per-value
+// QVariant binding cost more than SQLite's own work in the bulk import).
 class BulkWrite
 {
 public:
-    BulkWrite(sqlite3 *db, const char *sql)
-        : m_db(db)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) == SQLITE_OK;
-    }
-    ~BulkWrite() { sqlite3_finalize(m_statement); }
+    BulkWrite(Database &database, const QByteArray &sql)
+        : m_database(database)
+        , m_statement(database.preparedC(sql))
+    { }
     BulkWrite(const BulkWrite &) = delete;
     BulkWrite &operator=(const BulkWrite &) = delete;
 
-    bool ok() const { return m_ok; }
-    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+    bool ok() const { return m_statement != nullptr; }
+    QString error() const
+    {
+        sqlite3 *db = m_statement ? sqlite3_db_handle(m_statement) : nullptr;
+        return db ? QString::fromUtf8(sqlite3_errmsg(db)) : m_database.errorString();
+    }
     // A failed bind (out of memory, a wrong column) is remembered and fails the next run().
     void bind(int column, qint64 value) { check(sqlite3_bind_int64(m_statement, column, value)); }
     void bind(int column, const QString &text)
@@ -63,69 +88,72 @@ public:
     {
         check(value ? sqlite3_bind_double(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
     }
+    void bind(int column, const std::optional<qint64> &value)
+    {
+        check(value ? sqlite3_bind_int64(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
+    }
     // Runs the statement with the values bound; ready for the next row afterwards.
     bool run()
     {
-        m_ok = m_bindsOk && sqlite3_step(m_statement) == SQLITE_DONE;
+        const bool ran = m_statement && m_bindsOk && sqlite3_step(m_statement) == SQLITE_DONE;
+        if (m_statement) {
+            sqlite3_reset(m_statement);
+            sqlite3_clear_bindings(m_statement);
+        }
         m_bindsOk = true;
-        sqlite3_reset(m_statement);
-        sqlite3_clear_bindings(m_statement);
-        return m_ok;
+        return ran;
     }
 
 private:
     void check(int result) { m_bindsOk = m_bindsOk && result == SQLITE_OK; }
 
-    sqlite3 *m_db;
-    sqlite3_stmt *m_statement = nullptr;
-    bool m_ok = false;
+    Database &m_database;
+    sqlite3_stmt *m_statement;
     bool m_bindsOk = true;
 };
 
-sqlite3 *sqliteHandle(const QSqlDatabase &connection)
-{
-    const QVariant handle = connection.driver()->handle();
-    return handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
-}
-// A new session through the prepared C-API statements (the bulk import's hot loop).
-bool insertNewSession(sqlite3 *db, const Session &s, BulkWrite &sessionRow, BulkWrite &techniqueRow,
-                      BulkWrite &ejectionRow, QString &error)
+// Binds a whole session row in kSessionRowColumns' order.
+void bindSessionRow(BulkWrite &row, const Session &s)
 {
     int c = 1;
-    sessionRow.bind(c++, s.uuid);
-    sessionRow.bind(c++, toKey(s.kind));
-    sessionRow.bind(c++, toKey(s.state));
-    sessionRow.bind(c++, s.startedAtUtcMs);
-    sessionRow.bind(c++, qint64(s.startedUtcOffsetS));
-    sessionRow.bind(c++, s.endedAtUtcMs ? std::optional<double>(double(*s.endedAtUtcMs)) : std::nullopt);
-    sessionRow.bind(c++, s.endedAtUtcMs ? std::optional<double>(s.endedUtcOffsetS) : std::nullopt);
-    sessionRow.bind(c++, s.activeMs);
-    sessionRow.bind(c++, s.pausedMs);
-    sessionRow.bind(c++, s.lastEventAtUtcMs);
-    sessionRow.bind(c++, toKey(s.side));
-    sessionRow.bind(c++, s.sideMs.leftMs);
-    sessionRow.bind(c++, s.sideMs.rightMs);
-    sessionRow.bind(c++, s.sideMs.bothMs);
-    sessionRow.bind(c++, s.note.isNull() ? QStringLiteral("") : s.note);
-    sessionRow.bind(c++, s.pumpedVolumeMl);
-    sessionRow.bind(c++, s.preFeedWeightG);
-    sessionRow.bind(c++, s.postFeedWeightG);
-    sessionRow.bind(c++, qint64(s.clockJumpDetected ? 1 : 0));
-    if (!sessionRow.run()) {
-        error = sessionRow.error();
-        return false;
-    }
-    const qint64 id = sqlite3_last_insert_rowid(db);
-    for (const QString &technique : s.techniques) {
-        techniqueRow.bind(1, id);
+    row.bind(c++, s.uuid);
+    row.bind(c++, toKey(s.kind));
+    row.bind(c++, toKey(s.state));
+    row.bind(c++, s.startedAtUtcMs);
+    row.bind(c++, qint64(s.startedUtcOffsetS));
+    row.bind(c++, s.endedAtUtcMs); // whole milliseconds, never a floating-point number
+    row.bind(c++, s.endedAtUtcMs ? std::optional<qint64>(s.endedUtcOffsetS) : std::nullopt);
+    row.bind(c++, s.activeMs);
+    row.bind(c++, s.pausedMs);
+    row.bind(c++, s.lastEventAtUtcMs);
+    row.bind(c++, toKey(s.side));
+    row.bind(c++, s.sideMs.leftMs);
+    row.bind(c++, s.sideMs.rightMs);
+    row.bind(c++, s.sideMs.bothMs);
+    row.bind(c++, s.note.isNull() ? QStringLiteral("") : s.note); // the column holds '' for "no note"
+    row.bind(c++, s.pumpedVolumeMl);
+    row.bind(c++, s.preFeedWeightG);
+    row.bind(c++, s.postFeedWeightG);
+    row.bind(c++, qint64(s.clockJumpDetected ? 1 : 0));
+}
+
+bool insertTechniques(qint64 sessionId, const QStringList &techniques, BulkWrite &techniqueRow, QString &error)
+{
+    for (const QString &technique : techniques) {
+        techniqueRow.bind(1, sessionId);
         techniqueRow.bind(2, technique);
         if (!techniqueRow.run()) {
             error = techniqueRow.error();
             return false;
         }
     }
-    for (const Ejection &e : s.ejections) {
-        ejectionRow.bind(1, id);
+    return true;
+}
+
+bool insertEjectionRows(qint64 sessionId, const QList<Ejection> &ejections, BulkWrite &ejectionRow, QString &error)
+{
+    for (const Ejection &e : ejections) {
+        ejectionRow.bind(1, sessionId);
         ejectionRow.bind(2, e.atUtcMs);
         ejectionRow.bind(3, qint64(e.utcOffsetS));
         ejectionRow.bind(4, e.offsetMs);
@@ -254,15 +282,10 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
         while (stored.next())
             known.insert(stored.value(0).toString());
         stored.finish();
-        sqlite3 *db = sqliteHandle(m_database.connection());
-        BulkWrite sessionRow(db, "INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
-                                 " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms,"
-                                 " side, left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
-                                 " post_feed_weight_g, clock_jump_detected)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        BulkWrite techniqueRow(db, "INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)");
-        BulkWrite ejectionRow(db, "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
-                                  " measured_volume_ml) VALUES (?, ?, ?, ?, ?, ?)");
+        static const QByteArray kInsertSql = sessionRowSql(false);
+        BulkWrite sessionRow(m_database, kInsertSql);
+        BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
+        BulkWrite ejectionRow(m_database, kEjectionInsertSql);
         for (const BulkWrite *statement : {&sessionRow, &techniqueRow, &ejectionRow})
             if (!statement->ok()) {
                 m_error = statement->error();
@@ -273,7 +296,14 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
                 ++skipped;
                 continue;
             }
-            if (!insertNewSession(db, session, sessionRow, techniqueRow, ejectionRow, m_error))
+            bindSessionRow(sessionRow, session);
+            if (!sessionRow.run()) {
+                m_error = sessionRow.error();
+                return false;
+            }
+            const qint64 id = m_database.lastInsertRowId();
+            if (!insertTechniques(id, session.techniques, techniqueRow, m_error)
+                || !insertEjectionRows(id, session.ejections, ejectionRow, m_error))
                 return false;
             ++added;
             addedLetdowns += int(session.ejections.size());
@@ -287,54 +317,19 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
 
 bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections, TechniquesWrite techniques)
 {
-    QSqlQuery &upsert = m_database.prepared(
-        QStringLiteral("INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
-                       " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side,"
-                       " left_ms, right_ms, both_ms, note, pumped_volume_ml, pre_feed_weight_g,"
-                       " post_feed_weight_g, clock_jump_detected)"
-                       " VALUES (:uuid, :kind, :state, :started, :startedOffset, :ended, :endedOffset, :active,"
-                       " :paused, :lastEvent, :side, :left, :right, :both, :note, :pumped, :pre, :post, :jump)"
-                       " ON CONFLICT (uuid) DO UPDATE SET kind = excluded.kind, state = excluded.state,"
-                       " started_at_utc_ms = excluded.started_at_utc_ms,"
-                       " started_utc_offset_s = excluded.started_utc_offset_s,"
-                       " ended_at_utc_ms = excluded.ended_at_utc_ms, ended_utc_offset_s = excluded.ended_utc_offset_s,"
-                       " active_ms = excluded.active_ms, paused_ms = excluded.paused_ms,"
-                       " last_event_at_utc_ms = excluded.last_event_at_utc_ms, side = excluded.side,"
-                       " left_ms = excluded.left_ms, right_ms = excluded.right_ms, both_ms = excluded.both_ms,"
-                       " note = excluded.note, pumped_volume_ml = excluded.pumped_volume_ml,"
-                       " pre_feed_weight_g = excluded.pre_feed_weight_g,"
-                       " post_feed_weight_g = excluded.post_feed_weight_g,"
-                       " clock_jump_detected = excluded.clock_jump_detected"));
-    upsert.bindValue(QStringLiteral(":uuid"), s.uuid);
-    upsert.bindValue(QStringLiteral(":kind"), toKey(s.kind));
-    upsert.bindValue(QStringLiteral(":state"), toKey(s.state));
-    upsert.bindValue(QStringLiteral(":started"), s.startedAtUtcMs);
-    upsert.bindValue(QStringLiteral(":startedOffset"), s.startedUtcOffsetS);
-    upsert.bindValue(QStringLiteral(":ended"),
-        s.endedAtUtcMs ? QVariant(*s.endedAtUtcMs) : QVariant(QMetaType(QMetaType::LongLong)));
-    upsert.bindValue(QStringLiteral(":endedOffset"),
-        s.endedAtUtcMs ? QVariant(s.endedUtcOffsetS) : QVariant(QMetaType(QMetaType::Int)));
-    upsert.bindValue(QStringLiteral(":active"), s.activeMs);
-    upsert.bindValue(QStringLiteral(":paused"), s.pausedMs);
-    upsert.bindValue(QStringLiteral(":lastEvent"), s.lastEventAtUtcMs);
-    upsert.bindValue(QStringLiteral(":side"), toKey(s.side));
-    upsert.bindValue(QStringLiteral(":left"), s.sideMs.leftMs);
-    upsert.bindValue(QStringLiteral(":right"), s.sideMs.rightMs);
-    upsert.bindValue(QStringLiteral(":both"), s.sideMs.bothMs);
-    // A null QString would bind as SQL NULL; the column holds '' for "no note".
-    upsert.bindValue(QStringLiteral(":note"), s.note.isNull() ? QStringLiteral("") : s.note);
-    upsert.bindValue(QStringLiteral(":pumped"), optionalValue(s.pumpedVolumeMl));
-    upsert.bindValue(QStringLiteral(":pre"), optionalValue(s.preFeedWeightG));
-    upsert.bindValue(QStringLiteral(":post"), optionalValue(s.postFeedWeightG));
-    upsert.bindValue(QStringLiteral(":jump"), s.clockJumpDetected ? 1 : 0);
-    if (!upsert.exec())
-        return fail(upsert);
+    static const QByteArray kUpsertSql = sessionRowSql(true);
+    BulkWrite upsert(m_database, kUpsertSql);
+    bindSessionRow(upsert, s);
+    if (!upsert.run()) {
+        m_error = upsert.error();
+        return false;
+    }
     // Not RETURNING: SQLite builds a temporary table for it on every call, which cost a
     // tap more than the rest of its work. A new row's id is the last inserted one; an
     // existing row is found through the uuid index.
     qint64 sessionId = 0;
     if (techniques == TechniquesWrite::NewSession) {
-        sessionId = upsert.lastInsertId().toLongLong();
+        sessionId = m_database.lastInsertRowId();
         m_lastUuid = s.uuid;
         m_lastId = sessionId;
         m_lastGeneration = m_database.generation();
@@ -343,23 +338,18 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
     }
 
     if (techniques == TechniquesWrite::Always) {
-        QSqlQuery &clearTechniques
-            = m_database.prepared(QStringLiteral("DELETE FROM session_techniques WHERE session_id = ?"));
-        clearTechniques.addBindValue(sessionId);
-        if (!clearTechniques.exec())
-            return fail(clearTechniques);
-    }
-    if (techniques != TechniquesWrite::Unchanged) {
-        QSqlQuery &addTechnique = m_database.prepared(
-            QStringLiteral("INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)"));
-        for (const QString &technique : s.techniques) {
-            addTechnique.addBindValue(sessionId);
-            addTechnique.addBindValue(technique);
-            if (!addTechnique.exec())
-                return fail(addTechnique);
+        BulkWrite clear(m_database, "DELETE FROM session_techniques WHERE session_id = ?");
+        clear.bind(1, sessionId);
+        if (!clear.run()) {
+            m_error = clear.error();
+            return false;
         }
     }
-
+    if (techniques != TechniquesWrite::Unchanged) {
+        BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
+        if (!insertTechniques(sessionId, s.techniques, techniqueRow, m_error))
+            return false;
+    }
     return insertEjections(sessionId, newEjections);
 }
 
@@ -390,20 +380,8 @@ bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
 
 bool SessionStore::insertEjections(qint64 sessionId, const QList<Ejection> &ejections)
 {
-    QSqlQuery &addEjection = m_database.prepared(QStringLiteral(
-        "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
-        " VALUES (?, ?, ?, ?, ?, ?)"));
-    for (const Ejection &e : ejections) {
-        addEjection.addBindValue(sessionId);
-        addEjection.addBindValue(e.atUtcMs);
-        addEjection.addBindValue(e.utcOffsetS);
-        addEjection.addBindValue(e.offsetMs);
-        addEjection.addBindValue(toKey(e.side));
-        addEjection.addBindValue(optionalValue(e.measuredVolumeMl));
-        if (!addEjection.exec())
-            return fail(addEjection);
-    }
-    return true;
+    BulkWrite ejectionRow(m_database, kEjectionInsertSql);
+    return insertEjectionRows(sessionId, ejections, ejectionRow, m_error);
 }
 
 bool SessionStore::appendLetdowns(const QString &uuid, const QList<Ejection> &ejections)
