@@ -4,6 +4,7 @@
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
 #include "datafile/DataFile.h"
+#include "import/Importer.h"
 #include "demo/DemoData.h"
 #include "domain/PlausibleDates.h"
 #include "output/OutputFiles.h"
@@ -53,7 +54,16 @@ struct Verb {
     bool drawsCharts; // needs QApplication (offscreen) rather than QCoreApplication
     std::function<QList<QCommandLineOption>()> options; // besides --database and --help
     std::function<int(const QCommandLineParser &)> run;
+    bool takesFiles = false; // further arguments are files (import), not mistakes
 };
+
+// The arguments after the command itself.
+QStringList filesOf(const QCommandLineParser &parser, const char *verb)
+{
+    QStringList files = parser.positionalArguments();
+    files.removeOne(QString::fromLatin1(verb));
+    return files;
+}
 
 QString databasePath(const QCommandLineParser &parser)
 {
@@ -322,18 +332,61 @@ int runExport(const QCommandLineParser &parser)
     return 0;
 }
 
+// Files given after the command: their format from --from, or recognised by their headers.
+bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions, QStringList &problems)
+{
+    QList<ImportFile> files;
+    for (const QString &path : filesOf(parser, "import")) {
+        ImportFile file;
+        QString error;
+        if (!readImportFile(path, file, error)) {
+            problems << error;
+            return false;
+        }
+        files << file;
+    }
+    const QString from = parser.value(QStringLiteral("from"));
+    QString error;
+    const Importer *importer = from.isEmpty() || from == QLatin1String("auto") ? detectImporter(files, error)
+                                                                                 : importerWithId(from);
+    if (!importer) {
+        problems << (error.isEmpty() ? Text::tr("--from must be auto or one of the formats (%1), not '%2'.")
+                                           .arg(QStringLiteral("letdown"), from)
+                                     : error);
+        return false;
+    }
+    ImportResult result = importer->read(files, ImportOptions {});
+    problems = result.problems;
+    sessions = result.sessions;
+    for (const QString &line : std::as_const(result.skipped) + result.warnings)
+        std::fprintf(stderr, "letdown import: %s\n", qPrintable(line));
+    return problems.isEmpty();
+}
+
 int runImport(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("import");
     const QString sessionsPath = parser.value(QStringLiteral("sessions"));
-    if (sessionsPath.isEmpty())
-        return fail(verb, Text::tr("--sessions IN.csv is required."), 2);
+    const bool named = !filesOf(parser, "import").isEmpty();
+    if (sessionsPath.isEmpty() == !named)
+        return fail(verb, Text::tr("name the files (letdown import FILE...) or give --sessions IN.csv, not both."), 2);
     // The files are read and checked before the database is opened: a failed import
     // creates no database and changes none.
     QList<Session> sessions;
     QStringList problems;
-    if (!readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems))
+    const bool read = named ? readImportFiles(parser, sessions, problems)
+                            : readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems);
+    if (!read)
         return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
+    if (parser.isSet(QStringLiteral("dry-run"))) {
+        int letdowns = 0;
+        for (const Session &s : std::as_const(sessions))
+            letdowns += int(s.ejections.size());
+        QTextStream(stdout) << Text::tr("Would import %1 sessions with %2 let-downs (dry run: nothing written).\n")
+                                   .arg(sessions.size())
+                                   .arg(letdowns);
+        return 0;
+    }
     Database database;
     DataFile dataFile(database);
     if (!dataFile.open(databasePath(parser)))
@@ -438,9 +491,14 @@ const QList<Verb> &verbs()
                     {QStringLiteral("sessions"), Text::tr("The sessions CSV file to read."), QStringLiteral("file")},
                     {QStringLiteral("ejections"),
                         Text::tr("The let-downs CSV file to read (needed when the sessions have let-downs)."),
-                        QStringLiteral("file")}};
+                        QStringLiteral("file")},
+                    {QStringLiteral("from"),
+                        Text::tr("The format of the files named after the command: auto (default, by their "
+                                 "headers) or letdown."),
+                        QStringLiteral("format")},
+                    {QStringLiteral("dry-run"), Text::tr("Check the files and say what would be imported; write nothing.")}};
             },
-            runImport},
+            runImport, true},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
             false, [] { return QList<QCommandLineOption> {}; }, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
@@ -497,10 +555,11 @@ int runParsed(const Verb &verb, const QStringList &arguments)
             parser.errorText() + Text::tr(" Try 'letdown %1 --help'.").arg(verb.name), 2);
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0); // exits
-    // The command itself may stand anywhere among the options; anything else is a mistake.
+    // The command itself may stand anywhere among the options; anything else is a mistake,
+    // except the files of a command that takes them.
     QStringList extra = parser.positionalArguments();
     extra.removeOne(QString::fromLatin1(verb.name));
-    if (!extra.isEmpty())
+    if (!extra.isEmpty() && !verb.takesFiles)
         return fail(QString::fromLatin1(verb.name), Text::tr("unexpected argument '%1'.").arg(extra.constFirst()), 2);
     return verb.run(parser);
 }

@@ -281,3 +281,31 @@ TEST_CASE("CLI: a range from year 1 to year 9999 costs what the data costs")
     CHECK(result.exitCode == 0);
     CHECK(QFileInfo(dir.filePath("r.pdf")).size() < 2'000'000);
 }
+
+TEST_CASE("CLI import: files named after the command are recognised by their headers; --dry-run writes nothing")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    const QString sessions = dir.filePath("s.csv"), letdowns = dir.filePath("l.csv");
+    REQUIRE(runLetdown({"export", "--database", fixture.db.path, "--sessions", sessions, "--ejections", letdowns})
+                .exitCode
+        == 0);
+    const QString target = dir.filePath("new.sqlite");
+    CliResult result = runLetdown({"import", "--dry-run", "--database", target, letdowns, sessions});
+    INFO(result.err.toStdString());
+    CHECK(result.exitCode == 0);
+    CHECK(result.out.contains("Would import 4 sessions with 9 let-downs"));
+    CHECK_FALSE(QFileInfo::exists(target));
+    result = runLetdown({"import", "--database", target, "--from", "letdown", sessions, letdowns});
+    CHECK(result.exitCode == 0);
+    CHECK(result.out.contains("Imported 4 sessions with 9 let-downs"));
+
+    QFile strange(dir.filePath("feeds.csv"));
+    REQUIRE(strange.open(QIODevice::WriteOnly));
+    strange.write("Type,Start,End\r\nSleep,2026-11-16 08:00,\r\n");
+    strange.close();
+    result = runLetdown({"import", "--database", target, strange.fileName()});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("feeds.csv line 1"));
+    CHECK(runLetdown({"import", "--database", target, "--sessions", sessions, letdowns}).exitCode == 2);
+}

@@ -159,14 +159,14 @@ bool CsvReader::parse(const QByteArray &bytes)
                     m_error = Text::tr("Line %1: a quoted field is never closed.").arg(openedOnLine);
                     return false;
                 }
-                if (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
+                if (i < n && text[i] != m_delimiter && text[i] != u'\r' && text[i] != u'\n') {
                     m_error = Text::tr("Line %1: unexpected text after a closing quote.").arg(line);
                     return false;
                 }
             } else {
                 // Unquoted (nearly every field): find its end, then take it in one piece.
                 const qsizetype start = i;
-                while (i < n && text[i] != u',' && text[i] != u'\r' && text[i] != u'\n') {
+                while (i < n && text[i] != m_delimiter && text[i] != u'\r' && text[i] != u'\n') {
                     if (text[i] == u'"') {
                         m_error = Text::tr("Line %1: a quote inside a field that does not start with one.").arg(line);
                         return false;
@@ -178,7 +178,7 @@ bool CsvReader::parse(const QByteArray &bytes)
             record.fields.append(field);
             if (i >= n) {
                 recordDone = true;
-            } else if (text[i] == u',') {
+            } else if (text[i] == m_delimiter) {
                 ++i;
             } else { // CR, LF or CRLF ends the record
                 if (text[i] == u'\r' && i + 1 < n && text[i + 1] == u'\n')

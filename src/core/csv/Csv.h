@@ -38,10 +38,15 @@ struct CsvRecord {
 
 // Parses a whole CSV text. Accepts a UTF-8 byte-order mark, CRLF or LF line ends, and
 // quoted fields across lines. Refuses what is not UTF-8 and bad quoting, with line numbers.
+// The delimiter is a comma unless given (other trackers' exports may use ';' or a tab).
 class CsvReader
 {
 public:
     static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;
+
+    explicit CsvReader(QChar delimiter = u',')
+        : m_delimiter(delimiter)
+    { }
 
     bool parse(const QByteArray &bytes);
     bool read(QIODevice *device); // reads all, checks the size, then parse()
@@ -49,6 +54,7 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    QChar m_delimiter;
     QList<CsvRecord> m_records;
     QString m_error;
 };

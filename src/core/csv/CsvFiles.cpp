@@ -1,6 +1,7 @@
 #include "csv/CsvFiles.h"
 
 #include "csv/Csv.h"
+#include "import/Importer.h"
 #include "output/OutputFiles.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
@@ -20,29 +21,13 @@ struct Text {
 
 bool readFile(const QString &path, QByteArray &bytes, QStringList &problems)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        problems.append(Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    ImportFile file;
+    QString error;
+    if (!readImportFile(path, file, error)) {
+        problems.append(error);
         return false;
     }
-    // Bytes are counted as they come: a pipe or a device has no size to ask first
-    // (/dev/zero would otherwise be read until memory runs out).
-    bytes.clear();
-    QByteArray chunk;
-    while (!(chunk = file.read(1 << 20)).isEmpty()) {
-        bytes += chunk;
-        if (bytes.size() > CsvReader::kMaxFileBytes) {
-            bytes.clear();
-            problems.append(Text::tr("%1 is too large (the limit is %2 MB).")
-                                .arg(path)
-                                .arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
-            return false;
-        }
-    }
-    if (file.error() != QFileDevice::NoError) {
-        problems.append(Text::tr("Cannot read %1: %2").arg(path, file.errorString()));
-        return false;
-    }
+    bytes = file.bytes;
     return true;
 }
 } // namespace

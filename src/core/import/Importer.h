@@ -1,0 +1,61 @@
+#pragma once
+
+#include "csv/SessionCsv.h"
+#include "domain/Session.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <optional>
+
+// One file given to an import, already read (with the size limit counted while reading).
+struct ImportFile {
+    QString name; // for messages: "sessions.csv line 4: ..."
+    QByteArray bytes;
+};
+
+// What she tells an import that the files do not say themselves.
+struct ImportOptions {
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // for formats that write local times without an offset
+    std::optional<VolumeUnit> unit; // for formats whose amounts carry no unit
+};
+
+// What an import found, before anything is written: the sessions, the rows it skipped on
+// purpose (a bottle, a nap: not sessions) and why, warnings, and the problems that stop it.
+// Every entry names its file and line.
+struct ImportResult {
+    QList<Session> sessions;
+    QStringList skipped;
+    QStringList warnings;
+    QStringList problems; // non-empty: nothing may be written
+};
+
+// One format of another tracker (or Letdown's own export): recognised by the header of its
+// files, read into sessions. Importers only read; writing goes through SessionStore in one
+// transaction, after she has seen the preview.
+class Importer
+{
+public:
+    virtual ~Importer() = default;
+    virtual QString id() const = 0; // "letdown", used by `import --from`
+    virtual QString displayName() const = 0;
+    // Whether a file whose first record is `header` belongs to this format.
+    virtual bool recognises(const QStringList &header) const = 0;
+    // Reads files of this format (as recognised) into sessions.
+    virtual ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const = 0;
+};
+
+// Every format Letdown reads, in the order they are tried.
+const QList<const Importer *> &importers();
+const Importer *importerWithId(const QString &id);
+// The format of the files, by their headers: null when none (or more than one) recognises
+// them all; `error` says which file was not recognised.
+const Importer *detectImporter(const QList<ImportFile> &files, QString &error);
+// Reads a file for an import, counting bytes as they come (a pipe or a device has no size
+// to ask first) and stopping at CsvReader::kMaxFileBytes. False with `error` naming the file.
+bool readImportFile(const QString &path, ImportFile &file, QString &error);
+// The first record of a CSV text (empty when it cannot be parsed).
+QStringList csvHeaderOf(const QByteArray &bytes);
