@@ -126,10 +126,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--sessions IN.csv is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is write-protected; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,6 +255,27 @@
         <source>ml or oz (default: your setting).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--from must be auto or one of the formats (%1), not &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the files (letdown import FILE...) or give --sessions IN.csv, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Would import %1 sessions with %2 let-downs (dry run: nothing written).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format of the files named after the command: auto (default, by their headers) or letdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the files and say what would be imported; write nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -289,14 +306,6 @@
 </context>
 <context>
     <name>CsvFiles</name>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is too large (the limit is %2 MB).</source>
-        <translation>%1 ist zu groß (höchstens %2 MB).</translation>
-    </message>
     <message>
         <source>... and %1 more.</source>
         <translation>… und %1 weitere.</translation>
@@ -709,6 +718,25 @@
     </message>
 </context>
 <context>
+    <name>Importer</name>
+    <message>
+        <source>%1 line 1: this is not a file Letdown can import (its columns are not those of a known export).</source>
+        <translation>%1 Zeile 1: Diese Datei kann Letdown nicht importieren (ihre Spalten passen zu keinem bekannten Export).</translation>
+    </message>
+    <message>
+        <source>These files come from different apps; import them one app at a time.</source>
+        <translation>Diese Dateien stammen aus verschiedenen Apps; importieren Sie sie App für App.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large (the limit is %2 MB).</source>
+        <translation>%1 ist zu groß (höchstens %2 MB).</translation>
+    </message>
+</context>
+<context>
     <name>Insights</name>
     <message>
         <source>Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere with a let-down; at least %3 of each are needed).</source>
@@ -771,14 +799,6 @@
         <translation>Ihr Abpumpen: durchschnittlich %1 Milchspenden in %2 Sitzungen, %3 der %4 bis %5, die Studien zum Abpumpen nennen.</translation>
     </message>
     <message>
-        <source>In the %1 sessions where you measured each let-down, the first gave %2 % of the milk on average; pumping studies found about 41 to 47 %.</source>
-        <translation>In den %1 Sitzungen, in denen Sie jede Milchspende gemessen haben, brachte die erste im Mittel %2 % der Milch; Studien zum Abpumpen fanden etwa 41 bis 47 %.</translation>
-    </message>
-    <message>
-        <source>The share of milk in the first let-down needs measured volumes of single let-downs; your log has none yet (studies found about 41 to 47 %).</source>
-        <translation>Für den Anteil der ersten Milchspende braucht es gemessene Mengen einzelner Milchspenden; Ihr Protokoll enthält noch keine (Studien fanden etwa 41 bis 47 %).</translation>
-    </message>
-    <message>
         <source>Your first let-down came after %1 (median).</source>
         <translation>Ihre erste Milchspende kam nach %1 (Median).</translation>
     </message>
@@ -789,6 +809,14 @@
     <message>
         <source> and </source>
         <translation> und </translation>
+    </message>
+    <message>
+        <source>In the %1 sessions where you measured each let-down, the first gave %2 % of the milk on average; pumping studies found about %3 to %4 %.</source>
+        <translation>In den %1 Sitzungen, in denen Sie jede Milchspende gemessen haben, brachte die erste im Mittel %2 % der Milch; Studien zum Abpumpen fanden etwa %3 bis %4 %.</translation>
+    </message>
+    <message>
+        <source>The share of milk in the first let-down needs measured volumes of single let-downs; your log has none yet (studies found about %1 to %2 %).</source>
+        <translation>Für den Anteil der ersten Milchspende braucht es gemessene Mengen einzelner Milchspenden; Ihr Protokoll enthält noch keine (Studien fanden etwa %1 bis %2 %).</translation>
     </message>
 </context>
 <context>
@@ -875,6 +903,17 @@
     <message>
         <source>Cannot open the local socket %1: %2</source>
         <translation>Der lokale Socket %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LetdownCsvImporter</name>
+    <message>
+        <source>%1: only one sessions file and one let-downs file can be imported together.</source>
+        <translation>%1: Es lassen sich nur eine Sitzungsdatei und eine Milchspendedatei zusammen importieren.</translation>
+    </message>
+    <message>
+        <source>A Letdown import needs its sessions file, not only the let-downs.</source>
+        <translation>Ein Letdown-Import braucht seine Sitzungsdatei, nicht nur die Milchspenden.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,9 @@ struct ReferenceModel {
     // Each later ejection is this fraction of the one before: v(k) = first * r^(k-1).
     // 0.6 puts about 45 % of a four-ejection session in the first (Ramsay 2005: 41-47 %).
     double decayR = 0.6;
+    // Ramsay et al. 2005 (pumping): the first ejection gave 41 to 47 % of the milk (as a share).
+    double firstEjectionShareLow = 0.41;
+    double firstEjectionShareHigh = 0.47;
 
     static constexpr double kDefaultDecayR = 0.6;
     static constexpr double kDefaultFirstEjectionMl = 30.0;

@@ -222,12 +222,14 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         lit.firstLetdownShare = sum / double(shares.size());
         lit.sentences << Text::tr(
             "In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
-            "on average; pumping studies found about 41 to 47 %.")
+            "on average; pumping studies found about %3 to %4 %.")
                              .arg(shares.size())
-                             .arg(number(*lit.firstLetdownShare * 100, 0));
+                             .arg(number(*lit.firstLetdownShare * 100, 0))
+                             .arg(number(model.firstEjectionShareLow * 100, 0), number(model.firstEjectionShareHigh * 100, 0));
     } else {
         lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
-                                  "your log has none yet (studies found about 41 to 47 %).");
+                                  "your log has none yet (studies found about %1 to %2 %).")
+                             .arg(number(model.firstEjectionShareLow * 100, 0), number(model.firstEjectionShareHigh * 100, 0));
     }
     if (lit.medianFirstLetdownS)
         lit.sentences
