@@ -182,6 +182,7 @@ int runStats(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = trendStatsToJson(stats, model);
         json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
+        json.insert(QStringLiteral("model"), volumeModelToJson(LiteratureVolumeModel(model)));
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }

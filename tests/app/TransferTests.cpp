@@ -202,6 +202,11 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
     REQUIRE(stats.exitCode == 0);
     const QJsonObject json = QJsonDocument::fromJson(stats.out).object();
     CHECK(json.value("reference").toObject().value("decay_r").toDouble() == Approx(0.9));
+    const QJsonObject model = json.value("model").toObject();
+    CHECK(model.value("in_use").toString() == "reference");
+    CHECK(model.value("reference").toObject().value("first_ml").toDouble() == Approx(40));
+    CHECK(model.value("reference").toObject().value("decay").toDouble() == Approx(0.9));
+    CHECK(model.value("fitted").isNull());
     const QJsonArray byOrder = json.value("volume_by_order").toArray();
     REQUIRE(byOrder.size() == 2);
     CHECK(byOrder[1].toObject().value("mean_estimated_ml").toDouble() == Approx(36));

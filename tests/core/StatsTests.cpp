@@ -1,3 +1,4 @@
+#include "model/VolumeModel.h"
 #include "stats/StatsJson.h"
 #include "stats/Summary.h"
 #include "stats/VolumeEstimate.h"
@@ -252,4 +253,21 @@ TEST_CASE("Stats JSON has the documented shape, with null where there is no data
     CHECK(reference.value("largest_recorded_letdown_ml").toDouble() == 140);
     CHECK(reference.value("decay_r").toDouble() == 0.6);
     CHECK(reference.value("citations").toArray().size() >= 4);
+}
+
+TEST_CASE("Volume model: the literature's curve through the model interface")
+{
+    ReferenceModel figures;
+    figures.firstEjectionMl = 40;
+    figures.decayR = 0.5;
+    const LiteratureVolumeModel model(figures);
+    const VolumeModel &anyModel = model;
+    CHECK(anyModel.id() == "reference");
+    CHECK(anyModel.volumeOfOrderMl(1) == Approx(40));
+    CHECK(anyModel.volumeOfOrderMl(3) == Approx(10));
+    CHECK_FALSE(anyModel.decayInterval());
+    const ReferenceModel applied = anyModel.applyTo(ReferenceModel {});
+    CHECK(applied.firstEjectionMl == 40);
+    CHECK(applied.decayR == 0.5);
+    CHECK(applied.meanEjectionsPerBreastfeed == 2.5); // the other published figures stay
 }

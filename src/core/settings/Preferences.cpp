@@ -75,10 +75,16 @@ QString Preferences::validate() const
 
 ReferenceModel Preferences::referenceModel() const
 {
-    ReferenceModel model;
-    model.decayR = decayR;
-    model.firstEjectionMl = firstEjectionMl;
-    return model;
+    return volumeModel().applyTo(ReferenceModel {});
+}
+
+LiteratureVolumeModel Preferences::volumeModel() const
+{
+    // Her first volume and decay (the published values unless she changed them).
+    ReferenceModel figures;
+    figures.firstEjectionMl = firstEjectionMl;
+    figures.decayR = decayR;
+    return LiteratureVolumeModel(figures);
 }
 
 QString VolumeFormat::symbol() const

@@ -2,6 +2,7 @@
 
 #include "csv/SessionCsv.h"
 #include "domain/Session.h"
+#include "model/VolumeModel.h"
 #include "reference/ReferenceModel.h"
 
 #include <QString>
@@ -29,6 +30,8 @@ struct Preferences {
     QString validate() const;
 
     ReferenceModel referenceModel() const;
+    // The volume model in use (the literature's, with her first volume and decay).
+    LiteratureVolumeModel volumeModel() const;
     bool operator==(const Preferences &) const = default;
 };
 

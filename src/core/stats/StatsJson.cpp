@@ -75,3 +75,14 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
         {QStringLiteral("reference"), referenceModelToJson(model)},
     };
 }
+
+QJsonObject volumeModelToJson(const VolumeModel &inUse)
+{
+    return {
+        {QStringLiteral("in_use"), inUse.id()},
+        {QStringLiteral("source"), inUse.source()},
+        {QStringLiteral("reference"),
+            QJsonObject {{QStringLiteral("first_ml"), number(inUse.firstMl())}, {QStringLiteral("decay"), number(inUse.decay())}}},
+        {QStringLiteral("fitted"), QJsonValue::Null},
+    };
+}
