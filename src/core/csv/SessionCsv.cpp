@@ -400,6 +400,197 @@ struct ParsedSession {
     int declaredLetdowns = 0;
     int lineNumber = 0;
 };
+// One row of the sessions file into `p`; its problems go to the table's list.
+// started_at, duration_s, paused_s and ended_at, which must agree with each other.
+void readSessionTimes(TableReader &table, const CsvRecord &record, Session &s)
+{
+    const bool startOk
+        = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
+    std::optional<double> durationS, pausedS;
+    table.parseNumber(record, QStringLiteral("duration_s"), kDayMs / 1000.0, durationS);
+    table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
+    s.activeMs = qint64(std::llround(durationS.value_or(0) * 1000));
+    s.pausedMs = qint64(std::llround(pausedS.value_or(0) * 1000));
+    if (!table.cell(record, QStringLiteral("ended_at")).trimmed().isEmpty()) {
+        qint64 endedMs = 0;
+        int endedOffsetS = 0;
+        if (table.parseTime(record, QStringLiteral("ended_at"), endedMs, endedOffsetS)) {
+            s.endedAtUtcMs = endedMs;
+            s.endedUtcOffsetS = endedOffsetS;
+            const bool clockChanged
+                = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+            const qint64 expectedEndMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
+            if (startOk && endedMs < s.startedAtUtcMs)
+                table.problem(record, Text::tr("ended_at is before started_at."));
+            // With the wall clock moved during the session the two may differ; otherwise
+            // they agree to the second.
+            else if (startOk && !clockChanged && std::abs(endedMs - expectedEndMs) > kEndAgreementMs)
+                table.problem(record,
+                    Text::tr("ended_at disagrees with started_at + duration_s + paused_s by %1 s.")
+                        .arg((endedMs - expectedEndMs) / 1000));
+        }
+    } else if (startOk) {
+        // Exported while running: it comes back finished at its last known time.
+        s.endedAtUtcMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
+        s.endedUtcOffsetS = s.startedUtcOffsetS;
+    }
+    s.lastEventAtUtcMs = s.endedAtUtcMs.value_or(s.startedAtUtcMs);
+}
+
+// The measured volume or test-weigh, checked like the window checks them.
+void readSessionFigures(TableReader &table, const CsvRecord &record, bool kindKnown, qsizetype problemsBefore,
+    const QStringList &problems, Session &s)
+{
+    std::optional<double> measuredMl;
+    table.parseVolumeMl(record, QStringLiteral("measured_volume_"), measuredMl);
+    table.parseNumber(record, QStringLiteral("pre_feed_weight_g"), kMaxBabyWeightG, s.preFeedWeightG);
+    table.parseNumber(record, QStringLiteral("post_feed_weight_g"), kMaxBabyWeightG, s.postFeedWeightG);
+    if (s.kind == SessionKind::Pumping)
+        s.pumpedVolumeMl = measuredMl;
+    else if (kindKnown && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
+        table.problem(record,
+            Text::tr("a nursing session's measured volume comes from a test-weigh: give "
+                     "pre_feed_weight_g and post_feed_weight_g."));
+    const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+    if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
+        table.problem(record, figuresProblem);
+}
+
+void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<QString, qsizetype> &indexByUuid,
+    QStringList &problems, ParsedSession &p)
+{
+    const qsizetype problemsBefore = problems.size();
+    Session &s = p.session;
+    s.state = SessionState::Stopped;
+
+    if (table.parseUuid(record, s.uuid) && indexByUuid.contains(s.uuid))
+        table.problem(record, Text::tr("session_id %1 appears twice.").arg(s.uuid));
+
+    const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
+    const auto parsedKind = sessionKindFromKey(kind);
+    if (parsedKind)
+        s.kind = *parsedKind;
+    else
+        table.problem(record, Text::tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
+
+    readSessionTimes(table, record, s);
+
+    const QString side = table.cell(record, QStringLiteral("side")).trimmed();
+    if (const auto sd = sideFromKey(side)) {
+        s.side = *sd;
+        s.sideMs.forSide(s.side) = s.activeMs; // the split between sides is not exported
+    } else {
+        table.problem(record, Text::tr("unknown side '%1' (expected left, right or both).").arg(side));
+    }
+
+    const QString techniques = table.cell(record, QStringLiteral("techniques")).trimmed();
+    if (!techniques.isEmpty()) {
+        for (const QString &key : techniques.split(u';')) {
+            if (isKnownTechniqueKey(key.trimmed()))
+                s.techniques.append(key.trimmed());
+            else
+                table.problem(record, Text::tr("unknown technique '%1'.").arg(key));
+        }
+        s.techniques.sort();
+        s.techniques.removeDuplicates();
+    }
+
+    bool countOk = false;
+    p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
+    if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
+        table.problem(
+            record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
+
+    readSessionFigures(table, record, parsedKind.has_value(), problemsBefore, problems, s);
+
+    s.note = CsvWriter::unprotectText(table.cell(record, QStringLiteral("notes")));
+    if (s.note.size() > kMaxNoteLength)
+        table.problem(record, Text::tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
+    s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+}
+
+// The let-downs file's rows, each added to its session (checked against it).
+void attachLetdowns(const CsvImportInput &input, QList<ParsedSession> &parsed,
+    const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems)
+{
+    if (!input.ejectionsCsv)
+        return;
+    TableReader ejections(input.ejectionsName, problems);
+    if (!ejections.open(*input.ejectionsCsv,
+            {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
+                QStringLiteral("offset_s"), QStringLiteral("side")},
+            {QStringLiteral("measured_volume_")}))
+        return;
+    if (ejections.records().size() > kMaxRows)
+        problems.append(Text::tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
+    QHash<QString, QSet<int>> ordersSeen;
+    for (const CsvRecord &record : ejections.records()) {
+        if (problems.size() > 1000)
+            break; // enough to see what is wrong
+        if (!ejections.checkWidth(record))
+            continue;
+        const qsizetype problemsBefore = problems.size();
+        QString uuid;
+        if (!ejections.parseUuid(record, uuid))
+            continue;
+        const qsizetype index = indexByUuid.value(uuid, -1);
+        if (index < 0 && rejectedUuids.contains(uuid))
+            continue; // its session line is already named as bad
+        if (index < 0) {
+            ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
+            continue;
+        }
+        Session &s = parsed[index].session;
+        bool orderOk = false;
+        const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
+        if (!orderOk || order < 1)
+            ejections.problem(record,
+                Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
+        else if (ordersSeen[uuid].contains(order))
+            ejections.problem(
+                record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+        ordersSeen[uuid].insert(order);
+
+        Ejection e;
+        ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
+        std::optional<double> offsetS;
+        ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
+        e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
+        const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
+        if (const auto sd = sideFromKey(side))
+            e.side = *sd;
+        else
+            ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
+        ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
+        if (problems.size() == problemsBefore) {
+            const bool outside = e.offsetMs > s.activeMs + kToleranceMs
+                || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
+                || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
+            if (outside)
+                ejections.problem(record, Text::tr("the let-down falls outside its session."));
+            else
+                s.ejections.append(e);
+        }
+    }
+}
+
+// Each session's let-downs sorted, and as many as its `letdowns` column says.
+void checkLetdownCounts(const CsvImportInput &input, QList<ParsedSession> &parsed, QStringList &problems)
+{
+    for (ParsedSession &p : parsed) {
+        std::sort(p.session.ejections.begin(), p.session.ejections.end(),
+            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+        if (p.session.ejections.size() != p.declaredLetdowns)
+            problems.append(
+                Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
+                    .arg(input.sessionsName)
+                    .arg(p.lineNumber)
+                    .arg(p.declaredLetdowns)
+                    .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
+                    .arg(p.session.ejections.size()));
+    }
+}
+
 } // namespace
 
 bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems)
@@ -428,176 +619,18 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         const qsizetype problemsBefore = problems.size();
         ParsedSession p;
         p.lineNumber = record.lineNumber;
-        Session &s = p.session;
-        s.state = SessionState::Stopped;
-
-        if (table.parseUuid(record, s.uuid) && indexByUuid.contains(s.uuid))
-            table.problem(record, Text::tr("session_id %1 appears twice.").arg(s.uuid));
-
-        const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
-        const auto parsedKind = sessionKindFromKey(kind);
-        if (parsedKind)
-            s.kind = *parsedKind;
-        else
-            table.problem(record, Text::tr("unknown kind '%1' (expected nursing or pumping).").arg(kind));
-
-        const bool startOk
-            = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
-        std::optional<double> durationS, pausedS;
-        table.parseNumber(record, QStringLiteral("duration_s"), kDayMs / 1000.0, durationS);
-        table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
-        s.activeMs = qint64(std::llround(durationS.value_or(0) * 1000));
-        s.pausedMs = qint64(std::llround(pausedS.value_or(0) * 1000));
-        if (!table.cell(record, QStringLiteral("ended_at")).trimmed().isEmpty()) {
-            qint64 endedMs = 0;
-            int endedOffsetS = 0;
-            if (table.parseTime(record, QStringLiteral("ended_at"), endedMs, endedOffsetS)) {
-                s.endedAtUtcMs = endedMs;
-                s.endedUtcOffsetS = endedOffsetS;
-                const bool clockChanged
-                    = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
-                const qint64 expectedEndMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
-                if (startOk && endedMs < s.startedAtUtcMs)
-                    table.problem(record, Text::tr("ended_at is before started_at."));
-                // With the wall clock moved during the session the two may differ; otherwise
-                // they agree to the second.
-                else if (startOk && !clockChanged && std::abs(endedMs - expectedEndMs) > kEndAgreementMs)
-                    table.problem(record,
-                        Text::tr("ended_at disagrees with started_at + duration_s + paused_s by %1 s.")
-                            .arg((endedMs - expectedEndMs) / 1000));
-            }
-        } else if (startOk) {
-            // Exported while running: it comes back finished at its last known time.
-            s.endedAtUtcMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
-            s.endedUtcOffsetS = s.startedUtcOffsetS;
-        }
-        s.lastEventAtUtcMs = s.endedAtUtcMs.value_or(s.startedAtUtcMs);
-
-        const QString side = table.cell(record, QStringLiteral("side")).trimmed();
-        if (const auto sd = sideFromKey(side)) {
-            s.side = *sd;
-            s.sideMs.forSide(s.side) = s.activeMs; // the split between sides is not exported
-        } else {
-            table.problem(record, Text::tr("unknown side '%1' (expected left, right or both).").arg(side));
-        }
-
-        const QString techniques = table.cell(record, QStringLiteral("techniques")).trimmed();
-        if (!techniques.isEmpty()) {
-            for (const QString &key : techniques.split(u';')) {
-                if (isKnownTechniqueKey(key.trimmed()))
-                    s.techniques.append(key.trimmed());
-                else
-                    table.problem(record, Text::tr("unknown technique '%1'.").arg(key));
-            }
-            s.techniques.sort();
-            s.techniques.removeDuplicates();
-        }
-
-        bool countOk = false;
-        p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
-        if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
-            table.problem(
-                record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
-
-        std::optional<double> measuredMl;
-        table.parseVolumeMl(record, QStringLiteral("measured_volume_"), measuredMl);
-        table.parseNumber(record, QStringLiteral("pre_feed_weight_g"), kMaxBabyWeightG, s.preFeedWeightG);
-        table.parseNumber(record, QStringLiteral("post_feed_weight_g"), kMaxBabyWeightG, s.postFeedWeightG);
-        if (s.kind == SessionKind::Pumping)
-            s.pumpedVolumeMl = measuredMl;
-        else if (parsedKind && measuredMl && !(s.preFeedWeightG && s.postFeedWeightG))
-            table.problem(record,
-                Text::tr("a nursing session's measured volume comes from a test-weigh: give "
-                         "pre_feed_weight_g and post_feed_weight_g."));
-        const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
-        if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
-            table.problem(record, figuresProblem);
-
-        s.note = CsvWriter::unprotectText(table.cell(record, QStringLiteral("notes")));
-        if (s.note.size() > kMaxNoteLength)
-            table.problem(record, Text::tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
-        s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
-
+        readSessionRecord(table, record, indexByUuid, problems, p);
+        const QString &uuid = p.session.uuid;
         if (problems.size() == problemsBefore) {
-            indexByUuid.insert(s.uuid, parsed.size());
+            indexByUuid.insert(uuid, parsed.size());
             parsed.append(p);
-        } else if (!s.uuid.isEmpty()) {
-            rejectedUuids.insert(s.uuid); // its let-downs are not reported again, one by one
+        } else if (!uuid.isEmpty()) {
+            rejectedUuids.insert(uuid); // its let-downs are not reported again, one by one
         }
     }
 
-    if (input.ejectionsCsv) {
-        TableReader ejections(input.ejectionsName, problems);
-        if (ejections.open(*input.ejectionsCsv,
-                {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
-                    QStringLiteral("offset_s"), QStringLiteral("side")},
-                {QStringLiteral("measured_volume_")})) {
-            if (ejections.records().size() > kMaxRows)
-                problems.append(Text::tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
-            QHash<QString, QSet<int>> ordersSeen;
-            for (const CsvRecord &record : ejections.records()) {
-                if (problems.size() > 1000)
-                    break; // enough to see what is wrong
-                if (!ejections.checkWidth(record))
-                    continue;
-                const qsizetype problemsBefore = problems.size();
-                QString uuid;
-                if (!ejections.parseUuid(record, uuid))
-                    continue;
-                const qsizetype index = indexByUuid.value(uuid, -1);
-                if (index < 0 && rejectedUuids.contains(uuid))
-                    continue; // its session line is already named as bad
-                if (index < 0) {
-                    ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
-                    continue;
-                }
-                Session &s = parsed[index].session;
-                bool orderOk = false;
-                const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
-                if (!orderOk || order < 1)
-                    ejections.problem(record,
-                        Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
-                else if (ordersSeen[uuid].contains(order))
-                    ejections.problem(
-                        record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
-                ordersSeen[uuid].insert(order);
-
-                Ejection e;
-                ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
-                std::optional<double> offsetS;
-                ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
-                e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
-                const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
-                if (const auto sd = sideFromKey(side))
-                    e.side = *sd;
-                else
-                    ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
-                ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
-                if (problems.size() == problemsBefore) {
-                    const bool outside = e.offsetMs > s.activeMs + kToleranceMs
-                        || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
-                        || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
-                    if (outside)
-                        ejections.problem(record, Text::tr("the let-down falls outside its session."));
-                    else
-                        s.ejections.append(e);
-                }
-            }
-        }
-    }
-
-    for (ParsedSession &p : parsed) {
-        std::sort(p.session.ejections.begin(), p.session.ejections.end(),
-            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
-        if (p.session.ejections.size() != p.declaredLetdowns)
-            problems.append(
-                Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
-                    .arg(input.sessionsName)
-                    .arg(p.lineNumber)
-                    .arg(p.declaredLetdowns)
-                    .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
-                    .arg(p.session.ejections.size()));
-    }
+    attachLetdowns(input, parsed, indexByUuid, rejectedUuids, problems);
+    checkLetdownCounts(input, parsed, problems);
     if (!problems.isEmpty())
         return false;
     for (const ParsedSession &p : parsed)
