@@ -108,27 +108,8 @@ bool Database::open(const QString &path, OpenMode mode)
     return false;
 }
 
-bool Database::openChecked(const QString &path, OpenMode mode)
+bool Database::openConnection(const QString &path, bool hasContent)
 {
-    m_path = path;
-    m_error.clear();
-    m_details.clear();
-    m_problem = Problem::None;
-    m_readOnly = mode == OpenMode::ReadOnly;
-
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        if (mode != OpenMode::CreateIfMissing)
-            return fail(Problem::Missing, Text::tr("There is no database at %1.").arg(path));
-        if (!createPrivateFile(path, m_error))
-            return fail(Problem::Unavailable, m_error);
-    }
-    if (QFileInfo(path).isDir())
-        return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
-    // WAL needs to write beside the file too; without that, look but do not touch.
-    if (!QFileInfo(path).isWritable() || !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
-        m_readOnly = true;
-
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     // Another process holding a write lock (a backup, a second window) gets 5 s to finish.
     if (m_readOnly) {
@@ -153,13 +134,53 @@ bool Database::openChecked(const QString &path, OpenMode mode)
         // Whose file is it, and from which version? Asked first through a read-only
         // connection: the read-write one would fold a -wal into the file when it closes,
         // and a file that is refused must be left exactly as it was (its -wal too).
-        if (info.exists() && info.size() > 0 && !checkOwnershipAndVersionReadOnly())
+        if (hasContent && !checkOwnershipAndVersionReadOnly())
             return false;
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }
     if (!db.open())
         return fail(Problem::Unavailable, Text::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
+    return true;
+}
+
+bool Database::finishReadOnly(const QString &path, OpenMode mode, int userVersion)
+{
+    // Looking at an older file (a backup) is fine; running the app on one is not.
+    if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
+        return fail(Problem::Unavailable,
+            Text::tr("%1 is write-protected and needs updating to this version of "
+                     "Letdown; make it writable and try again.")
+                .arg(path));
+    // Belt and braces: SQLite itself refuses writes on this connection.
+    if (!QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON")))
+        return fail(Problem::Unavailable, Text::tr("Cannot open %1 read-only.").arg(path));
+    return true;
+}
+
+bool Database::openChecked(const QString &path, OpenMode mode)
+{
+    m_path = path;
+    m_error.clear();
+    m_details.clear();
+    m_problem = Problem::None;
+    m_readOnly = mode == OpenMode::ReadOnly;
+
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (mode != OpenMode::CreateIfMissing)
+            return fail(Problem::Missing, Text::tr("There is no database at %1.").arg(path));
+        if (!createPrivateFile(path, m_error))
+            return fail(Problem::Unavailable, m_error);
+    }
+    if (QFileInfo(path).isDir())
+        return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
+    // WAL needs to write beside the file too; without that, look but do not touch.
+    if (!QFileInfo(path).isWritable() || !QFileInfo(QFileInfo(path).absolutePath()).isWritable())
+        m_readOnly = true;
+
+    if (!openConnection(path, info.exists() && info.size() > 0))
+        return false;
 
     int userVersion = 0;
     if (!checkOwnershipAndVersion(userVersion) || !checkPageCount())
@@ -168,18 +189,8 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     // exactly as Letdown left it after a check needs no second one.
     if (!isUnchangedSinceVerified() && !checkIntegrity())
         return false;
-    if (m_readOnly) {
-        // Looking at an older file (a backup) is fine; running the app on one is not.
-        if (mode != OpenMode::ReadOnly && userVersion != kSchemaVersion)
-            return fail(Problem::Unavailable,
-                Text::tr("%1 is write-protected and needs updating to this version of "
-                         "Letdown; make it writable and try again.")
-                    .arg(path));
-        // Belt and braces: SQLite itself refuses writes on this connection.
-        if (!QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON")))
-            return fail(Problem::Unavailable, Text::tr("Cannot open %1 read-only.").arg(path));
-        return true;
-    }
+    if (m_readOnly)
+        return finishReadOnly(path, mode, userVersion);
     if (!applyPragmas())
         return fail(Problem::Unavailable, m_error);
     if (userVersion > 0 && userVersion < kSchemaVersion) {

@@ -99,6 +99,10 @@ public:
 private:
     bool fail(Problem problem, const QString &message);
     bool openChecked(const QString &path, OpenMode mode);
+    // The QtSql connection: read-only (immutable where nothing may be created) or, after the
+    // read-only look at whose file it is, read-write.
+    bool openConnection(const QString &path, bool hasContent);
+    bool finishReadOnly(const QString &path, OpenMode mode, int userVersion);
     bool checkOwnershipAndVersion(int &userVersion);
     bool checkOwnershipAndVersionReadOnly();
     bool failToRead(const QSqlError &error);
