@@ -134,42 +134,10 @@ QString positionWord(LiteratureComparison::Position position)
     }
     return {};
 }
-} // namespace
-
-QString formatSeconds(double seconds)
+// Where she sits against the published figures, in sentences.
+LiteratureComparison compareWithLiterature(const QList<const Session *> &sessions, const ReferenceModel &model)
 {
-    return formatElapsed(qint64(std::llround(seconds)) * 1000);
-}
-
-Insights computeInsights(const QList<Session> &all, const ReferenceModel &model, const StatsRange &range, QDate today)
-{
-    Insights insights;
-    QList<const Session *> sessions;
-    for (const Session &s : all) {
-        if (!s.isFinished())
-            continue;
-        const QDate day = localStartDate(s);
-        if ((range.from && day < *range.from) || (range.to && day > *range.to))
-            continue;
-        sessions.append(&s);
-    }
-    insights.sessions = int(sessions.size());
-
-    for (const Technique &technique : allTechniques()) {
-        QList<const Session *> with, without;
-        for (const Session *s : sessions)
-            (s->techniques.contains(technique.key) ? with : without).append(s);
-        if (with.isEmpty())
-            continue; // she never tried it: nothing to say
-        const TechniqueInsight insight = compare(technique.key, with, without);
-        if (technique.key == QLatin1String("usual_spot"))
-            insights.usualSpot = insight;
-        else
-            insights.techniques.append(insight);
-    }
-
-    // Against the literature.
-    LiteratureComparison &lit = insights.literature;
+    LiteratureComparison lit;
     QList<const Session *> nursing, pumping;
     QList<double> shares;
     for (const Session *s : sessions) {
@@ -235,8 +203,13 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         lit.sentences
             << Text::tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
 
-    // The gentle alert: the last two complete weeks both clearly below her usual (the
-    // four weeks before them), with enough sessions to mean something.
+    return lit;
+}
+
+// The gentle alert: the last two complete weeks both clearly below her usual (the four
+// weeks before them), with enough sessions to mean something.
+std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate today)
+{
     const QDate thisMonday = today.addDays(1 - today.dayOfWeek());
     const auto meanIn = [&](QDate from, QDate to, int &count) -> std::optional<double> {
         double letdowns = 0;
@@ -263,12 +236,52 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         if (mean)
             recent << number(*mean);
     }
-    if (allBelow)
-        insights.alerts << InsightAlert {QStringLiteral("fewer_letdowns"),
+    if (!allBelow)
+        return std::nullopt;
+    return InsightAlert {QStringLiteral("fewer_letdowns"),
             Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
                      "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
                      "mentioning to your lactation consultant.")
                 .arg(recent.join(Text::tr(" and ")), number(*usual))};
+}
+
+} // namespace
+
+QString formatSeconds(double seconds)
+{
+    return formatElapsed(qint64(std::llround(seconds)) * 1000);
+}
+
+Insights computeInsights(const QList<Session> &all, const ReferenceModel &model, const StatsRange &range, QDate today)
+{
+    Insights insights;
+    QList<const Session *> sessions;
+    for (const Session &s : all) {
+        if (!s.isFinished())
+            continue;
+        const QDate day = localStartDate(s);
+        if ((range.from && day < *range.from) || (range.to && day > *range.to))
+            continue;
+        sessions.append(&s);
+    }
+    insights.sessions = int(sessions.size());
+
+    for (const Technique &technique : allTechniques()) {
+        QList<const Session *> with, without;
+        for (const Session *s : sessions)
+            (s->techniques.contains(technique.key) ? with : without).append(s);
+        if (with.isEmpty())
+            continue; // she never tried it: nothing to say
+        const TechniqueInsight insight = compare(technique.key, with, without);
+        if (technique.key == QLatin1String("usual_spot"))
+            insights.usualSpot = insight;
+        else
+            insights.techniques.append(insight);
+    }
+
+    insights.literature = compareWithLiterature(sessions, model);
+    if (const auto alert = fewerLetdownsAlert(all, today))
+        insights.alerts << *alert;
     return insights;
 }
 
