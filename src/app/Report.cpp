@@ -49,23 +49,12 @@ QString row(const QStringList &cells, bool header = false)
     return html + QStringLiteral("</tr>");
 }
 
-QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
-    const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
+// The summary table and what is measured and what estimated.
+QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model,
+    const VolumeFormat &volume)
 {
     const QLocale locale;
-    const QString from = range.from
-        ? locale.toString(*range.from, QLocale::LongFormat)
-        : (summary.firstDay ? locale.toString(*summary.firstDay, QLocale::LongFormat) : QStringLiteral("–"));
-    const QString to = range.to
-        ? locale.toString(*range.to, QLocale::LongFormat)
-        : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat) : QStringLiteral("–"));
     QString h;
-    h += QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;\">");
-    h += QStringLiteral("<h1>%1</h1>").arg(Text::tr("Letdown: let-down log report"));
-    h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
-             .arg(Text::tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), Text::tr("Prepared:"),
-                 locale.toString(localNow(processClock()), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
-
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
              .arg(Text::tr("Summary"));
     h += row({Text::tr("Figure"), Text::tr("Her log"), Text::tr("Reference"), Text::tr("Kind of figure")}, true);
@@ -114,11 +103,13 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
                  "later ones often go unfelt. Not medical advice.")
                       .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR)));
 
-    h += QStringLiteral(
-        "<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
-             .arg(Text::tr("Weekly trends"))
-             .arg(kChartWidthPt);
+    return h;
+}
 
+// Week by week, as in the Trends tab.
+QString weeksHtml(const TrendStats &stats, const VolumeFormat &volume)
+{
+    QString h;
     h += QStringLiteral("<h2>%1</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">")
              .arg(Text::tr("Week by week"));
     h += row({Text::tr("Week"), Text::tr("Sessions"), Text::tr("Let-downs / nursing"), Text::tr("Let-downs / pumping"),
@@ -131,6 +122,14 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
                                    : QStringLiteral("–")});
     h += QStringLiteral("</table>");
 
+    return h;
+}
+
+// Her log's insights and her notes.
+QString insightsAndNotesHtml(const PeriodSummary &summary, const Insights &insights)
+{
+    const QLocale locale;
+    QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(Text::tr("What her own log suggests"));
     for (const InsightAlert &alert : insights.alerts)
         h += QStringLiteral("<p><b>%1</b></p>").arg(alert.message.toHtmlEscaped());
@@ -153,6 +152,36 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
                      note.kind == SessionKind::Nursing ? Text::tr("nursing") : Text::tr("pumping"),
                      note.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>")));
     }
+    return h;
+}
+
+QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
+    const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
+{
+    const QLocale locale;
+    const QString from = range.from
+        ? locale.toString(*range.from, QLocale::LongFormat)
+        : (summary.firstDay ? locale.toString(*summary.firstDay, QLocale::LongFormat) : QStringLiteral("–"));
+    const QString to = range.to
+        ? locale.toString(*range.to, QLocale::LongFormat)
+        : (summary.lastDay ? locale.toString(*summary.lastDay, QLocale::LongFormat) : QStringLiteral("–"));
+    QString h;
+    h += QStringLiteral("<html><body style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;\">");
+    h += QStringLiteral("<h1>%1</h1>").arg(Text::tr("Letdown: let-down log report"));
+    h += QStringLiteral("<p><b>%1</b> %2 – %3<br/>%4 %5</p>")
+             .arg(Text::tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), Text::tr("Prepared:"),
+                 locale.toString(localNow(processClock()), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
+
+    h += summaryHtml(summary, stats, model, volume);
+
+    h += QStringLiteral(
+        "<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
+             .arg(Text::tr("Weekly trends"))
+             .arg(kChartWidthPt);
+
+    h += weeksHtml(stats, volume);
+
+    h += insightsAndNotesHtml(summary, insights);
     h += QStringLiteral("</body></html>");
     return h;
 }
