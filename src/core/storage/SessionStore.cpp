@@ -498,6 +498,57 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     bool m_ok = false;
 };
+// A session row of forEachMatching's session cursor: all columns (kSessionColumns) or
+// the lean ones.
+Session sessionFromRow(const Statement &row, bool full)
+{
+    Session s;
+    if (full) {
+        s.uuid = row.text(1);
+        s.kind = sessionKindFromKey(row.text(2)).value_or(SessionKind::Nursing);
+        s.state = sessionStateFromKey(row.text(3)).value_or(SessionState::Stopped);
+        s.startedAtUtcMs = row.integer(4);
+        s.startedUtcOffsetS = int(row.integer(5));
+        if (!row.isNull(6))
+            s.endedAtUtcMs = row.integer(6);
+        s.endedUtcOffsetS = int(row.integer(7));
+        s.activeMs = row.integer(8);
+        s.pausedMs = row.integer(9);
+        s.lastEventAtUtcMs = row.integer(10);
+        s.side = sideFromKey(row.text(11)).value_or(Side::Left);
+        s.sideMs = {row.integer(12), row.integer(13), row.integer(14)};
+        s.note = row.text(15);
+        s.pumpedVolumeMl = row.optionalReal(16);
+        s.preFeedWeightG = row.optionalReal(17);
+        s.postFeedWeightG = row.optionalReal(18);
+        s.clockJumpDetected = row.integer(19) != 0;
+    } else {
+        s.kind = row.integer(1) ? SessionKind::Pumping : SessionKind::Nursing;
+        // Unfinished ones only need to be told apart from finished ones here.
+        s.state = row.integer(2) ? SessionState::Stopped : SessionState::Running;
+        s.startedAtUtcMs = row.integer(3);
+        s.startedUtcOffsetS = int(row.integer(4));
+        s.pumpedVolumeMl = row.optionalReal(5);
+        s.preFeedWeightG = row.optionalReal(6);
+        s.postFeedWeightG = row.optionalReal(7);
+    }
+    return s;
+}
+
+// A let-down row of forEachMatching's let-down cursor.
+Ejection ejectionFromRow(const Statement &row, bool full)
+{
+    Ejection e;
+    e.offsetMs = row.integer(1);
+    e.measuredVolumeMl = row.optionalReal(2);
+    if (full) {
+        e.atUtcMs = row.integer(3);
+        e.utcOffsetS = int(row.integer(4));
+        e.side = sideFromKey(row.text(5)).value_or(Side::Left);
+    }
+    return e;
+}
+
 } // namespace
 
 bool SessionStore::forEachMatching(
@@ -550,50 +601,14 @@ bool SessionStore::forEachMatching(
 
     while (sessionRows.next()) {
         const qint64 id = sessionRows.integer(0);
-        Session s;
-        if (full) {
-            s.uuid = sessionRows.text(1);
-            s.kind = sessionKindFromKey(sessionRows.text(2)).value_or(SessionKind::Nursing);
-            s.state = sessionStateFromKey(sessionRows.text(3)).value_or(SessionState::Stopped);
-            s.startedAtUtcMs = sessionRows.integer(4);
-            s.startedUtcOffsetS = int(sessionRows.integer(5));
-            if (!sessionRows.isNull(6))
-                s.endedAtUtcMs = sessionRows.integer(6);
-            s.endedUtcOffsetS = int(sessionRows.integer(7));
-            s.activeMs = sessionRows.integer(8);
-            s.pausedMs = sessionRows.integer(9);
-            s.lastEventAtUtcMs = sessionRows.integer(10);
-            s.side = sideFromKey(sessionRows.text(11)).value_or(Side::Left);
-            s.sideMs = {sessionRows.integer(12), sessionRows.integer(13), sessionRows.integer(14)};
-            s.note = sessionRows.text(15);
-            s.pumpedVolumeMl = sessionRows.optionalReal(16);
-            s.preFeedWeightG = sessionRows.optionalReal(17);
-            s.postFeedWeightG = sessionRows.optionalReal(18);
-            s.clockJumpDetected = sessionRows.integer(19) != 0;
-        } else {
-            s.kind = sessionRows.integer(1) ? SessionKind::Pumping : SessionKind::Nursing;
-            // Unfinished ones only need to be told apart from finished ones here.
-            s.state = sessionRows.integer(2) ? SessionState::Stopped : SessionState::Running;
-            s.startedAtUtcMs = sessionRows.integer(3);
-            s.startedUtcOffsetS = int(sessionRows.integer(4));
-            s.pumpedVolumeMl = sessionRows.optionalReal(5);
-            s.preFeedWeightG = sessionRows.optionalReal(6);
-            s.postFeedWeightG = sessionRows.optionalReal(7);
-        }
+        Session s = sessionFromRow(sessionRows, full);
         for (; moreTechniques && techniqueRows.integer(0) <= id; moreTechniques = techniqueRows.next())
             if (techniqueRows.integer(0) == id)
                 s.techniques.append(techniqueRows.text(1));
         for (; moreEjections && ejectionRows.integer(0) <= id; moreEjections = ejectionRows.next()) {
             if (ejectionRows.integer(0) != id)
                 continue;
-            Ejection e;
-            e.offsetMs = ejectionRows.integer(1);
-            e.measuredVolumeMl = ejectionRows.optionalReal(2);
-            if (full) {
-                e.atUtcMs = ejectionRows.integer(3);
-                e.utcOffsetS = int(ejectionRows.integer(4));
-                e.side = sideFromKey(ejectionRows.text(5)).value_or(Side::Left);
-            }
+            Ejection e = ejectionFromRow(ejectionRows, full);
             s.ejections.append(e);
         }
         visit(std::move(s));
