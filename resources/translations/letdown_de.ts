@@ -2680,6 +2680,13 @@ Mittel aus %3 Tag(en), %4</translation>
     </message>
 </context>
 <context>
+    <name>VolumeModel</name>
+    <message>
+        <source>published studies (Ramsay 2004 and 2005, Prime 2011)</source>
+        <translation>veröffentlichte Studien (Ramsay 2004 und 2005, Prime 2011)</translation>
+    </message>
+</context>
+<context>
     <name>WeekRanges</name>
     <message>
         <source>Last %1 weeks</source>
