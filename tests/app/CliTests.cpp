@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
+#include <QDir>
 
 #include <functional>
 
@@ -308,4 +310,24 @@ TEST_CASE("CLI import: files named after the command are recognised by their hea
     CHECK(result.exitCode == 1);
     CHECK(result.err.contains("feeds.csv line 1"));
     CHECK(runLetdown({"import", "--database", target, "--sessions", sessions, letdowns}).exitCode == 2);
+}
+
+TEST_CASE("Settings move once from where older versions kept them to ~/.config/letdown/letdown.conf")
+{
+    FixtureDatabase fixture;
+    const QString configHome = qEnvironmentVariable("XDG_CONFIG_HOME");
+    const QString oldPath = configHome + "/Unknown Organization/letdown.conf";
+    const QString newPath = configHome + "/letdown/letdown.conf";
+    QFile::remove(newPath);
+    REQUIRE(QDir().mkpath(QFileInfo(oldPath).absolutePath()));
+    {
+        QFile old(oldPath);
+        REQUIRE(old.open(QIODevice::WriteOnly));
+        old.write("[General]\nunits=oz\n");
+    }
+    REQUIRE(runLetdown({"stats", "--database", fixture.db.path}).exitCode == 0);
+    CHECK_FALSE(QFileInfo::exists(oldPath));
+    REQUIRE(QFileInfo::exists(newPath));
+    CHECK(QSettings(newPath, QSettings::IniFormat).value("units").toString() == "oz");
+    QFile::remove(newPath); // other tests expect no settings
 }
