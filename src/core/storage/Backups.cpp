@@ -59,7 +59,7 @@ void removeLeftoverPartials(const QString &folder)
     for (const QFileInfo &file : dir.entryInfoList({QStringLiteral(".partial-*")}, QDir::Files | QDir::Hidden)) {
         const auto match = withPid.match(file.fileName());
         const bool gone = match.hasMatch()
-            ? ::kill(pid_t(match.captured(1).toLongLong()), 0) != 0 && errno == ESRCH
+            ? processIsGone(match.captured(1).toLongLong())
             : processClock().wallUtcMs() - file.lastModified().toMSecsSinceEpoch() > 3600 * 1000;
         if (gone)
             QFile::remove(file.filePath());

@@ -1,5 +1,8 @@
 #include "storage/FileSync.h"
 
+#include <cerrno>
+#include <csignal>
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -33,4 +36,9 @@ bool renamePath(const QString &from, const QString &to)
 bool syncFolderOf(const QString &path)
 {
     return syncPath(QFileInfo(path).absolutePath(), O_RDONLY | O_DIRECTORY);
+}
+
+bool processIsGone(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
