@@ -353,3 +353,31 @@ TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and
                               QStringLiteral("s.csv"), std::nullopt, QStringLiteral("e.csv")},
         sessions, problems));
 }
+
+TEST_CASE("CSV import: numbers read exactly as the standard conversion would, whatever their form")
+{
+    const auto rowWithWeight = [](const QString &weight) {
+        return kHeader + QString::fromUtf8(kGoodRow).replace("left,,0,,,0,,,", "left,,0,,,0," + weight + "," + weight + ",").toUtf8();
+    };
+    // Plain decimals take a fast path; the others go through QString::toDouble. Both must agree to the bit.
+    for (const QString &text : {QStringLiteral("3500"), QStringLiteral("3512.5"), QStringLiteral("3500.1"),
+             QStringLiteral("3402.675"), QStringLiteral("4321.987654321"), QStringLiteral("0350.250"),
+             QStringLiteral("3.5e3"), QStringLiteral("4005."), QStringLiteral(" 4242.42 ")}) {
+        INFO(text.toStdString());
+        QList<Session> parsed;
+        QStringList problems;
+        const bool read = readSessionsCsv({rowWithWeight(text), QStringLiteral("sessions.csv")}, parsed, problems);
+        INFO(problems.join(u'\n').toStdString());
+        REQUIRE(read);
+        REQUIRE(parsed.size() == 1);
+        REQUIRE(parsed[0].preFeedWeightG);
+        CHECK(*parsed[0].preFeedWeightG == text.trimmed().toDouble());
+    }
+    for (const QString &text : {QStringLiteral("."), QStringLiteral("1.2.3"), QStringLiteral("12a"),
+             QStringLiteral("1234567890123456789")}) {
+        INFO(text.toStdString());
+        const QString problems = importProblems(rowWithWeight(text)).join('\n');
+        CHECK((problems.contains("not a number") || problems.contains("above the plausible limit")));
+    }
+    CHECK_THAT(importProblems(rowWithWeight("-5")).join('\n').toStdString(), Catch::Contains("negative"));
+}

@@ -126,9 +126,14 @@ bool CsvReader::parse(const QByteArray &bytes)
     int line = 1;
     qsizetype i = 0;
     const qsizetype n = text.size();
+    // Guesses that spare most reallocations: records are about as wide as the one before,
+    // and a line of an export is rarely shorter than 40 characters.
+    qsizetype fieldsPerRecord = 8;
+    m_records.reserve(n / 40 + 1);
     while (i < n) {
         CsvRecord record;
         record.lineNumber = line;
+        record.fields.reserve(fieldsPerRecord);
         QString field;
         bool recordDone = false;
         while (!recordDone) {
@@ -175,7 +180,7 @@ bool CsvReader::parse(const QByteArray &bytes)
                 }
                 field = text.mid(start, i - start);
             }
-            record.fields.append(field);
+            record.fields.append(std::move(field));
             if (i >= n) {
                 recordDone = true;
             } else if (text[i] == m_delimiter) {
@@ -189,8 +194,10 @@ bool CsvReader::parse(const QByteArray &bytes)
             }
         }
         // A blank line (one empty field) carries nothing.
+        fieldsPerRecord = record.fields.size();
         if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
-            m_records.append(record);
+            m_records.append(std::move(record));
     }
+    m_records.squeeze();
     return true;
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 class QIODevice;
 
 // RFC 4180 CSV: comma separated, CRLF line ends, fields with a comma, quote, CR or LF in
@@ -51,6 +53,7 @@ public:
     bool parse(const QByteArray &bytes);
     bool read(QIODevice *device); // reads all, checks the size, then parse()
     const QList<CsvRecord> &records() const { return m_records; }
+    QList<CsvRecord> takeRecords() { return std::exchange(m_records, {}); }
     QString errorString() const { return m_error; }
 
 private:

@@ -11,8 +11,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFuture>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QUuid>
 
 #include <cmath>
@@ -203,6 +206,48 @@ bool writeEjectionsCsv(
 }
 
 namespace {
+// "123" or "12.5" (what exports write) without QString::toDouble, which costs an import of
+// ten years a noticeable share of its time. Exact: the digits and the power of ten are both
+// exactly representable, so one division rounds correctly, as strtod would. Anything else
+// (exponents, signs, long fractions) is left to toDouble.
+bool parsePlainDecimal(QStringView text, double &value)
+{
+    constexpr int kMaxDigits = 15; // below 2^53
+    constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
+    qint64 digits = 0;
+    int digitCount = 0;
+    int decimals = -1; // -1: no dot yet
+    for (const QChar c : text) {
+        if (c == u'.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (c < u'0' || c > u'9' || ++digitCount > kMaxDigits)
+            return false;
+        digits = digits * 10 + (c.unicode() - u'0');
+        if (decimals >= 0)
+            ++decimals;
+    }
+    if (digitCount == 0 || decimals == 0)
+        return false; // "", "." and "5." go the slow way (and "." fails there)
+    value = double(digits) / kPowersOfTen[decimals < 0 ? 0 : decimals];
+    return true;
+}
+} // namespace
+
+namespace {
+struct ParsedCsv {
+    CsvReader reader;
+    bool ok = false;
+};
+ParsedCsv parseCsv(const QByteArray &bytes)
+{
+    ParsedCsv csv;
+    csv.ok = csv.reader.parse(bytes);
+    return csv;
+}
+
 // One table being read: finds columns by name and collects problems with line numbers.
 class TableReader
 {
@@ -215,28 +260,33 @@ public:
     // Reads the header; `required` columns must be there (with either volume unit).
     bool open(const QByteArray &bytes, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
     {
-        CsvReader reader;
-        if (!reader.parse(bytes)) {
+        ParsedCsv csv = parseCsv(bytes);
+        return open(csv, requiredWithoutUnit, volumeColumns);
+    }
+    bool open(ParsedCsv &csv, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
+    {
+        CsvReader &reader = csv.reader;
+        if (!csv.ok) {
             m_problems.append(m_fileName + QStringLiteral(": ") + reader.errorString());
             return false;
         }
-        m_records = reader.records();
+        m_records = reader.takeRecords();
         if (m_records.isEmpty()) {
             m_problems.append(m_fileName + Text::tr(": the file is empty."));
             return false;
         }
         const QStringList header = m_records.takeFirst().fields;
-        for (int i = 0; i < header.size(); ++i)
-            m_columns.insert(header[i].trimmed(), i);
+        for (const QString &name : header)
+            m_columns << name.trimmed();
         m_columnCount = int(header.size());
         // The unit comes from the header: measured_volume_ml or measured_volume_oz.
-        m_unit = m_columns.contains(QStringLiteral("measured_volume_oz")) ? VolumeUnit::Oz : VolumeUnit::Ml;
+        m_unit = hasColumn(QStringLiteral("measured_volume_oz")) ? VolumeUnit::Oz : VolumeUnit::Ml;
         QStringList missing;
         for (const QString &name : requiredWithoutUnit)
-            if (!m_columns.contains(name))
+            if (!hasColumn(name))
                 missing << name;
         for (const QString &stem : volumeColumns)
-            if (!m_columns.contains(stem + unitSuffix(m_unit)))
+            if (!hasColumn(stem + unitSuffix(m_unit)))
                 missing << stem + QStringLiteral("ml");
         if (!missing.isEmpty()) {
             m_problems.append(m_fileName
@@ -248,13 +298,22 @@ public:
     }
 
     const QList<CsvRecord> &records() const { return m_records; }
+    // Where a column is (-1: not there). A name given twice counts where it is last.
+    qsizetype columnIndex(const QString &name) const
+    {
+        for (qsizetype i = m_columns.size() - 1; i >= 0; --i)
+            if (m_columns[i].size() == name.size() && m_columns[i] == name)
+                return i;
+        return -1;
+    }
+    bool hasColumn(const QString &name) const { return columnIndex(name) >= 0; }
     VolumeUnit unit() const { return m_unit; }
     int columnCount() const { return m_columnCount; }
     QString volumeColumn(const QString &stem) const { return stem + unitSuffix(m_unit); }
 
     QString cell(const CsvRecord &record, const QString &column) const
     {
-        const int index = m_columns.value(column, -1);
+        const qsizetype index = columnIndex(column);
         return index >= 0 && index < record.fields.size() ? record.fields[index] : QString();
     }
 
@@ -336,8 +395,10 @@ public:
         value.reset();
         if (text.isEmpty())
             return true;
-        bool ok = false;
-        const double number = text.toDouble(&ok);
+        double number = 0;
+        bool ok = parsePlainDecimal(text, number);
+        if (!ok)
+            number = text.toDouble(&ok);
         if (!ok || !std::isfinite(number)) {
             problem(record, Text::tr("%1 '%2' is not a number (use a dot for decimals).").arg(column, text));
             return false;
@@ -385,7 +446,9 @@ private:
     qint64 m_afterLatestLocalMs
         = QDateTime(latestPlausibleDate(m_today).addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     QList<CsvRecord> m_records;
-    QHash<QString, int> m_columns;
+    // The header's names in order. Looked up by a scan: with a dozen or so short names it
+    // is several times cheaper than hashing the name, and this runs for every cell.
+    QStringList m_columns;
     int m_columnCount = 0;
     VolumeUnit m_unit = VolumeUnit::Ml;
 };
@@ -399,6 +462,7 @@ struct ParsedSession {
     Session session;
     int declaredLetdowns = 0;
     int lineNumber = 0;
+    QList<int> ordersSeen; // a handful: a list is cheaper than a set
 };
 // One row of the sessions file into `p`; its problems go to the table's list.
 // started_at, duration_s, paused_s and ended_at, which must agree with each other.
@@ -510,20 +574,19 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
 }
 
 // The let-downs file's rows, each added to its session (checked against it).
-void attachLetdowns(const CsvImportInput &input, QList<ParsedSession> &parsed,
+void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSession> &parsed,
     const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems)
 {
     if (!input.ejectionsCsv)
         return;
     TableReader ejections(input.ejectionsName, problems);
-    if (!ejections.open(*input.ejectionsCsv,
+    if (!ejections.open(csv,
             {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
                 QStringLiteral("offset_s"), QStringLiteral("side")},
             {QStringLiteral("measured_volume_")}))
         return;
     if (ejections.records().size() > kMaxRows)
         problems.append(Text::tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
-    QHash<QString, QSet<int>> ordersSeen;
     for (const CsvRecord &record : ejections.records()) {
         if (problems.size() > 1000)
             break; // enough to see what is wrong
@@ -540,16 +603,17 @@ void attachLetdowns(const CsvImportInput &input, QList<ParsedSession> &parsed,
             ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
             continue;
         }
-        Session &s = parsed[index].session;
+        ParsedSession &p = parsed[index];
+        Session &s = p.session;
         bool orderOk = false;
         const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
         if (!orderOk || order < 1)
             ejections.problem(record,
                 Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
-        else if (ordersSeen[uuid].contains(order))
+        else if (p.ordersSeen.contains(order))
             ejections.problem(
                 record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
-        ordersSeen[uuid].insert(order);
+        p.ordersSeen.append(order);
 
         Ejection e;
         ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
@@ -597,6 +661,15 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 {
     sessions.clear();
     problems.clear();
+    // The let-downs file (the larger) is parsed on another core while this one reads the
+    // sessions file; waited for before anything returns (it reads `input`).
+    QFuture<ParsedCsv> ejectionsCsv;
+    if (input.ejectionsCsv)
+        ejectionsCsv = QtConcurrent::run([&input] { return parseCsv(*input.ejectionsCsv); });
+    const auto waitForEjections = qScopeGuard([&] {
+        if (ejectionsCsv.isValid()) // after takeResult() it is not, and would wait forever
+            ejectionsCsv.waitForFinished();
+    });
     TableReader table(input.sessionsName, problems);
     if (!table.open(input.sessionsCsv,
             {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
@@ -629,11 +702,15 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         }
     }
 
-    attachLetdowns(input, parsed, indexByUuid, rejectedUuids, problems);
+    if (input.ejectionsCsv) {
+        ParsedCsv letdowns = ejectionsCsv.takeResult();
+        attachLetdowns(input, letdowns, parsed, indexByUuid, rejectedUuids, problems);
+    }
     checkLetdownCounts(input, parsed, problems);
     if (!problems.isEmpty())
         return false;
-    for (const ParsedSession &p : parsed)
-        sessions.append(p.session);
+    sessions.reserve(parsed.size());
+    for (ParsedSession &p : parsed)
+        sessions.append(std::move(p.session));
     return true;
 }

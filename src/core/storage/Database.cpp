@@ -447,6 +447,36 @@ bool Database::applyPragmas()
         && exec(QStringLiteral("PRAGMA secure_delete=ON"));
 }
 
+bool Database::withoutInsertCounters(const std::function<bool()> &body)
+{
+    Q_ASSERT(inTransaction());
+    // The triggers' own text is kept and replayed: one definition, in migrate().
+    QSqlQuery triggers(connection());
+    if (!triggers.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+                                      " AND name LIKE '%\\_INSERT\\_counts' ESCAPE '\\'"))) {
+        m_error = Text::tr("Database error in %1: %2").arg(m_path, triggers.lastError().text());
+        return false;
+    }
+    QStringList names;
+    QStringList definitions;
+    while (triggers.next()) {
+        names << triggers.value(0).toString();
+        definitions << triggers.value(1).toString();
+    }
+    triggers.finish();
+    for (const QString &name : std::as_const(names))
+        if (!exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
+            return false;
+    if (!body())
+        return false; // the caller rolls back, which brings the triggers back too
+    if (!exec(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'change_count'")))
+        return false;
+    for (const QString &definition : std::as_const(definitions))
+        if (!exec(definition))
+            return false;
+    return true;
+}
+
 bool Database::exec(const QString &sql)
 {
     QSqlQuery query(connection());

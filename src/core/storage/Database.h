@@ -81,6 +81,11 @@ public:
             return rollback();
         return commit();
     }
+    // Inside a write transaction: runs `body` (many inserts) with the change counter's
+    // per-row insert triggers set aside, then moves the counter once and puts the triggers
+    // back, all in the same transaction. An import of ten years would otherwise run a
+    // trigger for each of its 60,000 rows (a third of its write time).
+    bool withoutInsertCounters(const std::function<bool()> &body);
     bool begin();
     bool commit();
     bool rollback(); // always returns false, keeping m_error from the failure

@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <limits>
@@ -55,8 +56,26 @@ QByteArray sessionRowSql(bool upsert)
 }
 
 const QByteArray kTechniqueInsertSql = "INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)";
-const QByteArray kEjectionInsertSql = "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
-                                      " measured_volume_ml) VALUES (?, ?, ?, ?, ?, ?)";
+// Up to this many let-downs go into one INSERT: a statement's fixed cost (run, halt,
+// reset) is then paid once per session of an import instead of once per let-down.
+constexpr int kMaxEjectionsPerInsert = 12;
+constexpr int kEjectionColumns = 6;
+// The INSERT for `rows` let-downs (1 .. kMaxEjectionsPerInsert), built once per count.
+const QByteArray &ejectionInsertSql(int rows)
+{
+    static const QList<QByteArray> statements = [] {
+        QList<QByteArray> all;
+        for (int count = 1; count <= kMaxEjectionsPerInsert; ++count) {
+            QByteArray sql = "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+                             " measured_volume_ml) VALUES ";
+            for (int row = 0; row < count; ++row)
+                sql += row == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+            all << sql;
+        }
+        return all;
+    }();
+    return statements[rows - 1];
+}
 
 // One run of a statement prepared (and cached) by Database through SQLite's C API: every
 // write of session rows, let-downs and techniques goes this way (QtSql's per-value
@@ -150,17 +169,23 @@ bool insertTechniques(qint64 sessionId, const QStringList &techniques, BulkWrite
     return true;
 }
 
-bool insertEjectionRows(qint64 sessionId, const QList<Ejection> &ejections, BulkWrite &ejectionRow, QString &error)
+bool insertEjectionRows(Database &database, qint64 sessionId, const QList<Ejection> &ejections, QString &error)
 {
-    for (const Ejection &e : ejections) {
-        ejectionRow.bind(1, sessionId);
-        ejectionRow.bind(2, e.atUtcMs);
-        ejectionRow.bind(3, qint64(e.utcOffsetS));
-        ejectionRow.bind(4, e.offsetMs);
-        ejectionRow.bind(5, toKey(e.side));
-        ejectionRow.bind(6, e.measuredVolumeMl);
-        if (!ejectionRow.run()) {
-            error = ejectionRow.error();
+    for (qsizetype first = 0; first < ejections.size(); first += kMaxEjectionsPerInsert) {
+        const int rows = int(qMin<qsizetype>(kMaxEjectionsPerInsert, ejections.size() - first));
+        BulkWrite insert(database, ejectionInsertSql(rows));
+        for (int row = 0; row < rows; ++row) {
+            const Ejection &e = ejections[first + row];
+            const int c = row * kEjectionColumns;
+            insert.bind(c + 1, sessionId);
+            insert.bind(c + 2, e.atUtcMs);
+            insert.bind(c + 3, qint64(e.utcOffsetS));
+            insert.bind(c + 4, e.offsetMs);
+            insert.bind(c + 5, toKey(e.side));
+            insert.bind(c + 6, e.measuredVolumeMl);
+        }
+        if (!insert.run()) {
+            error = insert.error();
             return false;
         }
     }
@@ -272,6 +297,18 @@ bool SessionStore::findOverlapping(
 bool SessionStore::importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns)
 {
     added = skipped = addedLetdowns = 0;
+    // A transaction whose changed pages outgrow the page cache (2 MB by default) writes
+    // them to the WAL early and reads them back for the next row: a larger cache for the
+    // import only (reads elsewhere keep the small default, which the memory target counts).
+    BulkWrite(m_database, "PRAGMA cache_size = -65536").run(); // 64 MiB at most; only a speed-up
+    // Foreign keys are checked per inserted row; an import's let-downs and techniques point at the
+    // rows it has just inserted, so the checks cannot fail and are off for it. (The pragma
+    // only takes effect outside a transaction, hence here.)
+    BulkWrite(m_database, "PRAGMA foreign_keys = OFF").run();
+    const auto restoreSettings = qScopeGuard([this] {
+        BulkWrite(m_database, "PRAGMA cache_size = -2000").run();
+        BulkWrite(m_database, "PRAGMA foreign_keys = ON").run();
+    });
     const bool committed = transaction([&] {
         // One read of the stored ids instead of one query per imported session.
         QSet<QString> known;
@@ -282,37 +319,46 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
         while (stored.next())
             known.insert(stored.value(0).toString());
         stored.finish();
-        static const QByteArray kInsertSql = sessionRowSql(false);
-        BulkWrite sessionRow(m_database, kInsertSql);
-        BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
-        BulkWrite ejectionRow(m_database, kEjectionInsertSql);
-        for (const BulkWrite *statement : {&sessionRow, &techniqueRow, &ejectionRow})
-            if (!statement->ok()) {
-                m_error = statement->error();
-                return false;
-            }
-        for (const Session &session : sessions) {
-            if (known.contains(session.uuid)) {
+        QList<const Session *> fresh;
+        for (const Session &session : sessions)
+            if (known.contains(session.uuid))
                 ++skipped;
-                continue;
-            }
-            bindSessionRow(sessionRow, session);
-            if (!sessionRow.run()) {
-                m_error = sessionRow.error();
-                return false;
-            }
-            const qint64 id = m_database.lastInsertRowId();
-            if (!insertTechniques(id, session.techniques, techniqueRow, m_error)
-                || !insertEjectionRows(id, session.ejections, ejectionRow, m_error))
-                return false;
-            ++added;
-            addedLetdowns += int(session.ejections.size());
-        }
-        return true;
+            else
+                fresh << &session;
+        if (fresh.isEmpty())
+            return true;
+        return m_database.withoutInsertCounters([&] { return insertNewSessions(fresh, addedLetdowns); });
     });
     if (!committed)
         added = skipped = addedLetdowns = 0;
+    else
+        added = int(sessions.size()) - skipped;
     return committed;
+}
+
+bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns)
+{
+    static const QByteArray kInsertSql = sessionRowSql(false);
+    BulkWrite sessionRow(m_database, kInsertSql);
+    BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
+    for (const BulkWrite *statement : {&sessionRow, &techniqueRow})
+        if (!statement->ok()) {
+            m_error = statement->error();
+            return false;
+        }
+    for (const Session *session : sessions) {
+        bindSessionRow(sessionRow, *session);
+        if (!sessionRow.run()) {
+            m_error = sessionRow.error();
+            return false;
+        }
+        const qint64 id = m_database.lastInsertRowId();
+        if (!insertTechniques(id, session->techniques, techniqueRow, m_error)
+            || !insertEjectionRows(m_database, id, session->ejections, m_error))
+            return false;
+        addedLetdowns += int(session->ejections.size());
+    }
+    return true;
 }
 
 bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections, TechniquesWrite techniques)
@@ -380,8 +426,7 @@ bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
 
 bool SessionStore::insertEjections(qint64 sessionId, const QList<Ejection> &ejections)
 {
-    BulkWrite ejectionRow(m_database, kEjectionInsertSql);
-    return insertEjectionRows(sessionId, ejections, ejectionRow, m_error);
+    return insertEjectionRows(m_database, sessionId, ejections, m_error);
 }
 
 bool SessionStore::appendLetdowns(const QString &uuid, const QList<Ejection> &ejections)

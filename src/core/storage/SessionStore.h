@@ -80,6 +80,8 @@ private:
     bool transaction(const std::function<bool()> &body);
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
     bool insertEjections(qint64 sessionId, const QList<Ejection> &ejections);
+    // Inside a transaction: rows for sessions not stored yet, with their let-downs and techniques.
+    bool insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns);
     // Inside a transaction.
     bool writeSession(const Session &session, const QList<Ejection> &newEjections,
         TechniquesWrite techniques = TechniquesWrite::Always);
