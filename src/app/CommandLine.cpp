@@ -117,6 +117,35 @@ bool parseModel(const QCommandLineParser &parser, ReferenceModel &model, QString
     return error.isEmpty();
 }
 
+QDate today()
+{
+    return localToday(processClock());
+}
+
+// Her preferences with the reference figures the command line settled on. An explicit
+// --decay means the reference curve with that decay, whichever model she chose.
+Preferences preferencesWithModel(const ReferenceModel &model, const QCommandLineParser &parser)
+{
+    Preferences preferences = Preferences::load();
+    preferences.decayR = model.decayR;
+    preferences.firstEjectionMl = model.firstEjectionMl;
+    if (parser.optionNames().contains(QStringLiteral("decay"))) // not every command has --decay
+        preferences.volumeModelChoice = Preferences::VolumeModelChoice::Reference;
+    return preferences;
+}
+
+// The figures her estimates use: her own fitted curve when she chose it in Preferences and
+// it is ready (and no --decay says otherwise), else the reference curve.
+bool useHerVolumeModel(SessionStore &store, const QCommandLineParser &parser, ReferenceModel &model, QString &error)
+{
+    Preferences preferences = preferencesWithModel(model, parser);
+    if (preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted
+        && !loadCurrentFit(store, today(), preferences.currentFit, error))
+        return false;
+    model = preferences.referenceModel();
+    return true;
+}
+
 bool parseRange(const QCommandLineParser &parser, StatsRange &range, QString &error)
 {
     if (!parseDate(parser, QStringLiteral("from"), range.from, error)
@@ -148,11 +177,6 @@ QList<QCommandLineOption> statsOptions()
             QStringLiteral("r")}};
 }
 
-QDate today()
-{
-    return localToday(processClock());
-}
-
 QString optionalText(const std::optional<double> &value, int decimals)
 {
     return value ? QString::number(*value, 'f', decimals) : QStringLiteral("-");
@@ -176,13 +200,22 @@ int runStats(const QCommandLineParser &parser)
     QList<Session> sessions;
     if (!loadStatisticsSessions(store, range, today(), sessions, error))
         return fail(verb, error);
+    // Her own model is fitted to all her sessions, not only the period asked.
+    Preferences preferences = preferencesWithModel(model, parser);
+    if (range.from) {
+        if (!loadCurrentFit(store, today(), preferences.currentFit, error))
+            return fail(verb, error);
+    } else {
+        preferences.currentFit = fitVolumeModel(measuredSessions(sessions));
+    }
+    model = preferences.referenceModel();
     const TrendStats stats = computeTrendStats(sessions, model, filter, range);
 
     QTextStream out(stdout);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = trendStatsToJson(stats, model);
         json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
-        json.insert(QStringLiteral("model"), volumeModelToJson(LiteratureVolumeModel(model)));
+        json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }
@@ -241,7 +274,7 @@ int runChart(const QCommandLineParser &parser)
     SessionStore store(database);
     const StatsRange range = allWeeks ? StatsRange {std::nullopt, today()} : lastWeeksRange(today(), weeks);
     TrendStats stats;
-    if (!loadTrendStats(store, model, filter, range, stats, error))
+    if (!useHerVolumeModel(store, parser, model, error) || !loadTrendStats(store, model, filter, range, stats, error))
         return fail(verb, error);
     TrendsView view;
     view.show(stats, model, filter);
@@ -327,7 +360,8 @@ int runExport(const QCommandLineParser &parser)
         return fail(verb, dataFile.errorString());
     SessionStore store(database);
     int count = 0;
-    if (!exportCsvFiles(store, Preferences::load().referenceModel(), request, count, error))
+    ReferenceModel model = Preferences::load().referenceModel();
+    if (!useHerVolumeModel(store, parser, model, error) || !exportCsvFiles(store, model, request, count, error))
         return fail(verb, error);
     QTextStream(stderr) << Text::tr("Exported %1 sessions.\n").arg(count);
     return 0;
@@ -420,7 +454,10 @@ int runReport(const QCommandLineParser &parser)
     if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
         return fail(verb, dataFile.errorString());
     SessionStore store(database);
-    if (!Report::writePdf(store, Preferences::load(), range, out, error))
+    Preferences preferences = Preferences::load();
+    if ((preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted
+            && !loadCurrentFit(store, today(), preferences.currentFit, error))
+        || !Report::writePdf(store, preferences, range, out, error))
         return fail(verb, error);
     return 0;
 }

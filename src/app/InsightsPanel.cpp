@@ -9,6 +9,8 @@
 #include "stats/TrendQuery.h"
 
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 #include <QPainter>
 #include <QSettings>
 
@@ -139,12 +141,110 @@ void InsightsPanel::rebuild()
         }
     }
 
+    addOwnNumbers();
+
     addHeading(tr("You and the studies"));
     for (const QString &sentence : m_insights.literature.sentences)
         addParagraph(sentence);
     addParagraph(tr("<i>Nothing here is medical advice. If something worries you, talk to your lactation "
                     "consultant.</i>"));
     m_ui->contentLayout->addStretch();
+}
+
+void InsightsPanel::addOwnNumbers()
+{
+    addHeading(tr("Your own numbers"));
+    const VolumeRelation &relation = m_insights.volumeRelation;
+    addParagraph(relation.sentence, QStringLiteral("volumeRelation"));
+    if (relation.points.size() >= 2) {
+        auto *scatter = new VolumeScatter(relation.points, VolumeFormat {m_preferences.unit}, m_ui->content);
+        scatter->setObjectName(QStringLiteral("volumeScatter"));
+        scatter->setAccessibleName(tr("Let-downs against measured volume, one dot per session"));
+        scatter->setAccessibleDescription(relation.sentence);
+        m_ui->contentLayout->addWidget(scatter);
+    }
+
+    const auto &fit = m_preferences.currentFit;
+    const VolumeFormat volume {m_preferences.unit};
+    QString model;
+    if (!fit) {
+        model = tr("Your own volume curve: log pumped volumes (or test-weighs) for sessions with let-downs, and "
+                   "Letdown will fit the first let-down's volume and the decay to you once it has %1 of them.")
+                    .arg(VolumeFit::kMinimumSessions);
+    } else if (fit->fitted) {
+        const QString figures = tr("first let-down %1 (95 % interval %2 to %3), each later one ×%4 (%5 to %6), from "
+                                   "%7 measured sessions")
+                                    .arg(volume.text(fit->firstMl), volume.text(fit->firstMlInterval.low),
+                                        volume.text(fit->firstMlInterval.high), QLocale().toString(fit->decay, 'f', 2),
+                                        QLocale().toString(fit->decayInterval.low, 'f', 2),
+                                        QLocale().toString(fit->decayInterval.high, 'f', 2))
+                                    .arg(fit->sessions);
+        if (m_preferences.fittedModelInUse())
+            model = tr("Your volumes are estimated with your own curve: %1.").arg(figures);
+        else if (fit->ready)
+            model = tr("Your own volume curve is ready: %1. Your volumes are still estimated with the published "
+                       "curve until you choose yours.")
+                        .arg(figures);
+        else
+            model = tr("Your own volume curve so far: %1. Not ready yet: it needs %2.").arg(figures, fit->needs);
+    } else {
+        model = tr("Your own volume curve is not ready yet: it needs %1.").arg(fit->needs);
+    }
+    addParagraph(model, QStringLiteral("fittedModel"));
+    if (fit && fit->ready && !m_preferences.fittedModelInUse()) {
+        auto *use = new QPushButton(tr("Use my own curve for estimates"), m_ui->content);
+        use->setObjectName(QStringLiteral("useFittedModel"));
+        use->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+        connect(use, &QPushButton::clicked, this, &InsightsPanel::useFittedModelRequested);
+        m_ui->contentLayout->addWidget(use);
+    }
+}
+
+VolumeScatter::VolumeScatter(const QList<std::pair<int, double>> &points, const VolumeFormat &volume, QWidget *parent)
+    : QWidget(parent)
+    , m_points(points)
+    , m_volume(volume)
+{
+    setMinimumHeight(sizeHint().height());
+    setMaximumWidth(640);
+}
+
+void VolumeScatter::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics metrics = fontMetrics();
+    int mostLetdowns = 1;
+    double mostMl = 1;
+    for (const auto &[letdowns, ml] : m_points) {
+        mostLetdowns = std::max(mostLetdowns, letdowns);
+        mostMl = std::max(mostMl, ml);
+    }
+    const QString topText = m_volume.text(mostMl);
+    const int left = metrics.horizontalAdvance(topText) + 10, right = width() - 10;
+    const int top = 6, bottom = height() - 2 * metrics.height() - 6;
+    const auto x = [&](double letdowns) { return left + (right - left) * (letdowns - 0.5) / double(mostLetdowns); };
+    const auto y = [&](double ml) { return bottom - (bottom - top) * ml / mostMl; };
+    const QColor ink = palette().color(QPalette::WindowText);
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawLine(left, bottom, right, bottom);
+    painter.drawLine(left, top, left, bottom);
+    painter.setPen(ink);
+    painter.drawText(QRect(0, top, left - 4, metrics.height()), Qt::AlignRight, topText);
+    painter.drawText(QRect(0, bottom - metrics.height(), left - 4, metrics.height()), Qt::AlignRight, m_volume.text(0));
+    for (int k = 1; k <= mostLetdowns; ++k)
+        painter.drawText(QRectF(x(k) - 20, bottom + 2, 40, metrics.height()), Qt::AlignHCenter, QString::number(k));
+    painter.drawText(QRect(left, bottom + metrics.height() + 2, right - left, metrics.height()), Qt::AlignHCenter,
+        tr("let-downs in the session"));
+    // Dots spread a little sideways within their count, so equal counts do not hide each other.
+    QColor dot(0x2e, 0x7d, 0x5b, 150);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(dot);
+    const double spread = (right - left) / double(mostLetdowns) * 0.3;
+    for (int i = 0; i < m_points.size(); ++i) {
+        const double jitter = spread * (double((i * 37) % 11) / 10.0 - 0.5);
+        painter.drawEllipse(QPointF(x(m_points[i].first) + jitter, y(m_points[i].second)), 3, 3);
+    }
 }
 
 SpreadChart::SpreadChart(
@@ -160,7 +260,7 @@ SpreadChart::SpreadChart(
 
 QSize SpreadChart::sizeHint() const
 {
-    return {560, fontMetrics().height() * 4 + 8};
+    return {560, fontMetrics().height() * (m_insight.difference ? 6 : 4) + 8};
 }
 
 void SpreadChart::paintEvent(QPaintEvent *)
@@ -197,8 +297,30 @@ void SpreadChart::paintEvent(QPaintEvent *)
         painter.drawText(
             QPointF(x(*f.upperQuartileS) + 8, y + metrics.ascent() / 2 - 1), formatSeconds(*f.medianFirstLetdownS));
     }
+    // The difference (with minus without) and its 95 % interval, on its own scale around
+    // zero: the verdict is "no clear difference" whenever the bar crosses the zero line.
+    if (const auto &d = m_insight.difference) {
+        const int y = 8 + metrics.height() * 5;
+        painter.setPen(ink);
+        painter.drawText(QRect(0, y - metrics.height() / 2, labelWidth - 6, metrics.height()),
+            Qt::AlignRight | Qt::AlignVCenter, tr("difference"));
+        const double reach = std::max({std::abs(d->interval.low), std::abs(d->interval.high), 1.0}) * 1.1;
+        const double middle = (left + right) / 2.0;
+        const auto dx = [&](double seconds) { return middle + (right - left) / 2.0 * seconds / reach; };
+        painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+        painter.drawLine(QPointF(middle, y - metrics.height() / 2.0), QPointF(middle, y + metrics.height() / 2.0));
+        const QColor color = m_insight.verdict == TechniqueInsight::Verdict::Sooner ? QColor(0x2e, 0x7d, 0x5b)
+            : m_insight.verdict == TechniqueInsight::Verdict::Later                 ? QColor(0xb0, 0x5a, 0x1e)
+                                                                                     : QColor(0x88, 0x88, 0x88);
+        painter.setPen(QPen(color, 3));
+        painter.drawLine(QPointF(dx(d->interval.low), y), QPointF(dx(d->interval.high), y));
+        painter.setBrush(color);
+        painter.drawEllipse(QPointF(dx(d->difference), y), 5, 5);
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(QPointF(middle + 4, y - metrics.height() / 2.0 - 1), QStringLiteral("0"));
+    }
     // The scale: zero on the left, so the bars can be compared by length.
-    const int axisY = height() - metrics.height() - 4;
+    const int axisY = 8 + metrics.height() * 3;
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(left, axisY, right, axisY);
     painter.setPen(palette().color(QPalette::PlaceholderText));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reference/ReferenceModel.h"
+#include "settings/Preferences.h"
 #include "stats/Insights.h"
 
 #include <QWidget>
@@ -26,15 +27,19 @@ public:
     void invalidate();
     void refresh();
     void selectWeeks(int weeks); // 0: all
-    void setReferenceModel(const ReferenceModel &model)
+    // The figures for estimates and her fitted model's state.
+    void setPreferences(const Preferences &preferences)
     {
-        m_model = model;
+        m_preferences = preferences;
+        m_model = preferences.referenceModel();
         invalidate();
     }
     const Insights &insights() const { return m_insights; }
 
 signals:
     void problem(const QString &message);
+    // She pressed "Use my own model" (never switched without her).
+    void useFittedModelRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -43,10 +48,12 @@ private:
     void rebuild();
     void addHeading(const QString &text);
     void addParagraph(const QString &text, const QString &objectName = {});
+    void addOwnNumbers();
 
     std::unique_ptr<Ui::InsightsPanel> m_ui;
     SessionStore &m_store;
     const Clock &m_clock;
+    Preferences m_preferences;
     ReferenceModel m_model;
     Insights m_insights;
     bool m_stale = true;
@@ -69,4 +76,21 @@ private:
     TechniqueInsight m_insight;
     QString m_withLabel;
     QString m_withoutLabel;
+};
+
+// Her let-down count against her measured volume, one dot per measured session.
+class VolumeScatter : public QWidget
+{
+    Q_OBJECT
+
+public:
+    VolumeScatter(const QList<std::pair<int, double>> &points, const VolumeFormat &volume, QWidget *parent = nullptr);
+    QSize sizeHint() const override { return {420, 220}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QList<std::pair<int, double>> m_points;
+    VolumeFormat m_volume;
 };

@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QSettings>
 #include <QShortcut>
 #include <QSystemTrayIcon>
 
@@ -122,6 +123,62 @@ MainWindow::MainWindow(
     applyPreferences(Preferences::load());
     applyReadOnly();
     statusBar()->showMessage(tr("Database: %1").arg(m_database.path()));
+
+    m_refitTimer.setSingleShot(true);
+    m_refitTimer.setInterval(0);
+    connect(&m_refitTimer, &QTimer::timeout, this, &MainWindow::refitVolumeModel);
+    connect(&m_recorder, &SessionRecorder::changed, this, [this] {
+        if (m_recorder.state() == SessionRecorder::State::Stopped)
+            scheduleRefit();
+    });
+    connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, &MainWindow::scheduleRefit);
+    connect(m_insightsPanel, &InsightsPanel::useFittedModelRequested, this, &MainWindow::useFittedModel);
+    scheduleRefit(); // after the first paint: the window never waits for it
+}
+
+void MainWindow::scheduleRefit()
+{
+    m_refitTimer.start();
+}
+
+void MainWindow::refitVolumeModel()
+{
+    std::optional<VolumeFit> fit;
+    QString error;
+    if (!loadCurrentFit(m_store, today(), fit, error)) {
+        statusBar()->showMessage(tr("Your own volume curve could not be fitted: %1").arg(error), 10000);
+        return;
+    }
+    if (fit == m_preferences.currentFit)
+        return;
+    Preferences preferences = m_preferences;
+    preferences.currentFit = fit;
+    applyPreferences(preferences);
+    // Offered once, the first time it is ready; never switched without her.
+    QSettings settings;
+    const QString offered = QStringLiteral("model/fittedReadyOffered");
+    if (fit && fit->ready && !preferences.fittedModelInUse() && !settings.value(offered).toBool()) {
+        settings.setValue(offered, true);
+        statusBar()->showMessage(
+            tr("Your own volume curve is ready. Insights shows it; you can use it for your estimates there or in "
+               "Preferences."),
+            20000);
+    }
+}
+
+void MainWindow::useFittedModel()
+{
+    Preferences preferences = m_preferences;
+    preferences.volumeModelChoice = Preferences::VolumeModelChoice::Fitted;
+    QString error;
+    if (!preferences.save(error)) {
+        showProblem(error);
+        return;
+    }
+    applyPreferences(preferences);
+    statusBar()->showMessage(tr("Your volumes are now estimated with your own curve (Edit > Preferences to go "
+                                "back)."),
+        10000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -177,6 +234,7 @@ void MainWindow::printReport()
 
 void MainWindow::dataChangedOutsideRecorder()
 {
+    scheduleRefit();
     m_sessionPanel->reload();
     m_trendsPanel->invalidate();
     m_historyPanel->invalidate();
@@ -234,7 +292,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_preferences = preferences;
     m_sessionPanel->setPreferences(preferences);
     m_trendsPanel->setPreferences(preferences);
-    m_insightsPanel->setReferenceModel(preferences.referenceModel());
+    m_insightsPanel->setPreferences(preferences);
     m_historyPanel->setPreferences(preferences);
 }
 

@@ -72,6 +72,11 @@ private:
 
     void dataChangedOutsideRecorder();
     QDate today() const;
+    // Her own volume curve is fitted again after the window shows and after any change to
+    // her sessions (coalesced: one fit per burst of changes).
+    void scheduleRefit();
+    void refitVolumeModel();
+    void useFittedModel(); // she asked for it (Insights); saved like any preference
 
     void runBackupCheck();
     // A running session (or an unsaved step) must be stopped before the file is replaced.
@@ -95,5 +100,6 @@ private:
     QUndoStack m_undoStack; // lives until the window closes
     QTimer *m_backupTimer = nullptr;
     Preferences m_preferences;
+    QTimer m_refitTimer;
     class MiniTimer *m_miniTimer = nullptr;
 };

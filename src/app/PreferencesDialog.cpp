@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent)
     : QDialog(parent)
@@ -27,8 +28,10 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
         if (!path.isEmpty())
             emit moveRequested(path);
     });
+    m_ui->volumeModelCombo->addItem(tr("The published curve"));
+    m_ui->volumeModelCombo->addItem(tr("My own curve (fitted to my measured sessions)"));
     show(current);
-    for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo})
+    for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo, m_ui->volumeModelCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
     connect(m_ui->referenceCheck, &QCheckBox::toggled, this, &PreferencesDialog::gather);
     for (auto *spin : {m_ui->firstVolumeSpin, m_ui->decaySpin})
@@ -62,7 +65,36 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->weekStartCombo->setCurrentIndex(m_ui->weekStartCombo->findData(int(p.weekStartsOn)));
     m_ui->firstVolumeSpin->setValue(p.firstEjectionMl);
     m_ui->decaySpin->setValue(p.decayR);
+    // Her own curve can be chosen once it is ready; a choice made then stays, and while the
+    // fit is not ready (sessions deleted, say) the published curve is used and said to be.
+    const auto &fit = p.currentFit;
+    const bool ready = fit && fit->ready;
+    auto *items = qobject_cast<QStandardItemModel *>(m_ui->volumeModelCombo->model());
+    const bool chosen = p.volumeModelChoice == Preferences::VolumeModelChoice::Fitted;
+    items->item(1)->setEnabled(ready || chosen);
+    m_ui->volumeModelCombo->setCurrentIndex(chosen ? 1 : 0);
+    showFittedStatus(p);
     m_filling = false;
+}
+
+void PreferencesDialog::showFittedStatus(const Preferences &p)
+{
+    const auto &fit = p.currentFit;
+    const bool ready = fit && fit->ready;
+    const bool chosen = p.volumeModelChoice == Preferences::VolumeModelChoice::Fitted;
+    const VolumeFormat volume {p.unit};
+    QString status;
+    if (!fit)
+        status = tr("Your own curve needs measured sessions (a pumped volume or a test-weigh) with let-downs logged.");
+    else if (!ready)
+        status = tr("Your own curve is not ready yet: it needs %1.").arg(fit->needs);
+    else
+        status = tr("Your own curve: first let-down %1, each later one ×%2, from %3 measured sessions.")
+                     .arg(volume.text(fit->firstMl), QLocale().toString(fit->decay, 'f', 2))
+                     .arg(fit->sessions);
+    if (chosen && !ready)
+        status += QLatin1Char(' ') + tr("Until it is, the published curve estimates your volumes.");
+    m_ui->fittedStatus->setText(status);
 }
 
 void PreferencesDialog::gather()
@@ -77,11 +109,14 @@ void PreferencesDialog::gather()
     p.weekStartsOn = Qt::DayOfWeek(m_ui->weekStartCombo->currentData().toInt());
     p.firstEjectionMl = m_ui->firstVolumeSpin->value();
     p.decayR = m_ui->decaySpin->value();
+    p.volumeModelChoice = m_ui->volumeModelCombo->currentIndex() == 1 ? Preferences::VolumeModelChoice::Fitted
+                                                                        : Preferences::VolumeModelChoice::Reference;
     const QString problem = p.validate();
     m_ui->messageLabel->setText(problem);
     if (!problem.isEmpty() || p == m_preferences)
         return;
     m_preferences = p;
+    showFittedStatus(p);
     QString error;
     if (!p.save(error))
         m_ui->messageLabel->setText(error);

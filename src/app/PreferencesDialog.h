@@ -28,6 +28,7 @@ public:
     void showDatabasePath(const QString &path);
 
 private:
+    void showFittedStatus(const Preferences &preferences);
     void show(const Preferences &p);
     void gather();
 

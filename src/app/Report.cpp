@@ -98,10 +98,11 @@ QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const
     h += QStringLiteral("<p><i>%1</i></p>")
              .arg(Text::tr(
                  "Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume "
-                 "of each let-down, %1 for the first and ×%2 for each later one, or her measured total "
+                 "of each let-down, %1 for the first and ×%2 for each later one (model: %3), or her measured total "
                  "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
                  "later ones often go unfelt. Not medical advice.")
-                      .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR)));
+                      .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR, 'g', 2),
+                          model.volumeModelSource.isEmpty() ? model.volumeModelId : model.volumeModelSource));
 
     return h;
 }

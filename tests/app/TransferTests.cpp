@@ -218,7 +218,7 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
         == 0);
     const QList<QByteArray> lines = readAll(letdowns).split('\n');
     REQUIRE(lines.size() >= 3);
-    CHECK(lines[2].trimmed().endsWith(",36"));
+    CHECK(lines[2].trimmed().endsWith(",36,reference")); // the estimate names its model
 
     const QString pdf = dir.filePath("r.pdf");
     REQUIRE(letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"})
@@ -232,5 +232,5 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
     const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
     CHECK(content.contains("#2: 36 ml"));
     CHECK(content.contains("40 ml for the")); // "first" is set with an fi ligature
-    CHECK(content.contains("×0.9 for each later one"));
+    CHECK(content.contains("×0.9 for each later one (model: published studies"));
 }

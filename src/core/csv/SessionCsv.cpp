@@ -143,14 +143,15 @@ QStringList sessionsCsvHeader(VolumeUnit unit)
         QStringLiteral("techniques"), QStringLiteral("letdowns"), QStringLiteral("first_letdown_s"),
         QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
         QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes"),
-        QStringLiteral("clock_changed")};
+        QStringLiteral("clock_changed"), QStringLiteral("estimate_model")};
 }
 
 QStringList ejectionsCsvHeader(VolumeUnit unit)
 {
     const QString u = unitSuffix(unit);
     return {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
-        QStringLiteral("side"), QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u};
+        QStringLiteral("side"), QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
+        QStringLiteral("estimate_model")};
 }
 
 bool writeSessionsCsv(
@@ -161,6 +162,10 @@ bool writeSessionsCsv(
         return false;
     for (const Session &s : sessions) {
         const auto first = s.firstLetdownOffsetMs();
+        const auto measured = measuredTotalMl(s);
+        const auto estimated = estimatedSessionVolumeMl(s, model);
+        // Named only where the model made the figure (a measured total is its own estimate).
+        const QString estimateModel = estimated && !measured ? model.volumeModelId : QString();
         const QString grams = s.preFeedWeightG ? csvNumber(*s.preFeedWeightG, 1) : QString();
         const QStringList row = {
             s.uuid,
@@ -173,12 +178,13 @@ bool writeSessionsCsv(
             s.techniques.join(u';'),
             QString::number(s.ejections.size()),
             first ? seconds(*first) : QString(),
-            volume(measuredTotalMl(s), unit),
-            volume(estimatedSessionVolumeMl(s, model), unit), // empty when unknown
+            volume(measured, unit),
+            volume(estimated, unit), // empty when unknown
             grams,
             s.postFeedWeightG ? csvNumber(*s.postFeedWeightG, 1) : QString(),
             CsvWriter::protectText(s.note),
             s.clockJumpDetected ? QStringLiteral("1") : QStringLiteral("0"),
+            estimateModel,
         };
         if (!write(writer, row, error))
             return false;
@@ -197,7 +203,8 @@ bool writeEjectionsCsv(
         for (int i = 0; i < s.ejections.size(); ++i) {
             const Ejection &e = s.ejections[i];
             const QStringList row = {s.uuid, QString::number(i + 1), csvTime(e.atUtcMs, e.utcOffsetS),
-                seconds(e.offsetMs), toKey(e.side), volume(e.measuredVolumeMl, unit), volume(estimates[i], unit)};
+                seconds(e.offsetMs), toKey(e.side), volume(e.measuredVolumeMl, unit), volume(estimates[i], unit),
+                e.measuredVolumeMl ? QString() : model.volumeModelId};
             if (!write(writer, row, error))
                 return false;
         }

@@ -20,6 +20,8 @@ ReferenceModel VolumeModel::applyTo(ReferenceModel figures) const
 {
     figures.firstEjectionMl = firstMl();
     figures.decayR = decay();
+    figures.volumeModelId = id();
+    figures.volumeModelSource = source();
     return figures;
 }
 

@@ -9,6 +9,7 @@
 struct ValueInterval {
     double low = 0;
     double high = 0;
+    bool operator==(const ValueInterval &) const = default;
 };
 
 // Where estimated let-down volumes come from: the k-th let-down gives first * decay^(k-1).

@@ -24,6 +24,11 @@ struct ReferenceModel {
     double firstEjectionShareLow = 0.41;
     double firstEjectionShareHigh = 0.47;
 
+    // Which volume model set firstEjectionMl and decayR ("reference" or "fitted"), and where
+    // its figures come from: every estimate names it (CSV, report, stats --json).
+    QString volumeModelId = QStringLiteral("reference");
+    QString volumeModelSource;
+
     static constexpr double kDefaultDecayR = 0.6;
     static constexpr double kDefaultFirstEjectionMl = 30.0;
 

@@ -29,6 +29,9 @@ Preferences Preferences::load()
     p.showReferenceLines = settings.value(QStringLiteral("charts/showReference"), true).toBool();
     p.databasePath = settings.value(QStringLiteral("databasePath")).toString();
     const int weekStart = settings.value(QStringLiteral("weekStartsOn"), int(Qt::Monday)).toInt();
+    p.volumeModelChoice = settings.value(QStringLiteral("model/inUse")).toString() == QLatin1String("fitted")
+        ? VolumeModelChoice::Fitted
+        : VolumeModelChoice::Reference;
     p.weekStartsOn = weekStart >= Qt::Monday && weekStart <= Qt::Sunday ? Qt::DayOfWeek(weekStart) : Qt::Monday;
     if (!p.validate().isEmpty()) { // a hand-edited file: fall back to the published values
         p.decayR = ReferenceModel::kDefaultDecayR;
@@ -47,6 +50,8 @@ bool Preferences::save(QString &error) const
     settings.setValue(QStringLiteral("charts/showReference"), showReferenceLines);
     settings.setValue(QStringLiteral("databasePath"), databasePath);
     settings.setValue(QStringLiteral("weekStartsOn"), int(weekStartsOn));
+    settings.setValue(QStringLiteral("model/inUse"),
+        volumeModelChoice == VolumeModelChoice::Fitted ? QStringLiteral("fitted") : QStringLiteral("reference"));
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;
@@ -75,7 +80,14 @@ QString Preferences::validate() const
 
 ReferenceModel Preferences::referenceModel() const
 {
+    if (fittedModelInUse())
+        return FittedVolumeModel(*currentFit).applyTo(ReferenceModel {});
     return volumeModel().applyTo(ReferenceModel {});
+}
+
+bool Preferences::fittedModelInUse() const
+{
+    return volumeModelChoice == VolumeModelChoice::Fitted && currentFit && currentFit->fitted && currentFit->ready;
 }
 
 LiteratureVolumeModel Preferences::volumeModel() const

@@ -2,6 +2,7 @@
 
 #include "csv/SessionCsv.h"
 #include "domain/Session.h"
+#include "model/FittedVolumeModel.h"
 #include "model/VolumeModel.h"
 #include "reference/ReferenceModel.h"
 
@@ -20,6 +21,13 @@ struct Preferences {
     // The first day of the week in calendars. Statistics always use ISO weeks (Monday).
     Qt::DayOfWeek weekStartsOn = Qt::Monday;
     QString databasePath; // empty: the default location
+    // Which model estimates her volumes. "Fitted" takes effect only while her fit is ready;
+    // otherwise the literature's is used (and the window says so).
+    enum class VolumeModelChoice { Reference, Fitted };
+    VolumeModelChoice volumeModelChoice = VolumeModelChoice::Reference;
+    // Not saved: her model fitted to her sessions as they are now, set by whoever holds
+    // them (the window, a command). Empty: no measured session (or not looked at).
+    std::optional<VolumeFit> currentFit;
 
     static Preferences load();
     // False with `error` when the settings file could not be written.
@@ -29,9 +37,12 @@ struct Preferences {
     // Empty when usable, else why not (for the dialog).
     QString validate() const;
 
+    // The figures every estimate takes: the published ones with the curve of the model in use.
     ReferenceModel referenceModel() const;
-    // The volume model in use (the literature's, with her first volume and decay).
+    // The literature's model (with her first volume and decay, if she changed them).
     LiteratureVolumeModel volumeModel() const;
+    // She chose her own model and it is ready: it estimates her volumes.
+    bool fittedModelInUse() const;
     bool operator==(const Preferences &) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
+#include "model/FittedVolumeModel.h"
 #include "stats/VolumeEstimate.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.
@@ -59,39 +61,58 @@ SideFigures figuresOf(const QList<const Session *> &sessions)
     return f;
 }
 
+QList<double> firstLetdownTimesS(const QList<const Session *> &sessions)
+{
+    QList<double> times;
+    for (const Session *s : sessions)
+        if (const auto first = s->firstLetdownOffsetMs())
+            times.append(double(*first) / 1000.0);
+    return times;
+}
+
+// The figures on each side and the difference of medians; the verdict comes later, once
+// every technique's p-value is known (Holm's correction needs them all).
 TechniqueInsight compare(const QString &key, const QList<const Session *> &with, const QList<const Session *> &without)
 {
     TechniqueInsight insight;
     insight.key = key;
     insight.with = figuresOf(with);
     insight.without = figuresOf(without);
-    const bool usualSpot = key == QLatin1String("usual_spot");
-    const QString name = techniqueLabel(key);
     const int n = Insights::kMinimumSessions;
-    if (insight.with.sessionsWithLetdown < n || insight.without.sessionsWithLetdown < n) {
-        insight.verdict = TechniqueInsight::Verdict::TooFew;
-        insight.sentence = (usualSpot ? Text::tr("Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere "
-                                                 "with a let-down; at least %3 of each are needed).")
-                                      : Text::tr("%4: too few sessions to say yet (%1 with it, %2 without, counting "
-                                                 "sessions with a let-down; at least %3 of each are needed)."))
-                               .arg(insight.with.sessionsWithLetdown)
-                               .arg(insight.without.sessionsWithLetdown)
-                               .arg(n);
-        if (!usualSpot)
-            insight.sentence = insight.sentence.arg(name);
-        return insight;
-    }
-    const double withS = *insight.with.medianFirstLetdownS;
-    const double withoutS = *insight.without.medianFirstLetdownS;
-    const double difference = withS - withoutS;
-    const bool clear = std::abs(difference) >= Insights::kClearDifferenceS
-        && std::abs(difference) >= Insights::kClearDifferenceShare * withoutS;
-    insight.verdict = !clear ? TechniqueInsight::Verdict::NoClearDifference
-        : difference < 0     ? TechniqueInsight::Verdict::Sooner
-                             : TechniqueInsight::Verdict::Later;
-    const QString figures = Text::tr("median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)")
-                                .arg(formatSeconds(withS), formatSeconds(withoutS), number(*insight.with.meanLetdowns),
-                                    number(*insight.without.meanLetdowns))
+    if (insight.with.sessionsWithLetdown >= n && insight.without.sessionsWithLetdown >= n)
+        insight.difference = medianDifference(firstLetdownTimesS(with), firstLetdownTimesS(without));
+    return insight;
+}
+
+QString tooFewSentence(const TechniqueInsight &insight)
+{
+    const bool usualSpot = insight.key == QLatin1String("usual_spot");
+    QString sentence = (usualSpot ? Text::tr("Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere "
+                                             "with a let-down; at least %3 of each are needed).")
+                                  : Text::tr("%4: too few sessions to say yet (%1 with it, %2 without, counting "
+                                             "sessions with a let-down; at least %3 of each are needed)."))
+                           .arg(insight.with.sessionsWithLetdown)
+                           .arg(insight.without.sessionsWithLetdown)
+                           .arg(Insights::kMinimumSessions);
+    return usualSpot ? sentence : sentence.arg(techniqueLabel(insight.key));
+}
+
+// "with minus without: -0:42 (95 % interval -1:05 to -0:20)": signed, in minutes and seconds.
+QString signedDuration(double seconds)
+{
+    return (seconds < 0 ? QStringLiteral("-") : QStringLiteral("+")) + formatSeconds(std::abs(seconds));
+}
+
+QString verdictSentence(const TechniqueInsight &insight)
+{
+    const bool usualSpot = insight.key == QLatin1String("usual_spot");
+    const MedianDifference &d = *insight.difference;
+    const QString figures = Text::tr("median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 "
+                                     "let-downs per session (%8 and %9 sessions)")
+                                .arg(formatSeconds(*insight.with.medianFirstLetdownS),
+                                    formatSeconds(*insight.without.medianFirstLetdownS), signedDuration(d.difference),
+                                    signedDuration(d.interval.low), signedDuration(d.interval.high),
+                                    number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
                                 .arg(insight.with.sessions)
                                 .arg(insight.without.sessions);
     QString pattern;
@@ -111,10 +132,69 @@ TechniqueInsight compare(const QString &key, const QList<const Session *> &with,
         break;
     }
     // The usual-spot sentences do not name the technique; "With %2" takes it as a phrase.
-    const QString shownName
-        = insight.verdict == TechniqueInsight::Verdict::NoClearDifference ? name : techniqueInSentence(key);
-    insight.sentence = usualSpot ? pattern.arg(figures) : pattern.arg(figures, shownName);
-    return insight;
+    const QString shownName = insight.verdict == TechniqueInsight::Verdict::NoClearDifference
+        ? techniqueLabel(insight.key)
+        : techniqueInSentence(insight.key);
+    return usualSpot ? pattern.arg(figures) : pattern.arg(figures, shownName);
+}
+
+// Verdicts for all compared techniques at once: Holm's correction over those with a
+// difference, then "cannot be told apart" for pairs nearly always used together.
+void decideVerdicts(QList<TechniqueInsight *> insights, const QList<const Session *> &sessions)
+{
+    QList<TechniqueInsight *> tested;
+    QList<double> pValues;
+    for (TechniqueInsight *insight : insights)
+        if (insight->difference) {
+            tested << insight;
+            pValues << insight->difference->pValue;
+        }
+    const QList<double> adjusted = holmAdjusted(pValues);
+    // Holm's order: the smallest p-value is tested at 0.05/m, the next at 0.05/(m-1) ...
+    QList<qsizetype> order(tested.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return pValues[a] < pValues[b]; });
+    for (qsizetype rank = 0; rank < order.size(); ++rank) {
+        TechniqueInsight &insight = *tested[order[rank]];
+        const MedianDifference &d = *insight.difference;
+        const double z = normalQuantileForTwoSidedP(Insights::kFamilyErrorRate / double(order.size() - rank));
+        insight.adjustedInterval = Interval {d.difference - z * d.standardError, d.difference + z * d.standardError};
+    }
+    for (qsizetype i = 0; i < tested.size(); ++i) {
+        TechniqueInsight &insight = *tested[i];
+        insight.adjustedP = adjusted[i];
+        const double difference = insight.difference->difference;
+        const bool clear = adjusted[i] < Insights::kFamilyErrorRate && !insight.adjustedInterval->contains(0)
+            && std::abs(difference) >= Insights::kClearDifferenceS;
+        insight.verdict = !clear ? TechniqueInsight::Verdict::NoClearDifference
+            : difference < 0     ? TechniqueInsight::Verdict::Sooner
+                                 : TechniqueInsight::Verdict::Later;
+    }
+    for (TechniqueInsight *a : insights)
+        for (TechniqueInsight *b : insights) {
+            if (a == b || a->key == QLatin1String("usual_spot") || b->key == QLatin1String("usual_spot"))
+                continue;
+            int both = 0;
+            for (const Session *s : sessions)
+                both += s->techniques.contains(a->key) && s->techniques.contains(b->key) ? 1 : 0;
+            const bool together = a->with.sessions > 0 && b->with.sessions > 0
+                && double(both) > Insights::kTogetherShare * a->with.sessions
+                && double(both) > Insights::kTogetherShare * b->with.sessions;
+            if (together && a->verdict != TechniqueInsight::Verdict::TooFew && a->usedTogetherWith.isEmpty()) {
+                a->verdict = TechniqueInsight::Verdict::CannotTellApart;
+                a->usedTogetherWith = b->key;
+            }
+        }
+    for (TechniqueInsight *insight : insights) {
+        if (insight->verdict == TechniqueInsight::Verdict::TooFew)
+            insight->sentence = tooFewSentence(*insight);
+        else if (insight->verdict == TechniqueInsight::Verdict::CannotTellApart)
+            insight->sentence = Text::tr("%1 and %2 went together in most of their sessions: their effects on your "
+                                         "let-downs cannot be told apart.")
+                                    .arg(techniqueLabel(insight->key), techniqueLabel(insight->usedTogetherWith));
+        else
+            insight->sentence = verdictSentence(*insight);
+    }
 }
 
 LiteratureComparison::Position positionOf(double value, double low, double high)
@@ -206,43 +286,78 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
     return lit;
 }
 
-// The gentle alert: the last two complete weeks both clearly below her usual (the four
-// weeks before them), with enough sessions to mean something.
+// The gentle alert: in each of the last two complete weeks her let-downs per session were
+// below her usual (the four weeks before them) beyond chance: the 95 % interval of the
+// difference of means lies wholly below zero. Enough sessions on each side are needed.
 std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate today)
 {
     const QDate thisMonday = today.addDays(1 - today.dayOfWeek());
-    const auto meanIn = [&](QDate from, QDate to, int &count) -> std::optional<double> {
-        double letdowns = 0;
-        count = 0;
+    const auto countsIn = [&](QDate from, QDate to) {
+        QList<double> counts;
         for (const Session &s : all) {
             const QDate day = localStartDate(s);
-            if (s.isFinished() && day >= from && day <= to) {
-                letdowns += double(s.ejections.size());
-                ++count;
-            }
+            if (s.isFinished() && day >= from && day <= to)
+                counts << double(s.ejections.size());
         }
-        return count > 0 ? std::optional<double>(letdowns / count) : std::nullopt;
+        return counts;
     };
-    int usualCount = 0;
+    const auto mean = [](const QList<double> &values) {
+        return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    };
     const QDate usualFrom = thisMonday.addDays(-7 * (Insights::kAlertWeeks + 4));
-    const auto usual = meanIn(usualFrom, thisMonday.addDays(-7 * Insights::kAlertWeeks - 1), usualCount);
+    const QList<double> usual = countsIn(usualFrom, thisMonday.addDays(-7 * Insights::kAlertWeeks - 1));
     QStringList recent;
-    bool allBelow = usual && usualCount >= 4 * Insights::kMinimumSessions;
+    bool allBelow = usual.size() >= 4 * Insights::kMinimumSessions;
     for (int week = Insights::kAlertWeeks; week >= 1 && allBelow; --week) {
-        int count = 0;
         const QDate monday = thisMonday.addDays(-7 * week);
-        const auto mean = meanIn(monday, monday.addDays(6), count);
-        allBelow = mean && count >= Insights::kMinimumSessions && *mean <= *usual * (1.0 - Insights::kAlertDrop);
-        if (mean)
-            recent << number(*mean);
+        const QList<double> counts = countsIn(monday, monday.addDays(6));
+        const auto difference = meanDifferenceInterval(counts, usual);
+        allBelow = counts.size() >= Insights::kMinimumSessions && difference && difference->high < 0;
+        if (!counts.isEmpty())
+            recent << number(mean(counts));
     }
     if (!allBelow)
         return std::nullopt;
     return InsightAlert {QStringLiteral("fewer_letdowns"),
-            Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can "
-                     "have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth "
-                     "mentioning to your lactation consultant.")
-                .arg(recent.join(Text::tr(" and ")), number(*usual))};
+            Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2), more "
+                     "than chance would explain. This can have many ordinary causes, and logged counts vary; if it "
+                     "goes on or worries you, it may be worth mentioning to your lactation consultant.")
+                .arg(recent.join(Text::tr(" and ")), number(mean(usual)))};
+}
+
+VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
+{
+    VolumeRelation relation;
+    QList<Session> finished;
+    for (const Session *s : sessions)
+        finished << *s;
+    QList<double> counts, volumes;
+    for (const MeasuredSession &m : measuredSessions(finished))
+        if (m.totalMl) {
+            relation.points.append({m.letdowns, *m.totalMl});
+            counts << double(m.letdowns);
+            volumes << *m.totalMl;
+        }
+    relation.correlation = spearman(counts, volumes);
+    const auto &r = relation.correlation;
+    if (!r) {
+        relation.sentence = Text::tr("More let-downs, more milk? Not enough measured sessions with different let-down "
+                                     "counts to say yet (%1 measured; 10 are needed).")
+                                .arg(relation.points.size());
+    } else if (r->interval.low > 0 || r->interval.high < 0) {
+        const QString pattern = r->rho > 0 ? Text::tr("In your %1 measured sessions, more let-downs went with more "
+                                                      "milk: rho %2, 95 % interval %3 to %4.")
+                                           : Text::tr("In your %1 measured sessions, more let-downs went with less "
+                                                      "milk: rho %2, 95 % interval %3 to %4.");
+        relation.sentence = pattern.arg(r->n).arg(number(r->rho, 2), number(r->interval.low, 2),
+            number(r->interval.high, 2));
+    } else {
+        relation.sentence = Text::tr("In your %1 measured sessions, no clear relation yet between let-downs and milk "
+                                     "(rho %2, 95 % interval %3 to %4).")
+                                .arg(r->n)
+                                .arg(number(r->rho, 2), number(r->interval.low, 2), number(r->interval.high, 2));
+    }
+    return relation;
 }
 
 } // namespace
@@ -278,6 +393,13 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         else
             insights.techniques.append(insight);
     }
+    QList<TechniqueInsight *> compared;
+    for (TechniqueInsight &insight : insights.techniques)
+        compared << &insight;
+    if (insights.usualSpot)
+        compared << &*insights.usualSpot;
+    decideVerdicts(compared, sessions);
+    insights.volumeRelation = volumeRelationOf(sessions);
 
     insights.literature = compareWithLiterature(sessions, model);
     if (const auto alert = fewerLetdownsAlert(all, today))
@@ -303,15 +425,32 @@ QJsonObject insightsToJson(const Insights &insights)
         case TechniqueInsight::Verdict::TooFew: return QStringLiteral("too_few_sessions");
         case TechniqueInsight::Verdict::Sooner: return QStringLiteral("sooner");
         case TechniqueInsight::Verdict::Later: return QStringLiteral("later");
+        case TechniqueInsight::Verdict::CannotTellApart: return QStringLiteral("cannot_tell_apart");
         case TechniqueInsight::Verdict::NoClearDifference: break;
         }
         return QStringLiteral("no_clear_difference");
     };
-    const auto technique = [&](const TechniqueInsight &t) {
-        return QJsonObject {{QStringLiteral("technique"), t.key}, {QStringLiteral("with"), side(t.with)},
-            {QStringLiteral("without"), side(t.without)}, {QStringLiteral("verdict"), verdict(t.verdict)},
-            {QStringLiteral("sentence"), t.sentence}};
+    const auto interval = [&](const std::optional<Interval> &i) {
+        return i ? QJsonValue(QJsonArray {optional(i->low), optional(i->high)}) : QJsonValue(QJsonValue::Null);
     };
+    const auto technique = [&](const TechniqueInsight &t) {
+        const auto &d = t.difference;
+        return QJsonObject {{QStringLiteral("technique"), t.key}, {QStringLiteral("with"), side(t.with)},
+            {QStringLiteral("without"), side(t.without)},
+            {QStringLiteral("difference_s"), optional(d ? std::optional(d->difference) : std::nullopt)},
+            {QStringLiteral("difference_ci_s"), interval(d ? std::optional(d->interval) : std::nullopt)},
+            {QStringLiteral("p"), optional(d ? std::optional(d->pValue) : std::nullopt)},
+            {QStringLiteral("adjusted"), optional(t.adjustedP)},
+            {QStringLiteral("used_together_with"),
+                t.usedTogetherWith.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.usedTogetherWith)},
+            {QStringLiteral("verdict"), verdict(t.verdict)}, {QStringLiteral("sentence"), t.sentence}};
+    };
+    const VolumeRelation &relation = insights.volumeRelation;
+    const auto &rho = relation.correlation;
+    const QJsonObject volumeRelation {{QStringLiteral("sessions"), int(relation.points.size())},
+        {QStringLiteral("rho"), optional(rho ? std::optional(rho->rho) : std::nullopt)},
+        {QStringLiteral("rho_ci"), interval(rho ? std::optional(rho->interval) : std::nullopt)},
+        {QStringLiteral("sentence"), relation.sentence}};
     const auto position = [](LiteratureComparison::Position p) {
         switch (p) {
         case LiteratureComparison::Position::Below: return QJsonValue(QStringLiteral("below"));
@@ -343,6 +482,7 @@ QJsonObject insightsToJson(const Insights &insights)
                 {QStringLiteral("sessions_with_letdown_volumes"), lit.sessionsWithLetdownVolumes},
                 {QStringLiteral("median_first_letdown_s"), optional(lit.medianFirstLetdownS)},
                 {QStringLiteral("sentences"), QJsonArray::fromStringList(lit.sentences)}}},
+        {QStringLiteral("letdowns_and_volume"), volumeRelation},
         {QStringLiteral("alerts"), alerts},
     };
 }

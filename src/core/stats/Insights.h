@@ -2,6 +2,7 @@
 
 #include "domain/Session.h"
 #include "reference/ReferenceModel.h"
+#include "stats/Inference.h"
 #include "stats/WeeklyStats.h"
 
 #include <QDate>
@@ -23,11 +24,27 @@ struct SideFigures {
 };
 
 struct TechniqueInsight {
-    enum class Verdict { TooFew, Sooner, Later, NoClearDifference };
+    enum class Verdict { TooFew, Sooner, Later, NoClearDifference, CannotTellApart };
     QString key;
     SideFigures with;
     SideFigures without;
+    // Median time to the first let-down with minus without, its 95 % interval, and the
+    // Holm-adjusted p-value over all the techniques compared in the period.
+    std::optional<MedianDifference> difference;
+    std::optional<double> adjustedP;
+    // The interval at the level Holm's procedure uses for this technique's place in the
+    // order (95 % for the last; 1 - 0.05/m for the first of m): a verdict needs it to exclude 0.
+    std::optional<Interval> adjustedInterval;
+    QString usedTogetherWith; // CannotTellApart: the technique it nearly always came with
     Verdict verdict = Verdict::TooFew;
+    QString sentence;
+};
+
+// Her let-down count against her measured volume per session (the article's "more
+// ejections, more milk", checked on her own data).
+struct VolumeRelation {
+    QList<std::pair<int, double>> points; // (let-downs, measured ml) for the small scatter
+    std::optional<RankCorrelation> correlation;
     QString sentence;
 };
 
@@ -52,15 +69,20 @@ struct InsightAlert {
 
 struct Insights {
     static constexpr int kMinimumSessions = 5; // on each side, before saying anything
-    static constexpr double kClearDifferenceS = 15.0; // and
-    static constexpr double kClearDifferenceShare = 0.15; // of the time without
-    static constexpr double kAlertDrop = 0.20; // a week 20 % below her usual
+    // "Sooner" or "later" needs, after Holm's correction over the techniques compared, both
+    // the rank-sum test below this and the difference's interval clear of zero, and a
+    // difference of at least kClearDifferenceS (smaller ones are not worth acting on).
+    static constexpr double kFamilyErrorRate = 0.05;
+    static constexpr double kClearDifferenceS = 15.0;
+    // Two techniques in more than this share of the sessions of either cannot be told apart.
+    static constexpr double kTogetherShare = 0.70;
     static constexpr int kAlertWeeks = 2;
 
     int sessions = 0;
     QList<TechniqueInsight> techniques; // those she used at least once, usual spot last
     std::optional<TechniqueInsight> usualSpot;
     LiteratureComparison literature;
+    VolumeRelation volumeRelation;
     QList<InsightAlert> alerts;
 };
 

@@ -76,13 +76,28 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
     };
 }
 
-QJsonObject volumeModelToJson(const VolumeModel &inUse)
+QJsonObject volumeModelToJson(const Preferences &preferences)
 {
+    QJsonValue fitted = QJsonValue::Null;
+    if (const auto &fit = preferences.currentFit) {
+        const auto figure = [&](double value) { return fit->fitted ? number(value) : QJsonValue(QJsonValue::Null); };
+        const auto interval = [&](const ValueInterval &i) {
+            return fit->fitted ? QJsonValue(QJsonArray {number(i.low), number(i.high)}) : QJsonValue(QJsonValue::Null);
+        };
+        fitted = QJsonObject {{QStringLiteral("first_ml"), figure(fit->firstMl)},
+            {QStringLiteral("first_ml_ci"), interval(fit->firstMlInterval)},
+            {QStringLiteral("decay"), figure(fit->decay)}, {QStringLiteral("decay_ci"), interval(fit->decayInterval)},
+            {QStringLiteral("sessions"), fit->sessions}, {QStringLiteral("ready"), fit->ready},
+            {QStringLiteral("needs"), fit->ready ? QJsonValue(QJsonValue::Null) : QJsonValue(fit->needs)}};
+    }
+    const ReferenceModel inUse = preferences.referenceModel();
+    const LiteratureVolumeModel reference = preferences.volumeModel();
     return {
-        {QStringLiteral("in_use"), inUse.id()},
-        {QStringLiteral("source"), inUse.source()},
+        {QStringLiteral("in_use"), inUse.volumeModelId},
+        {QStringLiteral("source"), inUse.volumeModelSource},
         {QStringLiteral("reference"),
-            QJsonObject {{QStringLiteral("first_ml"), number(inUse.firstMl())}, {QStringLiteral("decay"), number(inUse.decay())}}},
-        {QStringLiteral("fitted"), QJsonValue::Null},
+            QJsonObject {{QStringLiteral("first_ml"), number(reference.firstMl())},
+                {QStringLiteral("decay"), number(reference.decay())}}},
+        {QStringLiteral("fitted"), fitted},
     };
 }

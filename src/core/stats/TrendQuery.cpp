@@ -85,3 +85,12 @@ bool loadStatisticsSessions(
     }
     return true;
 }
+
+bool loadCurrentFit(SessionStore &store, QDate today, std::optional<VolumeFit> &fit, QString &error)
+{
+    QList<Session> sessions;
+    if (!loadStatisticsSessions(store, {}, today, sessions, error))
+        return false;
+    fit = fitVolumeModel(measuredSessions(sessions));
+    return true;
+}

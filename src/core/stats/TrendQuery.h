@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/FittedVolumeModel.h"
 #include "reference/ReferenceModel.h"
 #include "stats/WeeklyStats.h"
 
@@ -23,3 +24,6 @@ bool loadStatisticsSessions(
 // baseline) and computes the statistics. Returns false with `error` set on a read error.
 bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
     TrendStats &stats, QString &error);
+
+// Her own volume model fitted to all her sessions (one lean read of every session).
+bool loadCurrentFit(SessionStore &store, QDate today, std::optional<VolumeFit> &fit, QString &error);

@@ -1,0 +1,238 @@
+#include "model/FittedVolumeModel.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace {
+// lupdate reads Text::tr("...") with this context.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(FittedVolumeModel)
+};
+
+// Observations that share a curve term are pooled: the least-squares error only needs
+// their count, sum and sum of squares. A term is a session total of k let-downs,
+// v1 (1 - r^k) / (1 - r), or a single let-down of order k, v1 r^(k-1).
+struct Term {
+    bool single = false;
+    int k = 0;
+    bool operator==(const Term &) const = default;
+};
+size_t qHash(const Term &term, size_t seed = 0)
+{
+    return ::qHash(term.k * 2 + (term.single ? 1 : 0), seed);
+}
+
+struct Pool {
+    double count = 0;
+    double sum = 0;
+    double sumOfSquares = 0;
+};
+
+double curve(const Term &term, double r)
+{
+    if (term.single)
+        return std::pow(r, term.k - 1);
+    return r >= 1.0 ? double(term.k) : (1 - std::pow(r, term.k)) / (1 - r);
+}
+
+struct Observations {
+    QList<Term> terms;
+    QList<QList<std::pair<qsizetype, double>>> bySession; // (term index, ml) per session
+    double largestMl = 0;
+};
+
+Observations observationsOf(const QList<MeasuredSession> &sessions)
+{
+    Observations o;
+    QHash<Term, qsizetype> index;
+    const auto termIndex = [&](Term term) {
+        auto it = index.constFind(term);
+        if (it != index.constEnd())
+            return *it;
+        o.terms << term;
+        return index.insert(term, o.terms.size() - 1).value();
+    };
+    for (const MeasuredSession &s : sessions) {
+        QList<std::pair<qsizetype, double>> own;
+        if (s.totalMl)
+            own.append({termIndex({false, s.letdowns}), *s.totalMl});
+        else
+            for (const auto &[order, ml] : s.singleLetdownsMl)
+                own.append({termIndex({true, order}), ml});
+        for (const auto &[term, ml] : own)
+            o.largestMl = std::max(o.largestMl, ml);
+        o.bySession << own;
+    }
+    return o;
+}
+
+// For a given r the best v1 has a closed form (within 0 .. the largest volume recorded);
+// r is then found on a grid of 0.01 and refined by golden section around the best point.
+struct Estimate {
+    double firstMl = 0;
+    double decay = 0;
+};
+
+double bestFirstMl(const QList<Term> &terms, const QList<Pool> &pools, double r, double largestMl, double &error)
+{
+    double numerator = 0, denominator = 0;
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        const double c = curve(terms[i], r);
+        numerator += c * pools[i].sum;
+        denominator += c * c * pools[i].count;
+    }
+    const double v1 = denominator > 0 ? std::clamp(numerator / denominator, 0.0, largestMl) : 0;
+    error = 0;
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        const double c = curve(terms[i], r);
+        error += pools[i].sumOfSquares - 2 * v1 * c * pools[i].sum + v1 * v1 * c * c * pools[i].count;
+    }
+    return v1;
+}
+
+Estimate fitPools(const QList<Term> &terms, const QList<Pool> &pools, double largestMl)
+{
+    constexpr double kLowestDecay = 0.01; // r = 0 would mean no milk after the first let-down
+    double bestR = 1, bestError = 0;
+    bestFirstMl(terms, pools, 1.0, largestMl, bestError);
+    for (int step = 1; step < 100; ++step) {
+        const double r = step / 100.0;
+        double error = 0;
+        bestFirstMl(terms, pools, r, largestMl, error);
+        if (error < bestError) {
+            bestError = error;
+            bestR = r;
+        }
+    }
+    double low = std::max(kLowestDecay, bestR - 0.01), high = std::min(1.0, bestR + 0.01);
+    const double golden = (std::sqrt(5.0) - 1) / 2;
+    for (int i = 0; i < 30; ++i) {
+        const double a = high - golden * (high - low), b = low + golden * (high - low);
+        double errorA = 0, errorB = 0;
+        bestFirstMl(terms, pools, a, largestMl, errorA);
+        bestFirstMl(terms, pools, b, largestMl, errorB);
+        (errorA <= errorB ? high : low) = errorA <= errorB ? b : a;
+    }
+    Estimate e;
+    e.decay = (low + high) / 2;
+    double error = 0;
+    e.firstMl = bestFirstMl(terms, pools, e.decay, largestMl, error);
+    return e;
+}
+
+int distinctTotalCounts(const QList<Term> &terms, const QList<Pool> &pools)
+{
+    // Orders of single let-downs pin r down as well as different totals do.
+    int distinct = 0;
+    for (qsizetype i = 0; i < terms.size(); ++i)
+        distinct += pools[i].count > 0 ? 1 : 0;
+    return distinct;
+}
+
+QList<Pool> pooled(const Observations &o, const QList<qsizetype> &sessionIndexes)
+{
+    QList<Pool> pools(o.terms.size());
+    for (qsizetype s : sessionIndexes)
+        for (const auto &[term, ml] : o.bySession[s]) {
+            pools[term].count += 1;
+            pools[term].sum += ml;
+            pools[term].sumOfSquares += ml * ml;
+        }
+    return pools;
+}
+
+double percentile(QList<double> values, double q)
+{
+    std::sort(values.begin(), values.end());
+    const double position = q * double(values.size() - 1);
+    const qsizetype below = qsizetype(std::floor(position));
+    const qsizetype above = std::min(below + 1, values.size() - 1);
+    return values[below] + (values[above] - values[below]) * (position - double(below));
+}
+} // namespace
+
+QList<MeasuredSession> measuredSessions(const QList<Session> &sessions)
+{
+    QList<MeasuredSession> measured;
+    for (const Session &s : sessions) {
+        if (!s.isFinished() || s.ejections.isEmpty())
+            continue;
+        MeasuredSession m;
+        m.letdowns = int(s.ejections.size());
+        if (s.kind == SessionKind::Pumping && s.pumpedVolumeMl && *s.pumpedVolumeMl > 0)
+            m.totalMl = s.pumpedVolumeMl;
+        else if (s.kind == SessionKind::Nursing && s.preFeedWeightG && s.postFeedWeightG
+            && *s.postFeedWeightG > *s.preFeedWeightG)
+            m.totalMl = *s.postFeedWeightG - *s.preFeedWeightG;
+        for (int i = 0; i < s.ejections.size(); ++i)
+            if (const auto ml = s.ejections[i].measuredVolumeMl; ml && *ml > 0)
+                m.singleLetdownsMl.append({i + 1, *ml});
+        if (m.totalMl || !m.singleLetdownsMl.isEmpty())
+            measured << m;
+    }
+    return measured;
+}
+
+std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
+{
+    if (sessions.isEmpty())
+        return std::nullopt;
+    VolumeFit fit;
+    fit.sessions = int(sessions.size());
+    const Observations o = observationsOf(sessions);
+    QList<qsizetype> all(sessions.size());
+    for (qsizetype i = 0; i < all.size(); ++i)
+        all[i] = i;
+    const QList<Pool> pools = pooled(o, all);
+    fit.distinctCounts = distinctTotalCounts(o.terms, pools);
+    if (fit.distinctCounts >= 2) {
+        const Estimate estimate = fitPools(o.terms, pools, o.largestMl);
+        fit.fitted = true;
+        fit.firstMl = estimate.firstMl;
+        fit.decay = estimate.decay;
+        // Bootstrap over sessions: resample them with replacement, fit again; the 2.5th and
+        // 97.5th percentiles of the refits are the interval. A fixed seed: same data, same answer.
+        std::mt19937_64 random(VolumeFit::kBootstrapSeed);
+        QList<double> firsts, decays;
+        QList<qsizetype> drawn(sessions.size());
+        for (int replicate = 0; replicate < VolumeFit::kBootstrapReplicates; ++replicate) {
+            for (qsizetype &index : drawn)
+                index = qsizetype(random() % quint64(sessions.size()));
+            const QList<Pool> resampled = pooled(o, drawn);
+            if (distinctTotalCounts(o.terms, resampled) < 2)
+                continue; // this draw cannot tell v1 from r
+            const Estimate e = fitPools(o.terms, resampled, o.largestMl);
+            firsts << e.firstMl;
+            decays << e.decay;
+        }
+        if (firsts.size() >= VolumeFit::kBootstrapReplicates / 2) {
+            fit.firstMlInterval = {percentile(firsts, 0.025), percentile(firsts, 0.975)};
+            fit.decayInterval = {percentile(decays, 0.025), percentile(decays, 0.975)};
+        } else {
+            fit.firstMlInterval = {0, o.largestMl};
+            fit.decayInterval = {0, 1};
+        }
+    }
+    const double decayWidth = fit.decayInterval.high - fit.decayInterval.low;
+    if (fit.sessions < VolumeFit::kMinimumSessions)
+        fit.needs = VolumeFit::kMinimumSessions - fit.sessions == 1
+            ? Text::tr("1 more measured session with let-downs logged")
+            : Text::tr("%1 more measured sessions with let-downs logged").arg(VolumeFit::kMinimumSessions - fit.sessions);
+    else if (!fit.fitted)
+        fit.needs = Text::tr("measured sessions with a different number of let-downs");
+    else if (decayWidth > VolumeFit::kMaximumDecayIntervalWidth)
+        fit.needs = Text::tr("more measured sessions: the decay is still uncertain (%1 to %2)")
+                        .arg(fit.decayInterval.low, 0, 'f', 2)
+                        .arg(fit.decayInterval.high, 0, 'f', 2);
+    fit.ready = fit.needs.isEmpty();
+    return fit;
+}
+
+QString FittedVolumeModel::source() const
+{
+    return Text::tr("fitted to your %1 measured sessions").arg(m_fit.sessions);
+}

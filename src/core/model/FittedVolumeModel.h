@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/Session.h"
+#include "model/VolumeModel.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// What one session can teach the model (docs/reference-model.md, "Her own curve"): its
+// let-down count and measured total (pumped volume, or the test-weigh gain at 1 g = 1 ml),
+// or, when it has no total, the let-downs she measured one by one.
+struct MeasuredSession {
+    int letdowns = 0;
+    std::optional<double> totalMl;
+    QList<std::pair<int, double>> singleLetdownsMl; // (order, ml), used only without a total
+};
+// The finished sessions with at least one let-down and a measured total or let-down volume.
+QList<MeasuredSession> measuredSessions(const QList<Session> &sessions);
+
+// v1 (the first let-down's volume) and r (each later one's share of the one before) fitted
+// by least squares to her measured totals, with 95 % bootstrap intervals.
+struct VolumeFit {
+    static constexpr int kMinimumSessions = 20;
+    static constexpr int kMinimumDistinctCounts = 2;
+    static constexpr double kMaximumDecayIntervalWidth = 0.3;
+    static constexpr int kBootstrapReplicates = 400;
+    static constexpr quint64 kBootstrapSeed = 20261129;
+
+    int sessions = 0; // measured sessions used
+    int distinctCounts = 0; // different let-down counts among the totals
+    bool fitted = false; // false: figures below are not set (one let-down count only)
+    double firstMl = 0;
+    double decay = 0;
+    ValueInterval firstMlInterval;
+    ValueInterval decayInterval;
+    bool ready = false;
+    QString needs; // empty when ready: what is missing, in a sentence
+    bool operator==(const VolumeFit &) const = default;
+};
+// Empty when there is no measured session at all.
+std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions);
+
+class FittedVolumeModel final : public VolumeModel
+{
+public:
+    explicit FittedVolumeModel(const VolumeFit &fit)
+        : m_fit(fit)
+    { }
+    QString id() const override { return QStringLiteral("fitted"); }
+    QString source() const override;
+    double firstMl() const override { return m_fit.firstMl; }
+    double decay() const override { return m_fit.decay; }
+    std::optional<ValueInterval> firstMlInterval() const override { return m_fit.firstMlInterval; }
+    std::optional<ValueInterval> decayInterval() const override { return m_fit.decayInterval; }
+    const VolumeFit &fit() const { return m_fit; }
+
+private:
+    VolumeFit m_fit;
+};
