@@ -26,7 +26,10 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QScopeGuard>
 #include <QTextStream>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <functional>
@@ -135,14 +138,18 @@ Preferences preferencesWithModel(const ReferenceModel &model, const QCommandLine
 }
 
 // The figures her estimates use: her own fitted curve when she chose it in Preferences and
-// it is ready (and no --decay says otherwise), else the reference curve.
-bool useHerVolumeModel(SessionStore &store, const QCommandLineParser &parser, ReferenceModel &model, QString &error)
+// it is ready (and no --decay says otherwise), else the reference curve. Her curve is
+// fitted when it is in use, or when `alwaysFit` (a chart draws it either way).
+bool useHerVolumeModel(SessionStore &store, const QCommandLineParser &parser, ReferenceModel &model, QString &error,
+    Preferences *withFit = nullptr)
 {
     Preferences preferences = preferencesWithModel(model, parser);
-    if (preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted
-        && !loadCurrentFit(store, today(), preferences.currentFit, error))
+    if ((withFit || preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted)
+        && !loadCurrentFit(store, preferences.currentFit, error))
         return false;
     model = preferences.referenceModel();
+    if (withFit)
+        *withFit = preferences;
     return true;
 }
 
@@ -200,21 +207,31 @@ int runStats(const QCommandLineParser &parser)
     QList<Session> sessions;
     if (!loadStatisticsSessions(store, range, today(), sessions, error))
         return fail(verb, error);
-    // Her own model is fitted to all her sessions, not only the period asked.
+    // Her own curve is fitted to all her sessions, not only the period asked. With all of
+    // them already read, the fit (a bootstrap) runs on a second core while the figures are
+    // computed, unless her curve is in use: then the estimates wait for it.
     Preferences preferences = preferencesWithModel(model, parser);
-    if (range.from) {
-        if (!loadCurrentFit(store, today(), preferences.currentFit, error))
+    const bool asJson = parser.isSet(QStringLiteral("json"));
+    const bool fittedChosen = preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted;
+    QFuture<std::optional<VolumeFit>> fitting;
+    if (range.from && (asJson || fittedChosen)) {
+        if (!loadCurrentFit(store, preferences.currentFit, error))
             return fail(verb, error);
-    } else {
-        preferences.currentFit = fitVolumeModel(measuredSessions(sessions));
+    } else if (asJson || fittedChosen) {
+        fitting = QtConcurrent::run([&sessions] { return fitVolumeModel(measuredSessions(sessions)); });
     }
+    const auto waitForFit = qScopeGuard([&] { fitting.waitForFinished(); }); // it reads `sessions`
+    if (fittedChosen && fitting.isValid())
+        preferences.currentFit = fitting.result();
     model = preferences.referenceModel();
     const TrendStats stats = computeTrendStats(sessions, model, filter, range);
 
     QTextStream out(stdout);
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (asJson) {
         QJsonObject json = trendStatsToJson(stats, model);
         json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
+        if (fitting.isValid())
+            preferences.currentFit = fitting.result();
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
@@ -274,10 +291,12 @@ int runChart(const QCommandLineParser &parser)
     SessionStore store(database);
     const StatsRange range = allWeeks ? StatsRange {std::nullopt, today()} : lastWeeksRange(today(), weeks);
     TrendStats stats;
-    if (!useHerVolumeModel(store, parser, model, error) || !loadTrendStats(store, model, filter, range, stats, error))
+    Preferences preferences;
+    if (!useHerVolumeModel(store, parser, model, error, &preferences)
+        || !loadTrendStats(store, model, filter, range, stats, error))
         return fail(verb, error);
     TrendsView view;
-    view.show(stats, model, filter);
+    view.show(stats, model, filter, TrendCharts::chartOptionsFor(preferences));
     const QImage image = view.renderImage(QSize(width, height));
     if (!output.write(index, [&](QIODevice *device, QString &e) {
             if (image.save(device, "PNG"))
@@ -456,7 +475,7 @@ int runReport(const QCommandLineParser &parser)
     SessionStore store(database);
     Preferences preferences = Preferences::load();
     if ((preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted
-            && !loadCurrentFit(store, today(), preferences.currentFit, error))
+            && !loadCurrentFit(store, preferences.currentFit, error))
         || !Report::writePdf(store, preferences, range, out, error))
         return fail(verb, error);
     return 0;

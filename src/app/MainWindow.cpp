@@ -133,7 +133,10 @@ MainWindow::MainWindow(
     });
     connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, &MainWindow::scheduleRefit);
     connect(m_insightsPanel, &InsightsPanel::useFittedModelRequested, this, &MainWindow::useFittedModel);
-    scheduleRefit(); // after the first paint: the window never waits for it
+    // Her curve is fitted a moment after the window appears: the window never waits for it
+    // (ten years of sessions take a tenth of a second to read and fit).
+    constexpr int kFirstFitDelayMs = 500;
+    QTimer::singleShot(kFirstFitDelayMs, this, &MainWindow::scheduleRefit);
 }
 
 void MainWindow::scheduleRefit()
@@ -145,7 +148,7 @@ void MainWindow::refitVolumeModel()
 {
     std::optional<VolumeFit> fit;
     QString error;
-    if (!loadCurrentFit(m_store, today(), fit, error)) {
+    if (!loadCurrentFit(m_store, fit, error)) {
         statusBar()->showMessage(tr("Your own volume curve could not be fitted: %1").arg(error), 10000);
         return;
     }

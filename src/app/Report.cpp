@@ -199,7 +199,7 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
         || !loadTrendStats(store, model, KindFilter::Both, range, stats, error))
         return false;
     TrendsView charts;
-    charts.show(stats, model, KindFilter::Both, {volume, preferences.showReferenceLines});
+    charts.show(stats, model, KindFilter::Both, TrendCharts::chartOptionsFor(preferences));
     document.addResource(
         QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")), charts.renderImage(kChartImageSize));
     const Insights insights = computeInsights(sessions, model, range, localToday(processClock()));

@@ -315,23 +315,47 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     auto *set = new QBarSet(Text::tr("Your mean (estimated)"));
     set->setColor(kAllColor.lighter(130));
     set->setBorderColor(kAllColor);
+    // The published curve, always the literature's figures (the bars may use her own curve).
     auto *reference = new QLineSeries;
     reference->setName(
-        Text::tr("Reference: %1 × %2^(k−1)").arg(v.text(model.firstEjectionMl), number(model.decayR, 2)));
+        Text::tr("Published: %1 × %2^(k−1)").arg(v.text(options.publishedFirstMl), number(options.publishedDecay, 2)));
     reference->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     reference->setPointsVisible(true);
+    // Her fitted curve and its 95 % band, where a fit could be made.
+    const auto &fit = options.fit;
+    const bool drawFit = fit && fit->fitted && !fit->volumeOfOrderIntervals.isEmpty();
+    auto *fitted = new QLineSeries;
+    auto *bandLow = new QLineSeries;
+    auto *bandHigh = new QLineSeries;
+    if (drawFit)
+        fitted->setName((fit->ready ? Text::tr("Your curve: %1 × %2^(k−1)")
+                                    : Text::tr("Your curve so far (not ready): %1 × %2^(k−1)"))
+                            .arg(v.text(fit->firstMl), number(fit->decay, 2)));
+    fitted->setPen(QPen(kAllColor.darker(130), 2));
+    fitted->setPointsVisible(true);
     QStringList categories;
     double top = 0;
     QVariantMap tips;
     for (const OrderVolume &order : stats.volumeByOrder) {
         categories << QString::number(order.order);
         set->append(v.fromMl(order.meanEstimatedMl));
-        reference->append(order.order - 1, v.fromMl(order.referenceMl));
-        top = std::max({top, v.fromMl(order.meanEstimatedMl), v.fromMl(order.referenceMl)});
-        tips.insert(tipKey(order.order - 1),
-            Text::tr("Let-down #%1: %2 on average (estimated)\nfrom %3; reference %4")
-                .arg(order.order)
-                .arg(v.text(order.meanEstimatedMl), sessionsText(order.sessions), v.text(order.referenceMl)));
+        const double publishedMl = options.publishedFirstMl * std::pow(options.publishedDecay, order.order - 1);
+        reference->append(order.order - 1, v.fromMl(publishedMl));
+        top = std::max({top, v.fromMl(order.meanEstimatedMl), options.showReference ? v.fromMl(publishedMl) : 0.0});
+        QString tip = Text::tr("Let-down #%1: %2 on average (estimated)\nfrom %3; published curve %4")
+                          .arg(order.order)
+                          .arg(v.text(order.meanEstimatedMl), sessionsText(order.sessions), v.text(publishedMl));
+        if (drawFit && order.order <= fit->volumeOfOrderIntervals.size()) {
+            const double ownMl = fit->firstMl * std::pow(fit->decay, order.order - 1);
+            const ValueInterval &band = fit->volumeOfOrderIntervals[order.order - 1];
+            fitted->append(order.order - 1, v.fromMl(ownMl));
+            bandLow->append(order.order - 1, v.fromMl(band.low));
+            bandHigh->append(order.order - 1, v.fromMl(band.high));
+            top = std::max(top, v.fromMl(band.high));
+            tip += Text::tr("; your curve %1 (95 % band %2 to %3)")
+                       .arg(v.text(ownMl), v.text(band.low), v.text(band.high));
+        }
+        tips.insert(tipKey(order.order - 1), tip);
     }
     auto *bars = new QBarSeries;
     bars->append(set);
@@ -349,11 +373,36 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     attach(chart, bars, x, y);
+    if (drawFit) {
+        auto *band = new QAreaSeries(bandHigh, bandLow);
+        band->setName(Text::tr("Your curve's 95 % band"));
+        QColor fill = kAllColor;
+        fill.setAlpha(60);
+        band->setBrush(fill);
+        band->setPen(Qt::NoPen);
+        attach(chart, band, x, y);
+        attach(chart, fitted, x, y);
+    } else {
+        delete fitted;
+        delete bandLow;
+        delete bandHigh;
+    }
     if (options.showReference)
         attach(chart, reference, x, y);
     else
         delete reference;
     return chart;
+}
+
+TrendCharts::ChartOptions TrendCharts::chartOptionsFor(const Preferences &preferences)
+{
+    ChartOptions options;
+    options.volume = VolumeFormat {preferences.unit};
+    options.showReference = preferences.showReferenceLines;
+    options.publishedFirstMl = preferences.firstEjectionMl;
+    options.publishedDecay = preferences.decayR;
+    options.fit = preferences.currentFit;
+    return options;
 }
 
 QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)

@@ -13,7 +13,14 @@ namespace TrendCharts {
 struct ChartOptions {
     VolumeFormat volume; // ml or oz on the volume charts
     bool showReference = true; // the published figures as lines and bands
+    // The volume-by-order chart draws the published curve (these figures) and, when there
+    // is one, her fitted curve with its 95 % band.
+    double publishedFirstMl = ReferenceModel::kDefaultFirstEjectionMl;
+    double publishedDecay = ReferenceModel::kDefaultDecayR;
+    std::optional<VolumeFit> fit;
 };
+// The options her preferences give (unit, reference lines, both curves).
+ChartOptions chartOptionsFor(const Preferences &preferences);
 QChart *letdownsPerSession(
     const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options = {});
 QChart *volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options = {});

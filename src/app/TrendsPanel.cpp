@@ -96,7 +96,7 @@ void TrendsPanel::refresh()
 void TrendsPanel::setPreferences(const Preferences &preferences)
 {
     m_model = preferences.referenceModel();
-    m_options = {VolumeFormat {preferences.unit}, preferences.showReferenceLines};
+    m_options = TrendCharts::chartOptionsFor(preferences);
     updateNote();
     invalidate();
 }

@@ -7,27 +7,6 @@
 #include <cmath>
 #include <random>
 
-namespace {
-// Pumping sessions from a known model: k let-downs (1 to 6), a total of v1 (1 - r^k) / (1 - r)
-// with multiplicative noise (sd about 15 %).
-QList<Session> modelSessions(quint64 seed, int count, double v1, double r)
-{
-    std::mt19937_64 random(seed);
-    std::uniform_int_distribution<int> letdowns(1, 6);
-    std::lognormal_distribution<double> noise(0.0, 0.15);
-    QList<Session> sessions;
-    for (int i = 0; i < count; ++i) {
-        const int k = letdowns(random);
-        QList<int> at;
-        for (int j = 0; j < k; ++j)
-            at << 60 + 90 * j;
-        Session s = finishedSession(SessionKind::Pumping, berlin(2026, 10, 1, 8, 0).addSecs(3600 * 7 * i), at, 1200);
-        s.pumpedVolumeMl = v1 * (1 - std::pow(r, k)) / (1 - r) * noise(random);
-        sessions << s;
-    }
-    return sessions;
-}
-} // namespace
 
 TEST_CASE("Her volume curve: data from a known model are fitted back, the truth inside the intervals")
 {
@@ -36,7 +15,7 @@ TEST_CASE("Her volume curve: data from a known model are fitted back, the truth 
     int firstCovered = 0, decayCovered = 0;
     constexpr int kFixtures = 30;
     for (quint64 seed = 1; seed <= kFixtures; ++seed) {
-        const auto fit = fitVolumeModel(measuredSessions(modelSessions(seed, 60, kTrueFirstMl, kTrueDecay)));
+        const auto fit = fitVolumeModel(measuredSessions(knownModelSessions(seed, 60, kTrueFirstMl, kTrueDecay)));
         REQUIRE(fit);
         REQUIRE(fit->fitted);
         CHECK(fit->sessions == 60);
@@ -54,7 +33,7 @@ TEST_CASE("Her volume curve: data from a known model are fitted back, the truth 
 
 TEST_CASE("Her volume curve: the same data give the same answer (fixed bootstrap seed)")
 {
-    const QList<MeasuredSession> data = measuredSessions(modelSessions(11, 40, 25, 0.7));
+    const QList<MeasuredSession> data = measuredSessions(knownModelSessions(11, 40, 25, 0.7));
     const auto once = fitVolumeModel(data);
     const auto again = fitVolumeModel(data);
     REQUIRE(once);
@@ -67,7 +46,7 @@ TEST_CASE("Her volume curve: ready only with enough sessions of different let-do
 {
     CHECK_FALSE(fitVolumeModel({})); // nothing measured: no fit at all
 
-    const auto few = fitVolumeModel(measuredSessions(modelSessions(3, 19, 30, 0.6)));
+    const auto few = fitVolumeModel(measuredSessions(knownModelSessions(3, 19, 30, 0.6)));
     REQUIRE(few);
     CHECK(few->fitted); // figures already, before it is ready
     CHECK_FALSE(few->ready);
@@ -86,7 +65,7 @@ TEST_CASE("Her volume curve: ready only with enough sessions of different let-do
     CHECK_FALSE(flat->ready);
     CHECK_THAT(flat->needs.toStdString(), Catch::Contains("different number of let-downs"));
 
-    const auto enough = fitVolumeModel(measuredSessions(modelSessions(5, 80, 30, 0.6)));
+    const auto enough = fitVolumeModel(measuredSessions(knownModelSessions(5, 80, 30, 0.6)));
     REQUIRE(enough);
     CHECK(enough->ready);
     CHECK(enough->needs.isEmpty());
@@ -174,7 +153,7 @@ TEST_CASE("Techniques nearly always used together cannot be told apart")
 TEST_CASE("More let-downs, more milk: her rank correlation with its interval, in one honest sentence")
 {
     const Insights related
-        = computeInsights(modelSessions(2, 60, 30, 0.6), ReferenceModel {}, {}, QDate(2026, 12, 20));
+        = computeInsights(knownModelSessions(2, 60, 30, 0.6), ReferenceModel {}, {}, QDate(2026, 12, 20));
     const VolumeRelation &r = related.volumeRelation;
     CHECK(r.points.size() == 60);
     REQUIRE(r.correlation);
@@ -183,7 +162,7 @@ TEST_CASE("More let-downs, more milk: her rank correlation with its interval, in
     CHECK_THAT(r.sentence.toStdString(), Catch::StartsWith("In your 60 measured sessions, more let-downs went with more milk: rho"));
 
     // Volumes unrelated to the count: no claim.
-    QList<Session> unrelated = modelSessions(4, 40, 30, 0.6);
+    QList<Session> unrelated = knownModelSessions(4, 40, 30, 0.6);
     std::mt19937_64 random(9);
     std::uniform_real_distribution<double> volume(40, 120);
     for (Session &s : unrelated)

@@ -79,3 +79,14 @@ TEST_CASE("Difference of means: Welch's interval")
     CHECK(interval->high - interval->low == Approx(2 * kZ95 * std::sqrt(2.0 / 3)));
     CHECK_FALSE(meanDifferenceInterval({1}, {2, 3}));
 }
+
+TEST_CASE("Rank-sum test: textbook p-values, with and without ties")
+{
+    // U = 0 for two groups that do not overlap: z = -12.5 / sqrt(25 * 11 / 12).
+    CHECK(rankSumP({1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}) == Approx(0.0090234));
+    // Ties share their mean rank, and the variance is corrected for them (checked against an
+    // independent implementation of the same formulas).
+    CHECK(rankSumP({1, 2, 2, 3, 4, 4}, {2, 3, 5, 6, 7, 4, 8}) == Approx(0.0508356));
+    CHECK(rankSumP({4, 4, 4}, {4, 4, 4}) == 1); // nothing to rank
+    CHECK(rankSumP({3, 1, 2}, {}) == 1);
+}

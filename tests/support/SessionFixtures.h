@@ -5,7 +5,9 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <cmath>
 #include <optional>
+#include <random>
 
 // Builds a finished session that started at a local time in a real time zone, with
 // let-downs at the given seconds from the start.
@@ -42,4 +44,24 @@ inline QDateTime berlin(int y, int m, int d, int h, int min)
 inline QDateTime newYork(int y, int m, int d, int h, int min)
 {
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone("America/New_York"));
+}
+
+// Pumping sessions from a known volume model, seven hours apart from 2026-10-01: k let-downs
+// (1 to 6), a total of v1 (1 - r^k) / (1 - r) with multiplicative noise (sd about 15 %).
+inline QList<Session> knownModelSessions(quint64 seed, int count, double v1, double r)
+{
+    std::mt19937_64 random(seed);
+    std::uniform_int_distribution<int> letdowns(1, 6);
+    std::lognormal_distribution<double> noise(0.0, 0.15);
+    QList<Session> sessions;
+    for (int i = 0; i < count; ++i) {
+        const int k = letdowns(random);
+        QList<int> at;
+        for (int j = 0; j < k; ++j)
+            at << 60 + 90 * j;
+        Session s = finishedSession(SessionKind::Pumping, berlin(2026, 10, 1, 8, 0).addSecs(3600 * 7 * i), at, 1200);
+        s.pumpedVolumeMl = v1 * (1 - std::pow(r, k)) / (1 - r) * noise(random);
+        sessions << s;
+    }
+    return sessions;
 }

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.
@@ -39,10 +38,33 @@ double curve(const Term &term, double r)
     return r >= 1.0 ? double(term.k) : (1 - std::pow(r, term.k)) / (1 - r);
 }
 
+// Every observation in one flat list, session after session: a bootstrap draw then walks
+// the observations of the sessions it drew without chasing a list per session.
 struct Observations {
     QList<Term> terms;
-    QList<QList<std::pair<qsizetype, double>>> bySession; // (term index, ml) per session
+    QList<qsizetype> firstOfSession; // session i: observations [first[i], first[i + 1])
+    QList<qsizetype> termOf;
+    QList<double> mlOf;
     double largestMl = 0;
+};
+
+// SplitMix64 (Steele, Lea and Flood 2014): small, fast, and the same numbers everywhere.
+class SplitMix64
+{
+public:
+    explicit SplitMix64(quint64 seed)
+        : m_state(seed)
+    { }
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+
+private:
+    quint64 m_state;
 };
 
 Observations observationsOf(const QList<MeasuredSession> &sessions)
@@ -56,17 +78,20 @@ Observations observationsOf(const QList<MeasuredSession> &sessions)
         o.terms << term;
         return index.insert(term, o.terms.size() - 1).value();
     };
+    const auto add = [&](Term term, double ml) {
+        o.termOf << termIndex(term);
+        o.mlOf << ml;
+        o.largestMl = std::max(o.largestMl, ml);
+    };
     for (const MeasuredSession &s : sessions) {
-        QList<std::pair<qsizetype, double>> own;
+        o.firstOfSession << o.termOf.size();
         if (s.totalMl)
-            own.append({termIndex({false, s.letdowns}), *s.totalMl});
+            add({false, s.letdowns}, *s.totalMl);
         else
             for (const auto &[order, ml] : s.singleLetdownsMl)
-                own.append({termIndex({true, order}), ml});
-        for (const auto &[term, ml] : own)
-            o.largestMl = std::max(o.largestMl, ml);
-        o.bySession << own;
+                add({true, order}, ml);
     }
+    o.firstOfSession << o.termOf.size();
     return o;
 }
 
@@ -79,18 +104,25 @@ struct Estimate {
 
 double bestFirstMl(const QList<Term> &terms, const QList<Pool> &pools, double r, double largestMl, double &error)
 {
+    // At most a few dozen terms: their curve values on the stack, computed once per r.
+    constexpr qsizetype kMaxTermsOnStack = 64;
+    double curveOnStack[kMaxTermsOnStack];
+    QList<double> curveOnHeap;
+    double *c = curveOnStack;
+    if (terms.size() > kMaxTermsOnStack) {
+        curveOnHeap.resize(terms.size());
+        c = curveOnHeap.data();
+    }
     double numerator = 0, denominator = 0;
     for (qsizetype i = 0; i < terms.size(); ++i) {
-        const double c = curve(terms[i], r);
-        numerator += c * pools[i].sum;
-        denominator += c * c * pools[i].count;
+        c[i] = curve(terms[i], r);
+        numerator += c[i] * pools[i].sum;
+        denominator += c[i] * c[i] * pools[i].count;
     }
     const double v1 = denominator > 0 ? std::clamp(numerator / denominator, 0.0, largestMl) : 0;
     error = 0;
-    for (qsizetype i = 0; i < terms.size(); ++i) {
-        const double c = curve(terms[i], r);
-        error += pools[i].sumOfSquares - 2 * v1 * c * pools[i].sum + v1 * v1 * c * c * pools[i].count;
-    }
+    for (qsizetype i = 0; i < terms.size(); ++i)
+        error += pools[i].sumOfSquares - 2 * v1 * c[i] * pools[i].sum + v1 * v1 * c[i] * c[i] * pools[i].count;
     return v1;
 }
 
@@ -137,10 +169,12 @@ QList<Pool> pooled(const Observations &o, const QList<qsizetype> &sessionIndexes
 {
     QList<Pool> pools(o.terms.size());
     for (qsizetype s : sessionIndexes)
-        for (const auto &[term, ml] : o.bySession[s]) {
-            pools[term].count += 1;
-            pools[term].sum += ml;
-            pools[term].sumOfSquares += ml * ml;
+        for (qsizetype i = o.firstOfSession[s]; i < o.firstOfSession[s + 1]; ++i) {
+            Pool &pool = pools[o.termOf[i]];
+            const double ml = o.mlOf[i];
+            pool.count += 1;
+            pool.sum += ml;
+            pool.sumOfSquares += ml * ml;
         }
     return pools;
 }
@@ -155,25 +189,31 @@ double percentile(QList<double> values, double q)
 }
 } // namespace
 
+std::optional<MeasuredSession> measuredSession(const Session &s)
+{
+    if (!s.isFinished() || s.ejections.isEmpty())
+        return std::nullopt;
+    MeasuredSession m;
+    m.letdowns = int(s.ejections.size());
+    if (s.kind == SessionKind::Pumping && s.pumpedVolumeMl && *s.pumpedVolumeMl > 0)
+        m.totalMl = s.pumpedVolumeMl;
+    else if (s.kind == SessionKind::Nursing && s.preFeedWeightG && s.postFeedWeightG
+        && *s.postFeedWeightG > *s.preFeedWeightG)
+        m.totalMl = *s.postFeedWeightG - *s.preFeedWeightG;
+    for (int i = 0; i < s.ejections.size(); ++i)
+        if (const auto ml = s.ejections[i].measuredVolumeMl; ml && *ml > 0)
+            m.singleLetdownsMl.append({i + 1, *ml});
+    if (!m.totalMl && m.singleLetdownsMl.isEmpty())
+        return std::nullopt;
+    return m;
+}
+
 QList<MeasuredSession> measuredSessions(const QList<Session> &sessions)
 {
     QList<MeasuredSession> measured;
-    for (const Session &s : sessions) {
-        if (!s.isFinished() || s.ejections.isEmpty())
-            continue;
-        MeasuredSession m;
-        m.letdowns = int(s.ejections.size());
-        if (s.kind == SessionKind::Pumping && s.pumpedVolumeMl && *s.pumpedVolumeMl > 0)
-            m.totalMl = s.pumpedVolumeMl;
-        else if (s.kind == SessionKind::Nursing && s.preFeedWeightG && s.postFeedWeightG
-            && *s.postFeedWeightG > *s.preFeedWeightG)
-            m.totalMl = *s.postFeedWeightG - *s.preFeedWeightG;
-        for (int i = 0; i < s.ejections.size(); ++i)
-            if (const auto ml = s.ejections[i].measuredVolumeMl; ml && *ml > 0)
-                m.singleLetdownsMl.append({i + 1, *ml});
-        if (m.totalMl || !m.singleLetdownsMl.isEmpty())
-            measured << m;
-    }
+    for (const Session &s : sessions)
+        if (const auto m = measuredSession(s))
+            measured << *m;
     return measured;
 }
 
@@ -196,12 +236,12 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         fit.decay = estimate.decay;
         // Bootstrap over sessions: resample them with replacement, fit again; the 2.5th and
         // 97.5th percentiles of the refits are the interval. A fixed seed: same data, same answer.
-        std::mt19937_64 random(VolumeFit::kBootstrapSeed);
+        SplitMix64 random(VolumeFit::kBootstrapSeed);
         QList<double> firsts, decays;
         QList<qsizetype> drawn(sessions.size());
         for (int replicate = 0; replicate < VolumeFit::kBootstrapReplicates; ++replicate) {
             for (qsizetype &index : drawn)
-                index = qsizetype(random() % quint64(sessions.size()));
+                index = qsizetype(random.next() % quint64(sessions.size())); // bias below 1e-15
             const QList<Pool> resampled = pooled(o, drawn);
             if (distinctTotalCounts(o.terms, resampled) < 2)
                 continue; // this draw cannot tell v1 from r
@@ -212,6 +252,12 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         if (firsts.size() >= VolumeFit::kBootstrapReplicates / 2) {
             fit.firstMlInterval = {percentile(firsts, 0.025), percentile(firsts, 0.975)};
             fit.decayInterval = {percentile(decays, 0.025), percentile(decays, 0.975)};
+            for (int order = 1; order <= VolumeFit::kOrdersWithBand; ++order) {
+                QList<double> volumes;
+                for (qsizetype i = 0; i < firsts.size(); ++i)
+                    volumes << firsts[i] * std::pow(decays[i], order - 1);
+                fit.volumeOfOrderIntervals << ValueInterval {percentile(volumes, 0.025), percentile(volumes, 0.975)};
+            }
         } else {
             fit.firstMlInterval = {0, o.largestMl};
             fit.decayInterval = {0, 1};

@@ -16,7 +16,9 @@ struct MeasuredSession {
     std::optional<double> totalMl;
     QList<std::pair<int, double>> singleLetdownsMl; // (order, ml), used only without a total
 };
-// The finished sessions with at least one let-down and a measured total or let-down volume.
+// What a finished session with at least one let-down and a measured total or let-down
+// volume teaches the model; empty for any other session.
+std::optional<MeasuredSession> measuredSession(const Session &session);
 QList<MeasuredSession> measuredSessions(const QList<Session> &sessions);
 
 // v1 (the first let-down's volume) and r (each later one's share of the one before) fitted
@@ -27,6 +29,7 @@ struct VolumeFit {
     static constexpr double kMaximumDecayIntervalWidth = 0.3;
     static constexpr int kBootstrapReplicates = 400;
     static constexpr quint64 kBootstrapSeed = 20261129;
+    static constexpr int kOrdersWithBand = 12; // the most let-downs recorded in one session
 
     int sessions = 0; // measured sessions used
     int distinctCounts = 0; // different let-down counts among the totals
@@ -35,6 +38,9 @@ struct VolumeFit {
     double decay = 0;
     ValueInterval firstMlInterval;
     ValueInterval decayInterval;
+    // The k-th let-down's volume, v1 r^(k-1), as a 95 % band (index k-1, k = 1 .. 12), from
+    // the same bootstrap refits (so the band is not wider than the pairs of v1 and r allow).
+    QList<ValueInterval> volumeOfOrderIntervals;
     bool ready = false;
     QString needs; // empty when ready: what is missing, in a sentence
     bool operator==(const VolumeFit &) const = default;

@@ -5,10 +5,11 @@
 #include <numeric>
 
 namespace {
-// The median and McKean-Schrader standard error of sorted values.
+// The median and McKean-Schrader standard error of values (sorted here if they are not).
 void medianAndError(QList<double> &values, double &median, double &standardError)
 {
-    std::sort(values.begin(), values.end());
+    if (!std::is_sorted(values.begin(), values.end()))
+        std::sort(values.begin(), values.end());
     const qsizetype n = values.size();
     median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     // c = (n + 1) / 2 - z * sqrt(n / 4), rounded; the standard error is the distance
@@ -88,32 +89,45 @@ std::optional<MedianDifference> medianDifference(QList<double> a, QList<double> 
     d.difference = medianA - medianB;
     d.standardError = std::max(kMinimumStandardErrorS, std::sqrt(errorA * errorA + errorB * errorB));
     d.interval = {d.difference - kZ95 * d.standardError, d.difference + kZ95 * d.standardError};
-    d.pValue = rankSumP(a, b);
+    d.pValue = rankSumPOfSorted(a, b); // medianAndError sorted both
     return d;
 }
 
-double rankSumP(const QList<double> &a, const QList<double> &b)
+double rankSumP(QList<double> a, QList<double> b)
+{
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return rankSumPOfSorted(a, b);
+}
+
+double rankSumPOfSorted(const QList<double> &a, const QList<double> &b)
 {
     const double n1 = double(a.size()), n2 = double(b.size());
     if (n1 == 0 || n2 == 0)
         return 1;
-    const QList<double> ranked = ranks(a + b);
-    double rankSumA = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        rankSumA += ranked[i];
-    const double u = rankSumA - n1 * (n1 + 1) / 2;
-    // Tie correction: sum of (t^3 - t) over groups of equal values.
-    QList<double> sorted = a + b;
-    std::sort(sorted.begin(), sorted.end());
-    double ties = 0;
-    for (qsizetype i = 0; i < sorted.size();) {
-        qsizetype j = i;
-        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[i])
+    // Walk both sorted lists together: each run of equal values takes its mean rank, a's
+    // share of it counts toward a's rank sum, and the run's length toward the tie correction
+    // (the sum of t^3 - t over runs).
+    double rankSumA = 0, ties = 0;
+    qsizetype i = 0, j = 0;
+    double ranked = 0; // values ranked so far
+    while (i < a.size() || j < b.size()) {
+        const double value = j >= b.size() || (i < a.size() && a[i] <= b[j]) ? a[i] : b[j];
+        qsizetype inA = 0, inB = 0;
+        while (i < a.size() && a[i] == value) {
+            ++i;
+            ++inA;
+        }
+        while (j < b.size() && b[j] == value) {
             ++j;
-        const double t = double(j - i + 1);
+            ++inB;
+        }
+        const double t = double(inA + inB);
+        rankSumA += double(inA) * (ranked + (t + 1) / 2);
         ties += t * t * t - t;
-        i = j + 1;
+        ranked += t;
     }
+    const double u = rankSumA - n1 * (n1 + 1) / 2;
     const double n = n1 + n2;
     const double variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)));
     if (variance <= 0)

@@ -33,7 +33,8 @@ std::optional<MedianDifference> medianDifference(QList<double> a, QList<double> 
 // smaller or larger than the other's: two-sided p-value from the normal approximation with
 // the tie correction (Lehmann 1975). Distribution-free, and well calibrated from about 8
 // values a side, where the order-statistic standard error of a median is not.
-double rankSumP(const QList<double> &a, const QList<double> &b);
+double rankSumP(QList<double> a, QList<double> b);
+double rankSumPOfSorted(const QList<double> &a, const QList<double> &b); // both already sorted
 
 // Holm's step-down correction: each p-value multiplied by the number of tests not yet
 // passed, kept non-decreasing, at most 1. Same order as given.

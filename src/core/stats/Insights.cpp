@@ -6,11 +6,13 @@
 #include "stats/VolumeEstimate.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace {
@@ -25,62 +27,78 @@ QString number(double value, int decimals = 1)
     return QLocale().toString(value, 'f', decimals);
 }
 
-// Linear-interpolated quantile, by selection rather than a full sort (this runs for each
-// technique, with and without, over every session of the period). Reorders `values`.
-double quantile(QList<double> &values, double q)
+// What the technique comparisons need of a session, read once (reading it again from every
+// session for every technique cost more than the statistics).
+struct SessionFacts {
+    int letdowns = 0;
+    std::optional<double> firstLetdownS;
+};
+
+SessionFacts factsOf(const Session &s)
 {
-    const double position = q * double(values.size() - 1);
-    const qsizetype below = qsizetype(std::floor(position));
-    std::nth_element(values.begin(), values.begin() + below, values.end());
-    const double low = values[below];
-    if (below + 1 >= values.size() || position == double(below))
-        return low;
-    const double high = *std::min_element(values.begin() + below + 1, values.end());
-    return low + (high - low) * (position - double(below));
+    SessionFacts facts {int(s.ejections.size()), std::nullopt};
+    if (const auto first = s.firstLetdownOffsetMs())
+        facts.firstLetdownS = double(*first) / 1000.0;
+    return facts;
 }
 
-SideFigures figuresOf(const QList<const Session *> &sessions)
+// Linear-interpolated quantile of values already in order.
+double sortedQuantile(const QList<double> &sorted, double q)
+{
+    const double position = q * double(sorted.size() - 1);
+    const qsizetype below = qsizetype(std::floor(position));
+    const qsizetype above = std::min(below + 1, sorted.size() - 1);
+    return sorted[below] + (sorted[above] - sorted[below]) * (position - double(below));
+}
+
+// `sortedFirsts`: the times to the first let-down of those of the sessions that had one, in order.
+SideFigures figuresOf(int sessions, double letdowns, const QList<double> &sortedFirsts)
 {
     SideFigures f;
-    f.sessions = int(sessions.size());
-    QList<double> firsts;
-    double letdowns = 0;
-    for (const Session *s : sessions) {
-        letdowns += double(s->ejections.size());
-        if (const auto first = s->firstLetdownOffsetMs())
-            firsts.append(double(*first) / 1000.0);
-    }
-    f.sessionsWithLetdown = int(firsts.size());
-    if (!sessions.isEmpty())
-        f.meanLetdowns = letdowns / double(sessions.size());
-    if (!firsts.isEmpty()) {
-        f.medianFirstLetdownS = quantile(firsts, 0.5);
-        f.lowerQuartileS = quantile(firsts, 0.25);
-        f.upperQuartileS = quantile(firsts, 0.75);
+    f.sessions = sessions;
+    f.sessionsWithLetdown = int(sortedFirsts.size());
+    if (sessions > 0)
+        f.meanLetdowns = letdowns / double(sessions);
+    if (!sortedFirsts.isEmpty()) {
+        f.medianFirstLetdownS = sortedQuantile(sortedFirsts, 0.5);
+        f.lowerQuartileS = sortedQuantile(sortedFirsts, 0.25);
+        f.upperQuartileS = sortedQuantile(sortedFirsts, 0.75);
     }
     return f;
 }
 
-QList<double> firstLetdownTimesS(const QList<const Session *> &sessions)
+SideFigures figuresOf(const QList<const Session *> &sessions)
 {
-    QList<double> times;
-    for (const Session *s : sessions)
-        if (const auto first = s->firstLetdownOffsetMs())
-            times.append(double(*first) / 1000.0);
-    return times;
+    QList<double> firsts;
+    double letdowns = 0;
+    for (const Session *s : sessions) {
+        const SessionFacts facts = factsOf(*s);
+        letdowns += facts.letdowns;
+        if (facts.firstLetdownS)
+            firsts << *facts.firstLetdownS;
+    }
+    std::sort(firsts.begin(), firsts.end());
+    return figuresOf(int(sessions.size()), letdowns, firsts);
 }
+
+// One side of a comparison: how many sessions, their let-downs, and their sorted first times.
+struct ComparedSide {
+    int sessions = 0;
+    double letdowns = 0;
+    QList<double> sortedFirsts;
+};
 
 // The figures on each side and the difference of medians; the verdict comes later, once
 // every technique's p-value is known (Holm's correction needs them all).
-TechniqueInsight compare(const QString &key, const QList<const Session *> &with, const QList<const Session *> &without)
+TechniqueInsight compare(const QString &key, const ComparedSide &with, const ComparedSide &without)
 {
     TechniqueInsight insight;
     insight.key = key;
-    insight.with = figuresOf(with);
-    insight.without = figuresOf(without);
+    insight.with = figuresOf(with.sessions, with.letdowns, with.sortedFirsts);
+    insight.without = figuresOf(without.sessions, without.letdowns, without.sortedFirsts);
     const int n = Insights::kMinimumSessions;
     if (insight.with.sessionsWithLetdown >= n && insight.without.sessionsWithLetdown >= n)
-        insight.difference = medianDifference(firstLetdownTimesS(with), firstLetdownTimesS(without));
+        insight.difference = medianDifference(with.sortedFirsts, without.sortedFirsts);
     return insight;
 }
 
@@ -140,7 +158,8 @@ QString verdictSentence(const TechniqueInsight &insight)
 
 // Verdicts for all compared techniques at once: Holm's correction over those with a
 // difference, then "cannot be told apart" for pairs nearly always used together.
-void decideVerdicts(QList<TechniqueInsight *> insights, const QList<const Session *> &sessions)
+void decideVerdicts(
+    QList<TechniqueInsight *> insights, const std::function<int(const QString &, const QString &)> &sessionsWithBoth)
 {
     QList<TechniqueInsight *> tested;
     QList<double> pValues;
@@ -174,9 +193,7 @@ void decideVerdicts(QList<TechniqueInsight *> insights, const QList<const Sessio
         for (TechniqueInsight *b : insights) {
             if (a == b || a->key == QLatin1String("usual_spot") || b->key == QLatin1String("usual_spot"))
                 continue;
-            int both = 0;
-            for (const Session *s : sessions)
-                both += s->techniques.contains(a->key) && s->techniques.contains(b->key) ? 1 : 0;
+            const int both = sessionsWithBoth(a->key, b->key);
             const bool together = a->with.sessions > 0 && b->with.sessions > 0
                 && double(both) > Insights::kTogetherShare * a->with.sessions
                 && double(both) > Insights::kTogetherShare * b->with.sessions;
@@ -328,15 +345,12 @@ std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate 
 VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
 {
     VolumeRelation relation;
-    QList<Session> finished;
-    for (const Session *s : sessions)
-        finished << *s;
     QList<double> counts, volumes;
-    for (const MeasuredSession &m : measuredSessions(finished))
-        if (m.totalMl) {
-            relation.points.append({m.letdowns, *m.totalMl});
-            counts << double(m.letdowns);
-            volumes << *m.totalMl;
+    for (const Session *s : sessions)
+        if (const auto m = measuredSession(*s); m && m->totalMl) {
+            relation.points.append({m->letdowns, *m->totalMl});
+            counts << double(m->letdowns);
+            volumes << *m->totalMl;
         }
     relation.correlation = spearman(counts, volumes);
     const auto &r = relation.correlation;
@@ -381,12 +395,43 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     }
     insights.sessions = int(sessions.size());
 
-    for (const Technique &technique : allTechniques()) {
-        QList<const Session *> with, without;
-        for (const Session *s : sessions)
-            (s->techniques.contains(technique.key) ? with : without).append(s);
-        if (with.isEmpty())
+    // Which techniques each session had, as bits (one pass instead of a string search per
+    // technique and per pair of techniques).
+    const QList<Technique> &techniques = allTechniques();
+    QHash<QString, int> bitOf;
+    for (int i = 0; i < techniques.size(); ++i)
+        bitOf.insert(techniques[i].key, i);
+    QList<quint32> masks(sessions.size(), 0);
+    QList<SessionFacts> facts;
+    facts.reserve(sessions.size());
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        facts << factsOf(*sessions[i]);
+        for (const QString &key : sessions[i]->techniques)
+            if (const auto bit = bitOf.constFind(key); bit != bitOf.constEnd())
+                masks[i] |= 1u << *bit;
+    }
+    // The sessions with a first let-down, sorted by its time once: each technique's two
+    // sides are then taken in order, already sorted for the medians and the rank-sum test.
+    QList<qsizetype> byFirstTime;
+    for (qsizetype i = 0; i < facts.size(); ++i)
+        if (facts[i].firstLetdownS)
+            byFirstTime << i;
+    std::sort(byFirstTime.begin(), byFirstTime.end(),
+        [&](qsizetype a, qsizetype b) { return *facts[a].firstLetdownS < *facts[b].firstLetdownS; });
+
+    for (int t = 0; t < techniques.size(); ++t) {
+        const Technique &technique = techniques[t];
+        const quint32 bit = 1u << t;
+        ComparedSide with, without;
+        for (qsizetype i = 0; i < facts.size(); ++i) {
+            ComparedSide &side = masks[i] & bit ? with : without;
+            ++side.sessions;
+            side.letdowns += facts[i].letdowns;
+        }
+        if (with.sessions == 0)
             continue; // she never tried it: nothing to say
+        for (qsizetype i : std::as_const(byFirstTime))
+            (masks[i] & bit ? with : without).sortedFirsts << *facts[i].firstLetdownS;
         const TechniqueInsight insight = compare(technique.key, with, without);
         if (technique.key == QLatin1String("usual_spot"))
             insights.usualSpot = insight;
@@ -398,7 +443,10 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         compared << &insight;
     if (insights.usualSpot)
         compared << &*insights.usualSpot;
-    decideVerdicts(compared, sessions);
+    decideVerdicts(compared, [&](const QString &a, const QString &b) {
+        const quint32 pair = (1u << bitOf.value(a)) | (1u << bitOf.value(b));
+        return int(std::count_if(masks.begin(), masks.end(), [pair](quint32 m) { return (m & pair) == pair; }));
+    });
     insights.volumeRelation = volumeRelationOf(sessions);
 
     insights.literature = compareWithLiterature(sessions, model);

@@ -86,11 +86,20 @@ bool loadStatisticsSessions(
     return true;
 }
 
-bool loadCurrentFit(SessionStore &store, QDate today, std::optional<VolumeFit> &fit, QString &error)
+bool loadCurrentFit(SessionStore &store, std::optional<VolumeFit> &fit, QString &error)
 {
-    QList<Session> sessions;
-    if (!loadStatisticsSessions(store, {}, today, sessions, error))
+    // Streamed: only what the fit needs is kept, never every session at once.
+    QList<MeasuredSession> measured;
+    if (!store.forEachSessionStartedBetween(
+            std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+            [&](Session &&session) {
+                if (const auto m = measuredSession(session))
+                    measured << *m;
+            },
+            SessionStore::Detail::Statistics)) {
+        error = store.errorString();
         return false;
-    fit = fitVolumeModel(measuredSessions(sessions));
+    }
+    fit = fitVolumeModel(measured);
     return true;
 }

@@ -26,4 +26,4 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
     TrendStats &stats, QString &error);
 
 // Her own volume model fitted to all her sessions (one lean read of every session).
-bool loadCurrentFit(SessionStore &store, QDate today, std::optional<VolumeFit> &fit, QString &error);
+bool loadCurrentFit(SessionStore &store, std::optional<VolumeFit> &fit, QString &error);
