@@ -118,7 +118,9 @@ void InsightsPanel::rebuild()
     addParagraph(tr("Your own experiment over %1 sessions: each technique compared with the sessions without it. "
                     "Studies suggest each mother's pattern is fairly stable, so your log is a good guide for you; "
                     "it is not a promise, and small differences can be chance. In the small charts, the dot is "
-                    "the median time to the first let-down and the bar the middle half of the sessions.")
+                    "the median time to the first let-down and the bar the middle half of the sessions; below, the "
+                    "difference with its 95 % interval. \"Sooner\" or \"later\" is said only when that difference "
+                    "holds up after allowing for how many techniques were compared.")
                      .arg(m_insights.sessions));
     QList<TechniqueInsight> shown = m_insights.techniques;
     if (m_insights.usualSpot)
@@ -268,8 +270,9 @@ void SpreadChart::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics = fontMetrics();
-    const int labelWidth
-        = std::max(metrics.horizontalAdvance(m_withLabel), metrics.horizontalAdvance(m_withoutLabel)) + 12;
+    const int labelWidth = std::max({metrics.horizontalAdvance(m_withLabel), metrics.horizontalAdvance(m_withoutLabel),
+                               m_insight.difference ? metrics.horizontalAdvance(tr("difference")) : 0})
+        + 12;
     const double top
         = std::max(m_insight.with.upperQuartileS.value_or(0), m_insight.without.upperQuartileS.value_or(0)) * 1.15;
     const int left = labelWidth, right = width() - 60;
@@ -318,6 +321,9 @@ void SpreadChart::paintEvent(QPaintEvent *)
         painter.drawEllipse(QPointF(dx(d->difference), y), 5, 5);
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(QPointF(middle + 4, y - metrics.height() / 2.0 - 1), QStringLiteral("0"));
+        painter.setPen(ink);
+        painter.drawText(QRectF(right + 6, y - metrics.height(), width() - right - 6, 2.0 * metrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, formatSignedSeconds(d->difference));
     }
     // The scale: zero on the left, so the bars can be compared by length.
     const int axisY = 8 + metrics.height() * 3;

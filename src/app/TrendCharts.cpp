@@ -306,19 +306,19 @@ QChart *TrendCharts::letdownsPerSession(
     return chart;
 }
 
-QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options)
+QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ChartOptions &options)
 {
     const VolumeFormat &v = options.volume;
     QChart *chart = newChart(Text::tr("Estimated volume by let-down order"));
     if (stats.volumeByOrder.isEmpty())
         return chart;
-    auto *set = new QBarSet(Text::tr("Your mean (estimated)"));
+    // Short legend names (four share one line); the figures are in the tooltips and the note.
+    auto *set = new QBarSet(Text::tr("Your mean"));
     set->setColor(kAllColor.lighter(130));
     set->setBorderColor(kAllColor);
     // The published curve, always the literature's figures (the bars may use her own curve).
     auto *reference = new QLineSeries;
-    reference->setName(
-        Text::tr("Published: %1 × %2^(k−1)").arg(v.text(options.publishedFirstMl), number(options.publishedDecay, 2)));
+    reference->setName(Text::tr("Published curve"));
     reference->setPen(QPen(referenceColor(), 2, Qt::DashLine));
     reference->setPointsVisible(true);
     // Her fitted curve and its 95 % band, where a fit could be made.
@@ -327,10 +327,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     auto *fitted = new QLineSeries;
     auto *bandLow = new QLineSeries;
     auto *bandHigh = new QLineSeries;
-    if (drawFit)
-        fitted->setName((fit->ready ? Text::tr("Your curve: %1 × %2^(k−1)")
-                                    : Text::tr("Your curve so far (not ready): %1 × %2^(k−1)"))
-                            .arg(v.text(fit->firstMl), number(fit->decay, 2)));
+    fitted->setName(fit && fit->ready ? Text::tr("Your curve") : Text::tr("Your curve (not ready)"));
     fitted->setPen(QPen(kAllColor.darker(130), 2));
     fitted->setPointsVisible(true);
     QStringList categories;
@@ -375,7 +372,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ReferenceModel
     attach(chart, bars, x, y);
     if (drawFit) {
         auto *band = new QAreaSeries(bandHigh, bandLow);
-        band->setName(Text::tr("Your curve's 95 % band"));
+        band->setName(Text::tr("95 % band"));
         QColor fill = kAllColor;
         fill.setAlpha(60);
         band->setBrush(fill);

@@ -23,7 +23,7 @@ struct ChartOptions {
 ChartOptions chartOptionsFor(const Preferences &preferences);
 QChart *letdownsPerSession(
     const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const ChartOptions &options = {});
-QChart *volumeByOrder(const TrendStats &stats, const ReferenceModel &model, const ChartOptions &options = {});
+QChart *volumeByOrder(const TrendStats &stats, const ChartOptions &options = {});
 QChart *timeToFirstLetdown(const TrendStats &stats);
 QChart *milkPerDay(const TrendStats &stats, const ChartOptions &options = {});
 

@@ -103,12 +103,24 @@ void TrendsPanel::setPreferences(const Preferences &preferences)
 
 void TrendsPanel::updateNote()
 {
+    const VolumeFormat &v = m_options.volume;
+    QString curves = tr("Published curve: %1 for the first let-down, each later one ×%2 of the one before.")
+                         .arg(v.text(m_options.publishedFirstMl), QLocale().toString(m_options.publishedDecay, 'g', 2));
+    if (const auto &fit = m_options.fit; fit && fit->fitted)
+        curves += QLatin1Char(' ')
+            + tr("Your curve: %1 (95 % interval %2 to %3), ×%4 (%5 to %6), from %7 measured sessions%8.")
+                  .arg(v.text(fit->firstMl), v.text(fit->firstMlInterval.low), v.text(fit->firstMlInterval.high),
+                      QLocale().toString(fit->decay, 'f', 2), QLocale().toString(fit->decayInterval.low, 'f', 2),
+                      QLocale().toString(fit->decayInterval.high, 'f', 2))
+                  .arg(fit->sessions)
+                  .arg(fit->ready ? QString() : tr(", not ready yet"));
     m_ui->noteLabel->setText(
         tr("The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts "
-           "below the averages are common. Volumes are estimates (%1 for the first let-down, each later one ×%2 "
-           "of the one before, or your measured total shared the same way). Dotted lines: your own baseline, the "
-           "mean of the four weeks before. This is not medical advice.")
-            .arg(m_options.volume.text(m_model.firstEjectionMl), QLocale().toString(m_model.decayR)));
+           "below the averages are common. Volumes are estimates with %1 (or your measured total shared the same "
+           "way). %2 Dotted lines: your own baseline, the mean of the four weeks before. This is not medical "
+           "advice.")
+            .arg(m_model.volumeModelId == QLatin1String("fitted") ? tr("your own curve") : tr("the published curve"),
+                curves));
 }
 
 void TrendsPanel::selectWeeks(int weeks)

@@ -44,8 +44,8 @@ TEST_CASE("Insights: a technique that clearly shortens the wait")
     CHECK(warm.with.meanLetdowns == Approx(3));
     CHECK(warm.verdict == TechniqueInsight::Verdict::Sooner);
     CHECK(warm.sentence
-        == "With a warm compress, your first let-down came sooner: median 1:05 versus 2:05, a difference of -1:00 "
-           "(95 % interval -1:35 to -0:25); 3.0 versus 2.0 let-downs per session (6 and 6 sessions).");
+        == "With a warm compress, your first let-down came sooner: median 1:05 versus 2:05, a difference of \u22121:00 "
+           "(95 % interval \u22121:35 to \u22120:25); 3.0 versus 2.0 let-downs per session (6 and 6 sessions).");
     REQUIRE(warm.difference);
     CHECK(warm.difference->difference == Approx(-60));
     REQUIRE(warm.adjustedP);

@@ -115,12 +115,6 @@ QString tooFewSentence(const TechniqueInsight &insight)
     return usualSpot ? sentence : sentence.arg(techniqueLabel(insight.key));
 }
 
-// "with minus without: -0:42 (95 % interval -1:05 to -0:20)": signed, in minutes and seconds.
-QString signedDuration(double seconds)
-{
-    return (seconds < 0 ? QStringLiteral("-") : QStringLiteral("+")) + formatSeconds(std::abs(seconds));
-}
-
 QString verdictSentence(const TechniqueInsight &insight)
 {
     const bool usualSpot = insight.key == QLatin1String("usual_spot");
@@ -128,8 +122,8 @@ QString verdictSentence(const TechniqueInsight &insight)
     const QString figures = Text::tr("median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 "
                                      "let-downs per session (%8 and %9 sessions)")
                                 .arg(formatSeconds(*insight.with.medianFirstLetdownS),
-                                    formatSeconds(*insight.without.medianFirstLetdownS), signedDuration(d.difference),
-                                    signedDuration(d.interval.low), signedDuration(d.interval.high),
+                                    formatSeconds(*insight.without.medianFirstLetdownS), formatSignedSeconds(d.difference),
+                                    formatSignedSeconds(d.interval.low), formatSignedSeconds(d.interval.high),
                                     number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
                                 .arg(insight.with.sessions)
                                 .arg(insight.without.sessions);
@@ -375,6 +369,12 @@ VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
 }
 
 } // namespace
+
+QString formatSignedSeconds(double seconds)
+{
+    // A true minus sign (U+2212), as in print; "+" for later.
+    return (seconds < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + formatSeconds(std::abs(seconds));
+}
 
 QString formatSeconds(double seconds)
 {

@@ -92,3 +92,4 @@ Insights computeInsights(
 
 QJsonObject insightsToJson(const Insights &insights);
 QString formatSeconds(double seconds); // "1:05"
+QString formatSignedSeconds(double seconds); // "−0:42" (sooner) or "+0:03"
