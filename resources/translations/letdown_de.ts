@@ -496,6 +496,29 @@
     </message>
 </context>
 <context>
+    <name>FittedVolumeModel</name>
+    <message>
+        <source>1 more measured session with let-downs logged</source>
+        <translation>noch 1 gemessene Sitzung mit notierten Milchspenden</translation>
+    </message>
+    <message>
+        <source>%1 more measured sessions with let-downs logged</source>
+        <translation>noch %1 gemessene Sitzungen mit notierten Milchspenden</translation>
+    </message>
+    <message>
+        <source>measured sessions with a different number of let-downs</source>
+        <translation>gemessene Sitzungen mit einer anderen Zahl von Milchspenden</translation>
+    </message>
+    <message>
+        <source>more measured sessions: the decay is still uncertain (%1 to %2)</source>
+        <translation>mehr gemessene Sitzungen: die Abnahme ist noch unsicher (%1 bis %2)</translation>
+    </message>
+    <message>
+        <source>fitted to your %1 measured sessions</source>
+        <translation>an Ihre %1 gemessenen Sitzungen angepasst</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>left</source>
@@ -747,10 +770,6 @@
         <translation>%4: noch zu wenige Sitzungen für eine Aussage (%1 mit, %2 ohne, gezählt werden Sitzungen mit Milchspende; je mindestens %3 sind nötig).</translation>
     </message>
     <message>
-        <source>median %1 versus %2; %3 versus %4 let-downs per session (%5 and %6 sessions)</source>
-        <translation>Median %1 gegenüber %2; %3 gegenüber %4 Milchspenden pro Sitzung (%5 und %6 Sitzungen)</translation>
-    </message>
-    <message>
         <source>In your usual spot, your first let-down came sooner than elsewhere: %1.</source>
         <translation>An Ihrem gewohnten Platz kam die erste Milchspende früher als anderswo: %1.</translation>
     </message>
@@ -803,10 +822,6 @@
         <translation>Ihre erste Milchspende kam nach %1 (Median).</translation>
     </message>
     <message>
-        <source>In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2). This can have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth mentioning to your lactation consultant.</source>
-        <translation>In den letzten zwei Wochen haben Sie weniger Milchspenden pro Sitzung notiert (%1) als sonst (%2). Das kann viele gewöhnliche Gründe haben, und notierte Zahlen schwanken; wenn es anhält oder Sie beunruhigt, erwähnen Sie es vielleicht Ihrer Stillberaterin.</translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> und </translation>
     </message>
@@ -817,6 +832,34 @@
     <message>
         <source>The share of milk in the first let-down needs measured volumes of single let-downs; your log has none yet (studies found about %1 to %2 %).</source>
         <translation>Für den Anteil der ersten Milchspende braucht es gemessene Mengen einzelner Milchspenden; Ihr Protokoll enthält noch keine (Studien fanden etwa %1 bis %2 %).</translation>
+    </message>
+    <message>
+        <source>median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 let-downs per session (%8 and %9 sessions)</source>
+        <translation>Median %1 gegenüber %2, ein Unterschied von %3 (95-%-Intervall %4 bis %5); %6 gegenüber %7 Milchspenden pro Sitzung (%8 und %9 Sitzungen)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 went together in most of their sessions: their effects on your let-downs cannot be told apart.</source>
+        <translation>%1 und %2 kamen in den meisten ihrer Sitzungen zusammen vor: ihre Wirkungen auf Ihre Milchspenden lassen sich nicht auseinanderhalten.</translation>
+    </message>
+    <message>
+        <source>In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2), more than chance would explain. This can have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth mentioning to your lactation consultant.</source>
+        <translation>In den letzten zwei Wochen haben Sie weniger Milchspenden pro Sitzung notiert (%1) als üblich (%2), mehr als der Zufall erklären würde. Das kann viele alltägliche Gründe haben, und notierte Zahlen schwanken; wenn es anhält oder Sie beunruhigt, sprechen Sie es vielleicht bei Ihrer Stillberaterin an.</translation>
+    </message>
+    <message>
+        <source>More let-downs, more milk? Not enough measured sessions with different let-down counts to say yet (%1 measured; 10 are needed).</source>
+        <translation>Mehr Milchspenden, mehr Milch? Noch zu wenige gemessene Sitzungen mit unterschiedlich vielen Milchspenden für eine Aussage (%1 gemessen; 10 sind nötig).</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, more let-downs went with more milk: rho %2, 95 % interval %3 to %4.</source>
+        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspenden mit mehr Milch einher: rho %2, 95-%-Intervall %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, more let-downs went with less milk: rho %2, 95 % interval %3 to %4.</source>
+        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspenden mit weniger Milch einher: rho %2, 95-%-Intervall %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, no clear relation yet between let-downs and milk (rho %2, 95 % interval %3 to %4).</source>
+        <translation>In Ihren %1 gemessenen Sitzungen noch kein klarer Zusammenhang zwischen Milchspenden und Milch (rho %2, 95-%-Intervall %3 bis %4).</translation>
     </message>
 </context>
 <context>
@@ -848,10 +891,6 @@
     <message>
         <source>What seems to help you</source>
         <translation>Was Ihnen zu helfen scheint</translation>
-    </message>
-    <message>
-        <source>Your own experiment over %1 sessions: each technique compared with the sessions without it. Studies suggest each mother&apos;s pattern is fairly stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. In the small charts, the dot is the median time to the first let-down and the bar the middle half of the sessions.</source>
-        <translation>Ihr eigenes Experiment über %1 Sitzungen: jede Hilfe verglichen mit den Sitzungen ohne sie. Studien zufolge ist das Muster jeder Mutter recht stabil, Ihr Protokoll ist also ein guter Wegweiser für Sie; es ist kein Versprechen, und kleine Unterschiede können Zufall sein. In den kleinen Diagrammen ist der Punkt die mittlere Zeit bis zur ersten Milchspende (Median) und der Balken die mittlere Hälfte der Sitzungen.</translation>
     </message>
     <message>
         <source>You have not ticked any technique in this period. Tick the ones you try on the Session tab to see whether they change anything for you.</source>
@@ -892,6 +931,46 @@
     <message>
         <source>The period the sentences are about</source>
         <translation>Der Zeitraum, um den es in den Sätzen geht</translation>
+    </message>
+    <message>
+        <source>Your own experiment over %1 sessions: each technique compared with the sessions without it. Studies suggest each mother&apos;s pattern is fairly stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. In the small charts, the dot is the median time to the first let-down and the bar the middle half of the sessions; below, the difference with its 95 % interval. &quot;Sooner&quot; or &quot;later&quot; is said only when that difference holds up after allowing for how many techniques were compared.</source>
+        <translation>Ihr eigenes Experiment über %1 Sitzungen: jede Hilfe verglichen mit den Sitzungen ohne sie. Studien zeigen, dass das Muster jeder Mutter recht stabil ist; Ihr Protokoll ist also ein guter Wegweiser für Sie. Es ist kein Versprechen, und kleine Unterschiede können Zufall sein. In den kleinen Diagrammen ist der Punkt die mittlere Zeit (Median) bis zur ersten Milchspende und der Balken die mittlere Hälfte der Sitzungen; darunter der Unterschied mit seinem 95-%-Intervall. „Früher“ oder „später“ steht nur da, wenn der Unterschied auch dann hält, wenn man berücksichtigt, wie viele Hilfen verglichen wurden.</translation>
+    </message>
+    <message>
+        <source>Your own numbers</source>
+        <translation>Ihre eigenen Zahlen</translation>
+    </message>
+    <message>
+        <source>Let-downs against measured volume, one dot per session</source>
+        <translation>Milchspenden gegenüber gemessener Menge, ein Punkt pro Sitzung</translation>
+    </message>
+    <message>
+        <source>Your own volume curve: log pumped volumes (or test-weighs) for sessions with let-downs, and Letdown will fit the first let-down&apos;s volume and the decay to you once it has %1 of them.</source>
+        <translation>Ihre eigene Mengenkurve: Notieren Sie abgepumpte Mengen (oder Stillproben durch Wiegen) für Sitzungen mit Milchspenden; sobald es %1 davon gibt, passt Letdown die Menge der ersten Milchspende und die Abnahme an Sie an.</translation>
+    </message>
+    <message>
+        <source>first let-down %1 (95 % interval %2 to %3), each later one ×%4 (%5 to %6), from %7 measured sessions</source>
+        <translation>erste Milchspende %1 (95-%-Intervall %2 bis %3), jede weitere ×%4 (%5 bis %6), aus %7 gemessenen Sitzungen</translation>
+    </message>
+    <message>
+        <source>Your volumes are estimated with your own curve: %1.</source>
+        <translation>Ihre Mengen werden mit Ihrer eigenen Kurve geschätzt: %1.</translation>
+    </message>
+    <message>
+        <source>Your own volume curve is ready: %1. Your volumes are still estimated with the published curve until you choose yours.</source>
+        <translation>Ihre eigene Mengenkurve ist bereit: %1. Ihre Mengen werden weiter mit der veröffentlichten Kurve geschätzt, bis Sie Ihre wählen.</translation>
+    </message>
+    <message>
+        <source>Your own volume curve so far: %1. Not ready yet: it needs %2.</source>
+        <translation>Ihre eigene Mengenkurve bisher: %1. Noch nicht bereit: es braucht %2.</translation>
+    </message>
+    <message>
+        <source>Your own volume curve is not ready yet: it needs %1.</source>
+        <translation>Ihre eigene Mengenkurve ist noch nicht bereit: es braucht %1.</translation>
+    </message>
+    <message>
+        <source>Use my own curve for estimates</source>
+        <translation>Meine eigene Kurve für Schätzungen verwenden</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1160,18 @@
     <message>
         <source>The data file was moved to %1, but %2 Start Letdown with --database %1 until this is fixed.</source>
         <translation>Die Datendatei wurde nach %1 verschoben, aber %2 Starten Sie Letdown mit --database %1, bis das behoben ist.</translation>
+    </message>
+    <message>
+        <source>Your own volume curve could not be fitted: %1</source>
+        <translation>Ihre eigene Mengenkurve konnte nicht angepasst werden: %1</translation>
+    </message>
+    <message>
+        <source>Your own volume curve is ready. Insights shows it; you can use it for your estimates there or in Preferences.</source>
+        <translation>Ihre eigene Mengenkurve ist bereit. Die Erkenntnisse zeigen sie; dort oder in den Einstellungen können Sie sie für Ihre Schätzungen verwenden.</translation>
+    </message>
+    <message>
+        <source>Your volumes are now estimated with your own curve (Edit &gt; Preferences to go back).</source>
+        <translation>Ihre Mengen werden jetzt mit Ihrer eigenen Kurve geschätzt (Bearbeiten &gt; Einstellungen, um zurückzuwechseln).</translation>
     </message>
 </context>
 <context>
@@ -1290,10 +1381,6 @@
         <translation>&amp;Referenzlinien aus den Studien zeigen</translation>
     </message>
     <message>
-        <source>&amp;First let-down (ml):</source>
-        <translation>&amp;Erste Milchspende (ml):</translation>
-    </message>
-    <message>
         <source>Volume of a first let-down in the estimate when a session has no measured total</source>
         <translation>Menge einer ersten Milchspende in der Schätzung, wenn eine Sitzung keine gemessene Gesamtmenge hat</translation>
     </message>
@@ -1356,6 +1443,42 @@
     <message>
         <source>%1&lt;br/&gt;&lt;small&gt;Letdown opens this file from now on; &lt;tt&gt;--database FILE&lt;/tt&gt; opens another one once.&lt;/small&gt;</source>
         <translation>%1&lt;br/&gt;&lt;small&gt;Letdown öffnet ab jetzt diese Datei; &lt;tt&gt;--database DATEI&lt;/tt&gt; öffnet einmalig eine andere.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Estimate &amp;volumes with:</source>
+        <translation>&amp;Mengen schätzen mit:</translation>
+    </message>
+    <message>
+        <source>The curve that estimates each let-down&apos;s volume: the published one, or yours once it is fitted to enough of your measured sessions</source>
+        <translation>Die Kurve, die die Menge jeder Milchspende schätzt: die veröffentlichte oder Ihre, sobald sie an genug gemessene Sitzungen angepasst ist</translation>
+    </message>
+    <message>
+        <source>Published curve: &amp;first let-down (ml):</source>
+        <translation>Veröffentlichte Kurve: &amp;erste Milchspende (ml):</translation>
+    </message>
+    <message>
+        <source>The published curve</source>
+        <translation>Die veröffentlichte Kurve</translation>
+    </message>
+    <message>
+        <source>My own curve (fitted to my measured sessions)</source>
+        <translation>Meine eigene Kurve (an meine gemessenen Sitzungen angepasst)</translation>
+    </message>
+    <message>
+        <source>Your own curve needs measured sessions (a pumped volume or a test-weigh) with let-downs logged.</source>
+        <translation>Ihre eigene Kurve braucht gemessene Sitzungen (abgepumpte Menge oder Wiegen) mit notierten Milchspenden.</translation>
+    </message>
+    <message>
+        <source>Your own curve is not ready yet: it needs %1.</source>
+        <translation>Ihre eigene Kurve ist noch nicht bereit: es braucht %1.</translation>
+    </message>
+    <message>
+        <source>Your own curve: first let-down %1, each later one ×%2, from %3 measured sessions.</source>
+        <translation>Ihre eigene Kurve: erste Milchspende %1, jede weitere ×%2, aus %3 gemessenen Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Until it is, the published curve estimates your volumes.</source>
+        <translation>Bis dahin schätzt die veröffentlichte Kurve Ihre Mengen.</translation>
     </message>
 </context>
 <context>
@@ -1472,10 +1595,6 @@
         <translation>von ihr angekreuzt</translation>
     </message>
     <message>
-        <source>Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume of each let-down, %1 for the first and ×%2 for each later one, or her measured total shared in the same proportions. Logged let-downs are the ones she noticed; studies find later ones often go unfelt. Not medical advice.</source>
-        <translation>Gemessen: Anzahlen, Zeiten sowie abgepumpte Mengen oder Stillproben, die sie eingetragen hat. Geschätzt: die Menge jeder Milchspende, %1 für die erste und ×%2 für jede weitere, oder ihre gemessene Gesamtmenge im selben Verhältnis aufgeteilt. Notiert sind die Milchspenden, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
-    </message>
-    <message>
         <source>Weekly trends</source>
         <translation>Wöchentlicher Verlauf</translation>
     </message>
@@ -1538,6 +1657,10 @@
     <message>
         <source>estimated (model below)</source>
         <translation>geschätzt (Modell unten)</translation>
+    </message>
+    <message>
+        <source>Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume of each let-down, %1 for the first and ×%2 for each later one (model: %3), or her measured total shared in the same proportions. Logged let-downs are the ones she noticed; studies find later ones often go unfelt. Not medical advice.</source>
+        <translation>Gemessen: Zahlen, Zeiten und jede abgepumpte Menge oder Wiegeprobe, die sie eingetragen hat. Geschätzt: die Menge jeder Milchspende, %1 für die erste und ×%2 für jede weitere (Modell: %3), oder ihre gemessene Gesamtmenge im gleichen Verhältnis aufgeteilt. Notierte Milchspenden sind die, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2370,13 @@
     </message>
 </context>
 <context>
+    <name>SpreadChart</name>
+    <message>
+        <source>difference</source>
+        <translation>Unterschied</translation>
+    </message>
+</context>
+<context>
     <name>Technique</name>
     <message>
         <source>Warm compress</source>
@@ -2495,20 +2625,6 @@ aus %4 in den 4 Wochen davor</translation>
         <translation>Geschätzte Menge nach Reihenfolge der Milchspende</translation>
     </message>
     <message>
-        <source>Your mean (estimated)</source>
-        <translation>Ihr Mittel (geschätzt)</translation>
-    </message>
-    <message>
-        <source>Reference: %1 × %2^(k−1)</source>
-        <translation>Referenz: %1 × %2^(k−1)</translation>
-    </message>
-    <message>
-        <source>Let-down #%1: %2 on average (estimated)
-from %3; reference %4</source>
-        <translation>Milchspende Nr. %1: im Mittel %2 (geschätzt)
-aus %3; Referenz %4</translation>
-    </message>
-    <message>
         <source>let-down number in the session</source>
         <translation>Nummer der Milchspende in der Sitzung</translation>
     </message>
@@ -2564,6 +2680,36 @@ Mittel aus %3 Tag(en), %4</translation>
         <translation>
 %1 Sitzungen nicht geschätzt (nichts gemessen, keine Milchspende)</translation>
     </message>
+    <message>
+        <source>Your mean</source>
+        <translation>Ihr Mittel</translation>
+    </message>
+    <message>
+        <source>Published curve</source>
+        <translation>Veröffentlichte Kurve</translation>
+    </message>
+    <message>
+        <source>Your curve</source>
+        <translation>Ihre Kurve</translation>
+    </message>
+    <message>
+        <source>Your curve (not ready)</source>
+        <translation>Ihre Kurve (nicht bereit)</translation>
+    </message>
+    <message>
+        <source>Let-down #%1: %2 on average (estimated)
+from %3; published curve %4</source>
+        <translation>Milchspende #%1: im Mittel %2 (geschätzt)
+aus %3; veröffentlichte Kurve %4</translation>
+    </message>
+    <message>
+        <source>; your curve %1 (95 % band %2 to %3)</source>
+        <translation>; Ihre Kurve %1 (95-%-Band %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>95 % band</source>
+        <translation>95-%-Band</translation>
+    </message>
 </context>
 <context>
     <name>TrendsPanel</name>
@@ -2608,10 +2754,6 @@ Mittel aus %3 Tag(en), %4</translation>
         <translation>Die Sitzungen für den Verlauf können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes are estimates (%1 for the first let-down, each later one ×%2 of the one before, or your measured total shared the same way). Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.</source>
-        <translation>Notiert sind die Milchspenden, die Sie bemerkt haben: Studien zeigen, dass spätere oft nicht gespürt werden, daher sind Zahlen unter den Durchschnittswerten häufig. Mengen sind Schätzungen (%1 für die erste Milchspende, jede weitere ×%2 der vorigen, oder Ihre gemessene Gesamtmenge im selben Verhältnis aufgeteilt). Gepunktete Linien: Ihr eigenes Üblich, das Mittel der vier Wochen davor. Dies ist kein medizinischer Rat.</translation>
-    </message>
-    <message>
         <source>Could not save the image to %1.</source>
         <translation>Das Bild konnte nicht in %1 gespeichert werden.</translation>
     </message>
@@ -2634,6 +2776,30 @@ Mittel aus %3 Tag(en), %4</translation>
     <message>
         <source>Saves the four charts as one PNG picture</source>
         <translation>Speichert die vier Diagramme als ein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>Published curve: %1 for the first let-down, each later one ×%2 of the one before.</source>
+        <translation>Veröffentlichte Kurve: %1 für die erste Milchspende, jede weitere ×%2 der vorigen.</translation>
+    </message>
+    <message>
+        <source>Your curve: %1 (95 % interval %2 to %3), ×%4 (%5 to %6), from %7 measured sessions%8.</source>
+        <translation>Ihre Kurve: %1 (95-%-Intervall %2 bis %3), ×%4 (%5 bis %6), aus %7 gemessenen Sitzungen%8.</translation>
+    </message>
+    <message>
+        <source>, not ready yet</source>
+        <translation>, noch nicht bereit</translation>
+    </message>
+    <message>
+        <source>The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes are estimates with %1 (or your measured total shared the same way). %2 Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.</source>
+        <translation>Notiert sind die Milchspenden, die Sie bemerkt haben: Studien zeigen, dass spätere oft nicht gespürt werden, daher sind Zahlen unter dem Durchschnitt häufig. Mengen sind Schätzungen mit %1 (oder Ihre gemessene Gesamtmenge, ebenso aufgeteilt). %2 Gepunktete Linien: Ihr Üblich, das Mittel der vier Wochen davor. Dies ist kein medizinischer Rat.</translation>
+    </message>
+    <message>
+        <source>your own curve</source>
+        <translation>Ihrer eigenen Kurve</translation>
+    </message>
+    <message>
+        <source>the published curve</source>
+        <translation>der veröffentlichten Kurve</translation>
     </message>
 </context>
 <context>
@@ -2684,6 +2850,13 @@ Mittel aus %3 Tag(en), %4</translation>
     <message>
         <source>published studies (Ramsay 2004 and 2005, Prime 2011)</source>
         <translation>veröffentlichte Studien (Ramsay 2004 und 2005, Prime 2011)</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeScatter</name>
+    <message>
+        <source>let-downs in the session</source>
+        <translation>Milchspenden in der Sitzung</translation>
     </message>
 </context>
 <context>
