@@ -31,11 +31,6 @@
 #include <QTest>
 
 namespace {
-struct CleanSettings {
-    CleanSettings() { QSettings().clear(); }
-    ~CleanSettings() { QSettings().clear(); }
-};
-
 // Her log: 60 pumping sessions from a known curve (32 ml, x0.55), enough for her own curve.
 struct FittedScreen {
     CleanSettings clean;

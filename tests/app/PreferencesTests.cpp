@@ -33,12 +33,6 @@
 #include <QValueAxis>
 
 namespace {
-// Every test starts and ends with no saved preferences.
-struct CleanSettings {
-    CleanSettings() { QSettings().clear(); }
-    ~CleanSettings() { QSettings().clear(); }
-};
-
 struct PrefsScreen {
     CleanSettings clean;
     TempDatabase db;

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
+#include <QSettings>
 #include <QThread>
 #include <QFile>
 #include <QSqlQuery>
@@ -125,4 +126,10 @@ struct RecorderRig {
     SessionStore store {db.database};
     FakeClock clock;
     SessionRecorder recorder {store, clock};
+};
+
+// The tests' own preferences file, empty from construction to destruction.
+struct CleanSettings {
+    CleanSettings() { QSettings().clear(); }
+    ~CleanSettings() { QSettings().clear(); }
 };
