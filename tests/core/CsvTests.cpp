@@ -366,7 +366,7 @@ TEST_CASE("CSV import: numbers read exactly as the standard conversion would, wh
         INFO(text.toStdString());
         QList<Session> parsed;
         QStringList problems;
-        const bool read = readSessionsCsv({rowWithWeight(text), QStringLiteral("sessions.csv")}, parsed, problems);
+        const bool read = readSessionsCsv({rowWithWeight(text), QStringLiteral("sessions.csv"), std::nullopt, {}}, parsed, problems);
         INFO(problems.join(u'\n').toStdString());
         REQUIRE(read);
         REQUIRE(parsed.size() == 1);
