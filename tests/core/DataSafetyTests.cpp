@@ -194,6 +194,9 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
         for (const char *event : {"INSERT", "UPDATE", "DELETE"})
             db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_%2_counts").arg(table, event));
     db.exec("DROP TABLE meta");
+    // ... nor the columns of version 3.
+    for (const char *column : {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
+        db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
     db.exec("PRAGMA user_version=1");
     // Without an owner to take the backup first, the old file is not updated.
     Database alone;
@@ -327,4 +330,44 @@ TEST_CASE("DataFile: the daily backup runs off the caller's thread, and restore 
     CHECK(std::any_of(backups.begin(), backups.end(), [](const auto &b) { return b.path.contains("before-move"); }));
     CHECK_FALSE(db.file.moveTo(target, error)); // the target exists now
     CHECK_THAT(error.toStdString(), Catch::Contains("already exists"));
+}
+
+TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast volumes and top-ups")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const QList<Session> original = someSessions(1);
+    REQUIRE(store.saveSessions(original));
+    for (const char *column : {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
+        db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
+    db.exec("PRAGMA user_version=2");
+
+    Database reopened;
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
+    CHECK(Backups::list(db.path, true).size() == 1); // the verified backup came first
+    SessionStore upgraded(reopened);
+    QList<Session> sessions;
+    REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
+    REQUIRE(sessions.size() == original.size());
+    for (const Session &s : sessions) {
+        CHECK(s.source == "letdown");
+        CHECK(s.letdownsLogged);
+        CHECK_FALSE(s.leftVolumeMl);
+        CHECK_FALSE(s.topupKind);
+    }
+    // The new columns take values, and bad ones are refused by the schema.
+    Session pumped = sessions[0];
+    pumped.leftVolumeMl = 40;
+    pumped.rightVolumeMl = 35.5;
+    pumped.topupMl = 30;
+    pumped.topupKind = TopupKind::Formula;
+    REQUIRE(upgraded.saveSession(pumped, {}));
+    REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
+    CHECK(sessions[0].leftVolumeMl == 40);
+    CHECK(sessions[0].rightVolumeMl == 35.5);
+    CHECK(sessions[0].topupKind == TopupKind::Formula);
+    QSqlQuery bad(reopened.connection());
+    CHECK_FALSE(bad.exec("UPDATE sessions SET topup_kind = 'juice'"));
+    CHECK_FALSE(bad.exec("UPDATE sessions SET letdowns_logged = 2"));
 }

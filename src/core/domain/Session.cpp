@@ -65,3 +65,17 @@ std::optional<qint64> Session::firstLetdownOffsetMs() const
         return std::nullopt;
     return ejections.first().offsetMs;
 }
+
+QString toKey(TopupKind kind)
+{
+    return kind == TopupKind::Formula ? QStringLiteral("formula") : QStringLiteral("breast_milk");
+}
+
+std::optional<TopupKind> topupKindFromKey(const QString &key)
+{
+    if (key == QLatin1String("breast_milk"))
+        return TopupKind::BreastMilk;
+    if (key == QLatin1String("formula"))
+        return TopupKind::Formula;
+    return std::nullopt;
+}

@@ -25,6 +25,10 @@ std::optional<Side> sideFromKey(const QString &key);
 std::optional<SessionState> sessionStateFromKey(const QString &key);
 
 // One milk ejection ("let-down") as she marked it.
+enum class TopupKind { BreastMilk, Formula };
+QString toKey(TopupKind kind); // "breast_milk", "formula"
+std::optional<TopupKind> topupKindFromKey(const QString &key);
+
 struct Ejection {
     qint64 atUtcMs = 0;
     int utcOffsetS = 0; // local UTC offset at that moment
@@ -68,6 +72,18 @@ struct Session {
     // from the monotonic clock and stay right, but the wall times may be off.
     bool clockJumpDetected = false;
     QList<Ejection> ejections; // ordered by offsetMs
+    // Where the session was recorded: "letdown", or the tracker it was imported from
+    // ("babybuddy", "huckleberry", "babytracker"). Imported sessions have no let-downs
+    // logged: they count for durations, sides, volumes and sessions per day, never for
+    // let-down figures (those are "not logged", not 0).
+    QString source = QStringLiteral("letdown");
+    bool letdownsLogged = true;
+    // Pumped per breast; pumpedVolumeMl is their sum when both are known.
+    std::optional<double> leftVolumeMl;
+    std::optional<double> rightVolumeMl;
+    // A bottle given with a breastfeed, and what was in it.
+    std::optional<double> topupMl;
+    std::optional<TopupKind> topupKind;
 
     bool isFinished() const { return state == SessionState::Stopped; }
     std::optional<qint64> firstLetdownOffsetMs() const;

@@ -666,6 +666,23 @@ bool Database::migrate(int fromVersion)
                 if (!exec(sql))
                     return false;
         }
+        if (fromVersion < 3) {
+            // Sessions brought from other trackers, per-breast pumped volumes and a top-up
+            // bottle (docs/schema.md). Existing rows are Letdown's own, with let-downs logged.
+            const QStringList statements = {
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN source TEXT NOT NULL DEFAULT 'letdown'"),
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN letdowns_logged INTEGER NOT NULL DEFAULT 1"
+                               " CHECK (letdowns_logged = 0 OR letdowns_logged = 1)"),
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN left_volume_ml REAL"),
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN right_volume_ml REAL"),
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN topup_ml REAL"),
+                QStringLiteral("ALTER TABLE sessions ADD COLUMN topup_kind TEXT"
+                               " CHECK (topup_kind IS NULL OR topup_kind = 'breast_milk' OR topup_kind = 'formula')"),
+            };
+            for (const auto &sql : statements)
+                if (!exec(sql))
+                    return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

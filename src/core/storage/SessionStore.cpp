@@ -18,7 +18,8 @@ namespace {
 const QString kSessionColumns
     = QStringLiteral("id, uuid, kind, state, started_at_utc_ms, started_utc_offset_s, ended_at_utc_ms,"
                      " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
-                     " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected");
+                     " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected,"
+                     " source, letdowns_logged, left_volume_ml, right_volume_ml, topup_ml, topup_kind");
 // Columns 0-5: uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms.
 SessionSummary summaryFrom(const QSqlQuery &query)
 {
@@ -37,7 +38,7 @@ SessionSummary summaryFrom(const QSqlQuery &query)
 constexpr const char *kSessionRowColumns[] = {"uuid", "kind", "state", "started_at_utc_ms", "started_utc_offset_s",
     "ended_at_utc_ms", "ended_utc_offset_s", "active_ms", "paused_ms", "last_event_at_utc_ms", "side", "left_ms",
     "right_ms", "both_ms", "note", "pumped_volume_ml", "pre_feed_weight_g", "post_feed_weight_g",
-    "clock_jump_detected"};
+    "clock_jump_detected", "source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"};
 
 // INSERT of a whole session row; with `upsert`, an existing uuid has every column replaced.
 QByteArray sessionRowSql(bool upsert)
@@ -103,6 +104,7 @@ public:
         const QByteArray utf8 = text.toUtf8();
         check(sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
     }
+    void bindNull(int column) { check(sqlite3_bind_null(m_statement, column)); }
     void bind(int column, const std::optional<double> &value)
     {
         check(value ? sqlite3_bind_double(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
@@ -154,6 +156,15 @@ void bindSessionRow(BulkWrite &row, const Session &s)
     row.bind(c++, s.preFeedWeightG);
     row.bind(c++, s.postFeedWeightG);
     row.bind(c++, qint64(s.clockJumpDetected ? 1 : 0));
+    row.bind(c++, s.source.isEmpty() ? QStringLiteral("letdown") : s.source);
+    row.bind(c++, qint64(s.letdownsLogged ? 1 : 0));
+    row.bind(c++, s.leftVolumeMl);
+    row.bind(c++, s.rightVolumeMl);
+    row.bind(c++, s.topupMl);
+    if (s.topupKind)
+        row.bind(c++, toKey(*s.topupKind));
+    else
+        row.bindNull(c++);
 }
 
 bool insertTechniques(qint64 sessionId, const QStringList &techniques, BulkWrite &techniqueRow, QString &error)
@@ -567,6 +578,12 @@ Session sessionFromRow(const Statement &row, bool full)
         s.preFeedWeightG = row.optionalReal(17);
         s.postFeedWeightG = row.optionalReal(18);
         s.clockJumpDetected = row.integer(19) != 0;
+        s.source = row.text(20);
+        s.letdownsLogged = row.integer(21) != 0;
+        s.leftVolumeMl = row.optionalReal(22);
+        s.rightVolumeMl = row.optionalReal(23);
+        s.topupMl = row.optionalReal(24);
+        s.topupKind = topupKindFromKey(row.text(25));
     } else {
         s.kind = row.integer(1) ? SessionKind::Pumping : SessionKind::Nursing;
         // Unfinished ones only need to be told apart from finished ones here.
@@ -576,6 +593,7 @@ Session sessionFromRow(const Statement &row, bool full)
         s.pumpedVolumeMl = row.optionalReal(5);
         s.preFeedWeightG = row.optionalReal(6);
         s.postFeedWeightG = row.optionalReal(7);
+        s.letdownsLogged = row.integer(8) != 0;
     }
     return s;
 }
@@ -619,7 +637,7 @@ bool SessionStore::forEachMatching(
     const QString columns = full ? kSessionColumns
                                  : QStringLiteral("id, kind = 'pumping', state = 'stopped', started_at_utc_ms,"
                                                   " started_utc_offset_s, pumped_volume_ml, pre_feed_weight_g,"
-                                                  " post_feed_weight_g");
+                                                  " post_feed_weight_g, letdowns_logged");
     Statement sessionRows(db,
         sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
             QStringLiteral(" ORDER BY s.id")),
