@@ -1,5 +1,7 @@
 #include "HistoryModel.h"
 
+#include "import/Importer.h"
+
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "stats/VolumeEstimate.h"
@@ -31,6 +33,12 @@ QString techniquesText(const Session &s)
     for (const QString &key : s.techniques)
         labels << techniqueLabel(key);
     return labels.join(QStringLiteral(", "));
+}
+// "Baby Buddy" for "babybuddy": the importer's own name.
+QString sourceName(const QString &source)
+{
+    const Importer *importer = importerWithId(source);
+    return importer ? importer->displayName() : source;
 }
 } // namespace
 
@@ -89,7 +97,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Kind: return s.kind == SessionKind::Nursing ? tr("Nursing") : tr("Pumping");
         case Sides: return sidesText(s);
         case Duration: return s.isFinished() ? formatElapsed(s.activeMs) : tr("running");
-        case Letdowns: return QString::number(s.ejections.size());
+        case Letdowns: return s.letdownsLogged ? QString::number(s.ejections.size()) : tr("not logged");
         case FirstLetdown: return first ? formatElapsed(*first) : QString();
         case Volume:
             if (measured)
@@ -102,6 +110,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             QString line = s.note.section(u'\n', 0, 0);
             if (line.size() > kNotePreviewLength || s.note.contains(u'\n'))
                 line = line.left(kNotePreviewLength) + QStringLiteral("…");
+            if (s.source != QLatin1String("letdown") && !s.source.isEmpty())
+                line = tr("[from %1] ").arg(sourceName(s.source)) + line;
             return s.clockJumpDetected ? tr("[clock changed] ") + line : line;
         }
         case ColumnCount: break;
@@ -111,7 +121,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case Started: return s.startedAtUtcMs;
         case Duration: return s.activeMs;
-        case Letdowns: return int(s.ejections.size());
+        case Letdowns: return s.letdownsLogged ? int(s.ejections.size()) : -1;
         case FirstLetdown: return first ? QVariant(*first) : QVariant(std::numeric_limits<qint64>::max());
         case Volume: return measured ? *measured : estimatedSessionVolumeMl(s, m_model).value_or(-1.0);
         default: return data(index, Qt::DisplayRole);

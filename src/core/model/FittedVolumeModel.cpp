@@ -191,7 +191,7 @@ double percentile(QList<double> values, double q)
 
 std::optional<MeasuredSession> measuredSession(const Session &s)
 {
-    if (!s.isFinished() || s.ejections.isEmpty())
+    if (!s.isFinished() || !s.letdownsLogged || s.ejections.isEmpty())
         return std::nullopt;
     MeasuredSession m;
     m.letdowns = int(s.ejections.size());

@@ -307,7 +307,7 @@ std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate 
         QList<double> counts;
         for (const Session &s : all) {
             const QDate day = localStartDate(s);
-            if (s.isFinished() && day >= from && day <= to)
+            if (s.isFinished() && s.letdownsLogged && day >= from && day <= to)
                 counts << double(s.ejections.size());
         }
         return counts;
@@ -386,7 +386,8 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     Insights insights;
     QList<const Session *> sessions;
     for (const Session &s : all) {
-        if (!s.isFinished())
+        // Imported sessions without logged let-downs say nothing about let-downs.
+        if (!s.isFinished() || !s.letdownsLogged)
             continue;
         const QDate day = localStartDate(s);
         if ((range.from && day < *range.from) || (range.to && day > *range.to))

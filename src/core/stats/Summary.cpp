@@ -12,6 +12,7 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
 {
     PeriodSummary summary;
     double nursingLetdowns = 0, pumpingLetdowns = 0;
+    int nursingLogged = 0, pumpingLogged = 0; // sessions whose let-downs were logged (not imported)
     QList<double> firstLetdownS;
     QMap<QDate, double> mlByDay;
     QHash<QString, int> techniqueCounts;
@@ -21,12 +22,15 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
         const QDate day = localStartDate(s);
         summary.firstDay = summary.firstDay ? std::min(*summary.firstDay, day) : day;
         summary.lastDay = summary.lastDay ? std::max(*summary.lastDay, day) : day;
+        const int logged = s.letdownsLogged ? 1 : 0;
         if (s.kind == SessionKind::Nursing) {
             ++summary.nursingSessions;
-            nursingLetdowns += double(s.ejections.size());
+            nursingLogged += logged;
+            nursingLetdowns += logged * double(s.ejections.size());
         } else {
             ++summary.pumpingSessions;
-            pumpingLetdowns += double(s.ejections.size());
+            pumpingLogged += logged;
+            pumpingLetdowns += logged * double(s.ejections.size());
         }
         if (const auto first = s.firstLetdownOffsetMs())
             firstLetdownS.append(double(*first) / 1000.0);
@@ -41,10 +45,10 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
         if (!s.note.trimmed().isEmpty())
             summary.notes.append({s.startedAtUtcMs, s.startedUtcOffsetS, s.kind, s.note.trimmed()});
     }
-    if (summary.nursingSessions > 0)
-        summary.meanLetdownsNursing = nursingLetdowns / summary.nursingSessions;
-    if (summary.pumpingSessions > 0)
-        summary.meanLetdownsPumping = pumpingLetdowns / summary.pumpingSessions;
+    if (nursingLogged > 0)
+        summary.meanLetdownsNursing = nursingLetdowns / nursingLogged;
+    if (pumpingLogged > 0)
+        summary.meanLetdownsPumping = pumpingLetdowns / pumpingLogged;
     if (!firstLetdownS.isEmpty())
         summary.medianFirstLetdownS = median(firstLetdownS);
     summary.daysWithSessions = int(mlByDay.size());

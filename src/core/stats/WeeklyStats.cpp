@@ -19,21 +19,28 @@ bool passes(KindFilter filter, SessionKind kind)
 }
 
 // Let-down counts per kind: what a week's mean and a later week's baseline are made of.
+// Sessions whose let-downs were not logged (imported from another tracker) count as
+// sessions but not in the means: their let-downs are unknown, not 0.
 struct LetdownCounts {
     int nursing = 0;
     int pumping = 0;
+    int nursingLogged = 0;
+    int pumpingLogged = 0;
     double nursingLetdowns = 0;
     double pumpingLetdowns = 0;
 
     void add(const Session &session)
     {
         const double letdowns = double(session.ejections.size());
+        const int logged = session.letdownsLogged ? 1 : 0;
         if (session.kind == SessionKind::Nursing) {
             ++nursing;
-            nursingLetdowns += letdowns;
+            nursingLogged += logged;
+            nursingLetdowns += logged * letdowns;
         } else {
             ++pumping;
-            pumpingLetdowns += letdowns;
+            pumpingLogged += logged;
+            pumpingLetdowns += logged * letdowns;
         }
     }
 };
@@ -130,7 +137,9 @@ void TrendAccumulator::add(const Session &session)
     week.counts.add(session);
     if (const auto first = session.firstLetdownOffsetMs())
         week.firstLetdownS.append(double(*first) / 1000.0);
-    const QList<double> volumes = estimatedLetdownVolumesMl(session, m->model);
+    // Not logged: no let-downs to estimate; the session's own measured total still counts.
+    const QList<double> volumes
+        = session.letdownsLogged ? estimatedLetdownVolumesMl(session, m->model) : QList<double>();
     if (const auto measured = measuredTotalMl(session))
         week.mlByDay[day] += *measured;
     else if (!volumes.isEmpty())
@@ -176,21 +185,23 @@ TrendStats TrendAccumulator::result() const
         stats.nursingSessions = week.counts.nursing;
         stats.pumpingSessions = week.counts.pumping;
         stats.sessions = stats.nursingSessions + stats.pumpingSessions;
-        stats.meanLetdownsNursing = meanOrNothing(week.counts.nursingLetdowns, stats.nursingSessions);
-        stats.meanLetdownsPumping = meanOrNothing(week.counts.pumpingLetdowns, stats.pumpingSessions);
+        stats.meanLetdownsNursing = meanOrNothing(week.counts.nursingLetdowns, week.counts.nursingLogged);
+        stats.meanLetdownsPumping = meanOrNothing(week.counts.pumpingLetdowns, week.counts.pumpingLogged);
 
         LetdownCounts baseline;
         for (int back = 1; back <= kBaselineWeeks; ++back) {
             const LetdownCounts earlier = allByMonday.value(monday.addDays(-7 * back));
             baseline.nursing += earlier.nursing;
             baseline.pumping += earlier.pumping;
+            baseline.nursingLogged += earlier.nursingLogged;
+            baseline.pumpingLogged += earlier.pumpingLogged;
             baseline.nursingLetdowns += earlier.nursingLetdowns;
             baseline.pumpingLetdowns += earlier.pumpingLetdowns;
         }
-        stats.baselineSessionsNursing = baseline.nursing;
-        stats.baselineSessionsPumping = baseline.pumping;
-        stats.baselineLetdownsNursing = meanOrNothing(baseline.nursingLetdowns, baseline.nursing);
-        stats.baselineLetdownsPumping = meanOrNothing(baseline.pumpingLetdowns, baseline.pumping);
+        stats.baselineSessionsNursing = baseline.nursingLogged;
+        stats.baselineSessionsPumping = baseline.pumpingLogged;
+        stats.baselineLetdownsNursing = meanOrNothing(baseline.nursingLetdowns, baseline.nursingLogged);
+        stats.baselineLetdownsPumping = meanOrNothing(baseline.pumpingLetdowns, baseline.pumpingLogged);
 
         stats.sessionsWithLetdown = int(week.firstLetdownS.size());
         if (!week.firstLetdownS.isEmpty())
