@@ -381,3 +381,89 @@ TEST_CASE("CSV import: numbers read exactly as the standard conversion would, wh
     }
     CHECK_THAT(importProblems(rowWithWeight("-5")).join('\n').toStdString(), Catch::Contains("negative"));
 }
+
+TEST_CASE("CSV round trip: export, import, export again is byte-identical, imported and per-breast fields included")
+{
+    QList<Session> sessions = variedSessions();
+    // A pumping session with each breast measured, and time split between the sides.
+    Session perBreast = finishedSession(SessionKind::Pumping, berlin(2026, 11, 18, 6, 0), {45, 160}, 1201);
+    perBreast.sideMs = {500'400, 620'300, 80'300};
+    perBreast.leftVolumeMl = 41.5;
+    perBreast.rightVolumeMl = 37;
+    perBreast.pumpedVolumeMl = 78.5;
+    // A breastfeed with a formula top-up.
+    Session toppedUp = finishedSession(SessionKind::Nursing, berlin(2026, 11, 18, 9, 0), {70}, 900);
+    toppedUp.topupMl = 60;
+    toppedUp.topupKind = TopupKind::Formula;
+    // One imported from another tracker: no let-downs logged, sides from its own columns.
+    Session imported = finishedSession(SessionKind::Nursing, berlin(2026, 11, 19, 3, 10), {}, 840);
+    imported.source = QStringLiteral("huckleberry");
+    imported.letdownsLogged = false;
+    imported.sideMs = {360'000, 480'000, 0};
+    imported.note = QStringLiteral("=1+1 from the old app");
+    sessions << perBreast << toppedUp << imported;
+
+    for (const VolumeUnit unit : {VolumeUnit::Ml, VolumeUnit::Oz}) {
+        const QByteArray sessionsCsv = exportTable(sessions, unit, false);
+        const QByteArray letdownsCsv = exportTable(sessions, unit, true);
+        QList<Session> back;
+        QStringList problems;
+        REQUIRE(readSessionsCsv({sessionsCsv, QStringLiteral("s.csv"), letdownsCsv, QStringLiteral("e.csv")}, back,
+            problems));
+        INFO(problems.join('\n').toStdString());
+        REQUIRE(back.size() == sessions.size());
+        CHECK(exportTable(back, unit, false).toStdString() == sessionsCsv.toStdString());
+        // In ounces the measured totals come back rounded to 0.01 oz (0.3 ml), so a let-down's
+        // estimate shared from them may move by 0.01 oz; in millilitres nothing moves.
+        if (unit == VolumeUnit::Ml)
+            CHECK(exportTable(back, unit, true).toStdString() == letdownsCsv.toStdString());
+        const Session &again = back[5];
+        CHECK(again.source == "huckleberry");
+        CHECK_FALSE(again.letdownsLogged);
+        CHECK(again.sideMs.leftMs == 360'000);
+        CHECK(again.sideMs.rightMs == 480'000);
+        CHECK(back[4].topupKind == TopupKind::Formula);
+        CHECK(*back[3].leftVolumeMl == Approx(41.5).margin(unit == VolumeUnit::Oz ? 0.2 : 0));
+    }
+    const QString header = QString::fromUtf8(exportTable(sessions, VolumeUnit::Ml, false).split('\r').first());
+    CHECK(header.endsWith(
+        "source,letdowns_logged,left_s,right_s,left_volume_ml,right_volume_ml,topup_ml,topup_kind"));
+}
+
+TEST_CASE("CSV import: imported-session columns are checked, and older exports without them still import")
+{
+    const QString uuid = QStringLiteral("6f1c9a4e-1111-4f5e-9c11-000000000001");
+    const QByteArray extraHeader = kHeader.trimmed() + ",source,letdowns_logged,left_s,right_s,topup_ml,topup_kind\r\n";
+    const auto row = [&](const QString &extras) {
+        return extraHeader + QString::fromUtf8(kGoodRow).trimmed().toUtf8() + "," + extras.toUtf8() + "\r\n";
+    };
+    QList<Session> parsed;
+    QStringList problems;
+    REQUIRE(readSessionsCsv({row("babybuddy,0,300,600,,"), QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
+    REQUIRE(parsed.size() == 1);
+    CHECK(parsed[0].source == "babybuddy");
+    CHECK_FALSE(parsed[0].letdownsLogged);
+    CHECK(parsed[0].sideMs.leftMs == 300'000);
+    CHECK(parsed[0].sideMs.rightMs == 600'000);
+    CHECK(parsed[0].sideMs.bothMs == 0);
+
+    CHECK_THAT(importProblems(row("Baby Buddy,1,,,,")).join('\n').toStdString(), Catch::Contains("not a source name"));
+    CHECK_THAT(importProblems(row("letdown,2,,,,")).join('\n').toStdString(), Catch::Contains("must be 1 or 0"));
+    CHECK_THAT(importProblems(row("letdown,1,800,200,,")).join('\n').toStdString(),
+        Catch::Contains("add up to more than duration_s"));
+    CHECK_THAT(importProblems(row("letdown,1,,,30,juice")).join('\n').toStdString(),
+        Catch::Contains("must be breast_milk or formula"));
+    CHECK_THAT(importProblems(row("letdown,1,,,-5,formula")).join('\n').toStdString(), Catch::Contains("negative"));
+    // The let-down count and "not logged" contradict each other.
+    CHECK_THAT(importProblems(
+                   (extraHeader + QString::fromUtf8(kGoodRow).trimmed().replace("left,,0,", "left,,2,").toUtf8()
+                       + ",babybuddy,0,,,,\r\n"))
+                   .join('\n')
+                   .toStdString(),
+        Catch::Contains("not logged cannot list 2"));
+    // An export from before these columns: Letdown's own session, let-downs logged.
+    REQUIRE(readSessionsCsv({kHeader + kGoodRow, QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
+    CHECK(parsed[0].source == "letdown");
+    CHECK(parsed[0].letdownsLogged);
+    CHECK(uuid == parsed[0].uuid);
+}

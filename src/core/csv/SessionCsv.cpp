@@ -14,6 +14,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QScopeGuard>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QUuid>
@@ -44,15 +45,32 @@ QString seconds(qint64 ms)
     return QString::number(std::llround(double(ms) / 1000.0));
 }
 
-// The side she used: the only one with time on it, or "both".
+// Whole seconds on each side as the export writes them: left and right alone, and "both"
+// as what is left of the duration (so the three add up, and an import gets them back).
+struct SideSeconds {
+    qint64 left = 0;
+    qint64 right = 0;
+    qint64 both = 0;
+};
+SideSeconds sideSeconds(const Session &s)
+{
+    SideSeconds seconds {std::llround(double(s.sideMs.leftMs) / 1000.0),
+        std::llround(double(s.sideMs.rightMs) / 1000.0), 0};
+    seconds.both = std::max<qint64>(0, std::llround(double(s.activeMs) / 1000.0) - seconds.left - seconds.right);
+    return seconds;
+}
+
+// The side she used: the only one with time on it, or "both". Read from the exported
+// seconds, so that an imported export says the same again.
 Side sideUsed(const Session &s)
 {
-    const int sidesUsed = (s.sideMs.leftMs > 0) + (s.sideMs.rightMs > 0) + (s.sideMs.bothMs > 0);
+    const SideSeconds seconds = sideSeconds(s);
+    const int sidesUsed = (seconds.left > 0) + (seconds.right > 0) + (seconds.both > 0);
     if (sidesUsed > 1)
         return Side::Both;
-    if (s.sideMs.leftMs > 0)
+    if (seconds.left > 0)
         return Side::Left;
-    if (s.sideMs.rightMs > 0)
+    if (seconds.right > 0)
         return Side::Right;
     return s.side;
 }
@@ -143,7 +161,10 @@ QStringList sessionsCsvHeader(VolumeUnit unit)
         QStringLiteral("techniques"), QStringLiteral("letdowns"), QStringLiteral("first_letdown_s"),
         QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
         QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes"),
-        QStringLiteral("clock_changed"), QStringLiteral("estimate_model")};
+        QStringLiteral("clock_changed"), QStringLiteral("estimate_model"), QStringLiteral("source"),
+        QStringLiteral("letdowns_logged"), QStringLiteral("left_s"), QStringLiteral("right_s"),
+        QStringLiteral("left_volume_") + u, QStringLiteral("right_volume_") + u, QStringLiteral("topup_") + u,
+        QStringLiteral("topup_kind")};
 }
 
 QStringList ejectionsCsvHeader(VolumeUnit unit)
@@ -185,6 +206,14 @@ bool writeSessionsCsv(
             CsvWriter::protectText(s.note),
             s.clockJumpDetected ? QStringLiteral("1") : QStringLiteral("0"),
             estimateModel,
+            s.source.isEmpty() ? QStringLiteral("letdown") : s.source,
+            s.letdownsLogged ? QStringLiteral("1") : QStringLiteral("0"),
+            QString::number(sideSeconds(s).left),
+            QString::number(sideSeconds(s).right),
+            volume(s.leftVolumeMl, unit),
+            volume(s.rightVolumeMl, unit),
+            volume(s.topupMl, unit),
+            s.topupKind ? toKey(*s.topupKind) : QString(),
         };
         if (!write(writer, row, error))
             return false;
@@ -527,6 +556,64 @@ void readSessionFigures(TableReader &table, const CsvRecord &record, bool kindKn
         table.problem(record, figuresProblem);
 }
 
+// left_s and right_s (exports from before them put the whole duration on `side`).
+void readSideSeconds(TableReader &table, const CsvRecord &record, Session &s)
+{
+    const bool split = table.hasColumn(QStringLiteral("left_s")) && table.hasColumn(QStringLiteral("right_s"))
+        && !table.cell(record, QStringLiteral("left_s")).trimmed().isEmpty();
+    if (!split) {
+        s.sideMs = {};
+        s.sideMs.forSide(s.side) = s.activeMs;
+        return;
+    }
+    std::optional<double> leftS, rightS;
+    table.parseNumber(record, QStringLiteral("left_s"), kDayMs / 1000.0, leftS);
+    table.parseNumber(record, QStringLiteral("right_s"), kDayMs / 1000.0, rightS);
+    const qint64 durationS = std::llround(double(s.activeMs) / 1000.0);
+    const qint64 left = std::llround(leftS.value_or(0)), right = std::llround(rightS.value_or(0));
+    if (left + right > durationS + 1) {
+        table.problem(record, Text::tr("left_s and right_s add up to more than duration_s."));
+        return;
+    }
+    s.sideMs = {left * 1000, right * 1000, std::max<qint64>(0, durationS - left - right) * 1000};
+}
+
+// Where the session came from, whether its let-downs were logged, per-breast volumes and a
+// top-up (columns that older exports do not have: they then keep their defaults).
+void readSourceAndExtras(TableReader &table, const CsvRecord &record, ParsedSession &p)
+{
+    Session &s = p.session;
+    const QString source = table.cell(record, QStringLiteral("source")).trimmed();
+    static const QRegularExpression kSourcePattern(QStringLiteral("^[a-z][a-z0-9_]{0,31}$"));
+    if (!source.isEmpty() && !kSourcePattern.match(source).hasMatch())
+        table.problem(record, Text::tr("source '%1' is not a source name like letdown or babybuddy.").arg(source));
+    else if (!source.isEmpty())
+        s.source = source;
+    const QString logged = table.cell(record, QStringLiteral("letdowns_logged")).trimmed();
+    if (logged == QLatin1String("0"))
+        s.letdownsLogged = false;
+    else if (!logged.isEmpty() && logged != QLatin1String("1"))
+        table.problem(record, Text::tr("letdowns_logged '%1' must be 1 or 0.").arg(logged));
+    if (!s.letdownsLogged && p.declaredLetdowns != 0)
+        table.problem(record, Text::tr("a session whose let-downs were not logged cannot list %1 of them.")
+                                  .arg(p.declaredLetdowns));
+    table.parseVolumeMl(record, QStringLiteral("left_volume_"), s.leftVolumeMl);
+    table.parseVolumeMl(record, QStringLiteral("right_volume_"), s.rightVolumeMl);
+    table.parseVolumeMl(record, QStringLiteral("topup_"), s.topupMl);
+    const QString topupKind = table.cell(record, QStringLiteral("topup_kind")).trimmed();
+    if (!topupKind.isEmpty()) {
+        s.topupKind = topupKindFromKey(topupKind);
+        if (!s.topupKind)
+            table.problem(record, Text::tr("topup_kind '%1' must be breast_milk or formula.").arg(topupKind));
+    }
+    if (s.leftVolumeMl && s.rightVolumeMl && !s.pumpedVolumeMl)
+        s.pumpedVolumeMl = *s.leftVolumeMl + *s.rightVolumeMl; // the total is their sum when both are known
+    if ((s.leftVolumeMl || s.rightVolumeMl) && s.kind != SessionKind::Pumping)
+        table.problem(record, Text::tr("per-breast volumes belong to pumping sessions."));
+    if (s.topupMl && s.kind != SessionKind::Nursing)
+        table.problem(record, Text::tr("a top-up belongs to a nursing session."));
+}
+
 void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<QString, qsizetype> &indexByUuid,
     QStringList &problems, ParsedSession &p)
 {
@@ -549,7 +636,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     const QString side = table.cell(record, QStringLiteral("side")).trimmed();
     if (const auto sd = sideFromKey(side)) {
         s.side = *sd;
-        s.sideMs.forSide(s.side) = s.activeMs; // the split between sides is not exported
+        readSideSeconds(table, record, s);
     } else {
         table.problem(record, Text::tr("unknown side '%1' (expected left, right or both).").arg(side));
     }
@@ -578,6 +665,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     if (s.note.size() > kMaxNoteLength)
         table.problem(record, Text::tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
     s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+    readSourceAndExtras(table, record, p);
 }
 
 // The let-downs file's rows, each added to its session (checked against it).
