@@ -371,6 +371,9 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ChartOptions &
     chart->addAxis(y, Qt::AlignLeft);
     attach(chart, bars, x, y);
     if (drawFit) {
+        // An area series does not own its boundary lines: the chart does.
+        bandLow->setParent(chart);
+        bandHigh->setParent(chart);
         auto *band = new QAreaSeries(bandHigh, bandLow);
         band->setName(Text::tr("95 % band"));
         QColor fill = kAllColor;
