@@ -404,14 +404,35 @@ bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions,
     const Importer *importer = from.isEmpty() || from == QLatin1String("auto") ? detectImporter(files, error)
                                                                                  : importerWithId(from);
     if (!importer) {
+        QStringList ids;
+        for (const Importer *known : importers())
+            ids << known->id();
         problems << (error.isEmpty() ? Text::tr("--from must be auto or one of the formats (%1), not '%2'.")
-                                           .arg(QStringLiteral("letdown"), from)
+                                           .arg(ids.join(QStringLiteral(", ")), from)
                                      : error);
         return false;
     }
-    ImportResult result = importer->read(files, ImportOptions {});
+    ImportOptions options;
+    if (parser.isSet(QStringLiteral("timezone"))) {
+        options.timeZone = QTimeZone(parser.value(QStringLiteral("timezone")).toUtf8());
+        if (!options.timeZone.isValid()) {
+            problems << Text::tr("--timezone '%1' is not a time zone like Europe/Berlin or America/New_York.")
+                            .arg(parser.value(QStringLiteral("timezone")));
+            return false;
+        }
+    }
+    const QString units = parser.value(QStringLiteral("units"));
+    if (units == QLatin1String("ml") || units == QLatin1String("oz"))
+        options.unit = units == QLatin1String("oz") ? VolumeUnit::Oz : VolumeUnit::Ml;
+    else if (!units.isEmpty()) {
+        problems << Text::tr("--units must be ml or oz, not '%1'.").arg(units);
+        return false;
+    }
+    ImportResult result = importer->read(files, options);
     problems = result.problems;
     sessions = result.sessions;
+    if (importer->id() != QLatin1String("letdown"))
+        std::fprintf(stderr, "letdown import: %s\n", qPrintable(importSummary(*importer, result, options)));
     for (const QString &line : std::as_const(result.skipped) + result.warnings)
         std::fprintf(stderr, "letdown import: %s\n", qPrintable(line));
     return problems.isEmpty();
@@ -448,6 +469,19 @@ int runImport(const QCommandLineParser &parser)
     if (database.isReadOnly())
         return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
+    // Sessions she logged in Letdown at the same time as another tracker's: said, both kept.
+    if (!sessions.isEmpty() && sessions.first().source != QLatin1String("letdown")) {
+        qint64 firstMs = sessions.first().startedAtUtcMs, lastMs = firstMs;
+        for (const Session &s : std::as_const(sessions)) {
+            firstMs = std::min(firstMs, s.startedAtUtcMs);
+            lastMs = std::max(lastMs, s.endedAtUtcMs.value_or(s.startedAtUtcMs));
+        }
+        QList<Session> stored;
+        constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+        if (store.loadSessionsStartedBetween(firstMs - kDayMs, lastMs + kDayMs, stored))
+            for (const QString &warning : overlapWarnings(sessions, stored))
+                std::fprintf(stderr, "letdown import: %s\n", qPrintable(warning));
+    }
     CsvImportReport report;
     if (!importCsvFiles(store, sessions, report, problems))
         return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
@@ -541,7 +575,9 @@ const QList<Verb> &verbs()
                     + rangeOptions();
             },
             runExport},
-        {"import", QT_TRANSLATE_NOOP("CommandLine", "Read sessions (and let-downs) from CSV files written by export."),
+        {"import",
+            QT_TRANSLATE_NOOP("CommandLine",
+                "Read sessions from Letdown's export or another tracker's (Baby Buddy, Huckleberry, Baby Tracker)."),
             false,
             [] {
                 return QList<QCommandLineOption> {
@@ -551,8 +587,14 @@ const QList<Verb> &verbs()
                         QStringLiteral("file")},
                     {QStringLiteral("from"),
                         Text::tr("The format of the files named after the command: auto (default, by their "
-                                 "headers) or letdown."),
+                                 "headers), letdown, babybuddy, huckleberry or babytracker."),
                         QStringLiteral("format")},
+                    {QStringLiteral("timezone"),
+                        Text::tr("The time zone the other app wrote its times in, like Europe/Berlin (default: this "
+                                 "computer's)."),
+                        QStringLiteral("zone")},
+                    {QStringLiteral("units"),
+                        Text::tr("ml or oz, for amounts written without a unit (Baby Buddy)."), QStringLiteral("unit")},
                     {QStringLiteral("dry-run"), Text::tr("Check the files and say what would be imported; write nothing.")}};
             },
             runImport, true},

@@ -2,10 +2,13 @@
 
 #include "csv/Csv.h"
 #include "import/LetdownCsvImporter.h"
+#include "import/OtherTrackers.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QMap>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.
@@ -17,7 +20,10 @@ struct Text {
 const QList<const Importer *> &importers()
 {
     static const LetdownCsvImporter letdown;
-    static const QList<const Importer *> all = {&letdown};
+    static const BabyBuddyImporter babyBuddy;
+    static const HuckleberryImporter huckleberry;
+    static const BabyTrackerImporter babyTracker;
+    static const QList<const Importer *> all = {&letdown, &babyBuddy, &huckleberry, &babyTracker};
     return all;
 }
 
@@ -90,4 +96,64 @@ bool readImportFile(const QString &path, ImportFile &file, QString &error)
         return false;
     }
     return true;
+}
+
+namespace {
+QString localText(qint64 utcMs, int offsetS)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs + qint64(offsetS) * 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+} // namespace
+
+QString importSummary(const Importer &importer, const ImportResult &result, const ImportOptions &options)
+{
+    int nursing = 0, pumping = 0;
+    std::optional<qint64> first, last;
+    int firstOffset = 0, lastOffset = 0;
+    for (const Session &s : result.sessions) {
+        (s.kind == SessionKind::Nursing ? nursing : pumping) += 1;
+        if (!first || s.startedAtUtcMs < *first) {
+            first = s.startedAtUtcMs;
+            firstOffset = s.startedUtcOffsetS;
+        }
+        if (!last || s.startedAtUtcMs > *last) {
+            last = s.startedAtUtcMs;
+            lastOffset = s.startedUtcOffsetS;
+        }
+    }
+    QString summary = Text::tr("%1: %2 nursing and %3 pumping sessions").arg(importer.displayName()).arg(nursing).arg(pumping);
+    if (first)
+        summary += Text::tr(" from %1 to %2").arg(localText(*first, firstOffset).left(10), localText(*last, lastOffset).left(10));
+    summary += Text::tr(", times read in %1").arg(QString::fromUtf8(options.timeZone.id()));
+    // Skipped rows grouped by their reason ("file line 7: a bottle feed (formula)").
+    QMap<QString, int> reasons;
+    for (const QString &line : result.skipped)
+        ++reasons[line.section(QStringLiteral(": "), 1)];
+    QStringList grouped;
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+        grouped << QStringLiteral("%1 × %2").arg(it.value()).arg(it.key());
+    summary += result.skipped.isEmpty() ? Text::tr("; no rows skipped")
+                                        : Text::tr("; %1 rows skipped: %2").arg(result.skipped.size()).arg(grouped.join(QStringLiteral(", ")));
+    if (!result.warnings.isEmpty())
+        summary += Text::tr("; %1 warnings (below)").arg(result.warnings.size());
+    return summary + u'.';
+}
+
+QStringList overlapWarnings(const QList<Session> &imported, const QList<Session> &stored)
+{
+    QStringList warnings;
+    for (const Session &in : imported) {
+        const qint64 inEnd = in.endedAtUtcMs.value_or(in.startedAtUtcMs);
+        for (const Session &own : stored) {
+            if (own.source != QLatin1String("letdown") || own.uuid == in.uuid)
+                continue;
+            const qint64 ownEnd = own.endedAtUtcMs.value_or(own.lastEventAtUtcMs);
+            if (in.startedAtUtcMs < ownEnd && own.startedAtUtcMs < inEnd)
+                warnings << Text::tr("the imported session of %1 overlaps the one you logged in Letdown at %2; both are "
+                                     "kept.")
+                                .arg(localText(in.startedAtUtcMs, in.startedUtcOffsetS),
+                                    localText(own.startedAtUtcMs, own.startedUtcOffsetS));
+        }
+    }
+    return warnings;
 }

@@ -59,3 +59,10 @@ const Importer *detectImporter(const QList<ImportFile> &files, QString &error);
 bool readImportFile(const QString &path, ImportFile &file, QString &error);
 // The first record of a CSV text (empty when it cannot be parsed).
 QStringList csvHeaderOf(const QByteArray &bytes);
+
+// One paragraph for her: what the import found, before anything is written ("Huckleberry:
+// 42 nursing and 10 pumping sessions from 2025-04-01 to 2025-05-10, times read in
+// Europe/Berlin; 17 rows skipped: 12 bottle feeds ...").
+QString importSummary(const Importer &importer, const ImportResult &result, const ImportOptions &options);
+// Imported sessions that overlap one she logged in Letdown: one warning each (both are kept).
+QStringList overlapWarnings(const QList<Session> &imported, const QList<Session> &stored);
