@@ -8,6 +8,7 @@
 #include "ui_MainWindow.h"
 
 #include "HistoryPanel.h"
+#include "ImportDialog.h"
 #include "InsightsPanel.h"
 #include "MiniTimer.h"
 #include "PreferencesDialog.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(
         [this] { openTransferDialog(int(TransferDialog::Mode::ExportCsv)); });
     connect(m_ui->actionImportCsv, &QAction::triggered, this,
         [this] { openTransferDialog(int(TransferDialog::Mode::ImportCsv)); });
+    connect(m_ui->actionImportOther, &QAction::triggered, this, &MainWindow::openImportDialog);
     connect(m_ui->actionSaveReport, &QAction::triggered, this,
         [this] { openTransferDialog(int(TransferDialog::Mode::ReportPdf)); });
     connect(m_ui->actionPrintReport, &QAction::triggered, this, &MainWindow::printReport);
@@ -223,6 +225,16 @@ void MainWindow::openTransferDialog(int mode)
         dataChangedOutsideRecorder();
 }
 
+void MainWindow::openImportDialog()
+{
+    ImportDialog dialog(m_store, this);
+    emit importDialogOpened(&dialog);
+    if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(dialog.resultMessage(), 10000);
+    dataChangedOutsideRecorder();
+}
+
 void MainWindow::printReport()
 {
     QPrinter printer(QPrinter::HighResolution);
@@ -286,6 +298,7 @@ void MainWindow::applyReadOnly()
     m_sessionPanel->setReadOnly(readOnly);
     m_historyPanel->setReadOnly(readOnly);
     m_ui->actionImportCsv->setEnabled(!readOnly);
+    m_ui->actionImportOther->setEnabled(!readOnly);
     m_ui->actionRestoreBackup->setEnabled(!readOnly);
     refreshWarningBar();
 }

@@ -61,6 +61,7 @@ public:
 signals:
     // A transfer dialog is about to run; tests fill and accept it here.
     void transferDialogOpened(QDialog *dialog);
+    void importDialogOpened(QDialog *dialog);
     void restoreDialogOpened(QDialog *dialog);
     void preferencesDialogOpened(QDialog *dialog);
 
@@ -71,6 +72,7 @@ private:
     void showAbout();
 
     void dataChangedOutsideRecorder();
+    void openImportDialog();
     QDate today() const;
     // Her own volume curve is fitted again after the window shows and after any change to
     // her sessions (coalesced: one fit per burst of changes).

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "import/Importer.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class ImportDialog;
+}
+class SessionStore;
+
+// File > Import from another app: pick another tracker's files, say the time zone (and the
+// unit where the files have none), see what will be imported, then import it in one go.
+class ImportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ImportDialog(SessionStore &store, QWidget *parent = nullptr);
+    ~ImportDialog() override;
+
+    // For tests and scripted use, as she would pick them.
+    void addFiles(const QStringList &paths);
+    void setTimeZone(const QByteArray &zoneId);
+    void setOunces(bool ounces);
+    QString previewText() const;
+    bool canImport() const;
+    QString resultMessage() const { return m_result; }
+
+public slots:
+    void accept() override;
+
+private:
+    void browse();
+    void removeSelected();
+    void refreshPreview();
+    ImportOptions options() const;
+    QStringList storedOverlaps() const; // with sessions she logged in Letdown
+
+    std::unique_ptr<Ui::ImportDialog> m_ui;
+    SessionStore &m_store;
+    QList<ImportFile> m_files;
+    const Importer *m_importer = nullptr;
+    ImportResult m_read;
+    QPushButton *m_importButton = nullptr;
+    QString m_result;
+};

@@ -1,0 +1,124 @@
+#include "HistoryModel.h"
+#include "HistoryPanel.h"
+#include "ImportDialog.h"
+#include "MainWindow.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "LetdownProcess.h"
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QByteArray kHuckleberry
+    = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\",\"End Condition\",\"Notes\"\n"
+      "\"Feed\",\"2026-10-25 02:30\",\"2026-10-25 02:50\",\"00:20\",\"00:08R\",\"Breast\",\"00:12L\",\"\"\n"
+      "\"Feed\",\"2026-10-25 06:00\",\"2026-10-25 06:10\",\"00:10\",\"Formula\",\"Bottle\",\"80ml\",\"\"\n"
+      "\"Pump\",\"2026-10-26 23:50\",\"2026-10-27 00:10\",\"00:20\",\"100ml\",\"\",\"2.5oz\",\"\"\n";
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+} // namespace
+
+TEST_CASE("File > Import from another app: the preview first, then her sessions, marked as imported")
+{
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    // One she logged in Letdown during the imported breastfeed (Berlin, 25 Oct, 02:35 summer time).
+    REQUIRE(store.saveSessions({finishedSession(
+        SessionKind::Nursing, QDateTime(QDate(2026, 10, 25), QTime(0, 35), Qt::UTC).toTimeZone(QTimeZone("Europe/Berlin")), {60})}));
+    MainWindow window(db.file, recorder, store, clock);
+    window.show();
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "huckleberry.csv", kHuckleberry);
+    QString preview;
+    auto connection = QObject::connect(&window, &MainWindow::importDialogOpened, &window, [&](QDialog *opened) {
+        auto *dialog = qobject_cast<ImportDialog *>(opened);
+        REQUIRE(dialog);
+        CHECK_FALSE(dialog->canImport()); // nothing chosen yet
+        dialog->addFiles({path});
+        dialog->setTimeZone("Europe/Berlin");
+        preview = dialog->previewText();
+        CHECK_FALSE(dialog->findChild<QComboBox *>("unitCombo")->isEnabled()); // Huckleberry writes its units
+        REQUIRE(dialog->canImport());
+        QTest::mouseClick(dialog->findChild<QPushButton *>("importButton"), Qt::LeftButton);
+    });
+    window.findChild<QAction *>("actionImportOther")->trigger();
+    QObject::disconnect(connection);
+    CHECK_THAT(preview.toStdString(),
+        Catch::Contains("Huckleberry: 1 nursing and 1 pumping sessions from 2026-10-25 to 2026-10-26")
+            && Catch::Contains("times read in Europe/Berlin") && Catch::Contains("1 rows skipped")
+            && Catch::Contains("huckleberry.csv line 2: Start 2026-10-25 02:30 happened twice")
+            && Catch::Contains("overlaps the one you logged in Letdown"));
+
+    QList<Session> stored;
+    REQUIRE(store.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), stored));
+    REQUIRE(stored.size() == 3); // both kept
+    int imported = 0;
+    for (const Session &s : stored)
+        imported += s.source == "huckleberry" && !s.letdownsLogged ? 1 : 0;
+    CHECK(imported == 2);
+
+    // History shows where they came from and that their let-downs were not logged.
+    window.showHistory();
+    HistoryModel *model = window.historyPanel()->model();
+    waitUntil([&] { return model->rowCount() == 3; });
+    QStringList letdowns, notes;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        letdowns << model->index(row, HistoryModel::Letdowns).data().toString();
+        notes << model->index(row, HistoryModel::Note).data().toString();
+    }
+    CHECK(letdowns.count("not logged") == 2);
+    CHECK(notes.filter("[from Huckleberry]").size() == 2);
+}
+
+TEST_CASE("letdown import from another tracker: summary, skipped rows, and let-down figures 'not logged' (null) in stats")
+{
+    TempDatabase db;
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "huckleberry.csv", kHuckleberry);
+    const CliResult dry = runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", "--dry-run", path});
+    CHECK(dry.exitCode == 0);
+    CHECK_THAT(dry.err.toStdString(), Catch::Contains("Huckleberry: 1 nursing and 1 pumping sessions"));
+    CHECK_THAT(dry.out.toStdString(), Catch::Contains("Would import 2 sessions"));
+    const CliResult run = runLetdown({"import", "--database", db.path, "--from", "huckleberry", "--timezone",
+        "Europe/Berlin", path});
+    REQUIRE(run.exitCode == 0);
+    CHECK_THAT(run.out.toStdString(), Catch::Contains("Imported 2 sessions"));
+    CHECK(runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", path}).out.contains(
+        "Imported 0 sessions with 0 let-downs; 2 were already there"));
+
+    const CliResult stats = runLetdown({"stats", "--database", db.path, "--json"});
+    REQUIRE(stats.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(stats.out).object();
+    int sessions = 0;
+    for (const QJsonValue &week : json.value("weeks").toArray()) {
+        sessions += week.toObject().value("sessions").toInt();
+        CHECK(week.toObject().value("mean_letdowns_nursing").isNull());
+        CHECK(week.toObject().value("mean_letdowns_pumping").isNull());
+        CHECK(week.toObject().value("median_first_letdown_s").isNull());
+    }
+    CHECK(sessions == 2);
+    const QJsonObject literature = json.value("insights").toObject().value("literature").toObject();
+    CHECK(literature.value("mean_letdowns_nursing").isNull());
+
+    const CliResult badZone = runLetdown({"import", "--database", db.path, "--timezone", "Mars/Olympus", path});
+    CHECK(badZone.exitCode != 0);
+    CHECK_THAT(badZone.err.toStdString(), Catch::Contains("not a time zone"));
+}
