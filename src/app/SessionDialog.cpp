@@ -91,6 +91,13 @@ SessionDialog::SessionDialog(
     for (QCheckBox *box : m_techniqueBoxes)
         box->setChecked(s.techniques.contains(box->property("techniqueKey").toString()));
     m_ui->pumpedEdit->setText(optionalNumberText(s.pumpedVolumeMl));
+    m_ui->leftEdit->setText(optionalNumberText(s.leftVolumeMl));
+    m_ui->rightEdit->setText(optionalNumberText(s.rightVolumeMl));
+    m_ui->topupEdit->setText(optionalNumberText(s.topupMl));
+    m_ui->topupKindCombo->addItem(tr("breast milk"), int(TopupKind::BreastMilk));
+    m_ui->topupKindCombo->addItem(tr("formula"), int(TopupKind::Formula));
+    if (s.topupKind)
+        m_ui->topupKindCombo->setCurrentIndex(m_ui->topupKindCombo->findData(int(*s.topupKind)));
     m_ui->preEdit->setText(optionalNumberText(s.preFeedWeightG));
     m_ui->postEdit->setText(optionalNumberText(s.postFeedWeightG));
     m_ui->noteEdit->setPlainText(s.note);
@@ -125,12 +132,18 @@ void SessionDialog::setVolumeUnit(VolumeUnit unit)
 {
     m_volume = VolumeFormat {unit};
     m_ui->pumpedLabel->setText(tr("&Pumped volume (%1):").arg(m_volume.symbol()));
+    m_ui->leftLabel->setText(tr("&Left breast (%1):").arg(m_volume.symbol()));
+    m_ui->rightLabel->setText(tr("&Right breast (%1):").arg(m_volume.symbol()));
+    m_ui->topupLabel->setText(tr("&Top-up bottle (%1):").arg(m_volume.symbol()));
     m_ui->letdownTable->setHorizontalHeaderLabels(
         {tr("Time (m:ss)"), tr("Side"), tr("Measured %1").arg(m_volume.symbol())});
     const auto shown = [this](const std::optional<double> &ml) {
         return ml ? QLocale().toString(m_volume.fromMl(*ml), 'g', 6) : QString();
     };
     m_ui->pumpedEdit->setText(shown(m_original.pumpedVolumeMl));
+    m_ui->leftEdit->setText(shown(m_original.leftVolumeMl));
+    m_ui->rightEdit->setText(shown(m_original.rightVolumeMl));
+    m_ui->topupEdit->setText(shown(m_original.topupMl));
     for (int row = 0; row < m_ui->letdownTable->rowCount() && row < m_original.ejections.size(); ++row)
         m_ui->letdownTable->item(row, VolumeColumn)->setText(shown(m_original.ejections[row].measuredVolumeMl));
 }
@@ -151,9 +164,11 @@ void SessionDialog::addLetdownRow(const QString &time, Side side, const std::opt
 void SessionDialog::updateKindFields()
 {
     const bool pumping = m_ui->kindCombo->currentData().toInt() == int(SessionKind::Pumping);
-    m_ui->pumpedLabel->setVisible(pumping);
-    m_ui->pumpedEdit->setVisible(pumping);
-    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preLabel, m_ui->preEdit, m_ui->postLabel, m_ui->postEdit})
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_ui->pumpedLabel, m_ui->pumpedEdit, m_ui->leftLabel, m_ui->leftEdit, m_ui->rightLabel, m_ui->rightEdit})
+        w->setVisible(pumping);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preLabel, m_ui->preEdit, m_ui->postLabel, m_ui->postEdit,
+             m_ui->topupLabel, m_ui->topupEdit, m_ui->topupKindCombo})
         w->setVisible(!pumping);
 }
 
@@ -183,18 +198,44 @@ bool SessionDialog::gather(Session &s)
     s.note = m_ui->noteEdit->toPlainText();
 
     bool ok = true;
-    std::optional<double> pumped, pre, post;
+    std::optional<double> pumped, pre, post, left, right, topup;
     if (!parseOptionalNumber(m_ui->pumpedEdit->text(), pumped) || !parseOptionalNumber(m_ui->preEdit->text(), pre)
-        || !parseOptionalNumber(m_ui->postEdit->text(), post)) {
+        || !parseOptionalNumber(m_ui->postEdit->text(), post) || !parseOptionalNumber(m_ui->leftEdit->text(), left)
+        || !parseOptionalNumber(m_ui->rightEdit->text(), right) || !parseOptionalNumber(m_ui->topupEdit->text(), topup)) {
         showMessage(m_ui->figuresMessage, tr("Please enter numbers only, for example 85 or 85.5."));
         ok = false;
     }
     const bool pumping = s.kind == SessionKind::Pumping;
-    if (pumped)
-        pumped = m_volume.toMl(*pumped);
-    s.pumpedVolumeMl = pumping ? pumped : std::nullopt;
-    s.preFeedWeightG = pumping ? std::nullopt : pre;
-    s.postFeedWeightG = pumping ? std::nullopt : post;
+    for (std::optional<double> *volume : {&pumped, &left, &right, &topup})
+        if (*volume)
+            *volume = m_volume.toMl(**volume);
+    // Both breasts given and the total as it was: the total follows their sum.
+    if (left && right && pumped && m_original.pumpedVolumeMl && std::abs(*pumped - *m_original.pumpedVolumeMl) < 0.01
+        && !(m_original.leftVolumeMl == left && m_original.rightVolumeMl == right))
+        pumped.reset();
+    Measurements figures;
+    figures.pumpedVolumeMl = pumping ? pumped : std::nullopt;
+    figures.leftVolumeMl = pumping ? left : std::nullopt;
+    figures.rightVolumeMl = pumping ? right : std::nullopt;
+    figures.preFeedWeightG = pumping ? std::nullopt : pre;
+    figures.postFeedWeightG = pumping ? std::nullopt : post;
+    figures.topupMl = pumping ? std::nullopt : topup;
+    if (figures.topupMl)
+        figures.topupKind = TopupKind(m_ui->topupKindCombo->currentData().toInt());
+    if (ok) {
+        const QString problem = validateMeasurements(figures);
+        if (!problem.isEmpty()) {
+            showMessage(m_ui->figuresMessage, problem);
+            ok = false;
+        }
+    }
+    s.pumpedVolumeMl = pumpedTotalMl(figures);
+    s.leftVolumeMl = figures.leftVolumeMl;
+    s.rightVolumeMl = figures.rightVolumeMl;
+    s.preFeedWeightG = figures.preFeedWeightG;
+    s.postFeedWeightG = figures.postFeedWeightG;
+    s.topupMl = figures.topupMl;
+    s.topupKind = figures.topupKind;
 
     s.ejections.clear();
     for (int row = 0; row < m_ui->letdownTable->rowCount(); ++row) {
@@ -228,6 +269,8 @@ bool SessionDialog::gather(Session &s)
     }
     std::sort(s.ejections.begin(), s.ejections.end(),
         [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+    // An imported session whose let-downs she adds by hand has them logged from then on.
+    s.letdownsLogged = m_original.letdownsLogged || !s.ejections.isEmpty();
     return ok;
 }
 

@@ -86,8 +86,11 @@ SessionPanel::SessionPanel(SessionCommands &commands, SessionStore &store, QWidg
     connect(m_ui->rightSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Right); });
     connect(m_ui->bothSideButton, &QPushButton::clicked, this, [this] { onSideButton(Side::Both); });
     connect(m_ui->saveDetailsButton, &QPushButton::clicked, this, &SessionPanel::saveFigures);
-    for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->preWeightEdit, m_ui->postWeightEdit})
+    for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->leftVolumeEdit, m_ui->rightVolumeEdit, m_ui->preWeightEdit,
+             m_ui->postWeightEdit, m_ui->topupEdit})
         connect(edit, &QLineEdit::returnPressed, this, &SessionPanel::saveFigures);
+    m_ui->topupKindCombo->addItem(tr("breast milk"), int(TopupKind::BreastMilk));
+    m_ui->topupKindCombo->addItem(tr("formula"), int(TopupKind::Formula));
 
     // The note is saved a moment after she stops typing, and at once when the field loses focus.
     m_noteSaveDelay.setSingleShot(true);
@@ -130,10 +133,17 @@ void SessionPanel::setPreferences(const Preferences &preferences)
     m_volume = VolumeFormat {preferences.unit};
     m_ui->pumpedVolumeLabel->setText(tr("Pumped volume (%1):").arg(m_volume.symbol()));
     m_ui->pumpedVolumeEdit->setAccessibleName(tr("Pumped volume in %1").arg(m_volume.symbol()));
+    m_ui->leftVolumeLabel->setText(tr("Left breast (%1):").arg(m_volume.symbol()));
+    m_ui->leftVolumeEdit->setAccessibleName(tr("Pumped from the left breast in %1").arg(m_volume.symbol()));
+    m_ui->rightVolumeLabel->setText(tr("Right breast (%1):").arg(m_volume.symbol()));
+    m_ui->rightVolumeEdit->setAccessibleName(tr("Pumped from the right breast in %1").arg(m_volume.symbol()));
+    m_ui->topupLabel->setText(tr("Top-up bottle (%1):").arg(m_volume.symbol()));
+    m_ui->topupEdit->setAccessibleName(tr("Top-up bottle in %1").arg(m_volume.symbol()));
     // Before a session: the kind she chose as the default (or what she used last).
     if (preferences.defaultKind && !m_recorder.hasSession())
         (*preferences.defaultKind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
-    m_ui->pumpedVolumeEdit->clear(); // shown again in the new unit
+    for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->leftVolumeEdit, m_ui->rightVolumeEdit, m_ui->topupEdit})
+        edit->clear(); // shown again in the new unit
     refresh();
 }
 
@@ -225,14 +235,27 @@ void SessionPanel::saveFigures()
     Measurements figures;
     const Session session = m_recorder.currentSession();
     bool ok = true;
+    // A volume typed in her unit, kept in millilitres.
+    const auto volumeIn = [&](QLineEdit *edit, std::optional<double> &ml) {
+        const bool parsed = parseOptionalNumber(edit->text(), ml);
+        if (parsed && ml)
+            ml = m_volume.toMl(*ml);
+        return parsed;
+    };
     if (session.kind == SessionKind::Pumping) {
-        ok = parseOptionalNumber(m_ui->pumpedVolumeEdit->text(), figures.pumpedVolumeMl);
-        if (ok && figures.pumpedVolumeMl)
-            figures.pumpedVolumeMl = m_volume.toMl(*figures.pumpedVolumeMl);
+        ok = volumeIn(m_ui->pumpedVolumeEdit, figures.pumpedVolumeMl)
+            && volumeIn(m_ui->leftVolumeEdit, figures.leftVolumeMl) && volumeIn(m_ui->rightVolumeEdit, figures.rightVolumeMl);
     } else {
         ok = parseOptionalNumber(m_ui->preWeightEdit->text(), figures.preFeedWeightG)
-            && parseOptionalNumber(m_ui->postWeightEdit->text(), figures.postFeedWeightG);
+            && parseOptionalNumber(m_ui->postWeightEdit->text(), figures.postFeedWeightG)
+            && volumeIn(m_ui->topupEdit, figures.topupMl);
+        if (figures.topupMl)
+            figures.topupKind = TopupKind(m_ui->topupKindCombo->currentData().toInt());
     }
+    // The total of two measured breasts is their sum: a total she left as it was is replaced.
+    if (ok && figures.leftVolumeMl && figures.rightVolumeMl && figures.pumpedVolumeMl && session.pumpedVolumeMl
+        && std::abs(*figures.pumpedVolumeMl - *session.pumpedVolumeMl) < 0.01)
+        figures.pumpedVolumeMl.reset();
     if (!ok) {
         m_ui->detailsMessage->setText(tr("Please enter numbers only, for example 85 or 85.5."));
         return;
@@ -378,18 +401,20 @@ void SessionPanel::refreshDetails(const Session &session)
     const bool finished = m_recorder.state() == SessionRecorder::State::Stopped;
     m_ui->detailsGroup->setEnabled(finished && !m_readOnly);
     const bool pumping = session.kind == SessionKind::Pumping;
-    m_ui->pumpedVolumeLabel->setVisible(pumping);
-    m_ui->pumpedVolumeEdit->setVisible(pumping);
-    for (QWidget *w : std::initializer_list<QWidget *> {
-             m_ui->preWeightLabel, m_ui->preWeightEdit, m_ui->postWeightLabel, m_ui->postWeightEdit})
+    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->pumpedVolumeLabel, m_ui->pumpedVolumeEdit,
+             m_ui->leftVolumeLabel, m_ui->leftVolumeEdit, m_ui->rightVolumeLabel, m_ui->rightVolumeEdit})
+        w->setVisible(pumping);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_ui->preWeightLabel, m_ui->preWeightEdit,
+             m_ui->postWeightLabel, m_ui->postWeightEdit, m_ui->topupLabel, m_ui->topupEdit, m_ui->topupKindCombo})
         w->setVisible(!pumping);
 
     if (!finished) {
         m_ui->summaryLabel->setText(tr("When you stop a session, its summary appears here and you can "
-                                       "add the pumped volume or a test-weigh."));
-        m_ui->pumpedVolumeEdit->clear();
-        m_ui->preWeightEdit->clear();
-        m_ui->postWeightEdit->clear();
+                                       "add the pumped volume (per breast if you measured each), a test-weigh "
+                                       "or a top-up bottle."));
+        for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->leftVolumeEdit, m_ui->rightVolumeEdit,
+                 m_ui->preWeightEdit, m_ui->postWeightEdit, m_ui->topupEdit})
+            edit->clear();
         return;
     }
     const auto first = session.firstLetdownOffsetMs();
@@ -399,9 +424,16 @@ void SessionPanel::refreshDetails(const Session &session)
         tr("%1, %2 (paused %3), %4")
             .arg(kindLabel(session.kind), formatElapsed(session.activeMs), formatElapsed(session.pausedMs), letdowns)
         + (first ? tr(", the first after %1.").arg(formatElapsed(*first)) : QStringLiteral(".")));
-    if (!m_ui->pumpedVolumeEdit->hasFocus())
-        m_ui->pumpedVolumeEdit->setText(
-            session.pumpedVolumeMl ? QLocale().toString(m_volume.fromMl(*session.pumpedVolumeMl), 'g', 6) : QString());
+    const auto showVolume = [&](QLineEdit *edit, const std::optional<double> &ml) {
+        if (!edit->hasFocus())
+            edit->setText(ml ? QLocale().toString(m_volume.fromMl(*ml), 'g', 6) : QString());
+    };
+    showVolume(m_ui->pumpedVolumeEdit, session.pumpedVolumeMl);
+    showVolume(m_ui->leftVolumeEdit, session.leftVolumeMl);
+    showVolume(m_ui->rightVolumeEdit, session.rightVolumeMl);
+    showVolume(m_ui->topupEdit, session.topupMl);
+    if (session.topupKind)
+        m_ui->topupKindCombo->setCurrentIndex(m_ui->topupKindCombo->findData(int(*session.topupKind)));
     if (!m_ui->preWeightEdit->hasFocus())
         m_ui->preWeightEdit->setText(optionalNumberText(session.preFeedWeightG));
     if (!m_ui->postWeightEdit->hasFocus())

@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -228,6 +229,46 @@ TEST_CASE("GUI: pumped volume is entered after a pumping session")
     volume->setText(QStringLiteral("85.5"));
     QTest::keyClick(volume, Qt::Key_Return);
     CHECK(screen.savedSession().pumpedVolumeMl == 85.5);
+}
+
+TEST_CASE("GUI: each breast's pumped volume, the total their sum, and a top-up bottle with a feed")
+{
+    Screen screen;
+    screen.find<QRadioButton>("pumpingRadio")->click();
+    screen.click("startStopButton");
+    screen.click("startStopButton");
+    auto *left = screen.find<QLineEdit>("leftVolumeEdit");
+    auto *right = screen.find<QLineEdit>("rightVolumeEdit");
+    REQUIRE(left->isVisible());
+    CHECK_FALSE(screen.find<QLineEdit>("topupEdit")->isVisible());
+    left->setText(QStringLiteral("40"));
+    right->setText(QStringLiteral("35.5"));
+    screen.find<QLineEdit>("pumpedVolumeEdit")->setText(QStringLiteral("80")); // not their sum
+    screen.click("saveDetailsButton");
+    CHECK_THAT(screen.text("detailsMessage").toStdString(), Catch::Contains("sum of both breasts"));
+    CHECK_FALSE(screen.savedSession().leftVolumeMl);
+    screen.find<QLineEdit>("pumpedVolumeEdit")->clear();
+    screen.click("saveDetailsButton");
+    CHECK(screen.text("detailsMessage") == "Saved.");
+    CHECK(screen.savedSession().leftVolumeMl == 40.0);
+    CHECK(screen.savedSession().rightVolumeMl == 35.5);
+    CHECK(screen.savedSession().pumpedVolumeMl == 75.5);
+    CHECK(screen.find<QLineEdit>("pumpedVolumeEdit")->text() == "75.5");
+
+    // A breastfeed with a formula top-up.
+    screen.find<QRadioButton>("nursingRadio")->click();
+    screen.click("startStopButton");
+    screen.click("startStopButton");
+    auto *topup = screen.find<QLineEdit>("topupEdit");
+    REQUIRE(topup->isVisible());
+    CHECK_FALSE(left->isVisible());
+    topup->setText(QStringLiteral("60"));
+    auto *kind = screen.find<QComboBox>("topupKindCombo");
+    kind->setCurrentIndex(kind->findText("formula"));
+    QTest::keyClick(topup, Qt::Key_Return);
+    CHECK(screen.text("detailsMessage") == "Saved.");
+    CHECK(screen.savedSession().topupMl == 60.0);
+    CHECK(screen.savedSession().topupKind == TopupKind::Formula);
 }
 
 TEST_CASE("GUI: a failed write shows a warning and 'not saved yet', and clears once saved")

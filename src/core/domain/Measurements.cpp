@@ -37,14 +37,31 @@ QString optionalNumberText(const std::optional<double> &value)
     return value ? QLocale().toString(*value, 'g', 6) : QString();
 }
 
+std::optional<double> pumpedTotalMl(const Measurements &m)
+{
+    if (m.pumpedVolumeMl)
+        return m.pumpedVolumeMl;
+    if (m.leftVolumeMl && m.rightVolumeMl)
+        return *m.leftVolumeMl + *m.rightVolumeMl;
+    return std::nullopt;
+}
+
 QString validateMeasurements(const Measurements &m)
 {
-    if (m.pumpedVolumeMl) {
-        if (!std::isfinite(*m.pumpedVolumeMl) || *m.pumpedVolumeMl < 0)
+    for (const auto &volume : {m.pumpedVolumeMl, m.leftVolumeMl, m.rightVolumeMl, m.topupMl, pumpedTotalMl(m)}) {
+        if (!volume)
+            continue;
+        if (!std::isfinite(*volume) || *volume < 0)
             return Text::tr("The volume cannot be negative.");
-        if (*m.pumpedVolumeMl > kMaxSessionVolumeMl)
+        if (*volume > kMaxSessionVolumeMl)
             return Text::tr("A volume above 500 ml for one session is not plausible; please check it.");
     }
+    if (m.pumpedVolumeMl && m.leftVolumeMl && m.rightVolumeMl
+        && std::abs(*m.pumpedVolumeMl - (*m.leftVolumeMl + *m.rightVolumeMl)) > 0.5)
+        return Text::tr("The total is the sum of both breasts (%1 ml): leave it empty or correct it.")
+            .arg(QLocale().toString(*m.leftVolumeMl + *m.rightVolumeMl, 'g', 6));
+    if (m.topupMl && !m.topupKind)
+        return Text::tr("Say what the top-up bottle held: breast milk or formula.");
     if (isWeightOutOfRange(m.preFeedWeightG) || isWeightOutOfRange(m.postFeedWeightG))
         return Text::tr("Baby weights must be between 300 g and 30000 g.");
     if (m.preFeedWeightG.has_value() != m.postFeedWeightG.has_value())

@@ -11,7 +11,15 @@ struct Measurements {
     std::optional<double> pumpedVolumeMl;
     std::optional<double> preFeedWeightG;
     std::optional<double> postFeedWeightG;
+    // Pumping, per breast: with both given, the total is their sum (given or not).
+    std::optional<double> leftVolumeMl;
+    std::optional<double> rightVolumeMl;
+    // Nursing: a bottle given with the feed, and what was in it (needed with an amount).
+    std::optional<double> topupMl;
+    std::optional<TopupKind> topupKind;
 };
+// The pumped total the figures give: the total, else the sum of both breasts when both are given.
+std::optional<double> pumpedTotalMl(const Measurements &measurements);
 
 // Plausibility limits. A session's volume above 500 ml is not something a breast pump or a
 // feed produces; baby weights outside these bounds are typing mistakes.

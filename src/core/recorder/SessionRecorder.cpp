@@ -293,9 +293,13 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
     if (!problem.isEmpty())
         return refuse(problem);
     Session s = m_session;
-    s.pumpedVolumeMl = measurements.pumpedVolumeMl;
+    s.pumpedVolumeMl = pumpedTotalMl(measurements);
     s.preFeedWeightG = measurements.preFeedWeightG;
     s.postFeedWeightG = measurements.postFeedWeightG;
+    s.leftVolumeMl = measurements.leftVolumeMl;
+    s.rightVolumeMl = measurements.rightVolumeMl;
+    s.topupMl = measurements.topupMl;
+    s.topupKind = measurements.topupMl ? measurements.topupKind : std::nullopt;
     return commit(s);
 }
 
