@@ -3,6 +3,7 @@
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "recorder/SessionRecorder.h"
+#include "storage/Database.h"
 #include "storage/SessionStore.h"
 
 #include "LetdownProcess.h"
@@ -18,6 +19,10 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QProcess>
+#include <QSet>
+#include <QSqlQuery>
+#include <QThread>
 
 namespace {
 const QByteArray kHuckleberry
@@ -121,4 +126,54 @@ TEST_CASE("letdown import from another tracker: summary, skipped rows, and let-d
     const CliResult badZone = runLetdown({"import", "--database", db.path, "--timezone", "Mars/Olympus", path});
     CHECK(badZone.exitCode != 0);
     CHECK_THAT(badZone.err.toStdString(), Catch::Contains("not a time zone"));
+}
+
+TEST_CASE("An import killed half way leaves nothing: every count seen is all or none")
+{
+    // 20,000 breastfeeds from another tracker: long enough to kill at different points.
+    QByteArray file = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\",\"End Condition\","
+                      "\"Notes\"\n";
+    constexpr int kSessions = 20000;
+    const QDateTime first(QDate(2021, 1, 1), QTime(6, 0));
+    for (int i = 0; i < kSessions; ++i) {
+        const QDateTime start = first.addSecs(qint64(i) * 2 * 3600); // to mid-2025
+        file += "\"Feed\",\"" + start.toString("yyyy-MM-dd HH:mm").toUtf8() + "\",\""
+            + start.addSecs(900).toString("yyyy-MM-dd HH:mm").toUtf8() + "\",\"00:15\",\"00:07R\",\"Breast\",\"00:08L\",\"\"\n";
+    }
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "huckleberry.csv", file);
+    const QString database = dir.filePath("killed.sqlite");
+    QSet<qint64> countsSeen;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
+        process.setProcessEnvironment(environment);
+        process.start(LETDOWN_EXECUTABLE, {"import", "--database", database, "--timezone", "UTC", path});
+        REQUIRE(process.waitForStarted(30'000));
+        QThread::msleep(100 + 150 * attempt); // from early reading to the write
+        process.kill();
+        REQUIRE(process.waitForFinished(30'000));
+        Database check;
+        if (!QFile::exists(database))
+            continue; // killed before the database was created: nothing written either
+        REQUIRE(check.open(database, Database::OpenMode::MustExist));
+        QSqlQuery count(check.connection());
+        REQUIRE(count.exec("SELECT count(*) FROM sessions"));
+        REQUIRE(count.next());
+        countsSeen << count.value(0).toLongLong();
+        QFile::remove(database + ".lock");
+        if (count.value(0).toLongLong() == kSessions)
+            break; // it finished before the kill: nothing more to learn
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(database + suffix);
+    }
+    INFO("counts seen: " << QStringList([&] {
+        QStringList texts;
+        for (qint64 c : countsSeen)
+            texts << QString::number(c);
+        return texts;
+    }()).join(", ").toStdString());
+    for (qint64 seen : countsSeen)
+        CHECK((seen == 0 || seen == kSessions));
 }
