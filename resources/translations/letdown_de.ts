@@ -200,10 +200,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read sessions (and let-downs) from CSV files written by export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The sessions CSV file to read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,11 +265,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The format of the files named after the command: auto (default, by their headers) or letdown.</source>
+        <source>Check the files and say what would be imported; write nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the files and say what would be imported; write nothing.</source>
+        <source>--timezone &apos;%1&apos; is not a time zone like Europe/Berlin or America/New_York.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read sessions from Letdown&apos;s export or another tracker&apos;s (Baby Buddy, Huckleberry, Baby Tracker).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format of the files named after the command: auto (default, by their headers), letdown, babybuddy, huckleberry or babytracker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone the other app wrote its times in, like Europe/Berlin (default: this computer&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ml or oz, for amounts written without a unit (Baby Buddy).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -604,6 +616,14 @@
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht notiert</translation>
+    </message>
+    <message>
+        <source>[from %1] </source>
+        <translation>[aus %1] </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -741,6 +761,101 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from another app</source>
+        <translation>Aus einer anderen App importieren</translation>
+    </message>
+    <message>
+        <source>Choose the files another tracker exported (Baby Buddy and Baby Tracker write one per activity: choose them together). Letdown recognises the app by the files&apos; columns and shows what it found before anything is saved. Imported sessions keep their times, sides and volumes; their let-downs were not logged, so they never count toward let-down figures.</source>
+        <translation>Wählen Sie die Dateien, die eine andere App exportiert hat (Baby Buddy und Baby Tracker schreiben eine pro Tätigkeit: wählen Sie sie zusammen). Letdown erkennt die App an den Spalten der Dateien und zeigt, was es gefunden hat, bevor etwas gespeichert wird. Importierte Sitzungen behalten ihre Zeiten, Seiten und Mengen; ihre Milchspenden wurden nicht notiert und zählen daher nie zu den Zahlen über Milchspenden.</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Zu importierende Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Add files...</source>
+        <translation>Dateien &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Times were written in &amp;time zone:</source>
+        <translation>Die Zeiten stammen aus der &amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>The other app wrote local times without their offset: the zone they were written in</source>
+        <translation>Die andere App schrieb Ortszeiten ohne Zeitverschiebung: die Zone, in der sie geschrieben wurden</translation>
+    </message>
+    <message>
+        <source>Amounts &amp;without a unit are in:</source>
+        <translation>Mengen &amp;ohne Einheit sind in:</translation>
+    </message>
+    <message>
+        <source>What will be imported:</source>
+        <translation>Was importiert wird:</translation>
+    </message>
+    <message>
+        <source>What will be imported</source>
+        <translation>Was importiert wird</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Millilitres (ml)</source>
+        <translation>Milliliter (ml)</translation>
+    </message>
+    <message>
+        <source>Ounces (oz)</source>
+        <translation>Unzen (oz)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Files from another app</source>
+        <translation>Dateien aus einer anderen App</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No files chosen yet.</source>
+        <translation>Noch keine Dateien gewählt.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported until these lines are fixed:</source>
+        <translation>Nichts kann importiert werden, bis diese Zeilen korrigiert sind:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Hinweise:</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Übersprungen:</translation>
+    </message>
+    <message>
+        <source>Your own sessions could not be read to look for overlaps: %1</source>
+        <translation>Ihre eigenen Sitzungen konnten nicht auf Überschneidungen geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 sessions from %2; %3 were already there.</source>
+        <translation>%1 Sitzungen aus %2 importiert; %3 waren schon vorhanden.</translation>
+    </message>
+</context>
+<context>
     <name>Importer</name>
     <message>
         <source>%1 line 1: this is not a file Letdown can import (its columns are not those of a known export).</source>
@@ -757,6 +872,34 @@
     <message>
         <source>%1 is too large (the limit is %2 MB).</source>
         <translation>%1 ist zu groß (höchstens %2 MB).</translation>
+    </message>
+    <message>
+        <source>%1: %2 nursing and %3 pumping sessions</source>
+        <translation>%1: %2 Still- und %3 Abpumpsitzungen</translation>
+    </message>
+    <message>
+        <source> from %1 to %2</source>
+        <translation> vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>, times read in %1</source>
+        <translation>, Zeiten gelesen in %1</translation>
+    </message>
+    <message>
+        <source>; no rows skipped</source>
+        <translation>; keine Zeilen übersprungen</translation>
+    </message>
+    <message>
+        <source>; %1 rows skipped: %2</source>
+        <translation>; %1 Zeilen übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>; %1 warnings (below)</source>
+        <translation>; %1 Hinweise (unten)</translation>
+    </message>
+    <message>
+        <source>the imported session of %1 overlaps the one you logged in Letdown at %2; both are kept.</source>
+        <translation>die importierte Sitzung vom %1 überschneidet sich mit Ihrer in Letdown notierten um %2; beide bleiben erhalten.</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1316,14 @@
         <source>Your volumes are now estimated with your own curve (Edit &gt; Preferences to go back).</source>
         <translation>Ihre Mengen werden jetzt mit Ihrer eigenen Kurve geschätzt (Bearbeiten &gt; Einstellungen, um zurückzuwechseln).</translation>
     </message>
+    <message>
+        <source>Import from &amp;another app...</source>
+        <translation>Aus &amp;anderer App importieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
 </context>
 <context>
     <name>Measurements</name>
@@ -1199,6 +1350,14 @@
     <message>
         <source>A weight gain above 500 g in one feed is not plausible; please check it.</source>
         <translation>Eine Zunahme von mehr als 500 g bei einer Mahlzeit ist nicht plausibel; bitte prüfen Sie den Wert.</translation>
+    </message>
+    <message>
+        <source>The total is the sum of both breasts (%1 ml): leave it empty or correct it.</source>
+        <translation>Die Gesamtmenge ist die Summe beider Brüste (%1 ml): lassen Sie sie leer oder korrigieren Sie sie.</translation>
+    </message>
+    <message>
+        <source>Say what the top-up bottle held: breast milk or formula.</source>
+        <translation>Geben Sie an, was in der Zufütterungsflasche war: Muttermilch oder Pre-Nahrung.</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1393,69 @@
     <message>
         <source>Start [Space]</source>
         <translation>Start [Leertaste]</translation>
+    </message>
+</context>
+<context>
+    <name>OtherTrackers</name>
+    <message>
+        <source>%1: %2 &apos;%3&apos; is not a date and time this format writes.</source>
+        <translation>%1: %2 „%3“ ist kein Datum mit Uhrzeit, wie dieses Format es schreibt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 does not exist in %4 (the clocks went forward then).</source>
+        <translation>%1: %2 %3 gibt es in %4 nicht (die Uhren wurden da vorgestellt).</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 happened twice in %4 (the clocks went back); the first, summer-time one was taken.</source>
+        <translation>%1: %2 %3 gab es in %4 zweimal (die Uhren wurden zurückgestellt); die erste, in Sommerzeit, wurde genommen.</translation>
+    </message>
+    <message>
+        <source>a bottle feed (%1)</source>
+        <translation>eine Flaschenmahlzeit (%1)</translation>
+    </message>
+    <message>
+        <source>not a breastfeed (%1, %2)</source>
+        <translation>kein Stillen (%1, %2)</translation>
+    </message>
+    <message>
+        <source>not breast milk (%1)</source>
+        <translation>keine Muttermilch (%1)</translation>
+    </message>
+    <message>
+        <source>%1: amount &apos;%2&apos; is not a number.</source>
+        <translation>%1: die Menge „%2“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: amount &apos;%2&apos; has no unit; say whether the file is in ml or oz.</source>
+        <translation>%1: die Menge „%2“ hat keine Einheit; geben Sie an, ob die Datei in ml oder oz ist.</translation>
+    </message>
+    <message>
+        <source>%1: an older export with one time per session: its duration is not known (0).</source>
+        <translation>%1: ein älterer Export mit einer Zeit pro Sitzung: ihre Dauer ist unbekannt (0).</translation>
+    </message>
+    <message>
+        <source>a bottle or solid feed (%1)</source>
+        <translation>eine Flasche oder Beikost (%1)</translation>
+    </message>
+    <message>
+        <source>%1: not a feed or pumping session</source>
+        <translation>%1: keine Mahlzeit und kein Abpumpen</translation>
+    </message>
+    <message>
+        <source>%1: side times &apos;%2&apos; and &apos;%3&apos; are not like 00:08R and 00:06L.</source>
+        <translation>%1: die Seitenzeiten „%2“ und „%3“ sehen nicht aus wie 00:08R und 00:06L.</translation>
+    </message>
+    <message>
+        <source>%1: pumped amounts &apos;%2&apos; and &apos;%3&apos; are not like 100ml or 2.5oz.</source>
+        <translation>%1: die abgepumpten Mengen „%2“ und „%3“ sehen nicht aus wie 100ml oder 2.5oz.</translation>
+    </message>
+    <message>
+        <source>%1: the durations are not minutes.</source>
+        <translation>%1: die Dauern sind keine Minuten.</translation>
+    </message>
+    <message>
+        <source>%1: the amounts are not numbers.</source>
+        <translation>%1: die Mengen sind keine Zahlen.</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +2042,34 @@
         <source>ended_at disagrees with started_at + duration_s + paused_s by %1 s.</source>
         <translation>ended_at weicht um %1 s von started_at + duration_s + paused_s ab.</translation>
     </message>
+    <message>
+        <source>left_s and right_s add up to more than duration_s.</source>
+        <translation>left_s und right_s ergeben zusammen mehr als duration_s.</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos; is not a source name like letdown or babybuddy.</source>
+        <translation>source „%1“ ist kein Quellenname wie letdown oder babybuddy.</translation>
+    </message>
+    <message>
+        <source>letdowns_logged &apos;%1&apos; must be 1 or 0.</source>
+        <translation>letdowns_logged „%1“ muss 1 oder 0 sein.</translation>
+    </message>
+    <message>
+        <source>a session whose let-downs were not logged cannot list %1 of them.</source>
+        <translation>eine Sitzung ohne notierte Milchspenden kann keine %1 davon aufführen.</translation>
+    </message>
+    <message>
+        <source>topup_kind &apos;%1&apos; must be breast_milk or formula.</source>
+        <translation>topup_kind „%1“ muss breast_milk oder formula sein.</translation>
+    </message>
+    <message>
+        <source>per-breast volumes belong to pumping sessions.</source>
+        <translation>Mengen je Brust gehören zu Abpumpsitzungen.</translation>
+    </message>
+    <message>
+        <source>a top-up belongs to a nursing session.</source>
+        <translation>eine Zufütterung gehört zu einer Stillsitzung.</translation>
+    </message>
 </context>
 <context>
     <name>SessionDialog</name>
@@ -1946,6 +2196,58 @@
     <message>
         <source>d MMM HH:mm</source>
         <translation>d. MMM HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Left breast (ml):</source>
+        <translation>&amp;Linke Brust (ml):</translation>
+    </message>
+    <message>
+        <source>What the left breast gave; with both breasts given, the total is their sum</source>
+        <translation>Was die linke Brust gab; sind beide Brüste angegeben, ist die Gesamtmenge ihre Summe</translation>
+    </message>
+    <message>
+        <source>&amp;Right breast (ml):</source>
+        <translation>&amp;Rechte Brust (ml):</translation>
+    </message>
+    <message>
+        <source>What the right breast gave; with both breasts given, the total is their sum</source>
+        <translation>Was die rechte Brust gab; sind beide Brüste angegeben, ist die Gesamtmenge ihre Summe</translation>
+    </message>
+    <message>
+        <source>&amp;Top-up bottle (ml):</source>
+        <translation>&amp;Zufütterung (ml):</translation>
+    </message>
+    <message>
+        <source>A bottle given with this feed</source>
+        <translation>Eine Flasche, die zu dieser Mahlzeit gegeben wurde</translation>
+    </message>
+    <message>
+        <source>Breast milk or formula in the top-up bottle</source>
+        <translation>Muttermilch oder Pre-Nahrung in der Zufütterungsflasche</translation>
+    </message>
+    <message>
+        <source>What the top-up bottle held</source>
+        <translation>Was in der Zufütterungsflasche war</translation>
+    </message>
+    <message>
+        <source>breast milk</source>
+        <translation>Muttermilch</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>Pre-Nahrung</translation>
+    </message>
+    <message>
+        <source>&amp;Left breast (%1):</source>
+        <translation>&amp;Linke Brust (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Right breast (%1):</source>
+        <translation>&amp;Rechte Brust (%1):</translation>
+    </message>
+    <message>
+        <source>&amp;Top-up bottle (%1):</source>
+        <translation>&amp;Zufütterung (%1):</translation>
     </message>
 </context>
 <context>
@@ -2179,10 +2481,6 @@
         <translation>Milchspenden dieser Sitzung: %1</translation>
     </message>
     <message>
-        <source>When you stop a session, its summary appears here and you can add the pumped volume or a test-weigh.</source>
-        <translation>Wenn Sie eine Sitzung beenden, erscheint hier ihre Zusammenfassung, und Sie können die abgepumpte Menge oder eine Stillprobe eintragen.</translation>
-    </message>
-    <message>
         <source>1 let-down</source>
         <translation>1 Milchspende</translation>
     </message>
@@ -2261,6 +2559,74 @@
     <message>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>Left breast (ml):</source>
+        <translation>Linke Brust (ml):</translation>
+    </message>
+    <message>
+        <source>What the left breast gave, if you measured each breast; with both given, the total is their sum</source>
+        <translation>Was die linke Brust gab, wenn Sie jede Brust gemessen haben; sind beide angegeben, ist die Gesamtmenge ihre Summe</translation>
+    </message>
+    <message>
+        <source>Right breast (ml):</source>
+        <translation>Rechte Brust (ml):</translation>
+    </message>
+    <message>
+        <source>What the right breast gave, if you measured each breast; with both given, the total is their sum</source>
+        <translation>Was die rechte Brust gab, wenn Sie jede Brust gemessen haben; sind beide angegeben, ist die Gesamtmenge ihre Summe</translation>
+    </message>
+    <message>
+        <source>Top-up bottle (ml):</source>
+        <translation>Zufütterung (ml):</translation>
+    </message>
+    <message>
+        <source>A bottle given with this feed, counted with it</source>
+        <translation>Eine Flasche zu dieser Mahlzeit, mit ihr gezählt</translation>
+    </message>
+    <message>
+        <source>Breast milk or formula in the top-up bottle</source>
+        <translation>Muttermilch oder Pre-Nahrung in der Zufütterungsflasche</translation>
+    </message>
+    <message>
+        <source>What the top-up bottle held</source>
+        <translation>Was in der Zufütterungsflasche war</translation>
+    </message>
+    <message>
+        <source>breast milk</source>
+        <translation>Muttermilch</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>Pre-Nahrung</translation>
+    </message>
+    <message>
+        <source>Left breast (%1):</source>
+        <translation>Linke Brust (%1):</translation>
+    </message>
+    <message>
+        <source>Pumped from the left breast in %1</source>
+        <translation>Aus der linken Brust abgepumpt in %1</translation>
+    </message>
+    <message>
+        <source>Right breast (%1):</source>
+        <translation>Rechte Brust (%1):</translation>
+    </message>
+    <message>
+        <source>Pumped from the right breast in %1</source>
+        <translation>Aus der rechten Brust abgepumpt in %1</translation>
+    </message>
+    <message>
+        <source>Top-up bottle (%1):</source>
+        <translation>Zufütterung (%1):</translation>
+    </message>
+    <message>
+        <source>Top-up bottle in %1</source>
+        <translation>Zufütterung in %1</translation>
+    </message>
+    <message>
+        <source>When you stop a session, its summary appears here and you can add the pumped volume (per breast if you measured each), a test-weigh or a top-up bottle.</source>
+        <translation>Wenn Sie eine Sitzung beenden, erscheint hier ihre Zusammenfassung, und Sie können die abgepumpte Menge (je Brust, wenn Sie jede gemessen haben), eine Wiegeprobe oder eine Zufütterung eintragen.</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +2827,33 @@
     <message>
         <source>your usual spot</source>
         <translation>Ihrem gewohnten Platz</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerImport</name>
+    <message>
+        <source>%1: the file is empty.</source>
+        <translation>%1: die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 Zeile %2</translation>
+    </message>
+    <message>
+        <source>the date %1 is outside %2 to %3.</source>
+        <translation>das Datum %1 liegt außerhalb von %2 bis %3.</translation>
+    </message>
+    <message>
+        <source>a session of more than a day.</source>
+        <translation>eine Sitzung von mehr als einem Tag.</translation>
+    </message>
+    <message>
+        <source>it ends before it starts.</source>
+        <translation>sie endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>a breast&apos;s volume outside 0 to %1 ml.</source>
+        <translation>die Menge einer Brust liegt außerhalb von 0 bis %1 ml.</translation>
     </message>
 </context>
 <context>
