@@ -5,6 +5,7 @@
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "stats/WeeklyStats.h" // median()
+#include "datafile/DataFile.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
@@ -119,8 +120,15 @@ struct Bench {
     QString makeDatabase(const QString &name, int weeks) const
     {
         const QString path = work.filePath(name);
-        if (QFileInfo::exists(path) && Database::integrityOf(path) == QLatin1String("ok"))
-            return path; // made by an earlier run with the same seed
+        if (QFileInfo::exists(path) && Database::integrityOf(path) == QLatin1String("ok")) {
+            // Made by an earlier run with the same seed; brought to this build's schema by its
+            // owner, as the app would (a verified backup, then the migration).
+            Database database;
+            DataFile owner(database);
+            if (!owner.open(path, Database::OpenMode::MustExist))
+                out << "  ! " << owner.errorString() << '\n';
+            return path;
+        }
         QFile::remove(path);
         QProcess process;
         process.setProcessEnvironment(environment());
