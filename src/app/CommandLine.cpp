@@ -4,9 +4,9 @@
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
 #include "datafile/DataFile.h"
-#include "import/Importer.h"
 #include "demo/DemoData.h"
 #include "domain/PlausibleDates.h"
+#include "import/Importer.h"
 #include "output/OutputFiles.h"
 #include "recorder/Clock.h"
 #include "settings/Preferences.h"
@@ -22,13 +22,13 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFuture>
 #include <QImage>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTextStream>
-#include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
@@ -180,7 +180,8 @@ QList<QCommandLineOption> rangeOptions()
 QList<QCommandLineOption> statsOptions()
 {
     return {{QStringLiteral("kind"), Text::tr("nursing, pumping or both (default)."), QStringLiteral("kind")},
-        {QStringLiteral("decay"), Text::tr("The volume model's decay r, above 0 and at most 1 (default: your setting)."),
+        {QStringLiteral("decay"),
+            Text::tr("The volume model's decay r, above 0 and at most 1 (default: your setting)."),
             QStringLiteral("r")}};
 }
 
@@ -298,12 +299,16 @@ int runChart(const QCommandLineParser &parser)
     TrendsView view;
     view.show(stats, model, filter, TrendCharts::chartOptionsFor(preferences));
     const QImage image = view.renderImage(QSize(width, height));
-    if (!output.write(index, [&](QIODevice *device, QString &e) {
-            if (image.save(device, "PNG"))
-                return true;
-            e = Text::tr("the image could not be encoded or written");
-            return false;
-        }, error) || !output.commit(error))
+    if (!output.write(
+            index,
+            [&](QIODevice *device, QString &e) {
+                if (image.save(device, "PNG"))
+                    return true;
+                e = Text::tr("the image could not be encoded or written");
+                return false;
+            },
+            error)
+        || !output.commit(error))
         return fail(verb, error);
     return 0;
 }
@@ -401,8 +406,8 @@ bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions,
     }
     const QString from = parser.value(QStringLiteral("from"));
     QString error;
-    const Importer *importer = from.isEmpty() || from == QLatin1String("auto") ? detectImporter(files, error)
-                                                                                 : importerWithId(from);
+    const Importer *importer
+        = from.isEmpty() || from == QLatin1String("auto") ? detectImporter(files, error) : importerWithId(from);
     if (!importer) {
         QStringList ids;
         for (const Importer *known : importers())
@@ -536,8 +541,9 @@ const QList<Verb> &verbs()
     static const QList<Verb> list = {
         {"stats", QT_TRANSLATE_NOOP("CommandLine", "Print weekly statistics (text, or JSON with --json)."), false,
             [] {
-                return QList<QCommandLineOption> {{QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")}}
-                    + rangeOptions() + statsOptions();
+                return QList<QCommandLineOption> {
+                           {QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")}}
+                + rangeOptions() + statsOptions();
             },
             runStats},
         {"chart", QT_TRANSLATE_NOOP("CommandLine", "Draw the four trend charts into one PNG file."), true,
@@ -546,10 +552,11 @@ const QList<Verb> &verbs()
                            {QStringLiteral("out"), Text::tr("The PNG file to write."), QStringLiteral("file")},
                            {QStringLiteral("weeks"), Text::tr("How many weeks up to this one, or 'all' (default 12)."),
                                QStringLiteral("n")},
-                           {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."), QStringLiteral("px")},
+                           {QStringLiteral("width"), Text::tr("Image width in pixels (default 1600)."),
+                               QStringLiteral("px")},
                            {QStringLiteral("height"), Text::tr("Image height in pixels (default 1000)."),
                                QStringLiteral("px")}}
-                    + statsOptions();
+                + statsOptions();
             },
             runChart},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
@@ -557,22 +564,26 @@ const QList<Verb> &verbs()
             [] {
                 return QList<QCommandLineOption> {
                     {QStringLiteral("weeks"), Text::tr("How many weeks (default 12)."), QStringLiteral("n")},
-                    {QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."), QStringLiteral("k")},
+                    {QStringLiteral("sessions-per-day"), Text::tr("Sessions per day (default 8)."),
+                        QStringLiteral("k")},
                     {QStringLiteral("seed"), Text::tr("Random seed: the same seed gives the same data (default 1)."),
                         QStringLiteral("s")},
-                    {QStringLiteral("first-day"), Text::tr("First day, YYYY-MM-DD (default: so that the data ends today)."),
+                    {QStringLiteral("first-day"),
+                        Text::tr("First day, YYYY-MM-DD (default: so that the data ends today)."),
                         QStringLiteral("date")}};
             },
             runDemoData},
         {"export", QT_TRANSLATE_NOOP("CommandLine", "Write sessions (and let-downs) as CSV for a spreadsheet."), false,
             [] {
                 return QList<QCommandLineOption> {
-                           {QStringLiteral("sessions"), Text::tr("The sessions CSV file to write ('-': standard output)."),
+                           {QStringLiteral("sessions"),
+                               Text::tr("The sessions CSV file to write ('-': standard output)."),
                                QStringLiteral("file")},
                            {QStringLiteral("ejections"), Text::tr("The let-downs CSV file to write (optional)."),
                                QStringLiteral("file")},
-                           {QStringLiteral("units"), Text::tr("ml or oz (default: your setting)."), QStringLiteral("unit")}}
-                    + rangeOptions();
+                           {QStringLiteral("units"), Text::tr("ml or oz (default: your setting)."),
+                               QStringLiteral("unit")}}
+                + rangeOptions();
             },
             runExport},
         {"import",
@@ -593,18 +604,19 @@ const QList<Verb> &verbs()
                         Text::tr("The time zone the other app wrote its times in, like Europe/Berlin (default: this "
                                  "computer's)."),
                         QStringLiteral("zone")},
-                    {QStringLiteral("units"),
-                        Text::tr("ml or oz, for amounts written without a unit (Baby Buddy)."), QStringLiteral("unit")},
-                    {QStringLiteral("dry-run"), Text::tr("Check the files and say what would be imported; write nothing.")}};
+                    {QStringLiteral("units"), Text::tr("ml or oz, for amounts written without a unit (Baby Buddy)."),
+                        QStringLiteral("unit")},
+                    {QStringLiteral("dry-run"),
+                        Text::tr("Check the files and say what would be imported; write nothing.")}};
             },
             runImport, true},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
             false, [] { return QList<QCommandLineOption> {}; }, runBackup},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
             [] {
-                return QList<QCommandLineOption> {{QStringLiteral("out"), Text::tr("The PDF file to write."),
-                           QStringLiteral("file")}}
-                    + rangeOptions();
+                return QList<QCommandLineOption> {
+                           {QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")}}
+                + rangeOptions();
             },
             runReport},
     };
@@ -722,7 +734,9 @@ QString CommandLine::windowHelpText()
     QString text = QStringLiteral("Letdown: log nursing and pumping sessions and every let-down in them.\n\n"
                                   "Without a command it opens the window. Commands (each has --help):\n");
     for (const Verb &verb : verbs())
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(verb.name), -10).arg(QString::fromLatin1(verb.summary));
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(verb.name), -10)
+                    .arg(QString::fromLatin1(verb.summary));
     text += QStringLiteral("\nOptions and the command may come in any order.");
     return text;
 }

@@ -60,7 +60,8 @@ void ImportDialog::addFiles(const QStringList &paths)
     }
     refreshPreview();
     if (!problems.isEmpty())
-        m_ui->previewText->setPlainText(problems.join(u'\n') + QStringLiteral("\n\n") + m_ui->previewText->toPlainText());
+        m_ui->previewText->setPlainText(
+            problems.join(u'\n') + QStringLiteral("\n\n") + m_ui->previewText->toPlainText());
 }
 
 void ImportDialog::removeSelected()

@@ -10,8 +10,8 @@
 
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 
 namespace {
@@ -314,7 +314,7 @@ void SpreadChart::paintEvent(QPaintEvent *)
         painter.drawLine(QPointF(middle, y - metrics.height() / 2.0), QPointF(middle, y + metrics.height() / 2.0));
         const QColor color = m_insight.verdict == TechniqueInsight::Verdict::Sooner ? QColor(0x2e, 0x7d, 0x5b)
             : m_insight.verdict == TechniqueInsight::Verdict::Later                 ? QColor(0xb0, 0x5a, 0x1e)
-                                                                                     : QColor(0x88, 0x88, 0x88);
+                                                                                    : QColor(0x88, 0x88, 0x88);
         painter.setPen(QPen(color, 3));
         painter.drawLine(QPointF(dx(d->interval.low), y), QPointF(dx(d->interval.high), y));
         painter.setBrush(color);

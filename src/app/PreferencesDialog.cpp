@@ -110,7 +110,7 @@ void PreferencesDialog::gather()
     p.firstEjectionMl = m_ui->firstVolumeSpin->value();
     p.decayR = m_ui->decaySpin->value();
     p.volumeModelChoice = m_ui->volumeModelCombo->currentIndex() == 1 ? Preferences::VolumeModelChoice::Fitted
-                                                                        : Preferences::VolumeModelChoice::Reference;
+                                                                      : Preferences::VolumeModelChoice::Reference;
     const QString problem = p.validate();
     m_ui->messageLabel->setText(problem);
     if (!problem.isEmpty() || p == m_preferences)

@@ -4,13 +4,13 @@
 #include "recorder/Clock.h"
 
 #include "TrendsView.h"
-#include "storage/FileSync.h"
-#include "storage/SessionStore.h"
 #include "domain/Technique.h"
 #include "domain/TimeFormat.h"
 #include "stats/Insights.h"
 #include "stats/Summary.h"
 #include "stats/TrendQuery.h"
+#include "storage/FileSync.h"
+#include "storage/SessionStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,8 +50,8 @@ QString row(const QStringList &cells, bool header = false)
 }
 
 // The summary table and what is measured and what estimated.
-QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model,
-    const VolumeFormat &volume)
+QString summaryHtml(
+    const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model, const VolumeFormat &volume)
 {
     const QLocale locale;
     QString h;

@@ -201,7 +201,8 @@ bool SessionDialog::gather(Session &s)
     std::optional<double> pumped, pre, post, left, right, topup;
     if (!parseOptionalNumber(m_ui->pumpedEdit->text(), pumped) || !parseOptionalNumber(m_ui->preEdit->text(), pre)
         || !parseOptionalNumber(m_ui->postEdit->text(), post) || !parseOptionalNumber(m_ui->leftEdit->text(), left)
-        || !parseOptionalNumber(m_ui->rightEdit->text(), right) || !parseOptionalNumber(m_ui->topupEdit->text(), topup)) {
+        || !parseOptionalNumber(m_ui->rightEdit->text(), right)
+        || !parseOptionalNumber(m_ui->topupEdit->text(), topup)) {
         showMessage(m_ui->figuresMessage, tr("Please enter numbers only, for example 85 or 85.5."));
         ok = false;
     }

@@ -185,7 +185,7 @@ void SessionPanel::showNextSession()
     const SessionCommands::NextSession &next = m_commands.nextSession();
     m_updatingWidgets = true;
     (next.kind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
-    (next.side == Side::Right ? m_ui->rightSideButton
+    (next.side == Side::Right         ? m_ui->rightSideButton
             : next.side == Side::Both ? m_ui->bothSideButton
                                       : m_ui->leftSideButton)
         ->setChecked(true);
@@ -244,7 +244,8 @@ void SessionPanel::saveFigures()
     };
     if (session.kind == SessionKind::Pumping) {
         ok = volumeIn(m_ui->pumpedVolumeEdit, figures.pumpedVolumeMl)
-            && volumeIn(m_ui->leftVolumeEdit, figures.leftVolumeMl) && volumeIn(m_ui->rightVolumeEdit, figures.rightVolumeMl);
+            && volumeIn(m_ui->leftVolumeEdit, figures.leftVolumeMl)
+            && volumeIn(m_ui->rightVolumeEdit, figures.rightVolumeMl);
     } else {
         ok = parseOptionalNumber(m_ui->preWeightEdit->text(), figures.preFeedWeightG)
             && parseOptionalNumber(m_ui->postWeightEdit->text(), figures.postFeedWeightG)
@@ -356,8 +357,7 @@ void SessionPanel::refreshTimer()
         m_spokenTimeKey = spokenKey;
         const bool running = m_recorder.state() == SessionRecorder::State::Running
             || m_recorder.state() == SessionRecorder::State::Paused;
-        m_ui->timerLabel->setAccessibleName(
-            running ? spokenMinutes(int(minutes)) : tr("Session time: not running"));
+        m_ui->timerLabel->setAccessibleName(running ? spokenMinutes(int(minutes)) : tr("Session time: not running"));
     }
 
     QString status;

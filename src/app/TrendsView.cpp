@@ -26,9 +26,9 @@ TrendsView::TrendsView(QWidget *parent)
 void TrendsView::show(
     const TrendStats &stats, const ReferenceModel &model, KindFilter filter, const TrendCharts::ChartOptions &options)
 {
-    QChart *charts[] = {TrendCharts::letdownsPerSession(stats, model, filter, options),
-        TrendCharts::volumeByOrder(stats, options), TrendCharts::timeToFirstLetdown(stats),
-        TrendCharts::milkPerDay(stats, options)};
+    QChart *charts[]
+        = {TrendCharts::letdownsPerSession(stats, model, filter, options), TrendCharts::volumeByOrder(stats, options),
+            TrendCharts::timeToFirstLetdown(stats), TrendCharts::milkPerDay(stats, options)};
     for (int i = 0; i < 4; ++i) {
         // setChart does not delete the chart it replaces.
         QChart *old = m_views[i]->chart();

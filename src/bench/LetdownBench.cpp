@@ -2,10 +2,10 @@
 // machine (docs/performance.md). Prints one table and writes it as JSON. Never asserts a
 // time: the numbers are for people to read.
 #include "TrendsPanel.h"
+#include "datafile/DataFile.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "stats/WeeklyStats.h" // median()
-#include "datafile/DataFile.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 

@@ -18,7 +18,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +27,7 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -102,8 +102,8 @@ TEST_CASE("Her own curve: Insights offers it when ready, and only her click puts
     CHECK_FALSE(screen.window->insightsPanel()->findChild<QPushButton *>("useFittedModel"));
 
     // Edit > Preferences shows the choice, and going back is one click there.
-    auto connection = QObject::connect(screen.window.get(), &MainWindow::preferencesDialogOpened, screen.window.get(),
-        [&](QDialog *dialog) {
+    auto connection = QObject::connect(
+        screen.window.get(), &MainWindow::preferencesDialogOpened, screen.window.get(), [&](QDialog *dialog) {
             auto *combo = dialog->findChild<QComboBox *>("volumeModelCombo");
             REQUIRE(combo);
             CHECK(combo->currentIndex() == 1);
@@ -123,8 +123,8 @@ TEST_CASE("Her own curve: before it is ready, it says what it needs and cannot b
     FittedScreen screen(12);
     waitUntil([&] { return screen.fittedText().contains("8 more measured sessions"); });
     CHECK_FALSE(screen.window->insightsPanel()->findChild<QPushButton *>("useFittedModel"));
-    auto connection = QObject::connect(screen.window.get(), &MainWindow::preferencesDialogOpened, screen.window.get(),
-        [&](QDialog *dialog) {
+    auto connection = QObject::connect(
+        screen.window.get(), &MainWindow::preferencesDialogOpened, screen.window.get(), [&](QDialog *dialog) {
             auto *combo = dialog->findChild<QComboBox *>("volumeModelCombo");
             REQUIRE(combo);
             CHECK(combo->currentIndex() == 0);

@@ -16,12 +16,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPushButton>
-#include <QTemporaryDir>
-#include <QTest>
 #include <QProcess>
+#include <QPushButton>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 
 namespace {
@@ -46,8 +46,8 @@ TEST_CASE("File > Import from another app: the preview first, then her sessions,
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
     // One she logged in Letdown during the imported breastfeed (Berlin, 25 Oct, 02:35 summer time).
-    REQUIRE(store.saveSessions({finishedSession(
-        SessionKind::Nursing, QDateTime(QDate(2026, 10, 25), QTime(0, 35), Qt::UTC).toTimeZone(QTimeZone("Europe/Berlin")), {60})}));
+    REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing,
+        QDateTime(QDate(2026, 10, 25), QTime(0, 35), Qt::UTC).toTimeZone(QTimeZone("Europe/Berlin")), {60})}));
     MainWindow window(db.file, recorder, store, clock);
     window.show();
     QTemporaryDir dir;
@@ -93,21 +93,23 @@ TEST_CASE("File > Import from another app: the preview first, then her sessions,
     CHECK(notes.filter("[from Huckleberry]").size() == 2);
 }
 
-TEST_CASE("letdown import from another tracker: summary, skipped rows, and let-down figures 'not logged' (null) in stats")
+TEST_CASE(
+    "letdown import from another tracker: summary, skipped rows, and let-down figures 'not logged' (null) in stats")
 {
     TempDatabase db;
     QTemporaryDir dir;
     const QString path = writeFile(dir, "huckleberry.csv", kHuckleberry);
-    const CliResult dry = runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", "--dry-run", path});
+    const CliResult dry
+        = runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", "--dry-run", path});
     CHECK(dry.exitCode == 0);
     CHECK_THAT(dry.err.toStdString(), Catch::Contains("Huckleberry: 1 nursing and 1 pumping sessions"));
     CHECK_THAT(dry.out.toStdString(), Catch::Contains("Would import 2 sessions"));
-    const CliResult run = runLetdown({"import", "--database", db.path, "--from", "huckleberry", "--timezone",
-        "Europe/Berlin", path});
+    const CliResult run
+        = runLetdown({"import", "--database", db.path, "--from", "huckleberry", "--timezone", "Europe/Berlin", path});
     REQUIRE(run.exitCode == 0);
     CHECK_THAT(run.out.toStdString(), Catch::Contains("Imported 2 sessions"));
-    CHECK(runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", path}).out.contains(
-        "Imported 0 sessions with 0 let-downs; 2 were already there"));
+    CHECK(runLetdown({"import", "--database", db.path, "--timezone", "Europe/Berlin", path})
+              .out.contains("Imported 0 sessions with 0 let-downs; 2 were already there"));
 
     const CliResult stats = runLetdown({"stats", "--database", db.path, "--json"});
     REQUIRE(stats.exitCode == 0);
@@ -131,14 +133,16 @@ TEST_CASE("letdown import from another tracker: summary, skipped rows, and let-d
 TEST_CASE("An import killed half way leaves nothing: every count seen is all or none")
 {
     // 20,000 breastfeeds from another tracker: long enough to kill at different points.
-    QByteArray file = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\",\"End Condition\","
-                      "\"Notes\"\n";
+    QByteArray file
+        = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\",\"End Condition\","
+          "\"Notes\"\n";
     constexpr int kSessions = 20000;
     const QDateTime first(QDate(2021, 1, 1), QTime(6, 0));
     for (int i = 0; i < kSessions; ++i) {
         const QDateTime start = first.addSecs(qint64(i) * 2 * 3600); // to mid-2025
         file += "\"Feed\",\"" + start.toString("yyyy-MM-dd HH:mm").toUtf8() + "\",\""
-            + start.addSecs(900).toString("yyyy-MM-dd HH:mm").toUtf8() + "\",\"00:15\",\"00:07R\",\"Breast\",\"00:08L\",\"\"\n";
+            + start.addSecs(900).toString("yyyy-MM-dd HH:mm").toUtf8()
+            + "\",\"00:15\",\"00:07R\",\"Breast\",\"00:08L\",\"\"\n";
     }
     QTemporaryDir dir;
     const QString path = writeFile(dir, "huckleberry.csv", file);
@@ -173,7 +177,9 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
         for (qint64 c : countsSeen)
             texts << QString::number(c);
         return texts;
-    }()).join(", ").toStdString());
+    }())
+                                .join(", ")
+                                .toStdString());
     for (qint64 seen : countsSeen)
         CHECK((seen == 0 || seen == kSessions));
 }

@@ -218,12 +218,12 @@ TEST_CASE("With ounces chosen, File > Export CSV writes _oz columns")
     screen.inPreferences([](QDialog *d) { d->findChild<QComboBox *>("unitsCombo")->setCurrentIndex(1); });
     QTemporaryDir dir;
     const QString sessions = dir.filePath("s.csv");
-    auto connection = QObject::connect(screen.window.get(), &MainWindow::transferDialogOpened, screen.window.get(),
-                                       [&](QDialog *dialog) {
-                                           auto *transfer = qobject_cast<TransferDialog *>(dialog);
-                                           transfer->setPaths(sessions, {});
-                                           transfer->accept();
-                                       });
+    auto connection = QObject::connect(
+        screen.window.get(), &MainWindow::transferDialogOpened, screen.window.get(), [&](QDialog *dialog) {
+            auto *transfer = qobject_cast<TransferDialog *>(dialog);
+            transfer->setPaths(sessions, {});
+            transfer->accept();
+        });
     screen.window->findChild<QAction *>("actionExportCsv")->trigger();
     QObject::disconnect(connection);
     QFile file(sessions);

@@ -10,13 +10,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
-#include <QWindow>
-#include <QMouseEvent>
 #include <QTreeWidget>
+#include <QWindow>
 
 namespace {
 constexpr qint64 kSecond = 1000;

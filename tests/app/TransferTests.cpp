@@ -4,8 +4,8 @@
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
-#include "SessionFixtures.h"
 #include "LetdownProcess.h"
+#include "SessionFixtures.h"
 #include "TestSupport.h"
 
 #include <QAction>
@@ -13,9 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
 #include <QLabel>
 #include <QProcess>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace {
@@ -221,8 +221,8 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
     CHECK(lines[2].trimmed().endsWith(",36,reference")); // the estimate names its model
 
     const QString pdf = dir.filePath("r.pdf");
-    REQUIRE(letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"})
-                .exitCode
+    REQUIRE(
+        letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"}).exitCode
         == 0);
     const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
     REQUIRE_FALSE(pdftotext.isEmpty()); // poppler-utils is installed by scripts/common.sh

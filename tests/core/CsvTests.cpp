@@ -316,8 +316,8 @@ TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and
     FakeClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
     ProcessClockScope scope(clock);
     const auto parse = [](const QByteArray &row, QList<Session> &sessions, QStringList &problems) {
-        return readSessionsCsv({kHeader + row, QStringLiteral("sessions.csv"), std::nullopt, QStringLiteral("e.csv")},
-            sessions, problems);
+        return readSessionsCsv(
+            {kHeader + row, QStringLiteral("sessions.csv"), std::nullopt, QStringLiteral("e.csv")}, sessions, problems);
     };
     QList<Session> sessions;
     QStringList problems;
@@ -328,17 +328,23 @@ TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and
     CHECK(sessions.value(0).uuid == "6f1c9a4e-1111-4f5e-9c11-000000000001");
 
     const QList<std::pair<QByteArray, const char *>> bad = {
-        {"6f1c9a4e-1111-4f5e-9c11-00000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        {"6f1c9a4e-1111-4f5e-9c11-00000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,"
+         "0,,,0,,,\r\n",
             "is not a UUID"},
-        {"{6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        {"{6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:15:00+01:00,900,0,left,"
+         ",0,,,0,,,\r\n",
             "is not a UUID"},
-        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,1999-12-31T08:00:00+01:00,1999-12-31T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,1999-12-31T08:00:00+01:00,1999-12-31T08:15:00+01:00,900,0,left,,"
+         "0,,,0,,,\r\n",
             "is outside 2000-01-01 to 2027-11-20"},
-        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2027-12-01T08:00:00+01:00,2027-12-01T08:15:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2027-12-01T08:00:00+01:00,2027-12-01T08:15:00+01:00,900,0,left,,"
+         "0,,,0,,,\r\n",
             "is outside 2000-01-01"},
-        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+15:00,2026-11-16T08:15:00+15:00,900,0,left,,0,,,0,,,\r\n",
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+15:00,2026-11-16T08:15:00+15:00,900,0,left,,"
+         "0,,,0,,,\r\n",
             "beyond ±14:00"},
-        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:17:00+01:00,900,0,left,,0,,,0,,,\r\n",
+        {"6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,2026-11-16T08:17:00+01:00,900,0,left,,"
+         "0,,,0,,,\r\n",
             "disagrees with started_at + duration_s + paused_s by 120 s"},
     };
     for (const auto &[row, message] : bad) {
@@ -348,7 +354,8 @@ TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and
     }
     // The wall clock moved during the session (flagged): the end may disagree.
     const QByteArray header = QByteArray(kHeader).replace("notes\r\n", "notes,clock_changed\r\n");
-    CHECK(readSessionsCsv({header + "6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,"
+    CHECK(readSessionsCsv({header
+                                  + "6f1c9a4e-1111-4f5e-9c11-000000000001,nursing,2026-11-16T08:00:00+01:00,"
                                     "2026-11-16T09:17:00+01:00,900,0,left,,0,,,0,,,,1\r\n",
                               QStringLiteral("s.csv"), std::nullopt, QStringLiteral("e.csv")},
         sessions, problems));
@@ -357,7 +364,10 @@ TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and
 TEST_CASE("CSV import: numbers read exactly as the standard conversion would, whatever their form")
 {
     const auto rowWithWeight = [](const QString &weight) {
-        return kHeader + QString::fromUtf8(kGoodRow).replace("left,,0,,,0,,,", "left,,0,,,0," + weight + "," + weight + ",").toUtf8();
+        return kHeader
+            + QString::fromUtf8(kGoodRow)
+                  .replace("left,,0,,,0,,,", "left,,0,,,0," + weight + "," + weight + ",")
+                  .toUtf8();
     };
     // Plain decimals take a fast path; the others go through QString::toDouble. Both must agree to the bit.
     for (const QString &text : {QStringLiteral("3500"), QStringLiteral("3512.5"), QStringLiteral("3500.1"),
@@ -366,15 +376,16 @@ TEST_CASE("CSV import: numbers read exactly as the standard conversion would, wh
         INFO(text.toStdString());
         QList<Session> parsed;
         QStringList problems;
-        const bool read = readSessionsCsv({rowWithWeight(text), QStringLiteral("sessions.csv"), std::nullopt, {}}, parsed, problems);
+        const bool read = readSessionsCsv(
+            {rowWithWeight(text), QStringLiteral("sessions.csv"), std::nullopt, {}}, parsed, problems);
         INFO(problems.join(u'\n').toStdString());
         REQUIRE(read);
         REQUIRE(parsed.size() == 1);
         REQUIRE(parsed[0].preFeedWeightG);
         CHECK(*parsed[0].preFeedWeightG == text.trimmed().toDouble());
     }
-    for (const QString &text : {QStringLiteral("."), QStringLiteral("1.2.3"), QStringLiteral("12a"),
-             QStringLiteral("1234567890123456789")}) {
+    for (const QString &text :
+        {QStringLiteral("."), QStringLiteral("1.2.3"), QStringLiteral("12a"), QStringLiteral("1234567890123456789")}) {
         INFO(text.toStdString());
         const QString problems = importProblems(rowWithWeight(text)).join('\n');
         CHECK((problems.contains("not a number") || problems.contains("above the plausible limit")));
@@ -408,8 +419,8 @@ TEST_CASE("CSV round trip: export, import, export again is byte-identical, impor
         const QByteArray letdownsCsv = exportTable(sessions, unit, true);
         QList<Session> back;
         QStringList problems;
-        REQUIRE(readSessionsCsv({sessionsCsv, QStringLiteral("s.csv"), letdownsCsv, QStringLiteral("e.csv")}, back,
-            problems));
+        REQUIRE(readSessionsCsv(
+            {sessionsCsv, QStringLiteral("s.csv"), letdownsCsv, QStringLiteral("e.csv")}, back, problems));
         INFO(problems.join('\n').toStdString());
         REQUIRE(back.size() == sessions.size());
         CHECK(exportTable(back, unit, false).toStdString() == sessionsCsv.toStdString());
@@ -426,8 +437,7 @@ TEST_CASE("CSV round trip: export, import, export again is byte-identical, impor
         CHECK(*back[3].leftVolumeMl == Approx(41.5).margin(unit == VolumeUnit::Oz ? 0.2 : 0));
     }
     const QString header = QString::fromUtf8(exportTable(sessions, VolumeUnit::Ml, false).split('\r').first());
-    CHECK(header.endsWith(
-        "source,letdowns_logged,left_s,right_s,left_volume_ml,right_volume_ml,topup_ml,topup_kind"));
+    CHECK(header.endsWith("source,letdowns_logged,left_s,right_s,left_volume_ml,right_volume_ml,topup_ml,topup_kind"));
 }
 
 TEST_CASE("CSV import: imported-session columns are checked, and older exports without them still import")
@@ -439,7 +449,8 @@ TEST_CASE("CSV import: imported-session columns are checked, and older exports w
     };
     QList<Session> parsed;
     QStringList problems;
-    REQUIRE(readSessionsCsv({row("babybuddy,0,300,600,,"), QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
+    REQUIRE(
+        readSessionsCsv({row("babybuddy,0,300,600,,"), QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
     REQUIRE(parsed.size() == 1);
     CHECK(parsed[0].source == "babybuddy");
     CHECK_FALSE(parsed[0].letdownsLogged);
@@ -455,11 +466,11 @@ TEST_CASE("CSV import: imported-session columns are checked, and older exports w
         Catch::Contains("must be breast_milk or formula"));
     CHECK_THAT(importProblems(row("letdown,1,,,-5,formula")).join('\n').toStdString(), Catch::Contains("negative"));
     // The let-down count and "not logged" contradict each other.
-    CHECK_THAT(importProblems(
-                   (extraHeader + QString::fromUtf8(kGoodRow).trimmed().replace("left,,0,", "left,,2,").toUtf8()
-                       + ",babybuddy,0,,,,\r\n"))
-                   .join('\n')
-                   .toStdString(),
+    CHECK_THAT(
+        importProblems((extraHeader + QString::fromUtf8(kGoodRow).trimmed().replace("left,,0,", "left,,2,").toUtf8()
+                           + ",babybuddy,0,,,,\r\n"))
+            .join('\n')
+            .toStdString(),
         Catch::Contains("not logged cannot list 2"));
     // An export from before these columns: Letdown's own session, let-downs logged.
     REQUIRE(readSessionsCsv({kHeader + kGoodRow, QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));

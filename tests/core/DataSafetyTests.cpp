@@ -7,9 +7,9 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
-#include <QSignalSpy>
 #include <QDir>
 #include <QFileInfo>
+#include <QSignalSpy>
 
 namespace {
 QList<Session> someSessions(int weeks = 2)
@@ -195,7 +195,8 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
             db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_%2_counts").arg(table, event));
     db.exec("DROP TABLE meta");
     // ... nor the columns of version 3.
-    for (const char *column : {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
+    for (const char *column :
+        {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
     db.exec("PRAGMA user_version=1");
     // Without an owner to take the backup first, the old file is not updated.
@@ -338,7 +339,8 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     SessionStore store(db.database);
     const QList<Session> original = someSessions(1);
     REQUIRE(store.saveSessions(original));
-    for (const char *column : {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
+    for (const char *column :
+        {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
     db.exec("PRAGMA user_version=2");
 

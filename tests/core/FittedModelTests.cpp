@@ -7,7 +7,6 @@
 #include <cmath>
 #include <random>
 
-
 TEST_CASE("Her volume curve: data from a known model are fitted back, the truth inside the intervals")
 {
     constexpr double kTrueFirstMl = 32.0;
@@ -159,7 +158,8 @@ TEST_CASE("More let-downs, more milk: her rank correlation with its interval, in
     REQUIRE(r.correlation);
     CHECK(r.correlation->rho > 0.5);
     CHECK(r.correlation->interval.low > 0);
-    CHECK_THAT(r.sentence.toStdString(), Catch::StartsWith("In your 60 measured sessions, more let-downs went with more milk: rho"));
+    CHECK_THAT(r.sentence.toStdString(),
+        Catch::StartsWith("In your 60 measured sessions, more let-downs went with more milk: rho"));
 
     // Volumes unrelated to the count: no claim.
     QList<Session> unrelated = knownModelSessions(4, 40, 30, 0.6);

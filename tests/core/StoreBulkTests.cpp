@@ -30,7 +30,8 @@ TEST_CASE("Loading sessions by start time brings their let-downs and techniques,
     CHECK(loaded.isEmpty());
 }
 
-TEST_CASE("A bulk import stores every let-down, moves the change count once, and leaves the triggers and foreign keys on")
+TEST_CASE(
+    "A bulk import stores every let-down, moves the change count once, and leaves the triggers and foreign keys on")
 {
     TempDatabase db;
     SessionStore store(db.database);

@@ -79,8 +79,8 @@ TEST_CASE("Amounts: units in the text, or the one she names, never guessed")
 
 TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the repeated hour named")
 {
-    const ImportResult r = readAs("babybuddy", {{"feeding.csv", kBabyBuddyFeeding}, {"pumping.csv", kBabyBuddyPumping}},
-        VolumeUnit::Ml);
+    const ImportResult r
+        = readAs("babybuddy", {{"feeding.csv", kBabyBuddyFeeding}, {"pumping.csv", kBabyBuddyPumping}}, VolumeUnit::Ml);
     INFO(r.problems.join('\n').toStdString());
     REQUIRE(r.problems.isEmpty());
     REQUIRE(r.sessions.size() == 3);
@@ -109,7 +109,8 @@ TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the 
 
     // Amounts without a unit need her to say which; ounces are converted.
     const ImportResult noUnit = readAs("babybuddy", {{"pumping.csv", kBabyBuddyPumping}});
-    CHECK_THAT(noUnit.problems.join('\n').toStdString(), Catch::Contains("pumping.csv line 2: amount '120' has no unit"));
+    CHECK_THAT(
+        noUnit.problems.join('\n').toStdString(), Catch::Contains("pumping.csv line 2: amount '120' has no unit"));
     CHECK(BabyBuddyImporter::needsUnit({{"pumping.csv", kBabyBuddyPumping}}));
     CHECK_FALSE(BabyBuddyImporter::needsUnit({{"feeding.csv", kBabyBuddyFeeding}}));
     // Ounces are converted; 120 oz would be an absurd session and is refused with its line.
@@ -123,8 +124,8 @@ TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the 
     CHECK(*ounces.sessions[0].pumpedVolumeMl == Approx(4 * kMlPerOz));
 
     // The pumping file from before 2023: one time per session.
-    const ImportResult old = readAs("babybuddy", {{"old.csv", "child_id,amount,time\n1,95,2022-05-01 06:30:00\n"}},
-        VolumeUnit::Ml);
+    const ImportResult old
+        = readAs("babybuddy", {{"old.csv", "child_id,amount,time\n1,95,2022-05-01 06:30:00\n"}}, VolumeUnit::Ml);
     REQUIRE(old.sessions.size() == 1);
     CHECK(old.sessions[0].activeMs == 0);
     CHECK_THAT(old.warnings.join('\n').toStdString(), Catch::Contains("duration is not known"));
@@ -161,7 +162,8 @@ TEST_CASE("Huckleberry: sides from the conditions, pumped amounts per breast, th
     CHECK(noEnd.side == Side::Right);
     CHECK(r.skipped.size() == 2);
 
-    const QByteArray gap = "\"Feed\",\"2025-03-30 02:30\",\"2025-03-30 03:10\",\"00:10\",\"00:10R\",\"Breast\",\"\",\"\"\n";
+    const QByteArray gap
+        = "\"Feed\",\"2025-03-30 02:30\",\"2025-03-30 03:10\",\"00:10\",\"00:10R\",\"Breast\",\"\",\"\"\n";
     const ImportResult bad = readAs("huckleberry", {{"h.csv", header + rows + gap}});
     CHECK_THAT(bad.problems.join('\n').toStdString(),
         Catch::Contains("h.csv line 7: Start 2025-03-30 02:30 does not exist in Europe/Berlin"));
@@ -169,9 +171,10 @@ TEST_CASE("Huckleberry: sides from the conditions, pumped amounts per breast, th
 
 TEST_CASE("Baby Tracker: month/day/year times, minutes per side, ounces from the header, a trailing comma")
 {
-    const QByteArray nursing = "Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n"
-                               "Mia,\"4/29/25, 09:29\",Left,12,8,20,\"fussy\",\n"
-                               "Mia,\"4/29/25, 23:55\",Right,,10,10,\n";
+    const QByteArray nursing
+        = "Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n"
+          "Mia,\"4/29/25, 09:29\",Left,12,8,20,\"fussy\",\n"
+          "Mia,\"4/29/25, 23:55\",Right,,10,10,\n";
     const QByteArray pump = "Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),"
                             "Left amount (oz.),Right amount (oz.),Total amount (oz.),Note\n"
                             "\"4/30/25, 07:00\",Left,15,15,15,2.5,3,5.5,\n";

@@ -3,8 +3,8 @@
 #include "datafile/DataFile.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
-#include "storage/SessionStore.h"
 #include "storage/Database.h"
+#include "storage/SessionStore.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,12 +12,12 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
-#include <QSettings>
-#include <QThread>
 #include <QFile>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <functional>
 #include <ostream>

@@ -13,11 +13,11 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QHash>
-#include <QScopeGuard>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <cstdlib>
@@ -54,8 +54,8 @@ struct SideSeconds {
 };
 SideSeconds sideSeconds(const Session &s)
 {
-    SideSeconds seconds {std::llround(double(s.sideMs.leftMs) / 1000.0),
-        std::llround(double(s.sideMs.rightMs) / 1000.0), 0};
+    SideSeconds seconds {
+        std::llround(double(s.sideMs.leftMs) / 1000.0), std::llround(double(s.sideMs.rightMs) / 1000.0), 0};
     seconds.both = std::max<qint64>(0, std::llround(double(s.activeMs) / 1000.0) - seconds.left - seconds.right);
     return seconds;
 }
@@ -249,8 +249,8 @@ namespace {
 bool parsePlainDecimal(QStringView text, double &value)
 {
     constexpr int kMaxDigits = 15; // below 2^53
-    constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-        1e14, 1e15};
+    constexpr double kPowersOfTen[]
+        = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     qint64 digits = 0;
     int digitCount = 0;
     int decimals = -1; // -1: no dot yet
@@ -416,8 +416,9 @@ public:
             return false;
         for (qsizetype i = 0; i < 36; ++i) {
             const char16_t c = text[i].unicode();
-            const bool ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == u'-'
-                                                                       : ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
+            const bool ok = (i == 8 || i == 13 || i == 18 || i == 23)
+                ? c == u'-'
+                : ((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'));
             if (!ok)
                 return false;
         }
@@ -504,8 +505,7 @@ struct ParsedSession {
 // started_at, duration_s, paused_s and ended_at, which must agree with each other.
 void readSessionTimes(TableReader &table, const CsvRecord &record, Session &s)
 {
-    const bool startOk
-        = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
+    const bool startOk = table.parseTime(record, QStringLiteral("started_at"), s.startedAtUtcMs, s.startedUtcOffsetS);
     std::optional<double> durationS, pausedS;
     table.parseNumber(record, QStringLiteral("duration_s"), kDayMs / 1000.0, durationS);
     table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
@@ -595,8 +595,8 @@ void readSourceAndExtras(TableReader &table, const CsvRecord &record, ParsedSess
     else if (!logged.isEmpty() && logged != QLatin1String("1"))
         table.problem(record, Text::tr("letdowns_logged '%1' must be 1 or 0.").arg(logged));
     if (!s.letdownsLogged && p.declaredLetdowns != 0)
-        table.problem(record, Text::tr("a session whose let-downs were not logged cannot list %1 of them.")
-                                  .arg(p.declaredLetdowns));
+        table.problem(record,
+            Text::tr("a session whose let-downs were not logged cannot list %1 of them.").arg(p.declaredLetdowns));
     table.parseVolumeMl(record, QStringLiteral("left_volume_"), s.leftVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("right_volume_"), s.rightVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("topup_"), s.topupMl);
@@ -676,8 +676,8 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
         return;
     TableReader ejections(input.ejectionsName, problems);
     if (!ejections.open(csv,
-            {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"),
-                QStringLiteral("offset_s"), QStringLiteral("side")},
+            {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
+                QStringLiteral("side")},
             {QStringLiteral("measured_volume_")}))
         return;
     if (ejections.records().size() > kMaxRows)
@@ -703,11 +703,10 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
         bool orderOk = false;
         const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
         if (!orderOk || order < 1)
-            ejections.problem(record,
-                Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
-        else if (p.ordersSeen.contains(order))
             ejections.problem(
-                record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+                record, Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
+        else if (p.ordersSeen.contains(order))
+            ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
         p.ordersSeen.append(order);
 
         Ejection e;
@@ -722,8 +721,7 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
             ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
         ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
         if (problems.size() == problemsBefore) {
-            const bool outside = e.offsetMs > s.activeMs + kToleranceMs
-                || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
+            const bool outside = e.offsetMs > s.activeMs + kToleranceMs || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
                 || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
             if (outside)
                 ejections.problem(record, Text::tr("the let-down falls outside its session."));

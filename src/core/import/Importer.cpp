@@ -5,8 +5,8 @@
 #include "import/OtherTrackers.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 
@@ -101,7 +101,8 @@ bool readImportFile(const QString &path, ImportFile &file, QString &error)
 namespace {
 QString localText(qint64 utcMs, int offsetS)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs + qint64(offsetS) * 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return QDateTime::fromMSecsSinceEpoch(utcMs + qint64(offsetS) * 1000, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 } // namespace
 
@@ -121,9 +122,11 @@ QString importSummary(const Importer &importer, const ImportResult &result, cons
             lastOffset = s.startedUtcOffsetS;
         }
     }
-    QString summary = Text::tr("%1: %2 nursing and %3 pumping sessions").arg(importer.displayName()).arg(nursing).arg(pumping);
+    QString summary
+        = Text::tr("%1: %2 nursing and %3 pumping sessions").arg(importer.displayName()).arg(nursing).arg(pumping);
     if (first)
-        summary += Text::tr(" from %1 to %2").arg(localText(*first, firstOffset).left(10), localText(*last, lastOffset).left(10));
+        summary += Text::tr(" from %1 to %2")
+                       .arg(localText(*first, firstOffset).left(10), localText(*last, lastOffset).left(10));
     summary += Text::tr(", times read in %1").arg(QString::fromUtf8(options.timeZone.id()));
     // Skipped rows grouped by their reason ("file line 7: a bottle feed (formula)").
     QMap<QString, int> reasons;
@@ -132,8 +135,9 @@ QString importSummary(const Importer &importer, const ImportResult &result, cons
     QStringList grouped;
     for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
         grouped << QStringLiteral("%1 × %2").arg(it.value()).arg(it.key());
-    summary += result.skipped.isEmpty() ? Text::tr("; no rows skipped")
-                                        : Text::tr("; %1 rows skipped: %2").arg(result.skipped.size()).arg(grouped.join(QStringLiteral(", ")));
+    summary += result.skipped.isEmpty()
+        ? Text::tr("; no rows skipped")
+        : Text::tr("; %1 rows skipped: %2").arg(result.skipped.size()).arg(grouped.join(QStringLiteral(", ")));
     if (!result.warnings.isEmpty())
         summary += Text::tr("; %1 warnings (below)").arg(result.warnings.size());
     return summary + u'.';
@@ -149,8 +153,9 @@ QStringList overlapWarnings(const QList<Session> &imported, const QList<Session>
                 continue;
             const qint64 ownEnd = own.endedAtUtcMs.value_or(own.lastEventAtUtcMs);
             if (in.startedAtUtcMs < ownEnd && own.startedAtUtcMs < inEnd)
-                warnings << Text::tr("the imported session of %1 overlaps the one you logged in Letdown at %2; both are "
-                                     "kept.")
+                warnings << Text::tr(
+                    "the imported session of %1 overlaps the one you logged in Letdown at %2; both are "
+                    "kept.")
                                 .arg(localText(in.startedAtUtcMs, in.startedUtcOffsetS),
                                     localText(own.startedAtUtcMs, own.startedUtcOffsetS));
         }

@@ -79,7 +79,8 @@ bool isBabyBuddyPumping(const QStringList &h)
 {
     return h.contains(QStringLiteral("child_id")) && h.contains(QStringLiteral("amount"))
         && !h.contains(QStringLiteral("method"))
-        && ((h.contains(QStringLiteral("start")) && h.contains(QStringLiteral("end"))) || h.contains(QStringLiteral("time")));
+        && ((h.contains(QStringLiteral("start")) && h.contains(QStringLiteral("end")))
+            || h.contains(QStringLiteral("time")));
 }
 
 QDateTime babyBuddyTime(const QString &text)
@@ -116,11 +117,14 @@ void readBabyBuddyFeeding(const Table &table, const ImportOptions &options, Impo
         qint64 startMs = 0, endMs = 0;
         int startOffset = 0, endOffset = 0;
         const QString start = table.cell(row, QStringLiteral("start")), end = table.cell(row, QStringLiteral("end"));
-        if (!instantOf(babyBuddyTime(start), QStringLiteral("start"), start, where, options, result, startMs, startOffset)
+        if (!instantOf(
+                babyBuddyTime(start), QStringLiteral("start"), start, where, options, result, startMs, startOffset)
             || !instantOf(babyBuddyTime(end), QStringLiteral("end"), end, where, options, result, endMs, endOffset))
             continue;
-        Session s = importedSession(QStringLiteral("babybuddy"), SessionKind::Nursing, startMs, startOffset, endMs, endOffset);
-        s.uuid = stableUuid(s.source, QStringLiteral("feeding ") + table.cell(row, QStringLiteral("id")) + u' ' + start);
+        Session s = importedSession(
+            QStringLiteral("babybuddy"), SessionKind::Nursing, startMs, startOffset, endMs, endOffset);
+        s.uuid
+            = stableUuid(s.source, QStringLiteral("feeding ") + table.cell(row, QStringLiteral("id")) + u' ' + start);
         s.sideMs = {};
         s.side = *side;
         s.sideMs.forSide(*side) = s.activeMs;
@@ -141,7 +145,8 @@ void readBabyBuddyPumping(const Table &table, const ImportOptions &options, Impo
                 options, result, startMs, startOffset)
             || !instantOf(babyBuddyTime(end), QStringLiteral("end"), end, where, options, result, endMs, endOffset))
             continue;
-        Session s = importedSession(QStringLiteral("babybuddy"), SessionKind::Pumping, startMs, startOffset, endMs, endOffset);
+        Session s = importedSession(
+            QStringLiteral("babybuddy"), SessionKind::Pumping, startMs, startOffset, endMs, endOffset);
         s.uuid = stableUuid(s.source,
             QStringLiteral("pumping ") + (old ? QString() : table.cell(row, QStringLiteral("id"))) + u' ' + start);
         const QString amount = table.cell(row, QStringLiteral("amount"));
@@ -153,8 +158,8 @@ void readBabyBuddyPumping(const Table &table, const ImportOptions &options, Impo
             continue;
         }
         if (old)
-            result.warnings << Text::tr("%1: an older export with one time per session: its duration is not known (0).")
-                                   .arg(where);
+            result.warnings
+                << Text::tr("%1: an older export with one time per session: its duration is not known (0).").arg(where);
         add(result, s, where, table.cell(row, QStringLiteral("notes")));
     }
 }
@@ -164,7 +169,8 @@ void readBabyBuddyPumping(const Table &table, const ImportOptions &options, Impo
 // "00:08R", "00:06L", "8m": minutes on a side.
 std::optional<qint64> sideMinutesMs(const QString &text)
 {
-    static const QRegularExpression kClock(QStringLiteral("^(\\d{1,2}):(\\d{2})\\s*[LR]?$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kClock(
+        QStringLiteral("^(\\d{1,2}):(\\d{2})\\s*[LR]?$"), QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = kClock.match(text.trimmed());
     if (!match.hasMatch())
         return std::nullopt;
@@ -199,7 +205,8 @@ void readHuckleberry(const Table &table, const ImportOptions &options, ImportRes
         QString end = table.cell(row, QStringLiteral("End"));
         qint64 startMs = 0, endMs = 0;
         int startOffset = 0, endOffset = 0;
-        if (!instantOf(huckleberryTime(start), QStringLiteral("Start"), start, where, options, result, startMs, startOffset))
+        if (!instantOf(
+                huckleberryTime(start), QStringLiteral("Start"), start, where, options, result, startMs, startOffset))
             continue;
         // A breastfeed's sides: the right's minutes in Start Condition, the left's in End Condition.
         const std::optional<qint64> rightMs = breastfeed ? sideMinutesMs(startCondition) : std::nullopt;
@@ -214,11 +221,12 @@ void readHuckleberry(const Table &table, const ImportOptions &options, ImportRes
             const std::optional<qint64> durationMs = sideMinutesMs(table.cell(row, QStringLiteral("Duration")));
             endMs = startMs + (durationMs ? *durationMs : leftMs.value_or(0) + rightMs.value_or(0));
             endOffset = options.timeZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(endMs, Qt::UTC));
-        } else if (!instantOf(huckleberryTime(end), QStringLiteral("End"), end, where, options, result, endMs, endOffset)) {
+        } else if (!instantOf(
+                       huckleberryTime(end), QStringLiteral("End"), end, where, options, result, endMs, endOffset)) {
             continue;
         }
-        Session s = importedSession(QStringLiteral("huckleberry"), breastfeed ? SessionKind::Nursing : SessionKind::Pumping,
-            startMs, startOffset, endMs, endOffset);
+        Session s = importedSession(QStringLiteral("huckleberry"),
+            breastfeed ? SessionKind::Nursing : SessionKind::Pumping, startMs, startOffset, endMs, endOffset);
         // No row ids: the row's own content identifies it.
         s.uuid = stableUuid(s.source, row.fields.join(u'\x1f'));
         if (breastfeed) {
@@ -255,15 +263,16 @@ bool isBabyTrackerPump(const QStringList &h)
 // "4/29/25, 09:29": month/day/two-digit year.
 QDateTime babyTrackerTime(const QString &text)
 {
-    static const QRegularExpression kTime(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4}),?\\s+(\\d{1,2}):(\\d{2})$"));
+    static const QRegularExpression kTime(
+        QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4}),?\\s+(\\d{1,2}):(\\d{2})$"));
     const QRegularExpressionMatch m = kTime.match(text.trimmed());
     if (!m.hasMatch())
         return {};
     int year = m.captured(3).toInt();
     if (year < 100)
         year += 2000;
-    return QDateTime(QDate(year, m.captured(1).toInt(), m.captured(2).toInt()),
-        QTime(m.captured(4).toInt(), m.captured(5).toInt()));
+    return QDateTime(
+        QDate(year, m.captured(1).toInt(), m.captured(2).toInt()), QTime(m.captured(4).toInt(), m.captured(5).toInt()));
 }
 
 std::optional<qint64> minutesMs(const QString &text, bool &ok)
@@ -286,7 +295,8 @@ void readBabyTracker(const Table &table, bool pump, const ImportOptions &options
         const QString time = table.cell(row, QStringLiteral("Time"));
         qint64 startMs = 0;
         int startOffset = 0;
-        if (!instantOf(babyTrackerTime(time), QStringLiteral("Time"), time, where, options, result, startMs, startOffset))
+        if (!instantOf(
+                babyTrackerTime(time), QStringLiteral("Time"), time, where, options, result, startMs, startOffset))
             continue;
         bool leftOk = false, rightOk = false, totalOk = false;
         const auto leftMs = minutesMs(table.cell(row, QStringLiteral("Left duration (min)")), leftOk);
@@ -301,7 +311,8 @@ void readBabyTracker(const Table &table, bool pump, const ImportOptions &options
         const int endOffset = options.timeZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(endMs, Qt::UTC));
         Session s = importedSession(QStringLiteral("babytracker"), pump ? SessionKind::Pumping : SessionKind::Nursing,
             startMs, startOffset, endMs, endOffset);
-        s.uuid = stableUuid(s.source, (pump ? QStringLiteral("pump ") : QStringLiteral("nursing ")) + row.fields.join(u'\x1f'));
+        s.uuid = stableUuid(
+            s.source, (pump ? QStringLiteral("pump ") : QStringLiteral("nursing ")) + row.fields.join(u'\x1f'));
         putSideTimes(s, leftMs.value_or(0), rightMs.value_or(0));
         if (pump) {
             std::optional<double> total;
@@ -311,7 +322,8 @@ void readBabyTracker(const Table &table, bool pump, const ImportOptions &options
                 result.problems << Text::tr("%1: the amounts are not numbers.").arg(where);
                 continue;
             }
-            s.pumpedVolumeMl = s.leftVolumeMl && s.rightVolumeMl ? std::optional(*s.leftVolumeMl + *s.rightVolumeMl) : total;
+            s.pumpedVolumeMl
+                = s.leftVolumeMl && s.rightVolumeMl ? std::optional(*s.leftVolumeMl + *s.rightVolumeMl) : total;
         }
         add(result, s, where, table.cell(row, QStringLiteral("Note")));
     }
@@ -350,7 +362,8 @@ ImportResult BabyBuddyImporter::read(const QList<ImportFile> &files, const Impor
 
 bool HuckleberryImporter::recognises(const QStringList &header) const
 {
-    for (const char *column : {"Type", "Start", "End", "Duration", "Start Condition", "Start Location", "End Condition"})
+    for (const char *column :
+        {"Type", "Start", "End", "Duration", "Start Condition", "Start Location", "End Condition"})
         if (!header.contains(QLatin1String(column)))
             return false;
     return true;

@@ -82,8 +82,8 @@ bool parseAmountMl(const QString &text, std::optional<VolumeUnit> defaultUnit, s
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return true;
-    static const QRegularExpression kAmount(QStringLiteral("^([0-9]+(?:[.,][0-9]+)?)\\s*(ml|oz)?$"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression kAmount(
+        QStringLiteral("^([0-9]+(?:[.,][0-9]+)?)\\s*(ml|oz)?$"), QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = kAmount.match(trimmed);
     if (!match.hasMatch())
         return false;
@@ -104,8 +104,8 @@ QString stableUuid(const QString &source, const QString &key)
     return QUuid::createUuidV5(kImportNamespace, source + u'\n' + key).toString(QUuid::WithoutBraces);
 }
 
-Session importedSession(const QString &source, SessionKind kind, qint64 startUtcMs, int startOffsetS,
-    qint64 endUtcMs, int endOffsetS)
+Session importedSession(
+    const QString &source, SessionKind kind, qint64 startUtcMs, int startOffsetS, qint64 endUtcMs, int endOffsetS)
 {
     Session s;
     s.source = source;
@@ -126,7 +126,8 @@ Session importedSession(const QString &source, SessionKind kind, qint64 startUtc
 bool checkImported(const Session &s, const QString &where, ImportResult &result)
 {
     const QDate today = localToday(processClock());
-    const QDate day = QDateTime::fromMSecsSinceEpoch(s.startedAtUtcMs + qint64(s.startedUtcOffsetS) * 1000, Qt::UTC).date();
+    const QDate day
+        = QDateTime::fromMSecsSinceEpoch(s.startedAtUtcMs + qint64(s.startedUtcOffsetS) * 1000, Qt::UTC).date();
     QString problem;
     if (day < earliestPlausibleDate() || day > latestPlausibleDate(today))
         problem = Text::tr("the date %1 is outside %2 to %3.")

@@ -42,8 +42,8 @@ bool parseAmountMl(const QString &text, std::optional<VolumeUnit> defaultUnit, s
 QString stableUuid(const QString &source, const QString &key);
 
 // A finished session from start and end instants; the time goes to `side` unless split.
-Session importedSession(const QString &source, SessionKind kind, qint64 startUtcMs, int startOffsetS,
-    qint64 endUtcMs, int endOffsetS);
+Session importedSession(
+    const QString &source, SessionKind kind, qint64 startUtcMs, int startOffsetS, qint64 endUtcMs, int endOffsetS);
 
 // Checks a whole session (durations, volumes) like Letdown's own; a problem names the row.
 bool checkImported(const Session &session, const QString &where, ImportResult &result);

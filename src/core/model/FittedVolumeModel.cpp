@@ -267,7 +267,8 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
     if (fit.sessions < VolumeFit::kMinimumSessions)
         fit.needs = VolumeFit::kMinimumSessions - fit.sessions == 1
             ? Text::tr("1 more measured session with let-downs logged")
-            : Text::tr("%1 more measured sessions with let-downs logged").arg(VolumeFit::kMinimumSessions - fit.sessions);
+            : Text::tr("%1 more measured sessions with let-downs logged")
+                  .arg(VolumeFit::kMinimumSessions - fit.sessions);
     else if (!fit.fitted)
         fit.needs = Text::tr("measured sessions with a different number of let-downs");
     else if (decayWidth > VolumeFit::kMaximumDecayIntervalWidth)

@@ -5,8 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.

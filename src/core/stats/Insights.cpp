@@ -119,14 +119,15 @@ QString verdictSentence(const TechniqueInsight &insight)
 {
     const bool usualSpot = insight.key == QLatin1String("usual_spot");
     const MedianDifference &d = *insight.difference;
-    const QString figures = Text::tr("median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 "
-                                     "let-downs per session (%8 and %9 sessions)")
-                                .arg(formatSeconds(*insight.with.medianFirstLetdownS),
-                                    formatSeconds(*insight.without.medianFirstLetdownS), formatSignedSeconds(d.difference),
-                                    formatSignedSeconds(d.interval.low), formatSignedSeconds(d.interval.high),
-                                    number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
-                                .arg(insight.with.sessions)
-                                .arg(insight.without.sessions);
+    const QString figures
+        = Text::tr("median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 "
+                   "let-downs per session (%8 and %9 sessions)")
+              .arg(formatSeconds(*insight.with.medianFirstLetdownS),
+                  formatSeconds(*insight.without.medianFirstLetdownS), formatSignedSeconds(d.difference),
+                  formatSignedSeconds(d.interval.low), formatSignedSeconds(d.interval.high),
+                  number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
+              .arg(insight.with.sessions)
+              .arg(insight.without.sessions);
     QString pattern;
     switch (insight.verdict) {
     case TechniqueInsight::Verdict::Sooner:
@@ -284,11 +285,13 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
             "on average; pumping studies found about %3 to %4 %.")
                              .arg(shares.size())
                              .arg(number(*lit.firstLetdownShare * 100, 0))
-                             .arg(number(model.firstEjectionShareLow * 100, 0), number(model.firstEjectionShareHigh * 100, 0));
+                             .arg(number(model.firstEjectionShareLow * 100, 0),
+                                 number(model.firstEjectionShareHigh * 100, 0));
     } else {
         lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
                                   "your log has none yet (studies found about %1 to %2 %).")
-                             .arg(number(model.firstEjectionShareLow * 100, 0), number(model.firstEjectionShareHigh * 100, 0));
+                             .arg(number(model.firstEjectionShareLow * 100, 0),
+                                 number(model.firstEjectionShareHigh * 100, 0));
     }
     if (lit.medianFirstLetdownS)
         lit.sentences
@@ -330,10 +333,10 @@ std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate 
     if (!allBelow)
         return std::nullopt;
     return InsightAlert {QStringLiteral("fewer_letdowns"),
-            Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2), more "
-                     "than chance would explain. This can have many ordinary causes, and logged counts vary; if it "
-                     "goes on or worries you, it may be worth mentioning to your lactation consultant.")
-                .arg(recent.join(Text::tr(" and ")), number(mean(usual)))};
+        Text::tr("In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2), more "
+                 "than chance would explain. This can have many ordinary causes, and logged counts vary; if it "
+                 "goes on or worries you, it may be worth mentioning to your lactation consultant.")
+            .arg(recent.join(Text::tr(" and ")), number(mean(usual)))};
 }
 
 VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
@@ -357,8 +360,8 @@ VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
                                                       "milk: rho %2, 95 % interval %3 to %4.")
                                            : Text::tr("In your %1 measured sessions, more let-downs went with less "
                                                       "milk: rho %2, 95 % interval %3 to %4.");
-        relation.sentence = pattern.arg(r->n).arg(number(r->rho, 2), number(r->interval.low, 2),
-            number(r->interval.high, 2));
+        relation.sentence
+            = pattern.arg(r->n).arg(number(r->rho, 2), number(r->interval.low, 2), number(r->interval.high, 2));
     } else {
         relation.sentence = Text::tr("In your %1 measured sessions, no clear relation yet between let-downs and milk "
                                      "(rho %2, 95 % interval %3 to %4).")

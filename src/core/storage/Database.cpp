@@ -6,16 +6,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlError>
 #include <QLocale>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 
-#include <sqlite3.h>
-#include <sys/statvfs.h>
 #include <QTimeZone>
 #include <QUrl>
 #include <QUuid>
+#include <sqlite3.h>
+#include <sys/statvfs.h>
 
 #include <cstdio>
 
@@ -390,7 +390,8 @@ bool Database::failToRead(const QSqlError &error)
 {
     // A full disk shows up as an I/O error (no room for the -shm or the -wal): say so, not "damaged".
     // statvfs on the folder itself (QStorageInfo guesses the mount from /proc, which a chroot hides).
-    struct statvfs disk {};
+    struct statvfs disk {
+    };
     const bool known = ::statvfs(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), &disk) == 0;
     const qint64 freeBytes = known ? qint64(disk.f_bavail) * qint64(disk.f_frsize) : -1;
     const bool full = error.nativeErrorCode() == QLatin1String("13") // SQLITE_FULL
@@ -494,8 +495,9 @@ sqlite3_stmt *Database::preparedC(const QByteArray &sql)
     if (!m_handle)
         m_handle = handle();
     sqlite3_stmt *statement = nullptr;
-    if (!m_handle || sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                         &statement, nullptr)
+    if (!m_handle
+        || sqlite3_prepare_v3(
+               m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
             != SQLITE_OK) {
         m_error = Text::tr("Database error in %1: %2")
                       .arg(m_path, m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle)) : QString());

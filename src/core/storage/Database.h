@@ -2,10 +2,10 @@
 
 #include <QHash>
 
-#include <functional>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <functional>
 
 // One Letdown database file: opens it safely, checks that it is ours, whole, and not
 // from a newer version, sets the durability pragmas and runs the schema migrations

@@ -37,8 +37,8 @@ SessionSummary summaryFrom(const QSqlQuery &query)
 // follow this list.
 constexpr const char *kSessionRowColumns[] = {"uuid", "kind", "state", "started_at_utc_ms", "started_utc_offset_s",
     "ended_at_utc_ms", "ended_utc_offset_s", "active_ms", "paused_ms", "last_event_at_utc_ms", "side", "left_ms",
-    "right_ms", "both_ms", "note", "pumped_volume_ml", "pre_feed_weight_g", "post_feed_weight_g",
-    "clock_jump_detected", "source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"};
+    "right_ms", "both_ms", "note", "pumped_volume_ml", "pre_feed_weight_g", "post_feed_weight_g", "clock_jump_detected",
+    "source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"};
 
 // INSERT of a whole session row; with `upsert`, an existing uuid has every column replaced.
 QByteArray sessionRowSql(bool upsert)
