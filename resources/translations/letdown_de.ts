@@ -624,6 +624,30 @@
         <source>[from %1] </source>
         <translation>[aus %1] </translation>
     </message>
+    <message>
+        <source>Left breast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right breast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up bottle: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation type="unfinished">Pre-Nahrung</translation>
+    </message>
+    <message>
+        <source>breast milk</source>
+        <translation type="unfinished">Muttermilch</translation>
+    </message>
+    <message>
+        <source>Imported from %1, which does not log let-downs: this session never counts toward let-down figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>

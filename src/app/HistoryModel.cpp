@@ -142,8 +142,22 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                     + (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
             return tip;
         }
-        if (index.column() == Volume)
-            return measured ? tr("Measured") : tr("Estimated from the let-downs (see the Trends tab)");
+        if (index.column() == Volume) {
+            QStringList tip {measured ? tr("Measured") : tr("Estimated from the let-downs (see the Trends tab)")};
+            if (s.leftVolumeMl)
+                tip << tr("Left breast: %1").arg(m_volume.text(*s.leftVolumeMl));
+            if (s.rightVolumeMl)
+                tip << tr("Right breast: %1").arg(m_volume.text(*s.rightVolumeMl));
+            if (s.topupMl)
+                tip << tr("Top-up bottle: %1 of %2")
+                           .arg(m_volume.text(*s.topupMl),
+                               s.topupKind == TopupKind::Formula ? tr("formula") : tr("breast milk"));
+            return tip.join(u'\n');
+        }
+        if (index.column() == Letdowns && !s.letdownsLogged)
+            return tr("Imported from %1, which does not log let-downs: this session never counts toward let-down "
+                      "figures.")
+                .arg(sourceName(s.source));
         return {};
     default: break;
     }

@@ -90,6 +90,13 @@ TEST_CASE("File > Import from another app: the preview first, then her sessions,
         notes << model->index(row, HistoryModel::Note).data().toString();
     }
     CHECK(letdowns.count("not logged") == 2);
+    QStringList tips;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        tips << model->index(row, HistoryModel::Letdowns).data(Qt::ToolTipRole).toString();
+        tips << model->index(row, HistoryModel::Volume).data(Qt::ToolTipRole).toString();
+    }
+    CHECK(tips.filter("which does not log let-downs").size() == 2);
+    CHECK(tips.filter("Left breast: 100 ml").size() == 1); // the pumping session's left breast
     CHECK(notes.filter("[from Huckleberry]").size() == 2);
 }
 
