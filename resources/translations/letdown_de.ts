@@ -626,27 +626,27 @@
     </message>
     <message>
         <source>Left breast: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Linke Brust: %1</translation>
     </message>
     <message>
         <source>Right breast: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechte Brust: %1</translation>
     </message>
     <message>
         <source>Top-up bottle: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufütterung: %1 %2</translation>
     </message>
     <message>
         <source>formula</source>
-        <translation type="unfinished">Pre-Nahrung</translation>
+        <translation>Pre-Nahrung</translation>
     </message>
     <message>
         <source>breast milk</source>
-        <translation type="unfinished">Muttermilch</translation>
+        <translation>Muttermilch</translation>
     </message>
     <message>
         <source>Imported from %1, which does not log let-downs: this session never counts toward let-down figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert aus %1, das keine Milchspenden notiert: diese Sitzung zählt nie zu den Zahlen über Milchspenden.</translation>
     </message>
 </context>
 <context>
