@@ -62,9 +62,8 @@ SideSeconds sideSeconds(const Session &s)
 
 // The side she used: the only one with time on it, or "both". Read from the exported
 // seconds, so that an imported export says the same again.
-Side sideUsed(const Session &s)
+Side sideUsed(const Session &s, const SideSeconds &seconds)
 {
-    const SideSeconds seconds = sideSeconds(s);
     const int sidesUsed = (seconds.left > 0) + (seconds.right > 0) + (seconds.both > 0);
     if (sidesUsed > 1)
         return Side::Both;
@@ -184,6 +183,7 @@ bool writeSessionsCsv(
     for (const Session &s : sessions) {
         const auto first = s.firstLetdownOffsetMs();
         const auto measured = measuredTotalMl(s);
+        const SideSeconds sides = sideSeconds(s);
         const auto estimated = estimatedSessionVolumeMl(s, model);
         // Named only where the model made the figure (a measured total is its own estimate).
         const QString estimateModel = estimated && !measured ? model.volumeModelId : QString();
@@ -195,7 +195,7 @@ bool writeSessionsCsv(
             s.endedAtUtcMs ? csvTime(*s.endedAtUtcMs, s.endedUtcOffsetS) : QString(),
             seconds(s.activeMs),
             seconds(s.pausedMs),
-            toKey(sideUsed(s)),
+            toKey(sideUsed(s, sides)),
             s.techniques.join(u';'),
             QString::number(s.ejections.size()),
             first ? seconds(*first) : QString(),
@@ -208,8 +208,8 @@ bool writeSessionsCsv(
             estimateModel,
             s.source.isEmpty() ? QStringLiteral("letdown") : s.source,
             s.letdownsLogged ? QStringLiteral("1") : QStringLiteral("0"),
-            QString::number(sideSeconds(s).left),
-            QString::number(sideSeconds(s).right),
+            QString::number(sides.left),
+            QString::number(sides.right),
             volume(s.leftVolumeMl, unit),
             volume(s.rightVolumeMl, unit),
             volume(s.topupMl, unit),
