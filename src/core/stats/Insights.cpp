@@ -67,20 +67,6 @@ SideFigures figuresOf(int sessions, double letdowns, const QList<double> &sorted
     return f;
 }
 
-SideFigures figuresOf(const QList<const Session *> &sessions)
-{
-    QList<double> firsts;
-    double letdowns = 0;
-    for (const Session *s : sessions) {
-        const SessionFacts facts = factsOf(*s);
-        letdowns += facts.letdowns;
-        if (facts.firstLetdownS)
-            firsts << *facts.firstLetdownS;
-    }
-    std::sort(firsts.begin(), firsts.end());
-    return figuresOf(int(sessions.size()), letdowns, firsts);
-}
-
 // One side of a comparison: how many sessions, their let-downs, and their sorted first times.
 struct ComparedSide {
     int sessions = 0;
@@ -227,13 +213,23 @@ QString positionWord(LiteratureComparison::Position position)
     return {};
 }
 // Where she sits against the published figures, in sentences.
-LiteratureComparison compareWithLiterature(const QList<const Session *> &sessions, const ReferenceModel &model)
+// `facts` are the sessions' own (same order); `sortedFirsts` every first let-down time, in order.
+LiteratureComparison compareWithLiterature(const QList<const Session *> &sessions, const QList<SessionFacts> &facts,
+    const QList<double> &sortedFirsts, const ReferenceModel &model)
 {
     LiteratureComparison lit;
-    QList<const Session *> nursing, pumping;
+    int nursing = 0, pumping = 0;
+    double nursingLetdowns = 0, pumpingLetdowns = 0;
     QList<double> shares;
-    for (const Session *s : sessions) {
-        (s->kind == SessionKind::Nursing ? nursing : pumping).append(s);
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const Session *s = sessions[i];
+        if (s->kind == SessionKind::Nursing) {
+            ++nursing;
+            nursingLetdowns += facts[i].letdowns;
+        } else {
+            ++pumping;
+            pumpingLetdowns += facts[i].letdowns;
+        }
         const bool allMeasured = !s->ejections.isEmpty()
             && std::all_of(s->ejections.begin(), s->ejections.end(),
                 [](const Ejection &e) { return e.measuredVolumeMl.has_value(); });
@@ -245,12 +241,12 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
                 shares.append(*s->ejections.first().measuredVolumeMl / total);
         }
     }
-    const SideFigures allFigures = figuresOf(sessions);
-    lit.medianFirstLetdownS = allFigures.medianFirstLetdownS;
+    if (!sortedFirsts.isEmpty())
+        lit.medianFirstLetdownS = sortedQuantile(sortedFirsts, 0.5);
     const QString undercount = Text::tr("Self-logged let-downs usually undercount: studies find that later ones are "
                                         "often not felt.");
-    if (!nursing.isEmpty()) {
-        lit.meanLetdownsNursing = figuresOf(nursing).meanLetdowns;
+    if (nursing > 0) {
+        lit.meanLetdownsNursing = nursingLetdowns / nursing;
         const double low = model.meanEjectionsPerBreastfeed - model.sdEjectionsPerBreastfeed;
         const double high = model.meanEjectionsPerBreastfeed + model.sdEjectionsPerBreastfeed;
         lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
@@ -258,17 +254,17 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
             "Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
             "ultrasound (%4 ± %5, that is %6 to %7).")
                              .arg(number(*lit.meanLetdownsNursing))
-                             .arg(nursing.size())
+                             .arg(nursing)
                              .arg(positionWord(lit.nursing), number(model.meanEjectionsPerBreastfeed),
                                  number(model.sdEjectionsPerBreastfeed), number(low), number(high));
     }
-    if (!pumping.isEmpty()) {
-        lit.meanLetdownsPumping = figuresOf(pumping).meanLetdowns;
+    if (pumping > 0) {
+        lit.meanLetdownsPumping = pumpingLetdowns / pumping;
         lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingEjectionsLow, model.pumpingEjectionsHigh);
         lit.sentences << Text::tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
                                   "that pumping studies report.")
                              .arg(number(*lit.meanLetdownsPumping))
-                             .arg(pumping.size())
+                             .arg(pumping)
                              .arg(positionWord(lit.pumping), number(model.pumpingEjectionsLow),
                                  number(model.pumpingEjectionsHigh));
     }
@@ -416,12 +412,19 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     }
     // The sessions with a first let-down, sorted by its time once: each technique's two
     // sides are then taken in order, already sorted for the medians and the rank-sum test.
-    QList<qsizetype> byFirstTime;
+    // The sessions with a first let-down, sorted by its time once (pairs: one cache line per
+    // comparison): each technique's two sides are then taken in order, already sorted for
+    // the medians and the rank-sum test.
+    QList<std::pair<double, qsizetype>> byFirstTime;
+    byFirstTime.reserve(facts.size());
     for (qsizetype i = 0; i < facts.size(); ++i)
         if (facts[i].firstLetdownS)
-            byFirstTime << i;
-    std::sort(byFirstTime.begin(), byFirstTime.end(),
-        [&](qsizetype a, qsizetype b) { return *facts[a].firstLetdownS < *facts[b].firstLetdownS; });
+            byFirstTime.append({*facts[i].firstLetdownS, i});
+    std::sort(byFirstTime.begin(), byFirstTime.end());
+    QList<double> sortedFirsts;
+    sortedFirsts.reserve(byFirstTime.size());
+    for (const auto &[time, index] : std::as_const(byFirstTime))
+        sortedFirsts << time;
 
     for (int t = 0; t < techniques.size(); ++t) {
         const Technique &technique = techniques[t];
@@ -434,8 +437,8 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         }
         if (with.sessions == 0)
             continue; // she never tried it: nothing to say
-        for (qsizetype i : std::as_const(byFirstTime))
-            (masks[i] & bit ? with : without).sortedFirsts << *facts[i].firstLetdownS;
+        for (const auto &[time, i] : std::as_const(byFirstTime))
+            (masks[i] & bit ? with : without).sortedFirsts << time;
         const TechniqueInsight insight = compare(technique.key, with, without);
         if (technique.key == QLatin1String("usual_spot"))
             insights.usualSpot = insight;
@@ -453,7 +456,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
     });
     insights.volumeRelation = volumeRelationOf(sessions);
 
-    insights.literature = compareWithLiterature(sessions, model);
+    insights.literature = compareWithLiterature(sessions, facts, sortedFirsts, model);
     if (const auto alert = fewerLetdownsAlert(all, today))
         insights.alerts << *alert;
     return insights;
