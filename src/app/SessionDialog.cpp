@@ -230,13 +230,7 @@ bool SessionDialog::gather(Session &s)
             ok = false;
         }
     }
-    s.pumpedVolumeMl = pumpedTotalMl(figures);
-    s.leftVolumeMl = figures.leftVolumeMl;
-    s.rightVolumeMl = figures.rightVolumeMl;
-    s.preFeedWeightG = figures.preFeedWeightG;
-    s.postFeedWeightG = figures.postFeedWeightG;
-    s.topupMl = figures.topupMl;
-    s.topupKind = figures.topupKind;
+    applyMeasurements(figures, s);
 
     s.ejections.clear();
     for (int row = 0; row < m_ui->letdownTable->rowCount(); ++row) {

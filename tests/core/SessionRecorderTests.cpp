@@ -34,6 +34,16 @@ struct RecorderFixture : RecorderRig {
 };
 } // namespace
 
+namespace {
+Measurements weighed(double beforeG, double afterG)
+{
+    Measurements figures;
+    figures.preFeedWeightG = beforeG;
+    figures.postFeedWeightG = afterG;
+    return figures;
+}
+} // namespace
+
 TEST_CASE("Recorder: idle -> running <-> paused -> stopped, refusing steps that do not apply")
 {
     RecorderFixture f;
@@ -297,10 +307,10 @@ TEST_CASE("Recorder: techniques, note and figures are saved - bad figures are re
     f.clock.advance(kMinute);
     REQUIRE(f.recorder.stop());
 
-    CHECK_FALSE(f.recorder.setMeasurements({std::nullopt, 4200.0, 4100.0}));
+    CHECK_FALSE(f.recorder.setMeasurements(weighed(4200.0, 4100.0)));
     CHECK_THAT(f.recorder.lastError().toStdString(), Catch::Contains("lower"));
     CHECK_FALSE(f.recorder.hasUnsavedChanges());
-    REQUIRE(f.recorder.setMeasurements({std::nullopt, 4200.0, 4262.0}));
+    REQUIRE(f.recorder.setMeasurements(weighed(4200.0, 4262.0)));
     const Session saved = f.onDisk(uuid);
     CHECK(saved.techniques == QStringList {QStringLiteral("warm_compress")});
     CHECK(saved.note == "baby sleepy");

@@ -551,7 +551,11 @@ void readSessionFigures(TableReader &table, const CsvRecord &record, bool kindKn
         table.problem(record,
             Text::tr("a nursing session's measured volume comes from a test-weigh: give "
                      "pre_feed_weight_g and post_feed_weight_g."));
-    const QString figuresProblem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+    Measurements figures; // per-breast volumes and the top-up are read and checked later, with the extras
+    figures.pumpedVolumeMl = s.pumpedVolumeMl;
+    figures.preFeedWeightG = s.preFeedWeightG;
+    figures.postFeedWeightG = s.postFeedWeightG;
+    const QString figuresProblem = validateMeasurements(figures);
     if (!figuresProblem.isEmpty() && problems.size() == problemsBefore)
         table.problem(record, figuresProblem);
 }

@@ -46,6 +46,23 @@ std::optional<double> pumpedTotalMl(const Measurements &m)
     return std::nullopt;
 }
 
+void applyMeasurements(const Measurements &m, Session &s)
+{
+    s.pumpedVolumeMl = pumpedTotalMl(m);
+    s.leftVolumeMl = m.leftVolumeMl;
+    s.rightVolumeMl = m.rightVolumeMl;
+    s.preFeedWeightG = m.preFeedWeightG;
+    s.postFeedWeightG = m.postFeedWeightG;
+    s.topupMl = m.topupMl;
+    s.topupKind = m.topupMl ? m.topupKind : std::nullopt;
+}
+
+Measurements measurementsOf(const Session &s)
+{
+    return {
+        s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG, s.leftVolumeMl, s.rightVolumeMl, s.topupMl, s.topupKind};
+}
+
 QString validateMeasurements(const Measurements &m)
 {
     for (const auto &volume : {m.pumpedVolumeMl, m.leftVolumeMl, m.rightVolumeMl, m.topupMl, pumpedTotalMl(m)}) {

@@ -20,6 +20,10 @@ struct Measurements {
 };
 // The pumped total the figures give: the total, else the sum of both breasts when both are given.
 std::optional<double> pumpedTotalMl(const Measurements &measurements);
+// Puts the figures on the session (the total as pumpedTotalMl; no top-up kind without a top-up).
+void applyMeasurements(const Measurements &measurements, Session &session);
+// The figures a session holds.
+Measurements measurementsOf(const Session &session);
 
 // Plausibility limits. A session's volume above 500 ml is not something a breast pump or a
 // feed produces; baby weights outside these bounds are typing mistakes.

@@ -44,7 +44,7 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
         result.confirmations
             << Text::tr("%1 let-downs: the most recorded in one session is 12. Are you sure?").arg(s.ejections.size());
 
-    result.figuresError = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+    result.figuresError = validateMeasurements(measurementsOf(s));
     if (s.note.size() > kMaxNoteLength)
         result.noteError
             = Text::tr("A note can hold up to %1 characters; this one has %2.").arg(kMaxNoteLength).arg(s.note.size());

@@ -209,8 +209,11 @@ void readHuckleberry(const Table &table, const ImportOptions &options, ImportRes
                 huckleberryTime(start), QStringLiteral("Start"), start, where, options, result, startMs, startOffset))
             continue;
         // A breastfeed's sides: the right's minutes in Start Condition, the left's in End Condition.
-        const std::optional<qint64> rightMs = breastfeed ? sideMinutesMs(startCondition) : std::nullopt;
-        const std::optional<qint64> leftMs = breastfeed ? sideMinutesMs(endCondition) : std::nullopt;
+        std::optional<qint64> rightMs, leftMs;
+        if (breastfeed) {
+            rightMs = sideMinutesMs(startCondition);
+            leftMs = sideMinutesMs(endCondition);
+        }
         if (breastfeed && ((!startCondition.isEmpty() && !rightMs) || (!endCondition.isEmpty() && !leftMs))) {
             result.problems << Text::tr("%1: side times '%2' and '%3' are not like 00:08R and 00:06L.")
                                    .arg(where, startCondition, endCondition);

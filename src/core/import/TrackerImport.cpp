@@ -138,7 +138,7 @@ bool checkImported(const Session &s, const QString &where, ImportResult &result)
     else if (s.endedAtUtcMs && *s.endedAtUtcMs < s.startedAtUtcMs)
         problem = Text::tr("it ends before it starts.");
     else
-        problem = validateMeasurements({s.pumpedVolumeMl, s.preFeedWeightG, s.postFeedWeightG});
+        problem = validateMeasurements(measurementsOf(s));
     for (const auto &side : {s.leftVolumeMl, s.rightVolumeMl})
         if (problem.isEmpty() && side && (*side < 0 || *side > kMaxSessionVolumeMl))
             problem = Text::tr("a breast's volume outside 0 to %1 ml.").arg(kMaxSessionVolumeMl);

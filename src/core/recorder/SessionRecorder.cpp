@@ -293,13 +293,7 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
     if (!problem.isEmpty())
         return refuse(problem);
     Session s = m_session;
-    s.pumpedVolumeMl = pumpedTotalMl(measurements);
-    s.preFeedWeightG = measurements.preFeedWeightG;
-    s.postFeedWeightG = measurements.postFeedWeightG;
-    s.leftVolumeMl = measurements.leftVolumeMl;
-    s.rightVolumeMl = measurements.rightVolumeMl;
-    s.topupMl = measurements.topupMl;
-    s.topupKind = measurements.topupMl ? measurements.topupKind : std::nullopt;
+    applyMeasurements(measurements, s);
     return commit(s);
 }
 
