@@ -867,10 +867,6 @@
         <translation>Übersprungen:</translation>
     </message>
     <message>
-        <source>Your own sessions could not be read to look for overlaps: %1</source>
-        <translation>Ihre eigenen Sitzungen konnten nicht auf Überschneidungen geprüft werden: %1</translation>
-    </message>
-    <message>
         <source>Nothing was imported: %1</source>
         <translation>Nichts wurde importiert: %1</translation>
     </message>
@@ -924,6 +920,10 @@
     <message>
         <source>the imported session of %1 overlaps the one you logged in Letdown at %2; both are kept.</source>
         <translation>die importierte Sitzung vom %1 überschneidet sich mit Ihrer in Letdown notierten um %2; beide bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Your own sessions could not be read to look for overlaps: %1</source>
+        <translation>Ihre eigenen Sitzungen konnten nicht auf Überschneidungen geprüft werden: %1</translation>
     </message>
 </context>
 <context>

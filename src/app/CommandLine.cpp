@@ -475,18 +475,8 @@ int runImport(const QCommandLineParser &parser)
         return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
     SessionStore store(database);
     // Sessions she logged in Letdown at the same time as another tracker's: said, both kept.
-    if (!sessions.isEmpty() && sessions.first().source != QLatin1String("letdown")) {
-        qint64 firstMs = sessions.first().startedAtUtcMs, lastMs = firstMs;
-        for (const Session &s : std::as_const(sessions)) {
-            firstMs = std::min(firstMs, s.startedAtUtcMs);
-            lastMs = std::max(lastMs, s.endedAtUtcMs.value_or(s.startedAtUtcMs));
-        }
-        QList<Session> stored;
-        constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-        if (store.loadSessionsStartedBetween(firstMs - kDayMs, lastMs + kDayMs, stored))
-            for (const QString &warning : overlapWarnings(sessions, stored))
-                std::fprintf(stderr, "letdown import: %s\n", qPrintable(warning));
-    }
+    for (const QString &warning : storedOverlapWarnings(store, sessions))
+        std::fprintf(stderr, "letdown import: %s\n", qPrintable(warning));
     CsvImportReport report;
     if (!importCsvFiles(store, sessions, report, problems))
         return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));

@@ -112,7 +112,7 @@ void ImportDialog::refreshPreview()
             lines << error;
         } else {
             m_read = m_importer->read(m_files, options());
-            m_read.warnings << storedOverlaps();
+            m_read.warnings << storedOverlapWarnings(m_store, m_read.sessions);
             lines << importSummary(*m_importer, m_read, options());
             if (!m_read.problems.isEmpty())
                 lines << QString() << tr("Nothing can be imported until these lines are fixed:") << m_read.problems;
@@ -124,22 +124,6 @@ void ImportDialog::refreshPreview()
     }
     m_ui->previewText->setPlainText(lines.join(u'\n'));
     m_importButton->setEnabled(canImport());
-}
-
-QStringList ImportDialog::storedOverlaps() const
-{
-    if (m_read.sessions.isEmpty() || m_read.sessions.first().source == QLatin1String("letdown"))
-        return {};
-    qint64 firstMs = m_read.sessions.first().startedAtUtcMs, lastMs = firstMs;
-    for (const Session &s : m_read.sessions) {
-        firstMs = std::min(firstMs, s.startedAtUtcMs);
-        lastMs = std::max(lastMs, s.endedAtUtcMs.value_or(s.startedAtUtcMs));
-    }
-    constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-    QList<Session> stored;
-    if (!m_store.loadSessionsStartedBetween(firstMs - kDayMs, lastMs + kDayMs, stored))
-        return {tr("Your own sessions could not be read to look for overlaps: %1").arg(m_store.errorString())};
-    return overlapWarnings(m_read.sessions, stored);
 }
 
 QString ImportDialog::previewText() const

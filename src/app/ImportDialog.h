@@ -37,7 +37,6 @@ private:
     void removeSelected();
     void refreshPreview();
     ImportOptions options() const;
-    QStringList storedOverlaps() const; // with sessions she logged in Letdown
 
     std::unique_ptr<Ui::ImportDialog> m_ui;
     SessionStore &m_store;

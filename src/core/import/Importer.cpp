@@ -3,6 +3,7 @@
 #include "csv/Csv.h"
 #include "import/LetdownCsvImporter.h"
 #include "import/OtherTrackers.h"
+#include "storage/SessionStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -161,4 +162,20 @@ QStringList overlapWarnings(const QList<Session> &imported, const QList<Session>
         }
     }
     return warnings;
+}
+
+QStringList storedOverlapWarnings(SessionStore &store, const QList<Session> &imported)
+{
+    if (imported.isEmpty() || imported.first().source == QLatin1String("letdown"))
+        return {};
+    qint64 firstMs = imported.first().startedAtUtcMs, lastMs = firstMs;
+    for (const Session &s : imported) {
+        firstMs = std::min(firstMs, s.startedAtUtcMs);
+        lastMs = std::max(lastMs, s.endedAtUtcMs.value_or(s.startedAtUtcMs));
+    }
+    constexpr qint64 kDayMs = 24LL * 3600 * 1000; // a session that started the day before may still overlap
+    QList<Session> stored;
+    if (!store.loadSessionsStartedBetween(firstMs - kDayMs, lastMs + kDayMs, stored))
+        return {Text::tr("Your own sessions could not be read to look for overlaps: %1").arg(store.errorString())};
+    return overlapWarnings(imported, stored);
 }

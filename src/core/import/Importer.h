@@ -11,6 +11,8 @@
 
 #include <optional>
 
+class SessionStore;
+
 // One file given to an import, already read (with the size limit counted while reading).
 struct ImportFile {
     QString name; // for messages: "sessions.csv line 4: ..."
@@ -66,3 +68,6 @@ QStringList csvHeaderOf(const QByteArray &bytes);
 QString importSummary(const Importer &importer, const ImportResult &result, const ImportOptions &options);
 // Imported sessions that overlap one she logged in Letdown: one warning each (both are kept).
 QStringList overlapWarnings(const QList<Session> &imported, const QList<Session> &stored);
+// The same against the store, read around the imported sessions' dates (nothing for Letdown's
+// own export); a failed read is itself a warning, so she knows the check did not happen.
+QStringList storedOverlapWarnings(SessionStore &store, const QList<Session> &imported);
