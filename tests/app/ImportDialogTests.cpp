@@ -45,6 +45,7 @@ TEST_CASE("File > Import from another app: the preview first, then her sessions,
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
+    ProcessClockScope now(clock); // "today" for the plausible-date check: the rig's clock, not the machine's
     // One she logged in Letdown during the imported breastfeed (Berlin, 25 Oct, 02:35 summer time).
     REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing,
         QDateTime(QDate(2026, 10, 25), QTime(0, 35), Qt::UTC).toTimeZone(QTimeZone("Europe/Berlin")), {60})}));
