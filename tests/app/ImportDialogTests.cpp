@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,15 +156,41 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
     QTemporaryDir dir;
     const QString path = writeFile(dir, "huckleberry.csv", file);
     const QString database = dir.filePath("killed.sqlite");
-    QSet<qint64> countsSeen;
-    for (int attempt = 0; attempt < 8; ++attempt) {
-        QProcess process;
+    const auto startImport = [&](QProcess &process, const QString &target) {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
         process.setProcessEnvironment(environment);
-        process.start(LETDOWN_EXECUTABLE, {"import", "--database", database, "--timezone", "UTC", path});
+        process.start(LETDOWN_EXECUTABLE, {"import", "--database", target, "--timezone", "UTC", path});
         REQUIRE(process.waitForStarted(30'000));
-        QThread::msleep(100 + 150 * attempt); // from early reading to the write
+    };
+    // The file is read (most of the run) before the database is opened, and the write is
+    // short: each kill waits for the database file to appear, then lands at a different point
+    // of the write, measured on one whole run first so that a slow machine (or a sanitizer
+    // build) is killed at the same stages as a fast one.
+    const auto waitForFile = [](QProcess &process, const QString &file) {
+        for (int poll = 0; poll < 60'000 && !QFile::exists(file); ++poll) // at most a minute
+            if (process.waitForFinished(1))
+                return;
+    };
+    qint64 writeMs = 0;
+    {
+        QProcess process;
+        const QString whole = dir.filePath("whole.sqlite");
+        startImport(process, whole);
+        waitForFile(process, whole);
+        QElapsedTimer write;
+        write.start();
+        REQUIRE(process.waitForFinished(300'000));
+        REQUIRE(process.exitCode() == 0);
+        writeMs = write.elapsed();
+    }
+    QSet<qint64> countsSeen;
+    constexpr int kKills = 8;
+    for (int attempt = 0; attempt < kKills; ++attempt) {
+        QProcess process;
+        startImport(process, database);
+        waitForFile(process, database);
+        QThread::msleep(ulong(writeMs * attempt / kKills));
         process.kill();
         REQUIRE(process.waitForFinished(30'000));
         Database check;
