@@ -189,7 +189,9 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
     TempDatabase db;
     SessionStore store(db.database);
     REQUIRE(store.saveSessions(someSessions(1)));
-    // Make it look like a version 1 file: no change counter yet.
+    // Make it look like a version 1 file: no phone-remote tables, no change counter yet.
+    db.exec("DROP TABLE remote_taps");
+    db.exec("DROP TABLE spontaneous_letdowns");
     for (const char *table : {"sessions", "ejections", "session_techniques"})
         for (const char *event : {"INSERT", "UPDATE", "DELETE"})
             db.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1_%2_counts").arg(table, event));
@@ -342,6 +344,8 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     for (const char *column :
         {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
+    db.exec("DROP TABLE remote_taps");
+    db.exec("DROP TABLE spontaneous_letdowns");
     db.exec("PRAGMA user_version=2");
 
     Database reopened;
@@ -372,4 +376,15 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     QSqlQuery bad(reopened.connection());
     CHECK_FALSE(bad.exec("UPDATE sessions SET topup_kind = 'juice'"));
     CHECK_FALSE(bad.exec("UPDATE sessions SET letdowns_logged = 2"));
+    // Version 4's tables came with it: a let-down without a feed is a change to back up.
+    qint64 before = 0;
+    qint64 after = 0;
+    REQUIRE(reopened.changeCount(before));
+    qint64 id = 0;
+    REQUIRE(upgraded.addSpontaneousLetdown(1'800'000'000'000, 3600, id));
+    REQUIRE(reopened.changeCount(after));
+    CHECK(after == before + 1);
+    bool found = true;
+    REQUIRE(upgraded.hasReceipt(QStringLiteral("no-such-tap"), found));
+    CHECK_FALSE(found);
 }

@@ -30,6 +30,11 @@ bool SessionCommands::report(bool ok)
     return ok;
 }
 
+bool SessionCommands::spontaneousLetdown(qint64 agoMs)
+{
+    return report(m_recorder.markSpontaneousLetdown(agoMs));
+}
+
 bool SessionCommands::startOrStop()
 {
     if (isLive()) {

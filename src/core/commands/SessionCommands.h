@@ -39,6 +39,8 @@ public:
     // why) or kept unsaved (the recorder's state says so).
     bool startOrStop();
     bool letdown(std::optional<qint64> tappedAtMonotonicMs = std::nullopt);
+    // A let-down with no session running, `agoMs` before now (the tray, the phone remote).
+    bool spontaneousLetdown(qint64 agoMs = 0);
     bool togglePause();
     // During a session: the other side. Before one: the side the next one starts on.
     bool switchSide();

@@ -126,6 +126,21 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     return commit(s);
 }
 
+bool SessionRecorder::markSpontaneousLetdown(qint64 agoMs)
+{
+    if (state() == State::Running || state() == State::Paused)
+        return refuse(tr("A session is running: this let-down belongs to it."));
+    const qint64 atUtcMs = m_clock.wallUtcMs() - std::max<qint64>(0, agoMs);
+    qint64 id = 0;
+    if (!m_store.addSpontaneousLetdown(atUtcMs, m_clock.utcOffsetS(atUtcMs), id)) {
+        m_lastError = tr("The let-down was not saved: %1").arg(m_store.errorString());
+        return false;
+    }
+    m_lastError.clear();
+    emit spontaneousLetdownRecorded(id, atUtcMs);
+    return true;
+}
+
 bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
 {
     if (state() != State::Running && state() != State::Paused)

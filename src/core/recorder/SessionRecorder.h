@@ -53,6 +53,10 @@ public:
     // `tappedAtMonotonicMs`: the moment of the key press or click (InputTimeline), if known;
     // it is what the let-down's time and the double-tap rule use. Never later than now.
     bool markLetdown(std::optional<qint64> tappedAtMonotonicMs = std::nullopt);
+    // A let-down felt with no session running (the baby cried), `agoMs` before now: stored
+    // apart from every session. Refused while a session is running or paused (it belongs
+    // to that one), and not kept for a retry when the write fails (she is told at once).
+    bool markSpontaneousLetdown(qint64 agoMs = 0);
     // Undo and redo of a let-down (marked by mistake) in the session shown now.
     bool removeLetdown(const Ejection &ejection);
     bool restoreLetdown(const Ejection &ejection);
@@ -91,6 +95,7 @@ public:
 signals:
     // After every step (saved or not) and after a retry changes the save state.
     void changed();
+    void spontaneousLetdownRecorded(qint64 id, qint64 atUtcMs);
 
 private:
     bool refuse(const QString &message);

@@ -685,6 +685,28 @@ bool Database::migrate(int fromVersion)
                 if (!exec(sql))
                     return false;
         }
+        if (fromVersion < 4) {
+            // The phone remote (docs/remote.md): the ids of taps already recorded, written in
+            // the same transaction as the step, so a tap sent again is never recorded twice;
+            // and let-downs felt with no session running, kept apart from every session.
+            const QStringList statements = {
+                QStringLiteral("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL)"
+                               " WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE spontaneous_letdowns ("
+                               " id INTEGER PRIMARY KEY,"
+                               " at_utc_ms INTEGER NOT NULL,"
+                               " utc_offset_s INTEGER NOT NULL,"
+                               " source TEXT NOT NULL DEFAULT 'letdown')"),
+                QStringLiteral("CREATE INDEX spontaneous_letdowns_at ON spontaneous_letdowns(at_utc_ms)"),
+                QStringLiteral("CREATE TRIGGER spontaneous_letdowns_INSERT_counts AFTER INSERT ON spontaneous_letdowns"
+                               " BEGIN UPDATE meta SET value = value + 1 WHERE key = 'change_count'; END"),
+                QStringLiteral("CREATE TRIGGER spontaneous_letdowns_DELETE_counts AFTER DELETE ON spontaneous_letdowns"
+                               " BEGIN UPDATE meta SET value = value + 1 WHERE key = 'change_count'; END"),
+            };
+            for (const auto &sql : statements)
+                if (!exec(sql))
+                    return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

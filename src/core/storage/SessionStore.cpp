@@ -212,10 +212,76 @@ SessionStore::SessionStore(Database &database)
 bool SessionStore::transaction(const std::function<bool()> &body)
 {
     m_error.clear();
-    const bool committed = m_database.write(body);
-    if (!committed && m_error.isEmpty())
+    const bool committed = m_database.write([&] {
+        if (!body())
+            return false;
+        for (const auto &[tapId, receivedAtUtcMs] : std::as_const(m_pendingReceipts)) {
+            QSqlQuery receipt(m_database.connection());
+            receipt.prepare(
+                QStringLiteral("INSERT OR IGNORE INTO remote_taps (tap_id, received_at_utc_ms) VALUES (?, ?)"));
+            receipt.addBindValue(tapId);
+            receipt.addBindValue(receivedAtUtcMs);
+            if (!receipt.exec())
+                return fail(receipt);
+        }
+        return true;
+    });
+    if (committed)
+        m_pendingReceipts.clear();
+    else if (m_error.isEmpty())
         m_error = m_database.errorString();
     return committed;
+}
+
+bool SessionStore::hasReceipt(const QString &tapId, bool &found)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM remote_taps WHERE tap_id = ?"));
+    query.addBindValue(tapId);
+    if (!query.exec())
+        return fail(query);
+    found = query.next();
+    return true;
+}
+
+bool SessionStore::addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 &id)
+{
+    return transaction([&] {
+        QSqlQuery insert(m_database.connection());
+        insert.prepare(QStringLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)"));
+        insert.addBindValue(atUtcMs);
+        insert.addBindValue(utcOffsetS);
+        if (!insert.exec())
+            return fail(insert);
+        id = insert.lastInsertId().toLongLong();
+        return true;
+    });
+}
+
+bool SessionStore::deleteSpontaneousLetdown(qint64 id)
+{
+    return transaction([&] {
+        QSqlQuery remove(m_database.connection());
+        remove.prepare(QStringLiteral("DELETE FROM spontaneous_letdowns WHERE id = ?"));
+        remove.addBindValue(id);
+        return remove.exec() || fail(remove);
+    });
+}
+
+bool SessionStore::loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns)
+{
+    letdowns.clear();
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, at_utc_ms, utc_offset_s FROM spontaneous_letdowns"
+                                 " WHERE at_utc_ms BETWEEN ? AND ? ORDER BY at_utc_ms, id"));
+    query.addBindValue(fromUtcMs);
+    query.addBindValue(toUtcMs);
+    if (!query.exec())
+        return fail(query);
+    while (query.next())
+        letdowns.append({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toInt()});
+    return true;
 }
 
 bool SessionStore::fail(const QSqlQuery &query)

@@ -70,6 +70,26 @@ public:
     // The kind of the most recently started session, if any.
     bool loadLastKind(std::optional<SessionKind> &kind);
 
+    // Taps from the phone remote: the next write transaction (whatever it writes) also
+    // records these tap ids, so a step and the proof that it was done commit together.
+    void addReceiptToNextWrite(const QString &tapId, qint64 receivedAtUtcMs)
+    {
+        m_pendingReceipts.append({tapId, receivedAtUtcMs});
+    }
+    void dropPendingReceipts() { m_pendingReceipts.clear(); }
+    bool hasReceipt(const QString &tapId, bool &found);
+
+    // Let-downs with no session running (she felt one when the baby cried), kept apart.
+    struct SpontaneousLetdown {
+        qint64 id = 0;
+        qint64 atUtcMs = 0;
+        int utcOffsetS = 0;
+    };
+    bool addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 &id);
+    bool deleteSpontaneousLetdown(qint64 id);
+    // Those in [fromUtcMs, toUtcMs], oldest first.
+    bool loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns);
+
     QString errorString() const { return m_error; }
     // How long writes wait for another program's lock; whether the last failure was that lock.
     void setLockWaitMs(int ms);
@@ -98,4 +118,5 @@ private:
     QString m_lastUuid;
     qint64 m_lastId = 0;
     int m_lastGeneration = -1;
+    QList<QPair<QString, qint64>> m_pendingReceipts; // tap id, received at (UTC ms)
 };

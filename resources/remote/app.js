@@ -1,0 +1,195 @@
+// Letdown's phone remote. Every tap gets an id and its own time, waits in localStorage until
+// the computer has saved it, and is sent in order; the same id sent twice is recorded once.
+'use strict';
+(function () {
+  const KEY_STORE = 'letdown-key';
+  const QUEUE_STORE = 'letdown-queue';
+  const $ = (id) => document.getElementById(id);
+  let key = localStorage.getItem(KEY_STORE) || '';
+  let state = null;
+  let stateReceivedAt = 0;
+  let online = false;
+  let sending = false;
+  let chosenKind = null; // the kind she picked for the next session, until it starts
+
+  // The key arrives in the address's fragment (#k=...), which the browser never sends to a
+  // server; keep it, then take it out of the address bar and the history.
+  const match = /(?:^#|&)k=([0-9a-f]{32,128})/.exec(location.hash);
+  if (match) {
+    key = match[1];
+    localStorage.setItem(KEY_STORE, key);
+    history.replaceState(null, '', location.pathname);
+  }
+
+  function newId() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes); // works on a plain-http page, unlike randomUUID
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  function queue() {
+    try { return JSON.parse(localStorage.getItem(QUEUE_STORE) || '[]'); } catch (e) { return []; }
+  }
+  function saveQueue(q) { localStorage.setItem(QUEUE_STORE, JSON.stringify(q)); }
+
+  function api(path, options) {
+    const headers = Object.assign({ 'X-Letdown-Key': key }, (options && options.headers) || {});
+    return fetch(path, Object.assign({ cache: 'no-store' }, options, { headers }));
+  }
+
+  function tap(action, extra) {
+    const q = queue();
+    q.push(Object.assign({ id: newId(), action: action, tapped_at_ms: Date.now() }, extra || {}));
+    saveQueue(q);
+    if (navigator.vibrate) navigator.vibrate(action === 'letdown' ? 40 : 20);
+    render();
+    sendQueue();
+  }
+
+  async function sendQueue() {
+    if (sending) return;
+    sending = true;
+    try {
+      for (;;) {
+        const q = queue();
+        if (!q.length) break;
+        const item = q[0];
+        let response;
+        try {
+          response = await api('/api/tap', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(Object.assign({}, item, { sent_at_ms: Date.now() })),
+          });
+        } catch (e) {
+          setOnline(false);
+          setTimeout(sendQueue, 2000);
+          break;
+        }
+        setOnline(true);
+        if (response.status === 401) { showUnpaired(); break; }
+        if (response.status === 503 || response.status === 429) { // kept on the computer, or wait
+          setTimeout(sendQueue, response.status === 429 ? 60000 : 2000);
+          break;
+        }
+        let body = {};
+        try { body = await response.json(); } catch (e) { body = {}; }
+        saveQueue(queue().filter((t) => t.id !== item.id));
+        $('note').textContent = body.ok ? '' : (body.message || 'Not done.');
+        if (body.result === 'no_session') offerSpontaneous();
+        if (body.state) setState(body.state);
+      }
+    } finally {
+      sending = false;
+      render();
+    }
+  }
+
+  function offerSpontaneous() {
+    $('note').textContent = 'No session is running. Tap Let-down again to mark one without a feed.';
+  }
+
+  async function poll() {
+    for (;;) {
+      const started = Date.now();
+      try {
+        const after = state ? '?after=' + state.version : '';
+        const response = await api('/api/state' + after);
+        if (response.status === 401) { showUnpaired(); return; }
+        if (response.ok) { setOnline(true); setState(await response.json()); }
+        else setOnline(false);
+      } catch (e) {
+        setOnline(false);
+      }
+      // Never more than one request a second, even when answers come at once.
+      const waited = Date.now() - started;
+      const pause = online ? Math.max(0, 1000 - waited) : 3000;
+      if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+      if (!online) sendQueue();
+    }
+  }
+
+  function setOnline(value) {
+    online = value;
+    render();
+  }
+  function setState(next) {
+    state = next;
+    stateReceivedAt = Date.now();
+    render();
+  }
+  function showUnpaired() {
+    $('remote').hidden = true;
+    $('unpaired').hidden = false;
+    $('status').textContent = 'Not paired';
+  }
+
+  function minutesText(ms) {
+    const minutes = Math.max(0, Math.floor(ms / 60000));
+    const h = Math.floor(minutes / 60);
+    return h ? h + ' h ' + (minutes % 60) + ' min' : minutes + ' min';
+  }
+  function clock(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+    return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(r).padStart(2, '0');
+  }
+  const sideName = { left: 'left', right: 'right', both: 'both sides' };
+
+  function live() { return state && (state.state === 'running' || state.state === 'paused'); }
+
+  function render() {
+    if (!key) { showUnpaired(); return; }
+    $('unpaired').hidden = true;
+    $('remote').hidden = false;
+    const pending = queue().length;
+    $('status').textContent = online ? 'Connected' : 'Not connected: trying again…';
+    $('status').className = 'status' + (online ? '' : ' offline');
+    $('queue').hidden = pending === 0;
+    $('queue').textContent = pending === 1 ? '1 tap not sent yet' : pending + ' taps not sent yet';
+    if (!state) return;
+    const session = state.session;
+    const isLive = live();
+    let activeMs = session ? session.active_ms : 0;
+    if (state.state === 'running') activeMs += Date.now() - stateReceivedAt;
+    $('timer').textContent = clock(isLive || state.state === 'stopped' ? activeMs : 0);
+    $('state').textContent = !isLive ? (state.state === 'stopped' ? 'Stopped' : 'No session running')
+      : (state.state === 'paused' ? 'Paused · ' : 'Running · ') + (session.kind === 'pumping' ? 'pumping' : 'nursing');
+    const startStop = $('startStop');
+    startStop.textContent = isLive ? 'Stop' : 'Start';
+    startStop.classList.toggle('stop', isLive);
+    $('kinds').hidden = isLive;
+    for (const b of document.querySelectorAll('#kinds button'))
+      b.setAttribute('aria-checked', String(b.dataset.kind === (chosenKind || state.next.kind)));
+    $('pause').disabled = !isLive;
+    $('pause').textContent = state.state === 'paused' ? 'Resume' : 'Pause';
+    $('letdown').textContent = isLive ? 'Let-down' : 'Let-down (no feed)';
+    const count = session && isLive ? session.letdowns : null;
+    $('count').textContent = count === null ? '' : count === 1 ? '1 let-down' : count + ' let-downs';
+    const side = isLive ? session.side : state.next.side;
+    $('sideText').textContent = (isLive ? 'Side: ' : 'Next side: ') + sideName[side];
+    const last = state.last_feed;
+    const sinceMs = last ? state.server_now_ms + (Date.now() - stateReceivedAt) - last.started_at_ms : 0;
+    $('lastFeed').textContent = !last ? ''
+      : last.running ? 'This ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs) + ' ago'
+      : 'Last ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs)
+        + ' ago, ended on the ' + sideName[last.side];
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    $('startStop').addEventListener('click', () => {
+      if (live()) tap('stop');
+      else { tap('start', { kind: chosenKind || (state ? state.next.kind : 'nursing') }); chosenKind = null; }
+    });
+    $('letdown').addEventListener('click', () => tap(live() ? 'letdown' : 'spontaneous'));
+    $('pause').addEventListener('click', () => tap(state && state.state === 'paused' ? 'resume' : 'pause'));
+    $('side').addEventListener('click', () => {
+      const current = live() ? state.session.side : (state ? state.next.side : 'left');
+      tap('side', { side: current === 'left' ? 'right' : 'left' });
+    });
+    for (const b of document.querySelectorAll('#kinds button'))
+      b.addEventListener('click', () => { chosenKind = b.dataset.kind; render(); });
+    setInterval(render, 1000);
+    render();
+    if (key) { poll(); sendQueue(); }
+  });
+})();

@@ -1,0 +1,487 @@
+#include "remote/RemoteServer.h"
+
+#include "commands/SessionCommands.h"
+#include "recorder/Clock.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cmath>
+
+static void initRemotePage()
+{
+    Q_INIT_RESOURCE(remote_page); // the page lives in this static library
+}
+
+namespace {
+const char *const kBufferProperty = "letdownRequestBuffer";
+const char *const kAnsweredProperty = "letdownAnswered";
+
+QString stateKey(SessionRecorder::State state)
+{
+    switch (state) {
+    case SessionRecorder::State::Idle: return QStringLiteral("idle");
+    case SessionRecorder::State::Running: return QStringLiteral("running");
+    case SessionRecorder::State::Paused: return QStringLiteral("paused");
+    case SessionRecorder::State::Stopped: return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+QString hostText(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
+}
+
+QJsonObject message(bool ok, const QString &result, const QString &text)
+{
+    QJsonObject body {{QStringLiteral("ok"), ok}, {QStringLiteral("result"), result}};
+    if (!text.isEmpty())
+        body.insert(QStringLiteral("message"), text);
+    return body;
+}
+
+// A whole number of milliseconds sent as a JSON number.
+bool wholeNumber(const QJsonValue &value, qint64 &out)
+{
+    if (!value.isDouble())
+        return false;
+    const double number = value.toDouble();
+    if (!std::isfinite(number) || number != std::floor(number) || std::fabs(number) > 9.0e15)
+        return false;
+    out = qint64(number);
+    return true;
+}
+} // namespace
+
+RemoteServer::RemoteServer(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_commands(commands)
+    , m_store(store)
+    , m_clock(clock)
+    , m_throttle(clock)
+{
+    initRemotePage();
+    connect(&commands.recorder(), &SessionRecorder::changed, this, &RemoteServer::stateChanged);
+    connect(&commands.recorder(), &SessionRecorder::spontaneousLetdownRecorded, this, &RemoteServer::stateChanged);
+    connect(&commands, &SessionCommands::nextSessionChanged, this, &RemoteServer::stateChanged);
+    connect(&commands, &SessionCommands::refused, this, [this](const QString &text) { m_lastRefusal = text; });
+}
+
+RemoteServer::~RemoteServer()
+{
+    close();
+}
+
+bool RemoteServer::listen(const QList<QHostAddress> &addresses, quint16 port, QString &error)
+{
+    close();
+    if (addresses.isEmpty()) {
+        error = tr("No address to listen on.");
+        return false;
+    }
+    for (const QHostAddress &address : addresses) {
+        auto *server = new QTcpServer(this);
+        server->setMaxPendingConnections(kMaxConnections);
+        if (!server->listen(address, port)) {
+            error = tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+            delete server;
+            close();
+            return false;
+        }
+        port = server->serverPort(); // the others take the same port
+        connect(server, &QTcpServer::newConnection, this, [this, server] { accept(server); });
+        m_servers.append(server);
+    }
+    m_port = port;
+    return true;
+}
+
+void RemoteServer::close()
+{
+    qDeleteAll(m_servers); // open connections are the servers' children and go with them
+    m_servers.clear();
+    m_waiting.clear();
+    m_port = 0;
+}
+
+QList<QHostAddress> RemoteServer::addresses() const
+{
+    QList<QHostAddress> list;
+    for (const QTcpServer *server : m_servers)
+        list.append(server->serverAddress());
+    return list;
+}
+
+QList<QUrl> RemoteServer::pairingUrls() const
+{
+    QList<QUrl> urls;
+    for (const QHostAddress &address : addresses())
+        urls.append(QUrl(QStringLiteral("http://%1:%2/#k=%3")
+                             .arg(hostText(address))
+                             .arg(m_port)
+                             .arg(QString::fromLatin1(m_secret))));
+    return urls;
+}
+
+void RemoteServer::accept(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        if (server->findChildren<QTcpSocket *>().size() > kMaxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // A request must arrive whole within a few seconds (a slow sender holds nothing open).
+        QTimer::singleShot(kRequestTimeoutMs, socket, [this, socket] {
+            if (!socket->property(kAnsweredProperty).toBool())
+                sendJson(socket, 408, message(false, QStringLiteral("error"), tr("The request took too long.")));
+        });
+    }
+}
+
+void RemoteServer::readFrom(QTcpSocket *socket)
+{
+    if (socket->property(kAnsweredProperty).toBool()) {
+        socket->readAll(); // one request per connection
+        return;
+    }
+    QByteArray buffer = socket->property(kBufferProperty).toByteArray() + socket->readAll();
+    HttpRequest request;
+    const Http::ParseOutcome outcome = Http::takeRequest(buffer, request);
+    socket->setProperty(kBufferProperty, buffer);
+    if (outcome.status == 0)
+        return;
+    socket->setProperty(kAnsweredProperty, true);
+    socket->setProperty(kBufferProperty, QVariant());
+    if (outcome.status != 200)
+        sendJson(socket, outcome.status, message(false, QStringLiteral("error"), QString::fromUtf8(outcome.error)));
+    else
+        handle(socket, request);
+}
+
+bool RemoteServer::hostAllowed(const QByteArray &host) const
+{
+    // The Host header must name this machine: a page of another site that resolves its
+    // own name to this address (DNS rebinding) is refused.
+    const QString given = QString::fromLatin1(host).toLower();
+    const QString port = QStringLiteral(":%1").arg(m_port);
+    for (const QHostAddress &address : addresses()) {
+        if (given == hostText(address).toLower() + port)
+            return true;
+        if (address.isLoopback() && given == QStringLiteral("localhost") + port)
+            return true;
+    }
+    for (const QString &name : m_hostNames)
+        if (given == name.toLower() + port)
+            return true;
+    return false;
+}
+
+void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
+{
+    const QHostAddress peer = socket->peerAddress();
+    if (m_throttle.isBlocked(peer))
+        return sendJson(socket, 429,
+            message(false, QStringLiteral("error"), tr("Too many wrong keys from this address: try again later.")));
+    if (!hostAllowed(request.header("host")))
+        return sendJson(socket, 421,
+            message(false, QStringLiteral("error"), tr("This remote answers only to this computer's own address.")));
+    if (request.path.startsWith("/api/"))
+        return handleApi(socket, request);
+    static const QHash<QByteArray, QPair<QString, QByteArray>> files = {
+        {"/", {QStringLiteral(":/remote/index.html"), "text/html; charset=utf-8"}},
+        {"/app.js", {QStringLiteral(":/remote/app.js"), "text/javascript; charset=utf-8"}},
+        {"/app.css", {QStringLiteral(":/remote/app.css"), "text/css; charset=utf-8"}},
+    };
+    const auto file = files.constFind(request.path);
+    if (file == files.constEnd())
+        return sendJson(socket, 404, message(false, QStringLiteral("error"), tr("Nothing here.")));
+    if (request.method != "GET" && request.method != "HEAD")
+        return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only GET here.")));
+    QFile page(file->first);
+    page.open(QIODevice::ReadOnly);
+    // No external resources, no inline script: the page runs only its own files.
+    send(socket,
+        Http::response(200, file->second, request.method == "HEAD" ? QByteArray() : page.readAll(),
+            {{"Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
+                " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}}));
+}
+
+void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
+{
+    const QHostAddress peer = socket->peerAddress();
+    if (!RemoteAccess::sameSecret(request.header("x-letdown-key"), m_secret)) {
+        const qint64 delayMs = m_throttle.delayMsFor(peer);
+        m_throttle.recordFailure(peer);
+        const QJsonObject body = message(false, QStringLiteral("unauthorized"),
+            tr("This phone is not paired (or was forgotten): scan the code in Letdown again."));
+        QTimer::singleShot(delayMs, socket, [this, socket, body] { sendJson(socket, 401, body); });
+        return;
+    }
+    m_throttle.recordSuccess(peer);
+    emit phoneSeen(peer.toString());
+    if (request.path == "/api/state") {
+        if (request.method != "GET")
+            return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only GET here.")));
+        return answerState(socket, request);
+    }
+    if (request.path == "/api/tap") {
+        if (request.method != "POST")
+            return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only POST here.")));
+        // A state change needs the page's own origin, or none (a script or a button box).
+        const QByteArray origin = request.header("origin");
+        if (request.hasHeader("origin") && origin != "http://" + request.header("host"))
+            return sendJson(
+                socket, 403, message(false, QStringLiteral("error"), tr("Taps come from the remote's own page.")));
+        const Answer answer = tap(request);
+        QJsonObject body = answer.body;
+        body.insert(QStringLiteral("state"), state());
+        return sendJson(socket, answer.status, body);
+    }
+    sendJson(socket, 404, message(false, QStringLiteral("error"), tr("No such API.")));
+}
+
+void RemoteServer::answerState(QTcpSocket *socket, const HttpRequest &request)
+{
+    bool numeric = false;
+    const qint64 after = request.queryValue("after").toLongLong(&numeric);
+    if (!numeric || after != m_version)
+        return sendJson(socket, 200, state());
+    // Nothing new yet: answer on the next change, or with the same state after a while
+    // (a phone that went to sleep never leaves a request hanging for long).
+    m_waiting.removeAll(nullptr);
+    m_waiting.append(socket);
+    QTimer::singleShot(m_longPollMs, socket, [this, socket] {
+        if (m_waiting.removeAll(socket) > 0)
+            sendJson(socket, 200, state());
+    });
+}
+
+RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
+{
+    const auto bad = [](const QString &text) { return Answer {400, message(false, QStringLiteral("error"), text)}; };
+    if (!request.header("content-type").toLower().startsWith("application/json"))
+        return {415, message(false, QStringLiteral("error"), tr("Send the tap as application/json."))};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return bad(tr("The body is not a JSON object."));
+    const QJsonObject tap = document.object();
+    static const QStringList known = {QStringLiteral("id"), QStringLiteral("action"), QStringLiteral("tapped_at_ms"),
+        QStringLiteral("sent_at_ms"), QStringLiteral("kind"), QStringLiteral("side")};
+    for (auto it = tap.constBegin(); it != tap.constEnd(); ++it)
+        if (!known.contains(it.key()))
+            return bad(tr("Unknown field '%1'.").arg(it.key()));
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
+    const QString id = tap.value(QStringLiteral("id")).toString();
+    if (!idPattern.match(id).hasMatch())
+        return bad(tr("The tap needs an id of 8 to 64 letters, digits, '-' or '_'."));
+    qint64 tappedAtMs = 0;
+    qint64 sentAtMs = 0;
+    if (!wholeNumber(tap.value(QStringLiteral("tapped_at_ms")), tappedAtMs)
+        || !wholeNumber(tap.value(QStringLiteral("sent_at_ms")), sentAtMs))
+        return bad(tr("tapped_at_ms and sent_at_ms are whole milliseconds."));
+    if (tappedAtMs > sentAtMs)
+        return bad(tr("The tap was sent before it was tapped."));
+
+    // The same tap again (the phone lost the answer): the first answer, never a second step.
+    if (const auto answered = m_answers.constFind(id); answered != m_answers.constEnd()) {
+        // A step kept for a retry has its final answer once it is on disk.
+        if (answered->status != 503 || m_commands.recorder().hasUnsavedChanges())
+            return *answered;
+        m_answers.insert(id, {200, message(true, QStringLiteral("recorded"), {})});
+        return m_answers.value(id);
+    }
+    bool stored = false;
+    if (!m_store.hasReceipt(id, stored))
+        return {503,
+            message(
+                false, QStringLiteral("error"), tr("The data file cannot be read now: %1").arg(m_store.errorString()))};
+    if (stored)
+        return {200, message(true, QStringLiteral("recorded"), tr("Already recorded."))};
+
+    // The tap's age is measured on the phone's own clock (sent minus tapped), so the two
+    // clocks never need to agree: it happened that long before this request arrived.
+    const qint64 ageMs = sentAtMs - tappedAtMs;
+    Answer answer;
+    if (ageMs > kMaxTapAgeMs)
+        answer = {422,
+            message(false, QStringLiteral("too_old"),
+                tr("This tap is %1 minutes old: too late to place it at the right time. Add it in "
+                   "History if it happened.")
+                    .arg(ageMs / 60000))};
+    else
+        answer = applyTap(tap, ageMs);
+    if (answer.status == 400)
+        return answer; // not remembered: the same id with a corrected body may follow
+    m_answers.insert(id, answer);
+    m_answerOrder.enqueue(id);
+    while (m_answerOrder.size() > kMaxRememberedTaps)
+        m_answers.remove(m_answerOrder.dequeue());
+    return answer;
+}
+
+RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs)
+{
+    const QString action = tap.value(QStringLiteral("action")).toString();
+    const QString id = tap.value(QStringLiteral("id")).toString();
+    SessionRecorder &recorder = m_commands.recorder();
+    const bool live
+        = recorder.state() == SessionRecorder::State::Running || recorder.state() == SessionRecorder::State::Paused;
+    const auto unchanged = [](const QString &text) {
+        return Answer {200, message(true, QStringLiteral("unchanged"), text)};
+    };
+    const auto badField = [](const QString &text) {
+        return Answer {400, message(false, QStringLiteral("error"), text)};
+    };
+
+    std::optional<Side> side;
+    if (tap.contains(QStringLiteral("side"))) {
+        side = sideFromKey(tap.value(QStringLiteral("side")).toString());
+        if (!side)
+            return badField(tr("The side is left, right or both."));
+    }
+    std::optional<SessionKind> kind;
+    if (tap.contains(QStringLiteral("kind"))) {
+        kind = sessionKindFromKey(tap.value(QStringLiteral("kind")).toString());
+        if (!kind)
+            return badField(tr("The kind is nursing or pumping."));
+    }
+    if ((kind && action != QLatin1String("start"))
+        || (side && action != QLatin1String("start") && action != QLatin1String("side")))
+        return badField(tr("Only start takes a kind, and only start and side take a side."));
+
+    // The step and the tap's id are committed in one transaction; a step that writes
+    // nothing (refused, or already so) leaves no receipt behind.
+    m_store.addReceiptToNextWrite(id, m_clock.wallUtcMs());
+    m_lastRefusal.clear();
+    bool done = false;
+    std::optional<Answer> early;
+    if (action == QLatin1String("start")) {
+        if (live)
+            early = unchanged(tr("A session is already running."));
+        else {
+            SessionCommands::NextSession next = m_commands.nextSession();
+            next.kind = kind.value_or(next.kind);
+            next.side = side.value_or(next.side);
+            m_commands.setNextSession(next);
+            done = m_commands.startOrStop();
+        }
+    } else if (action == QLatin1String("stop")) {
+        if (!live)
+            early = unchanged(tr("No session is running."));
+        else
+            done = m_commands.startOrStop();
+    } else if (action == QLatin1String("pause") || action == QLatin1String("resume")) {
+        const bool wantPaused = action == QLatin1String("pause");
+        if (!live)
+            early = Answer {409, message(false, QStringLiteral("refused"), tr("No session is running."))};
+        else if ((recorder.state() == SessionRecorder::State::Paused) == wantPaused)
+            early = unchanged(wantPaused ? tr("Already paused.") : tr("Already running."));
+        else
+            done = m_commands.togglePause();
+    } else if (action == QLatin1String("side")) {
+        if (!side)
+            return badField(tr("Say which side: left, right or both."));
+        done = m_commands.setSide(*side);
+    } else if (action == QLatin1String("letdown")) {
+        if (!live)
+            early = Answer {409,
+                message(false, QStringLiteral("no_session"),
+                    tr("No session is running. Was it a let-down without a feed?"))};
+        else
+            done = m_commands.letdown(m_clock.monotonicMs() - ageMs);
+    } else if (action == QLatin1String("spontaneous")) {
+        done = m_commands.spontaneousLetdown(ageMs);
+    } else {
+        m_store.dropPendingReceipts();
+        return badField(tr("Unknown action '%1'.").arg(action));
+    }
+    if (early) {
+        m_store.dropPendingReceipts();
+        return *early;
+    }
+    if (done)
+        return {200, message(true, QStringLiteral("recorded"), {})};
+    if (recorder.hasUnsavedChanges()) // kept in order and retried: the phone asks again
+        return {503, message(false, QStringLiteral("kept"), recorder.lastError())};
+    m_store.dropPendingReceipts();
+    const QString why = m_lastRefusal.isEmpty() ? recorder.lastError() : m_lastRefusal;
+    return {409, message(false, QStringLiteral("refused"), why)};
+}
+
+QJsonObject RemoteServer::state()
+{
+    const SessionRecorder &recorder = m_commands.recorder();
+    QJsonObject out {
+        {QStringLiteral("version"), m_version},
+        {QStringLiteral("server_now_ms"), m_clock.wallUtcMs()},
+        {QStringLiteral("state"), stateKey(recorder.state())},
+        {QStringLiteral("unsaved"), recorder.hasUnsavedChanges()},
+        {QStringLiteral("next"),
+            QJsonObject {{QStringLiteral("kind"), toKey(m_commands.nextSession().kind)},
+                {QStringLiteral("side"), toKey(m_commands.nextSession().side)}}},
+    };
+    if (recorder.hasUnsavedChanges())
+        out.insert(QStringLiteral("message"), recorder.lastError());
+    if (recorder.hasSession()) {
+        const Session session = recorder.currentSession();
+        out.insert(QStringLiteral("session"),
+            QJsonObject {{QStringLiteral("kind"), toKey(session.kind)}, {QStringLiteral("side"), toKey(session.side)},
+                {QStringLiteral("started_at_ms"), session.startedAtUtcMs},
+                {QStringLiteral("active_ms"), session.activeMs},
+                {QStringLiteral("letdowns"), int(session.ejections.size())}});
+    }
+    // Since when the last feed started (start to start, as consultants count) and on which
+    // side it ended: the session shown, or else the newest stored one.
+    QList<SessionSummary> recent;
+    std::optional<Session> last;
+    if (recorder.hasSession())
+        last = recorder.currentSession();
+    else if (m_store.loadRecentSummaries(1, recent) && !recent.isEmpty())
+        m_store.loadSession(recent.constFirst().uuid, last);
+    out.insert(QStringLiteral("last_feed"),
+        last ? QJsonValue(QJsonObject {{QStringLiteral("kind"), toKey(last->kind)},
+            {QStringLiteral("started_at_ms"), last->startedAtUtcMs}, {QStringLiteral("side"), toKey(last->side)},
+            {QStringLiteral("running"), !last->endedAtUtcMs.has_value()}})
+             : QJsonValue());
+    return out;
+}
+
+void RemoteServer::stateChanged()
+{
+    ++m_version;
+    const QList<QPointer<QTcpSocket>> waiting = std::exchange(m_waiting, {});
+    if (waiting.isEmpty())
+        return;
+    const QJsonObject now = state();
+    for (const QPointer<QTcpSocket> &socket : waiting)
+        if (socket)
+            sendJson(socket, 200, now);
+}
+
+void RemoteServer::send(QTcpSocket *socket, const QByteArray &response)
+{
+    socket->setProperty(kAnsweredProperty, true);
+    socket->write(response);
+    socket->disconnectFromHost(); // after the bytes are written
+}
+
+void RemoteServer::sendJson(QTcpSocket *socket, int status, QJsonObject body)
+{
+    send(socket, Http::response(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}

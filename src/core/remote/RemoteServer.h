@@ -1,0 +1,101 @@
+#pragma once
+
+#include "remote/HttpMessage.h"
+#include "remote/RemoteAccess.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+#include <QUrl>
+
+class Clock;
+class QTcpServer;
+class QTcpSocket;
+class SessionCommands;
+class SessionStore;
+
+// The phone remote (docs/remote.md): a small page and a JSON API on the home network. Every
+// tap goes through the same SessionCommands as a key press and is answered only once its
+// step is committed. Off until someone calls listen(); the caller chooses the addresses.
+//
+//   GET  /, /app.js, /app.css  the page (static, holds none of her data)
+//   GET  /api/state[?after=N]   the live state; with `after` equal to the current version it
+//                               waits (up to longPollMs) for the next change
+//   POST /api/tap               {"id","action","tapped_at_ms","sent_at_ms"[,"kind"][,"side"]}
+//
+// Every /api request carries the pairing key in the X-Letdown-Key header.
+class RemoteServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr quint16 kDefaultPort = 8717;
+    // A tap older than this (by the phone's own clock) is refused, not placed at a wrong time.
+    static constexpr qint64 kMaxTapAgeMs = 5 * 60 * 1000;
+    static constexpr int kDefaultLongPollMs = 25 * 1000;
+    static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request
+    static constexpr int kMaxConnections = 64;
+    static constexpr int kMaxRememberedTaps = 1000;
+
+    RemoteServer(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent = nullptr);
+    ~RemoteServer() override;
+
+    void setSecret(const QByteArray &secret) { m_secret = secret; }
+    QByteArray secret() const { return m_secret; }
+    // Names besides the addresses that the Host header may carry (this machine's name).
+    void setHostNames(const QStringList &names) { m_hostNames = names; }
+    void setLongPollMs(int ms) { m_longPollMs = ms; }
+
+    // Listens on each address; port 0 picks a free one (the same for all). False with
+    // `error` when any of them cannot be opened (then none is).
+    bool listen(const QList<QHostAddress> &addresses, quint16 port, QString &error);
+    void close();
+    bool isListening() const { return !m_servers.isEmpty(); }
+    quint16 port() const { return m_port; }
+    QList<QHostAddress> addresses() const;
+    // What to open on the phone: http://address:port/#k=KEY (the key in the fragment never
+    // reaches a server or a log).
+    QList<QUrl> pairingUrls() const;
+
+signals:
+    // A request with the right key came from there (the window shows "phone seen").
+    void phoneSeen(const QString &address);
+
+private:
+    struct Answer {
+        int status = 200;
+        QJsonObject body;
+    };
+    void accept(QTcpServer *server);
+    void readFrom(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, const HttpRequest &request);
+    void handleApi(QTcpSocket *socket, const HttpRequest &request);
+    void answerState(QTcpSocket *socket, const HttpRequest &request);
+    Answer tap(const HttpRequest &request);
+    Answer applyTap(const QJsonObject &tap, qint64 ageMs);
+    void send(QTcpSocket *socket, const QByteArray &response);
+    void sendJson(QTcpSocket *socket, int status, QJsonObject body);
+    bool hostAllowed(const QByteArray &host) const;
+    QJsonObject state();
+    void stateChanged();
+
+    SessionCommands &m_commands;
+    SessionStore &m_store;
+    const Clock &m_clock;
+    QByteArray m_secret;
+    QStringList m_hostNames;
+    QList<QTcpServer *> m_servers;
+    quint16 m_port = 0;
+    int m_longPollMs = kDefaultLongPollMs;
+    FailureThrottle m_throttle;
+    qint64 m_version = 1;
+    QList<QPointer<QTcpSocket>> m_waiting; // long polls, answered on the next change
+    // The answers already given, by tap id, so a tap sent again gets the same one.
+    QHash<QString, Answer> m_answers;
+    QQueue<QString> m_answerOrder;
+    QString m_lastRefusal;
+};

@@ -1,0 +1,343 @@
+// The phone remote: every tap through the same commands as a key, committed before it is
+// answered, never twice; strangers and malformed requests change nothing.
+#include "remote/HttpMessage.h"
+#include "remote/QrCode.h"
+#include "remote/RemoteAccess.h"
+#include "remote/RemoteServer.h"
+
+#include "commands/SessionCommands.h"
+#include "recorder/SessionRecorder.h"
+
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+const QByteArray kKey = QByteArray(64, 'a');
+
+struct Reply {
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// One request over loopback, answered by the server in this same thread: the wait runs
+// the event loop (bounded in time).
+Reply send(quint16 port, const QByteArray &raw, int timeoutMs = 5000)
+{
+    QTcpSocket socket;
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.write(raw);
+    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    received += socket.readAll();
+    Reply reply;
+    const int headEnd = received.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return reply;
+    reply.head = received.left(headEnd);
+    reply.body = received.mid(headEnd + 4);
+    reply.status = reply.head.mid(9, 3).toInt();
+    return reply;
+}
+
+QByteArray get(quint16 port, const QByteArray &path, const QByteArray &key = kKey, const QByteArray &host = {})
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host)
+        + "\r\n" + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + "\r\n";
+}
+
+QByteArray post(quint16 port, const QByteArray &body, const QByteArray &extraHeaders = {}, const QByteArray &key = kKey)
+{
+    return "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
+        + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + extraHeaders + "\r\n" + body;
+}
+
+QByteArray tapBody(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
+{
+    const qint64 sentAt = 1'800'000'000'000;
+    return "{\"id\":\"" + id + "\",\"action\":\"" + action + "\",\"tapped_at_ms\":" + QByteArray::number(sentAt - ageMs)
+        + ",\"sent_at_ms\":" + QByteArray::number(sentAt) + extra + "}";
+}
+
+struct RemoteRig {
+    RecorderRig rig;
+    SessionCommands commands {rig.recorder};
+    RemoteServer server {commands, rig.store, rig.clock};
+    quint16 port = 0;
+
+    RemoteRig()
+    {
+        server.setSecret(kKey);
+        QString error;
+        REQUIRE(server.listen({QHostAddress::LocalHost}, 0, error));
+        port = server.port();
+        REQUIRE(port != 0);
+    }
+    Reply tap(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
+    {
+        return send(port, post(port, tapBody(id, action, ageMs, extra)));
+    }
+    qint64 count(const QString &sql) { return rig.db.scalar(sql); }
+};
+} // namespace
+
+TEST_CASE("HTTP: a request is taken whole, and a malformed or oversized one gets its error status")
+{
+    HttpRequest request;
+    QByteArray buffer = "GET /api/state?after=3 HTTP/1.1\r\nHost: a:1\r\n";
+    CHECK(Http::takeRequest(buffer, request).status == 0); // not complete yet
+    buffer += "X-Letdown-Key:  k \r\n\r\n";
+    REQUIRE(Http::takeRequest(buffer, request).status == 200);
+    CHECK(request.method == "GET");
+    CHECK(request.path == "/api/state");
+    CHECK(request.queryValue("after") == "3");
+    CHECK(request.header("x-letdown-key") == "k");
+    CHECK(buffer.isEmpty());
+
+    buffer = "POST /api/tap HTTP/1.1\r\nContent-Length: 5\r\n\r\nab";
+    CHECK(Http::takeRequest(buffer, request).status == 0); // waits for the body
+    buffer += "cde";
+    REQUIRE(Http::takeRequest(buffer, request).status == 200);
+    CHECK(request.body == "abcde");
+
+    const auto statusOf = [](QByteArray raw) {
+        HttpRequest ignored;
+        return Http::takeRequest(raw, ignored).status;
+    };
+    CHECK(statusOf("POST /api/tap HTTP/1.1\r\nContent-Length: 5000\r\n\r\n") == 413);
+    CHECK(statusOf("POST /api/tap HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") == 411);
+    CHECK(statusOf("POST /api/tap HTTP/1.1\r\nContent-Length: -1\r\n\r\n") == 400);
+    CHECK(statusOf("GET /x HTTP/2\r\n\r\n") == 505);
+    CHECK(statusOf("GET x HTTP/1.1\r\n\r\n") == 400);
+    CHECK(statusOf("GET / HTTP/1.1\r\nno colon here\r\n\r\n") == 400);
+    CHECK(statusOf("GET / HTTP/1.1\r\nX: " + QByteArray(9000, 'a')) == 431);
+}
+
+TEST_CASE("Remote access: home-network addresses only, a long random key, and wrong keys slowed then refused")
+{
+    for (const char *home : {"127.0.0.1", "10.1.2.3", "172.16.0.9", "172.31.255.1", "192.168.1.20", "169.254.3.4",
+             "::1", "fd12:3456::1", "fe80::1"})
+        CHECK(RemoteAccess::isHomeNetworkAddress(QHostAddress(QString::fromLatin1(home))));
+    for (const char *outside : {"8.8.8.8", "172.32.0.1", "192.169.0.1", "2001:db8::1", "11.0.0.1"})
+        CHECK_FALSE(RemoteAccess::isHomeNetworkAddress(QHostAddress(QString::fromLatin1(outside))));
+    for (const QHostAddress &mine : RemoteAccess::homeNetworkAddresses())
+        CHECK(RemoteAccess::isHomeNetworkAddress(mine));
+
+    const QByteArray a = RemoteAccess::newSecret();
+    const QByteArray b = RemoteAccess::newSecret();
+    CHECK(a.size() == 64); // 256 bits as hex
+    CHECK(a != b);
+    CHECK(RemoteAccess::sameSecret(a, a));
+    CHECK_FALSE(RemoteAccess::sameSecret(a.left(63), a));
+    CHECK_FALSE(RemoteAccess::sameSecret(b, a));
+    CHECK_FALSE(RemoteAccess::sameSecret({}, {}));
+
+    FakeClock clock;
+    FailureThrottle throttle(clock);
+    const QHostAddress guesser(QStringLiteral("192.168.1.66"));
+    for (int i = 0; i < FailureThrottle::kFreeFailures; ++i) {
+        CHECK(throttle.delayMsFor(guesser) == 0);
+        throttle.recordFailure(guesser);
+    }
+    CHECK(throttle.delayMsFor(guesser) == FailureThrottle::kDelayStepMs);
+    while (!throttle.isBlocked(guesser))
+        throttle.recordFailure(guesser);
+    CHECK(throttle.isBlocked(guesser));
+    CHECK_FALSE(throttle.isBlocked(QHostAddress(QStringLiteral("192.168.1.67"))));
+    throttle.recordSuccess(guesser); // the right key does not lift the block
+    CHECK(throttle.isBlocked(guesser));
+    clock.advance(FailureThrottle::kBlockMs + 1);
+    CHECK_FALSE(throttle.isBlocked(guesser));
+}
+
+TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again is recorded once")
+{
+    RemoteRig r;
+    Reply started = r.tap("tap-start-0001", "start", 0, ",\"kind\":\"pumping\",\"side\":\"right\"");
+    REQUIRE(started.status == 200);
+    CHECK(started.json().value("result").toString() == "recorded");
+    CHECK(
+        r.count("SELECT count(*) FROM sessions WHERE kind = 'pumping' AND side = 'right' AND state = 'running'") == 1);
+    CHECK(started.json().value("state").toObject().value("state").toString() == "running");
+
+    r.rig.clock.advance(60'000);
+    // Tapped 20 s before it was sent (the phone was offline): placed at its own moment.
+    const Reply letdown = r.tap("tap-letdown-01", "letdown", 20'000);
+    REQUIRE(letdown.status == 200);
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+    CHECK(r.count("SELECT offset_ms FROM ejections") == 40'000);
+    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-letdown-01'") == 1);
+
+    // The answer was lost and the phone sends the same tap again, now and after a restart.
+    r.rig.clock.advance(5'000);
+    const Reply again = r.tap("tap-letdown-01", "letdown", 20'000);
+    CHECK(again.status == 200);
+    CHECK(again.json().value("result").toString() == "recorded");
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+    {
+        RemoteServer restarted(r.commands, r.rig.store, r.rig.clock);
+        restarted.setSecret(kKey);
+        QString error;
+        REQUIRE(restarted.listen({QHostAddress::LocalHost}, 0, error));
+        const Reply afterRestart = send(restarted.port(), post(restarted.port(), tapBody("tap-letdown-01", "letdown")));
+        CHECK(afterRestart.status == 200);
+        CHECK(afterRestart.json().value("message").toString() == "Already recorded.");
+    }
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+
+    // Steps that are already so change nothing and leave no receipt.
+    CHECK(r.tap("tap-start-0002", "start").json().value("result").toString() == "unchanged");
+    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-start-0002'") == 0);
+    CHECK(r.tap("tap-pause-0001", "pause").status == 200);
+    CHECK(r.count("SELECT count(*) FROM sessions WHERE state = 'paused'") == 1);
+    CHECK(r.tap("tap-side-00001", "side", 0, ",\"side\":\"left\"").status == 200);
+    CHECK(r.count("SELECT count(*) FROM sessions WHERE side = 'left'") == 1);
+    CHECK(r.tap("tap-resume-001", "resume").status == 200);
+    CHECK(r.tap("tap-stop-00001", "stop").status == 200);
+    CHECK(r.count("SELECT count(*) FROM sessions WHERE state = 'stopped'") == 1);
+    const Reply letdownAfter = r.tap("tap-letdown-02", "letdown");
+    CHECK(letdownAfter.status == 409);
+    CHECK(letdownAfter.json().value("result").toString() == "no_session");
+}
+
+TEST_CASE("Remote: a tap too old to place is refused, and one that waits for the data file is answered when saved")
+{
+    RemoteRig r;
+    REQUIRE(r.tap("tap-start-0001", "start").status == 200);
+    r.rig.clock.advance(600'000);
+    const Reply old = r.tap("tap-letdown-old", "letdown", RemoteServer::kMaxTapAgeMs + 1000);
+    CHECK(old.status == 422);
+    CHECK(old.json().value("message").toString().contains("5 minutes old"));
+    CHECK(r.count("SELECT count(*) FROM ejections") == 0);
+
+    // Another program holds the write lock: the let-down is kept in order, not answered as saved.
+    r.rig.recorder.setRetryIntervalsMs(60'000, 60'000);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("remote-lock-holder"));
+        other.setDatabaseName(r.rig.db.path);
+        REQUIRE(other.open());
+        QSqlQuery hold(other);
+        REQUIRE(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        const Reply kept = r.tap("tap-letdown-busy", "letdown");
+        CHECK(kept.status == 503);
+        CHECK(kept.json().value("result").toString() == "kept");
+        CHECK(r.tap("tap-letdown-busy", "letdown").status == 503); // asked again: still waiting, not twice
+        REQUIRE(hold.exec(QStringLiteral("COMMIT")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("remote-lock-holder"));
+    REQUIRE(r.rig.recorder.retrySave());
+    const Reply saved = r.tap("tap-letdown-busy", "letdown");
+    CHECK(saved.status == 200);
+    CHECK(saved.json().value("result").toString() == "recorded");
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-letdown-busy'") == 1);
+}
+
+TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and change nothing")
+{
+    RemoteRig r;
+    const QByteArray good = tapBody("tap-start-0001", "start");
+    CHECK(send(r.port, post(r.port, good, {}, "")).status == 401); // no key
+    CHECK(send(r.port, post(r.port, good, {}, QByteArray(64, 'b'))).status == 401); // a wrong one
+    CHECK(send(r.port, get(r.port, "/api/state", "")).status == 401);
+    const QByteArray port = QByteArray::number(r.port);
+    // DNS rebinding: another site's name pointed at this address.
+    CHECK(send(r.port, get(r.port, "/api/state", kKey, "evil.example:" + port)).status == 421);
+    CHECK(send(r.port, get(r.port, "/", {}, "evil.example:" + port)).status == 421);
+    // A page of another origin may not change anything, even with the key.
+    CHECK(send(r.port, post(r.port, good, "Origin: http://evil.example\r\n")).status == 403);
+    CHECK(send(r.port, post(r.port, "{\"id\":", {})).status == 400);
+    CHECK(send(r.port, post(r.port, "[1,2]", {})).status == 400);
+    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "explode"))).status == 400);
+    CHECK(send(r.port, post(r.port, tapBody("short", "start"))).status == 400);
+    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", 0, ",\"volume\":5"))).status == 400);
+    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", 0, ",\"side\":\"middle\""))).status == 400);
+    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", -5000))).status == 400); // sent before tapped
+    CHECK(send(r.port, post(r.port, QByteArray(5000, ' '))).status == 413);
+    CHECK(send(r.port,
+              "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Letdown-Key: " + kKey
+                  + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(good.size()) + "\r\n\r\n"
+                  + good)
+              .status
+        == 415);
+    CHECK(send(r.port, "BREW / HTTP/1.1\r\n\r\n").status == 421); // no Host
+    CHECK(r.count("SELECT count(*) FROM sessions") == 0);
+    CHECK(r.count("SELECT count(*) FROM remote_taps") == 0);
+
+    // The page itself holds no data and is served to anyone on the network; its own
+    // origin (and none at all, a script) may tap.
+    const Reply page = send(r.port, get(r.port, "/", {}));
+    CHECK(page.status == 200);
+    CHECK(page.body.contains("Let-down"));
+    CHECK(page.head.contains("Content-Security-Policy: default-src 'none'"));
+    CHECK(send(r.port, post(r.port, good, "Origin: http://127.0.0.1:" + port + "\r\n")).status == 200);
+    CHECK(r.count("SELECT count(*) FROM sessions") == 1);
+
+    // A guesser: answered later and later, then refused whatever it sends.
+    for (int i = 0; i < FailureThrottle::kBlockAfterFailures; ++i)
+        send(r.port, get(r.port, "/api/state", QByteArray(64, 'c')), 10'000);
+    CHECK(send(r.port, get(r.port, "/api/state")).status == 429);
+}
+
+TEST_CASE(
+    "Remote: a key on the desktop reaches a waiting phone at once, and a felt let-down with no feed is kept apart")
+{
+    RemoteRig r;
+    r.server.setLongPollMs(3000);
+    const QJsonObject first = send(r.port, get(r.port, "/api/state")).json();
+    REQUIRE(first.value("state").toString() == "idle");
+    const qint64 version = first.value("version").toInteger();
+
+    // The phone waits for news; the desktop starts a session 100 ms later.
+    QTcpSocket phone;
+    QByteArray received;
+    QObject::connect(&phone, &QTcpSocket::readyRead, [&] { received += phone.readAll(); });
+    phone.connectToHost(QHostAddress::LocalHost, r.port);
+    phone.write(get(r.port, "/api/state?after=" + QByteArray::number(version)));
+    QTest::qWait(100);
+    CHECK(received.isEmpty()); // nothing new yet: the request waits
+    REQUIRE(r.commands.startOrStop());
+    QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 2000);
+    const QJsonObject news = QJsonDocument::fromJson(received.mid(received.indexOf("\r\n\r\n") + 4)).object();
+    CHECK(news.value("state").toString() == "running");
+    CHECK(news.value("version").toInteger() > version);
+
+    // Nothing happens: the wait ends after the long-poll time with the same state.
+    const qint64 now = news.value("version").toInteger();
+    const Reply quiet = send(r.port, get(r.port, "/api/state?after=" + QByteArray::number(now)), 6000);
+    CHECK(quiet.status == 200);
+    CHECK(quiet.json().value("version").toInteger() == now);
+
+    // A let-down with no session: refused while one runs, stored apart once it is stopped.
+    CHECK(r.tap("tap-spont-0001", "spontaneous").status == 409);
+    REQUIRE(r.commands.startOrStop());
+    r.rig.clock.advance(3'600'000);
+    CHECK(r.tap("tap-spont-0002", "spontaneous", 30'000).status == 200);
+    CHECK(r.count("SELECT count(*) FROM spontaneous_letdowns") == 1);
+    CHECK(r.count("SELECT at_utc_ms FROM spontaneous_letdowns") == r.rig.clock.wallUtcMs() - 30'000);
+    CHECK(r.count("SELECT count(*) FROM ejections") == 0);
+    CHECK(r.count("SELECT count(*) FROM sessions") == 1);
+}
+
+TEST_CASE("Pairing code: the address with its key fits a QR code, and the terminal version has its quiet zone")
+{
+    const QrCode code = QrCode::encode(QStringLiteral("http://192.168.178.20:8717/#k=") + QString(64, u'a'));
+    REQUIRE_FALSE(code.isNull());
+    CHECK(code.size >= 29); // version 3 or more for ~100 characters
+    CHECK(code.modules.size() == code.size * code.size);
+    // The finder pattern's corner module is dark, the one inside its white ring light.
+    CHECK(code.dark(0, 0));
+    CHECK_FALSE(code.dark(1, 1));
+    const QStringList lines = code.toTerminalText().split(u'\n', Qt::SkipEmptyParts);
+    CHECK(lines.size() == (code.size + 4 + 1) / 2);
+    CHECK(lines.first().size() == code.size + 4);
+}
