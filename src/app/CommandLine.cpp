@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "Report.h"
+#include "ServeCommand.h"
 #include "TrendsView.h"
 #include "csv/CsvFiles.h"
 #include "datafile/DataFile.h"
@@ -602,6 +603,20 @@ const QList<Verb> &verbs()
             runImport, true},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
             false, [] { return QList<QCommandLineOption> {}; }, runBackup},
+        {"serve",
+            QT_TRANSLATE_NOOP(
+                "CommandLine", "Run the phone remote without a window (docs/remote.md); Ctrl+C stops it."),
+            false,
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("port"), Text::tr("The port (default 8717, or the one in Preferences)."),
+                        QStringLiteral("port")},
+                    {QStringLiteral("listen"),
+                        Text::tr("An address of this computer to listen on (may repeat; default: its home-network "
+                                 "addresses)."),
+                        QStringLiteral("address")}};
+            },
+            [](const QCommandLineParser &parser) { return ServeCommand::run(parser, databasePath(parser)); }},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
             [] {
                 return QList<QCommandLineOption> {

@@ -12,6 +12,7 @@
 #include "InsightsPanel.h"
 #include "MiniTimer.h"
 #include "PreferencesDialog.h"
+#include "RemoteDialog.h"
 #include "Report.h"
 #include "RestoreDialog.h"
 #include "SessionPanel.h"
@@ -20,6 +21,7 @@
 #include "UndoCommands.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "remote/RemoteService.h"
 #include "stats/TrendQuery.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -116,6 +118,23 @@ MainWindow::MainWindow(
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
+    m_remote = new RemoteService(m_commands, m_store, m_clock, this);
+    if (!m_remote->startIfEnabled())
+        showProblem(m_remote->lastError());
+    QAction *remote = m_ui->menuEdit->addAction(tr("Phone &remote..."), this, &MainWindow::openRemoteDialog);
+    remote->setObjectName(QStringLiteral("actionPhoneRemote"));
+    remote->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction *spontaneous
+        = m_ui->menuEdit->addAction(tr("Let-down &without a feed"), this, &MainWindow::markSpontaneousLetdown);
+    spontaneous->setObjectName(QStringLiteral("actionSpontaneousLetdown"));
+    spontaneous->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    spontaneous->setToolTip(tr("She felt one with no session running (the baby cried): kept apart from sessions"));
+    connect(&m_recorder, &SessionRecorder::spontaneousLetdownRecorded, this, [this](qint64, qint64 atUtcMs) {
+        statusBar()->showMessage(
+            tr("Let-down without a feed saved (%1). It is kept apart from your sessions.")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(atUtcMs).time(), QLocale::ShortFormat)),
+            8000);
+    });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     menuBar()->insertMenu(m_ui->menuHelp->menuAction(), view);
     QAction *miniTimer = view->addAction(tr("&Mini timer"), this, &MainWindow::toggleMiniTimer);
@@ -379,6 +398,7 @@ void MainWindow::setUpTrayIcon()
     auto *menu = new QMenu(this);
     menu->addAction(tr("Show Letdown"), this, &MainWindow::comeToFront);
     menu->addAction(tr("Mini timer"), this, &MainWindow::toggleMiniTimer);
+    menu->addAction(tr("Let-down without a feed"), this, &MainWindow::markSpontaneousLetdown);
     tray->setContextMenu(menu);
     tray->setToolTip(tr("Letdown"));
     connect(tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -386,6 +406,18 @@ void MainWindow::setUpTrayIcon()
             toggleMiniTimer();
     });
     tray->show();
+}
+
+void MainWindow::openRemoteDialog()
+{
+    RemoteDialog dialog(*m_remote, this);
+    emit remoteDialogOpened(&dialog);
+    dialog.exec();
+}
+
+void MainWindow::markSpontaneousLetdown()
+{
+    m_commands.spontaneousLetdown(); // a refusal (a session is running) reaches showProblem
 }
 
 void MainWindow::comeToFront()

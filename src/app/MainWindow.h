@@ -34,6 +34,7 @@ public:
     ~MainWindow() override;
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
+    class RemoteService &remoteService() { return *m_remote; }
     TrendsPanel *trendsPanel() const { return m_trendsPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     InsightsPanel *insightsPanel() const { return m_insightsPanel; }
@@ -62,6 +63,7 @@ signals:
     // A transfer dialog is about to run; tests fill and accept it here.
     void transferDialogOpened(QDialog *dialog);
     void importDialogOpened(QDialog *dialog);
+    void remoteDialogOpened(QDialog *dialog);
     void restoreDialogOpened(QDialog *dialog);
     void preferencesDialogOpened(QDialog *dialog);
 
@@ -86,6 +88,8 @@ private:
     // After a restore or a move: the window and the recorder start over from the file.
     void fileReplaced(const QString &statusMessage);
     void setUpTrayIcon();
+    void openRemoteDialog();
+    void markSpontaneousLetdown();
     void applyReadOnly();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -104,4 +108,5 @@ private:
     Preferences m_preferences;
     QTimer m_refitTimer;
     class MiniTimer *m_miniTimer = nullptr;
+    class RemoteService *m_remote = nullptr; // the phone remote, off unless she switched it on
 };

@@ -8,6 +8,7 @@
 #include "commands/SessionCommands.h"
 #include "recorder/SessionRecorder.h"
 
+#include "HttpTestClient.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -20,52 +21,26 @@
 namespace {
 const QByteArray kKey = QByteArray(64, 'a');
 
-struct Reply {
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
+using Reply = HttpReply;
 
-// One request over loopback, answered by the server in this same thread: the wait runs
-// the event loop (bounded in time).
 Reply send(quint16 port, const QByteArray &raw, int timeoutMs = 5000)
 {
-    QTcpSocket socket;
-    QByteArray received;
-    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    socket.write(raw);
-    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
-    received += socket.readAll();
-    Reply reply;
-    const int headEnd = received.indexOf("\r\n\r\n");
-    if (headEnd < 0)
-        return reply;
-    reply.head = received.left(headEnd);
-    reply.body = received.mid(headEnd + 4);
-    reply.status = reply.head.mid(9, 3).toInt();
-    return reply;
+    return sendHttp(port, raw, timeoutMs);
 }
 
 QByteArray get(quint16 port, const QByteArray &path, const QByteArray &key = kKey, const QByteArray &host = {})
 {
-    return "GET " + path + " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host)
-        + "\r\n" + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + "\r\n";
+    return httpGet(port, path, key, host);
 }
 
 QByteArray post(quint16 port, const QByteArray &body, const QByteArray &extraHeaders = {}, const QByteArray &key = kKey)
 {
-    return "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
-        + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + extraHeaders + "\r\n" + body;
+    return httpPostTap(port, body, key, extraHeaders);
 }
 
 QByteArray tapBody(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
 {
-    const qint64 sentAt = 1'800'000'000'000;
-    return "{\"id\":\"" + id + "\",\"action\":\"" + action + "\",\"tapped_at_ms\":" + QByteArray::number(sentAt - ageMs)
-        + ",\"sent_at_ms\":" + QByteArray::number(sentAt) + extra + "}";
+    return tapJson(id, action, ageMs, extra);
 }
 
 struct RemoteRig {

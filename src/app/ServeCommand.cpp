@@ -1,0 +1,145 @@
+#include "ServeCommand.h"
+
+#include "commands/SessionCommands.h"
+#include "datafile/DataFile.h"
+#include "instance/InstanceGuard.h"
+#include "recorder/Clock.h"
+#include "recorder/SessionRecorder.h"
+#include "remote/QrCode.h"
+#include "remote/RemoteAccess.h"
+#include "remote/RemoteServer.h"
+#include "remote/RemoteSettings.h"
+#include "storage/SessionStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+int signalPipe[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1); // async-signal-safe
+}
+
+int fail(const QString &message, int exitCode = 1)
+{
+    QTextStream(stderr) << "letdown serve: " << message << '\n';
+    return exitCode;
+}
+
+bool parseAddresses(
+    const QCommandLineParser &parser, QList<QHostAddress> &addresses, QStringList &warnings, QString &error)
+{
+    const QStringList given = parser.values(QStringLiteral("listen"));
+    for (const QString &text : given) {
+        const QHostAddress address(text);
+        if (address.isNull() || address == QHostAddress::Any || address == QHostAddress::AnyIPv6
+            || address == QHostAddress::AnyIPv4) {
+            error = Text::tr("'%1' is not one address of this computer (name each address to listen on).").arg(text);
+            return false;
+        }
+        if (!RemoteAccess::isHomeNetworkAddress(address))
+            warnings << Text::tr("%1 is not a home-network address: anyone who can reach it can try to guess the key.")
+                            .arg(text);
+        addresses.append(address);
+    }
+    if (addresses.isEmpty()) {
+        addresses = RemoteAccess::homeNetworkAddresses();
+        if (addresses.isEmpty()) {
+            addresses = {QHostAddress(QHostAddress::LocalHost)};
+            warnings << Text::tr("No home-network address found: listening on this computer only (127.0.0.1).");
+        }
+    }
+    return true;
+}
+} // namespace
+
+int ServeCommand::run(const QCommandLineParser &parser, const QString &databasePath)
+{
+    bool portOk = true;
+    const uint port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toUInt(&portOk)
+                                                           : RemoteSettings::load().port;
+    if (!portOk || port < 1024 || port > 65535)
+        return fail(Text::tr("--port takes a number from 1024 to 65535."), 2);
+    QList<QHostAddress> addresses;
+    QStringList warnings;
+    QString error;
+    if (!parseAddresses(parser, addresses, warnings, error))
+        return fail(error, 2);
+
+    // One owner per data file: the window and `serve` never share one.
+    InstanceGuard guard(databasePath);
+    switch (guard.acquire(2000)) {
+    case InstanceGuard::Result::Acquired: break;
+    case InstanceGuard::Result::OtherRaised:
+    case InstanceGuard::Result::OtherSilent:
+        return fail(Text::tr("another Letdown (process %1) has this database open. Switch the phone remote on there "
+                             "(Edit > Phone remote...), or close it first.")
+                        .arg(guard.otherPid()),
+            3);
+    case InstanceGuard::Result::Failed: return fail(guard.errorString());
+    }
+    QObject::connect(&guard, &InstanceGuard::raiseRequested, [] {
+        QTextStream(stderr) << "letdown serve: another Letdown asked for this database; it stays served here.\n";
+    });
+
+    Database database;
+    DataFile dataFile(database);
+    if (!dataFile.open(databasePath))
+        return fail(dataFile.errorString());
+    SessionStore store(database);
+    SessionRecorder recorder(store, processClock());
+    if (!recorder.restoreUnfinished())
+        return fail(recorder.lastError());
+    SessionCommands commands(recorder);
+    RemoteServer server(commands, store, processClock());
+    server.setSecret(RemoteSettings::keyMakingOne());
+    const QString hostName = QHostInfo::localHostName();
+    server.setHostNames({hostName, hostName + QStringLiteral(".local")});
+    if (!server.listen(addresses, quint16(port), error))
+        return fail(error);
+    dataFile.startDailyBackup(localToday(processClock()));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return fail(Text::tr("cannot set up the stop signal."));
+    QSocketNotifier stopNotifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&stopNotifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+
+    QTextStream out(stdout);
+    for (const QString &warning : std::as_const(warnings))
+        out << "Warning: " << warning << '\n';
+    out << "Phone remote for " << databasePath << "\nOpen on the phone (the key is the part after #k=):\n";
+    const QList<QUrl> urls = server.pairingUrls();
+    for (const QUrl &url : urls)
+        out << "  " << url.toString() << '\n';
+    out << QrCode::encode(urls.constFirst().toString()).toTerminalText();
+    out << "Ctrl+C stops.\n";
+    out.flush();
+
+    const int code = QCoreApplication::exec();
+    server.close();
+    if (recorder.hasUnsavedChanges() && !recorder.retrySave())
+        return fail(Text::tr("stopped with steps not saved: %1").arg(recorder.lastError()));
+    dataFile.waitForBackground();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    ::close(signalPipe[0]);
+    ::close(signalPipe[1]);
+    out << "Stopped.\n";
+    return code;
+}

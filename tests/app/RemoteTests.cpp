@@ -1,0 +1,175 @@
+// The phone remote as she uses it: switched on in the window, a tap from the phone shown at
+// once, and `letdown serve` without a window. Every server here listens on loopback only.
+#include "MainWindow.h"
+#include "RemoteDialog.h"
+#include "recorder/SessionRecorder.h"
+#include "remote/RemoteService.h"
+#include "remote/RemoteSettings.h"
+#include "storage/SessionStore.h"
+
+#include "HttpTestClient.h"
+#include "LetdownProcess.h"
+#include "TestSupport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <csignal>
+
+namespace {
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+    return probe.serverPort();
+}
+} // namespace
+
+TEST_CASE("Phone remote in the window: off until she switches it on, then a tap from the phone is on screen at once")
+{
+    CleanSettings settings;
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    MainWindow window(db.file, recorder, store, clock);
+    window.show();
+    RemoteService &remote = window.remoteService();
+    CHECK_FALSE(remote.isOn()); // off by default: nothing listens
+    remote.setAddressesForTesting({QHostAddress(QHostAddress::LocalHost)}, 0);
+
+    auto connection = QObject::connect(&window, &MainWindow::remoteDialogOpened, &window, [&](QDialog *dialog) {
+        QTimer::singleShot(0, dialog, [dialog] {
+            auto *enabled = dialog->findChild<QCheckBox *>("remoteEnabled");
+            REQUIRE(enabled);
+            QTest::mouseClick(enabled, Qt::LeftButton);
+            CHECK(enabled->isChecked());
+            CHECK_FALSE(dialog->findChild<QLabel *>("remoteCode")->pixmap().isNull());
+            CHECK(dialog->findChild<QLabel *>("remoteAddresses")->text().contains("127.0.0.1"));
+            CHECK(dialog->findChild<QLabel *>("remoteStatus")->text().contains("only this computer"));
+            dialog->reject();
+        });
+    });
+    window.findChild<QAction *>("actionPhoneRemote")->trigger();
+    QObject::disconnect(connection);
+    REQUIRE(remote.isOn());
+    CHECK(RemoteSettings::load().enabled); // saved: on again at the next start
+
+    const QUrl url = remote.pairingUrls().constFirst();
+    const quint16 port = quint16(url.port());
+    const QByteArray key = url.fragment().mid(2).toLatin1(); // "k=..."
+    REQUIRE(key.size() == 64);
+    REQUIRE(sendHttp(port, httpPostTap(port, tapJson("phone-start-1", "start", 0, ",\"kind\":\"pumping\""), key)).status
+        == 200);
+    auto *startStop = window.findChild<QPushButton *>("startStopButton");
+    CHECK(recorder.state() == SessionRecorder::State::Running);
+    CHECK(startStop->text().contains("Stop"));
+    CHECK(window.findChild<QRadioButton *>("pumpingRadio")->isChecked());
+    clock.advance(30'000);
+    REQUIRE(sendHttp(port, httpPostTap(port, tapJson("phone-letdown-1", "letdown"), key)).status == 200);
+    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(window.undoStack().canUndo()); // undoable on the desktop, whoever tapped it
+
+    // A key on the desktop: the phone sees it in its next answer.
+    clock.advance(20'000);
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, Qt::Key_L);
+    const QJsonObject state = sendHttp(port, httpGet(port, "/api/state", key)).json();
+    CHECK(state.value("session").toObject().value("letdowns").toInt() == 2);
+
+    // Forget all phones: the old key is refused, the new code works.
+    remote.forgetAllPhones();
+    CHECK(sendHttp(port, httpGet(port, "/api/state", key)).status == 401);
+    const QByteArray newKey = remote.pairingUrls().constFirst().fragment().mid(2).toLatin1();
+    CHECK(newKey != key);
+    CHECK(sendHttp(port, httpGet(port, "/api/state", newKey)).status == 200);
+
+    REQUIRE(remote.setEnabled(false));
+    CHECK(sendHttp(port, httpGet(port, "/api/state", newKey), 1000).status == 0); // nothing listens now
+    CHECK_FALSE(RemoteSettings::load().enabled);
+}
+
+TEST_CASE("Edit > Let-down without a feed: kept apart from sessions, refused while one runs")
+{
+    CleanSettings settings;
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    MainWindow window(db.file, recorder, store, clock);
+    window.show();
+    QAction *spontaneous = window.findChild<QAction *>("actionSpontaneousLetdown");
+    REQUIRE(spontaneous);
+    CHECK(spontaneous->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    spontaneous->trigger();
+    QList<SessionStore::SpontaneousLetdown> felt;
+    REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
+    REQUIRE(felt.size() == 1);
+    CHECK(felt.first().atUtcMs == clock.wallUtcMs());
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 0);
+
+    QTest::mouseClick(window.findChild<QPushButton *>("startStopButton"), Qt::LeftButton);
+    REQUIRE(recorder.state() == SessionRecorder::State::Running);
+    spontaneous->trigger(); // belongs to the session running: refused, said
+    REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
+    CHECK(felt.size() == 1);
+}
+
+TEST_CASE("letdown serve: the remote without a window, one owner of the file, stopped cleanly by SIGTERM")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("served.sqlite");
+    const quint16 port = freeLoopbackPort();
+    QProcess serve;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
+    serve.setProcessEnvironment(environment);
+    serve.start(LETDOWN_EXECUTABLE,
+        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
+    REQUIRE(serve.waitForStarted(30'000));
+    QByteArray printed;
+    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait) // 30 s at most
+        if (serve.waitForReadyRead(100))
+            printed += serve.readAllStandardOutput();
+    REQUIRE(printed.contains("Ctrl+C stops."));
+    const QRegularExpressionMatch match
+        = QRegularExpression("http://127\\.0\\.0\\.1:(\\d+)/#k=([0-9a-f]{64})").match(QString::fromLatin1(printed));
+    REQUIRE(match.hasMatch());
+    CHECK(match.captured(1).toInt() == port);
+    CHECK(printed.contains("\u2588")); // the code, drawn in the terminal
+    const QByteArray key = match.captured(2).toLatin1();
+
+    CHECK(sendHttp(port, httpPostTap(port, tapJson("serve-start-01", "start"), key), 10'000).status == 200);
+    CHECK(sendHttp(port, httpPostTap(port, tapJson("serve-letdown-1", "letdown"), key), 10'000).status == 200);
+
+    // The same database cannot have a second owner (a window or another serve).
+    const CliResult second = runLetdown(
+        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(freeLoopbackPort())});
+    CHECK(second.exitCode == 3);
+    CHECK_THAT(second.err.toStdString(), Catch::Contains("has this database open"));
+    const CliResult badPort = runLetdown({"serve", "--database", database, "--port", "80"});
+    CHECK(badPort.exitCode == 2);
+    const CliResult anyAddress = runLetdown({"serve", "--database", database, "--listen", "0.0.0.0"});
+    CHECK(anyAddress.exitCode == 2);
+    CHECK_THAT(anyAddress.err.toStdString(), Catch::Contains("name each address"));
+
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    REQUIRE(serve.waitForFinished(30'000));
+    CHECK(serve.exitStatus() == QProcess::NormalExit);
+    CHECK(serve.exitCode() == 0);
+    CHECK(serve.readAllStandardOutput().contains("Stopped."));
+
+    Database check;
+    REQUIRE(check.open(database, Database::OpenMode::MustExist));
+    QSqlQuery query(check.connection());
+    REQUIRE(
+        query.exec("SELECT (SELECT count(*) FROM sessions WHERE state = 'running'), (SELECT count(*) FROM ejections)"));
+    REQUIRE(query.next());
+    CHECK(query.value(0).toInt() == 1); // still running: resumable in the window
+    CHECK(query.value(1).toInt() == 1);
+}

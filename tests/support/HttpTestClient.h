@@ -1,0 +1,59 @@
+#pragma once
+
+// One HTTP request over loopback, for the phone remote's tests. The wait runs the event
+// loop (bounded in time), so a server in this same thread answers it.
+#include <QByteArray>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTest>
+
+struct HttpReply {
+    int status = 0; // 0: no answer within the time
+    QByteArray head;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+inline HttpReply sendHttp(quint16 port, const QByteArray &raw, int timeoutMs = 5000)
+{
+    QTcpSocket socket;
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    socket.write(raw);
+    QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    received += socket.readAll();
+    HttpReply reply;
+    const int headEnd = received.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return reply;
+    reply.head = received.left(headEnd);
+    reply.body = received.mid(headEnd + 4);
+    reply.status = reply.head.mid(9, 3).toInt();
+    return reply;
+}
+
+inline QByteArray httpGet(quint16 port, const QByteArray &path, const QByteArray &key, const QByteArray &host = {})
+{
+    return "GET " + path + " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host)
+        + "\r\n" + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + "\r\n";
+}
+
+inline QByteArray httpPostTap(
+    quint16 port, const QByteArray &body, const QByteArray &key, const QByteArray &extraHeaders = {})
+{
+    return "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
+        + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + extraHeaders + "\r\n" + body;
+}
+
+// A tap as the page sends it: `ageMs` between the tap and the sending, by the phone's clock.
+inline QByteArray tapJson(
+    const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
+{
+    const qint64 sentAt = 1'800'000'000'000;
+    return "{\"id\":\"" + id + "\",\"action\":\"" + action + "\",\"tapped_at_ms\":" + QByteArray::number(sentAt - ageMs)
+        + ",\"sent_at_ms\":" + QByteArray::number(sentAt) + extra + "}";
+}
