@@ -10,6 +10,22 @@ PACKAGES=(
   qt6-translations-l10n xvfb xauth fonts-dejavu-core poppler-utils desktop-file-utils appstream
 )
 
+# The phone remote's page is tested in a real browser: Debian's chromium, driven by
+# puppeteer-core from the npm registry (pinned in tests/browser/package-lock.json).
+# Node.js and npm come from Debian unless this machine already has them.
+want_browser_test_tools() {
+  PACKAGES+=(chromium)
+  command -v node >/dev/null && command -v npm >/dev/null || PACKAGES+=(nodejs npm)
+}
+
+install_browser_test_modules() {
+  local dir=tests/browser
+  if [ ! -f "$dir/node_modules/.installed" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.installed" ]; then
+    echo "Installing the browser test's npm modules (tests/browser)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && touch "$dir/node_modules/.installed"
+  fi
+}
+
 ensure_packages() {
   local missing=()
   for package in "${PACKAGES[@]}"; do

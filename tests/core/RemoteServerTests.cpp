@@ -281,7 +281,7 @@ TEST_CASE(
     QTest::qWait(100);
     CHECK(received.isEmpty()); // nothing new yet: the request waits
     REQUIRE(r.commands.startOrStop());
-    QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 2000);
+    CHECK(QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 2000));
     const QJsonObject news = QJsonDocument::fromJson(received.mid(received.indexOf("\r\n\r\n") + 4)).object();
     CHECK(news.value("state").toString() == "running");
     CHECK(news.value("version").toInteger() > version);

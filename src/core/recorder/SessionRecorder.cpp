@@ -56,7 +56,10 @@ bool SessionRecorder::restoreUnfinished()
     const qint64 wallNowMs = m_clock.wallUtcMs();
     const qint64 gapMs = std::max<qint64>(0, wallNowMs - m_session.lastEventAtUtcMs);
     m_anchorMonotonicMs = m_clock.monotonicMs() - gapMs;
-    m_stateChangedMonotonicMs = m_clock.monotonicMs(); // taps before the restart are not ours to place
+    // The row on disk was written at the last change of state or side (a plain let-down
+    // does not rewrite it): a tap whose age is known (the phone remote's, kept while this
+    // program was down) may be placed back to there, as if it had never been away.
+    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
     m_anchorWallMs = m_session.lastEventAtUtcMs;
     if (wallNowMs < m_session.lastEventAtUtcMs - kClockJumpToleranceMs)
         m_session.clockJumpDetected = true;

@@ -1,0 +1,167 @@
+// The phone remote's page in a real browser: Debian's chromium, headless, at a phone's
+// 360 px width in dark mode, against `letdown serve` on loopback. It taps like a thumb,
+// loses the connection, keeps its taps, and sends them once the computer is back, never
+// twice. Every wait below is bounded; every address is 127.0.0.1.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import puppeteer from 'puppeteer-core';
+
+const letdown = process.env.LETDOWN_EXECUTABLE;
+const screenshots = process.env.LETDOWN_SCREENSHOT_DIR || '.';
+if (!letdown) throw new Error('LETDOWN_EXECUTABLE is not set');
+
+let failures = 0;
+function check(condition, what) {
+  console.log((condition ? 'ok   ' : 'FAIL ') + what);
+  if (!condition) failures++;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+// Starts `letdown serve` and resolves with the pairing address it prints.
+function serve(home, database, port) {
+  // The real clock: LETDOWN_NOW would start every run of serve at the same instant, and the
+  // time between two runs is what this test is about.
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') };
+  delete env.LETDOWN_NOW;
+  const child = spawn(letdown, ['serve', '--database', database, '--listen', '127.0.0.1', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve printed no address in 30 s: ' + out)), 30000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#k=[0-9a-f]{64}/.exec(out);
+      if (match && out.includes('Ctrl+C stops.')) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0] });
+      }
+    });
+    child.on('exit', (code) => reject(new Error('serve ended early with ' + code + ': ' + out)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+function sql(database, query) {
+  return execFileSync('sqlite3', [database, query], { encoding: 'utf8' }).trim();
+}
+
+const home = mkdtempSync(join(tmpdir(), 'letdown-browser-'));
+const database = join(home, 'remote.sqlite');
+const port = await freePort();
+let server = await serve(home, database, port);
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  userDataDir: join(home, 'chromium'),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  // No external resources: every request the page makes goes to the remote itself.
+  const elsewhere = [];
+  let pageBytes = 0;
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`http://127.0.0.1:${port}/`)) elsewhere.push(request.url());
+  });
+  page.on('response', async (response) => {
+    if (!response.url().includes('/api/')) pageBytes += (await response.buffer().catch(() => Buffer.alloc(0))).length;
+  });
+  const waitText = (selector, text) =>
+    page.waitForFunction((s, t) => document.querySelector(s).textContent.includes(t), { timeout: 10000 }, selector, text);
+
+  await page.goto(server.url, { waitUntil: 'load', timeout: 15000 });
+  await waitText('#status', 'Connected');
+  check(!(await page.evaluate(() => location.href.includes('#k='))), 'the key is taken out of the address bar');
+  check(pageBytes > 0 && pageBytes < 50 * 1024, `the page is under 50 KB (${pageBytes} bytes)`);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  check(background === 'rgb(18, 16, 16)', `dark mode follows the phone (${background})`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  check(!overflow, 'nothing is wider than a 360 px screen');
+
+  await page.tap('#kinds button[data-kind="pumping"]');
+  await page.tap('#startStop');
+  await waitText('#state', 'Running · pumping');
+  check(sql(database, "SELECT count(*) FROM sessions WHERE state = 'running' AND kind = 'pumping'") === '1',
+    'Start on the phone started a pumping session on the computer');
+  await page.tap('#letdown');
+  await waitText('#count', '1 let-down');
+  check(sql(database, 'SELECT count(*) FROM ejections') === '1', 'the let-down is on disk');
+  await page.tap('#side');
+  await waitText('#sideText', 'right');
+  await page.screenshot({ path: join(screenshots, 'remote-phone-dark.png') });
+
+  // The computer goes away: taps wait on the phone, in order, and it says so.
+  check((await stop(server.child)) === 0, 'serve stops cleanly on SIGTERM');
+  await page.tap('#letdown');
+  await new Promise((resolve) => setTimeout(resolve, 1200)); // past the double-tap second
+  await page.tap('#letdown');
+  await waitText('#queue', '2 taps not sent yet');
+  await waitText('#status', 'Not connected');
+  await page.screenshot({ path: join(screenshots, 'remote-phone-offline.png') });
+  check(sql(database, 'SELECT count(*) FROM ejections') === '1', 'nothing was written while it was away');
+
+  // It comes back: the queue is sent once, in order; a reload sends nothing again.
+  server = await serve(home, database, port);
+  await page.waitForFunction(() => document.querySelector('#queue').hidden, { timeout: 20000 });
+  await waitText('#count', '3 let-downs');
+  check(sql(database, 'SELECT count(*) FROM ejections') === '3', 'both waiting taps were saved, once each');
+  const gapMs = Number(sql(database, 'SELECT max(offset_ms) - min(offset_ms) FROM ejections WHERE offset_ms > (SELECT min(offset_ms) FROM ejections)'));
+  check(gapMs >= 1000 && gapMs < 2500, `the waiting taps kept their own moments, 1.2 s apart (${gapMs} ms)`);
+  await page.reload({ waitUntil: 'load' });
+  await waitText('#count', '3 let-downs');
+  check(sql(database, 'SELECT count(*) FROM ejections') === '3', 'a reload sends nothing twice');
+
+  // Stop, then a let-down with no feed is kept apart.
+  await page.tap('#startStop');
+  await waitText('#state', 'Stopped');
+  await page.tap('#letdown');
+  await page.waitForFunction(() => document.querySelector('#queue').hidden, { timeout: 10000 });
+  check(sql(database, 'SELECT count(*) FROM spontaneous_letdowns') === '1', 'a let-down with no feed is stored apart');
+  await waitText('#lastFeed', 'ended on the right');
+  await page.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  await page.screenshot({ path: join(screenshots, 'remote-phone-light.png') });
+
+  // A page without the key: not paired, nothing shown.
+  const strangerContext = await browser.createBrowserContext();
+  const fresh = await strangerContext.newPage();
+  await fresh.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load', timeout: 15000 });
+  await fresh.waitForFunction(() => !document.querySelector('#unpaired').hidden, { timeout: 10000 });
+  check(true, 'a browser that never scanned the code sees "Not paired"');
+  await strangerContext.close();
+  check(elsewhere.length === 0, 'no request left the computer: ' + elsewhere.join(', '));
+} finally {
+  await browser.close();
+  await stop(server.child);
+  rmSync(home, { recursive: true, force: true });
+}
+if (failures) {
+  console.log(`${failures} check(s) failed`);
+  process.exit(1);
+}
+console.log('all browser checks passed');
