@@ -14,10 +14,14 @@
 
 #include <QCalendarWidget>
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QUndoCommand>
 #include <QUndoStack>
 
 HistoryPanel::HistoryPanel(
@@ -77,6 +81,7 @@ HistoryPanel::HistoryPanel(
     connect(m_ui->editButton, &QPushButton::clicked, this, &HistoryPanel::editSelected);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &HistoryPanel::deleteSelected);
     connect(m_ui->table, &QTableView::doubleClicked, this, &HistoryPanel::editSelected);
+    setUpSpontaneousList();
     connect(m_ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateButtons);
     m_ui->fromDate->setEnabled(false);
     m_ui->toDate->setEnabled(false);
@@ -117,6 +122,13 @@ void HistoryPanel::reload()
         const SessionKind keep = kindFilter == 1 ? SessionKind::Nursing : SessionKind::Pumping;
         sessions.removeIf([keep](const Session &s) { return s.kind != keep; });
     }
+    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
+    qint64 toUtcMs = std::numeric_limits<qint64>::max();
+    if (range.from && range.to) {
+        fromUtcMs = QDateTime(*range.from, QTime(0, 0)).toMSecsSinceEpoch();
+        toUtcMs = QDateTime(range.to->addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1;
+    }
+    reloadSpontaneous(fromUtcMs, toUtcMs);
     m_model->setSessions(sessions);
     m_ui->countLabel->setText(sessions.size() == 1 ? tr("1 session") : tr("%1 sessions").arg(sessions.size()));
     if (!selected.isEmpty())
@@ -165,8 +177,10 @@ void HistoryPanel::updateButtons()
     m_ui->addButton->setEnabled(!m_readOnly);
     m_ui->editButton->setEnabled(editable);
     m_ui->deleteButton->setEnabled(editable);
-    m_ui->editButton->setToolTip(s && !editable ? tr("Stop the running session first.")
-                                                : tr("Change the selected session and its let-downs"));
+    m_ui->editButton->setToolTip(
+        s && !editable ? tr("Stop the running session first.") : tr("Change the selected session and its let-downs"));
+    if (m_removeSpontaneous)
+        m_removeSpontaneous->setEnabled(!m_readOnly && !m_spontaneousList->selectedItems().isEmpty());
 }
 
 void HistoryPanel::addSession()
@@ -231,4 +245,98 @@ void HistoryPanel::deleteSelected()
             reload();
             emit sessionsChanged();
         }));
+}
+
+namespace {
+// Undo of removing a let-down without a feed puts it back at the same moment.
+class RemoveSpontaneousCommand : public QUndoCommand
+{
+public:
+    RemoveSpontaneousCommand(SessionStore &store, const SessionStore::SpontaneousLetdown &letdown,
+        std::function<void(const QString &)> problem, std::function<void()> changed)
+        : m_store(store)
+        , m_letdown(letdown)
+        , m_problem(std::move(problem))
+        , m_changed(std::move(changed))
+    {
+        setText(QCoreApplication::translate("HistoryPanel", "Remove let-down without a feed"));
+    }
+    void redo() override
+    {
+        if (!m_store.deleteSpontaneousLetdown(m_letdown.id))
+            m_problem(m_store.errorString());
+        m_changed();
+    }
+    void undo() override
+    {
+        if (!m_store.addSpontaneousLetdown(m_letdown.atUtcMs, m_letdown.utcOffsetS, m_letdown.id))
+            m_problem(m_store.errorString());
+        m_changed();
+    }
+
+private:
+    SessionStore &m_store;
+    SessionStore::SpontaneousLetdown m_letdown;
+    std::function<void(const QString &)> m_problem;
+    std::function<void()> m_changed;
+};
+} // namespace
+
+void HistoryPanel::setUpSpontaneousList()
+{
+    m_spontaneousLabel = new QLabel(this);
+    m_spontaneousLabel->setObjectName(QStringLiteral("spontaneousLabel"));
+    m_spontaneousLabel->setWordWrap(true);
+    m_spontaneousList = new QListWidget(this);
+    m_spontaneousList->setObjectName(QStringLiteral("spontaneousList"));
+    m_spontaneousList->setAccessibleName(tr("Let-downs without a feed"));
+    m_spontaneousList->setFlow(QListView::LeftToRight);
+    m_spontaneousList->setWrapping(true);
+    m_spontaneousList->setMaximumHeight(72);
+    m_removeSpontaneous = new QPushButton(tr("Remo&ve"), this);
+    m_removeSpontaneous->setObjectName(QStringLiteral("removeSpontaneousButton"));
+    m_removeSpontaneous->setToolTip(tr("Remove the selected let-down without a feed (Ctrl+Z brings it back)"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_spontaneousList, 1);
+    row->addWidget(m_removeSpontaneous, 0, Qt::AlignTop);
+    layout()->addWidget(m_spontaneousLabel);
+    static_cast<QBoxLayout *>(layout())->addLayout(row);
+    connect(m_removeSpontaneous, &QPushButton::clicked, this, &HistoryPanel::removeSelectedSpontaneous);
+    connect(m_spontaneousList, &QListWidget::itemSelectionChanged, this, &HistoryPanel::updateButtons);
+    connect(&m_recorder, &SessionRecorder::spontaneousLetdownRecorded, this, &HistoryPanel::invalidate);
+}
+
+void HistoryPanel::reloadSpontaneous(qint64 fromUtcMs, qint64 toUtcMs)
+{
+    QList<SessionStore::SpontaneousLetdown> letdowns;
+    if (!m_store.loadSpontaneousLetdowns(fromUtcMs, toUtcMs, letdowns)) {
+        emit problem(tr("Cannot read the let-downs without a feed: %1").arg(m_store.errorString()));
+        return;
+    }
+    m_spontaneousList->clear();
+    for (auto it = letdowns.crbegin(); it != letdowns.crend(); ++it) { // newest first, like the sessions
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(it->atUtcMs, Qt::OffsetFromUTC, it->utcOffsetS);
+        auto *item = new QListWidgetItem(QLocale().toString(at, QLocale::ShortFormat), m_spontaneousList);
+        item->setData(Qt::UserRole, it->id);
+        item->setData(Qt::UserRole + 1, it->atUtcMs);
+        item->setData(Qt::UserRole + 2, it->utcOffsetS);
+    }
+    const bool any = !letdowns.isEmpty();
+    m_spontaneousLabel->setText(
+        tr("Let-downs without a feed: %1. Kept apart: they count in no session's figures.").arg(letdowns.size()));
+    for (QWidget *widget : {static_cast<QWidget *>(m_spontaneousLabel), static_cast<QWidget *>(m_spontaneousList),
+             static_cast<QWidget *>(m_removeSpontaneous)})
+        widget->setVisible(any);
+}
+
+void HistoryPanel::removeSelectedSpontaneous()
+{
+    const QList<QListWidgetItem *> selected = m_spontaneousList->selectedItems();
+    if (selected.isEmpty() || m_readOnly)
+        return;
+    const QListWidgetItem *item = selected.first();
+    const SessionStore::SpontaneousLetdown letdown {item->data(Qt::UserRole).toLongLong(),
+        item->data(Qt::UserRole + 1).toLongLong(), item->data(Qt::UserRole + 2).toInt()};
+    m_undoStack.push(new RemoveSpontaneousCommand(
+        m_store, letdown, [this](const QString &error) { emit problem(error); }, [this] { invalidate(); }));
 }

@@ -58,8 +58,15 @@ private:
     const Session *selectedSession() const;
     void runDialog(const Session *existing);
     void updateButtons();
+    // Let-downs felt with no session running, listed apart under the sessions.
+    void setUpSpontaneousList();
+    void reloadSpontaneous(qint64 fromUtcMs, qint64 toUtcMs);
+    void removeSelectedSpontaneous();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;
+    class QLabel *m_spontaneousLabel = nullptr;
+    class QListWidget *m_spontaneousList = nullptr;
+    class QPushButton *m_removeSpontaneous = nullptr;
     SessionStore &m_store;
     SessionRecorder &m_recorder;
     QUndoStack &m_undoStack;

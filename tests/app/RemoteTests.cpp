@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -110,7 +111,8 @@ TEST_CASE("Edit > Let-down without a feed: kept apart from sessions, refused whi
     QList<SessionStore::SpontaneousLetdown> felt;
     REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
     REQUIRE(felt.size() == 1);
-    CHECK(felt.first().atUtcMs == clock.wallUtcMs());
+    const qint64 feltAtUtcMs = felt.first().atUtcMs;
+    CHECK(feltAtUtcMs == clock.wallUtcMs());
     CHECK(db.scalar("SELECT count(*) FROM sessions") == 0);
 
     QTest::mouseClick(window.findChild<QPushButton *>("startStopButton"), Qt::LeftButton);
@@ -118,6 +120,36 @@ TEST_CASE("Edit > Let-down without a feed: kept apart from sessions, refused whi
     spontaneous->trigger(); // belongs to the session running: refused, said
     REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
     CHECK(felt.size() == 1);
+
+    // History lists it apart from the sessions; removing it can be undone.
+    window.showHistory();
+    auto *list = window.findChild<QListWidget *>("spontaneousList");
+    REQUIRE(list);
+    REQUIRE(list->count() == 1);
+    CHECK(window.findChild<QLabel *>("spontaneousLabel")->text().contains("count in no session"));
+    auto *remove = window.findChild<QPushButton *>("removeSpontaneousButton");
+    CHECK_FALSE(remove->isEnabled()); // nothing selected
+    list->setCurrentRow(0);
+    REQUIRE(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
+    CHECK(felt.isEmpty());
+    CHECK_FALSE(list->isVisible());
+    window.undoStack().undo();
+    REQUIRE(store.loadSpontaneousLetdowns(0, std::numeric_limits<qint64>::max(), felt));
+    REQUIRE(felt.size() == 1);
+    CHECK(felt.first().atUtcMs == feltAtUtcMs); // back at its own moment
+    CHECK(list->count() == 1);
+
+    // Counted apart in the figures for scripts too; no session's let-downs include it.
+    const QDate day = QDateTime::fromMSecsSinceEpoch(feltAtUtcMs).date();
+    const CliResult stats = runLetdown({"stats", "--json", "--database", db.path, "--from",
+        day.addDays(-1).toString(Qt::ISODate), "--to", day.addDays(1).toString(Qt::ISODate)});
+    REQUIRE(stats.exitCode == 0);
+    CHECK(QJsonDocument::fromJson(stats.out).object().value("spontaneous_letdowns").toInt() == 1);
+    const CliResult before = runLetdown({"stats", "--json", "--database", db.path, "--from", "2001-01-01", "--to",
+        day.addDays(-2).toString(Qt::ISODate)});
+    CHECK(QJsonDocument::fromJson(before.out).object().value("spontaneous_letdowns").toInt() == 0);
 }
 
 TEST_CASE("letdown serve: the remote without a window, one owner of the file, stopped cleanly by SIGTERM")
