@@ -288,6 +288,46 @@
         <source>ml or oz, for amounts written without a unit (Baby Buddy).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run the phone remote without a window (docs/remote.md); Ctrl+C stops it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port (default 8717, or the one in Preferences).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address of this computer to listen on (may repeat; default: its home-network addresses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one address of this computer (name each address to listen on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a home-network address: anyone who can reach it can try to guess the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No home-network address found: listening on this computer only (127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port takes a number from 1024 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another Letdown (process %1) has this database open. Switch the phone remote on there (Edit &gt; Phone remote...), or close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set up the stop signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped with steps not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -782,6 +822,30 @@
     <message>
         <source>Every session, newest first; click a column title to sort</source>
         <translation>Alle Sitzungen, die neueste zuerst; zum Sortieren auf einen Spaltentitel klicken</translation>
+    </message>
+    <message>
+        <source>Remove let-down without a feed</source>
+        <translation>Milchspende ohne Mahlzeit entfernen</translation>
+    </message>
+    <message>
+        <source>Let-downs without a feed</source>
+        <translation>Milchspenden ohne Mahlzeit</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected let-down without a feed (Ctrl+Z brings it back)</source>
+        <translation>Die gewählte Milchspende ohne Mahlzeit entfernen (Strg+Z holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>Cannot read the let-downs without a feed: %1</source>
+        <translation>Die Milchspenden ohne Mahlzeit können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Let-downs without a feed: %1. Kept apart: they count in no session&apos;s figures.</source>
+        <translation>Milchspenden ohne Mahlzeit: %1. Getrennt gehalten: Sie zählen in keiner Sitzung mit.</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1412,26 @@
         <source>Ctrl+Shift+I</source>
         <translation>Ctrl+Shift+I</translation>
     </message>
+    <message>
+        <source>Phone &amp;remote...</source>
+        <translation>&amp;Fernbedienung per Handy …</translation>
+    </message>
+    <message>
+        <source>Let-down &amp;without a feed</source>
+        <translation>Milchspende &amp;ohne Mahlzeit</translation>
+    </message>
+    <message>
+        <source>She felt one with no session running (the baby cried): kept apart from sessions</source>
+        <translation>Eine Milchspende ohne laufende Sitzung (das Baby hat geweint): getrennt von den Sitzungen</translation>
+    </message>
+    <message>
+        <source>Let-down without a feed saved (%1). It is kept apart from your sessions.</source>
+        <translation>Milchspende ohne Mahlzeit gespeichert (%1). Sie wird getrennt von Ihren Sitzungen gehalten.</translation>
+    </message>
+    <message>
+        <source>Let-down without a feed</source>
+        <translation>Milchspende ohne Mahlzeit</translation>
+    </message>
 </context>
 <context>
     <name>Measurements</name>
@@ -1736,6 +1820,64 @@
     <message>
         <source>The first let-down volume must be above 0 and at most 140 ml.</source>
         <translation>Die Menge der ersten Milchspende muss größer als 0 und höchstens 140 ml sein.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteDialog</name>
+    <message>
+        <source>Phone remote</source>
+        <translation>Fernbedienung per Handy</translation>
+    </message>
+    <message>
+        <source>Tap Start, Let-down and Stop from your phone while the baby is on your arm. The phone must be on the same home network as this computer. Only phones that scanned this code can use it.</source>
+        <translation>Tippen Sie Start, Milchspende und Stopp auf dem Handy, während das Baby auf Ihrem Arm liegt. Das Handy muss im selben Heimnetz sein wie dieser Computer. Nur Handys, die diesen Code gescannt haben, können sie benutzen.</translation>
+    </message>
+    <message>
+        <source>&amp;Let a phone on the home network tap here</source>
+        <translation>&amp;Ein Handy im Heimnetz darf hier tippen</translation>
+    </message>
+    <message>
+        <source>&amp;Forget all phones</source>
+        <translation>Alle Handys &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Makes a new code: every phone paired so far has to scan it again.</source>
+        <translation>Erzeugt einen neuen Code: Jedes bisher gekoppelte Handy muss ihn neu scannen.</translation>
+    </message>
+    <message>
+        <source>All phones forgotten. Scan the new code with the phones you keep.</source>
+        <translation>Alle Handys vergessen. Scannen Sie den neuen Code mit den Handys, die Sie behalten.</translation>
+    </message>
+    <message>
+        <source>Or type this address on the phone and scan the code once: %1</source>
+        <translation>Oder geben Sie diese Adresse auf dem Handy ein und scannen Sie den Code einmal: %1</translation>
+    </message>
+    <message>
+        <source>Off. Nothing listens on the network.</source>
+        <translation>Aus. Nichts lauscht im Netzwerk.</translation>
+    </message>
+    <message>
+        <source>No home network found: only this computer can open the remote.</source>
+        <translation>Kein Heimnetz gefunden: Nur dieser Computer kann die Fernbedienung öffnen.</translation>
+    </message>
+    <message>
+        <source>On. A phone was last here at %1.</source>
+        <translation>An. Zuletzt war um %1 ein Handy da.</translation>
+    </message>
+    <message>
+        <source>On. No phone yet: scan the code with the phone&apos;s camera.</source>
+        <translation>An. Noch kein Handy: Scannen Sie den Code mit der Kamera des Handys.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteService</name>
+    <message>
+        <source>The setting could not be saved.</source>
+        <translation>Die Einstellung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The phone remote could not start: %1</source>
+        <translation>Die Fernbedienung per Handy konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -2714,6 +2856,14 @@
     <message>
         <source>Another program is using the data file. Your taps (let-downs: %1) are kept here and saved in order as soon as it is free.</source>
         <translation>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (Milchspenden: %1) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</translation>
+    </message>
+    <message>
+        <source>A session is running: this let-down belongs to it.</source>
+        <translation>Es läuft eine Sitzung: Diese Milchspende gehört zu ihr.</translation>
+    </message>
+    <message>
+        <source>The let-down was not saved: %1</source>
+        <translation>Die Milchspende wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

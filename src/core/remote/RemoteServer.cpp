@@ -21,6 +21,8 @@ static void initRemotePage()
     Q_INIT_RESOURCE(remote_page); // the page lives in this static library
 }
 
+// What the API says is English, like the page that shows it (and like the command line):
+// the words of a German desktop would not fit an English page.
 namespace {
 const char *const kBufferProperty = "letdownRequestBuffer";
 const char *const kAnsweredProperty = "letdownAnswered";
@@ -87,14 +89,14 @@ bool RemoteServer::listen(const QList<QHostAddress> &addresses, quint16 port, QS
 {
     close();
     if (addresses.isEmpty()) {
-        error = tr("No address to listen on.");
+        error = QStringLiteral("No address to listen on.");
         return false;
     }
     for (const QHostAddress &address : addresses) {
         auto *server = new QTcpServer(this);
         server->setMaxPendingConnections(kMaxConnections);
         if (!server->listen(address, port)) {
-            error = tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+            error = QStringLiteral("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
             delete server;
             close();
             return false;
@@ -147,7 +149,7 @@ void RemoteServer::accept(QTcpServer *server)
         // A request must arrive whole within a few seconds (a slow sender holds nothing open).
         QTimer::singleShot(kRequestTimeoutMs, socket, [this, socket] {
             if (!socket->property(kAnsweredProperty).toBool())
-                sendJson(socket, 408, message(false, QStringLiteral("error"), tr("The request took too long.")));
+                sendJson(socket, 408, message(false, QStringLiteral("error"), QStringLiteral("The request took too long.")));
         });
     }
 }
@@ -195,10 +197,10 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
     const QHostAddress peer = socket->peerAddress();
     if (m_throttle.isBlocked(peer))
         return sendJson(socket, 429,
-            message(false, QStringLiteral("error"), tr("Too many wrong keys from this address: try again later.")));
+            message(false, QStringLiteral("error"), QStringLiteral("Too many wrong keys from this address: try again later.")));
     if (!hostAllowed(request.header("host")))
         return sendJson(socket, 421,
-            message(false, QStringLiteral("error"), tr("This remote answers only to this computer's own address.")));
+            message(false, QStringLiteral("error"), QStringLiteral("This remote answers only to this computer's own address.")));
     if (request.path.startsWith("/api/"))
         return handleApi(socket, request);
     static const QHash<QByteArray, QPair<QString, QByteArray>> files = {
@@ -208,9 +210,9 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
     };
     const auto file = files.constFind(request.path);
     if (file == files.constEnd())
-        return sendJson(socket, 404, message(false, QStringLiteral("error"), tr("Nothing here.")));
+        return sendJson(socket, 404, message(false, QStringLiteral("error"), QStringLiteral("Nothing here.")));
     if (request.method != "GET" && request.method != "HEAD")
-        return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only GET here.")));
+        return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only GET here.")));
     QFile page(file->first);
     page.open(QIODevice::ReadOnly);
     // No external resources, no inline script: the page runs only its own files.
@@ -228,7 +230,7 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
         const qint64 delayMs = m_throttle.delayMsFor(peer);
         m_throttle.recordFailure(peer);
         const QJsonObject body = message(false, QStringLiteral("unauthorized"),
-            tr("This phone is not paired (or was forgotten): scan the code in Letdown again."));
+            QStringLiteral("This phone is not paired (or was forgotten): scan the code in Letdown again."));
         QTimer::singleShot(delayMs, socket, [this, socket, body] { sendJson(socket, 401, body); });
         return;
     }
@@ -236,23 +238,23 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
     emit phoneSeen(peer.toString());
     if (request.path == "/api/state") {
         if (request.method != "GET")
-            return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only GET here.")));
+            return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only GET here.")));
         return answerState(socket, request);
     }
     if (request.path == "/api/tap") {
         if (request.method != "POST")
-            return sendJson(socket, 405, message(false, QStringLiteral("error"), tr("Only POST here.")));
+            return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only POST here.")));
         // A state change needs the page's own origin, or none (a script or a button box).
         const QByteArray origin = request.header("origin");
         if (request.hasHeader("origin") && origin != "http://" + request.header("host"))
             return sendJson(
-                socket, 403, message(false, QStringLiteral("error"), tr("Taps come from the remote's own page.")));
+                socket, 403, message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
         const Answer answer = tap(request);
         QJsonObject body = answer.body;
         body.insert(QStringLiteral("state"), state());
         return sendJson(socket, answer.status, body);
     }
-    sendJson(socket, 404, message(false, QStringLiteral("error"), tr("No such API.")));
+    sendJson(socket, 404, message(false, QStringLiteral("error"), QStringLiteral("No such API.")));
 }
 
 void RemoteServer::answerState(QTcpSocket *socket, const HttpRequest &request)
@@ -275,28 +277,28 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
 {
     const auto bad = [](const QString &text) { return Answer {400, message(false, QStringLiteral("error"), text)}; };
     if (!request.header("content-type").toLower().startsWith("application/json"))
-        return {415, message(false, QStringLiteral("error"), tr("Send the tap as application/json."))};
+        return {415, message(false, QStringLiteral("error"), QStringLiteral("Send the tap as application/json."))};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return bad(tr("The body is not a JSON object."));
+        return bad(QStringLiteral("The body is not a JSON object."));
     const QJsonObject tap = document.object();
     static const QStringList known = {QStringLiteral("id"), QStringLiteral("action"), QStringLiteral("tapped_at_ms"),
         QStringLiteral("sent_at_ms"), QStringLiteral("kind"), QStringLiteral("side")};
     for (auto it = tap.constBegin(); it != tap.constEnd(); ++it)
         if (!known.contains(it.key()))
-            return bad(tr("Unknown field '%1'.").arg(it.key()));
+            return bad(QStringLiteral("Unknown field '%1'.").arg(it.key()));
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
     const QString id = tap.value(QStringLiteral("id")).toString();
     if (!idPattern.match(id).hasMatch())
-        return bad(tr("The tap needs an id of 8 to 64 letters, digits, '-' or '_'."));
+        return bad(QStringLiteral("The tap needs an id of 8 to 64 letters, digits, '-' or '_'."));
     qint64 tappedAtMs = 0;
     qint64 sentAtMs = 0;
     if (!wholeNumber(tap.value(QStringLiteral("tapped_at_ms")), tappedAtMs)
         || !wholeNumber(tap.value(QStringLiteral("sent_at_ms")), sentAtMs))
-        return bad(tr("tapped_at_ms and sent_at_ms are whole milliseconds."));
+        return bad(QStringLiteral("tapped_at_ms and sent_at_ms are whole milliseconds."));
     if (tappedAtMs > sentAtMs)
-        return bad(tr("The tap was sent before it was tapped."));
+        return bad(QStringLiteral("The tap was sent before it was tapped."));
 
     // The same tap again (the phone lost the answer): the first answer, never a second step.
     if (const auto answered = m_answers.constFind(id); answered != m_answers.constEnd()) {
@@ -310,9 +312,9 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
     if (!m_store.hasReceipt(id, stored))
         return {503,
             message(
-                false, QStringLiteral("error"), tr("The data file cannot be read now: %1").arg(m_store.errorString()))};
+                false, QStringLiteral("error"), QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
     if (stored)
-        return {200, message(true, QStringLiteral("recorded"), tr("Already recorded."))};
+        return {200, message(true, QStringLiteral("recorded"), QStringLiteral("Already recorded."))};
 
     // The tap's age is measured on the phone's own clock (sent minus tapped), so the two
     // clocks never need to agree: it happened that long before this request arrived.
@@ -321,7 +323,7 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
     if (ageMs > kMaxTapAgeMs)
         answer = {422,
             message(false, QStringLiteral("too_old"),
-                tr("This tap is %1 minutes old: too late to place it at the right time. Add it in "
+                QStringLiteral("This tap is %1 minutes old: too late to place it at the right time. Add it in "
                    "History if it happened.")
                     .arg(ageMs / 60000))};
     else
@@ -353,17 +355,17 @@ RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs
     if (tap.contains(QStringLiteral("side"))) {
         side = sideFromKey(tap.value(QStringLiteral("side")).toString());
         if (!side)
-            return badField(tr("The side is left, right or both."));
+            return badField(QStringLiteral("The side is left, right or both."));
     }
     std::optional<SessionKind> kind;
     if (tap.contains(QStringLiteral("kind"))) {
         kind = sessionKindFromKey(tap.value(QStringLiteral("kind")).toString());
         if (!kind)
-            return badField(tr("The kind is nursing or pumping."));
+            return badField(QStringLiteral("The kind is nursing or pumping."));
     }
     if ((kind && action != QLatin1String("start"))
         || (side && action != QLatin1String("start") && action != QLatin1String("side")))
-        return badField(tr("Only start takes a kind, and only start and side take a side."));
+        return badField(QStringLiteral("Only start takes a kind, and only start and side take a side."));
 
     // The step and the tap's id are committed in one transaction; a step that writes
     // nothing (refused, or already so) leaves no receipt behind.
@@ -373,7 +375,7 @@ RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs
     std::optional<Answer> early;
     if (action == QLatin1String("start")) {
         if (live)
-            early = unchanged(tr("A session is already running."));
+            early = unchanged(QStringLiteral("A session is already running."));
         else {
             SessionCommands::NextSession next = m_commands.nextSession();
             next.kind = kind.value_or(next.kind);
@@ -383,33 +385,33 @@ RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs
         }
     } else if (action == QLatin1String("stop")) {
         if (!live)
-            early = unchanged(tr("No session is running."));
+            early = unchanged(QStringLiteral("No session is running."));
         else
             done = m_commands.startOrStop();
     } else if (action == QLatin1String("pause") || action == QLatin1String("resume")) {
         const bool wantPaused = action == QLatin1String("pause");
         if (!live)
-            early = Answer {409, message(false, QStringLiteral("refused"), tr("No session is running."))};
+            early = Answer {409, message(false, QStringLiteral("refused"), QStringLiteral("No session is running."))};
         else if ((recorder.state() == SessionRecorder::State::Paused) == wantPaused)
-            early = unchanged(wantPaused ? tr("Already paused.") : tr("Already running."));
+            early = unchanged(wantPaused ? QStringLiteral("Already paused.") : QStringLiteral("Already running."));
         else
             done = m_commands.togglePause();
     } else if (action == QLatin1String("side")) {
         if (!side)
-            return badField(tr("Say which side: left, right or both."));
+            return badField(QStringLiteral("Say which side: left, right or both."));
         done = m_commands.setSide(*side);
     } else if (action == QLatin1String("letdown")) {
         if (!live)
             early = Answer {409,
                 message(false, QStringLiteral("no_session"),
-                    tr("No session is running. Was it a let-down without a feed?"))};
+                    QStringLiteral("No session is running. Was it a let-down without a feed?"))};
         else
             done = m_commands.letdown(m_clock.monotonicMs() - ageMs);
     } else if (action == QLatin1String("spontaneous")) {
         done = m_commands.spontaneousLetdown(ageMs);
     } else {
         m_store.dropPendingReceipts();
-        return badField(tr("Unknown action '%1'.").arg(action));
+        return badField(QStringLiteral("Unknown action '%1'.").arg(action));
     }
     if (early) {
         m_store.dropPendingReceipts();
