@@ -1849,8 +1849,8 @@
         <translation>Alle Handys vergessen. Scannen Sie den neuen Code mit den Handys, die Sie behalten.</translation>
     </message>
     <message>
-        <source>Or type this address on the phone and scan the code once: %1</source>
-        <translation>Oder geben Sie diese Adresse auf dem Handy ein und scannen Sie den Code einmal: %1</translation>
+        <source>The code opens %1 with its key. Typing the address alone is not enough: scan the code once on each phone.</source>
+        <translation>Der Code öffnet %1 mit seinem Schlüssel. Die Adresse allein einzutippen reicht nicht: Scannen Sie den Code einmal auf jedem Handy.</translation>
     </message>
     <message>
         <source>Off. Nothing listens on the network.</source>
@@ -1867,6 +1867,10 @@
     <message>
         <source>On. No phone yet: scan the code with the phone&apos;s camera.</source>
         <translation>An. Noch kein Handy: Scannen Sie den Code mit der Kamera des Handys.</translation>
+    </message>
+    <message>
+        <source>Also listening on %1.</source>
+        <translation>Außerdem erreichbar unter %1.</translation>
     </message>
 </context>
 <context>

@@ -84,13 +84,21 @@ void RemoteDialog::refresh()
     m_forget->setEnabled(on);
     const QList<QUrl> urls = m_service.pairingUrls();
     m_code->setVisible(on && !urls.isEmpty());
-    if (on && !urls.isEmpty())
-        m_code->setPixmap(codeImage(QrCode::encode(urls.constFirst().toString()), 6));
+    if (on && !urls.isEmpty()) {
+        const QPixmap code = codeImage(QrCode::encode(urls.constFirst().toString()), 6);
+        m_code->setPixmap(code);
+        m_code->setFixedSize(code.size()); // the whole code, never cropped by the layout
+    }
     QStringList lines;
     for (const QUrl &url : urls)
         lines << url.toString(QUrl::RemoveFragment);
     m_addresses->setText(on
-            ? tr("Or type this address on the phone and scan the code once: %1").arg(lines.join(QStringLiteral(", ")))
+            ? tr("The code opens %1 with its key. Typing the address alone is not enough: scan the code once on "
+                 "each phone.")
+                    .arg(lines.value(0))
+                + (lines.size() > 1
+                        ? QLatin1Char(' ') + tr("Also listening on %1.").arg(lines.mid(1).join(QStringLiteral(", ")))
+                        : QString())
             : QString());
     m_addresses->setVisible(on);
     QString status;
@@ -106,4 +114,5 @@ void RemoteDialog::refresh()
     else
         status = tr("On. No phone yet: scan the code with the phone's camera.");
     m_status->setText(status);
+    adjustSize();
 }
