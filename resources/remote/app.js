@@ -12,9 +12,9 @@
   let sending = false;
   let chosenKind = null; // the kind she picked for the next session, until it starts
 
-  // The key arrives in the address's fragment (#k=...), which the browser never sends to a
+  // The key arrives in the address's fragment (#secret=...), which the browser never sends to a
   // server; keep it, then take it out of the address bar and the history.
-  const match = /(?:^#|&)k=([0-9a-f]{32,128})/.exec(location.hash);
+  const match = /(?:^#|&)secret=([0-9a-f]{32,128})/.exec(location.hash);
   if (match) {
     key = match[1];
     localStorage.setItem(KEY_STORE, key);
@@ -32,13 +32,16 @@
   function saveQueue(q) { localStorage.setItem(QUEUE_STORE, JSON.stringify(q)); }
 
   function api(path, options) {
-    const headers = Object.assign({ 'X-Letdown-Key': key }, (options && options.headers) || {});
+    const headers = Object.assign({ Authorization: 'Bearer ' + key }, (options && options.headers) || {});
     return fetch(path, Object.assign({ cache: 'no-store' }, options, { headers }));
   }
 
+  // The phone's clock corrected to the computer's: measured on every answer.
+  let clockOffsetMs = 0;
+
   function tap(action, extra) {
     const q = queue();
-    q.push(Object.assign({ id: newId(), action: action, tapped_at_ms: Date.now() }, extra || {}));
+    q.push(Object.assign({ tap_id: newId(), action: action, tapped_phone_ms: Date.now() }, extra || {}));
     saveQueue(q);
     if (navigator.vibrate) navigator.vibrate(action === 'letdown' ? 40 : 20);
     render();
@@ -53,12 +56,18 @@
         const q = queue();
         if (!q.length) break;
         const item = q[0];
+        const spontaneous = item.action === 'spontaneous';
+        const body = { tap_id: item.tap_id, tapped_at: new Date(item.tapped_phone_ms + clockOffsetMs).toISOString() };
+        if (!spontaneous) body.action = item.action;
+        if (item.kind) body.kind = item.kind;
+        if (item.side) body.side = item.side;
         let response;
+        const sentAt = Date.now();
         try {
-          response = await api('/api/tap', {
+          response = await api(spontaneous ? '/api/v1/letdown/spontaneous' : '/api/v1/session', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(Object.assign({}, item, { sent_at_ms: Date.now() })),
+            body: JSON.stringify(body),
           });
         } catch (e) {
           setOnline(false);
@@ -71,12 +80,12 @@
           setTimeout(sendQueue, response.status === 429 ? 60000 : 2000);
           break;
         }
-        let body = {};
-        try { body = await response.json(); } catch (e) { body = {}; }
-        saveQueue(queue().filter((t) => t.id !== item.id));
-        $('note').textContent = body.ok ? '' : (body.message || 'Not done.');
-        if (body.result === 'no_session') offerSpontaneous();
-        if (body.state) setState(body.state);
+        let answer = {};
+        try { answer = await response.json(); } catch (e) { answer = {}; }
+        saveQueue(queue().filter((t) => t.tap_id !== item.tap_id));
+        $('note').textContent = answer.ok ? '' : (answer.message || 'Not done.');
+        if (answer.result === 'no_session') offerSpontaneous();
+        if (answer.status) setState(answer.status, (sentAt + Date.now()) / 2);
       }
     } finally {
       sending = false;
@@ -93,9 +102,9 @@
       const started = Date.now();
       try {
         const after = state ? '?after=' + state.version : '';
-        const response = await api('/api/state' + after);
+        const response = await api('/api/v1/status' + after);
         if (response.status === 401) { showUnpaired(); return; }
-        if (response.ok) { setOnline(true); setState(await response.json()); }
+        if (response.ok) { setOnline(true); setState(await response.json(), Date.now()); }
         else setOnline(false);
       } catch (e) {
         setOnline(false);
@@ -112,9 +121,12 @@
     online = value;
     render();
   }
-  function setState(next) {
+  // `measuredAt`: the phone's time when the computer wrote server_now_ms (an answer's
+  // arrival; for an answer that came at once, halfway between asking and arriving).
+  function setState(next, measuredAt) {
     state = next;
     stateReceivedAt = Date.now();
+    clockOffsetMs = next.server_now_ms - measuredAt;
     render();
   }
   function showUnpaired() {
@@ -149,7 +161,7 @@
     if (!state) return;
     const session = state.session;
     const isLive = live();
-    let activeMs = session ? session.active_ms : 0;
+    let activeMs = session ? session.elapsed_ms : 0;
     if (state.state === 'running') activeMs += Date.now() - stateReceivedAt;
     $('timer').textContent = clock(isLive || state.state === 'stopped' ? activeMs : 0);
     $('state').textContent = !isLive ? (state.state === 'stopped' ? 'Stopped' : 'No session running')
@@ -184,7 +196,7 @@
     $('pause').addEventListener('click', () => tap(state && state.state === 'paused' ? 'resume' : 'pause'));
     $('side').addEventListener('click', () => {
       const current = live() ? state.session.side : (state ? state.next.side : 'left');
-      tap('side', { side: current === 'left' ? 'right' : 'left' });
+      tap('switch_side', { side: current === 'left' ? 'right' : 'left' });
     });
     for (const b of document.querySelectorAll('#kinds button'))
       b.addEventListener('click', () => { chosenKind = b.dataset.kind; render(); });

@@ -123,10 +123,10 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
     QTextStream out(stdout);
     for (const QString &warning : std::as_const(warnings))
         out << "Warning: " << warning << '\n';
-    out << "Phone remote for " << databasePath << "\nOpen on the phone (the key is the part after #k=):\n";
+    out << "Phone remote for " << databasePath << "\nOpen on the phone (the secret is the part after #secret=):\n";
     const QList<QUrl> urls = server.pairingUrls();
     for (const QUrl &url : urls)
-        out << "  " << url.toString() << '\n';
+        out << url.toString() << '\n'; // each on a line of its own, for scripts
     out << QrCode::encode(urls.constFirst().toString()).toTerminalText();
     out << "Ctrl+C stops.\n";
     out.flush();

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -22,6 +23,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <csignal>
 
@@ -46,7 +48,7 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
     remote.setAddressesForTesting({QHostAddress(QHostAddress::LocalHost)}, 0);
 
     auto connection = QObject::connect(&window, &MainWindow::remoteDialogOpened, &window, [&](QDialog *dialog) {
-        QTimer::singleShot(0, dialog, [dialog] {
+        QTimer::singleShot(0, dialog, [dialog, &remote, &recorder] {
             auto *enabled = dialog->findChild<QCheckBox *>("remoteEnabled");
             REQUIRE(enabled);
             QTest::mouseClick(enabled, Qt::LeftButton);
@@ -54,6 +56,14 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
             CHECK_FALSE(dialog->findChild<QLabel *>("remoteCode")->pixmap().isNull());
             CHECK(dialog->findChild<QLabel *>("remoteAddresses")->text().contains("127.0.0.1"));
             CHECK(dialog->findChild<QLabel *>("remoteStatus")->text().contains("only this computer"));
+            // A modal dialog on the desktop does not stop the phone: its Start starts.
+            const QUrl url = remote.pairingUrls().constFirst();
+            const quint16 port = quint16(url.port());
+            const QByteArray key = url.fragment().mid(7).toLatin1();
+            CHECK(sendHttp(port, httpPostTap(port, tapJson("phone-start-1", "start", {}, ",\"kind\":\"pumping\""), key))
+                      .status
+                == 200);
+            CHECK(recorder.state() == SessionRecorder::State::Running);
             dialog->reject();
         });
     });
@@ -64,10 +74,13 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
 
     const QUrl url = remote.pairingUrls().constFirst();
     const quint16 port = quint16(url.port());
-    const QByteArray key = url.fragment().mid(2).toLatin1(); // "k=..."
+    const QByteArray key = url.fragment().mid(7).toLatin1(); // "secret=..."
     REQUIRE(key.size() == 64);
-    REQUIRE(sendHttp(port, httpPostTap(port, tapJson("phone-start-1", "start", 0, ",\"kind\":\"pumping\""), key)).status
-        == 200);
+    // The same tap again, after the dialog closed: its first answer, nothing new.
+    const HttpReply again
+        = sendHttp(port, httpPostTap(port, tapJson("phone-start-1", "start", {}, ",\"kind\":\"pumping\""), key));
+    CHECK(again.json().value("result").toString() == "recorded");
+    CHECK(db.scalar("SELECT count(*) FROM sessions") == 1);
     auto *startStop = window.findChild<QPushButton *>("startStopButton");
     CHECK(recorder.state() == SessionRecorder::State::Running);
     CHECK(startStop->text().contains("Stop"));
@@ -82,18 +95,18 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
     window.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window, Qt::Key_L);
-    const QJsonObject state = sendHttp(port, httpGet(port, "/api/state", key)).json();
+    const QJsonObject state = sendHttp(port, httpGet(port, "/api/v1/status", key)).json();
     CHECK(state.value("session").toObject().value("letdowns").toInt() == 2);
 
     // Forget all phones: the old key is refused, the new code works.
     remote.forgetAllPhones();
-    CHECK(sendHttp(port, httpGet(port, "/api/state", key)).status == 401);
-    const QByteArray newKey = remote.pairingUrls().constFirst().fragment().mid(2).toLatin1();
+    CHECK(sendHttp(port, httpGet(port, "/api/v1/status", key)).status == 401);
+    const QByteArray newKey = remote.pairingUrls().constFirst().fragment().mid(7).toLatin1();
     CHECK(newKey != key);
-    CHECK(sendHttp(port, httpGet(port, "/api/state", newKey)).status == 200);
+    CHECK(sendHttp(port, httpGet(port, "/api/v1/status", newKey)).status == 200);
 
     REQUIRE(remote.setEnabled(false));
-    CHECK(sendHttp(port, httpGet(port, "/api/state", newKey), 1000).status == 0); // nothing listens now
+    CHECK(sendHttp(port, httpGet(port, "/api/v1/status", newKey), 1000).status == 0); // nothing listens now
     CHECK_FALSE(RemoteSettings::load().enabled);
 }
 
@@ -169,8 +182,8 @@ TEST_CASE("letdown serve: the remote without a window, one owner of the file, st
         if (serve.waitForReadyRead(100))
             printed += serve.readAllStandardOutput();
     REQUIRE(printed.contains("Ctrl+C stops."));
-    const QRegularExpressionMatch match
-        = QRegularExpression("http://127\\.0\\.0\\.1:(\\d+)/#k=([0-9a-f]{64})").match(QString::fromLatin1(printed));
+    const QRegularExpressionMatch match = QRegularExpression("http://127\\.0\\.0\\.1:(\\d+)/#secret=([0-9a-f]{64})")
+                                              .match(QString::fromLatin1(printed));
     REQUIRE(match.hasMatch());
     CHECK(match.captured(1).toInt() == port);
     CHECK(printed.contains("\u2588")); // the code, drawn in the terminal
@@ -204,4 +217,44 @@ TEST_CASE("letdown serve: the remote without a window, one owner of the file, st
     REQUIRE(query.next());
     CHECK(query.value(0).toInt() == 1); // still running: resumable in the window
     CHECK(query.value(1).toInt() == 1);
+}
+
+TEST_CASE("letdown serve killed with SIGKILL between two taps: every answered tap is on disk")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("killed.sqlite");
+    const quint16 port = freeLoopbackPort();
+    QProcess serve;
+    serve.start(LETDOWN_EXECUTABLE,
+        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
+    REQUIRE(serve.waitForStarted(30'000));
+    QByteArray printed;
+    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait) // 30 s at most
+        if (serve.waitForReadyRead(100))
+            printed += serve.readAllStandardOutput();
+    const QRegularExpressionMatch match
+        = QRegularExpression("#secret=([0-9a-f]{64})").match(QString::fromLatin1(printed));
+    REQUIRE(match.hasMatch());
+    const QByteArray key = match.captured(1).toLatin1();
+    int answered = 0;
+    const QList<QByteArray> taps = {tapJson("kill-start-001", "start"), tapJson("kill-letdown-1", "letdown")};
+    for (const QByteArray &tap : taps)
+        answered += sendHttp(port, httpPostTap(port, tap, key), 10'000).status == 200 ? 1 : 0;
+    REQUIRE(answered == 2);
+    QThread::msleep(1100); // past the double-tap second
+    REQUIRE(sendHttp(port, httpPostTap(port, tapJson("kill-letdown-2", "letdown"), key), 10'000).status == 200);
+    serve.kill(); // SIGKILL: no chance to save anything more
+    REQUIRE(serve.waitForFinished(30'000));
+    QFile::remove(database + ".lock");
+
+    Database check;
+    REQUIRE(check.open(database, Database::OpenMode::MustExist));
+    QSqlQuery query(check.connection());
+    REQUIRE(
+        query.exec("SELECT (SELECT count(*) FROM sessions WHERE state = 'running'), (SELECT count(*) FROM ejections),"
+                   " (SELECT count(*) FROM remote_taps)"));
+    REQUIRE(query.next());
+    CHECK(query.value(0).toInt() == 1);
+    CHECK(query.value(1).toInt() == 2);
+    CHECK(query.value(2).toInt() == 3);
 }

@@ -38,11 +38,6 @@ QByteArray post(quint16 port, const QByteArray &body, const QByteArray &extraHea
     return httpPostTap(port, body, key, extraHeaders);
 }
 
-QByteArray tapBody(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
-{
-    return tapJson(id, action, ageMs, extra);
-}
-
 struct RemoteRig {
     RecorderRig rig;
     SessionCommands commands {rig.recorder};
@@ -57,9 +52,18 @@ struct RemoteRig {
         port = server.port();
         REQUIRE(port != 0);
     }
+    QByteArray tapBody(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
+    {
+        return tapJson(id, action, rig.clock.wallUtcMs() - ageMs, extra);
+    }
     Reply tap(const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
     {
         return send(port, post(port, tapBody(id, action, ageMs, extra)));
+    }
+    Reply spontaneous(const QByteArray &id, qint64 ageMs = 0)
+    {
+        return send(port,
+            httpPostTap(port, tapJson(id, {}, rig.clock.wallUtcMs() - ageMs), kKey, {}, "/api/v1/letdown/spontaneous"));
     }
     qint64 count(const QString &sql) { return rig.db.scalar(sql); }
 };
@@ -68,12 +72,12 @@ struct RemoteRig {
 TEST_CASE("HTTP: a request is taken whole, and a malformed or oversized one gets its error status")
 {
     HttpRequest request;
-    QByteArray buffer = "GET /api/state?after=3 HTTP/1.1\r\nHost: a:1\r\n";
+    QByteArray buffer = "GET /api/v1/status?after=3 HTTP/1.1\r\nHost: a:1\r\n";
     CHECK(Http::takeRequest(buffer, request).status == 0); // not complete yet
     buffer += "X-Letdown-Key:  k \r\n\r\n";
     REQUIRE(Http::takeRequest(buffer, request).status == 200);
     CHECK(request.method == "GET");
-    CHECK(request.path == "/api/state");
+    CHECK(request.path == "/api/v1/status");
     CHECK(request.queryValue("after") == "3");
     CHECK(request.header("x-letdown-key") == "k");
     CHECK(buffer.isEmpty());
@@ -142,7 +146,7 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
     CHECK(started.json().value("result").toString() == "recorded");
     CHECK(
         r.count("SELECT count(*) FROM sessions WHERE kind = 'pumping' AND side = 'right' AND state = 'running'") == 1);
-    CHECK(started.json().value("state").toObject().value("state").toString() == "running");
+    CHECK(started.json().value("status").toObject().value("state").toString() == "running");
 
     r.rig.clock.advance(60'000);
     // Tapped 20 s before it was sent (the phone was offline): placed at its own moment.
@@ -163,7 +167,8 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
         restarted.setSecret(kKey);
         QString error;
         REQUIRE(restarted.listen({QHostAddress::LocalHost}, 0, error));
-        const Reply afterRestart = send(restarted.port(), post(restarted.port(), tapBody("tap-letdown-01", "letdown")));
+        const Reply afterRestart
+            = send(restarted.port(), post(restarted.port(), r.tapBody("tap-letdown-01", "letdown")));
         CHECK(afterRestart.status == 200);
         CHECK(afterRestart.json().value("message").toString() == "Already recorded.");
     }
@@ -174,7 +179,7 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
     CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-start-0002'") == 0);
     CHECK(r.tap("tap-pause-0001", "pause").status == 200);
     CHECK(r.count("SELECT count(*) FROM sessions WHERE state = 'paused'") == 1);
-    CHECK(r.tap("tap-side-00001", "side", 0, ",\"side\":\"left\"").status == 200);
+    CHECK(r.tap("tap-side-00001", "switch_side", 0, ",\"side\":\"left\"").status == 200);
     CHECK(r.count("SELECT count(*) FROM sessions WHERE side = 'left'") == 1);
     CHECK(r.tap("tap-resume-001", "resume").status == 200);
     CHECK(r.tap("tap-stop-00001", "stop").status == 200);
@@ -220,26 +225,41 @@ TEST_CASE("Remote: a tap too old to place is refused, and one that waits for the
 TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and change nothing")
 {
     RemoteRig r;
-    const QByteArray good = tapBody("tap-start-0001", "start");
+    const QByteArray good = r.tapBody("tap-start-0001", "start");
     CHECK(send(r.port, post(r.port, good, {}, "")).status == 401); // no key
     CHECK(send(r.port, post(r.port, good, {}, QByteArray(64, 'b'))).status == 401); // a wrong one
-    CHECK(send(r.port, get(r.port, "/api/state", "")).status == 401);
+    CHECK(send(r.port, get(r.port, "/api/v1/status", "")).status == 401);
     const QByteArray port = QByteArray::number(r.port);
     // DNS rebinding: another site's name pointed at this address.
-    CHECK(send(r.port, get(r.port, "/api/state", kKey, "evil.example:" + port)).status == 421);
+    CHECK(send(r.port, get(r.port, "/api/v1/status", kKey, "evil.example:" + port)).status == 421);
     CHECK(send(r.port, get(r.port, "/", {}, "evil.example:" + port)).status == 421);
     // A page of another origin may not change anything, even with the key.
     CHECK(send(r.port, post(r.port, good, "Origin: http://evil.example\r\n")).status == 403);
     CHECK(send(r.port, post(r.port, "{\"id\":", {})).status == 400);
     CHECK(send(r.port, post(r.port, "[1,2]", {})).status == 400);
-    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "explode"))).status == 400);
-    CHECK(send(r.port, post(r.port, tapBody("short", "start"))).status == 400);
-    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", 0, ",\"volume\":5"))).status == 400);
-    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", 0, ",\"side\":\"middle\""))).status == 400);
-    CHECK(send(r.port, post(r.port, tapBody("tap-start-0001", "start", -5000))).status == 400); // sent before tapped
+    CHECK(send(r.port, post(r.port, r.tapBody("tap-start-0001", "explode"))).status == 400);
+    CHECK(send(r.port, post(r.port, r.tapBody("short", "start"))).status == 400);
+    CHECK(send(r.port, post(r.port, r.tapBody("tap-start-0001", "start", 0, ",\"volume\":5"))).status == 400);
+    CHECK(send(r.port, post(r.port, r.tapBody("tap-start-0001", "start", 0, ",\"side\":\"middle\""))).status == 400);
+    CHECK(send(r.port, post(r.port, r.tapBody("tap-ahead-0001", "start", -120'000))).status
+        == 422); // the phone's clock is wrong
+    CHECK(send(r.port, post(r.port, "{\"action\":\"start\",\"tapped_at\":\"2026-11-29T03:12:00\"}")).status
+        == 400); // a time without its offset
+    CHECK(send(r.port, post(r.port, "{\"tap_id\":\"abcdefgh1\"}")).status == 400); // no action
+    CHECK(send(r.port,
+              httpPostTap(r.port, r.tapBody("tap-spont-0001", {}, 0, ",\"side\":\"left\""), kKey, {},
+                  "/api/v1/letdown/spontaneous"))
+              .status
+        == 400); // a let-down without a feed takes no action and no side
+    CHECK(send(r.port, get(r.port, "/api/state")).status == 404); // versioned: /api/v1/...
+    CHECK(send(r.port,
+              "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(r.port)
+                  + "\r\nAuthorization: Basic " + kKey + "\r\n\r\n")
+              .status
+        == 401);
     CHECK(send(r.port, post(r.port, QByteArray(5000, ' '))).status == 413);
     CHECK(send(r.port,
-              "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Letdown-Key: " + kKey
+              "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + kKey
                   + "\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(good.size()) + "\r\n\r\n"
                   + good)
               .status
@@ -259,8 +279,8 @@ TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and 
 
     // A guesser: answered later and later, then refused whatever it sends.
     for (int i = 0; i < FailureThrottle::kBlockAfterFailures; ++i)
-        send(r.port, get(r.port, "/api/state", QByteArray(64, 'c')), 10'000);
-    CHECK(send(r.port, get(r.port, "/api/state")).status == 429);
+        send(r.port, get(r.port, "/api/v1/status", QByteArray(64, 'c')), 10'000);
+    CHECK(send(r.port, get(r.port, "/api/v1/status")).status == 429);
 }
 
 TEST_CASE(
@@ -268,7 +288,7 @@ TEST_CASE(
 {
     RemoteRig r;
     r.server.setLongPollMs(3000);
-    const QJsonObject first = send(r.port, get(r.port, "/api/state")).json();
+    const QJsonObject first = send(r.port, get(r.port, "/api/v1/status")).json();
     REQUIRE(first.value("state").toString() == "idle");
     const qint64 version = first.value("version").toInteger();
 
@@ -277,7 +297,7 @@ TEST_CASE(
     QByteArray received;
     QObject::connect(&phone, &QTcpSocket::readyRead, [&] { received += phone.readAll(); });
     phone.connectToHost(QHostAddress::LocalHost, r.port);
-    phone.write(get(r.port, "/api/state?after=" + QByteArray::number(version)));
+    phone.write(get(r.port, "/api/v1/status?after=" + QByteArray::number(version)));
     QTest::qWait(100);
     CHECK(received.isEmpty()); // nothing new yet: the request waits
     REQUIRE(r.commands.startOrStop());
@@ -288,15 +308,15 @@ TEST_CASE(
 
     // Nothing happens: the wait ends after the long-poll time with the same state.
     const qint64 now = news.value("version").toInteger();
-    const Reply quiet = send(r.port, get(r.port, "/api/state?after=" + QByteArray::number(now)), 6000);
+    const Reply quiet = send(r.port, get(r.port, "/api/v1/status?after=" + QByteArray::number(now)), 6000);
     CHECK(quiet.status == 200);
     CHECK(quiet.json().value("version").toInteger() == now);
 
     // A let-down with no session: refused while one runs, stored apart once it is stopped.
-    CHECK(r.tap("tap-spont-0001", "spontaneous").status == 409);
+    CHECK(r.spontaneous("tap-spont-0001").status == 409);
     REQUIRE(r.commands.startOrStop());
     r.rig.clock.advance(3'600'000);
-    CHECK(r.tap("tap-spont-0002", "spontaneous", 30'000).status == 200);
+    CHECK(r.spontaneous("tap-spont-0002", 30'000).status == 200);
     CHECK(r.count("SELECT count(*) FROM spontaneous_letdowns") == 1);
     CHECK(r.count("SELECT at_utc_ms FROM spontaneous_letdowns") == r.rig.clock.wallUtcMs() - 30'000);
     CHECK(r.count("SELECT count(*) FROM ejections") == 0);

@@ -3,11 +3,15 @@
 // One HTTP request over loopback, for the phone remote's tests. The wait runs the event
 // loop (bounded in time), so a server in this same thread answers it.
 #include <QByteArray>
+#include <QByteArrayList>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <optional>
 
 struct HttpReply {
     int status = 0; // 0: no answer within the time
@@ -36,25 +40,37 @@ inline HttpReply sendHttp(quint16 port, const QByteArray &raw, int timeoutMs = 5
     return reply;
 }
 
+inline QByteArray bearer(const QByteArray &key)
+{
+    return key.isEmpty() ? QByteArray() : "Authorization: Bearer " + key + "\r\n";
+}
+
 inline QByteArray httpGet(quint16 port, const QByteArray &path, const QByteArray &key, const QByteArray &host = {})
 {
     return "GET " + path + " HTTP/1.1\r\nHost: " + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port) : host)
-        + "\r\n" + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + "\r\n";
+        + "\r\n" + bearer(key) + "\r\n";
 }
 
-inline QByteArray httpPostTap(
-    quint16 port, const QByteArray &body, const QByteArray &key, const QByteArray &extraHeaders = {})
+inline QByteArray httpPostTap(quint16 port, const QByteArray &body, const QByteArray &key,
+    const QByteArray &extraHeaders = {}, const QByteArray &path = "/api/v1/session")
 {
-    return "POST /api/tap HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
         + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
-        + (key.isEmpty() ? QByteArray() : "X-Letdown-Key: " + key + "\r\n") + extraHeaders + "\r\n" + body;
+        + bearer(key) + extraHeaders + "\r\n" + body;
 }
 
-// A tap as the page sends it: `ageMs` between the tap and the sending, by the phone's clock.
-inline QByteArray tapJson(
-    const QByteArray &id, const QByteArray &action, qint64 ageMs = 0, const QByteArray &extra = {})
+// A tap as the page sends it: its id, the action, and when it was tapped (by the server's
+// clock, as the page corrects it), each left out when empty.
+inline QByteArray tapJson(const QByteArray &id, const QByteArray &action, std::optional<qint64> tappedAtUtcMs = {},
+    const QByteArray &extra = {})
 {
-    const qint64 sentAt = 1'800'000'000'000;
-    return "{\"id\":\"" + id + "\",\"action\":\"" + action + "\",\"tapped_at_ms\":" + QByteArray::number(sentAt - ageMs)
-        + ",\"sent_at_ms\":" + QByteArray::number(sentAt) + extra + "}";
+    QByteArrayList fields;
+    if (!id.isEmpty())
+        fields << "\"tap_id\":\"" + id + "\"";
+    if (!action.isEmpty())
+        fields << "\"action\":\"" + action + "\"";
+    if (tappedAtUtcMs)
+        fields << "\"tapped_at\":\""
+                + QDateTime::fromMSecsSinceEpoch(*tappedAtUtcMs, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1() + "\"";
+    return "{" + fields.join(',') + extra + "}";
 }

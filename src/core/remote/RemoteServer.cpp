@@ -53,16 +53,10 @@ QJsonObject message(bool ok, const QString &result, const QString &text)
     return body;
 }
 
-// A whole number of milliseconds sent as a JSON number.
-bool wholeNumber(const QJsonValue &value, qint64 &out)
+// An instant as ISO 8601 with the offset she had then (what scripts and Home Assistant read).
+QString isoTime(qint64 utcMs, int utcOffsetS)
 {
-    if (!value.isDouble())
-        return false;
-    const double number = value.toDouble();
-    if (!std::isfinite(number) || number != std::floor(number) || std::fabs(number) > 9.0e15)
-        return false;
-    out = qint64(number);
-    return true;
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, utcOffsetS).toString(Qt::ISODateWithMs);
 }
 } // namespace
 
@@ -96,7 +90,10 @@ bool RemoteServer::listen(const QList<QHostAddress> &addresses, quint16 port, QS
         auto *server = new QTcpServer(this);
         server->setMaxPendingConnections(kMaxConnections);
         if (!server->listen(address, port)) {
-            error = QStringLiteral("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+            error = QStringLiteral("Cannot listen on %1 port %2: %3")
+                        .arg(address.toString())
+                        .arg(port)
+                        .arg(server->errorString());
             delete server;
             close();
             return false;
@@ -129,7 +126,7 @@ QList<QUrl> RemoteServer::pairingUrls() const
 {
     QList<QUrl> urls;
     for (const QHostAddress &address : addresses())
-        urls.append(QUrl(QStringLiteral("http://%1:%2/#k=%3")
+        urls.append(QUrl(QStringLiteral("http://%1:%2/#secret=%3")
                              .arg(hostText(address))
                              .arg(m_port)
                              .arg(QString::fromLatin1(m_secret))));
@@ -149,7 +146,8 @@ void RemoteServer::accept(QTcpServer *server)
         // A request must arrive whole within a few seconds (a slow sender holds nothing open).
         QTimer::singleShot(kRequestTimeoutMs, socket, [this, socket] {
             if (!socket->property(kAnsweredProperty).toBool())
-                sendJson(socket, 408, message(false, QStringLiteral("error"), QStringLiteral("The request took too long.")));
+                sendJson(
+                    socket, 408, message(false, QStringLiteral("error"), QStringLiteral("The request took too long.")));
         });
     }
 }
@@ -197,10 +195,12 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
     const QHostAddress peer = socket->peerAddress();
     if (m_throttle.isBlocked(peer))
         return sendJson(socket, 429,
-            message(false, QStringLiteral("error"), QStringLiteral("Too many wrong keys from this address: try again later.")));
+            message(false, QStringLiteral("error"),
+                QStringLiteral("Too many wrong keys from this address: try again later.")));
     if (!hostAllowed(request.header("host")))
         return sendJson(socket, 421,
-            message(false, QStringLiteral("error"), QStringLiteral("This remote answers only to this computer's own address.")));
+            message(false, QStringLiteral("error"),
+                QStringLiteral("This remote answers only to this computer's own address.")));
     if (request.path.startsWith("/api/"))
         return handleApi(socket, request);
     static const QHash<QByteArray, QPair<QString, QByteArray>> files = {
@@ -226,7 +226,9 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
 void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
 {
     const QHostAddress peer = socket->peerAddress();
-    if (!RemoteAccess::sameSecret(request.header("x-letdown-key"), m_secret)) {
+    const QByteArray authorization = request.header("authorization");
+    const QByteArray given = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
+    if (!RemoteAccess::sameSecret(given, m_secret)) {
         const qint64 delayMs = m_throttle.delayMsFor(peer);
         m_throttle.recordFailure(peer);
         const QJsonObject body = message(false, QStringLiteral("unauthorized"),
@@ -236,25 +238,28 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
     }
     m_throttle.recordSuccess(peer);
     emit phoneSeen(peer.toString());
-    if (request.path == "/api/state") {
+    if (request.path == "/api/v1/status") {
         if (request.method != "GET")
             return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only GET here.")));
         return answerState(socket, request);
     }
-    if (request.path == "/api/tap") {
+    const bool session = request.path == "/api/v1/session";
+    const bool spontaneous = request.path == "/api/v1/letdown/spontaneous";
+    if (session || spontaneous) {
         if (request.method != "POST")
             return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only POST here.")));
         // A state change needs the page's own origin, or none (a script or a button box).
         const QByteArray origin = request.header("origin");
         if (request.hasHeader("origin") && origin != "http://" + request.header("host"))
-            return sendJson(
-                socket, 403, message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
-        const Answer answer = tap(request);
+            return sendJson(socket, 403,
+                message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
+        const Answer answer = tap(request, spontaneous);
         QJsonObject body = answer.body;
-        body.insert(QStringLiteral("state"), state());
+        body.insert(QStringLiteral("status"), state());
         return sendJson(socket, answer.status, body);
     }
-    sendJson(socket, 404, message(false, QStringLiteral("error"), QStringLiteral("No such API.")));
+    sendJson(socket, 404,
+        message(false, QStringLiteral("error"), QStringLiteral("No such API (this is version 1: /api/v1/...).")));
 }
 
 void RemoteServer::answerState(QTcpSocket *socket, const HttpRequest &request)
@@ -273,7 +278,7 @@ void RemoteServer::answerState(QTcpSocket *socket, const HttpRequest &request)
     });
 }
 
-RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
+RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontaneous)
 {
     const auto bad = [](const QString &text) { return Answer {400, message(false, QStringLiteral("error"), text)}; };
     if (!request.header("content-type").toLower().startsWith("application/json"))
@@ -283,52 +288,67 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return bad(QStringLiteral("The body is not a JSON object."));
     const QJsonObject tap = document.object();
-    static const QStringList known = {QStringLiteral("id"), QStringLiteral("action"), QStringLiteral("tapped_at_ms"),
-        QStringLiteral("sent_at_ms"), QStringLiteral("kind"), QStringLiteral("side")};
+    static const QStringList sessionFields = {QStringLiteral("action"), QStringLiteral("kind"), QStringLiteral("side"),
+        QStringLiteral("tap_id"), QStringLiteral("tapped_at")};
+    static const QStringList spontaneousFields = {QStringLiteral("tap_id"), QStringLiteral("tapped_at")};
+    const QStringList &known = spontaneous ? spontaneousFields : sessionFields;
     for (auto it = tap.constBegin(); it != tap.constEnd(); ++it)
         if (!known.contains(it.key()))
             return bad(QStringLiteral("Unknown field '%1'.").arg(it.key()));
+    const QString action = spontaneous ? QStringLiteral("spontaneous") : tap.value(QStringLiteral("action")).toString();
+    if (action.isEmpty())
+        return bad(QStringLiteral("Say which action: start, stop, pause, resume, switch_side or letdown."));
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
-    const QString id = tap.value(QStringLiteral("id")).toString();
-    if (!idPattern.match(id).hasMatch())
-        return bad(QStringLiteral("The tap needs an id of 8 to 64 letters, digits, '-' or '_'."));
-    qint64 tappedAtMs = 0;
-    qint64 sentAtMs = 0;
-    if (!wholeNumber(tap.value(QStringLiteral("tapped_at_ms")), tappedAtMs)
-        || !wholeNumber(tap.value(QStringLiteral("sent_at_ms")), sentAtMs))
-        return bad(QStringLiteral("tapped_at_ms and sent_at_ms are whole milliseconds."));
-    if (tappedAtMs > sentAtMs)
-        return bad(QStringLiteral("The tap was sent before it was tapped."));
+    const QString id = tap.value(QStringLiteral("tap_id")).toString();
+    if (tap.contains(QStringLiteral("tap_id")) && !idPattern.match(id).hasMatch())
+        return bad(QStringLiteral("A tap_id has 8 to 64 letters, digits, '-' or '_'."));
+    // tapped_at: when her thumb touched the screen, by the phone's clock corrected to this
+    // computer's (the page measures the difference on every exchange), with its offset.
+    const qint64 nowUtcMs = m_clock.wallUtcMs();
+    qint64 tappedAtUtcMs = nowUtcMs;
+    if (tap.contains(QStringLiteral("tapped_at"))) {
+        const QString text = tap.value(QStringLiteral("tapped_at")).toString();
+        const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!at.isValid() || (at.timeSpec() != Qt::UTC && at.timeSpec() != Qt::OffsetFromUTC))
+            return bad(QStringLiteral(
+                "tapped_at is an ISO 8601 time with its offset, such as 2026-11-29T03:12:05.250+01:00."));
+        tappedAtUtcMs = at.toMSecsSinceEpoch();
+    }
 
     // The same tap again (the phone lost the answer): the first answer, never a second step.
-    if (const auto answered = m_answers.constFind(id); answered != m_answers.constEnd()) {
-        // A step kept for a retry has its final answer once it is on disk.
-        if (answered->status != 503 || m_commands.recorder().hasUnsavedChanges())
-            return *answered;
-        m_answers.insert(id, {200, message(true, QStringLiteral("recorded"), {})});
-        return m_answers.value(id);
+    if (!id.isEmpty()) {
+        if (const auto answered = m_answers.constFind(id); answered != m_answers.constEnd()) {
+            // A step kept for a retry has its final answer once it is on disk.
+            if (answered->status != 503 || m_commands.recorder().hasUnsavedChanges())
+                return *answered;
+            m_answers.insert(id, {200, message(true, QStringLiteral("recorded"), {})});
+            return m_answers.value(id);
+        }
+        bool stored = false;
+        if (!m_store.hasReceipt(id, stored))
+            return {503,
+                message(false, QStringLiteral("error"),
+                    QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
+        if (stored)
+            return {200, message(true, QStringLiteral("recorded"), QStringLiteral("Already recorded."))};
     }
-    bool stored = false;
-    if (!m_store.hasReceipt(id, stored))
-        return {503,
-            message(
-                false, QStringLiteral("error"), QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
-    if (stored)
-        return {200, message(true, QStringLiteral("recorded"), QStringLiteral("Already recorded."))};
 
-    // The tap's age is measured on the phone's own clock (sent minus tapped), so the two
-    // clocks never need to agree: it happened that long before this request arrived.
-    const qint64 ageMs = sentAtMs - tappedAtMs;
+    const qint64 ageMs = nowUtcMs - tappedAtUtcMs;
     Answer answer;
     if (ageMs > kMaxTapAgeMs)
         answer = {422,
             message(false, QStringLiteral("too_old"),
-                QStringLiteral("This tap is %1 minutes old: too late to place it at the right time. Add it in "
-                   "History if it happened.")
+                QStringLiteral("This tap is %1 minutes old: too late to place it at the right time. Add "
+                               "it in History if it happened.")
                     .arg(ageMs / 60000))};
+    else if (ageMs < -kMaxTapAheadMs)
+        answer = {422,
+            message(false, QStringLiteral("clock"),
+                QStringLiteral("tapped_at is %1 s ahead of this computer's clock: check the phone's time.")
+                    .arg(-ageMs / 1000))};
     else
-        answer = applyTap(tap, ageMs);
-    if (answer.status == 400)
+        answer = applyTap(tap, action, id, std::max<qint64>(0, ageMs));
+    if (answer.status == 400 || id.isEmpty())
         return answer; // not remembered: the same id with a corrected body may follow
     m_answers.insert(id, answer);
     m_answerOrder.enqueue(id);
@@ -337,10 +357,9 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request)
     return answer;
 }
 
-RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs)
+RemoteServer::Answer RemoteServer::applyTap(
+    const QJsonObject &tap, const QString &action, const QString &id, qint64 ageMs)
 {
-    const QString action = tap.value(QStringLiteral("action")).toString();
-    const QString id = tap.value(QStringLiteral("id")).toString();
     SessionRecorder &recorder = m_commands.recorder();
     const bool live
         = recorder.state() == SessionRecorder::State::Running || recorder.state() == SessionRecorder::State::Paused;
@@ -364,12 +383,13 @@ RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs
             return badField(QStringLiteral("The kind is nursing or pumping."));
     }
     if ((kind && action != QLatin1String("start"))
-        || (side && action != QLatin1String("start") && action != QLatin1String("side")))
-        return badField(QStringLiteral("Only start takes a kind, and only start and side take a side."));
+        || (side && action != QLatin1String("start") && action != QLatin1String("switch_side")))
+        return badField(QStringLiteral("Only start takes a kind, and only start and switch_side take a side."));
 
     // The step and the tap's id are committed in one transaction; a step that writes
     // nothing (refused, or already so) leaves no receipt behind.
-    m_store.addReceiptToNextWrite(id, m_clock.wallUtcMs());
+    if (!id.isEmpty())
+        m_store.addReceiptToNextWrite(id, m_clock.wallUtcMs());
     m_lastRefusal.clear();
     bool done = false;
     std::optional<Answer> early;
@@ -396,10 +416,9 @@ RemoteServer::Answer RemoteServer::applyTap(const QJsonObject &tap, qint64 ageMs
             early = unchanged(wantPaused ? QStringLiteral("Already paused.") : QStringLiteral("Already running."));
         else
             done = m_commands.togglePause();
-    } else if (action == QLatin1String("side")) {
-        if (!side)
-            return badField(QStringLiteral("Say which side: left, right or both."));
-        done = m_commands.setSide(*side);
+    } else if (action == QLatin1String("switch_side")) {
+        // With a side: that side (sending it twice changes nothing); without: the other one.
+        done = side ? m_commands.setSide(*side) : m_commands.switchSide();
     } else if (action == QLatin1String("letdown")) {
         if (!live)
             early = Answer {409,
@@ -432,6 +451,7 @@ QJsonObject RemoteServer::state()
     QJsonObject out {
         {QStringLiteral("version"), m_version},
         {QStringLiteral("server_now_ms"), m_clock.wallUtcMs()},
+        {QStringLiteral("server_time"), isoTime(m_clock.wallUtcMs(), m_clock.utcOffsetS(m_clock.wallUtcMs()))},
         {QStringLiteral("state"), stateKey(recorder.state())},
         {QStringLiteral("unsaved"), recorder.hasUnsavedChanges()},
         {QStringLiteral("next"),
@@ -444,8 +464,9 @@ QJsonObject RemoteServer::state()
         const Session session = recorder.currentSession();
         out.insert(QStringLiteral("session"),
             QJsonObject {{QStringLiteral("kind"), toKey(session.kind)}, {QStringLiteral("side"), toKey(session.side)},
+                {QStringLiteral("started_at"), isoTime(session.startedAtUtcMs, session.startedUtcOffsetS)},
                 {QStringLiteral("started_at_ms"), session.startedAtUtcMs},
-                {QStringLiteral("active_ms"), session.activeMs},
+                {QStringLiteral("elapsed_ms"), session.activeMs},
                 {QStringLiteral("letdowns"), int(session.ejections.size())}});
     }
     // Since when the last feed started (start to start, as consultants count) and on which
@@ -458,6 +479,7 @@ QJsonObject RemoteServer::state()
         m_store.loadSession(recent.constFirst().uuid, last);
     out.insert(QStringLiteral("last_feed"),
         last ? QJsonValue(QJsonObject {{QStringLiteral("kind"), toKey(last->kind)},
+            {QStringLiteral("started_at"), isoTime(last->startedAtUtcMs, last->startedUtcOffsetS)},
             {QStringLiteral("started_at_ms"), last->startedAtUtcMs}, {QStringLiteral("side"), toKey(last->side)},
             {QStringLiteral("running"), !last->endedAtUtcMs.has_value()}})
              : QJsonValue());

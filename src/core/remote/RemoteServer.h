@@ -22,12 +22,14 @@ class SessionStore;
 // tap goes through the same SessionCommands as a key press and is answered only once its
 // step is committed. Off until someone calls listen(); the caller chooses the addresses.
 //
-//   GET  /, /app.js, /app.css  the page (static, holds none of her data)
-//   GET  /api/state[?after=N]   the live state; with `after` equal to the current version it
-//                               waits (up to longPollMs) for the next change
-//   POST /api/tap               {"id","action","tapped_at_ms","sent_at_ms"[,"kind"][,"side"]}
+//   GET  /, /app.js, /app.css         the page (static, holds none of her data)
+//   GET  /api/v1/status[?after=N]      the live state; with `after` equal to the current
+//                                      version it waits (up to longPollMs) for the next change
+//   POST /api/v1/session               {"action"[,"kind"][,"side"][,"tap_id"][,"tapped_at"]}
+//   POST /api/v1/letdown/spontaneous   {[,"tap_id"][,"tapped_at"]}
 //
-// Every /api request carries the pairing key in the X-Letdown-Key header.
+// Every /api request carries the pairing secret: "Authorization: Bearer <secret>"
+// (docs/remote-api.md).
 class RemoteServer : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     static constexpr quint16 kDefaultPort = 8717;
     // A tap older than this (by the phone's own clock) is refused, not placed at a wrong time.
     static constexpr qint64 kMaxTapAgeMs = 5 * 60 * 1000;
+    // A tap this far ahead of our clock is placed now (the clocks' difference is measured,
+    // not perfect); further ahead, the phone's clock is wrong and the tap is refused.
+    static constexpr qint64 kMaxTapAheadMs = 60 * 1000;
     static constexpr int kDefaultLongPollMs = 25 * 1000;
     static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request
     static constexpr int kMaxConnections = 64;
@@ -57,7 +62,7 @@ public:
     bool isListening() const { return !m_servers.isEmpty(); }
     quint16 port() const { return m_port; }
     QList<QHostAddress> addresses() const;
-    // What to open on the phone: http://address:port/#k=KEY (the key in the fragment never
+    // What to open on the phone: http://address:port/#secret=KEY (the key in the fragment never
     // reaches a server or a log).
     QList<QUrl> pairingUrls() const;
 
@@ -75,8 +80,8 @@ private:
     void handle(QTcpSocket *socket, const HttpRequest &request);
     void handleApi(QTcpSocket *socket, const HttpRequest &request);
     void answerState(QTcpSocket *socket, const HttpRequest &request);
-    Answer tap(const HttpRequest &request);
-    Answer applyTap(const QJsonObject &tap, qint64 ageMs);
+    Answer tap(const HttpRequest &request, bool spontaneous);
+    Answer applyTap(const QJsonObject &tap, const QString &action, const QString &id, qint64 ageMs);
     void send(QTcpSocket *socket, const QByteArray &response);
     void sendJson(QTcpSocket *socket, int status, QJsonObject body);
     bool hostAllowed(const QByteArray &host) const;
