@@ -2,9 +2,11 @@
 // machine (docs/performance.md). Prints one table and writes it as JSON. Never asserts a
 // time: the numbers are for people to read.
 #include "TrendsPanel.h"
+#include "commands/SessionCommands.h"
 #include "datafile/DataFile.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "remote/RemoteServer.h"
 #include "stats/WeeklyStats.h" // median()
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
@@ -20,6 +22,7 @@
 #include <QMainWindow>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -200,6 +203,68 @@ struct Bench {
         sqlite3_close(db);
         rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
             QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+    }
+
+    // A let-down from the phone remote: an HTTP request over loopback to its committed
+    // answer, against the same let-down from a key (SessionCommands, call to committed row).
+    void remoteTap(const QString &label, const QString &sourcePath)
+    {
+        const QString path = work.filePath(QStringLiteral("remote-%1.sqlite").arg(label));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        QFile::copy(sourcePath, path);
+        Database database;
+        if (!database.open(path)) {
+            out << "  ! " << database.errorString() << '\n';
+            return;
+        }
+        SessionStore store(database);
+        SystemClock clock;
+        SessionRecorder recorder(store, clock);
+        recorder.setDoubleTapWindowMs(0);
+        SessionCommands commands(recorder);
+        RemoteServer server(commands, store, clock);
+        const QByteArray secret(64, 'b');
+        server.setSecret(secret);
+        QString error;
+        if (!server.listen({QHostAddress(QHostAddress::LocalHost)}, 0, error)) { // loopback only
+            out << "  ! " << error << '\n';
+            return;
+        }
+        commands.startOrStop();
+        const QByteArray head = "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port())
+            + "\r\nAuthorization: Bearer " + secret + "\r\nContent-Type: application/json\r\n";
+        int tapNumber = 0;
+        const auto remote = [&] {
+            const QByteArray body
+                = "{\"action\":\"letdown\",\"tap_id\":\"bench-tap-" + QByteArray::number(++tapNumber) + "\"}";
+            QTcpSocket socket;
+            QElapsedTimer t;
+            t.start();
+            socket.connectToHost(QHostAddress::LocalHost, server.port());
+            socket.write(head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            // The server answers in this thread: run its events until the answer is in (5 s at most).
+            while (socket.state() != QAbstractSocket::UnconnectedState && t.elapsed() < 5000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            return double(t.nsecsElapsed()) / 1e6;
+        };
+        QList<double> local, viaPhone;
+        const int perRound = 20;
+        for (int round = 0; round < runs; ++round) { // interleaved: noise hits both alike
+            for (int i = 0; i < perRound; ++i) {
+                QElapsedTimer t;
+                t.start();
+                commands.letdown();
+                local << double(t.nsecsElapsed()) / 1e6;
+            }
+            for (int i = 0; i < perRound; ++i)
+                viaPhone << remote();
+        }
+        const int expected = 2 * perRound * runs;
+        const int stored = int(recorder.currentSession().ejections.size());
+        rows << Row {QStringLiteral("remote tap over loopback (request to answer)"), label, median(viaPhone),
+            median(local), QStringLiteral("ms"), 2,
+            QStringLiteral("floor: the same let-down from a key; %1 of %2 taps stored").arg(stored).arg(expected)};
     }
 
     void startup(const QString &label, const QString &path)
@@ -399,6 +464,7 @@ int main(int argc, char **argv)
 
     bench.tap(QStringLiteral("small"), small);
     bench.tap(QStringLiteral("heavy"), heavy);
+    bench.remoteTap(QStringLiteral("small"), small);
     bench.startup(QStringLiteral("small"), small);
     bench.startup(QStringLiteral("heavy"), heavy);
     const double refresh52 = bench.trendsRefresh(heavy, 52);
