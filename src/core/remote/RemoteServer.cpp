@@ -324,12 +324,15 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
             m_answers.insert(id, {200, message(true, QStringLiteral("recorded"), {})});
             return m_answers.value(id);
         }
-        bool stored = false;
-        if (!m_store.hasReceipt(id, stored))
-            return {503,
-                message(false, QStringLiteral("error"),
-                    QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
-        if (stored)
+        if (!m_receipts) {
+            QSet<QString> receipts;
+            if (!m_store.loadReceiptsSince(nowUtcMs - kReceiptsKeptInMindMs, receipts))
+                return {503,
+                    message(false, QStringLiteral("error"),
+                        QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
+            m_receipts = std::move(receipts);
+        }
+        if (m_receipts->contains(id))
             return {200, message(true, QStringLiteral("recorded"), QStringLiteral("Already recorded."))};
     }
 
@@ -350,6 +353,9 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
         answer = applyTap(tap, action, id, std::max<qint64>(0, ageMs));
     if (answer.status == 400 || id.isEmpty())
         return answer; // not remembered: the same id with a corrected body may follow
+    const QString result = answer.body.value(QStringLiteral("result")).toString();
+    if (result == QLatin1String("recorded") || result == QLatin1String("kept")) // on disk, or on its way in order
+        m_receipts->insert(id);
     m_answers.insert(id, answer);
     m_answerOrder.enqueue(id);
     while (m_answerOrder.size() > kMaxRememberedTaps)

@@ -10,7 +10,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QSet>
 #include <QUrl>
+
+#include <optional>
 
 class Clock;
 class QTcpServer;
@@ -45,6 +48,7 @@ public:
     static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request
     static constexpr int kMaxConnections = 64;
     static constexpr int kMaxRememberedTaps = 1000;
+    static constexpr qint64 kReceiptsKeptInMindMs = 7LL * 24 * 3600 * 1000;
 
     RemoteServer(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent = nullptr);
     ~RemoteServer() override;
@@ -101,6 +105,9 @@ private:
     QList<QPointer<QTcpSocket>> m_waiting; // long polls, answered on the next change
     // The answers already given, by tap id, so a tap sent again gets the same one.
     QHash<QString, Answer> m_answers;
+    // The ids of every tap recorded in the last week (read once, then kept up to date): a
+    // tap sent again after a restart is found without a read per tap.
+    std::optional<QSet<QString>> m_receipts;
     QQueue<QString> m_answerOrder;
     QString m_lastRefusal;
 };

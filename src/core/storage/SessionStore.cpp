@@ -233,14 +233,16 @@ bool SessionStore::transaction(const std::function<bool()> &body)
     return committed;
 }
 
-bool SessionStore::hasReceipt(const QString &tapId, bool &found)
+bool SessionStore::loadReceiptsSince(qint64 sinceUtcMs, QSet<QString> &tapIds)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT 1 FROM remote_taps WHERE tap_id = ?"));
-    query.addBindValue(tapId);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT tap_id FROM remote_taps WHERE received_at_utc_ms >= ?"));
+    query.addBindValue(sinceUtcMs);
     if (!query.exec())
         return fail(query);
-    found = query.next();
+    while (query.next())
+        tapIds.insert(query.value(0).toString());
     return true;
 }
 

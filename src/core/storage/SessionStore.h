@@ -4,6 +4,7 @@
 #include "domain/Session.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QVariantList>
 
@@ -77,7 +78,8 @@ public:
         m_pendingReceipts.append({tapId, receivedAtUtcMs});
     }
     void dropPendingReceipts() { m_pendingReceipts.clear(); }
-    bool hasReceipt(const QString &tapId, bool &found);
+    // The ids of the taps recorded since then (the remote keeps them at hand: no read per tap).
+    bool loadReceiptsSince(qint64 sinceUtcMs, QSet<QString> &tapIds);
 
     // Let-downs with no session running (she felt one when the baby cried), kept apart.
     struct SpontaneousLetdown {
