@@ -1810,6 +1810,18 @@
         <source>Until it is, the published curve estimates your volumes.</source>
         <translation>Bis dahin schätzt die veröffentlichte Kurve Ihre Mengen.</translation>
     </message>
+    <message>
+        <source>Phone remote:</source>
+        <translation>Fernbedienung per Handy:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone remote...</source>
+        <translation>Fernbedienung per &amp;Handy …</translation>
+    </message>
+    <message>
+        <source>Tap Start, Let-down and Stop from a phone on the home network (off until you switch it on)</source>
+        <translation>Start, Milchspende und Stopp auf einem Handy im Heimnetz tippen (aus, bis Sie sie einschalten)</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceModel</name>

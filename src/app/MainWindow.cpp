@@ -335,6 +335,7 @@ void MainWindow::openPreferences()
 {
     PreferencesDialog dialog(m_preferences, m_database.path(), this);
     connect(&dialog, &PreferencesDialog::preferencesChanged, this, &MainWindow::applyPreferences);
+    connect(&dialog, &PreferencesDialog::remoteRequested, this, &MainWindow::openRemoteDialog);
     connect(&dialog, &PreferencesDialog::moveRequested, this, [this, &dialog](const QString &path) {
         if (moveDatabase(path))
             dialog.showDatabasePath(m_database.path());

@@ -28,6 +28,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
         if (!path.isEmpty())
             emit moveRequested(path);
     });
+    connect(m_ui->remoteButton, &QPushButton::clicked, this, &PreferencesDialog::remoteRequested);
     m_ui->volumeModelCombo->addItem(tr("The published curve"));
     m_ui->volumeModelCombo->addItem(tr("My own curve (fitted to my measured sessions)"));
     show(current);

@@ -23,6 +23,8 @@ signals:
     void preferencesChanged(const Preferences &preferences);
     // She chose a new place for the data file (the window moves it and says how it went).
     void moveRequested(const QString &newPath);
+    // The Phone remote... button: the window opens its dialog (the code and status are live).
+    void remoteRequested();
 
 public:
     void showDatabasePath(const QString &path);

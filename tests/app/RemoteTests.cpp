@@ -110,6 +110,29 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
     CHECK_FALSE(RemoteSettings::load().enabled);
 }
 
+TEST_CASE("Edit > Preferences > Phone remote... opens the pairing dialog")
+{
+    CleanSettings settings;
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    MainWindow window(db.file, recorder, store, clock);
+    int remoteDialogs = 0;
+    QObject::connect(&window, &MainWindow::remoteDialogOpened, &window, [&](QDialog *dialog) {
+        ++remoteDialogs;
+        CHECK(dialog->findChild<QCheckBox *>("remoteEnabled"));
+        QTimer::singleShot(0, dialog, &QDialog::reject);
+    });
+    QObject::connect(&window, &MainWindow::preferencesDialogOpened, &window, [&](QDialog *preferences) {
+        QTimer::singleShot(0, preferences, [preferences] {
+            QTest::mouseClick(preferences->findChild<QPushButton *>("remoteButton"), Qt::LeftButton);
+            preferences->reject();
+        });
+    });
+    window.findChild<QAction *>("actionPreferences")->trigger();
+    CHECK(remoteDialogs == 1);
+    CHECK_FALSE(window.remoteService().isOn()); // looking is not switching on
+}
+
 TEST_CASE("Edit > Let-down without a feed: kept apart from sessions, refused while one runs")
 {
     CleanSettings settings;
