@@ -315,8 +315,10 @@ void HistoryPanel::reloadSpontaneous(qint64 fromUtcMs, qint64 toUtcMs)
     }
     m_spontaneousList->clear();
     for (auto it = letdowns.crbegin(); it != letdowns.crend(); ++it) { // newest first, like the sessions
-        const QDateTime at = QDateTime::fromMSecsSinceEpoch(it->atUtcMs, Qt::OffsetFromUTC, it->utcOffsetS);
-        auto *item = new QListWidgetItem(QLocale().toString(at, QLocale::ShortFormat), m_spontaneousList);
+        // The clock time she saw then, like the sessions above.
+        const QString when
+            = QLocale().toString(storedLocalDateTime(it->atUtcMs, it->utcOffsetS), tr("ddd d MMM, HH:mm"));
+        auto *item = new QListWidgetItem(when, m_spontaneousList);
         item->setData(Qt::UserRole, it->id);
         item->setData(Qt::UserRole + 1, it->atUtcMs);
         item->setData(Qt::UserRole + 2, it->utcOffsetS);
