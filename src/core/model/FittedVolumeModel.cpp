@@ -48,6 +48,8 @@ struct Observations {
     double largestMl = 0;
 };
 
+__extension__ using Wide = unsigned __int128; // GCC's 128-bit integer, for one product
+
 // SplitMix64 (Steele, Lea and Flood 2014): small, fast, and the same numbers everywhere.
 class SplitMix64
 {
@@ -167,14 +169,19 @@ int distinctTotalCounts(const QList<Term> &terms, const QList<Pool> &pools)
 
 QList<Pool> pooled(const Observations &o, const QList<qsizetype> &sessionIndexes)
 {
+    // The bootstrap's inner loop (400 times every session): plain pointers, no checks.
     QList<Pool> pools(o.terms.size());
+    Pool *const pool = pools.data();
+    const qsizetype *const first = o.firstOfSession.constData();
+    const qsizetype *const termOf = o.termOf.constData();
+    const double *const mlOf = o.mlOf.constData();
     for (qsizetype s : sessionIndexes)
-        for (qsizetype i = o.firstOfSession[s]; i < o.firstOfSession[s + 1]; ++i) {
-            Pool &pool = pools[o.termOf[i]];
-            const double ml = o.mlOf[i];
-            pool.count += 1;
-            pool.sum += ml;
-            pool.sumOfSquares += ml * ml;
+        for (qsizetype i = first[s]; i < first[s + 1]; ++i) {
+            Pool &p = pool[termOf[i]];
+            const double ml = mlOf[i];
+            p.count += 1;
+            p.sum += ml;
+            p.sumOfSquares += ml * ml;
         }
     return pools;
 }
@@ -240,8 +247,11 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         QList<double> firsts, decays;
         QList<qsizetype> drawn(sessions.size());
         for (int replicate = 0; replicate < VolumeFit::kBootstrapReplicates; ++replicate) {
+            // An index in [0, n) from the high half of a 64x64-bit product (Lemire 2019):
+            // no division in the loop, and a bias below n / 2^64.
+            const quint64 n = quint64(sessions.size());
             for (qsizetype &index : drawn)
-                index = qsizetype(random.next() % quint64(sessions.size())); // bias below 1e-15
+                index = qsizetype(quint64((static_cast<Wide>(random.next()) * n) >> 64));
             const QList<Pool> resampled = pooled(o, drawn);
             if (distinctTotalCounts(o.terms, resampled) < 2)
                 continue; // this draw cannot tell v1 from r
