@@ -216,13 +216,15 @@ bool SessionStore::transaction(const std::function<bool()> &body)
         if (!body())
             return false;
         for (const auto &[tapId, receivedAtUtcMs] : std::as_const(m_pendingReceipts)) {
-            QSqlQuery receipt(m_database.connection());
-            receipt.prepare(
-                QStringLiteral("INSERT OR IGNORE INTO remote_taps (tap_id, received_at_utc_ms) VALUES (?, ?)"));
-            receipt.addBindValue(tapId);
-            receipt.addBindValue(receivedAtUtcMs);
-            if (!receipt.exec())
-                return fail(receipt);
+            // Prepared once (a remote tap must cost little more than a key's).
+            BulkWrite receipt(m_database,
+                QByteArrayLiteral("INSERT OR IGNORE INTO remote_taps (tap_id, received_at_utc_ms) VALUES (?, ?)"));
+            receipt.bind(1, tapId);
+            receipt.bind(2, receivedAtUtcMs);
+            if (!receipt.run()) {
+                m_error = receipt.error();
+                return false;
+            }
         }
         return true;
     });
