@@ -76,7 +76,10 @@
         }
         setOnline(true);
         if (response.status === 401) { showUnpaired(); break; }
-        if (response.status === 503 || response.status === 429) { // kept on the computer, or wait
+        // Kept on the computer (503), a server or proxy trouble, a slow request, or "wait":
+        // the tap stays first in the queue and goes again. Only an answer about the tap
+        // itself (recorded, unchanged, refused, too old, malformed) takes it out.
+        if (response.status >= 500 || response.status === 408 || response.status === 429) {
           setTimeout(sendQueue, response.status === 429 ? 60000 : 2000);
           break;
         }

@@ -5,8 +5,8 @@
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
+#include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
@@ -14,7 +14,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <cmath>
 
 static void initRemotePage()
 {
