@@ -244,27 +244,41 @@ struct Bench {
         const auto remoteTaps = [&](int count, QList<double> &times) {
             QEventLoop serving;
             std::thread phone([&] {
-                for (int i = 0; i < count; ++i) {
+                // One connection kept open, as a phone's browser keeps it.
+                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in address {};
+                address.sin_family = AF_INET;
+                address.sin_port = htons(server.port());
+                address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                const bool connected
+                    = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+                for (int i = 0; connected && i < count; ++i) {
                     const QByteArray body
                         = "{\"action\":\"letdown\",\"tap_id\":\"bench-tap-" + QByteArray::number(++tapNumber) + "\"}";
                     const QByteArray request
                         = head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
                     QElapsedTimer t;
                     t.start();
-                    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-                    sockaddr_in address {};
-                    address.sin_family = AF_INET;
-                    address.sin_port = htons(server.port());
-                    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
-                        && ::send(fd, request.constData(), size_t(request.size()), 0) == request.size()) {
-                        char buffer[4096];
-                        while (::recv(fd, buffer, sizeof buffer, 0) > 0) { } // to the server's close
+                    if (::send(fd, request.constData(), size_t(request.size()), 0) != request.size())
+                        break;
+                    // To the end of the answer: its head, then Content-Length bytes.
+                    QByteArray answer;
+                    char buffer[4096];
+                    qsizetype headEnd = -1, length = -1;
+                    while (length < 0 || answer.size() < headEnd + 4 + length) {
+                        const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+                        if (got <= 0)
+                            break;
+                        answer.append(buffer, got);
+                        if (headEnd < 0 && (headEnd = answer.indexOf("\r\n\r\n")) >= 0) {
+                            const qsizetype at = answer.indexOf("Content-Length: ");
+                            length = answer.mid(at + 16, answer.indexOf("\r\n", at) - at - 16).toLongLong();
+                        }
                     }
-                    if (fd >= 0)
-                        ::close(fd);
                     times << double(t.nsecsElapsed()) / 1e6;
                 }
+                if (fd >= 0)
+                    ::close(fd);
                 QMetaObject::invokeMethod(&serving, &QEventLoop::quit, Qt::QueuedConnection);
             });
             serving.exec();

@@ -301,7 +301,7 @@ TEST_CASE(
     QTest::qWait(100);
     CHECK(received.isEmpty()); // nothing new yet: the request waits
     REQUIRE(r.commands.startOrStop());
-    CHECK(QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 2000));
+    CHECK(QTest::qWaitFor([&] { return wholeResponse(received); }, 2000));
     const QJsonObject news = QJsonDocument::fromJson(received.mid(received.indexOf("\r\n\r\n") + 4)).object();
     CHECK(news.value("state").toString() == "running");
     CHECK(news.value("version").toInteger() > version);
@@ -335,4 +335,38 @@ TEST_CASE("Pairing code: the address with its key fits a QR code, and the termin
     const QStringList lines = code.toTerminalText().split(u'\n', Qt::SkipEmptyParts);
     CHECK(lines.size() == (code.size + 4 + 1) / 2);
     CHECK(lines.first().size() == code.size + 4);
+}
+
+TEST_CASE("Remote: a connection stays open for the next request (as browsers keep it), and closes when asked")
+{
+    RemoteRig r;
+    QTcpSocket phone;
+    QByteArray received;
+    QObject::connect(&phone, &QTcpSocket::readyRead, [&] { received += phone.readAll(); });
+    phone.connectToHost(QHostAddress::LocalHost, r.port);
+    const auto exchange = [&](const QByteArray &request) {
+        received.clear();
+        phone.write(request);
+        REQUIRE(QTest::qWaitFor([&] { return wholeResponse(received); }, 5000));
+        return received;
+    };
+    CHECK(exchange(httpGet(r.port, "/api/v1/status", kKey)).contains("Connection: keep-alive"));
+    CHECK(exchange(post(r.port, r.tapBody("keep-start-01", "start"))).startsWith("HTTP/1.1 200"));
+    CHECK(phone.state() == QAbstractSocket::ConnectedState);
+    CHECK(r.count("SELECT count(*) FROM sessions") == 1);
+
+    // Two requests in one write (pipelined): answered one after the other, in order.
+    r.rig.clock.advance(5000);
+    received.clear();
+    phone.write(post(r.port, r.tapBody("keep-letdown-1", "letdown")) + httpGet(r.port, "/api/v1/status", kKey));
+    REQUIRE(QTest::qWaitFor([&] { return received.count("HTTP/1.1 200") == 2 && received.endsWith("}"); }, 5000));
+    CHECK(received.indexOf("\"result\":\"recorded\"") < received.lastIndexOf("HTTP/1.1 200"));
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+
+    // "Connection: close": answered, then closed.
+    received.clear();
+    phone.write("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(r.port) + "\r\n" + bearer(kKey)
+        + "Connection: close\r\n\r\n");
+    CHECK(QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 5000));
+    CHECK(received.contains("Connection: close"));
 }

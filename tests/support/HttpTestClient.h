@@ -20,6 +20,18 @@ struct HttpReply {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
+// Whether `received` holds one whole response (its head and Content-Length bytes of body).
+inline bool wholeResponse(const QByteArray &received)
+{
+    const int headEnd = received.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return false;
+    const QByteArray head = received.left(headEnd).toLower();
+    const int at = head.indexOf("content-length:");
+    const qsizetype length = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+    return received.size() - headEnd - 4 >= length;
+}
+
 inline HttpReply sendHttp(quint16 port, const QByteArray &raw, int timeoutMs = 5000)
 {
     QTcpSocket socket;
@@ -27,8 +39,10 @@ inline HttpReply sendHttp(quint16 port, const QByteArray &raw, int timeoutMs = 5
     QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
     socket.connectToHost(QHostAddress::LocalHost, port);
     socket.write(raw);
-    // No answer in time leaves status 0, which the caller checks.
-    (void)QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    // No answer in time leaves status 0, which the caller checks. The server may keep the
+    // connection open after the answer (keep-alive): one whole response is enough.
+    (void)QTest::qWaitFor(
+        [&] { return wholeResponse(received) || socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     received += socket.readAll();
     HttpReply reply;
     const int headEnd = received.indexOf("\r\n\r\n");

@@ -85,6 +85,7 @@ Http::ParseOutcome Http::takeRequest(QByteArray &buffer, HttpRequest &request)
     if (buffer.size() < total)
         return {};
     parsed.body = buffer.mid(headerEnd + 4, bodyBytes);
+    parsed.keepAlive = requestLine[2] == "HTTP/1.1" && !parsed.header("connection").toLower().contains("close");
     buffer.remove(0, total);
     request = std::move(parsed);
     return {200, {}};
@@ -116,7 +117,7 @@ QByteArray Http::reasonPhrase(int status)
 }
 
 QByteArray Http::response(int status, const QByteArray &contentType, const QByteArray &body,
-    const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+    const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool keepAlive)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
@@ -124,7 +125,8 @@ QByteArray Http::response(int status, const QByteArray &contentType, const QByte
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     // Nothing the remote serves may be kept by a cache or shown in another site's frame.
     out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-           "Referrer-Policy: no-referrer\r\nConnection: close\r\n";
+           "Referrer-Policy: no-referrer\r\n";
+    out += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto &[name, value] : extraHeaders)
         out += name + ": " + value + "\r\n";
     return out + "\r\n" + body;

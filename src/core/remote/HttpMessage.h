@@ -4,8 +4,9 @@
 #include <QList>
 #include <QPair>
 
-// The small, strict part of HTTP/1.1 the phone remote needs: one request per connection,
-// a Content-Length body of a few kilobytes at most, no chunked bodies, no continuations.
+// The small, strict part of HTTP/1.1 the phone remote needs: requests one after the other
+// on a connection, a Content-Length body of a few kilobytes at most, no chunked bodies, no
+// continuations.
 // Anything else is answered with an error status rather than guessed at.
 struct HttpRequest {
     QByteArray method;
@@ -13,6 +14,8 @@ struct HttpRequest {
     QByteArray query; // after '?', undecoded
     QList<QPair<QByteArray, QByteArray>> headers; // names in lower case, values trimmed
     QByteArray body;
+    // HTTP/1.1 without "Connection: close": the connection stays open for the next request.
+    bool keepAlive = false;
 
     // The first header of that (lower-case) name; empty when absent.
     QByteArray header(const QByteArray &lowerName) const;
@@ -33,7 +36,7 @@ struct ParseOutcome {
 ParseOutcome takeRequest(QByteArray &buffer, HttpRequest &request);
 
 QByteArray reasonPhrase(int status);
-// A whole response; the connection closes after it.
+// A whole response; with keepAlive false the connection closes after it.
 QByteArray response(int status, const QByteArray &contentType, const QByteArray &body,
-    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {}, bool keepAlive = false);
 } // namespace Http

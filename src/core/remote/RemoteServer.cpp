@@ -14,7 +14,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-
 static void initRemotePage()
 {
     Q_INIT_RESOURCE(remote_page); // the page lives in this static library
@@ -23,8 +22,11 @@ static void initRemotePage()
 // What the API says is English, like the page that shows it (and like the command line):
 // the words of a German desktop would not fit an English page.
 namespace {
-const char *const kBufferProperty = "letdownRequestBuffer";
-const char *const kAnsweredProperty = "letdownAnswered";
+// Each connection's state, kept on its socket.
+const char *const kBufferProperty = "letdownRequestBuffer"; // bytes not yet taken as a request
+const char *const kBusyProperty = "letdownBusy"; // a request is being answered (or waits: long poll)
+const char *const kKeepAliveProperty = "letdownKeepAlive"; // the request being answered keeps it open
+const char *const kServedProperty = "letdownServed"; // at least one request was answered
 
 QString stateKey(SessionRecorder::State state)
 {
@@ -142,29 +144,45 @@ void RemoteServer::accept(QTcpServer *server)
         }
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        // A request must arrive whole within a few seconds (a slow sender holds nothing open).
-        QTimer::singleShot(kRequestTimeoutMs, socket, [this, socket] {
-            if (!socket->property(kAnsweredProperty).toBool())
+        // A request must arrive whole within a few seconds (a slow sender holds nothing
+        // open), and a connection kept open between requests closes when idle that long.
+        auto *idle = new QTimer(socket);
+        idle->setObjectName(QStringLiteral("idle"));
+        idle->setSingleShot(true);
+        idle->setInterval(kRequestTimeoutMs);
+        connect(idle, &QTimer::timeout, socket, [this, socket] {
+            if (socket->property(kBusyProperty).toBool())
+                return;
+            if (socket->property(kServedProperty).toBool() && socket->property(kBufferProperty).toByteArray().isEmpty())
+                socket->disconnectFromHost(); // an idle kept-alive connection
+            else
                 sendJson(
                     socket, 408, message(false, QStringLiteral("error"), QStringLiteral("The request took too long.")));
         });
+        idle->start();
     }
 }
 
 void RemoteServer::readFrom(QTcpSocket *socket)
 {
-    if (socket->property(kAnsweredProperty).toBool()) {
-        socket->readAll(); // one request per connection
-        return;
-    }
-    QByteArray buffer = socket->property(kBufferProperty).toByteArray() + socket->readAll();
+    socket->setProperty(kBufferProperty, socket->property(kBufferProperty).toByteArray() + socket->readAll());
+    takeNextRequest(socket);
+}
+
+void RemoteServer::takeNextRequest(QTcpSocket *socket)
+{
+    if (socket->property(kBusyProperty).toBool())
+        return; // one at a time: the next is taken once this one is answered
+    QByteArray buffer = socket->property(kBufferProperty).toByteArray();
     HttpRequest request;
     const Http::ParseOutcome outcome = Http::takeRequest(buffer, request);
     socket->setProperty(kBufferProperty, buffer);
     if (outcome.status == 0)
         return;
-    socket->setProperty(kAnsweredProperty, true);
-    socket->setProperty(kBufferProperty, QVariant());
+    socket->setProperty(kBusyProperty, true);
+    if (auto *idle = socket->findChild<QTimer *>(QStringLiteral("idle")))
+        idle->stop();
+    socket->setProperty(kKeepAliveProperty, outcome.status == 200 && request.keepAlive);
     if (outcome.status != 200)
         sendJson(socket, outcome.status, message(false, QStringLiteral("error"), QString::fromUtf8(outcome.error)));
     else
@@ -215,11 +233,10 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
     QFile page(file->first);
     page.open(QIODevice::ReadOnly);
     // No external resources, no inline script: the page runs only its own files.
-    send(socket,
-        Http::response(200, file->second, request.method == "HEAD" ? QByteArray() : page.readAll(),
-            {{"Content-Security-Policy",
-                "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
-                " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}}));
+    send(socket, 200, file->second, request.method == "HEAD" ? QByteArray() : page.readAll(),
+        {{"Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
+            " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}});
 }
 
 void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
@@ -503,14 +520,33 @@ void RemoteServer::stateChanged()
             sendJson(socket, 200, now);
 }
 
-void RemoteServer::send(QTcpSocket *socket, const QByteArray &response)
+void RemoteServer::send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
-    socket->setProperty(kAnsweredProperty, true);
-    socket->write(response);
-    socket->disconnectFromHost(); // after the bytes are written
+    const bool keepAlive = socket->property(kKeepAliveProperty).toBool();
+    socket->write(Http::response(status, contentType, body, extraHeaders, keepAlive));
+    socket->setProperty(kServedProperty, true);
+    if (!keepAlive) {
+        socket->setProperty(kBusyProperty, true); // nothing more is read from it
+        socket->disconnectFromHost(); // after the bytes are written
+        return;
+    }
+    socket->setProperty(kBusyProperty, false);
+    if (auto *idle = socket->findChild<QTimer *>(QStringLiteral("idle")))
+        idle->start();
+    // A request that came while this one was answered (pipelined) is taken next, from the
+    // event loop rather than from inside this answer.
+    if (!socket->property(kBufferProperty).toByteArray().isEmpty())
+        QMetaObject::invokeMethod(
+            this,
+            [this, socket = QPointer<QTcpSocket>(socket)] {
+                if (socket)
+                    takeNextRequest(socket);
+            },
+            Qt::QueuedConnection);
 }
 
 void RemoteServer::sendJson(QTcpSocket *socket, int status, QJsonObject body)
 {
-    send(socket, Http::response(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    send(socket, status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact));
 }

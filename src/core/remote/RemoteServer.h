@@ -45,7 +45,7 @@ public:
     // not perfect); further ahead, the phone's clock is wrong and the tap is refused.
     static constexpr qint64 kMaxTapAheadMs = 60 * 1000;
     static constexpr int kDefaultLongPollMs = 25 * 1000;
-    static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request
+    static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request; idle time kept open
     static constexpr int kMaxConnections = 64;
     static constexpr int kMaxRememberedTaps = 1000;
     static constexpr qint64 kReceiptsKeptInMindMs = 7LL * 24 * 3600 * 1000;
@@ -86,7 +86,10 @@ private:
     void answerState(QTcpSocket *socket, const HttpRequest &request);
     Answer tap(const HttpRequest &request, bool spontaneous);
     Answer applyTap(const QJsonObject &tap, const QString &action, const QString &id, qint64 ageMs);
-    void send(QTcpSocket *socket, const QByteArray &response);
+    void takeNextRequest(QTcpSocket *socket);
+    // Answers the request being handled; the connection stays open if it asked to.
+    void send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
+        const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     void sendJson(QTcpSocket *socket, int status, QJsonObject body);
     bool hostAllowed(const QByteArray &host) const;
     QJsonObject state();
