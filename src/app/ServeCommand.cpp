@@ -16,6 +16,7 @@
 #include <QHostInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -111,6 +112,17 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
     server.setHostNames({hostName, hostName + QStringLiteral(".local")});
     if (!server.listen(addresses, quint16(port), error))
         return fail(error);
+    // The same daily backup as the window's, checked every hour while it serves.
+    QObject::connect(&dataFile, &DataFile::dailyBackupFinished, [](const QString &message, const QString &error) {
+        if (!error.isEmpty())
+            QTextStream(stderr) << "letdown serve: the daily backup failed: " << error << '\n';
+        else if (!message.isEmpty())
+            QTextStream(stdout) << message << '\n';
+    });
+    QTimer backupCheck;
+    QObject::connect(
+        &backupCheck, &QTimer::timeout, [&dataFile] { dataFile.startDailyBackup(localToday(processClock())); });
+    backupCheck.start(60 * 60 * 1000);
     dataFile.startDailyBackup(localToday(processClock()));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
