@@ -359,6 +359,7 @@ void MainWindow::fileReplaced(const QString &statusMessage)
 {
     m_undoStack.clear(); // its steps referred to the file as it was
     m_recorder.resetAfterRestore();
+    m_remote->fileReplaced(); // the taps it remembers were recorded in the file as it was
     dataChangedOutsideRecorder();
     statusBar()->showMessage(statusMessage, 15000);
 }

@@ -370,3 +370,21 @@ TEST_CASE("Remote: a connection stays open for the next request (as browsers kee
     CHECK(QTest::qWaitFor([&] { return phone.state() == QAbstractSocket::UnconnectedState; }, 5000));
     CHECK(received.contains("Connection: close"));
 }
+
+TEST_CASE("Remote: after the data file is replaced (a restored backup), taps it never saw are taken again")
+{
+    RemoteRig r;
+    REQUIRE(r.tap("restore-start-1", "start").status == 200);
+    r.rig.clock.advance(30'000);
+    REQUIRE(r.tap("restore-tap-01", "letdown").status == 200);
+    // The backup she restores was taken before that let-down.
+    r.rig.db.exec("DELETE FROM ejections");
+    r.rig.db.exec("DELETE FROM remote_taps");
+    REQUIRE(r.rig.recorder.resetAfterRestore());
+    r.server.forgetRememberedTaps();
+    r.rig.clock.advance(2'000);
+    const Reply again = r.tap("restore-tap-01", "letdown", 2'000);
+    CHECK(again.json().value("result").toString() == "recorded");
+    CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'restore-tap-01'") == 1);
+}

@@ -59,6 +59,14 @@ public:
     void setHostNames(const QStringList &names) { m_hostNames = names; }
     void setLongPollMs(int ms) { m_longPollMs = ms; }
 
+    // Forgets the answers and tap ids it keeps in mind (the data file was replaced): the
+    // next tap reads them again from the file.
+    void forgetRememberedTaps()
+    {
+        m_answers.clear();
+        m_answerOrder.clear();
+        m_receipts.reset();
+    }
     // Listens on each address; port 0 picks a free one (the same for all). False with
     // `error` when any of them cannot be opened (then none is).
     bool listen(const QList<QHostAddress> &addresses, quint16 port, QString &error);

@@ -75,6 +75,12 @@ QList<QUrl> RemoteService::pairingUrls() const
     return m_server ? m_server->pairingUrls() : QList<QUrl> {};
 }
 
+void RemoteService::fileReplaced()
+{
+    if (m_server)
+        m_server->forgetRememberedTaps();
+}
+
 void RemoteService::forgetAllPhones()
 {
     const QByteArray key = RemoteSettings::forgetAllPhones();

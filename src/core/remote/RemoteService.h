@@ -26,6 +26,9 @@ public:
     QString lastError() const { return m_error; }
     QList<QUrl> pairingUrls() const;
     std::optional<qint64> lastPhoneSeenUtcMs() const { return m_lastSeenUtcMs; }
+    // The data file was replaced (restored or moved): what the server remembers of taps
+    // already recorded is read again from the file as it is now.
+    void fileReplaced();
     // A new key: paired phones are refused until they scan the new code.
     void forgetAllPhones();
     // Where it listens (tests choose loopback only); empty: home network plus loopback.
