@@ -388,3 +388,25 @@ TEST_CASE("Remote: after the data file is replaced (a restored backup), taps it 
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
     CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'restore-tap-01'") == 1);
 }
+
+TEST_CASE("Remote: a tap kept on the phone arrives after a later key press and still counts, in its place")
+{
+    RemoteRig r;
+    REQUIRE(r.tap("late-start-001", "start").status == 200);
+    r.rig.clock.advance(100'000);
+    // The phone was offline at 100 s; she pressed L on the desktop at 150 s; the phone's tap
+    // arrives at 160 s.
+    r.rig.clock.advance(50'000);
+    REQUIRE(r.commands.letdown());
+    r.rig.clock.advance(10'000);
+    REQUIRE(r.tap("late-letdown-1", "letdown", 60'000).status == 200);
+    CHECK(r.count("SELECT count(*) FROM ejections") == 2);
+    CHECK(r.count("SELECT min(offset_ms) FROM ejections") == 100'000);
+    const QList<Ejection> shown = r.rig.recorder.currentSession().ejections;
+    REQUIRE(shown.size() == 2);
+    CHECK(shown[0].offsetMs == 100'000); // in time order on screen too
+    CHECK(shown[1].offsetMs == 150'000);
+    // Within a second of one already there, it is the same let-down (a double tap).
+    REQUIRE(r.tap("late-letdown-2", "letdown", 60'500).status == 200);
+    CHECK(r.count("SELECT count(*) FROM ejections") == 2);
+}

@@ -220,8 +220,16 @@ TEST_CASE("Recorder: a running session resumes after the app is killed")
     f.clock.advance(10 * kSecond);
     REQUIRE(second.markLetdown());
     CHECK(second.currentSession().ejections.last().offsetMs == 8 * kMinute + 40 * kSecond);
+    // A tap whose age is known (the phone kept it while the app was down, 4 minutes ago):
+    // placed back at its own moment, not at the restart.
+    REQUIRE(second.markLetdown(f.clock.monotonicMs() - 4 * kMinute));
+    CHECK(second.lastMarkedLetdown().offsetMs == 4 * kMinute + 40 * kSecond);
+    QList<qint64> offsets;
+    for (const Ejection &e : second.currentSession().ejections)
+        offsets << e.offsetMs;
+    CHECK(offsets == QList<qint64> {2 * kMinute, 3 * kMinute, 4 * kMinute + 40 * kSecond, 8 * kMinute + 40 * kSecond});
     REQUIRE(second.stop());
-    CHECK(f.onDisk(uuid).ejections.size() == 3);
+    CHECK(f.onDisk(uuid).ejections.size() == 4);
 }
 
 TEST_CASE("Recorder: a paused session stays paused across a restart")

@@ -56,7 +56,7 @@ bool SessionCommands::letdown(std::optional<qint64> tappedAtMonotonicMs)
     // A double tap adds nothing; an unsaved tap is kept by the recorder, but is not undoable.
     const Session after = m_recorder.currentSession();
     if (saved && after.ejections.size() > before)
-        emit letdownRecorded(after.ejections.last());
+        emit letdownRecorded(m_recorder.lastMarkedLetdown());
     return saved;
 }
 

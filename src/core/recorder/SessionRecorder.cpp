@@ -110,7 +110,7 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     if (m_unsaved)
         return refuse(tr("The last session is not saved yet; wait until it is."));
 
-    m_lastLetdownMonotonicMs.reset();
+    m_letdownMomentsMs.clear();
     Session s;
     s.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     s.kind = kind;
@@ -153,9 +153,15 @@ bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
     const qint64 monotonicNowMs = m_clock.monotonicMs();
     const qint64 tapMs = std::clamp(tappedAtMonotonicMs.value_or(monotonicNowMs),
         std::min(m_stateChangedMonotonicMs, monotonicNowMs), monotonicNowMs);
-    if (m_lastLetdownMonotonicMs && tapMs - *m_lastLetdownMonotonicMs < m_doubleTapWindowMs)
-        return true; // a double tap: the let-down is already recorded
-    m_lastLetdownMonotonicMs = tapMs;
+    // Near any let-down tapped in this run, on either side: a tap sent late (the phone
+    // remote's, kept while offline) may come after a later key press and is still a
+    // let-down of its own, unless it is the same one.
+    if (m_doubleTapWindowMs > 0) { // the crash test and the bench tap with no window
+        for (const qint64 earlierMs : std::as_const(m_letdownMomentsMs))
+            if (std::abs(tapMs - earlierMs) < m_doubleTapWindowMs)
+                return true; // a double tap: the let-down is already recorded
+        m_letdownMomentsMs.append(tapMs);
+    }
     const qint64 delayMs = monotonicNowMs - tapMs;
     const bool jumpKnown = m_session.clockJumpDetected;
     Session s = advancedToNow();
@@ -219,7 +225,7 @@ bool SessionRecorder::resetAfterRestore()
     m_techniquesSaved = m_session.techniques;
     m_unsavedEjections.clear();
     m_retryTimer.stop();
-    m_lastLetdownMonotonicMs.reset();
+    m_letdownMomentsMs.clear();
     const bool ok = restoreUnfinished();
     emit changed();
     return ok;
@@ -319,8 +325,12 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> 
 {
     m_session = next;
     if (newEjection) {
-        m_session.ejections.append(*newEjection);
+        // In time order, as they are read back (a late tap may belong before the last one).
+        const auto at = std::upper_bound(m_session.ejections.begin(), m_session.ejections.end(), *newEjection,
+            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+        m_session.ejections.insert(at, *newEjection);
         m_unsavedEjections.append(*newEjection);
+        m_lastMarked = *newEjection;
     }
     m_unsaved = true;
     m_rowUnsaved = m_rowUnsaved || rowChanged;

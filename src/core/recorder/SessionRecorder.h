@@ -77,6 +77,9 @@ public:
     Session currentSession() const;
     qint64 activeElapsedMs() const { return currentSession().activeMs; }
 
+    // The let-down marked last (not always the last in time: a late tap goes in its place).
+    const Ejection &lastMarkedLetdown() const { return m_lastMarked; }
+
     bool hasUnsavedChanges() const { return m_unsaved; }
     // Unsaved because another program holds the data file (not a failure: they wait their turn).
     bool isWaitingForLock() const { return m_unsaved && m_waitingForLock; }
@@ -120,7 +123,8 @@ private:
     QList<Ejection> m_unsavedEjections;
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
     std::optional<QStringList> m_techniquesSaved; // what is on disk, when known
-    std::optional<qint64> m_lastLetdownMonotonicMs;
+    QList<qint64> m_letdownMomentsMs; // monotonic moments of this session's let-downs in this run
+    Ejection m_lastMarked;
     qint64 m_doubleTapWindowMs = kDoubleTapMs;
     QString m_lastError;
     QTimer m_retryTimer;
