@@ -237,12 +237,8 @@ int runStats(const QCommandLineParser &parser)
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
         // Let-downs felt with no session running: counted apart, in no session's figures.
         QList<SessionStore::SpontaneousLetdown> felt;
-        const qint64 fromUtcMs
-            = range.from ? QDateTime(*range.from, QTime(0, 0)).toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-        const qint64 toUtcMs = range.to ? QDateTime(range.to->addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1
-                                        : std::numeric_limits<qint64>::max();
-        if (!store.loadSpontaneousLetdowns(fromUtcMs, toUtcMs, felt))
-            return fail(verb, store.errorString());
+        if (!loadSpontaneousLetdownsInRange(store, range, felt, error))
+            return fail(verb, error);
         json.insert(QStringLiteral("spontaneous_letdowns"), int(felt.size()));
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;

@@ -122,13 +122,7 @@ void HistoryPanel::reload()
         const SessionKind keep = kindFilter == 1 ? SessionKind::Nursing : SessionKind::Pumping;
         sessions.removeIf([keep](const Session &s) { return s.kind != keep; });
     }
-    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
-    qint64 toUtcMs = std::numeric_limits<qint64>::max();
-    if (range.from && range.to) {
-        fromUtcMs = QDateTime(*range.from, QTime(0, 0)).toMSecsSinceEpoch();
-        toUtcMs = QDateTime(range.to->addDays(1), QTime(0, 0)).toMSecsSinceEpoch() - 1;
-    }
-    reloadSpontaneous(fromUtcMs, toUtcMs);
+    reloadSpontaneous(range);
     m_model->setSessions(sessions);
     m_ui->countLabel->setText(sessions.size() == 1 ? tr("1 session") : tr("%1 sessions").arg(sessions.size()));
     if (!selected.isEmpty())
@@ -306,11 +300,12 @@ void HistoryPanel::setUpSpontaneousList()
     connect(&m_recorder, &SessionRecorder::spontaneousLetdownRecorded, this, &HistoryPanel::invalidate);
 }
 
-void HistoryPanel::reloadSpontaneous(qint64 fromUtcMs, qint64 toUtcMs)
+void HistoryPanel::reloadSpontaneous(const StatsRange &range)
 {
     QList<SessionStore::SpontaneousLetdown> letdowns;
-    if (!m_store.loadSpontaneousLetdowns(fromUtcMs, toUtcMs, letdowns)) {
-        emit problem(tr("Cannot read the let-downs without a feed: %1").arg(m_store.errorString()));
+    QString error;
+    if (!loadSpontaneousLetdownsInRange(m_store, range, letdowns, error)) {
+        emit problem(tr("Cannot read the let-downs without a feed: %1").arg(error));
         return;
     }
     m_spontaneousList->clear();

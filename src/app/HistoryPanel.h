@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csv/SessionCsv.h"
+#include "stats/WeeklyStats.h" // StatsRange
 
 #include <QWidget>
 
@@ -60,7 +61,7 @@ private:
     void updateButtons();
     // Let-downs felt with no session running, listed apart under the sessions.
     void setUpSpontaneousList();
-    void reloadSpontaneous(qint64 fromUtcMs, qint64 toUtcMs);
+    void reloadSpontaneous(const StatsRange &range);
     void removeSelectedSpontaneous();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;

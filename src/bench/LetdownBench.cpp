@@ -150,19 +150,25 @@ struct Bench {
         return path;
     }
 
+    // A copy of `sourcePath` named `name` in the work folder, opened: taps measured there
+    // do not pile up in the database the other figures use.
+    bool openFreshCopy(Database &database, const QString &name, const QString &sourcePath)
+    {
+        const QString path = work.filePath(name);
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        QFile::copy(sourcePath, path);
+        if (database.open(path))
+            return true;
+        out << "  ! " << database.errorString() << '\n';
+        return false;
+    }
+
     void tap(const QString &label, const QString &sourcePath)
     {
-        // A copy, so the taps do not pile up in the database the other figures use.
-        const QString path = work.filePath(QStringLiteral("tap-%1.sqlite").arg(label));
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
-        QFile::copy(sourcePath, path);
         Database database;
-        if (!database.open(path)) {
-            out << "  ! " << database.errorString() << '\n';
+        if (!openFreshCopy(database, QStringLiteral("tap-%1.sqlite").arg(label), sourcePath))
             return;
-        }
         SessionStore store(database);
         SystemClock clock;
         SessionRecorder recorder(store, clock);
@@ -213,15 +219,9 @@ struct Bench {
     // answer, against the same let-down from a key (SessionCommands, call to committed row).
     void remoteTap(const QString &label, const QString &sourcePath)
     {
-        const QString path = work.filePath(QStringLiteral("remote-%1.sqlite").arg(label));
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
-        QFile::copy(sourcePath, path);
         Database database;
-        if (!database.open(path)) {
-            out << "  ! " << database.errorString() << '\n';
+        if (!openFreshCopy(database, QStringLiteral("remote-%1.sqlite").arg(label), sourcePath))
             return;
-        }
         SessionStore store(database);
         SystemClock clock;
         SessionRecorder recorder(store, clock);

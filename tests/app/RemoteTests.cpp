@@ -34,6 +34,24 @@ quint16 freeLoopbackPort()
     REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
     return probe.serverPort();
 }
+
+// Starts `letdown serve` on loopback and returns what it printed up to "Ctrl+C stops."
+// (30 s at most), or an empty text if it never got there.
+QByteArray startServe(QProcess &serve, const QString &database, quint16 port)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
+    serve.setProcessEnvironment(environment);
+    serve.start(LETDOWN_EXECUTABLE,
+        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
+    if (!serve.waitForStarted(30'000))
+        return {};
+    QByteArray printed;
+    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait)
+        if (serve.waitForReadyRead(100))
+            printed += serve.readAllStandardOutput();
+    return printed.contains("Ctrl+C stops.") ? printed : QByteArray();
+}
 } // namespace
 
 TEST_CASE("Phone remote in the window: off until she switches it on, then a tap from the phone is on screen at once")
@@ -194,17 +212,8 @@ TEST_CASE("letdown serve: the remote without a window, one owner of the file, st
     const QString database = dir.filePath("served.sqlite");
     const quint16 port = freeLoopbackPort();
     QProcess serve;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
-    serve.setProcessEnvironment(environment);
-    serve.start(LETDOWN_EXECUTABLE,
-        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
-    REQUIRE(serve.waitForStarted(30'000));
-    QByteArray printed;
-    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait) // 30 s at most
-        if (serve.waitForReadyRead(100))
-            printed += serve.readAllStandardOutput();
-    REQUIRE(printed.contains("Ctrl+C stops."));
+    const QByteArray printed = startServe(serve, database, port);
+    REQUIRE_FALSE(printed.isEmpty());
     const QRegularExpressionMatch match = QRegularExpression("http://127\\.0\\.0\\.1:(\\d+)/#secret=([0-9a-f]{64})")
                                               .match(QString::fromLatin1(printed));
     REQUIRE(match.hasMatch());
@@ -248,13 +257,8 @@ TEST_CASE("letdown serve killed with SIGKILL between two taps: every answered ta
     const QString database = dir.filePath("killed.sqlite");
     const quint16 port = freeLoopbackPort();
     QProcess serve;
-    serve.start(LETDOWN_EXECUTABLE,
-        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
-    REQUIRE(serve.waitForStarted(30'000));
-    QByteArray printed;
-    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait) // 30 s at most
-        if (serve.waitForReadyRead(100))
-            printed += serve.readAllStandardOutput();
+    const QByteArray printed = startServe(serve, database, port);
+    REQUIRE_FALSE(printed.isEmpty());
     const QRegularExpressionMatch match
         = QRegularExpression("#secret=([0-9a-f]{64})").match(QString::fromLatin1(printed));
     REQUIRE(match.hasMatch());

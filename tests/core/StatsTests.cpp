@@ -1,6 +1,7 @@
 #include "model/VolumeModel.h"
 #include "stats/StatsJson.h"
 #include "stats/Summary.h"
+#include "stats/TrendQuery.h"
 #include "stats/VolumeEstimate.h"
 #include "stats/WeeklyStats.h"
 
@@ -270,4 +271,24 @@ TEST_CASE("Volume model: the literature's curve through the model interface")
     CHECK(applied.firstEjectionMl == 40);
     CHECK(applied.decayR == 0.5);
     CHECK(applied.meanEjectionsPerBreastfeed == 2.5); // the other published figures stay
+}
+
+TEST_CASE("Let-downs without a feed are found by the local date she saw, like sessions")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const auto at = [](const char *iso) { return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate); };
+    qint64 id = 0;
+    // 23:30 and 00:30 in summer time (UTC+2): two local days, whatever this computer's zone.
+    REQUIRE(store.addSpontaneousLetdown(at("2026-10-10T23:30:00+02:00").toMSecsSinceEpoch(), 7200, id));
+    REQUIRE(store.addSpontaneousLetdown(at("2026-10-11T00:30:00+02:00").toMSecsSinceEpoch(), 7200, id));
+    QList<SessionStore::SpontaneousLetdown> felt;
+    QString error;
+    REQUIRE(loadSpontaneousLetdownsInRange(store, {QDate(2026, 10, 10), QDate(2026, 10, 10)}, felt, error));
+    REQUIRE(felt.size() == 1);
+    CHECK(felt.first().atUtcMs == at("2026-10-10T23:30:00+02:00").toMSecsSinceEpoch());
+    REQUIRE(loadSpontaneousLetdownsInRange(store, {QDate(2026, 10, 11), std::nullopt}, felt, error));
+    CHECK(felt.size() == 1);
+    REQUIRE(loadSpontaneousLetdownsInRange(store, {}, felt, error));
+    CHECK(felt.size() == 2);
 }

@@ -1,5 +1,7 @@
 #include "stats/TrendQuery.h"
 
+#include "domain/TimeFormat.h"
+
 #include "storage/SessionStore.h"
 
 #include <QDateTime>
@@ -64,6 +66,27 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
         return false;
     }
     stats = accumulator.result();
+    return true;
+}
+
+bool loadSpontaneousLetdownsInRange(
+    SessionStore &store, const StatsRange &range, QList<SessionStore::SpontaneousLetdown> &letdowns, QString &error)
+{
+    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
+    qint64 toUtcMs = std::numeric_limits<qint64>::max();
+    if (range.from)
+        fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
+    if (range.to)
+        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    if (!store.loadSpontaneousLetdowns(fromUtcMs, toUtcMs, letdowns)) {
+        error = store.errorString();
+        return false;
+    }
+    // Widened by the largest UTC offset; now cut exactly on local dates, as for sessions.
+    letdowns.removeIf([&](const SessionStore::SpontaneousLetdown &l) {
+        const QDate day = storedLocalDateTime(l.atUtcMs, l.utcOffsetS).date();
+        return (range.from && day < *range.from) || (range.to && day > *range.to);
+    });
     return true;
 }
 

@@ -3,17 +3,21 @@
 #include "model/FittedVolumeModel.h"
 #include "reference/ReferenceModel.h"
 #include "stats/WeeklyStats.h"
+#include "storage/SessionStore.h"
 
 #include <QDate>
 #include <QString>
-
-class SessionStore;
 
 // The last `weeks` ISO weeks up to and including today's (Monday start), today last.
 StatsRange lastWeeksRange(QDate today, int weeks);
 
 // Sessions whose local start date is in the range (no bound: no limit), oldest first.
 bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error);
+
+// Let-downs felt with no session running whose local date (the clock she saw then) is in
+// the range, oldest first: the same days as loadSessionsInRange's sessions.
+bool loadSpontaneousLetdownsInRange(
+    SessionStore &store, const StatsRange &range, QList<SessionStore::SpontaneousLetdown> &letdowns, QString &error);
 
 // Sessions for statistics (lean: no texts), from four weeks before the range (baselines)
 // or six weeks before `today` (alerts), whichever is earlier, up to the range's end.
