@@ -28,6 +28,20 @@ TEST_CASE("Stored local time uses the offset saved with the instant")
     CHECK(local.toString(Qt::ISODate) == "2026-11-28T03:14:07+01:00");
 }
 
+TEST_CASE("The stored local date is the date of the stored local time, around every midnight")
+{
+    // Instants a minute and a millisecond either side of midnight, before and after 1970,
+    // seen from offsets east and west (the date by whole days must round down, not to zero).
+    const qint64 dayMs = 24LL * 3600 * 1000;
+    for (const QDate date : {QDate(1969, 12, 31), QDate(1970, 1, 1), QDate(2026, 3, 29), QDate(2026, 11, 29)})
+        for (const int offsetS : {-12 * 3600, -3600 - 1800, 0, 3600, 14 * 3600})
+            for (const qint64 shiftMs : {-60'000LL, -1LL, 0LL, 1LL, 60'000LL, dayMs / 2}) {
+                const qint64 utcMs = QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() + shiftMs;
+                INFO(date.toString(Qt::ISODate).toStdString() << " offset " << offsetS << " shift " << shiftMs);
+                CHECK(storedLocalDate(utcMs, offsetS) == storedLocalDateTime(utcMs, offsetS).date());
+            }
+}
+
 TEST_CASE("Times from the start are read back from what she types")
 {
     CHECK(parseElapsedMs("4:12") == 252'000);

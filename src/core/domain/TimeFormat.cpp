@@ -32,6 +32,16 @@ QDateTime storedLocalDateTime(qint64 utcMs, int utcOffsetS)
     return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, utcOffsetS);
 }
 
+QDate storedLocalDate(qint64 utcMs, int utcOffsetS)
+{
+    constexpr qint64 kMsPerDay = 24LL * 3600 * 1000;
+    constexpr qint64 kJulianDayOf1970 = 2440588; // 1970-01-01
+    const qint64 localMs = utcMs + qint64(utcOffsetS) * 1000;
+    // Rounded down, also before 1970 (C++ division rounds toward zero).
+    const qint64 days = localMs / kMsPerDay - (localMs % kMsPerDay < 0 ? 1 : 0);
+    return QDate::fromJulianDay(kJulianDayOf1970 + days);
+}
+
 std::optional<qint64> parseElapsedMs(const QString &text)
 {
     const QStringList parts = text.trimmed().split(u':');

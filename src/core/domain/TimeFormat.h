@@ -14,6 +14,10 @@ QString formatTimer(qint64 elapsedMs);
 // Empty when the text is not a time from the start.
 std::optional<qint64> parseElapsedMs(const QString &text);
 
+class QDate;
 class QDateTime;
 // The local time she saw at that instant (the offset stored with it, not today's zone).
 QDateTime storedLocalDateTime(qint64 utcMs, int utcOffsetS);
+// Its date alone: the same as storedLocalDateTime(...).date(), by whole days since 1970
+// (statistics ask it of every session several times; a QDateTime costs ten times more).
+QDate storedLocalDate(qint64 utcMs, int utcOffsetS);

@@ -84,7 +84,7 @@ bool loadSpontaneousLetdownsInRange(
     }
     // Widened by the largest UTC offset; now cut exactly on local dates, as for sessions.
     letdowns.removeIf([&](const SessionStore::SpontaneousLetdown &l) {
-        const QDate day = storedLocalDateTime(l.atUtcMs, l.utcOffsetS).date();
+        const QDate day = storedLocalDate(l.atUtcMs, l.utcOffsetS);
         return (range.from && day < *range.from) || (range.to && day > *range.to);
     });
     return true;

@@ -88,7 +88,7 @@ QString IsoWeek::label() const
 
 QDate localStartDate(const Session &session)
 {
-    return storedLocalDateTime(session.startedAtUtcMs, session.startedUtcOffsetS).date();
+    return storedLocalDate(session.startedAtUtcMs, session.startedUtcOffsetS);
 }
 
 double median(QList<double> values)
