@@ -613,10 +613,12 @@ public:
         return sqlite3_column_double(m_statement, column);
     }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
-    QString text(int column) const
+    QString text(int column) const { return QString::fromUtf8(bytes(column)); }
+    // The UTF-8 text, valid until the next step.
+    QByteArrayView bytes(int column) const
     {
-        const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QString::fromUtf8(bytes, sqlite3_column_bytes(m_statement, column));
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
     }
 
 private:
@@ -729,21 +731,49 @@ bool SessionStore::forEachMatching(
             m_error = statement->error();
             return false;
         }
-    bool moreTechniques = techniqueRows.next();
-    bool moreEjections = ejectionRows.next();
+    // Where each of the two cursors is: its row's session id, read once per row.
+    struct Cursor {
+        Statement &rows;
+        bool more = false;
+        qint64 session = 0;
+        void advance()
+        {
+            more = rows.next();
+            session = more ? rows.integer(0) : 0;
+        }
+        bool atOrBefore(qint64 id) const { return more && session <= id; }
+    };
+    Cursor techniqueCursor {techniqueRows};
+    Cursor letdownCursor {ejectionRows};
+    techniqueCursor.advance();
+    letdownCursor.advance();
+    // Technique keys are a handful of texts repeated in every session: each is made once and
+    // shared (a QString per row was a tenth of reading ten years, and as much again to free).
+    QList<std::pair<QByteArray, QString>> techniqueTexts;
+    const auto sharedTechniqueText = [&](const Statement &row, int column) {
+        const QByteArrayView bytes = row.bytes(column);
+        for (const auto &[known, text] : std::as_const(techniqueTexts))
+            if (known == bytes)
+                return text;
+        techniqueTexts.append({bytes.toByteArray(), QString::fromUtf8(bytes)});
+        return techniqueTexts.last().second;
+    };
+    // A session's let-downs are gathered here first, then copied into a list of exactly their
+    // size: one allocation per session instead of one for each time the list grows.
+    QList<Ejection> letdowns;
 
     while (sessionRows.next()) {
         const qint64 id = sessionRows.integer(0);
         Session s = sessionFromRow(sessionRows, full);
-        for (; moreTechniques && techniqueRows.integer(0) <= id; moreTechniques = techniqueRows.next())
-            if (techniqueRows.integer(0) == id)
-                s.techniques.append(techniqueRows.text(1));
-        for (; moreEjections && ejectionRows.integer(0) <= id; moreEjections = ejectionRows.next()) {
-            if (ejectionRows.integer(0) != id)
-                continue;
-            Ejection e = ejectionFromRow(ejectionRows, full);
-            s.ejections.append(e);
-        }
+        for (; techniqueCursor.atOrBefore(id); techniqueCursor.advance())
+            if (techniqueCursor.session == id)
+                s.techniques.append(sharedTechniqueText(techniqueRows, 1));
+        letdowns.clear();
+        for (; letdownCursor.atOrBefore(id); letdownCursor.advance())
+            if (letdownCursor.session == id)
+                letdowns.append(ejectionFromRow(ejectionRows, full));
+        if (!letdowns.isEmpty())
+            s.ejections = QList<Ejection>(letdowns.cbegin(), letdowns.cend());
         visit(std::move(s));
     }
     for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
