@@ -388,3 +388,41 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     REQUIRE(upgraded.loadReceiptsSince(0, receipts));
     CHECK(receipts.isEmpty());
 }
+
+TEST_CASE("A version 4 file gets the let-down index that carries the measured volume")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    QList<Session> original = someSessions(1);
+    // Two let-downs at the same moment, the second with a measured volume: read back in
+    // the order they were entered, before and after the update.
+    Session &tied = original[0];
+    tied.ejections = {tied.ejections.value(0), tied.ejections.value(0)};
+    tied.ejections[1].measuredVolumeMl = 12.5;
+    REQUIRE(store.saveSessions(original));
+    db.exec("DROP INDEX ejections_by_session");
+    db.exec("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)");
+    db.exec("PRAGMA user_version=4");
+
+    Database reopened;
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
+    CHECK(Backups::list(db.path, true).size() == 1); // the verified backup came first
+    QSqlQuery index(reopened.connection());
+    REQUIRE(index.exec("SELECT sql FROM sqlite_master WHERE name = 'ejections_by_session'"));
+    REQUIRE(index.next());
+    CHECK_THAT(index.value(0).toString().toStdString(), Catch::Contains("measured_volume_ml"));
+    // Every let-down of every session is read from the index alone.
+    QSqlQuery plan(reopened.connection());
+    REQUIRE(plan.exec("EXPLAIN QUERY PLAN SELECT e.session_id, e.offset_ms, e.measured_volume_ml FROM ejections e"
+                      " ORDER BY e.session_id, e.offset_ms, e.id"));
+    QStringList steps;
+    while (plan.next())
+        steps << plan.value(3).toString();
+    CHECK(steps.join(" | ").toStdString() == "SCAN e USING COVERING INDEX ejections_by_session");
+    SessionStore upgraded(reopened);
+    QList<Session> sessions;
+    REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
+    REQUIRE(sessions.size() == original.size());
+    CHECK(sessions == original);
+}

@@ -707,6 +707,19 @@ bool Database::migrate(int fromVersion)
                 if (!exec(sql))
                     return false;
         }
+        if (fromVersion < 5) {
+            // The let-down index carries the measured volume too (and the row id, so the
+            // order "by time, then as entered" needs no sort): reading every let-down for
+            // statistics then never visits the table itself (a fifth of that read).
+            const QStringList statements = {
+                QStringLiteral("DROP INDEX ejections_by_session"),
+                QStringLiteral("CREATE INDEX ejections_by_session"
+                               " ON ejections(session_id, offset_ms, id, measured_volume_ml)"),
+            };
+            for (const auto &sql : statements)
+                if (!exec(sql))
+                    return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }
