@@ -31,20 +31,33 @@ struct Pool {
     double sumOfSquares = 0;
 };
 
-double curve(const Term &term, double r)
+// r^0 .. r^maxPower by multiplication: every curve value at one r from one table (pow()
+// for every term at every trial r was a third of the fit's time).
+void powersOf(double r, int maxPower, double *powers)
+{
+    powers[0] = 1;
+    for (int p = 1; p <= maxPower; ++p)
+        powers[p] = powers[p - 1] * r;
+}
+
+double curve(const Term &term, double r, const double *powers)
 {
     if (term.single)
-        return std::pow(r, term.k - 1);
-    return r >= 1.0 ? double(term.k) : (1 - std::pow(r, term.k)) / (1 - r);
+        return powers[term.k - 1];
+    return r >= 1.0 ? double(term.k) : (1 - powers[term.k]) / (1 - r);
 }
 
 // Every observation in one flat list, session after session: a bootstrap draw then walks
-// the observations of the sessions it drew without chasing a list per session.
+// the observations of the sessions it drew without chasing a list per session, and finds
+// an observation's term and volume side by side.
+struct Observation {
+    qsizetype term = 0; // index into Observations::terms
+    double ml = 0;
+};
 struct Observations {
     QList<Term> terms;
     QList<qsizetype> firstOfSession; // session i: observations [first[i], first[i + 1])
-    QList<qsizetype> termOf;
-    QList<double> mlOf;
+    QList<Observation> all;
     double largestMl = 0;
 };
 
@@ -81,19 +94,18 @@ Observations observationsOf(const QList<MeasuredSession> &sessions)
         return index.insert(term, o.terms.size() - 1).value();
     };
     const auto add = [&](Term term, double ml) {
-        o.termOf << termIndex(term);
-        o.mlOf << ml;
+        o.all << Observation {termIndex(term), ml};
         o.largestMl = std::max(o.largestMl, ml);
     };
     for (const MeasuredSession &s : sessions) {
-        o.firstOfSession << o.termOf.size();
+        o.firstOfSession << o.all.size();
         if (s.totalMl)
             add({false, s.letdowns}, *s.totalMl);
         else
             for (const auto &[order, ml] : s.singleLetdownsMl)
                 add({true, order}, ml);
     }
-    o.firstOfSession << o.termOf.size();
+    o.firstOfSession << o.all.size();
     return o;
 }
 
@@ -106,18 +118,27 @@ struct Estimate {
 
 double bestFirstMl(const QList<Term> &terms, const QList<Pool> &pools, double r, double largestMl, double &error)
 {
-    // At most a few dozen terms: their curve values on the stack, computed once per r.
-    constexpr qsizetype kMaxTermsOnStack = 64;
-    double curveOnStack[kMaxTermsOnStack];
-    QList<double> curveOnHeap;
-    double *c = curveOnStack;
-    if (terms.size() > kMaxTermsOnStack) {
+    // At most a few dozen terms and let-down counts: their curve values and the powers of r
+    // on the stack, computed once per r.
+    constexpr qsizetype kOnStack = 64;
+    double curveOnStack[kOnStack], powersOnStack[kOnStack + 1];
+    QList<double> curveOnHeap, powersOnHeap;
+    double *c = curveOnStack, *powers = powersOnStack;
+    int maxPower = 0;
+    for (const Term &term : terms)
+        maxPower = std::max(maxPower, term.k);
+    if (terms.size() > kOnStack) {
         curveOnHeap.resize(terms.size());
         c = curveOnHeap.data();
     }
+    if (maxPower > kOnStack) {
+        powersOnHeap.resize(maxPower + 1);
+        powers = powersOnHeap.data();
+    }
+    powersOf(r, maxPower, powers);
     double numerator = 0, denominator = 0;
     for (qsizetype i = 0; i < terms.size(); ++i) {
-        c[i] = curve(terms[i], r);
+        c[i] = curve(terms[i], r, powers);
         numerator += c[i] * pools[i].sum;
         denominator += c[i] * c[i] * pools[i].count;
     }
@@ -167,22 +188,25 @@ int distinctTotalCounts(const QList<Term> &terms, const QList<Pool> &pools)
     return distinct;
 }
 
-QList<Pool> pooled(const Observations &o, const QList<qsizetype> &sessionIndexes)
+// The pools of `draws` sessions, the j-th being sessionOf(j): every session once, or a
+// bootstrap's draws made as they are pooled (no list of drawn indexes in between).
+template <typename SessionOf> QList<Pool> pooled(const Observations &o, qsizetype draws, SessionOf sessionOf)
 {
     // The bootstrap's inner loop (400 times every session): plain pointers, no checks.
     QList<Pool> pools(o.terms.size());
     Pool *const pool = pools.data();
     const qsizetype *const first = o.firstOfSession.constData();
-    const qsizetype *const termOf = o.termOf.constData();
-    const double *const mlOf = o.mlOf.constData();
-    for (qsizetype s : sessionIndexes)
+    const Observation *const observations = o.all.constData();
+    for (qsizetype j = 0; j < draws; ++j) {
+        const qsizetype s = sessionOf(j);
         for (qsizetype i = first[s]; i < first[s + 1]; ++i) {
-            Pool &p = pool[termOf[i]];
-            const double ml = mlOf[i];
+            const Observation &observation = observations[i];
+            Pool &p = pool[observation.term];
             p.count += 1;
-            p.sum += ml;
-            p.sumOfSquares += ml * ml;
+            p.sum += observation.ml;
+            p.sumOfSquares += observation.ml * observation.ml;
         }
+    }
     return pools;
 }
 
@@ -231,10 +255,8 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
     VolumeFit fit;
     fit.sessions = int(sessions.size());
     const Observations o = observationsOf(sessions);
-    QList<qsizetype> all(sessions.size());
-    for (qsizetype i = 0; i < all.size(); ++i)
-        all[i] = i;
-    const QList<Pool> pools = pooled(o, all);
+    const qsizetype n = sessions.size();
+    const QList<Pool> pools = pooled(o, n, [](qsizetype j) { return j; });
     fit.distinctCounts = distinctTotalCounts(o.terms, pools);
     if (fit.distinctCounts >= 2) {
         const Estimate estimate = fitPools(o.terms, pools, o.largestMl);
@@ -245,14 +267,11 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         // 97.5th percentiles of the refits are the interval. A fixed seed: same data, same answer.
         SplitMix64 random(VolumeFit::kBootstrapSeed);
         QList<double> firsts, decays;
-        QList<qsizetype> drawn(sessions.size());
         for (int replicate = 0; replicate < VolumeFit::kBootstrapReplicates; ++replicate) {
-            // An index in [0, n) from the high half of a 64x64-bit product (Lemire 2019):
-            // no division in the loop, and a bias below n / 2^64.
-            const quint64 n = quint64(sessions.size());
-            for (qsizetype &index : drawn)
-                index = qsizetype(quint64((static_cast<Wide>(random.next()) * n) >> 64));
-            const QList<Pool> resampled = pooled(o, drawn);
+            // n sessions drawn with replacement, each index in [0, n) from the high half of a
+            // 64x64-bit product (Lemire 2019): no division in the loop, a bias below n / 2^64.
+            const QList<Pool> resampled = pooled(o, n,
+                [&random, n](qsizetype) { return qsizetype((static_cast<Wide>(random.next()) * quint64(n)) >> 64); });
             if (distinctTotalCounts(o.terms, resampled) < 2)
                 continue; // this draw cannot tell v1 from r
             const Estimate e = fitPools(o.terms, resampled, o.largestMl);
