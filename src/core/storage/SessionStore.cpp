@@ -749,12 +749,16 @@ bool SessionStore::forEachMatching(
     letdownCursor.advance();
     // Technique keys are a handful of texts repeated in every session: each is made once and
     // shared (a QString per row was a tenth of reading ten years, and as much again to free).
+    // A file with many odd keys (not Letdown's) only stops sharing after the first few.
+    constexpr qsizetype kSharedTechniqueTexts = 32;
     QList<std::pair<QByteArray, QString>> techniqueTexts;
     const auto sharedTechniqueText = [&](const Statement &row, int column) {
         const QByteArrayView bytes = row.bytes(column);
         for (const auto &[known, text] : std::as_const(techniqueTexts))
             if (known == bytes)
                 return text;
+        if (techniqueTexts.size() == kSharedTechniqueTexts)
+            return QString::fromUtf8(bytes);
         techniqueTexts.append({bytes.toByteArray(), QString::fromUtf8(bytes)});
         return techniqueTexts.last().second;
     };
