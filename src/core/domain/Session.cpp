@@ -59,13 +59,6 @@ qint64 &SideDurations::forSide(Side side)
     return bothMs;
 }
 
-std::optional<qint64> Session::firstLetdownOffsetMs() const
-{
-    if (ejections.isEmpty())
-        return std::nullopt;
-    return ejections.first().offsetMs;
-}
-
 QString toKey(TopupKind kind)
 {
     return kind == TopupKind::Formula ? QStringLiteral("formula") : QStringLiteral("breast_milk");

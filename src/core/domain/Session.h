@@ -86,7 +86,10 @@ struct Session {
     std::optional<TopupKind> topupKind;
 
     bool isFinished() const { return state == SessionState::Stopped; }
-    std::optional<qint64> firstLetdownOffsetMs() const;
+    std::optional<qint64> firstLetdownOffsetMs() const
+    {
+        return ejections.isEmpty() ? std::nullopt : std::optional(ejections.first().offsetMs);
+    }
     bool operator==(const Session &) const = default;
 };
 // Every member (Qt's implicitly shared containers, plain values) may be moved in memory as

@@ -8,15 +8,18 @@ namespace {
 // The median and McKean-Schrader standard error of values (sorted here if they are not).
 void medianAndError(QList<double> &values, double &median, double &standardError)
 {
-    if (!std::is_sorted(values.begin(), values.end()))
+    // Read through a const reference: values shared with the caller (already sorted, as
+    // the technique comparisons pass them) are then not copied.
+    if (!std::is_sorted(values.cbegin(), values.cend()))
         std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    const QList<double> &sorted = values;
+    const qsizetype n = sorted.size();
+    median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     // c = (n + 1) / 2 - z * sqrt(n / 4), rounded; the standard error is the distance
     // between the c-th smallest and the c-th largest value over 2z.
     qsizetype c = qsizetype(std::llround((double(n) + 1) / 2 - kZ95 * std::sqrt(double(n) / 4)));
     c = std::clamp<qsizetype>(c, 1, n);
-    standardError = (values[n - c] - values[c - 1]) / (2 * kZ95);
+    standardError = (sorted[n - c] - sorted[c - 1]) / (2 * kZ95);
 }
 
 QList<double> ranks(const QList<double> &values)

@@ -410,8 +410,6 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
             if (const auto bit = bitOf.constFind(key); bit != bitOf.constEnd())
                 masks[i] |= 1u << *bit;
     }
-    // The sessions with a first let-down, sorted by its time once: each technique's two
-    // sides are then taken in order, already sorted for the medians and the rank-sum test.
     // The sessions with a first let-down, sorted by its time once (pairs: one cache line per
     // comparison): each technique's two sides are then taken in order, already sorted for
     // the medians and the rank-sum test.
@@ -437,6 +435,8 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         }
         if (with.sessions == 0)
             continue; // she never tried it: nothing to say
+        with.sortedFirsts.reserve(with.sessions);
+        without.sortedFirsts.reserve(without.sessions);
         for (const auto &[time, i] : std::as_const(byFirstTime))
             (masks[i] & bit ? with : without).sortedFirsts << time;
         const TechniqueInsight insight = compare(technique.key, with, without);
@@ -450,9 +450,18 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         compared << &insight;
     if (insights.usualSpot)
         compared << &*insights.usualSpot;
+    // How many sessions had each combination of techniques: a pair's sessions are then
+    // counted over the combinations seen, not over every session for every pair.
+    QHash<quint32, int> sessionsWithMask;
+    for (quint32 mask : std::as_const(masks))
+        ++sessionsWithMask[mask];
     decideVerdicts(compared, [&](const QString &a, const QString &b) {
         const quint32 pair = (1u << bitOf.value(a)) | (1u << bitOf.value(b));
-        return int(std::count_if(masks.begin(), masks.end(), [pair](quint32 m) { return (m & pair) == pair; }));
+        int both = 0;
+        for (auto it = sessionsWithMask.cbegin(); it != sessionsWithMask.cend(); ++it)
+            if ((it.key() & pair) == pair)
+                both += it.value();
+        return both;
     });
     insights.volumeRelation = volumeRelationOf(sessions);
 

@@ -1,5 +1,7 @@
 #include "stats/VolumeEstimate.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <numeric>
 
@@ -18,9 +20,9 @@ QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceM
     QList<double> volumes(count, 0.0);
     const std::optional<double> total = measuredTotalMl(session);
 
-    // r^(k-1) for each let-down, built by multiplying: this runs for every session of
-    // every statistic.
-    QList<double> weights(count, 1.0);
+    // r^(k-1) for each let-down, built by multiplying, on the stack for any usual count:
+    // this runs for every session of every statistic.
+    QVarLengthArray<double, 16> weights(count, 1.0);
     for (int i = 1; i < count; ++i)
         weights[i] = weights[i - 1] * model.decayR;
     double measuredSum = 0.0;
