@@ -25,26 +25,26 @@ QString toKey(SessionState state)
     return {};
 }
 
-std::optional<SessionKind> sessionKindFromKey(const QString &key)
+std::optional<SessionKind> sessionKindFromKey(QAnyStringView key)
 {
     for (auto kind : {SessionKind::Nursing, SessionKind::Pumping})
-        if (toKey(kind) == key)
+        if (QAnyStringView::equal(toKey(kind), key))
             return kind;
     return std::nullopt;
 }
 
-std::optional<Side> sideFromKey(const QString &key)
+std::optional<Side> sideFromKey(QAnyStringView key)
 {
     for (auto side : {Side::Left, Side::Right, Side::Both})
-        if (toKey(side) == key)
+        if (QAnyStringView::equal(toKey(side), key))
             return side;
     return std::nullopt;
 }
 
-std::optional<SessionState> sessionStateFromKey(const QString &key)
+std::optional<SessionState> sessionStateFromKey(QAnyStringView key)
 {
     for (auto state : {SessionState::Running, SessionState::Paused, SessionState::Stopped})
-        if (toKey(state) == key)
+        if (QAnyStringView::equal(toKey(state), key))
             return state;
     return std::nullopt;
 }
@@ -64,11 +64,11 @@ QString toKey(TopupKind kind)
     return kind == TopupKind::Formula ? QStringLiteral("formula") : QStringLiteral("breast_milk");
 }
 
-std::optional<TopupKind> topupKindFromKey(const QString &key)
+std::optional<TopupKind> topupKindFromKey(QAnyStringView key)
 {
-    if (key == QLatin1String("breast_milk"))
+    if (QAnyStringView::equal(key, QLatin1String("breast_milk")))
         return TopupKind::BreastMilk;
-    if (key == QLatin1String("formula"))
+    if (QAnyStringView::equal(key, QLatin1String("formula")))
         return TopupKind::Formula;
     return std::nullopt;
 }

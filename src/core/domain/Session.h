@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAnyStringView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,18 +17,19 @@ enum class Side { Left, Right, Both };
 // Running and Paused sessions are "unfinished": the app resumes them at the next start.
 enum class SessionState { Running, Paused, Stopped };
 
-// Stable keys used in the database and in files. Never translate or rename them.
+// Stable keys used in the database and in files. Never translate or rename them. Read from
+// any text form (a stored key is compared as SQLite gives it, without making a QString).
 QString toKey(SessionKind kind);
 QString toKey(Side side);
 QString toKey(SessionState state);
-std::optional<SessionKind> sessionKindFromKey(const QString &key);
-std::optional<Side> sideFromKey(const QString &key);
-std::optional<SessionState> sessionStateFromKey(const QString &key);
+std::optional<SessionKind> sessionKindFromKey(QAnyStringView key);
+std::optional<Side> sideFromKey(QAnyStringView key);
+std::optional<SessionState> sessionStateFromKey(QAnyStringView key);
 
 // One milk ejection ("let-down") as she marked it.
 enum class TopupKind { BreastMilk, Formula };
 QString toKey(TopupKind kind); // "breast_milk", "formula"
-std::optional<TopupKind> topupKindFromKey(const QString &key);
+std::optional<TopupKind> topupKindFromKey(QAnyStringView key);
 
 struct Ejection {
     qint64 atUtcMs = 0;

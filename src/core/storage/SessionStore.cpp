@@ -20,6 +20,15 @@ const QString kSessionColumns
                      " ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side, left_ms, right_ms,"
                      " both_ms, note, pumped_volume_ml, pre_feed_weight_g, post_feed_weight_g, clock_jump_detected,"
                      " source, letdowns_logged, left_volume_ml, right_volume_ml, topup_ml, topup_kind");
+// In order of start, equal starts kept in the order read. Rows come in id order, which is
+// nearly always the order of start already: then nothing is moved.
+void sortByStart(QList<Session> &sessions)
+{
+    const auto earlier = [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; };
+    if (!std::is_sorted(sessions.cbegin(), sessions.cend(), earlier))
+        std::stable_sort(sessions.begin(), sessions.end(), earlier);
+}
+
 // Columns 0-5: uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms.
 SessionSummary summaryFrom(const QSqlQuery &query)
 {
@@ -546,8 +555,7 @@ bool SessionStore::loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, 
     if (!forEachSessionStartedBetween(
             fromUtcMs, toUtcMs, [&](Session &&session) { sessions.append(std::move(session)); }))
         return false;
-    std::stable_sort(sessions.begin(), sessions.end(),
-        [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+    sortByStart(sessions);
     return true;
 }
 
@@ -556,8 +564,7 @@ bool SessionStore::loadMatching(const QString &where, const QVariantList &values
     sessions.clear();
     if (!forEachMatching(where, values, [&](Session &&session) { sessions.append(std::move(session)); }))
         return false;
-    std::stable_sort(sessions.begin(), sessions.end(),
-        [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; });
+    sortByStart(sessions);
     return true;
 }
 
@@ -614,6 +621,8 @@ public:
     }
     bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
     QString text(int column) const { return QString::fromUtf8(bytes(column)); }
+    // A stored key, compared as it is (valid until the next step).
+    QUtf8StringView key(int column) const { return QUtf8StringView(bytes(column)); }
     // The UTF-8 text, valid until the next step.
     QByteArrayView bytes(int column) const
     {
@@ -626,15 +635,37 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     bool m_ok = false;
 };
+// Texts repeated in many rows (technique keys, the tracker a session came from): each is made
+// once and shared (a QString per row was a tenth of reading ten years, and as much again to
+// free). A file with many odd texts (not Letdown's) only stops sharing after the first few.
+class SharedTexts
+{
+public:
+    QString operator()(QByteArrayView bytes)
+    {
+        for (const auto &[known, text] : std::as_const(m_texts))
+            if (known == bytes)
+                return text;
+        if (m_texts.size() == kMostShared)
+            return QString::fromUtf8(bytes);
+        m_texts.append({bytes.toByteArray(), QString::fromUtf8(bytes)});
+        return m_texts.last().second;
+    }
+
+private:
+    static constexpr qsizetype kMostShared = 32;
+    QList<std::pair<QByteArray, QString>> m_texts;
+};
+
 // A session row of forEachMatching's session cursor: all columns (kSessionColumns) or
-// the lean ones.
-Session sessionFromRow(const Statement &row, bool full)
+// the lean ones. Keys are compared as stored, without making texts of them.
+Session sessionFromRow(const Statement &row, bool full, SharedTexts &sources)
 {
     Session s;
     if (full) {
         s.uuid = row.text(1);
-        s.kind = sessionKindFromKey(row.text(2)).value_or(SessionKind::Nursing);
-        s.state = sessionStateFromKey(row.text(3)).value_or(SessionState::Stopped);
+        s.kind = sessionKindFromKey(row.key(2)).value_or(SessionKind::Nursing);
+        s.state = sessionStateFromKey(row.key(3)).value_or(SessionState::Stopped);
         s.startedAtUtcMs = row.integer(4);
         s.startedUtcOffsetS = int(row.integer(5));
         if (!row.isNull(6))
@@ -643,19 +674,19 @@ Session sessionFromRow(const Statement &row, bool full)
         s.activeMs = row.integer(8);
         s.pausedMs = row.integer(9);
         s.lastEventAtUtcMs = row.integer(10);
-        s.side = sideFromKey(row.text(11)).value_or(Side::Left);
+        s.side = sideFromKey(row.key(11)).value_or(Side::Left);
         s.sideMs = {row.integer(12), row.integer(13), row.integer(14)};
         s.note = row.text(15);
         s.pumpedVolumeMl = row.optionalReal(16);
         s.preFeedWeightG = row.optionalReal(17);
         s.postFeedWeightG = row.optionalReal(18);
         s.clockJumpDetected = row.integer(19) != 0;
-        s.source = row.text(20);
+        s.source = sources(row.bytes(20));
         s.letdownsLogged = row.integer(21) != 0;
         s.leftVolumeMl = row.optionalReal(22);
         s.rightVolumeMl = row.optionalReal(23);
         s.topupMl = row.optionalReal(24);
-        s.topupKind = topupKindFromKey(row.text(25));
+        s.topupKind = topupKindFromKey(row.key(25));
     } else {
         s.kind = row.integer(1) ? SessionKind::Pumping : SessionKind::Nursing;
         // Unfinished ones only need to be told apart from finished ones here.
@@ -679,7 +710,7 @@ Ejection ejectionFromRow(const Statement &row, bool full)
     if (full) {
         e.atUtcMs = row.integer(3);
         e.utcOffsetS = int(row.integer(4));
-        e.side = sideFromKey(row.text(5)).value_or(Side::Left);
+        e.side = sideFromKey(row.key(5)).value_or(Side::Left);
     }
     return e;
 }
@@ -747,31 +778,17 @@ bool SessionStore::forEachMatching(
     Cursor letdownCursor {ejectionRows};
     techniqueCursor.advance();
     letdownCursor.advance();
-    // Technique keys are a handful of texts repeated in every session: each is made once and
-    // shared (a QString per row was a tenth of reading ten years, and as much again to free).
-    // A file with many odd keys (not Letdown's) only stops sharing after the first few.
-    constexpr qsizetype kSharedTechniqueTexts = 32;
-    QList<std::pair<QByteArray, QString>> techniqueTexts;
-    const auto sharedTechniqueText = [&](const Statement &row, int column) {
-        const QByteArrayView bytes = row.bytes(column);
-        for (const auto &[known, text] : std::as_const(techniqueTexts))
-            if (known == bytes)
-                return text;
-        if (techniqueTexts.size() == kSharedTechniqueTexts)
-            return QString::fromUtf8(bytes);
-        techniqueTexts.append({bytes.toByteArray(), QString::fromUtf8(bytes)});
-        return techniqueTexts.last().second;
-    };
+    SharedTexts techniqueTexts, sourceTexts;
     // A session's let-downs are gathered here first, then copied into a list of exactly their
     // size: one allocation per session instead of one for each time the list grows.
     QList<Ejection> letdowns;
 
     while (sessionRows.next()) {
         const qint64 id = sessionRows.integer(0);
-        Session s = sessionFromRow(sessionRows, full);
+        Session s = sessionFromRow(sessionRows, full, sourceTexts);
         for (; techniqueCursor.atOrBefore(id); techniqueCursor.advance())
             if (techniqueCursor.session == id)
-                s.techniques.append(sharedTechniqueText(techniqueRows, 1));
+                s.techniques.append(techniqueTexts(techniqueRows.bytes(1)));
         letdowns.clear();
         for (; letdownCursor.atOrBefore(id); letdownCursor.advance())
             if (letdownCursor.session == id)
