@@ -184,7 +184,8 @@
     $('sideText').textContent = (isLive ? 'Side: ' : 'Next side: ') + sideName[side];
     const last = state.last_feed;
     const sinceMs = last ? state.server_now_ms + (Date.now() - stateReceivedAt) - last.started_at_ms : 0;
-    $('lastFeed').textContent = !last ? ''
+    $('lastFeed').textContent = state.last_feed_error ? 'The last feed could not be read on the computer.'
+      : !last ? ''
       : last.running ? 'This ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs) + ' ago'
       : 'Last ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs)
         + ' ago, ended on the ' + sideName[last.side];

@@ -9,6 +9,7 @@
 #include "recorder/SessionRecorder.h"
 
 #include "HttpTestClient.h"
+#include "SessionFixtures.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -409,4 +410,26 @@ TEST_CASE("Remote: a tap kept on the phone arrives after a later key press and s
     // Within a second of one already there, it is the same let-down (a double tap).
     REQUIRE(r.tap("late-letdown-2", "letdown", 60'500).status == 200);
     CHECK(r.count("SELECT count(*) FROM ejections") == 2);
+}
+
+TEST_CASE("Remote: the last feed is the newest stored one, and a failed read of it is said, not shown as none")
+{
+    RemoteRig r;
+    const QJsonObject none = send(r.port, get(r.port, "/api/v1/status")).json();
+    CHECK(none.value("last_feed").isNull());
+    CHECK_FALSE(none.contains("last_feed_error"));
+
+    const Session stored = finishedSession(SessionKind::Pumping, berlin(2026, 11, 28, 22, 15), {60, 200});
+    REQUIRE(r.rig.store.saveSession(stored, {}));
+    const QJsonObject status = send(r.port, get(r.port, "/api/v1/status")).json();
+    const QJsonObject last = status.value("last_feed").toObject();
+    CHECK(last.value("kind").toString() == "pumping");
+    CHECK(last.value("started_at_ms").toInteger() == stored.startedAtUtcMs);
+    CHECK_FALSE(status.contains("last_feed_error"));
+
+    // Another program renamed the table under it: the phone hears that the read failed.
+    r.rig.db.exec("ALTER TABLE sessions RENAME TO sessions_elsewhere");
+    const QJsonObject failed = send(r.port, get(r.port, "/api/v1/status")).json();
+    CHECK(failed.value("last_feed").isNull());
+    CHECK_THAT(failed.value("last_feed_error").toString().toStdString(), Catch::Contains("sessions"));
 }

@@ -495,10 +495,15 @@ QJsonObject RemoteServer::state()
     // side it ended: the session shown, or else the newest stored one.
     QList<SessionSummary> recent;
     std::optional<Session> last;
-    if (recorder.hasSession())
+    if (recorder.hasSession()) {
         last = recorder.currentSession();
-    else if (m_store.loadRecentSummaries(1, recent) && !recent.isEmpty())
-        m_store.loadSession(recent.constFirst().uuid, last);
+    } else {
+        // A read that failed is said, not shown as "no feed yet".
+        const bool read = m_store.loadRecentSummaries(1, recent)
+            && (recent.isEmpty() || m_store.loadSession(recent.constFirst().uuid, last));
+        if (!read)
+            out.insert(QStringLiteral("last_feed_error"), m_store.errorString());
+    }
     out.insert(QStringLiteral("last_feed"),
         last ? QJsonValue(QJsonObject {{QStringLiteral("kind"), toKey(last->kind)},
             {QStringLiteral("started_at"), isoTime(last->startedAtUtcMs, last->startedUtcOffsetS)},

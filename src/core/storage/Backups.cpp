@@ -86,9 +86,12 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
     }
     ::close(fd);
     QSqlQuery vacuum(database.connection());
-    vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
-    vacuum.addBindValue(partial);
-    if (!vacuum.exec()) {
+    bool copied = vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
+    if (copied) {
+        vacuum.addBindValue(partial);
+        copied = vacuum.exec();
+    }
+    if (!copied) {
         error = Text::tr("The copy failed: %1").arg(vacuum.lastError().text());
         QFile::remove(partial);
         return {};

@@ -248,7 +248,8 @@ bool SessionStore::loadReceiptsSince(qint64 sinceUtcMs, QSet<QString> &tapIds)
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT tap_id FROM remote_taps WHERE received_at_utc_ms >= ?"));
+    if (!query.prepare(QStringLiteral("SELECT tap_id FROM remote_taps WHERE received_at_utc_ms >= ?")))
+        return fail(query);
     query.addBindValue(sinceUtcMs);
     if (!query.exec())
         return fail(query);
@@ -261,7 +262,8 @@ bool SessionStore::addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 
 {
     return transaction([&] {
         QSqlQuery insert(m_database.connection());
-        insert.prepare(QStringLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)"));
+        if (!insert.prepare(QStringLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)")))
+            return fail(insert);
         insert.addBindValue(atUtcMs);
         insert.addBindValue(utcOffsetS);
         if (!insert.exec())
@@ -275,7 +277,8 @@ bool SessionStore::deleteSpontaneousLetdown(qint64 id)
 {
     return transaction([&] {
         QSqlQuery remove(m_database.connection());
-        remove.prepare(QStringLiteral("DELETE FROM spontaneous_letdowns WHERE id = ?"));
+        if (!remove.prepare(QStringLiteral("DELETE FROM spontaneous_letdowns WHERE id = ?")))
+            return fail(remove);
         remove.addBindValue(id);
         return remove.exec() || fail(remove);
     });
@@ -286,8 +289,9 @@ bool SessionStore::loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QLi
     letdowns.clear();
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, at_utc_ms, utc_offset_s FROM spontaneous_letdowns"
-                                 " WHERE at_utc_ms BETWEEN ? AND ? ORDER BY at_utc_ms, id"));
+    if (!query.prepare(QStringLiteral("SELECT id, at_utc_ms, utc_offset_s FROM spontaneous_letdowns"
+                                      " WHERE at_utc_ms BETWEEN ? AND ? ORDER BY at_utc_ms, id")))
+        return fail(query);
     query.addBindValue(fromUtcMs);
     query.addBindValue(toUtcMs);
     if (!query.exec())
@@ -323,7 +327,8 @@ bool SessionStore::insertSession(const Session &session)
 {
     return transaction([&] {
         QSqlQuery exists(m_database.connection());
-        exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?"));
+        if (!exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?")))
+            return fail(exists);
         exists.addBindValue(session.uuid);
         if (!exists.exec())
             return fail(exists);
@@ -340,8 +345,9 @@ bool SessionStore::replaceSession(const Session &session)
 {
     return transaction([&] {
         QSqlQuery clear(m_database.connection());
-        clear.prepare(
-            QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)"));
+        if (!clear.prepare(
+                QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)")))
+            return fail(clear);
         clear.addBindValue(session.uuid);
         if (!clear.exec())
             return fail(clear);
@@ -356,7 +362,8 @@ bool SessionStore::deleteSession(const QString &uuid)
         if (uuid == m_lastUuid)
             m_lastUuid.clear(); // undone later, it comes back with another row id
         QSqlQuery remove(m_database.connection());
-        remove.prepare(QStringLiteral("DELETE FROM sessions WHERE uuid = ?"));
+        if (!remove.prepare(QStringLiteral("DELETE FROM sessions WHERE uuid = ?")))
+            return fail(remove);
         remove.addBindValue(uuid);
         return remove.exec() || fail(remove);
     });
@@ -369,10 +376,11 @@ bool SessionStore::findOverlapping(
     overlapping.clear();
     QSqlQuery query(m_database.connection());
     // An unfinished session has no end yet: it reaches to its last step.
-    query.prepare(
-        QStringLiteral("SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
-                       " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
-                       " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms"));
+    if (!query.prepare(
+            QStringLiteral("SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
+                           " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
+                           " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms")))
+        return fail(query);
     query.addBindValue(toKey(kind));
     query.addBindValue(exceptUuid.isNull() ? QStringLiteral("") : exceptUuid); // NULL would match nothing
     query.addBindValue(endUtcMs);
@@ -810,10 +818,11 @@ bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summari
     m_error.clear();
     summaries.clear();
     QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
-                       " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
-                       " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?"));
+    if (!query.prepare(
+            QStringLiteral("SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
+                           " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
+                           " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?")))
+        return fail(query);
     query.addBindValue(limit);
     if (!query.exec())
         return fail(query);
