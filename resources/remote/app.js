@@ -188,7 +188,7 @@
       : !last ? ''
       : last.running ? 'This ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs) + ' ago'
       : 'Last ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs)
-        + ' ago, ended on the ' + sideName[last.side];
+        + ' ago, ended on ' + (last.side === 'both' ? 'both sides' : 'the ' + sideName[last.side]);
   }
 
   document.addEventListener('DOMContentLoaded', function () {
