@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -601,6 +602,10 @@ bool Database::migrate(int fromVersion)
 {
     if (fromVersion == kSchemaVersion)
         return true;
+    // Each step's statements in order, stopping at the first that fails.
+    const auto execAll = [this](const QStringList &statements) {
+        return std::all_of(statements.begin(), statements.end(), [this](const QString &sql) { return exec(sql); });
+    };
     // Cumulative steps, all in one transaction: a failed migration leaves the file as it was.
     return write([&] {
         if (fromVersion < 1) {
@@ -646,9 +651,8 @@ bool Database::migrate(int fromVersion)
                                " PRIMARY KEY (session_id, technique)) WITHOUT ROWID"),
                 QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId),
             };
-            for (const auto &sql : statements)
-                if (!exec(sql))
-                    return false;
+            if (!execAll(statements))
+                return false;
         }
         if (fromVersion < 2) {
             // A change counter kept by triggers: a backup is due when it moved.
@@ -664,9 +668,8 @@ bool Database::migrate(int fromVersion)
                         statements << QStringLiteral("CREATE TRIGGER %1_%2_counts AFTER %2 ON %1 BEGIN UPDATE meta"
                                                      " SET value = value + 1 WHERE key = 'change_count'; END")
                                           .arg(QLatin1String(table), QLatin1String(event));
-            for (const auto &sql : statements)
-                if (!exec(sql))
-                    return false;
+            if (!execAll(statements))
+                return false;
         }
         if (fromVersion < 3) {
             // Sessions brought from other trackers, per-breast pumped volumes and a top-up
@@ -681,9 +684,8 @@ bool Database::migrate(int fromVersion)
                 QStringLiteral("ALTER TABLE sessions ADD COLUMN topup_kind TEXT"
                                " CHECK (topup_kind IS NULL OR topup_kind = 'breast_milk' OR topup_kind = 'formula')"),
             };
-            for (const auto &sql : statements)
-                if (!exec(sql))
-                    return false;
+            if (!execAll(statements))
+                return false;
         }
         if (fromVersion < 4) {
             // The phone remote (docs/remote.md): the ids of taps already recorded, written in
@@ -703,9 +705,8 @@ bool Database::migrate(int fromVersion)
                 QStringLiteral("CREATE TRIGGER spontaneous_letdowns_DELETE_counts AFTER DELETE ON spontaneous_letdowns"
                                " BEGIN UPDATE meta SET value = value + 1 WHERE key = 'change_count'; END"),
             };
-            for (const auto &sql : statements)
-                if (!exec(sql))
-                    return false;
+            if (!execAll(statements))
+                return false;
         }
         if (fromVersion < 5) {
             // The let-down index carries the measured volume too (and the row id, so the
@@ -716,9 +717,8 @@ bool Database::migrate(int fromVersion)
                 QStringLiteral("CREATE INDEX ejections_by_session"
                                " ON ejections(session_id, offset_ms, id, measured_volume_ml)"),
             };
-            for (const auto &sql : statements)
-                if (!exec(sql))
-                    return false;
+            if (!execAll(statements))
+                return false;
         }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
