@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <limits>
+
 TEST_CASE("Elapsed times read as m:ss, then h:mm:ss")
 {
     CHECK(formatElapsed(0) == "0:00");
@@ -40,6 +42,9 @@ TEST_CASE("The stored local date is the date of the stored local time, around ev
                 INFO(date.toString(Qt::ISODate).toStdString() << " offset " << offsetS << " shift " << shiftMs);
                 CHECK(storedLocalDate(utcMs, offsetS) == storedLocalDateTime(utcMs, offsetS).date());
             }
+    // A damaged file's absurd instants give the same answer as QDateTime, without overflow.
+    for (const qint64 utcMs : {std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min()})
+        CHECK(storedLocalDate(utcMs, 14 * 3600) == storedLocalDateTime(utcMs, 14 * 3600).date());
 }
 
 TEST_CASE("Times from the start are read back from what she types")

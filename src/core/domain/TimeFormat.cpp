@@ -36,6 +36,9 @@ QDate storedLocalDate(qint64 utcMs, int utcOffsetS)
 {
     constexpr qint64 kMsPerDay = 24LL * 3600 * 1000;
     constexpr qint64 kJulianDayOf1970 = 2440588; // 1970-01-01
+    // Far outside any real date (a damaged or hostile file): no sum that could overflow.
+    if (utcMs > (qint64(1) << 60) || utcMs < -(qint64(1) << 60))
+        return storedLocalDateTime(utcMs, utcOffsetS).date();
     const qint64 localMs = utcMs + qint64(utcOffsetS) * 1000;
     // Rounded down, also before 1970 (C++ division rounds toward zero).
     const qint64 days = localMs / kMsPerDay - (localMs % kMsPerDay < 0 ? 1 : 0);
