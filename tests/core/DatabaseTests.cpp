@@ -56,6 +56,34 @@ TEST_CASE("A new database is created private, versioned and in WAL mode")
     CHECK_FALSE(wal.permissions() & (QFile::ReadOther | QFile::ReadGroup));
 }
 
+TEST_CASE("A new database gets its name only once it is whole, and leftovers of a killed creation go")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("letdown.sqlite"));
+    // What a creation killed half way left: a partial file and its -wal, under a process
+    // that is gone; and one being made right now by a process that still runs (pid 1).
+    const auto plant = [&](const QString &name) {
+        QFile file(dir.filePath(name));
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("half made");
+    };
+    plant(QStringLiteral("letdown.sqlite.new-999999999"));
+    plant(QStringLiteral("letdown.sqlite.new-999999999-wal"));
+    plant(QStringLiteral("letdown.sqlite.new-1"));
+
+    Database database;
+    REQUIRE(database.open(path));
+    const QStringList left = QDir(dir.path()).entryList({QStringLiteral("letdown.sqlite.new-*")}, QDir::Files);
+    CHECK(left == QStringList {QStringLiteral("letdown.sqlite.new-1")});
+    qint64 changes = -1;
+    CHECK(database.changeCount(changes)); // the schema is all there
+    CHECK(changes == 0);
+    // Given its name in one step, with the schema already in the file itself (not only in
+    // its -wal): never seen empty under that name (the killed-import test kills an import at
+    // many points of this).
+    CHECK(QFileInfo(path).size() > 0);
+}
+
 TEST_CASE("Migrations run from an empty file and reopening keeps the data")
 {
     TempDatabase db;
@@ -141,8 +169,9 @@ void makeFileWithPendingWal(const QString &path, const QStringList &statements)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(source);
         REQUIRE(db.open());
-        for (const QString &sql : QStringList {QStringLiteral("PRAGMA journal_mode=WAL"),
-                 QStringLiteral("PRAGMA wal_autocheckpoint=0")} + statements) {
+        for (const QString &sql :
+            QStringList {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA wal_autocheckpoint=0")}
+                + statements) {
             QSqlQuery query(db);
             REQUIRE(query.exec(sql));
         }
@@ -166,7 +195,8 @@ TEST_CASE("A foreign or newer file with a -wal beside it is refused with both fi
         {QStringLiteral("PRAGMA application_id=%1").arg(Database::kApplicationId),
             QStringLiteral("CREATE TABLE sessions (id INTEGER PRIMARY KEY)"),
             QStringLiteral("PRAGMA user_version=%1").arg(Database::kSchemaVersion + 1)});
-    for (const auto &[path, message] : {std::pair {foreign, "another application"}, std::pair {newer, "newer version"}}) {
+    for (const auto &[path, message] :
+        {std::pair {foreign, "another application"}, std::pair {newer, "newer version"}}) {
         INFO(path.toStdString());
         const QByteArray fileBefore = fileHash(path);
         const QByteArray walBefore = fileHash(path + QStringLiteral("-wal"));

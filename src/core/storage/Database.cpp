@@ -109,6 +109,48 @@ bool Database::open(const QString &path, OpenMode mode)
     return false;
 }
 
+bool Database::createComplete(const QString &path)
+{
+    // A new file is made whole under a name of its own and then given her file's name in one
+    // step: a kill or power cut while it is being made leaves nothing half made under that
+    // name (an empty file there would be taken for a damaged one at the next start).
+    const QFileInfo info(path);
+    const QString prefix = info.fileName() + QStringLiteral(".new-");
+    const QDir folder = info.absoluteDir();
+    for (const QString &name : folder.entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
+        if (processIsGone(name.mid(prefix.size()).section(u'-', 0, 0).section(u'.', 0, 0).toLongLong()))
+            QFile::remove(folder.filePath(name)); // left by a creation that was killed
+    const QString building = path + QStringLiteral(".new-%1").arg(QCoreApplication::applicationPid());
+    const auto removeBuilding = [&] {
+        for (const QString &suffix :
+            {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".checked")})
+            QFile::remove(building + suffix);
+    };
+    removeBuilding();
+    if (!createPrivateFile(building, m_error)) {
+        m_error.replace(building, path); // her file's name is the one she knows
+        return false;
+    }
+    {
+        Database fresh;
+        if (!fresh.open(building, OpenMode::CreateIfMissing)) {
+            m_error = fresh.errorString();
+            removeBuilding();
+            return false;
+        }
+    } // closed: the whole schema is in the file itself now
+    // QFile::rename never replaces a file: one another program made meanwhile is kept, and
+    // opened below like any other.
+    const bool named = QFile::rename(building, path);
+    removeBuilding();
+    if (!named && !QFileInfo::exists(path)) {
+        m_error = Text::tr("Cannot create %1.").arg(path);
+        return false;
+    }
+    syncFolderOf(path);
+    return true;
+}
+
 bool Database::openConnection(const QString &path, bool hasContent)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -167,13 +209,13 @@ bool Database::openChecked(const QString &path, OpenMode mode)
     m_problem = Problem::None;
     m_readOnly = mode == OpenMode::ReadOnly;
 
-    const QFileInfo info(path);
-    if (!info.exists()) {
+    if (!QFileInfo::exists(path)) {
         if (mode != OpenMode::CreateIfMissing)
             return fail(Problem::Missing, Text::tr("There is no database at %1.").arg(path));
-        if (!createPrivateFile(path, m_error))
+        if (!createComplete(path))
             return fail(Problem::Unavailable, m_error);
     }
+    const QFileInfo info(path);
     if (QFileInfo(path).isDir())
         return fail(Problem::Unavailable, Text::tr("%1 is a folder, not a database file.").arg(path));
     // WAL needs to write beside the file too; without that, look but do not touch.

@@ -106,6 +106,7 @@ private:
     bool openChecked(const QString &path, OpenMode mode);
     // The QtSql connection: read-only (immutable where nothing may be created) or, after the
     // read-only look at whose file it is, read-write.
+    bool createComplete(const QString &path);
     bool openConnection(const QString &path, bool hasContent);
     bool finishReadOnly(const QString &path, OpenMode mode, int userVersion);
     bool checkOwnershipAndVersion(int &userVersion);
