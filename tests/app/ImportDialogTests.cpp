@@ -196,7 +196,9 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
         Database check;
         if (!QFile::exists(database))
             continue; // killed before the database was created: nothing written either
-        REQUIRE(check.open(database, Database::OpenMode::MustExist));
+        const bool opened = check.open(database, Database::OpenMode::MustExist);
+        INFO("kill " << attempt << ": " << check.errorString().toStdString());
+        REQUIRE(opened);
         QSqlQuery count(check.connection());
         REQUIRE(count.exec("SELECT count(*) FROM sessions"));
         REQUIRE(count.next());
