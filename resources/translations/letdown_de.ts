@@ -507,6 +507,10 @@
         <source>no backup could be taken first</source>
         <translation>vorher konnte keine Sicherung angelegt werden</translation>
     </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
