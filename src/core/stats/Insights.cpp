@@ -389,7 +389,7 @@ Insights computeInsights(const QList<Session> &all, const ReferenceModel &model,
         if (!s.isFinished() || !s.letdownsLogged)
             continue;
         const QDate day = localStartDate(s);
-        if ((range.from && day < *range.from) || (range.to && day > *range.to))
+        if (!range.contains(day))
             continue;
         sessions.append(&s);
     }

@@ -17,6 +17,19 @@ qint64 utcMidnightMs(QDate date)
 {
     return QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
+
+// The UTC instants that may fall on the range's local dates, whatever offset she had then;
+// what is read between them is then cut exactly on the local date she saw.
+std::pair<qint64, qint64> widenedUtcBounds(const StatsRange &range)
+{
+    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
+    qint64 toUtcMs = std::numeric_limits<qint64>::max();
+    if (range.from)
+        fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
+    if (range.to)
+        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    return {fromUtcMs, toUtcMs};
+}
 } // namespace
 
 StatsRange lastWeeksRange(QDate today, int weeks)
@@ -27,21 +40,12 @@ StatsRange lastWeeksRange(QDate today, int weeks)
 
 bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error)
 {
-    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
-    qint64 toUtcMs = std::numeric_limits<qint64>::max();
-    if (range.from)
-        fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
-    if (range.to)
-        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    const auto [fromUtcMs, toUtcMs] = widenedUtcBounds(range);
     if (!store.loadSessionsStartedBetween(fromUtcMs, toUtcMs, sessions)) {
         error = store.errorString();
         return false;
     }
-    // The window was widened by the largest UTC offset; now cut exactly on local dates.
-    sessions.removeIf([&](const Session &s) {
-        const QDate day = localStartDate(s);
-        return (range.from && day < *range.from) || (range.to && day > *range.to);
-    });
+    sessions.removeIf([&](const Session &s) { return !range.contains(localStartDate(s)); });
     return true;
 }
 
@@ -72,20 +76,13 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
 bool loadSpontaneousLetdownsInRange(
     SessionStore &store, const StatsRange &range, QList<SessionStore::SpontaneousLetdown> &letdowns, QString &error)
 {
-    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
-    qint64 toUtcMs = std::numeric_limits<qint64>::max();
-    if (range.from)
-        fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
-    if (range.to)
-        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    const auto [fromUtcMs, toUtcMs] = widenedUtcBounds(range);
     if (!store.loadSpontaneousLetdowns(fromUtcMs, toUtcMs, letdowns)) {
         error = store.errorString();
         return false;
     }
-    // Widened by the largest UTC offset; now cut exactly on local dates, as for sessions.
     letdowns.removeIf([&](const SessionStore::SpontaneousLetdown &l) {
-        const QDate day = storedLocalDate(l.atUtcMs, l.utcOffsetS);
-        return (range.from && day < *range.from) || (range.to && day > *range.to);
+        return !range.contains(storedLocalDate(l.atUtcMs, l.utcOffsetS));
     });
     return true;
 }

@@ -64,6 +64,8 @@ struct OrderVolume {
 struct StatsRange {
     std::optional<QDate> from; // local dates, inclusive
     std::optional<QDate> to;
+
+    bool contains(QDate day) const { return (!from || day >= *from) && (!to || day <= *to); }
 };
 
 struct TrendStats {
