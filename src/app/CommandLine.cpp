@@ -8,6 +8,9 @@
 #include "demo/DemoData.h"
 #include "domain/PlausibleDates.h"
 #include "import/Importer.h"
+#include "instance/InstanceGuard.h"
+#include "journal/Journal.h"
+#include "recorder/SessionRecorder.h"
 #include "output/OutputFiles.h"
 #include "recorder/Clock.h"
 #include "settings/Preferences.h"
@@ -23,6 +26,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QThread>
 #include <QFuture>
 #include <QImage>
 #include <QJsonDocument>
@@ -52,6 +57,23 @@ int fail(const QString &verb, const QString &message, int exitCode = 1)
 const QCommandLineOption kDatabaseOption(
     {QStringLiteral("database")}, QStringLiteral("The database file (default: %1)."), QStringLiteral("file"));
 
+// A command that changes her data runs through a journal: its own on the file, or, while
+// the window or `serve` owns the file, the owner's (handed over the instance socket). It
+// writes what it has to say here, so the same words reach the terminal either way.
+struct WriteContext {
+    QString verb;
+    QString out;
+    QString err;
+    // The journal on the file (opened on first use with `mode`), or null with `error`.
+    std::function<Journal *(Database::OpenMode mode, QString &error)> journal;
+    int fail(const QString &message, int exitCode = 1)
+    {
+        err += QStringLiteral("letdown %1: %2\n").arg(verb, message);
+        return exitCode;
+    }
+};
+using WriteVerb = std::function<int(const QCommandLineParser &, WriteContext &)>;
+
 struct Verb {
     const char *name;
     const char *summary;
@@ -59,6 +81,7 @@ struct Verb {
     std::function<QList<QCommandLineOption>()> options; // besides --database and --help
     std::function<int(const QCommandLineParser &)> run;
     bool takesFiles = false; // further arguments are files (import), not mistakes
+    WriteVerb write = nullptr; // set for the commands that change her data (run is then unused)
 };
 
 // The arguments after the command itself.
@@ -449,13 +472,12 @@ bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions,
     return problems.isEmpty();
 }
 
-int runImport(const QCommandLineParser &parser)
+int runImport(const QCommandLineParser &parser, WriteContext &context)
 {
-    const QString verb = QStringLiteral("import");
     const QString sessionsPath = parser.value(QStringLiteral("sessions"));
     const bool named = !filesOf(parser, "import").isEmpty();
     if (sessionsPath.isEmpty() == !named)
-        return fail(verb, Text::tr("name the files (letdown import FILE...) or give --sessions IN.csv, not both."), 2);
+        return context.fail(Text::tr("name the files (letdown import FILE...) or give --sessions IN.csv, not both."), 2);
     // The files are read and checked before the database is opened: a failed import
     // creates no database and changes none.
     QList<Session> sessions;
@@ -463,33 +485,76 @@ int runImport(const QCommandLineParser &parser)
     const bool read = named ? readImportFiles(parser, sessions, problems)
                             : readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems);
     if (!read)
-        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
+        return context.fail(Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
     if (parser.isSet(QStringLiteral("dry-run"))) {
         int letdowns = 0;
         for (const Session &s : std::as_const(sessions))
             letdowns += int(s.ejections.size());
-        QTextStream(stdout) << Text::tr("Would import %1 sessions with %2 let-downs (dry run: nothing written).\n")
-                                   .arg(sessions.size())
-                                   .arg(letdowns);
+        context.out += Text::tr("Would import %1 sessions with %2 let-downs (dry run: nothing written).\n")
+                           .arg(sessions.size())
+                           .arg(letdowns);
         return 0;
     }
-    Database database;
-    DataFile dataFile(database);
-    if (!dataFile.open(databasePath(parser)))
-        return fail(verb, dataFile.errorString());
-    if (database.isReadOnly())
-        return fail(verb, Text::tr("%1 is write-protected; nothing was imported.").arg(database.path()));
-    SessionStore store(database);
+    QString error;
+    Journal *journal = context.journal(Database::OpenMode::CreateIfMissing, error);
+    if (!journal)
+        return context.fail(error);
+    if (journal->dataFile().database().isReadOnly())
+        return context.fail(
+            Text::tr("%1 is write-protected; nothing was imported.").arg(journal->dataFile().database().path()));
     // Sessions she logged in Letdown at the same time as another tracker's: said, both kept.
-    for (const QString &warning : storedOverlapWarnings(store, sessions))
-        std::fprintf(stderr, "letdown import: %s\n", qPrintable(warning));
+    for (const QString &warning : storedOverlapWarnings(journal->store(), sessions))
+        context.err += QStringLiteral("letdown import: %1\n").arg(warning);
     CsvImportReport report;
-    if (!importCsvFiles(store, sessions, report, problems))
-        return fail(verb, Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
-    QTextStream(stdout) << Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
-                               .arg(report.added)
-                               .arg(report.letdowns)
-                               .arg(report.skipped);
+    if (!importCsvFiles(*journal, Origin::CommandLine, sessions, report, problems))
+        return context.fail(Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
+    context.out += Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
+                       .arg(report.added)
+                       .arg(report.letdowns)
+                       .arg(report.skipped);
+    return 0;
+}
+
+// `letdown tap ACTION`: one step of the live session, from a desktop-wide shortcut, a foot
+// pedal or a script (docs/desktop.md), through the same journal as a key in the window.
+int runTap(const QCommandLineParser &parser, WriteContext &context)
+{
+    static const QStringList actions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
+        QStringLiteral("resume"), QStringLiteral("switch-side"), QStringLiteral("letdown"),
+        QStringLiteral("letdown-without-feed")};
+    const QStringList given = filesOf(parser, "tap");
+    if (given.size() != 1 || !actions.contains(given.constFirst()))
+        return context.fail(Text::tr("say one step: %1.").arg(actions.join(QStringLiteral(", "))), 2);
+    Journal::Request request;
+    request.step = *Journal::stepFromKey(QString(given.constFirst()).replace(u'-', u'_'));
+    request.origin = Origin::CommandLine;
+    if (parser.isSet(QStringLiteral("kind"))) {
+        request.kind = sessionKindFromKey(parser.value(QStringLiteral("kind")));
+        if (!request.kind || request.step != Journal::Step::Start)
+            return context.fail(Text::tr("--kind is nursing or pumping, and only for start."), 2);
+    }
+    if (parser.isSet(QStringLiteral("side"))) {
+        request.side = sideFromKey(parser.value(QStringLiteral("side")));
+        if (!request.side || (request.step != Journal::Step::Start && request.step != Journal::Step::SwitchSide))
+            return context.fail(Text::tr("--side is left, right or both, and only for start and switch-side."), 2);
+    }
+    QString error;
+    Journal *journal = context.journal(Database::OpenMode::CreateIfMissing, error);
+    if (!journal)
+        return context.fail(error);
+    Journal::Outcome outcome = journal->apply(request);
+    // In a process of its own, a step kept because another program held the file is tried
+    // again for a few seconds: this process ends, and nothing it kept may end with it.
+    for (int attempt = 0; outcome.result == QLatin1String("kept") && attempt < 20; ++attempt) {
+        QThread::msleep(250);
+        if (journal->recorder().retrySave())
+            outcome = {QStringLiteral("recorded"), {}, false};
+    }
+    if (!outcome.ok())
+        return context.fail(outcome.message.isEmpty() ? outcome.result : outcome.message);
+    context.out += outcome.result == QLatin1String("recorded")
+        ? Text::tr("%1: recorded.\n").arg(given.constFirst())
+        : Text::tr("%1: nothing to do (%2)\n").arg(given.constFirst(), outcome.message);
     return 0;
 }
 
@@ -516,19 +581,17 @@ int runReport(const QCommandLineParser &parser)
     return 0;
 }
 
-int runBackup(const QCommandLineParser &parser)
+int runBackup(const QCommandLineParser &, WriteContext &context)
 {
-    const QString verb = QStringLiteral("backup");
-    Database database;
-    DataFile dataFile(database);
-    if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
-        return fail(verb, dataFile.errorString());
     QString error;
-    const QString taken = dataFile.backUp(QStringLiteral("manual"), error);
+    Journal *journal = context.journal(Database::OpenMode::MustExist, error);
+    if (!journal)
+        return context.fail(error);
+    const QString taken = journal->dataFile().backUp(QStringLiteral("manual"), error);
     if (taken.isEmpty())
-        return fail(verb, error);
-    Backups::thin(database.path());
-    QTextStream(stdout) << taken << '\n';
+        return context.fail(error);
+    Backups::thin(journal->dataFile().path());
+    context.out += taken + u'\n';
     return 0;
 }
 
@@ -605,9 +668,22 @@ const QList<Verb> &verbs()
                     {QStringLiteral("dry-run"),
                         Text::tr("Check the files and say what would be imported; write nothing.")}};
             },
-            runImport, true},
+            nullptr, true, runImport},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
-            false, [] { return QList<QCommandLineOption> {}; }, runBackup},
+            false, [] { return QList<QCommandLineOption> {}; }, nullptr, false, runBackup},
+        {"tap",
+            QT_TRANSLATE_NOOP("CommandLine",
+                "One step of the live session: start, stop, pause, resume, switch-side, letdown or "
+                "letdown-without-feed (for a desktop shortcut; handed to the open window if there is one)."),
+            false,
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("kind"), Text::tr("start: nursing or pumping (default: as last chosen)."),
+                        QStringLiteral("kind")},
+                    {QStringLiteral("side"), Text::tr("start or switch-side: left, right or both."),
+                        QStringLiteral("side")}};
+            },
+            nullptr, true, runTap},
         {"serve",
             QT_TRANSLATE_NOOP(
                 "CommandLine", "Run the phone remote without a window (docs/remote.md); Ctrl+C stops it."),
@@ -661,6 +737,8 @@ QStringList optionsWithValues()
     return names;
 }
 
+int runWriting(const Verb &verb, const QCommandLineParser &parser, const QStringList &arguments);
+
 int runParsed(const Verb &verb, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -682,9 +760,94 @@ int runParsed(const Verb &verb, const QStringList &arguments)
     extra.removeOne(QString::fromLatin1(verb.name));
     if (!extra.isEmpty() && !verb.takesFiles)
         return fail(QString::fromLatin1(verb.name), Text::tr("unexpected argument '%1'.").arg(extra.constFirst()), 2);
-    return verb.run(parser);
+    if (!verb.write)
+        return verb.run(parser);
+    return runWriting(verb, parser, arguments);
+}
+
+// Prints what a writing command had to say, and returns its exit code.
+int printed(const WriteContext &context, int exitCode)
+{
+    std::fputs(qPrintable(context.out), stdout);
+    std::fputs(qPrintable(context.err), stderr);
+    return exitCode;
+}
+
+// A command that changes her data: handed to the process that owns the file (the window or
+// `serve`), or, when none does, run here through a journal of its own while holding the lock.
+int runWriting(const Verb &verb, const QCommandLineParser &parser, const QStringList &arguments)
+{
+    WriteContext context;
+    context.verb = QString::fromLatin1(verb.name);
+    const QString path = databasePath(parser);
+    // No folder yet: no owner either (and a failed import must not create one).
+    const bool mayHaveOwner = QFileInfo::exists(QFileInfo(path).absolutePath());
+    InstanceGuard guard(path);
+    switch (mayHaveOwner ? guard.tryAcquire() : InstanceGuard::Result::Acquired) {
+    case InstanceGuard::Result::Acquired: break;
+    case InstanceGuard::Result::OtherRaised:
+    case InstanceGuard::Result::OtherSilent: {
+        InstanceGuard::Answer answer;
+        const bool answered = guard.forward({arguments.mid(1), QDir::currentPath()}, answer);
+        context.out = answer.out;
+        context.err = answer.err;
+        if (!answered) {
+            context.err.clear();
+            return printed(context, context.fail(answer.err, 3));
+        }
+        return printed(context, answer.exitCode);
+    }
+    case InstanceGuard::Result::Failed:
+        // No lock can be made beside the file (a write-protected folder): nobody can own it
+        // for writing either. Run here; opening it says what is possible.
+        break;
+    }
+    std::unique_ptr<Journal> own;
+    context.journal = [&](Database::OpenMode mode, QString &error) -> Journal * {
+        if (!own)
+            own = Journal::open(path, processClock(), mode, error);
+        return own.get();
+    };
+    const int code = verb.write(parser, context);
+    if (own)
+        own->dataFile().waitForBackground();
+    return printed(context, code);
 }
 } // namespace
+
+InstanceGuard::Answer CommandLine::runForwarded(Journal &journal, const InstanceGuard::Forwarded &command)
+{
+    // Read the way the sending process read them (English, C locale), run here.
+    const QString name = findCommand(QStringList {QStringLiteral("letdown")} + command.arguments);
+    const Verb *verb = verbNamed(name);
+    InstanceGuard::Answer answer;
+    if (!verb || !verb->write) {
+        answer = {2, {}, QStringLiteral("letdown: '%1' is not handed to a running Letdown.\n").arg(name)};
+        return answer;
+    }
+    QCommandLineParser parser;
+    parser.addOption(kDatabaseOption);
+    parser.addOptions(verb->options());
+    parser.addPositionalArgument(QString::fromLatin1(verb->name), QString());
+    if (!parser.parse(QStringList {QStringLiteral("letdown")} + command.arguments)) {
+        answer = {2, {}, QStringLiteral("letdown %1: %2\n").arg(name, parser.errorText())};
+        return answer;
+    }
+    const QLocale previousLocale;
+    QLocale::setDefault(QLocale::c());
+    // Relative file names are the sender's: read from its folder.
+    const QString previousFolder = QDir::currentPath();
+    QDir::setCurrent(command.workingDirectory);
+    WriteContext context;
+    context.verb = name;
+    context.journal = [&journal](Database::OpenMode, QString &) { return &journal; };
+    answer.exitCode = verb->write(parser, context);
+    QDir::setCurrent(previousFolder);
+    QLocale::setDefault(previousLocale);
+    answer.out = context.out;
+    answer.err = context.err;
+    return answer;
+}
 
 QString CommandLine::defaultDatabasePath()
 {

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "instance/InstanceGuard.h"
+
 #include <QString>
 #include <QStringList>
+
+class Journal;
 
 // `letdown VERB ...`: the headless commands. None of them opens a window, so none needs
 // a display; each has its own --help. One table (in CommandLine.cpp) lists the commands:
@@ -19,4 +23,7 @@ QString defaultDatabasePath();
 void describeApplication();
 // The arguments without those QApplication takes for itself (-platform X, -style X ...).
 QStringList withoutQtGuiOptions(QStringList arguments);
+// The owner's side of a command handed over by another Letdown (`tap`, `import`, `backup`
+// while the window or `serve` has the file): runs it through this process's journal.
+InstanceGuard::Answer runForwarded(Journal &journal, const InstanceGuard::Forwarded &command);
 } // namespace CommandLine

@@ -1,5 +1,7 @@
 #include "HistoryPanel.h"
 
+#include "journal/Journal.h"
+
 #include "ui_HistoryPanel.h"
 
 #include "HistoryModel.h"
@@ -24,14 +26,14 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
-HistoryPanel::HistoryPanel(
-    SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock, QWidget *parent)
+HistoryPanel::HistoryPanel(Journal &journal, QUndoStack &undoStack, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
-    , m_store(store)
-    , m_recorder(recorder)
+    , m_journal(journal)
+    , m_store(journal.store())
+    , m_recorder(journal.recorder())
     , m_undoStack(undoStack)
-    , m_clock(clock)
+    , m_clock(journal.clock())
     , m_model(new HistoryModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_confirm([this](const QString &question) {
@@ -42,7 +44,13 @@ HistoryPanel::HistoryPanel(
     m_ui->kindCombo->addItem(tr("Nursing and pumping"));
     m_ui->kindCombo->addItem(tr("Nursing only"));
     m_ui->kindCombo->addItem(tr("Pumping only"));
-    const QDate today = localToday(clock);
+    const QDate today = localToday(m_clock);
+    // Whoever changed her sessions (this tab, undo, an import, the phone, another program
+    // through the instance socket), the list is read again.
+    connect(&journal, &Journal::changed, this, [this](const Journal::Change &change) {
+        if (change.sessionsChanged)
+            invalidate();
+    });
     m_ui->fromDate->setDate(today.addDays(-27));
     m_ui->toDate->setDate(today);
 
@@ -206,15 +214,11 @@ void HistoryPanel::runDialog(const Session *existing)
         return;
     const Session result = dialog.session();
     const auto report = [this](const QString &message) { emit problem(message); };
-    const auto changed = [this] {
-        m_recorder.reloadShownSession();
-        reload();
-        emit sessionsChanged();
-    };
+    const auto changed = [this] { emit sessionsChanged(); };
     if (existing)
-        m_undoStack.push(new EditSessionCommand(m_store, *existing, result, report, changed));
+        m_undoStack.push(new EditSessionCommand(m_journal, *existing, result, report, changed));
     else
-        m_undoStack.push(new AddSessionCommand(m_store, result, report, changed));
+        m_undoStack.push(new AddSessionCommand(m_journal, result, report, changed));
     selectSession(result.uuid);
 }
 
@@ -233,10 +237,8 @@ void HistoryPanel::deleteSelected()
     if (!m_confirm(question))
         return;
     m_undoStack.push(new DeleteSessionCommand(
-        m_store, doomed, [this](const QString &message) { emit problem(message); },
+        m_journal, doomed, [this](const QString &message) { emit problem(message); },
         [this] {
-            m_recorder.reloadShownSession();
-            reload();
             emit sessionsChanged();
         }));
 }
@@ -246,9 +248,9 @@ namespace {
 class RemoveSpontaneousCommand : public QUndoCommand
 {
 public:
-    RemoveSpontaneousCommand(SessionStore &store, const SessionStore::SpontaneousLetdown &letdown,
+    RemoveSpontaneousCommand(Journal &journal, const SpontaneousLetdown &letdown,
         std::function<void(const QString &)> problem, std::function<void()> changed)
-        : m_store(store)
+        : m_journal(journal)
         , m_letdown(letdown)
         , m_problem(std::move(problem))
         , m_changed(std::move(changed))
@@ -257,20 +259,25 @@ public:
     }
     void redo() override
     {
-        if (!m_store.deleteSpontaneousLetdown(m_letdown.id))
-            m_problem(m_store.errorString());
+        QString error;
+        if (!m_journal.deleteLetdownWithoutFeed(m_letdown, Origin::History, error))
+            m_problem(error);
         m_changed();
     }
     void undo() override
     {
-        if (!m_store.addSpontaneousLetdown(m_letdown.atUtcMs, m_letdown.utcOffsetS, m_letdown.id))
-            m_problem(m_store.errorString());
+        QList<SpontaneousLetdown> again {m_letdown};
+        QString error;
+        if (!m_journal.addLetdownsWithoutFeed(again, Origin::Undo, error))
+            m_problem(error);
+        else
+            m_letdown.id = again.constFirst().id; // a new row: redo removes this one
         m_changed();
     }
 
 private:
-    SessionStore &m_store;
-    SessionStore::SpontaneousLetdown m_letdown;
+    Journal &m_journal;
+    SpontaneousLetdown m_letdown;
     std::function<void(const QString &)> m_problem;
     std::function<void()> m_changed;
 };
@@ -335,5 +342,5 @@ void HistoryPanel::removeSelectedSpontaneous()
     const SessionStore::SpontaneousLetdown letdown {item->data(Qt::UserRole).toLongLong(),
         item->data(Qt::UserRole + 1).toLongLong(), item->data(Qt::UserRole + 2).toInt()};
     m_undoStack.push(new RemoveSpontaneousCommand(
-        m_store, letdown, [this](const QString &error) { emit problem(error); }, [this] { invalidate(); }));
+        m_journal, letdown, [this](const QString &error) { emit problem(error); }, [] {}));
 }

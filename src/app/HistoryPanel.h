@@ -18,6 +18,7 @@ struct Preferences;
 class QUndoStack;
 class SessionDialog;
 class SessionRecorder;
+class Journal;
 class SessionStore;
 struct Session;
 
@@ -28,8 +29,9 @@ class HistoryPanel : public QWidget
     Q_OBJECT
 
 public:
-    HistoryPanel(SessionStore &store, SessionRecorder &recorder, QUndoStack &undoStack, const Clock &clock,
-        QWidget *parent = nullptr);
+    // Reads through the journal's store; every change goes through the journal (and comes
+    // back as its `changed` signal, which re-reads this view).
+    HistoryPanel(Journal &journal, QUndoStack &undoStack, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void invalidate(); // re-read now if visible, else when shown
@@ -68,6 +70,7 @@ private:
     class QLabel *m_spontaneousLabel = nullptr;
     class QListWidget *m_spontaneousList = nullptr;
     class QPushButton *m_removeSpontaneous = nullptr;
+    Journal &m_journal;
     SessionStore &m_store;
     SessionRecorder &m_recorder;
     QUndoStack &m_undoStack;

@@ -1,5 +1,7 @@
 #include "ImportDialog.h"
 
+#include "journal/Journal.h"
+
 #include "ui_ImportDialog.h"
 
 #include "csv/CsvFiles.h"
@@ -11,10 +13,11 @@
 #include <QStandardPaths>
 #include <QTimeZone>
 
-ImportDialog::ImportDialog(SessionStore &store, QWidget *parent)
+ImportDialog::ImportDialog(Journal &journal, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ImportDialog>())
-    , m_store(store)
+    , m_journal(journal)
+    , m_store(journal.store())
 {
     m_ui->setupUi(this);
     // Her own zone first, then every zone the system knows.
@@ -142,7 +145,7 @@ void ImportDialog::accept()
         return;
     CsvImportReport report;
     QStringList problems;
-    if (!importCsvFiles(m_store, m_read.sessions, report, problems)) {
+    if (!importCsvFiles(m_journal, Origin::Import, m_read.sessions, report, problems)) {
         m_ui->previewText->setPlainText(tr("Nothing was imported: %1").arg(problems.join(u'\n')));
         return;
     }

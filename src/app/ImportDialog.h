@@ -9,6 +9,7 @@
 namespace Ui {
 class ImportDialog;
 }
+class Journal;
 class SessionStore;
 
 // File > Import from another app: pick another tracker's files, say the time zone (and the
@@ -18,7 +19,7 @@ class ImportDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ImportDialog(SessionStore &store, QWidget *parent = nullptr);
+    explicit ImportDialog(Journal &journal, QWidget *parent = nullptr);
     ~ImportDialog() override;
 
     // For tests and scripted use, as she would pick them.
@@ -39,6 +40,7 @@ private:
     ImportOptions options() const;
 
     std::unique_ptr<Ui::ImportDialog> m_ui;
+    Journal &m_journal;
     SessionStore &m_store;
     QList<ImportFile> m_files;
     const Importer *m_importer = nullptr;

@@ -39,55 +39,53 @@
 
 MainWindow::MainWindow(
     DataFile &dataFile, SessionRecorder &recorder, SessionStore &store, const Clock &clock, QWidget *parent)
-    : QMainWindow(parent)
-    , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_dataFile(dataFile)
-    , m_database(dataFile.database())
-    , m_commands(recorder)
-    , m_recorder(recorder)
-    , m_store(store)
-    , m_clock(clock)
+    : MainWindow(std::make_unique<Journal>(dataFile, store, recorder, clock), parent)
+{ }
+
+MainWindow::MainWindow(std::unique_ptr<Journal> ownJournal, QWidget *parent)
+    : MainWindow(*ownJournal, parent)
 {
+    m_ownJournal = std::move(ownJournal);
+}
+
+MainWindow::MainWindow(Journal &journal, QWidget *parent)
+    : QMainWindow(parent)
+    , m_journal(journal)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_dataFile(journal.dataFile())
+    , m_database(journal.dataFile().database())
+    , m_commands(journal.steps())
+    , m_recorder(journal.recorder())
+    , m_store(journal.store())
+    , m_clock(journal.clock())
+{
+    const Clock &clock = m_clock;
+    SessionStore &store = m_store;
     m_ui->setupUi(this);
     setWindowTitle(tr("Letdown"));
     // A let-down counts at the moment of the key press or click that asked for it.
     auto *inputMoments = new InputMoments(clock, this);
     m_commands.setTapMomentSource([inputMoments] { return inputMoments->currentInputMoment(); });
     connect(&m_commands, &SessionCommands::refused, this, &MainWindow::showProblem);
-    m_sessionPanel = new SessionPanel(m_commands, store, this);
+    m_sessionPanel = new SessionPanel(m_journal, this);
     m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
     m_trendsPanel = new TrendsPanel(store, clock, this);
     m_ui->tabs->addTab(m_trendsPanel, tr("&Trends"));
-    // A finished session changes the trends; they are redrawn when next looked at.
-    connect(&m_recorder, &SessionRecorder::changed, m_trendsPanel, [this] {
-        if (m_recorder.state() == SessionRecorder::State::Stopped)
-            m_trendsPanel->invalidate();
-    });
     connect(m_trendsPanel, &TrendsPanel::problem, this, &MainWindow::showProblem);
 
     m_insightsPanel = new InsightsPanel(store, clock, this);
     m_ui->tabs->addTab(m_insightsPanel, tr("&Insights"));
     connect(m_insightsPanel, &InsightsPanel::problem, this, &MainWindow::showProblem);
-    connect(&m_recorder, &SessionRecorder::changed, m_insightsPanel, [this] {
-        if (m_recorder.state() == SessionRecorder::State::Stopped)
-            m_insightsPanel->invalidate();
-    });
 
-    m_historyPanel = new HistoryPanel(store, recorder, m_undoStack, clock, this);
+    m_historyPanel = new HistoryPanel(m_journal, m_undoStack, this);
     m_ui->tabs->addTab(m_historyPanel, tr("&History"));
     connect(m_historyPanel, &HistoryPanel::problem, this, &MainWindow::showProblem);
-    connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, [this] {
-        m_sessionPanel->reload();
-        m_trendsPanel->invalidate();
-        m_insightsPanel->invalidate();
-    });
-    connect(&m_recorder, &SessionRecorder::changed, m_historyPanel, [this] {
-        if (m_recorder.state() == SessionRecorder::State::Stopped)
-            m_historyPanel->invalidate();
-    });
+    // One signal for every change, from every hand (this window, the phone, `letdown tap`,
+    // an import handed over by another program): the views re-read what it touched.
+    connect(&m_journal, &Journal::changed, this, &MainWindow::journalChanged);
     // Undoable whoever tapped it: the Session tab, a key, the mini timer.
     connect(&m_commands, &SessionCommands::letdownRecorded, this,
-        [this](const Ejection &ejection) { m_undoStack.push(new LetdownCommand(m_commands, ejection)); });
+        [this](const Ejection &ejection) { m_undoStack.push(new LetdownCommand(m_journal, ejection)); });
 
     QAction *undo = m_undoStack.createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -118,7 +116,7 @@ MainWindow::MainWindow(
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
-    m_remote = new RemoteService(m_commands, m_store, m_clock, this);
+    m_remote = new RemoteService(m_journal, this);
     if (!m_remote->startIfEnabled())
         showProblem(m_remote->lastError());
     QAction *remote = m_ui->menuEdit->addAction(tr("Phone &remote..."), this, &MainWindow::openRemoteDialog);
@@ -148,11 +146,6 @@ MainWindow::MainWindow(
     m_refitTimer.setSingleShot(true);
     m_refitTimer.setInterval(0);
     connect(&m_refitTimer, &QTimer::timeout, this, &MainWindow::refitVolumeModel);
-    connect(&m_recorder, &SessionRecorder::changed, this, [this] {
-        if (m_recorder.state() == SessionRecorder::State::Stopped)
-            scheduleRefit();
-    });
-    connect(m_historyPanel, &HistoryPanel::sessionsChanged, this, &MainWindow::scheduleRefit);
     connect(m_insightsPanel, &InsightsPanel::useFittedModelRequested, this, &MainWindow::useFittedModel);
     // Her curve is fitted a moment after the window appears: the window never waits for it
     // (ten years of sessions take a tenth of a second to read and fit).
@@ -215,10 +208,10 @@ void MainWindow::setUpShortcuts()
         QKeySequence key;
         std::function<void()> action;
     } bindings[] = {
-        {QKeySequence(Qt::Key_Space), [this] { m_commands.startOrStop(); }},
-        {QKeySequence(Qt::Key_L), [this] { m_commands.letdown(); }},
-        {QKeySequence(Qt::Key_P), [this] { m_commands.togglePause(); }},
-        {QKeySequence(Qt::Key_S), [this] { m_commands.switchSide(); }},
+        {QKeySequence(Qt::Key_Space), [this] { m_journal.apply(Journal::ask(Journal::Step::StartOrStop, Origin::Key)); }},
+        {QKeySequence(Qt::Key_L), [this] { m_journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key)); }},
+        {QKeySequence(Qt::Key_P), [this] { m_journal.apply(Journal::ask(Journal::Step::TogglePause, Origin::Key)); }},
+        {QKeySequence(Qt::Key_S), [this] { m_journal.apply(Journal::ask(Journal::Step::SwitchSide, Origin::Key)); }},
         {QKeySequence(Qt::Key_T), [this] { m_sessionPanel->announceTime(); }},
     };
     for (const auto &binding : bindings) {
@@ -235,23 +228,20 @@ QDate MainWindow::today() const
 
 void MainWindow::openTransferDialog(int mode)
 {
-    TransferDialog dialog(TransferDialog::Mode(mode), m_store, today(), m_preferences, this);
+    TransferDialog dialog(TransferDialog::Mode(mode), m_journal, today(), m_preferences, this);
     emit transferDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;
     statusBar()->showMessage(dialog.resultMessage(), 10000);
-    if (TransferDialog::Mode(mode) == TransferDialog::Mode::ImportCsv)
-        dataChangedOutsideRecorder();
 }
 
 void MainWindow::openImportDialog()
 {
-    ImportDialog dialog(m_store, this);
+    ImportDialog dialog(m_journal, this);
     emit importDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;
     statusBar()->showMessage(dialog.resultMessage(), 10000);
-    dataChangedOutsideRecorder();
 }
 
 void MainWindow::printReport()
@@ -266,13 +256,17 @@ void MainWindow::printReport()
         showProblem(tr("Could not print the report: %1").arg(error));
 }
 
-void MainWindow::dataChangedOutsideRecorder()
+void MainWindow::journalChanged(const Journal::Change &change)
 {
+    if (!change.sessionsChanged)
+        return; // a live tap: the Session tab and the mini timer follow the recorder
     scheduleRefit();
     m_sessionPanel->reload();
-    m_trendsPanel->invalidate();
-    m_historyPanel->invalidate();
+    m_trendsPanel->invalidate(); // redrawn when next looked at
     m_insightsPanel->invalidate();
+    // History listens to the journal itself.
+    if (change.origin == Origin::CommandLine || change.origin == Origin::Import)
+        statusBar()->showMessage(tr("Your log changed (%1).").arg(change.command), 8000);
 }
 
 void MainWindow::showInsights()
@@ -358,9 +352,7 @@ bool MainWindow::refuseWhileRecording(const QString &message)
 void MainWindow::fileReplaced(const QString &statusMessage)
 {
     m_undoStack.clear(); // its steps referred to the file as it was
-    m_recorder.resetAfterRestore();
-    m_remote->fileReplaced(); // the taps it remembers were recorded in the file as it was
-    dataChangedOutsideRecorder();
+    m_journal.fileReplaced(); // every view reads the file again
     statusBar()->showMessage(statusMessage, 15000);
 }
 
@@ -384,7 +376,7 @@ bool MainWindow::moveDatabase(const QString &newPath)
 void MainWindow::toggleMiniTimer()
 {
     if (!m_miniTimer) {
-        m_miniTimer = new MiniTimer(m_commands, this);
+        m_miniTimer = new MiniTimer(m_journal, this);
     }
     m_miniTimer->setVisible(!m_miniTimer->isVisible());
     if (m_miniTimer->isVisible())
@@ -419,7 +411,8 @@ void MainWindow::openRemoteDialog()
 
 void MainWindow::markSpontaneousLetdown()
 {
-    m_commands.spontaneousLetdown(); // a refusal (a session is running) reaches showProblem
+    // A refusal (a session is running) reaches showProblem through the steps' `refused`.
+    m_journal.apply(Journal::ask(Journal::Step::LetdownWithoutFeed, Origin::Tray));
 }
 
 void MainWindow::comeToFront()

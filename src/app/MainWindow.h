@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands/SessionCommands.h"
+#include "journal/Journal.h"
 
 #include "settings/Preferences.h"
 
@@ -29,8 +30,12 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // Every change the window makes goes through `journal`; the window listens to it.
+    explicit MainWindow(Journal &journal, QWidget *parent = nullptr);
+    // Over parts the caller owns (tests): the window builds the journal over them.
     MainWindow(DataFile &dataFile, SessionRecorder &recorder, SessionStore &store, const Clock &clock,
         QWidget *parent = nullptr);
+    Journal &journal() { return m_journal; }
     ~MainWindow() override;
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
@@ -73,7 +78,8 @@ private:
     void showProblem(const QString &message);
     void showAbout();
 
-    void dataChangedOutsideRecorder();
+    // A change went through the journal (from any hand): the views re-read what it touched.
+    void journalChanged(const Journal::Change &change);
     void openImportDialog();
     QDate today() const;
     // Her own volume curve is fitted again after the window shows and after any change to
@@ -92,10 +98,14 @@ private:
     void markSpontaneousLetdown();
     void applyReadOnly();
 
+    MainWindow(std::unique_ptr<Journal> ownJournal, QWidget *parent);
+
+    std::unique_ptr<Journal> m_ownJournal; // only when built over a test's parts
+    Journal &m_journal;
     std::unique_ptr<Ui::MainWindow> m_ui;
     DataFile &m_dataFile;
     Database &m_database; // m_dataFile's, for reading its state
-    SessionCommands m_commands; // every step of the live session, from every view
+    SessionCommands &m_commands; // the journal's live steps: the next session's choices
     SessionRecorder &m_recorder;
     SessionStore &m_store;
     const Clock &m_clock;

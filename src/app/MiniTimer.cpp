@@ -1,7 +1,7 @@
 #include "MiniTimer.h"
 
 #include "domain/TimeFormat.h"
-#include "commands/SessionCommands.h"
+#include "journal/Journal.h"
 #include "recorder/SessionRecorder.h"
 
 #include <QHBoxLayout>
@@ -10,10 +10,10 @@
 #include <QShortcut>
 #include <QVBoxLayout>
 
-MiniTimer::MiniTimer(SessionCommands &commands, QWidget *parent)
+MiniTimer::MiniTimer(Journal &journal, QWidget *parent)
     : QWidget(parent, Qt::Tool | Qt::WindowStaysOnTopHint)
-    , m_commands(commands)
-    , m_recorder(commands.recorder())
+    , m_journal(journal)
+    , m_recorder(journal.recorder())
     , m_time(new QLabel(this))
     , m_count(new QLabel(this))
     , m_letdown(new QPushButton(tr("Let-down [L]"), this))
@@ -42,12 +42,14 @@ MiniTimer::MiniTimer(SessionCommands &commands, QWidget *parent)
     layout->addWidget(m_letdown);
     layout->addWidget(m_startStop);
 
-    connect(m_letdown, &QPushButton::clicked, this, [this] { m_commands.letdown(); });
-    connect(m_startStop, &QPushButton::clicked, &m_commands, &SessionCommands::startOrStop);
+    const auto ask = [this](Journal::Step step) { m_journal.apply(Journal::ask(step, Origin::MiniTimer)); };
+    connect(m_letdown, &QPushButton::clicked, this, [ask] { ask(Journal::Step::Letdown); });
+    connect(m_startStop, &QPushButton::clicked, this, [ask] { ask(Journal::Step::StartOrStop); });
     // The same single keys as the main window, when this little window has the focus.
-    connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this, [this] { m_commands.letdown(); });
-    connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, &m_commands,
-        &SessionCommands::startOrStop);
+    connect(new QShortcut(QKeySequence(Qt::Key_L), this), &QShortcut::activated, this,
+        [ask] { ask(Journal::Step::Letdown); });
+    connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this,
+        [ask] { ask(Journal::Step::StartOrStop); });
     connect(&m_recorder, &SessionRecorder::changed, this, &MiniTimer::refresh);
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &MiniTimer::refresh);

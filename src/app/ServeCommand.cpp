@@ -1,6 +1,7 @@
 #include "ServeCommand.h"
 
-#include "commands/SessionCommands.h"
+#include "CommandLine.h"
+#include "journal/Journal.h"
 #include "datafile/DataFile.h"
 #include "instance/InstanceGuard.h"
 #include "recorder/Clock.h"
@@ -97,16 +98,17 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
         QTextStream(stderr) << "letdown serve: another Letdown asked for this database; it stays served here.\n";
     });
 
-    Database database;
-    DataFile dataFile(database);
-    if (!dataFile.open(databasePath))
-        return fail(dataFile.errorString());
-    SessionStore store(database);
-    SessionRecorder recorder(store, processClock());
-    if (!recorder.restoreUnfinished())
-        return fail(recorder.lastError());
-    SessionCommands commands(recorder);
-    RemoteServer server(commands, store, processClock());
+    const std::unique_ptr<Journal> journal
+        = Journal::open(databasePath, processClock(), Database::OpenMode::CreateIfMissing, error);
+    if (!journal)
+        return fail(error);
+    DataFile &dataFile = journal->dataFile();
+    SessionRecorder &recorder = journal->recorder();
+    // `letdown tap`, `import` and `backup` from another process run here, through the journal.
+    guard.setCommandHandler([&journal](const InstanceGuard::Forwarded &command) {
+        return CommandLine::runForwarded(*journal, command);
+    });
+    RemoteServer server(*journal);
     server.setSecret(RemoteSettings::keyMakingOne());
     const QString hostName = QHostInfo::localHostName();
     server.setHostNames({hostName, hostName + QStringLiteral(".local")});

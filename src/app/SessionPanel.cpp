@@ -1,5 +1,7 @@
 #include "SessionPanel.h"
 
+#include "journal/Journal.h"
+
 #include "ExclusiveChoice.h"
 #include "commands/SessionCommands.h"
 
@@ -39,12 +41,13 @@ QString sideLabel(Side side)
 
 } // namespace
 
-SessionPanel::SessionPanel(SessionCommands &commands, SessionStore &store, QWidget *parent)
+SessionPanel::SessionPanel(Journal &journal, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SessionPanel>())
-    , m_commands(commands)
-    , m_recorder(commands.recorder())
-    , m_store(store)
+    , m_journal(journal)
+    , m_commands(journal.steps())
+    , m_recorder(journal.recorder())
+    , m_store(journal.store())
 {
     m_ui->setupUi(this);
 
@@ -68,11 +71,12 @@ SessionPanel::SessionPanel(SessionCommands &commands, SessionStore &store, QWidg
 
     setUpTechniques();
 
-    // Every step goes through the session commands, like the keys, the mini timer and the tray.
-    connect(m_ui->startStopButton, &QPushButton::clicked, &m_commands, &SessionCommands::startOrStop);
-    connect(m_ui->letdownButton, &QPushButton::clicked, &m_commands, [this] { m_commands.letdown(); });
-    connect(m_ui->pauseButton, &QPushButton::clicked, &m_commands, &SessionCommands::togglePause);
-    connect(m_ui->switchSideButton, &QPushButton::clicked, &m_commands, &SessionCommands::switchSide);
+    // Every step goes through the journal, like the keys, the mini timer, the tray and the phone.
+    const auto click = [this](Journal::Step step) { m_journal.apply(Journal::ask(step, Origin::Mouse)); };
+    connect(m_ui->startStopButton, &QPushButton::clicked, this, [click] { click(Journal::Step::StartOrStop); });
+    connect(m_ui->letdownButton, &QPushButton::clicked, this, [click] { click(Journal::Step::Letdown); });
+    connect(m_ui->pauseButton, &QPushButton::clicked, this, [click] { click(Journal::Step::TogglePause); });
+    connect(m_ui->switchSideButton, &QPushButton::clicked, this, [click] { click(Journal::Step::SwitchSide); });
     connect(&m_commands, &SessionCommands::aboutToStop, this, [this] {
         if (m_noteSaveDelay.isActive())
             saveNote(); // a note typed just before Stop belongs to this session
@@ -210,7 +214,9 @@ void SessionPanel::announceTime()
 
 void SessionPanel::onSideButton(Side side)
 {
-    m_commands.setSide(side);
+    Journal::Request request = Journal::ask(Journal::Step::SwitchSide, Origin::Mouse);
+    request.side = side;
+    m_journal.apply(request);
     refresh();
 }
 
@@ -218,16 +224,22 @@ void SessionPanel::onTechniqueToggled()
 {
     if (m_updatingWidgets)
         return;
-    if (m_recorder.hasSession())
-        m_commands.setTechniques(tickedTechniques());
-    else
+    if (m_recorder.hasSession()) {
+        Journal::Request request = Journal::ask(Journal::Step::SetTechniques, Origin::Mouse);
+        request.techniques = tickedTechniques();
+        m_journal.apply(request);
+    } else
         pushNextSession();
 }
 
 void SessionPanel::saveNote()
 {
     m_noteSaveDelay.stop();
-    m_commands.setNote(m_ui->noteEdit->toPlainText());
+    if (!m_recorder.hasSession())
+        return; // nothing to add a note to
+    Journal::Request request = Journal::ask(Journal::Step::SetNote, Origin::Key);
+    request.note = m_ui->noteEdit->toPlainText();
+    m_journal.apply(request);
 }
 
 void SessionPanel::saveFigures()
@@ -261,8 +273,11 @@ void SessionPanel::saveFigures()
         m_ui->detailsMessage->setText(tr("Please enter numbers only, for example 85 or 85.5."));
         return;
     }
-    if (!m_recorder.setMeasurements(figures)) {
-        m_ui->detailsMessage->setText(m_recorder.lastError());
+    Journal::Request request = Journal::ask(Journal::Step::SetMeasurements, Origin::Key);
+    request.measurements = figures;
+    const Journal::Outcome outcome = m_journal.apply(request);
+    if (outcome.result != QLatin1String("recorded") && outcome.result != QLatin1String("unchanged")) {
+        m_ui->detailsMessage->setText(outcome.message);
         return;
     }
     m_ui->detailsMessage->setText(tr("Saved."));

@@ -13,6 +13,7 @@ class SessionPanel;
 }
 class QAbstractButton;
 class QCheckBox;
+class Journal;
 class SessionCommands;
 class SessionRecorder;
 class SessionStore;
@@ -24,7 +25,7 @@ class SessionPanel : public QWidget
     Q_OBJECT
 
 public:
-    SessionPanel(SessionCommands &commands, SessionStore &store, QWidget *parent = nullptr);
+    SessionPanel(Journal &journal, QWidget *parent = nullptr);
     ~SessionPanel() override;
 
     // T: a screen reader hears the session time to the second (otherwise the timer's
@@ -59,6 +60,7 @@ private:
     void showNextSession(); // and the other way, when a key or another view changed them
 
     std::unique_ptr<Ui::SessionPanel> m_ui;
+    Journal &m_journal;
     SessionCommands &m_commands;
     SessionRecorder &m_recorder;
     SessionStore &m_store;

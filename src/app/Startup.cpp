@@ -8,6 +8,7 @@
 
 #include "datafile/DataFile.h"
 #include "instance/InstanceGuard.h"
+#include "journal/Journal.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "settings/Preferences.h"
@@ -177,8 +178,13 @@ int Startup::runWindow(int argc, char **argv)
             nullptr, QCoreApplication::translate("main", "Letdown cannot read its data"), recorder.lastError());
         return 1;
     }
-    MainWindow window(dataFile, recorder, store, clock);
+    // The one owner of every change to the file; the window and the commands handed over by
+    // other Letdown processes (`letdown tap`, `import`, `backup`) all go through it.
+    Journal journal(dataFile, store, recorder, clock);
+    MainWindow window(journal);
     QObject::connect(guard.get(), &InstanceGuard::raiseRequested, &window, &MainWindow::comeToFront);
+    guard->setCommandHandler(
+        [&journal](const InstanceGuard::Forwarded &command) { return CommandLine::runForwarded(journal, command); });
     const BenchHooks::Mode bench = BenchHooks::mode();
     if (bench == BenchHooks::Mode::TrendsAll)
         window.showTrendsOfAllWeeks();

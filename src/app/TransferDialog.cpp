@@ -1,5 +1,7 @@
 #include "TransferDialog.h"
 
+#include "journal/Journal.h"
+
 #include "ui_ExportDialog.h"
 
 #include "Report.h"
@@ -23,11 +25,12 @@ QString documentsFolder()
 } // namespace
 
 TransferDialog::TransferDialog(
-    Mode mode, SessionStore &store, QDate today, const Preferences &preferences, QWidget *parent)
+    Mode mode, Journal &journal, QDate today, const Preferences &preferences, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::ExportDialog>())
     , m_mode(mode)
-    , m_store(store)
+    , m_journal(journal)
+    , m_store(journal.store())
     , m_preferences(preferences)
 {
     m_ui->setupUi(this);
@@ -157,7 +160,7 @@ bool TransferDialog::run()
     case Mode::ImportCsv: {
         CsvImportReport report;
         QStringList problems;
-        if (!importCsvFiles(m_store, first, second, report, problems)) {
+        if (!importCsvFiles(m_journal, Origin::Import, first, second, report, problems)) {
             showProblem(tr("Nothing was imported:") + QStringLiteral("\n") + problemSummary(problems, kMaxProblemsShown));
             return false;
         }

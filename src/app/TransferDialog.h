@@ -10,6 +10,7 @@
 namespace Ui {
 class ExportDialog;
 }
+class Journal;
 class SessionStore;
 
 // File > Export CSV, Import CSV and Save report as PDF: choose the dates, units and files,
@@ -23,7 +24,7 @@ public:
     enum class Mode { ExportCsv, ImportCsv, ReportPdf };
 
     TransferDialog(
-        Mode mode, SessionStore &store, QDate today, const Preferences &preferences = {}, QWidget *parent = nullptr);
+        Mode mode, Journal &journal, QDate today, const Preferences &preferences = {}, QWidget *parent = nullptr);
     ~TransferDialog() override;
 
     QString resultMessage() const { return m_result; }
@@ -44,6 +45,7 @@ private:
 
     std::unique_ptr<Ui::ExportDialog> m_ui;
     Mode m_mode;
+    Journal &m_journal;
     SessionStore &m_store;
     Preferences m_preferences;
     QString m_result;

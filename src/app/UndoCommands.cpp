@@ -1,6 +1,6 @@
 #include "UndoCommands.h"
 
-#include "commands/SessionCommands.h"
+#include "journal/Journal.h"
 
 #include "domain/TimeFormat.h"
 #include "recorder/SessionRecorder.h"
@@ -23,8 +23,8 @@ QString describe(const Session &s)
 } // namespace
 
 AddSessionCommand::AddSessionCommand(
-    SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed)
-    : m_store(store)
+    Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed)
+    : m_journal(journal)
     , m_session(std::move(session))
     , m_report(std::move(report))
     , m_changed(std::move(changed))
@@ -34,21 +34,23 @@ AddSessionCommand::AddSessionCommand(
 
 void AddSessionCommand::redo()
 {
-    if (!m_store.insertSession(m_session))
-        m_report(Text::tr("Could not add the session: %1").arg(m_store.errorString()));
+    QString error;
+    if (!m_journal.addSession(m_session, Origin::History, error))
+        m_report(Text::tr("Could not add the session: %1").arg(error));
     m_changed();
 }
 
 void AddSessionCommand::undo()
 {
-    if (!m_store.deleteSession(m_session.uuid))
-        m_report(Text::tr("Could not undo adding the session: %1").arg(m_store.errorString()));
+    QString error;
+    if (!m_journal.deleteSession(m_session.uuid, Origin::Undo, error))
+        m_report(Text::tr("Could not undo adding the session: %1").arg(error));
     m_changed();
 }
 
 EditSessionCommand::EditSessionCommand(
-    SessionStore &store, Session before, Session after, ProblemReporter report, ChangeNotifier changed)
-    : m_store(store)
+    Journal &journal, Session before, Session after, ProblemReporter report, ChangeNotifier changed)
+    : m_journal(journal)
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_report(std::move(report))
@@ -59,8 +61,9 @@ EditSessionCommand::EditSessionCommand(
 
 void EditSessionCommand::apply(const Session &session)
 {
-    if (!m_store.replaceSession(session))
-        m_report(Text::tr("Could not change the session: %1").arg(m_store.errorString()));
+    QString error;
+    if (!m_journal.replaceSession(session, Origin::History, error))
+        m_report(Text::tr("Could not change the session: %1").arg(error));
     m_changed();
 }
 
@@ -75,8 +78,8 @@ void EditSessionCommand::undo()
 }
 
 DeleteSessionCommand::DeleteSessionCommand(
-    SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed)
-    : m_store(store)
+    Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed)
+    : m_journal(journal)
     , m_session(std::move(session))
     , m_report(std::move(report))
     , m_changed(std::move(changed))
@@ -86,20 +89,22 @@ DeleteSessionCommand::DeleteSessionCommand(
 
 void DeleteSessionCommand::redo()
 {
-    if (!m_store.deleteSession(m_session.uuid))
-        m_report(Text::tr("Could not delete the session: %1").arg(m_store.errorString()));
+    QString error;
+    if (!m_journal.deleteSession(m_session.uuid, Origin::History, error))
+        m_report(Text::tr("Could not delete the session: %1").arg(error));
     m_changed();
 }
 
 void DeleteSessionCommand::undo()
 {
-    if (!m_store.insertSession(m_session))
-        m_report(Text::tr("Could not bring the session back: %1").arg(m_store.errorString()));
+    QString error;
+    if (!m_journal.addSession(m_session, Origin::Undo, error))
+        m_report(Text::tr("Could not bring the session back: %1").arg(error));
     m_changed();
 }
 
-LetdownCommand::LetdownCommand(SessionCommands &commands, Ejection ejection)
-    : m_commands(commands)
+LetdownCommand::LetdownCommand(Journal &journal, Ejection ejection)
+    : m_journal(journal)
     , m_ejection(ejection)
 {
     setText(Text::tr("let-down at %1").arg(formatElapsed(m_ejection.offsetMs)));
@@ -111,10 +116,14 @@ void LetdownCommand::redo()
         m_firstRedo = false;
         return;
     }
-    m_commands.restoreLetdown(m_ejection);
+    Journal::Request request = Journal::ask(Journal::Step::RestoreLetdown, Origin::Undo);
+    request.letdown = m_ejection;
+    m_journal.apply(request);
 }
 
 void LetdownCommand::undo()
 {
-    m_commands.removeLetdown(m_ejection);
+    Journal::Request request = Journal::ask(Journal::Step::RemoveLetdown, Origin::Undo);
+    request.letdown = m_ejection;
+    m_journal.apply(request);
 }

@@ -6,9 +6,7 @@
 
 #include <functional>
 
-class SessionCommands;
-class SessionRecorder;
-class SessionStore;
+class Journal;
 
 // Every change to her log made in the app goes through one of these on the main window's
 // QUndoStack, so Ctrl+Z takes it back. Each step is one transaction in core. A step that
@@ -22,12 +20,12 @@ using ChangeNotifier = std::function<void()>;
 class AddSessionCommand : public QUndoCommand
 {
 public:
-    AddSessionCommand(SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed);
+    AddSessionCommand(Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed);
     void redo() override;
     void undo() override;
 
 private:
-    SessionStore &m_store;
+    Journal &m_journal;
     Session m_session;
     ProblemReporter m_report;
     ChangeNotifier m_changed;
@@ -37,13 +35,13 @@ class EditSessionCommand : public QUndoCommand
 {
 public:
     EditSessionCommand(
-        SessionStore &store, Session before, Session after, ProblemReporter report, ChangeNotifier changed);
+        Journal &journal, Session before, Session after, ProblemReporter report, ChangeNotifier changed);
     void redo() override;
     void undo() override;
 
 private:
     void apply(const Session &session);
-    SessionStore &m_store;
+    Journal &m_journal;
     Session m_before;
     Session m_after;
     ProblemReporter m_report;
@@ -54,12 +52,12 @@ private:
 class DeleteSessionCommand : public QUndoCommand
 {
 public:
-    DeleteSessionCommand(SessionStore &store, Session session, ProblemReporter report, ChangeNotifier changed);
+    DeleteSessionCommand(Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed);
     void redo() override;
     void undo() override;
 
 private:
-    SessionStore &m_store;
+    Journal &m_journal;
     Session m_session;
     ProblemReporter m_report;
     ChangeNotifier m_changed;
@@ -71,12 +69,12 @@ class LetdownCommand : public QUndoCommand
 {
 public:
     // Refusals reach her through the commands' refused() signal, like every other step.
-    LetdownCommand(SessionCommands &commands, Ejection ejection);
+    LetdownCommand(Journal &journal, Ejection ejection);
     void redo() override;
     void undo() override;
 
 private:
-    SessionCommands &m_commands;
+    Journal &m_journal;
     Ejection m_ejection;
     bool m_firstRedo = true;
 };

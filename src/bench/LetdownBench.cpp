@@ -6,6 +6,7 @@
 #include "datafile/DataFile.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "journal/Journal.h"
 #include "remote/RemoteServer.h"
 #include "stats/WeeklyStats.h" // median()
 #include "storage/Database.h"
@@ -240,8 +241,10 @@ struct Bench {
         SystemClock clock;
         SessionRecorder recorder(store, clock);
         recorder.setDoubleTapWindowMs(0);
-        SessionCommands commands(recorder);
-        RemoteServer server(commands, store, clock);
+        DataFile dataFile(database);
+        Journal journal(dataFile, store, recorder, clock);
+        SessionCommands &commands = journal.steps();
+        RemoteServer server(journal);
         const QByteArray secret(64, 'b');
         server.setSecret(secret);
         QString error;

@@ -119,7 +119,7 @@ TEST_CASE("Ounces take effect at once: Session tab, History, charts and the expo
 
     // The export dialog starts on ounces.
     TransferDialog exportDialog(
-        TransferDialog::Mode::ExportCsv, screen.store, QDate(2026, 11, 28), Preferences::load());
+        TransferDialog::Mode::ExportCsv, screen.window->journal(), QDate(2026, 11, 28), Preferences::load());
     CHECK(exportDialog.findChild<QComboBox *>("unitsCombo")->currentIndex() == 1);
 }
 

@@ -80,12 +80,15 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
 
     TempDatabase target;
     SessionStore store(target.database);
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    Journal journal(target.file, store, recorder, clock);
     {
         QFile broken(dir.filePath("broken.csv"));
         REQUIRE(broken.open(QIODevice::WriteOnly));
         broken.write(readAll(sessions).replace("pumping", "bottle"));
     }
-    TransferDialog bad(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    TransferDialog bad(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
     bad.setPaths(dir.filePath("broken.csv"), letdowns);
     bad.accept();
     CHECK(bad.result() != QDialog::Accepted);
@@ -98,16 +101,18 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
     CHECK(message.count(u'\n') == 1); // one problem, not a cascade of guesses
     CHECK(target.scalar("SELECT count(*) FROM sessions") == 0);
 
-    TransferDialog good(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    TransferDialog good(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
     good.setPaths(sessions, letdowns);
     good.accept();
     CHECK(good.result() == QDialog::Accepted);
     CHECK(good.resultMessage() == "Imported 2 sessions with 5 let-downs; 0 were already here.");
-    TransferDialog again(TransferDialog::Mode::ImportCsv, store, QDate(2026, 11, 28));
+    TransferDialog again(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
     again.setPaths(sessions, letdowns);
     again.accept();
     CHECK(again.resultMessage() == "Imported 0 sessions with 0 let-downs; 2 were already here.");
     CHECK(target.scalar("SELECT count(*) FROM ejections") == 5);
+    // Each import is one change in the log, made by the import dialog.
+    CHECK(target.scalar("SELECT count(*) FROM change_log WHERE command = 'import' AND origin = 'import'") == 2);
 }
 
 TEST_CASE("CLI: export, import and their exit codes")
@@ -169,7 +174,10 @@ TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary i
         CHECK(content.contains("Not medical advice"));
     }
 
-    TransferDialog dialog(TransferDialog::Mode::ReportPdf, store, QDate(2026, 11, 28));
+    FakeClock clock;
+    SessionRecorder recorder(store, clock);
+    Journal journal(db.file, store, recorder, clock);
+    TransferDialog dialog(TransferDialog::Mode::ReportPdf, journal, QDate(2026, 11, 28));
     dialog.setPaths(dir.filePath("from-dialog.pdf"));
     dialog.accept();
     CHECK(dialog.result() == QDialog::Accepted);

@@ -193,9 +193,11 @@ TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
     window.show();
     window.showTrends();
     CHECK(window.trendsPanel()->stats().sessions == 0);
-    REQUIRE(recorder.start(SessionKind::Nursing, Side::Left));
+    // Through the window's journal, as every hand does.
+    Journal &journal = window.journal();
+    REQUIRE(journal.apply(Journal::ask(Journal::Step::Start, Origin::Key)).result == "recorded");
     clock.advance(60'000);
-    REQUIRE(recorder.markLetdown());
-    REQUIRE(recorder.stop());
+    REQUIRE(journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key)).result == "recorded");
+    REQUIRE(journal.apply(Journal::ask(Journal::Step::Stop, Origin::Key)).result == "recorded");
     CHECK(window.trendsPanel()->stats().sessions == 1);
 }

@@ -286,29 +286,27 @@ TEST_CASE("CSV files: export writes owner-only files atomically - import twice a
     REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
     CHECK(exported == 1);
 
-    TempDatabase target;
-    SessionStore targetStore(target.database);
+    JournalRig target;
     CsvImportReport report;
     QStringList problems;
-    REQUIRE(importCsvFiles(targetStore, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
+    REQUIRE(importCsvFiles(target.journal, Origin::Import, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
     CHECK(report.added == 3);
     CHECK(report.letdowns == 5);
-    REQUIRE(importCsvFiles(targetStore, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
+    REQUIRE(importCsvFiles(target.journal, Origin::Import, dir.filePath("sessions.csv"), dir.filePath("letdowns.csv"), report, problems));
     CHECK(report.added == 0);
     CHECK(report.skipped == 3);
-    CHECK(target.scalar("SELECT count(*) FROM sessions") == 3);
-    CHECK(target.scalar("SELECT count(*) FROM ejections") == 5);
+    CHECK(target.db.scalar("SELECT count(*) FROM sessions") == 3);
+    CHECK(target.db.scalar("SELECT count(*) FROM ejections") == 5);
 
     // A file with one bad line imports nothing at all.
-    TempDatabase empty;
-    SessionStore emptyStore(empty.database);
+    JournalRig empty;
     QFile bad(dir.filePath("bad.csv"));
     REQUIRE(bad.open(QIODevice::WriteOnly));
     bad.write(kHeader + kGoodRow + QByteArray(kGoodRow).replace("nursing", "bottle").replace("0001", "0002"));
     bad.close();
-    CHECK_FALSE(importCsvFiles(emptyStore, bad.fileName(), {}, report, problems));
+    CHECK_FALSE(importCsvFiles(empty.journal, Origin::Import, bad.fileName(), {}, report, problems));
     CHECK(problems.size() == 1);
-    CHECK(empty.scalar("SELECT count(*) FROM sessions") == 0);
+    CHECK(empty.db.scalar("SELECT count(*) FROM sessions") == 0);
 }
 
 TEST_CASE("CSV import: ids in one canonical form - impossible dates, offsets and end times are bad lines")

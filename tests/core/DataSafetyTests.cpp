@@ -190,7 +190,7 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
     SessionStore store(db.database);
     REQUIRE(store.saveSessions(someSessions(1)));
     // Make it look like a version 1 file: no phone-remote tables, no change counter yet.
-    db.exec("DROP TABLE remote_taps");
+    db.exec("DROP TABLE change_log");
     db.exec("DROP TABLE spontaneous_letdowns");
     for (const char *table : {"sessions", "ejections", "session_techniques"})
         for (const char *event : {"INSERT", "UPDATE", "DELETE"})
@@ -344,7 +344,7 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     for (const char *column :
         {"source", "letdowns_logged", "left_volume_ml", "right_volume_ml", "topup_ml", "topup_kind"})
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
-    db.exec("DROP TABLE remote_taps");
+    db.exec("DROP TABLE change_log");
     db.exec("DROP TABLE spontaneous_letdowns");
     db.exec("PRAGMA user_version=2");
 
@@ -384,9 +384,38 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     REQUIRE(upgraded.addSpontaneousLetdown(1'800'000'000'000, 3600, id));
     REQUIRE(reopened.changeCount(after));
     CHECK(after == before + 1);
-    QSet<QString> receipts;
-    REQUIRE(upgraded.loadReceiptsSince(0, receipts));
-    CHECK(receipts.isEmpty());
+    std::optional<SessionStore::Receipt> receipt;
+    REQUIRE(upgraded.findReceipt(QStringLiteral("never-sent-01"), receipt));
+    CHECK_FALSE(receipt);
+}
+
+TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts move into it")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(someSessions(1)));
+    db.exec("DROP TABLE change_log");
+    db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
+    db.exec("INSERT INTO remote_taps VALUES ('old-tap-0001', 1764300000000), ('old-tap-0002', 1764300001000)");
+    db.exec("PRAGMA user_version=5");
+
+    Database reopened;
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
+    CHECK(Backups::list(db.path, true).size() == 1); // the verified backup came first
+    SessionStore upgraded(reopened);
+    std::optional<SessionStore::Receipt> receipt;
+    REQUIRE(upgraded.findReceipt(QStringLiteral("old-tap-0002"), receipt));
+    REQUIRE(receipt);
+    CHECK(receipt->result == "recorded");
+    QSqlQuery gone(reopened.connection());
+    CHECK_FALSE(gone.exec("SELECT count(*) FROM remote_taps"));
+    QList<ChangeRecord> log;
+    REQUIRE(upgraded.loadChangeLog(0, 10, log));
+    REQUIRE(log.size() == 2);
+    CHECK(log[0].command == "tap");
+    CHECK(log[0].atUtcMs == 1764300000000);
+    CHECK(log[0].changeId != log[1].changeId);
 }
 
 TEST_CASE("A version 4 file gets the let-down index that carries the measured volume")
@@ -402,6 +431,8 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     REQUIRE(store.saveSessions(original));
     db.exec("DROP INDEX ejections_by_session");
     db.exec("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)");
+    db.exec("DROP TABLE change_log"); // version 4 kept the phone's receipts apart
+    db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
     db.exec("PRAGMA user_version=4");
 
     Database reopened;

@@ -41,8 +41,9 @@ QByteArray post(quint16 port, const QByteArray &body, const QByteArray &extraHea
 
 struct RemoteRig {
     RecorderRig rig;
-    SessionCommands commands {rig.recorder};
-    RemoteServer server {commands, rig.store, rig.clock};
+    Journal journal {rig.db.file, rig.store, rig.recorder, rig.clock};
+    SessionCommands &commands = journal.steps();
+    RemoteServer server {journal};
     quint16 port = 0;
 
     RemoteRig()
@@ -155,7 +156,7 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
     REQUIRE(letdown.status == 200);
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
     CHECK(r.count("SELECT offset_ms FROM ejections") == 40'000);
-    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-letdown-01'") == 1);
+    CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id = 'tap-letdown-01'") == 1);
 
     // The answer was lost and the phone sends the same tap again, now and after a restart.
     r.rig.clock.advance(5'000);
@@ -164,7 +165,7 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
     CHECK(again.json().value("result").toString() == "recorded");
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
     {
-        RemoteServer restarted(r.commands, r.rig.store, r.rig.clock);
+        RemoteServer restarted(r.journal);
         restarted.setSecret(kKey);
         QString error;
         REQUIRE(restarted.listen({QHostAddress::LocalHost}, 0, error));
@@ -175,9 +176,11 @@ TEST_CASE("Remote: a tap is on disk when answered, and the same tap sent again i
     }
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
 
-    // Steps that are already so change nothing and leave no receipt.
+    // Steps that are already so change nothing, but their answer is kept with their id
+    // (sent again after a restart, the same answer).
     CHECK(r.tap("tap-start-0002", "start").json().value("result").toString() == "unchanged");
-    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-start-0002'") == 0);
+    CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id = 'tap-start-0002' AND result = 'unchanged'")
+        == 1);
     CHECK(r.tap("tap-pause-0001", "pause").status == 200);
     CHECK(r.count("SELECT count(*) FROM sessions WHERE state = 'paused'") == 1);
     CHECK(r.tap("tap-side-00001", "switch_side", 0, ",\"side\":\"left\"").status == 200);
@@ -220,7 +223,7 @@ TEST_CASE("Remote: a tap too old to place is refused, and one that waits for the
     CHECK(saved.status == 200);
     CHECK(saved.json().value("result").toString() == "recorded");
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
-    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'tap-letdown-busy'") == 1);
+    CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id = 'tap-letdown-busy'") == 1);
 }
 
 TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and change nothing")
@@ -267,7 +270,7 @@ TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and 
         == 415);
     CHECK(send(r.port, "BREW / HTTP/1.1\r\n\r\n").status == 421); // no Host
     CHECK(r.count("SELECT count(*) FROM sessions") == 0);
-    CHECK(r.count("SELECT count(*) FROM remote_taps") == 0);
+    CHECK(r.count("SELECT count(*) FROM change_log") == 0);
 
     // The page itself holds no data and is served to anyone on the network; its own
     // origin (and none at all, a script) may tap.
@@ -380,14 +383,13 @@ TEST_CASE("Remote: after the data file is replaced (a restored backup), taps it 
     REQUIRE(r.tap("restore-tap-01", "letdown").status == 200);
     // The backup she restores was taken before that let-down.
     r.rig.db.exec("DELETE FROM ejections");
-    r.rig.db.exec("DELETE FROM remote_taps");
-    REQUIRE(r.rig.recorder.resetAfterRestore());
-    r.server.forgetRememberedTaps();
+    r.rig.db.exec("DELETE FROM change_log");
+    r.journal.fileReplaced();
     r.rig.clock.advance(2'000);
     const Reply again = r.tap("restore-tap-01", "letdown", 2'000);
     CHECK(again.json().value("result").toString() == "recorded");
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
-    CHECK(r.count("SELECT count(*) FROM remote_taps WHERE tap_id = 'restore-tap-01'") == 1);
+    CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id = 'restore-tap-01'") == 1);
 }
 
 TEST_CASE("Remote: a tap kept on the phone arrives after a later key press and still counts, in its place")

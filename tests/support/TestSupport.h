@@ -1,6 +1,7 @@
 #pragma once
 
 #include "datafile/DataFile.h"
+#include "journal/Journal.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Database.h"
@@ -126,6 +127,15 @@ struct RecorderRig {
     SessionStore store {db.database};
     FakeClock clock;
     SessionRecorder recorder {store, clock};
+};
+
+// The same with the journal over it: what the window, `serve` and the commands use.
+struct JournalRig : RecorderRig {
+    Journal journal {db.file, store, recorder, clock};
+    Journal::Outcome ask(Journal::Step step, Origin origin = Origin::Key)
+    {
+        return journal.apply(Journal::ask(step, origin));
+    }
 };
 
 // The tests' own preferences file, empty from construction to destruction.

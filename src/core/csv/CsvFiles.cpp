@@ -1,5 +1,7 @@
 #include "csv/CsvFiles.h"
 
+#include "journal/Journal.h"
+
 #include "csv/Csv.h"
 #include "import/Importer.h"
 #include "output/OutputFiles.h"
@@ -79,24 +81,26 @@ bool readCsvFiles(
     return readSessionsCsv(input, sessions, problems);
 }
 
-bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems)
+bool importCsvFiles(
+    Journal &journal, Origin origin, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems)
 {
     report = {};
     problems.clear();
-    if (!store.importSessions(sessions, report.added, report.skipped, report.letdowns)) {
-        problems.append(store.errorString());
+    QString error;
+    if (!journal.importSessions(sessions, origin, report.added, report.skipped, report.letdowns, error)) {
+        problems.append(error);
         return false;
     }
     return true;
 }
 
-bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
+bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &ejectionsPath,
     CsvImportReport &report, QStringList &problems)
 {
     report = {};
     QList<Session> sessions;
     return readCsvFiles(sessionsPath, ejectionsPath, sessions, problems)
-        && importCsvFiles(store, sessions, report, problems);
+        && importCsvFiles(journal, origin, sessions, report, problems);
 }
 
 QString problemSummary(const QStringList &problems, int maxShown)

@@ -6,7 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+class Journal;
 class SessionStore;
+enum class Origin;
 
 // Export and import between the database and CSV files, as the app and the command line
 // both do it.
@@ -33,10 +35,11 @@ struct CsvImportReport {
 // false and `problems` lists each bad line.
 bool readCsvFiles(
     const QString &sessionsPath, const QString &ejectionsPath, QList<Session> &sessions, QStringList &problems);
-// Writes checked sessions in one transaction: all of them, or nothing.
-bool importCsvFiles(SessionStore &store, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems);
+// Writes checked sessions through the journal in one transaction: all of them, or nothing.
+bool importCsvFiles(
+    Journal &journal, Origin origin, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems);
 // Both steps above.
-bool importCsvFiles(SessionStore &store, const QString &sessionsPath, const QString &ejectionsPath,
+bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &ejectionsPath,
     CsvImportReport &report, QStringList &problems);
 
 // The first `maxShown` problems, one a line, and how many more there are (a screenful, not

@@ -100,6 +100,14 @@ struct Session {
 Q_DECLARE_TYPEINFO(Ejection, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Session, Q_RELOCATABLE_TYPE);
 
+// A let-down felt with no session running (the baby cried), kept apart from every session.
+struct SpontaneousLetdown {
+    qint64 id = 0; // its row; 0 until it is on disk
+    qint64 atUtcMs = 0;
+    int utcOffsetS = 0;
+    bool operator==(const SpontaneousLetdown &) const = default;
+};
+
 // A line of the "recent sessions" list.
 struct SessionSummary {
     QString uuid;

@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocalSocket>
 #include <QThread>
 
@@ -14,12 +17,28 @@
 namespace {
 const QByteArray kRaiseRequest = QByteArrayLiteral("raise\n");
 const QByteArray kRaisedAnswer = QByteArrayLiteral("raised ");
+// "command <JSON>\n" -> "taken\n" at once, then "answer <JSON>\n" when it has run.
+const QByteArray kCommandRequest = QByteArrayLiteral("command ");
+const QByteArray kTakenAnswer = QByteArrayLiteral("taken\n");
+const QByteArray kCommandAnswer = QByteArrayLiteral("answer ");
+// A command line is small; a line longer than this is not one of ours.
+constexpr qint64 kMaxRequestBytes = 1 << 20;
+
+// Reads up to a newline, within the deadline; empty when none came.
+QByteArray readLine(QLocalSocket &socket, const QDeadlineTimer &deadline)
+{
+    QByteArray line;
+    while (!line.contains('\n') && line.size() < kMaxRequestBytes
+        && (socket.bytesAvailable() > 0 || socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))))
+        line += socket.read(kMaxRequestBytes);
+    return line.contains('\n') ? line.left(line.indexOf('\n') + 1) : QByteArray();
+}
 } // namespace
 
 InstanceGuard::InstanceGuard(const QString &databasePath, QObject *parent)
     : QObject(parent)
     , m_serverName(serverNameFor(databasePath))
-    , m_lock(databasePath + QStringLiteral(".lock"))
+    , m_lock(identityPath(databasePath) + QStringLiteral(".lock"))
 {
     // Stale only when the owner is gone, never because the window has been open a while.
     m_lock.setStaleLockTime(0);
@@ -34,9 +53,60 @@ QString InstanceGuard::serverNameFor(const QString &databasePath)
 {
     // A socket path is short (108 bytes), a database path need not be: name it by a hash
     // of the absolute path and the user, in the temporary folder.
-    const QByteArray key = QFileInfo(databasePath).absoluteFilePath().toUtf8() + '\0' + QByteArray::number(::getuid());
+    const QByteArray key = identityPath(databasePath).toUtf8() + '\0' + QByteArray::number(::getuid());
     return QStringLiteral("letdown-")
         + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(24));
+}
+
+QString InstanceGuard::identityPath(const QString &databasePath)
+{
+    const QFileInfo file(databasePath);
+    const QString resolved = file.canonicalFilePath(); // empty when it does not exist yet
+    if (!resolved.isEmpty())
+        return resolved;
+    const QString folder = QFileInfo(file.absolutePath()).canonicalFilePath();
+    return folder.isEmpty() ? file.absoluteFilePath() : QDir(folder).filePath(file.fileName());
+}
+
+InstanceGuard::Result InstanceGuard::tryAcquire()
+{
+    return acquire(-1);
+}
+
+bool InstanceGuard::forward(const Forwarded &command, Answer &answer, int acceptWaitMs, int workWaitMs)
+{
+    const QByteArray request = kCommandRequest
+        + QJsonDocument(QJsonObject {{QStringLiteral("arguments"), QJsonArray::fromStringList(command.arguments)},
+                            {QStringLiteral("cwd"), command.workingDirectory}})
+              .toJson(QJsonDocument::Compact)
+        + '\n';
+    const QDeadlineTimer connectDeadline(acceptWaitMs);
+    while (!connectDeadline.hasExpired()) {
+        QLocalSocket socket;
+        socket.connectToServer(m_serverName);
+        if (!socket.waitForConnected(int(qMin<qint64>(1000, qMax<qint64>(1, connectDeadline.remainingTime()))))) {
+            QThread::msleep(50);
+            continue;
+        }
+        socket.write(request);
+        socket.flush();
+        if (readLine(socket, QDeadlineTimer(qMax<qint64>(1, connectDeadline.remainingTime()))) != kTakenAnswer)
+            break;
+        const QByteArray line = readLine(socket, QDeadlineTimer(workWaitMs));
+        if (!line.startsWith(kCommandAnswer)) {
+            answer = {3, {}, QCoreApplication::translate("InstanceGuard", "The Letdown that has the file open did not finish the command.")};
+            return false;
+        }
+        const QJsonObject object = QJsonDocument::fromJson(line.mid(kCommandAnswer.size())).object();
+        answer.exitCode = object.value(QStringLiteral("exit")).toInt(1);
+        answer.out = object.value(QStringLiteral("out")).toString();
+        answer.err = object.value(QStringLiteral("err")).toString();
+        return true;
+    }
+    answer = {3, {},
+        QCoreApplication::translate("InstanceGuard", "The Letdown that has the file open (process %1) did not answer.")
+            .arg(m_otherPid)};
+    return false;
 }
 
 InstanceGuard::Result InstanceGuard::acquire(int answerWaitMs)
@@ -67,6 +137,8 @@ InstanceGuard::Result InstanceGuard::acquire(int answerWaitMs)
     }
     QString host, app;
     m_lock.getLockInfo(&m_otherPid, &host, &app);
+    if (answerWaitMs < 0)
+        return Result::OtherSilent; // tryAcquire: the caller forwards its command
     return askOtherToRaise(answerWaitMs) ? Result::OtherRaised : Result::OtherSilent;
 }
 
@@ -100,13 +172,31 @@ void InstanceGuard::answerRequest()
     while (QLocalSocket *socket = m_server.nextPendingConnection()) {
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         const auto answer = [this, socket] {
-            if (!socket->canReadLine())
+            if (!socket->canReadLine()) {
+                if (socket->bytesAvailable() > kMaxRequestBytes)
+                    socket->disconnectFromServer(); // not one of ours
                 return;
-            if (socket->readLine(64) == kRaiseRequest) {
+            }
+            const QByteArray line = socket->readLine(kMaxRequestBytes);
+            if (line == kRaiseRequest) {
                 emit raiseRequested();
                 socket->write(kRaisedAnswer + QByteArray::number(QCoreApplication::applicationPid()) + '\n');
+            } else if (line.startsWith(kCommandRequest) && m_handler) {
+                socket->write(kTakenAnswer);
                 socket->flush();
+                const QJsonObject request = QJsonDocument::fromJson(line.mid(kCommandRequest.size())).object();
+                Forwarded command;
+                for (const QJsonValue &argument : request.value(QStringLiteral("arguments")).toArray())
+                    command.arguments << argument.toString();
+                command.workingDirectory = request.value(QStringLiteral("cwd")).toString();
+                const Answer result = m_handler(command);
+                socket->write(kCommandAnswer
+                    + QJsonDocument(QJsonObject {{QStringLiteral("exit"), result.exitCode},
+                                        {QStringLiteral("out"), result.out}, {QStringLiteral("err"), result.err}})
+                          .toJson(QJsonDocument::Compact)
+                    + '\n');
             }
+            socket->flush();
             socket->disconnectFromServer();
         };
         connect(socket, &QLocalSocket::readyRead, this, answer);

@@ -4,12 +4,18 @@
 #include <QLockFile>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
-// One window per database (the shape of qBittorrent's application instance manager).
+#include <functional>
+
+// One owner per database (the shape of qBittorrent's application instance manager).
 // The first instance holds `<database>.lock` and listens on a local socket named after the
-// database; a second one finds the lock taken, connects, asks the first to come to the
-// front, gets its answer and exits. A lock or socket left by a killed process is stale (its
-// process is gone) and is taken over.
+// database; a second one finds the lock taken, connects, and either asks the first to come
+// to the front (a second window) or hands it a command to run (`letdown tap`, `import`,
+// `backup`: the owner runs it through its journal and answers with what it printed). A lock
+// or socket left by a killed process is stale (its process is gone) and is taken over.
+// Both are keyed on the file itself (its resolved path), so a symbolic link to an owned
+// file finds the same owner instead of becoming a second one.
 class InstanceGuard : public QObject
 {
     Q_OBJECT
@@ -26,10 +32,33 @@ public:
     ~InstanceGuard() override;
 
     Result acquire(int answerWaitMs = 5000);
+    // Takes the lock if no one holds it (Acquired), without asking anyone to come to the
+    // front; OtherSilent when another process holds it (then forward() the command).
+    Result tryAcquire();
+
+    // A command handed to the owner: its arguments (after the program's name) and the
+    // folder they were given in (relative file names are read from there).
+    struct Forwarded {
+        QStringList arguments;
+        QString workingDirectory;
+    };
+    struct Answer {
+        int exitCode = 3;
+        QString out;
+        QString err;
+    };
+    // Sends a command to the owner and waits for its answer: up to `acceptWaitMs` for the
+    // owner to take it, then up to `workWaitMs` for the result. False when no owner took it
+    // in time (the answer then says why).
+    bool forward(const Forwarded &command, Answer &answer, int acceptWaitMs = 5000, int workWaitMs = 600000);
+    // The owner's side: runs a command handed over (on this thread, in the event loop).
+    void setCommandHandler(std::function<Answer(const Forwarded &)> handler) { m_handler = std::move(handler); }
     qint64 otherPid() const { return m_otherPid; }
     QString errorString() const { return m_error; }
     // The local socket's name for a database (the same for every process of this user).
     static QString serverNameFor(const QString &databasePath);
+    // The file's own path, links resolved (or, for a file not made yet, its folder's).
+    static QString identityPath(const QString &databasePath);
 
 signals:
     void raiseRequested();
@@ -43,4 +72,5 @@ private:
     QLocalServer m_server;
     qint64 m_otherPid = 0;
     QString m_error;
+    std::function<Answer(const Forwarded &)> m_handler;
 };

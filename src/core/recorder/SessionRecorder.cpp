@@ -1,5 +1,6 @@
 #include "recorder/SessionRecorder.h"
 
+#include "domain/SessionJson.h"
 #include "domain/Technique.h"
 #include "recorder/Clock.h"
 #include "storage/Database.h"
@@ -59,8 +60,14 @@ bool SessionRecorder::restoreUnfinished()
     // The row on disk was written at the last change of state or side (a plain let-down
     // does not rewrite it): a tap whose age is known (the phone remote's, kept while this
     // program was down) may be placed back to there, as if it had never been away.
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    m_segments.clear();
+    noteSegment(m_session);
     m_anchorWallMs = m_session.lastEventAtUtcMs;
+    // The double-tap rule knows the let-downs already stored: a tap sent again after a
+    // restart (a phone's resend, a pedal's bounce) is not a second let-down.
+    m_letdownMomentsMs.clear();
+    for (const Ejection &e : std::as_const(m_session.ejections))
+        m_letdownMomentsMs.append(m_anchorMonotonicMs + (e.atUtcMs - m_anchorWallMs));
     if (wallNowMs < m_session.lastEventAtUtcMs - kClockJumpToleranceMs)
         m_session.clockJumpDetected = true;
     emit changed();
@@ -125,55 +132,88 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     m_hasSession = true;
     m_anchorWallMs = s.startedAtUtcMs;
     m_anchorMonotonicMs = m_clock.monotonicMs();
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    m_segments.clear();
+    noteSegment(s);
     return commit(s);
 }
 
 bool SessionRecorder::markSpontaneousLetdown(qint64 agoMs)
 {
-    if (state() == State::Running || state() == State::Paused)
+    if (isLive())
         return refuse(tr("A session is running: this let-down belongs to it."));
-    const qint64 atUtcMs = m_clock.wallUtcMs() - std::max<qint64>(0, agoMs);
-    qint64 id = 0;
-    if (!m_store.addSpontaneousLetdown(atUtcMs, m_clock.utcOffsetS(atUtcMs), id)) {
-        m_lastError = tr("The let-down was not saved: %1").arg(m_store.errorString());
-        return false;
-    }
-    m_lastError.clear();
-    emit spontaneousLetdownRecorded(id, atUtcMs);
-    return true;
+    if (m_sessionUnsaved)
+        return refuse(tr("The last session is not saved yet; wait until it is."));
+    SpontaneousLetdown letdown;
+    letdown.atUtcMs = m_clock.wallUtcMs() - std::max<qint64>(0, agoMs);
+    letdown.utcOffsetS = m_clock.utcOffsetS(letdown.atUtcMs);
+    // The same path as every tap: kept in order and retried when the file is busy, never
+    // waiting on the caller's thread.
+    takeStepChange(compactJson({{QStringLiteral("spontaneous_letdown"),
+        QJsonObject {{QStringLiteral("at_utc_ms"), letdown.atUtcMs},
+            {QStringLiteral("utc_offset_s"), letdown.utcOffsetS}}}}),
+        true);
+    m_unsavedSpontaneous.append(letdown);
+    m_unsaved = true;
+    const bool saved = flush();
+    emit changed();
+    return saved;
 }
 
 bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
 {
     if (state() != State::Running && state() != State::Paused)
         return refuse(tr("Start a session before marking a let-down."));
-    // The tap's own moment: not after now, and not before the last change of state or side
-    // (since then the time has counted as it does now).
+    // The tap's own moment (never after now), with the side and active time of that moment:
+    // a tap that arrives late (the phone's, kept while offline) keeps its place even after
+    // a later switch of side, pause or resume.
     const qint64 monotonicNowMs = m_clock.monotonicMs();
-    const qint64 tapMs = std::clamp(tappedAtMonotonicMs.value_or(monotonicNowMs),
-        std::min(m_stateChangedMonotonicMs, monotonicNowMs), monotonicNowMs);
-    // Near any let-down tapped in this run, on either side: a tap sent late (the phone
-    // remote's, kept while offline) may come after a later key press and is still a
-    // let-down of its own, unless it is the same one.
+    const Placement at = placeTap(tappedAtMonotonicMs.value_or(monotonicNowMs), monotonicNowMs);
+    // Near any let-down tapped in this run, on either side: a tap sent late may come after a
+    // later key press and is still a let-down of its own, unless it is the same one.
     if (m_doubleTapWindowMs > 0) { // the crash test and the bench tap with no window
         for (const qint64 earlierMs : std::as_const(m_letdownMomentsMs))
-            if (std::abs(tapMs - earlierMs) < m_doubleTapWindowMs)
+            if (std::abs(at.momentMs - earlierMs) < m_doubleTapWindowMs)
                 return true; // a double tap: the let-down is already recorded
-        m_letdownMomentsMs.append(tapMs);
+        m_letdownMomentsMs.append(at.momentMs);
     }
-    const qint64 delayMs = monotonicNowMs - tapMs;
+    const qint64 delayMs = monotonicNowMs - at.momentMs;
     const bool jumpKnown = m_session.clockJumpDetected;
     Session s = advancedToNow();
     Ejection e;
     e.atUtcMs = s.lastEventAtUtcMs - delayMs;
     e.utcOffsetS = m_clock.utcOffsetS(e.atUtcMs);
-    e.offsetMs = s.state == SessionState::Running ? std::max<qint64>(0, s.activeMs - delayMs) : s.activeMs;
-    e.side = s.side;
+    e.offsetMs = std::min(at.offsetMs, s.activeMs);
+    e.side = at.side;
     // A let-down changes neither the state nor the side, so the stored totals "as of the
     // last step" stay right (a restart adds the time since, as before): only the let-down
     // row is written, unless a clock jump has to be flagged on the session.
     return commit(s, e, s.clockJumpDetected != jumpKnown);
+}
+
+SessionRecorder::Placement SessionRecorder::placeTap(qint64 tapMs, qint64 monotonicNowMs) const
+{
+    if (m_segments.isEmpty())
+        return {monotonicNowMs, currentSession().activeMs, m_session.side};
+    const qint64 momentMs = std::clamp(
+        tapMs, std::min(m_segments.constFirst().fromMonotonicMs, monotonicNowMs), monotonicNowMs);
+    const Segment *segment = &m_segments.constFirst();
+    for (const Segment &candidate : m_segments)
+        if (candidate.fromMonotonicMs <= momentMs)
+            segment = &candidate;
+    const qint64 runningMs = segment->running ? std::max<qint64>(0, momentMs - segment->fromMonotonicMs) : 0;
+    return {momentMs, segment->activeMsAtStart + runningMs, segment->side};
+}
+
+void SessionRecorder::noteSegment(const Session &s)
+{
+    m_segments.append({m_anchorMonotonicMs, s.state == SessionState::Running, s.side, s.activeMs});
+}
+
+bool SessionRecorder::holdsReceipt(const QString &receiptId) const
+{
+    const auto matches = [&](const ChangeRecord &change) { return change.receiptId == receiptId; };
+    return std::any_of(m_unsavedChanges.cbegin(), m_unsavedChanges.cend(), matches)
+        || std::any_of(m_unsavedSpontaneousChanges.cbegin(), m_unsavedSpontaneousChanges.cend(), matches);
 }
 
 bool SessionRecorder::removeLetdown(const Ejection &ejection)
@@ -220,6 +260,10 @@ bool SessionRecorder::resetAfterRestore()
 {
     m_hasSession = false;
     m_unsaved = false;
+    m_sessionUnsaved = false;
+    m_unsavedChanges.clear();
+    m_unsavedSpontaneous.clear();
+    m_unsavedSpontaneousChanges.clear();
     m_rowUnsaved = false;
     m_rewriteLetdowns = false;
     m_techniquesSaved = m_session.techniques;
@@ -237,7 +281,7 @@ bool SessionRecorder::pause()
         return refuse(tr("Only a running session can be paused."));
     Session s = advancedToNow();
     s.state = SessionState::Paused;
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    noteSegment(s);
     return commit(s);
 }
 
@@ -247,7 +291,7 @@ bool SessionRecorder::resume()
         return refuse(tr("Only a paused session can be resumed."));
     Session s = advancedToNow();
     s.state = SessionState::Running;
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    noteSegment(s);
     return commit(s);
 }
 
@@ -264,7 +308,7 @@ bool SessionRecorder::setSide(Side side)
         return true;
     Session s = advancedToNow();
     s.side = side;
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    noteSegment(s);
     return commit(s);
 }
 
@@ -279,7 +323,7 @@ bool SessionRecorder::stop()
         return refuse(tr("No session is running."));
     Session s = advancedToNow();
     s.state = SessionState::Stopped;
-    m_stateChangedMonotonicMs = m_anchorMonotonicMs;
+    noteSegment(s);
     // With a moved wall clock the wall end could fall before the start; derive it from the
     // monotonic durations instead.
     s.endedAtUtcMs = s.clockJumpDetected ? s.startedAtUtcMs + s.activeMs + s.pausedMs : s.lastEventAtUtcMs;
@@ -324,6 +368,7 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
 bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> &newEjection, bool rowChanged)
 {
     m_session = next;
+    QJsonObject payload {{QStringLiteral("session"), sessionToJson(m_session, false)}};
     if (newEjection) {
         // In time order, as they are read back (a late tap may belong before the last one).
         const auto at = std::upper_bound(m_session.ejections.begin(), m_session.ejections.end(), *newEjection,
@@ -331,7 +376,11 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> 
         m_session.ejections.insert(at, *newEjection);
         m_unsavedEjections.append(*newEjection);
         m_lastMarked = *newEjection;
+        payload.insert(QStringLiteral("letdown"), letdownToJson(*newEjection));
     }
+    if (m_stepChange)
+        takeStepChange(compactJson(payload));
+    m_sessionUnsaved = true;
     m_unsaved = true;
     m_rowUnsaved = m_rowUnsaved || rowChanged;
     const bool saved = flush();
@@ -342,42 +391,79 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> 
 bool SessionRecorder::commitRewrite(const Session &next)
 {
     m_session = next;
+    if (m_stepChange)
+        takeStepChange(compactJson({{QStringLiteral("session"), sessionToJson(m_session, true)}}));
     m_rewriteLetdowns = true;
+    m_sessionUnsaved = true;
     m_unsaved = true;
     const bool saved = flush();
     emit changed();
     return saved;
 }
 
+void SessionRecorder::takeStepChange(const QByteArray &payload, bool spontaneous)
+{
+    if (!m_stepChange)
+        return;
+    ChangeRecord change = *m_stepChange;
+    m_stepChange.reset();
+    change.payload = payload;
+    if (!spontaneous && change.sessionUuid.isEmpty())
+        change.sessionUuid = m_session.uuid;
+    (spontaneous ? m_unsavedSpontaneousChanges : m_unsavedChanges).append(change);
+}
+
 bool SessionRecorder::flush()
 {
     // The whole session row is rewritten each time, so a retry after any number of failed
-    // steps saves the latest state plus every let-down not yet on disk.
+    // steps saves the latest state plus every let-down not yet on disk, with the change-log
+    // records of those steps in the same transaction.
     // No waiting for another program's lock: the window must never freeze on a tap. A busy
     // database keeps the steps here, in order, and they are tried again shortly.
     m_store.setLockWaitMs(0);
-    const bool saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
-        : !m_rowUnsaved                  ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
-                                         : m_store.saveSession(m_session, m_unsavedEjections,
-                            m_techniquesSaved == m_session.techniques ? SessionStore::TechniquesWrite::Unchanged
-                                                                                       : SessionStore::TechniquesWrite::Always);
+    bool saved = true;
+    if (!m_unsavedSpontaneous.isEmpty()) {
+        const SessionStore::ChangeScope withChanges(m_store, m_unsavedSpontaneousChanges);
+        QList<SpontaneousLetdown> written = m_unsavedSpontaneous;
+        saved = m_store.addSpontaneousLetdowns(written);
+        if (saved) {
+            m_unsavedSpontaneous.clear();
+            m_unsavedSpontaneousChanges.clear();
+            for (const SpontaneousLetdown &letdown : std::as_const(written))
+                emit spontaneousLetdownRecorded(letdown.id, letdown.atUtcMs);
+        }
+    }
+    if (saved && m_sessionUnsaved) {
+        const SessionStore::ChangeScope withChanges(m_store, m_unsavedChanges);
+        saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
+            : !m_rowUnsaved       ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
+                                  : m_store.saveSession(m_session, m_unsavedEjections,
+                                      m_techniquesSaved == m_session.techniques
+                                                ? SessionStore::TechniquesWrite::Unchanged
+                                                : SessionStore::TechniquesWrite::Always);
+        if (saved) {
+            m_unsavedChanges.clear();
+            m_sessionUnsaved = false;
+            m_rowUnsaved = false;
+            m_rewriteLetdowns = false;
+            m_techniquesSaved = m_session.techniques;
+            m_unsavedEjections.clear();
+        }
+    }
     m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
+    m_unsaved = m_sessionUnsaved || !m_unsavedSpontaneous.isEmpty();
     if (!saved) {
         m_waitingForLock = m_store.lastFailureWasBusy();
+        const int waiting = int(m_unsavedEjections.size() + m_unsavedSpontaneous.size());
         m_lastError = m_waitingForLock
             ? tr("Another program is using the data file. Your taps (let-downs: %1) are kept here and "
                  "saved in order as soon as it is free.")
-                  .arg(m_unsavedEjections.size())
+                  .arg(waiting)
             : tr("Not saved yet: %1. Letdown keeps it and tries again.").arg(m_store.errorString());
         m_retryTimer.start(m_waitingForLock ? m_busyRetryIntervalMs : m_retryIntervalMs);
         return false;
     }
     m_waitingForLock = false;
-    m_unsaved = false;
-    m_rowUnsaved = false;
-    m_rewriteLetdowns = false;
-    m_techniquesSaved = m_session.techniques;
-    m_unsavedEjections.clear();
     m_lastError.clear();
     m_retryTimer.stop();
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ChangeRecord.h"
 #include "domain/Measurements.h"
 #include "domain/Session.h"
 
@@ -42,6 +43,29 @@ public:
 
     SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent = nullptr);
 
+    // The change-log record of the step about to be taken (the journal's). A step that writes
+    // takes it into the same transaction as its effect (and keeps it with the step when the
+    // write has to wait); a step that writes nothing (refused, a double tap) leaves it here.
+    class StepChange
+    {
+    public:
+        StepChange(SessionRecorder &recorder, const ChangeRecord &change)
+            : m_recorder(recorder)
+        {
+            recorder.m_stepChange = change;
+        }
+        ~StepChange() { m_recorder.m_stepChange.reset(); }
+        StepChange(const StepChange &) = delete;
+        StepChange &operator=(const StepChange &) = delete;
+        // The record when the step wrote nothing: the caller logs it on its own.
+        const std::optional<ChangeRecord> &unapplied() const { return m_recorder.m_stepChange; }
+
+    private:
+        SessionRecorder &m_recorder;
+    };
+    // Whether a change with this receipt is taken but not on disk yet (kept for a retry).
+    bool holdsReceipt(const QString &receiptId) const;
+
     // Picks up the session that was running or paused when the app last ended.
     // Returns false only on a read error (see lastError()).
     bool restoreUnfinished();
@@ -81,6 +105,8 @@ public:
     const Ejection &lastMarkedLetdown() const { return m_lastMarked; }
 
     bool hasUnsavedChanges() const { return m_unsaved; }
+    // "Is a session live?": running or paused (the one question every view asks).
+    bool isLive() const { return state() == State::Running || state() == State::Paused; }
     // Unsaved because another program holds the data file (not a failure: they wait their turn).
     bool isWaitingForLock() const { return m_unsaved && m_waitingForLock; }
     int unsavedLetdownCount() const { return int(m_unsavedEjections.size()); }
@@ -108,6 +134,17 @@ private:
     bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt, bool rowChanged = true);
     bool commitRewrite(const Session &next); // rewrites the session's let-downs too
     bool flush();
+    // Takes the step's change record (if any) into the unsaved steps, with what it wrote.
+    void takeStepChange(const QByteArray &payload, bool spontaneous = false);
+    // Where a tap at this monotonic moment belongs: the side in use and the active time then.
+    struct Placement {
+        qint64 momentMs = 0; // clamped into this run's record of the session
+        qint64 offsetMs = 0;
+        Side side = Side::Left;
+    };
+    Placement placeTap(qint64 tapMs, qint64 monotonicNowMs) const;
+    // Notes a change of state or side at the last step's moment (for placing late taps).
+    void noteSegment(const Session &s);
 
     SessionStore &m_store;
     const Clock &m_clock;
@@ -115,12 +152,24 @@ private:
     Session m_session; // as of the last step
     qint64 m_anchorMonotonicMs = 0; // monotonic time of the last step
     qint64 m_anchorWallMs = 0; // wall time of the last step
-    // Monotonic time of the last change of state or side: a tap handled late is placed no
-    // earlier than this (before it, the time counted differently).
-    qint64 m_stateChangedMonotonicMs = 0;
     bool m_unsaved = false;
     bool m_rowUnsaved = false; // the session row has changes not on disk yet
     QList<Ejection> m_unsavedEjections;
+    QList<ChangeRecord> m_unsavedChanges; // the change-log records of the unsaved steps
+    std::optional<ChangeRecord> m_stepChange; // the step being taken (StepChange)
+    QList<SpontaneousLetdown> m_unsavedSpontaneous; // felt with no session, not on disk yet
+    QList<ChangeRecord> m_unsavedSpontaneousChanges; // their change-log records
+    bool m_sessionUnsaved = false; // the session has steps not on disk yet
+    // This run's record of the live session: from each monotonic moment on, the state and
+    // side, and the active time at that moment. A tap that arrives late (the phone's, kept
+    // while offline) is placed by it at its own moment, on the side in use then.
+    struct Segment {
+        qint64 fromMonotonicMs = 0;
+        bool running = true;
+        Side side = Side::Left;
+        qint64 activeMsAtStart = 0;
+    };
+    QList<Segment> m_segments;
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
     std::optional<QStringList> m_techniquesSaved; // what is on disk, when known
     QList<qint64> m_letdownMomentsMs; // monotonic moments of this session's let-downs in this run

@@ -1,6 +1,7 @@
 #include "remote/RemoteServer.h"
 
 #include "commands/SessionCommands.h"
+#include "journal/Journal.h"
 #include "recorder/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -39,6 +40,11 @@ QString stateKey(SessionRecorder::State state)
     return {};
 }
 
+// The steps the phone's API takes (docs/remote-api.md); the journal knows more.
+const QStringList kPhoneActions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
+    QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown"),
+    QStringLiteral("letdown_without_feed")};
+
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol
@@ -61,18 +67,19 @@ QString isoTime(qint64 utcMs, int utcOffsetS)
 }
 } // namespace
 
-RemoteServer::RemoteServer(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent)
+RemoteServer::RemoteServer(Journal &journal, QObject *parent)
     : QObject(parent)
-    , m_commands(commands)
-    , m_store(store)
-    , m_clock(clock)
-    , m_throttle(clock)
+    , m_journal(journal)
+    , m_commands(journal.steps())
+    , m_store(journal.store())
+    , m_clock(journal.clock())
+    , m_throttle(journal.clock())
 {
     initRemotePage();
-    connect(&commands.recorder(), &SessionRecorder::changed, this, &RemoteServer::stateChanged);
-    connect(&commands.recorder(), &SessionRecorder::spontaneousLetdownRecorded, this, &RemoteServer::stateChanged);
-    connect(&commands, &SessionCommands::nextSessionChanged, this, &RemoteServer::stateChanged);
-    connect(&commands, &SessionCommands::refused, this, [this](const QString &text) { m_lastRefusal = text; });
+    connect(&journal, &Journal::changed, this, &RemoteServer::stateChanged);
+    // Live redraws between changes (a retry that saved, the next session's choices).
+    connect(&journal.recorder(), &SessionRecorder::changed, this, &RemoteServer::stateChanged);
+    connect(&m_commands, &SessionCommands::nextSessionChanged, this, &RemoteServer::stateChanged);
 }
 
 RemoteServer::~RemoteServer()
@@ -311,10 +318,12 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
     for (auto it = tap.constBegin(); it != tap.constEnd(); ++it)
         if (!known.contains(it.key()))
             return bad(QStringLiteral("Unknown field '%1'.").arg(it.key()));
-    const QString action = spontaneous ? QStringLiteral("spontaneous") : tap.value(QStringLiteral("action")).toString();
+    const QString action
+        = spontaneous ? QStringLiteral("letdown_without_feed") : tap.value(QStringLiteral("action")).toString();
     if (action.isEmpty())
         return bad(QStringLiteral("Say which action: start, stop, pause, resume, switch_side or letdown."));
-    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
+    // Anchored to the whole text (a '$' would also match before a final newline).
+    static const QRegularExpression idPattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{8,64}")));
     const QString id = tap.value(QStringLiteral("tap_id")).toString();
     if (tap.contains(QStringLiteral("tap_id")) && !idPattern.match(id).hasMatch())
         return bad(QStringLiteral("A tap_id has 8 to 64 letters, digits, '-' or '_'."));
@@ -331,140 +340,53 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
         tappedAtUtcMs = at.toMSecsSinceEpoch();
     }
 
-    // The same tap again (the phone lost the answer): the first answer, never a second step.
-    if (!id.isEmpty()) {
-        if (const auto answered = m_answers.constFind(id); answered != m_answers.constEnd()) {
-            // A step kept for a retry has its final answer once it is on disk.
-            if (answered->status != 503 || m_commands.recorder().hasUnsavedChanges())
-                return *answered;
-            m_answers.insert(id, {200, message(true, QStringLiteral("recorded"), {})});
-            return m_answers.value(id);
-        }
-        if (!m_receipts) {
-            QSet<QString> receipts;
-            if (!m_store.loadReceiptsSince(nowUtcMs - kReceiptsKeptInMindMs, receipts))
-                return {503,
-                    message(false, QStringLiteral("error"),
-                        QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()))};
-            m_receipts = std::move(receipts);
-        }
-        if (m_receipts->contains(id))
-            return {200, message(true, QStringLiteral("recorded"), QStringLiteral("Already recorded."))};
-    }
-
     const qint64 ageMs = nowUtcMs - tappedAtUtcMs;
-    Answer answer;
     if (ageMs > kMaxTapAgeMs)
-        answer = {422,
+        return {422,
             message(false, QStringLiteral("too_old"),
                 QStringLiteral("This tap is %1 minutes old: too late to place it at the right time. Add "
                                "it in History if it happened.")
                     .arg(ageMs / 60000))};
-    else if (ageMs < -kMaxTapAheadMs)
-        answer = {422,
+    if (ageMs < -kMaxTapAheadMs)
+        return {422,
             message(false, QStringLiteral("clock"),
                 QStringLiteral("tapped_at is %1 s ahead of this computer's clock: check the phone's time.")
                     .arg(-ageMs / 1000))};
+
+    Journal::Request step;
+    if (const auto named = Journal::stepFromKey(action);
+        named && kPhoneActions.contains(action)) // the phone names a subset of the journal's steps
+        step.step = *named;
     else
-        answer = applyTap(tap, action, id, std::max<qint64>(0, ageMs));
-    if (answer.status == 400 || id.isEmpty())
-        return answer; // not remembered: the same id with a corrected body may follow
-    const QString result = answer.body.value(QStringLiteral("result")).toString();
-    if (result == QLatin1String("recorded") || result == QLatin1String("kept")) // on disk, or on its way in order
-        m_receipts->insert(id);
-    m_answers.insert(id, answer);
-    m_answerOrder.enqueue(id);
-    while (m_answerOrder.size() > kMaxRememberedTaps)
-        m_answers.remove(m_answerOrder.dequeue());
-    return answer;
-}
-
-RemoteServer::Answer RemoteServer::applyTap(
-    const QJsonObject &tap, const QString &action, const QString &id, qint64 ageMs)
-{
-    SessionRecorder &recorder = m_commands.recorder();
-    const bool live
-        = recorder.state() == SessionRecorder::State::Running || recorder.state() == SessionRecorder::State::Paused;
-    const auto unchanged = [](const QString &text) {
-        return Answer {200, message(true, QStringLiteral("unchanged"), text)};
-    };
-    const auto badField = [](const QString &text) {
-        return Answer {400, message(false, QStringLiteral("error"), text)};
-    };
-
-    std::optional<Side> side;
+        return bad(QStringLiteral("Unknown action '%1'.").arg(action));
     if (tap.contains(QStringLiteral("side"))) {
-        side = sideFromKey(tap.value(QStringLiteral("side")).toString());
-        if (!side)
-            return badField(QStringLiteral("The side is left, right or both."));
+        step.side = sideFromKey(tap.value(QStringLiteral("side")).toString());
+        if (!step.side)
+            return bad(QStringLiteral("The side is left, right or both."));
     }
-    std::optional<SessionKind> kind;
     if (tap.contains(QStringLiteral("kind"))) {
-        kind = sessionKindFromKey(tap.value(QStringLiteral("kind")).toString());
-        if (!kind)
-            return badField(QStringLiteral("The kind is nursing or pumping."));
+        step.kind = sessionKindFromKey(tap.value(QStringLiteral("kind")).toString());
+        if (!step.kind)
+            return bad(QStringLiteral("The kind is nursing or pumping."));
     }
-    if ((kind && action != QLatin1String("start"))
-        || (side && action != QLatin1String("start") && action != QLatin1String("switch_side")))
-        return badField(QStringLiteral("Only start takes a kind, and only start and switch_side take a side."));
-
-    // The step and the tap's id are committed in one transaction; a step that writes
-    // nothing (refused, or already so) leaves no receipt behind.
-    if (!id.isEmpty())
-        m_store.addReceiptToNextWrite(id, m_clock.wallUtcMs());
-    m_lastRefusal.clear();
-    bool done = false;
-    std::optional<Answer> early;
-    if (action == QLatin1String("start")) {
-        if (live)
-            early = unchanged(QStringLiteral("A session is already running."));
-        else {
-            SessionCommands::NextSession next = m_commands.nextSession();
-            next.kind = kind.value_or(next.kind);
-            next.side = side.value_or(next.side);
-            m_commands.setNextSession(next);
-            done = m_commands.startOrStop();
-        }
-    } else if (action == QLatin1String("stop")) {
-        if (!live)
-            early = unchanged(QStringLiteral("No session is running."));
-        else
-            done = m_commands.startOrStop();
-    } else if (action == QLatin1String("pause") || action == QLatin1String("resume")) {
-        const bool wantPaused = action == QLatin1String("pause");
-        if (!live)
-            early = Answer {409, message(false, QStringLiteral("refused"), QStringLiteral("No session is running."))};
-        else if ((recorder.state() == SessionRecorder::State::Paused) == wantPaused)
-            early = unchanged(wantPaused ? QStringLiteral("Already paused.") : QStringLiteral("Already running."));
-        else
-            done = m_commands.togglePause();
-    } else if (action == QLatin1String("switch_side")) {
-        // With a side: that side (sending it twice changes nothing); without: the other one.
-        done = side ? m_commands.setSide(*side) : m_commands.switchSide();
-    } else if (action == QLatin1String("letdown")) {
-        if (!live)
-            early = Answer {409,
-                message(false, QStringLiteral("no_session"),
-                    QStringLiteral("No session is running. Was it a let-down without a feed?"))};
-        else
-            done = m_commands.letdown(m_clock.monotonicMs() - ageMs);
-    } else if (action == QLatin1String("spontaneous")) {
-        done = m_commands.spontaneousLetdown(ageMs);
-    } else {
-        m_store.dropPendingReceipts();
-        return badField(QStringLiteral("Unknown action '%1'.").arg(action));
-    }
-    if (early) {
-        m_store.dropPendingReceipts();
-        return *early;
-    }
-    if (done)
-        return {200, message(true, QStringLiteral("recorded"), {})};
-    if (recorder.hasUnsavedChanges()) // kept in order and retried: the phone asks again
-        return {503, message(false, QStringLiteral("kept"), recorder.lastError())};
-    m_store.dropPendingReceipts();
-    const QString why = m_lastRefusal.isEmpty() ? recorder.lastError() : m_lastRefusal;
-    return {409, message(false, QStringLiteral("refused"), why)};
+    if ((step.kind && step.step != Journal::Step::Start)
+        || (step.side && step.step != Journal::Step::Start && step.step != Journal::Step::SwitchSide))
+        return bad(QStringLiteral("Only start takes a kind, and only start and switch_side take a side."));
+    step.origin = Origin::Phone;
+    step.receiptId = id;
+    step.tappedAtMonotonicMs = m_clock.monotonicMs() - std::max<qint64>(0, ageMs);
+    step.agoMs = std::max<qint64>(0, ageMs);
+    // Exactly once: the journal stores the tap id with the step's effect (or, when it wrote
+    // nothing, with its answer), and answers a tap id seen before with its first answer.
+    const Journal::Outcome done = m_journal.apply(step);
+    static const QHash<QString, int> statusOf = {{QStringLiteral("recorded"), 200},
+        {QStringLiteral("unchanged"), 200}, {QStringLiteral("refused"), 409}, {QStringLiteral("no_session"), 409},
+        {QStringLiteral("kept"), 503}, {QStringLiteral("failed"), 503}};
+    const QString result = done.result == QLatin1String("failed") ? QStringLiteral("error") : done.result;
+    QString text = done.message;
+    if (done.repeated && done.result != QLatin1String("kept") && text.isEmpty())
+        text = QStringLiteral("Already recorded.");
+    return {statusOf.value(done.result, 409), message(done.ok(), result, text)};
 }
 
 QJsonObject RemoteServer::state()

@@ -16,14 +16,15 @@
 #include <optional>
 
 class Clock;
+class Journal;
 class QTcpServer;
 class QTcpSocket;
 class SessionCommands;
 class SessionStore;
 
 // The phone remote (docs/remote.md): a small page and a JSON API on the home network. Every
-// tap goes through the same SessionCommands as a key press and is answered only once its
-// step is committed. Off until someone calls listen(); the caller chooses the addresses.
+// tap goes through the journal like a key press and is answered only once its step is
+// committed (with its tap id: a tap sent again gets its first answer). Off until someone calls listen(); the caller chooses the addresses.
 //
 //   GET  /, /app.js, /app.css         the page (static, holds none of her data)
 //   GET  /api/v1/status[?after=N]      the live state; with `after` equal to the current
@@ -47,10 +48,8 @@ public:
     static constexpr int kDefaultLongPollMs = 25 * 1000;
     static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request; idle time kept open
     static constexpr int kMaxConnections = 64;
-    static constexpr int kMaxRememberedTaps = 1000;
-    static constexpr qint64 kReceiptsKeptInMindMs = 7LL * 24 * 3600 * 1000;
 
-    RemoteServer(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent = nullptr);
+    explicit RemoteServer(Journal &journal, QObject *parent = nullptr);
     ~RemoteServer() override;
 
     void setSecret(const QByteArray &secret) { m_secret = secret; }
@@ -59,14 +58,6 @@ public:
     void setHostNames(const QStringList &names) { m_hostNames = names; }
     void setLongPollMs(int ms) { m_longPollMs = ms; }
 
-    // Forgets the answers and tap ids it keeps in mind (the data file was replaced): the
-    // next tap reads them again from the file.
-    void forgetRememberedTaps()
-    {
-        m_answers.clear();
-        m_answerOrder.clear();
-        m_receipts.reset();
-    }
     // Listens on each address; port 0 picks a free one (the same for all). False with
     // `error` when any of them cannot be opened (then none is).
     bool listen(const QList<QHostAddress> &addresses, quint16 port, QString &error);
@@ -93,7 +84,6 @@ private:
     void handleApi(QTcpSocket *socket, const HttpRequest &request);
     void answerState(QTcpSocket *socket, const HttpRequest &request);
     Answer tap(const HttpRequest &request, bool spontaneous);
-    Answer applyTap(const QJsonObject &tap, const QString &action, const QString &id, qint64 ageMs);
     void takeNextRequest(QTcpSocket *socket);
     // Answers the request being handled; the connection stays open if it asked to.
     void send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
@@ -103,6 +93,7 @@ private:
     QJsonObject state();
     void stateChanged();
 
+    Journal &m_journal;
     SessionCommands &m_commands;
     SessionStore &m_store;
     const Clock &m_clock;
@@ -114,11 +105,4 @@ private:
     FailureThrottle m_throttle;
     qint64 m_version = 1;
     QList<QPointer<QTcpSocket>> m_waiting; // long polls, answered on the next change
-    // The answers already given, by tap id, so a tap sent again gets the same one.
-    QHash<QString, Answer> m_answers;
-    // The ids of every tap recorded in the last week (read once, then kept up to date): a
-    // tap sent again after a restart is found without a read per tap.
-    std::optional<QSet<QString>> m_receipts;
-    QQueue<QString> m_answerOrder;
-    QString m_lastRefusal;
 };

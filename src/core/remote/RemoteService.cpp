@@ -1,15 +1,14 @@
 #include "remote/RemoteService.h"
 
+#include "journal/Journal.h"
 #include "recorder/Clock.h"
 #include "remote/RemoteSettings.h"
 
 #include <QHostInfo>
 
-RemoteService::RemoteService(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent)
+RemoteService::RemoteService(Journal &journal, QObject *parent)
     : QObject(parent)
-    , m_commands(commands)
-    , m_store(store)
-    , m_clock(clock)
+    , m_journal(journal)
 { }
 
 RemoteService::~RemoteService() = default;
@@ -46,7 +45,7 @@ bool RemoteService::setEnabled(bool on)
 bool RemoteService::start()
 {
     m_server.reset();
-    auto server = std::make_unique<RemoteServer>(m_commands, m_store, m_clock);
+    auto server = std::make_unique<RemoteServer>(m_journal);
     server->setSecret(RemoteSettings::keyMakingOne());
     const QString hostName = QHostInfo::localHostName();
     server->setHostNames({hostName, hostName + QStringLiteral(".local")});
@@ -61,7 +60,7 @@ bool RemoteService::start()
         return false;
     }
     connect(server.get(), &RemoteServer::phoneSeen, this, [this] {
-        m_lastSeenUtcMs = m_clock.wallUtcMs();
+        m_lastSeenUtcMs = m_journal.clock().wallUtcMs();
         emit changed();
     });
     m_server = std::move(server);
@@ -73,12 +72,6 @@ bool RemoteService::start()
 QList<QUrl> RemoteService::pairingUrls() const
 {
     return m_server ? m_server->pairingUrls() : QList<QUrl> {};
-}
-
-void RemoteService::fileReplaced()
-{
-    if (m_server)
-        m_server->forgetRememberedTaps();
 }
 
 void RemoteService::forgetAllPhones()

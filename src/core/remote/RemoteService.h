@@ -15,7 +15,7 @@ class RemoteService : public QObject
     Q_OBJECT
 
 public:
-    RemoteService(SessionCommands &commands, SessionStore &store, const Clock &clock, QObject *parent = nullptr);
+    explicit RemoteService(Journal &journal, QObject *parent = nullptr);
     ~RemoteService() override;
 
     // Starts it if her settings say so (at start-up). False with lastError() when it could not.
@@ -26,9 +26,6 @@ public:
     QString lastError() const { return m_error; }
     QList<QUrl> pairingUrls() const;
     std::optional<qint64> lastPhoneSeenUtcMs() const { return m_lastSeenUtcMs; }
-    // The data file was replaced (restored or moved): what the server remembers of taps
-    // already recorded is read again from the file as it is now.
-    void fileReplaced();
     // A new key: paired phones are refused until they scan the new code.
     void forgetAllPhones();
     // Where it listens (tests choose loopback only); empty: home network plus loopback.
@@ -40,9 +37,7 @@ signals:
 private:
     bool start();
 
-    SessionCommands &m_commands;
-    SessionStore &m_store;
-    const Clock &m_clock;
+    Journal &m_journal;
     std::unique_ptr<RemoteServer> m_server;
     QString m_error;
     std::optional<qint64> m_lastSeenUtcMs;

@@ -762,6 +762,31 @@ bool Database::migrate(int fromVersion)
             if (!execAll(statements))
                 return false;
         }
+        if (fromVersion < 6) {
+            // The journal's change log (docs/schema.md): one row per change applied, in the
+            // same transaction as its effect, with the sender's receipt id. It takes over the
+            // phone's tap receipts, which keep their answer ("recorded") under the same id.
+            const QStringList statements = {
+                QStringLiteral("CREATE TABLE change_log ("
+                               " id INTEGER PRIMARY KEY,"
+                               " change_id TEXT NOT NULL UNIQUE,"
+                               " at_utc_ms INTEGER NOT NULL,"
+                               " utc_offset_s INTEGER NOT NULL,"
+                               " command TEXT NOT NULL,"
+                               " origin TEXT NOT NULL,"
+                               " receipt_id TEXT UNIQUE,"
+                               " result TEXT NOT NULL,"
+                               " message TEXT NOT NULL DEFAULT '',"
+                               " session_uuid TEXT,"
+                               " payload TEXT NOT NULL DEFAULT '{}')"),
+                QStringLiteral("INSERT INTO change_log (change_id, at_utc_ms, utc_offset_s, command, origin, receipt_id,"
+                               " result) SELECT lower(hex(randomblob(16))), received_at_utc_ms, 0, 'tap', 'phone',"
+                               " tap_id, 'recorded' FROM remote_taps"),
+                QStringLiteral("DROP TABLE remote_taps"),
+            };
+            if (!execAll(statements))
+                return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

@@ -224,53 +224,120 @@ bool SessionStore::transaction(const std::function<bool()> &body)
     const bool committed = m_database.write([&] {
         if (!body())
             return false;
-        for (const auto &[tapId, receivedAtUtcMs] : std::as_const(m_pendingReceipts)) {
+        if (!m_scopeChanges)
+            return true;
+        for (const ChangeRecord &change : *m_scopeChanges) {
             // Prepared once (a remote tap must cost little more than a key's).
-            BulkWrite receipt(m_database,
-                QByteArrayLiteral("INSERT OR IGNORE INTO remote_taps (tap_id, received_at_utc_ms) VALUES (?, ?)"));
-            receipt.bind(1, tapId);
-            receipt.bind(2, receivedAtUtcMs);
-            if (!receipt.run()) {
-                m_error = receipt.error();
+            BulkWrite row(m_database,
+                QByteArrayLiteral("INSERT INTO change_log (change_id, at_utc_ms, utc_offset_s, command, origin,"
+                                  " receipt_id, result, message, session_uuid, payload)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            row.bind(1, change.changeId);
+            row.bind(2, change.atUtcMs);
+            row.bind(3, qint64(change.utcOffsetS));
+            row.bind(4, change.command);
+            row.bind(5, change.origin);
+            if (change.receiptId.isEmpty())
+                row.bindNull(6);
+            else
+                row.bind(6, change.receiptId);
+            row.bind(7, change.result);
+            row.bind(8, change.message);
+            if (change.sessionUuid.isEmpty())
+                row.bindNull(9);
+            else
+                row.bind(9, change.sessionUuid);
+            row.bind(10, QString::fromUtf8(change.payload));
+            if (!row.run()) {
+                m_error = row.error();
                 return false;
             }
         }
         return true;
     });
-    if (committed)
-        m_pendingReceipts.clear();
-    else if (m_error.isEmpty())
+    if (!committed && m_error.isEmpty())
         m_error = m_database.errorString();
     return committed;
 }
 
-bool SessionStore::loadReceiptsSince(qint64 sinceUtcMs, QSet<QString> &tapIds)
+bool SessionStore::recordChanges(const QList<ChangeRecord> &changes)
 {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT tap_id FROM remote_taps WHERE received_at_utc_ms >= ?")))
-        return fail(query);
-    query.addBindValue(sinceUtcMs);
+    const ChangeScope scope(*this, changes);
+    return transaction([] { return true; });
+}
+
+bool SessionStore::findReceipt(const QString &receiptId, std::optional<Receipt> &found)
+{
+    found.reset();
+    QSqlQuery &query = m_database.prepared(QStringLiteral("SELECT result, message FROM change_log WHERE receipt_id = ?"));
+    query.addBindValue(receiptId);
     if (!query.exec())
         return fail(query);
-    while (query.next())
-        tapIds.insert(query.value(0).toString());
+    if (query.next())
+        found = Receipt {query.value(0).toString(), query.value(1).toString()};
+    query.finish();
     return true;
+}
+
+bool SessionStore::loadChangeLog(qint64 afterRow, int limit, QList<ChangeRecord> &changes)
+{
+    changes.clear();
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT change_id, at_utc_ms, utc_offset_s, command, origin, receipt_id, result,"
+                                      " message, session_uuid, payload FROM change_log WHERE id > ? ORDER BY id LIMIT ?")))
+        return fail(query);
+    query.addBindValue(afterRow);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return fail(query);
+    while (query.next()) {
+        ChangeRecord change;
+        change.changeId = query.value(0).toString();
+        change.atUtcMs = query.value(1).toLongLong();
+        change.utcOffsetS = query.value(2).toInt();
+        change.command = query.value(3).toString();
+        change.origin = query.value(4).toString();
+        change.receiptId = query.value(5).toString();
+        change.result = query.value(6).toString();
+        change.message = query.value(7).toString();
+        change.sessionUuid = query.value(8).toString();
+        change.payload = query.value(9).toString().toUtf8();
+        changes.append(change);
+    }
+    return true;
+}
+
+bool SessionStore::addSpontaneousLetdowns(QList<SpontaneousLetdown> &letdowns)
+{
+    QList<qint64> ids;
+    const bool committed = transaction([&] {
+        BulkWrite insert(m_database,
+            QByteArrayLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)"));
+        for (const SpontaneousLetdown &letdown : std::as_const(letdowns)) {
+            insert.bind(1, letdown.atUtcMs);
+            insert.bind(2, qint64(letdown.utcOffsetS));
+            if (!insert.run()) {
+                m_error = insert.error();
+                return false;
+            }
+            ids.append(m_database.lastInsertRowId());
+        }
+        return true;
+    });
+    if (committed)
+        for (qsizetype i = 0; i < letdowns.size(); ++i)
+            letdowns[i].id = ids[i];
+    return committed;
 }
 
 bool SessionStore::addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 &id)
 {
-    return transaction([&] {
-        QSqlQuery insert(m_database.connection());
-        if (!insert.prepare(QStringLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)")))
-            return fail(insert);
-        insert.addBindValue(atUtcMs);
-        insert.addBindValue(utcOffsetS);
-        if (!insert.exec())
-            return fail(insert);
-        id = insert.lastInsertId().toLongLong();
-        return true;
-    });
+    QList<SpontaneousLetdown> one {{0, atUtcMs, utcOffsetS}};
+    if (!addSpontaneousLetdowns(one))
+        return false;
+    id = one.constFirst().id;
+    return true;
 }
 
 bool SessionStore::deleteSpontaneousLetdown(qint64 id)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ChangeRecord.h"
 #include "domain/Measurements.h"
 #include "domain/Session.h"
 
@@ -71,22 +72,42 @@ public:
     // The kind of the most recently started session, if any.
     bool loadLastKind(std::optional<SessionKind> &kind);
 
-    // Taps from the phone remote: the next write transaction (whatever it writes) also
-    // records these tap ids, so a step and the proof that it was done commit together.
-    void addReceiptToNextWrite(const QString &tapId, qint64 receivedAtUtcMs)
+    // The change log (one owner writes it: the journal). While a ChangeScope is alive, every
+    // write transaction of this store also inserts those records, so a change and the proof
+    // that it was applied (its receipt) commit together or not at all.
+    class ChangeScope
     {
-        m_pendingReceipts.append({tapId, receivedAtUtcMs});
-    }
-    void dropPendingReceipts() { m_pendingReceipts.clear(); }
-    // The ids of the taps recorded since then (the remote keeps them at hand: no read per tap).
-    bool loadReceiptsSince(qint64 sinceUtcMs, QSet<QString> &tapIds);
+    public:
+        ChangeScope(SessionStore &store, const QList<ChangeRecord> &changes)
+            : m_store(store)
+            , m_previous(store.m_scopeChanges)
+        {
+            store.m_scopeChanges = &changes;
+        }
+        ~ChangeScope() { m_store.m_scopeChanges = m_previous; }
+        ChangeScope(const ChangeScope &) = delete;
+        ChangeScope &operator=(const ChangeScope &) = delete;
+
+    private:
+        SessionStore &m_store;
+        const QList<ChangeRecord> *m_previous;
+    };
+    // Changes with no effect of their own (a double tap, a step that did not apply): their
+    // records alone, in one transaction.
+    bool recordChanges(const QList<ChangeRecord> &changes);
+    // What the change with this receipt id answered, if it was applied.
+    struct Receipt {
+        QString result;
+        QString message;
+    };
+    bool findReceipt(const QString &receiptId, std::optional<Receipt> &found);
+    // The change log after row `afterRow`, oldest first (at most `limit` rows).
+    bool loadChangeLog(qint64 afterRow, int limit, QList<ChangeRecord> &changes);
 
     // Let-downs with no session running (she felt one when the baby cried), kept apart.
-    struct SpontaneousLetdown {
-        qint64 id = 0;
-        qint64 atUtcMs = 0;
-        int utcOffsetS = 0;
-    };
+    using SpontaneousLetdown = ::SpontaneousLetdown;
+    // Adds them in one transaction; each gets its row id.
+    bool addSpontaneousLetdowns(QList<SpontaneousLetdown> &letdowns);
     bool addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 &id);
     bool deleteSpontaneousLetdown(qint64 id);
     // Those in [fromUtcMs, toUtcMs], oldest first.
@@ -120,5 +141,5 @@ private:
     QString m_lastUuid;
     qint64 m_lastId = 0;
     int m_lastGeneration = -1;
-    QList<QPair<QString, qint64>> m_pendingReceipts; // tap id, received at (UTC ms)
+    const QList<ChangeRecord> *m_scopeChanges = nullptr; // written with every transaction (ChangeScope)
 };

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "domain/Session.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+// Sessions and let-downs as JSON objects with the stored keys (the change log's payload):
+// what a change wrote, complete enough to apply it to another file, and free of row ids.
+QJsonObject letdownToJson(const Ejection &letdown);
+// `withLetdowns`: the session's let-downs too (an edit or a restore rewrites them all).
+QJsonObject sessionToJson(const Session &session, bool withLetdowns);
+QByteArray compactJson(const QJsonObject &object);
