@@ -421,7 +421,8 @@ int runExport(const QCommandLineParser &parser)
 }
 
 // Files given after the command: their format from --from, or recognised by their headers.
-bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions, QStringList &problems)
+// What it has to say besides problems goes to `said` (the terminal of whoever asked).
+bool readImportFiles(const QCommandLineParser &parser, CsvImportBatch &batch, QStringList &problems, QString &said)
 {
     QList<ImportFile> files;
     for (const QString &path : filesOf(parser, "import")) {
@@ -464,11 +465,12 @@ bool readImportFiles(const QCommandLineParser &parser, QList<Session> &sessions,
     }
     ImportResult result = importer->read(files, options);
     problems = result.problems;
-    sessions = result.sessions;
+    batch.sessions = result.sessions;
+    batch.withoutFeed = result.withoutFeed;
     if (importer->id() != QLatin1String("letdown"))
-        std::fprintf(stderr, "letdown import: %s\n", qPrintable(importSummary(*importer, result, options)));
+        said += QStringLiteral("letdown import: %1\n").arg(importSummary(*importer, result, options));
     for (const QString &line : std::as_const(result.skipped) + result.warnings)
-        std::fprintf(stderr, "letdown import: %s\n", qPrintable(line));
+        said += QStringLiteral("letdown import: %1\n").arg(line);
     return problems.isEmpty();
 }
 
@@ -480,15 +482,16 @@ int runImport(const QCommandLineParser &parser, WriteContext &context)
         return context.fail(Text::tr("name the files (letdown import FILE...) or give --sessions IN.csv, not both."), 2);
     // The files are read and checked before the database is opened: a failed import
     // creates no database and changes none.
-    QList<Session> sessions;
+    CsvImportBatch batch;
     QStringList problems;
-    const bool read = named ? readImportFiles(parser, sessions, problems)
-                            : readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), sessions, problems);
+    const bool read = named ? readImportFiles(parser, batch, problems, context.err)
+                            : readCsvFiles(sessionsPath, parser.value(QStringLiteral("ejections")), batch, problems);
     if (!read)
         return context.fail(Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
+    const QList<Session> &sessions = batch.sessions;
     if (parser.isSet(QStringLiteral("dry-run"))) {
         int letdowns = 0;
-        for (const Session &s : std::as_const(sessions))
+        for (const Session &s : sessions)
             letdowns += int(s.ejections.size());
         context.out += Text::tr("Would import %1 sessions with %2 let-downs (dry run: nothing written).\n")
                            .arg(sessions.size())
@@ -506,12 +509,14 @@ int runImport(const QCommandLineParser &parser, WriteContext &context)
     for (const QString &warning : storedOverlapWarnings(journal->store(), sessions))
         context.err += QStringLiteral("letdown import: %1\n").arg(warning);
     CsvImportReport report;
-    if (!importCsvFiles(*journal, Origin::CommandLine, sessions, report, problems))
+    if (!importCsvFiles(*journal, Origin::CommandLine, batch, report, problems))
         return context.fail(Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
     context.out += Text::tr("Imported %1 sessions with %2 let-downs; %3 were already there.\n")
                        .arg(report.added)
                        .arg(report.letdowns)
                        .arg(report.skipped);
+    if (report.withoutFeed > 0)
+        context.out += Text::tr("Imported %1 let-downs without a feed.\n").arg(report.withoutFeed);
     return 0;
 }
 

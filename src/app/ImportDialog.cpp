@@ -145,7 +145,7 @@ void ImportDialog::accept()
         return;
     CsvImportReport report;
     QStringList problems;
-    if (!importCsvFiles(m_journal, Origin::Import, m_read.sessions, report, problems)) {
+    if (!importCsvFiles(m_journal, Origin::Import, CsvImportBatch {m_read.sessions, m_read.withoutFeed}, report, problems)) {
         m_ui->previewText->setPlainText(tr("Nothing was imported: %1").arg(problems.join(u'\n')));
         return;
     }

@@ -50,8 +50,8 @@ QString row(const QStringList &cells, bool header = false)
 }
 
 // The summary table and what is measured and what estimated.
-QString summaryHtml(
-    const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model, const VolumeFormat &volume)
+QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const ReferenceModel &model,
+    const VolumeFormat &volume, int letdownsWithoutFeed)
 {
     const QLocale locale;
     QString h;
@@ -73,6 +73,8 @@ QString summaryHtml(
         summary.medianFirstLetdownS ? Text::tr("%1 s").arg(number(summary.medianFirstLetdownS, 0))
                                     : QStringLiteral("–"),
         QString(), Text::tr("logged")});
+    h += row({Text::tr("Let-downs without a feed"), locale.toString(letdownsWithoutFeed), QString(),
+        Text::tr("logged (felt with no session running; in no session's figures)")});
     h += row({Text::tr("Milk per day (mean over %1 days with sessions)").arg(summary.daysWithSessions),
         summary.estimatedMlPerDay ? volume.text(*summary.estimatedMlPerDay) : QStringLiteral("–"), QString(),
         Text::tr("estimated; %1 of %2 sessions had a measured total; %3 could not be estimated "
@@ -157,7 +159,7 @@ QString insightsAndNotesHtml(const PeriodSummary &summary, const Insights &insig
 }
 
 QString html(const PeriodSummary &summary, const TrendStats &stats, const Insights &insights,
-    const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range)
+    const ReferenceModel &model, const VolumeFormat &volume, const StatsRange &range, int letdownsWithoutFeed)
 {
     const QLocale locale;
     const QString from = range.from
@@ -173,7 +175,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
              .arg(Text::tr("Period:"), from.toHtmlEscaped(), to.toHtmlEscaped(), Text::tr("Prepared:"),
                  locale.toString(localNow(processClock()), Text::tr("ddd d MMM yyyy, HH:mm")).toHtmlEscaped());
 
-    h += summaryHtml(summary, stats, model, volume);
+    h += summaryHtml(summary, stats, model, volume, letdownsWithoutFeed);
 
     h += QStringLiteral(
         "<h2 style=\"page-break-before: always\">%1</h2><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
@@ -194,8 +196,10 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
     const ReferenceModel model = preferences.referenceModel();
     const VolumeFormat volume {preferences.unit};
     QList<Session> sessions;
+    QList<SpontaneousLetdown> withoutFeed;
     TrendStats stats;
     if (!loadSessionsInRange(store, range, sessions, error)
+        || !loadSpontaneousLetdownsInRange(store, range, withoutFeed, error)
         || !loadTrendStats(store, model, KindFilter::Both, range, stats, error))
         return false;
     TrendsView charts;
@@ -203,7 +207,8 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
     document.addResource(
         QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")), charts.renderImage(kChartImageSize));
     const Insights insights = computeInsights(sessions, model, range, localToday(processClock()));
-    document.setHtml(html(summarize(sessions, model), stats, insights, model, volume, range));
+    document.setHtml(
+        html(summarize(sessions, model), stats, insights, model, volume, range, int(withoutFeed.size())));
     return true;
 }
 

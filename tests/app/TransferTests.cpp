@@ -144,6 +144,8 @@ TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary i
     TempDatabase db;
     SessionStore store(db.database);
     REQUIRE(store.saveSessions(fixtureSessions()));
+    qint64 feltId = 0;
+    REQUIRE(store.addSpontaneousLetdown(berlin(2026, 11, 18, 3, 0).toMSecsSinceEpoch(), 3600, feltId));
     QTemporaryDir dir;
     const QString pdf = dir.filePath("report.pdf");
     const Cli result
@@ -171,6 +173,7 @@ TEST_CASE("CLI and dialog: the report is a PDF of a few pages with the summary i
         CHECK(content.contains("2026-W47"));
         CHECK(content.contains("second line")); // her notes
         CHECK(content.contains("estimated"));
+        CHECK(content.contains("Let-downs without a feed 1"));
         CHECK(content.contains("Not medical advice"));
     }
 

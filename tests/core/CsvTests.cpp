@@ -476,3 +476,65 @@ TEST_CASE("CSV import: imported-session columns are checked, and older exports w
     CHECK(parsed[0].letdownsLogged);
     CHECK(uuid == parsed[0].uuid);
 }
+
+TEST_CASE("CSV hand-off: let-downs without a feed travel in the let-downs file, and come back once")
+{
+    JournalRig source;
+    const QList<Session> sessions = variedSessions();
+    REQUIRE(source.store.saveSessions(sessions));
+    // Two felt with no feed, in two time zones' worth of offsets.
+    QList<SpontaneousLetdown> felt {{0, berlin(2026, 11, 16, 23, 40).toMSecsSinceEpoch(), 3600},
+        {0, berlin(2026, 11, 17, 2, 5).toMSecsSinceEpoch() + 250, -18000}};
+    QString error;
+    REQUIRE(source.journal.addLetdownsWithoutFeed(felt, Origin::History, error));
+
+    QTemporaryDir dir;
+    CsvExportRequest request;
+    request.sessionsPath = dir.filePath("sessions.csv");
+    request.ejectionsPath = dir.filePath("letdowns.csv");
+    int exported = 0;
+    REQUIRE(exportCsvFiles(source.store, ReferenceModel {}, request, exported, error));
+    QFile letdowns(request.ejectionsPath);
+    REQUIRE(letdowns.open(QIODevice::ReadOnly));
+    const QByteArray firstExport = letdowns.readAll();
+    letdowns.close();
+    // An empty session_id, order and offset: a let-down of no session, at its own moment.
+    CHECK(firstExport.contains(",,2026-11-16T23:40:00+01:00,,,,,\r\n"));
+    CHECK(firstExport.contains(",,2026-11-16T20:05:00-05:00,,,,,\r\n")); // to the second, as every time
+
+    JournalRig target;
+    CsvImportReport report;
+    QStringList problems;
+    REQUIRE(importCsvFiles(
+        target.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+    CHECK(report.withoutFeed == 2);
+    CHECK(target.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
+    // The same files again add nothing: the moment is a let-down's identity.
+    REQUIRE(importCsvFiles(
+        target.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+    CHECK(report.withoutFeed == 0);
+    CHECK(target.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
+    // Into the file they came from (which knows them to the millisecond): nothing new either.
+    REQUIRE(importCsvFiles(
+        source.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+    CHECK(report.withoutFeed == 0);
+    CHECK(source.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
+
+    // Export -> import -> export: the same bytes.
+    CsvExportRequest again = request;
+    again.sessionsPath = dir.filePath("sessions-again.csv");
+    again.ejectionsPath = dir.filePath("letdowns-again.csv");
+    REQUIRE(exportCsvFiles(target.store, ReferenceModel {}, again, exported, error));
+    CHECK(fileHash(again.ejectionsPath) == fileHash(request.ejectionsPath));
+    CHECK(fileHash(again.sessionsPath) == fileHash(request.sessionsPath));
+
+    // A bad moment on such a row is named like any other bad line, and nothing is taken.
+    QFile broken(dir.filePath("broken.csv"));
+    REQUIRE(broken.open(QIODevice::WriteOnly));
+    broken.write(QByteArray(firstExport).replace("2026-11-16T23:40:00+01:00", "yesterday"));
+    broken.close();
+    JournalRig empty;
+    CHECK_FALSE(importCsvFiles(empty.journal, Origin::Import, request.sessionsPath, broken.fileName(), report, problems));
+    CHECK(problems.join('\n').contains("broken.csv line"));
+    CHECK(empty.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 0);
+}

@@ -435,3 +435,21 @@ TEST_CASE("Remote: the last feed is the newest stored one, and a failed read of 
     CHECK(failed.value("last_feed").isNull());
     CHECK_THAT(failed.value("last_feed_error").toString().toStdString(), Catch::Contains("sessions"));
 }
+
+TEST_CASE("Remote: two let-downs kept on the phone across a side switch are two, each on its own side and moment")
+{
+    RemoteRig r;
+    REQUIRE(r.tap("merge-start-01", "start", 0, ",\"side\":\"left\"").status == 200);
+    r.rig.clock.advance(8'000);
+    REQUIRE(r.tap("merge-switch-1", "switch_side").status == 200);
+    r.rig.clock.advance(500);
+    // Tapped 6 s and 3 s before the switch (so 6.5 s and 3.5 s ago), sent only now.
+    const Reply first = r.tap("merge-tap-0001", "letdown", 6'500);
+    const Reply second = r.tap("merge-tap-0002", "letdown", 3'500);
+    CHECK(first.json().value("result").toString() == "recorded");
+    CHECK(second.json().value("result").toString() == "recorded");
+    CHECK(r.count("SELECT count(*) FROM ejections WHERE side = 'left'") == 2);
+    CHECK(r.count("SELECT min(offset_ms) FROM ejections") == 2'000);
+    CHECK(r.count("SELECT max(offset_ms) FROM ejections") == 5'000);
+    CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id LIKE 'merge-tap-%'") == 2);
+}

@@ -47,8 +47,8 @@ TEST_CASE(
 
     qint64 before = -1;
     REQUIRE(db.database.changeCount(before));
-    int added = 0, skipped = 0, letdowns = 0;
-    REQUIRE(store.importSessions({many, one, none}, added, skipped, letdowns));
+    int added = 0, skipped = 0, letdowns = 0, withoutFeed = 0;
+    REQUIRE(store.importSessions({many, one, none}, {}, added, skipped, letdowns, withoutFeed));
     CHECK(added == 3);
     CHECK(skipped == 0);
     CHECK(letdowns == 31);
@@ -78,7 +78,7 @@ TEST_CASE(
     CHECK(check.value(0).toInt() == 1);
 
     // The same sessions again add nothing and do not move the count.
-    REQUIRE(store.importSessions({many, one, none}, added, skipped, letdowns));
+    REQUIRE(store.importSessions({many, one, none}, {}, added, skipped, letdowns, withoutFeed));
     CHECK(added == 0);
     CHECK(skipped == 3);
     qint64 afterAgain = -1;

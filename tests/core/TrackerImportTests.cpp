@@ -203,11 +203,11 @@ TEST_CASE("Imports are stable: the same file twice adds nothing, and imported se
     TempDatabase db;
     SessionStore store(db.database);
     const ImportResult r = readAs("babybuddy", {{"feeding.csv", kBabyBuddyFeeding}}, VolumeUnit::Ml);
-    int added = 0, skipped = 0, letdowns = 0;
-    REQUIRE(store.importSessions(r.sessions, added, skipped, letdowns));
+    int added = 0, skipped = 0, letdowns = 0, withoutFeed = 0;
+    REQUIRE(store.importSessions(r.sessions, {}, added, skipped, letdowns, withoutFeed));
     CHECK(added == 2);
     const ImportResult again = readAs("babybuddy", {{"feeding.csv", kBabyBuddyFeeding}}, VolumeUnit::Ml);
-    REQUIRE(store.importSessions(again.sessions, added, skipped, letdowns));
+    REQUIRE(store.importSessions(again.sessions, {}, added, skipped, letdowns, withoutFeed));
     CHECK(added == 0);
     CHECK(skipped == 2);
 

@@ -46,7 +46,9 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
     if (!request.ejectionsPath.isEmpty() && ejectionsOut < 0)
         return false;
     QList<Session> sessions;
-    if (!loadSessionsInRange(store, request.range, sessions, error))
+    QList<SpontaneousLetdown> withoutFeed;
+    if (!loadSessionsInRange(store, request.range, sessions, error)
+        || (ejectionsOut >= 0 && !loadSpontaneousLetdownsInRange(store, request.range, withoutFeed, error)))
         return false;
     sessionCount = int(sessions.size());
     if (!outputs.write(
@@ -57,14 +59,16 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
     if (ejectionsOut >= 0
         && !outputs.write(
             ejectionsOut,
-            [&](QIODevice *device, QString &e) { return writeEjectionsCsv(sessions, model, request.unit, device, e); },
+            [&](QIODevice *device, QString &e) {
+                return writeEjectionsCsv(sessions, model, request.unit, device, e, withoutFeed);
+            },
             error))
         return false;
     return outputs.commit(error);
 }
 
 bool readCsvFiles(
-    const QString &sessionsPath, const QString &ejectionsPath, QList<Session> &sessions, QStringList &problems)
+    const QString &sessionsPath, const QString &ejectionsPath, CsvImportBatch &batch, QStringList &problems)
 {
     problems.clear();
     CsvImportInput input;
@@ -78,16 +82,22 @@ bool readCsvFiles(
         input.ejectionsCsv = bytes;
         input.ejectionsName = QFileInfo(ejectionsPath).fileName();
     }
-    return readSessionsCsv(input, sessions, problems);
+    return readSessionsCsv(input, batch.sessions, problems, &batch.withoutFeed);
 }
 
 bool importCsvFiles(
-    Journal &journal, Origin origin, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems)
+    Journal &journal, Origin origin, const CsvImportBatch &batch, CsvImportReport &report, QStringList &problems)
 {
     report = {};
     problems.clear();
     QString error;
-    if (!journal.importSessions(sessions, origin, report.added, report.skipped, report.letdowns, error)) {
+    Journal::ImportCounts counts;
+    const bool imported = journal.importSessions(batch.sessions, batch.withoutFeed, origin, counts, error);
+    report.added = counts.added;
+    report.skipped = counts.skipped;
+    report.letdowns = counts.letdowns;
+    report.withoutFeed = counts.withoutFeed;
+    if (!imported) {
         problems.append(error);
         return false;
     }
@@ -98,9 +108,9 @@ bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath
     CsvImportReport &report, QStringList &problems)
 {
     report = {};
-    QList<Session> sessions;
-    return readCsvFiles(sessionsPath, ejectionsPath, sessions, problems)
-        && importCsvFiles(journal, origin, sessions, report, problems);
+    CsvImportBatch batch;
+    return readCsvFiles(sessionsPath, ejectionsPath, batch, problems)
+        && importCsvFiles(journal, origin, batch, report, problems);
 }
 
 QString problemSummary(const QStringList &problems, int maxShown)

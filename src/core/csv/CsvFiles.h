@@ -29,15 +29,21 @@ struct CsvImportReport {
     int added = 0;
     int skipped = 0; // already in the database
     int letdowns = 0; // in the sessions added
+    int withoutFeed = 0; // let-downs without a feed added (those already there are left out)
+};
+// Sessions read from files, with the let-downs felt with no feed that came with them.
+struct CsvImportBatch {
+    QList<Session> sessions;
+    QList<SpontaneousLetdown> withoutFeed;
 };
 
 // Reads and checks both files completely (nothing is written). On any problem returns
 // false and `problems` lists each bad line.
 bool readCsvFiles(
-    const QString &sessionsPath, const QString &ejectionsPath, QList<Session> &sessions, QStringList &problems);
+    const QString &sessionsPath, const QString &ejectionsPath, CsvImportBatch &batch, QStringList &problems);
 // Writes checked sessions through the journal in one transaction: all of them, or nothing.
 bool importCsvFiles(
-    Journal &journal, Origin origin, const QList<Session> &sessions, CsvImportReport &report, QStringList &problems);
+    Journal &journal, Origin origin, const CsvImportBatch &batch, CsvImportReport &report, QStringList &problems);
 // Both steps above.
 bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &ejectionsPath,
     CsvImportReport &report, QStringList &problems);

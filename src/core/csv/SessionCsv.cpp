@@ -221,8 +221,8 @@ bool writeSessionsCsv(
     return true;
 }
 
-bool writeEjectionsCsv(
-    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
+bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+    QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed)
 {
     CsvWriter writer(device);
     if (!write(writer, ejectionsCsvHeader(unit), error))
@@ -237,6 +237,12 @@ bool writeEjectionsCsv(
             if (!write(writer, row, error))
                 return false;
         }
+    }
+    for (const SpontaneousLetdown &felt : withoutFeed) {
+        const QStringList row = {QString(), QString(), csvTime(felt.atUtcMs, felt.utcOffsetS), QString(), QString(),
+            QString(), QString(), QString()};
+        if (!write(writer, row, error))
+            return false;
     }
     return true;
 }
@@ -674,7 +680,8 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
 
 // The let-downs file's rows, each added to its session (checked against it).
 void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSession> &parsed,
-    const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems)
+    const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems,
+    QList<SpontaneousLetdown> *withoutFeed)
 {
     if (!input.ejectionsCsv)
         return;
@@ -692,6 +699,14 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
         if (!ejections.checkWidth(record))
             continue;
         const qsizetype problemsBefore = problems.size();
+        if (withoutFeed && ejections.cell(record, QStringLiteral("session_id")).trimmed().isEmpty()) {
+            // A let-down felt with no feed: its moment is all it has.
+            SpontaneousLetdown felt;
+            ejections.parseTime(record, QStringLiteral("at"), felt.atUtcMs, felt.utcOffsetS);
+            if (problems.size() == problemsBefore)
+                withoutFeed->append(felt);
+            continue;
+        }
         QString uuid;
         if (!ejections.parseUuid(record, uuid))
             continue;
@@ -754,9 +769,12 @@ void checkLetdownCounts(const CsvImportInput &input, QList<ParsedSession> &parse
 
 } // namespace
 
-bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems)
+bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems,
+    QList<SpontaneousLetdown> *withoutFeed)
 {
     sessions.clear();
+    if (withoutFeed)
+        withoutFeed->clear();
     problems.clear();
     // The let-downs file (the larger) is parsed on another core while this one reads the
     // sessions file; waited for before anything returns (it reads `input`).
@@ -801,11 +819,17 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
 
     if (input.ejectionsCsv) {
         ParsedCsv letdowns = ejectionsCsv.takeResult();
-        attachLetdowns(input, letdowns, parsed, indexByUuid, rejectedUuids, problems);
+        attachLetdowns(input, letdowns, parsed, indexByUuid, rejectedUuids, problems, withoutFeed);
     }
     checkLetdownCounts(input, parsed, problems);
-    if (!problems.isEmpty())
+    if (!problems.isEmpty()) {
+        if (withoutFeed)
+            withoutFeed->clear();
         return false;
+    }
+    if (withoutFeed)
+        std::stable_sort(withoutFeed->begin(), withoutFeed->end(),
+            [](const SpontaneousLetdown &a, const SpontaneousLetdown &b) { return a.atUtcMs < b.atUtcMs; });
     sessions.reserve(parsed.size());
     for (ParsedSession &p : parsed)
         sessions.append(std::move(p.session));

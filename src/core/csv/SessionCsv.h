@@ -20,8 +20,10 @@ QStringList ejectionsCsvHeader(VolumeUnit unit);
 
 bool writeSessionsCsv(
     const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
-bool writeEjectionsCsv(
-    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
+// After the sessions' let-downs, one row per let-down felt with no feed (`withoutFeed`):
+// `session_id`, `order` and `offset_s` empty (docs/csv-format.md).
+bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+    QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed = {});
 
 // Reads both tables back (either unit variant) into finished sessions with their
 // let-downs. Checks every row before returning anything: on any problem `sessions` is
@@ -32,7 +34,10 @@ struct CsvImportInput {
     std::optional<QByteArray> ejectionsCsv;
     QString ejectionsName = QStringLiteral("ejections.csv");
 };
-bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems);
+// Rows of the let-downs file with an empty `session_id` are let-downs without a feed; they
+// go to `withoutFeed` (in time order) when it is given, else they are a problem.
+bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems,
+    QList<SpontaneousLetdown> *withoutFeed = nullptr);
 
 // Formats a number with a dot, no thousands separator and no trailing zeros.
 QString csvNumber(double value, int maxDecimals);

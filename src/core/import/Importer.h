@@ -30,6 +30,7 @@ struct ImportOptions {
 // Every entry names its file and line.
 struct ImportResult {
     QList<Session> sessions;
+    QList<SpontaneousLetdown> withoutFeed; // let-downs felt with no feed (Letdown's own export)
     QStringList skipped;
     QStringList warnings;
     QStringList problems; // non-empty: nothing may be written

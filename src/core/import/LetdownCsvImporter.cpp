@@ -49,6 +49,6 @@ ImportResult LetdownCsvImporter::read(const QList<ImportFile> &files, const Impo
     if (!haveSessions)
         result.problems << Text::tr("A Letdown import needs its sessions file, not only the let-downs.");
     if (result.problems.isEmpty())
-        readSessionsCsv(input, result.sessions, result.problems);
+        readSessionsCsv(input, result.sessions, result.problems, &result.withoutFeed);
     return result;
 }

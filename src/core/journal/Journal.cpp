@@ -153,6 +153,9 @@ Journal::Outcome Journal::apply(const Request &request)
     if (out.result == QLatin1String("recorded") && unapplied) {
         // The step wrote nothing: a let-down tapped twice within the double-tap window.
         out = outcome("unchanged", tr("The same let-down (tapped twice)."));
+    } else if (out.result == QLatin1String("kept") && unapplied) {
+        // Earlier steps wait for the file; this one was not taken at all.
+        out = outcome("refused", m_recorder.lastError());
     }
     // A request that wrote nothing leaves a row of its own only when it carries a receipt:
     // its answer must outlive a restart. (A key pressed in vain costs no write.)
@@ -160,7 +163,11 @@ Journal::Outcome Journal::apply(const Request &request)
         ChangeRecord change = *unapplied;
         change.result = out.result == QLatin1String("failed") ? QStringLiteral("refused") : out.result;
         change.message = out.message;
-        if (!m_store.recordChanges({change}))
+        // Never waiting for another program's lock (the sender asks again).
+        m_store.setLockWaitMs(0);
+        const bool saved = m_store.recordChanges({change});
+        m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
+        if (!saved)
             return outcome("failed", tr("The answer could not be saved: %1").arg(m_store.errorString()));
     }
     if (!unapplied || out.result == QLatin1String("kept"))
@@ -266,16 +273,26 @@ bool Journal::deleteSession(const QString &uuid, Origin origin, QString &error)
         compactJson({{QStringLiteral("deleted_session"), uuid}}), [&] { return m_store.deleteSession(uuid); }, error);
 }
 
-bool Journal::importSessions(
-    const QList<Session> &sessions, Origin origin, int &added, int &skipped, int &letdowns, QString &error)
+bool Journal::importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
+    Origin origin, ImportCounts &counts, QString &error)
 {
     // The batch names its sessions; their rows are in the file (an import of ten years
     // would otherwise write its data twice).
     QJsonArray uuids;
     for (const Session &session : sessions)
         uuids.append(session.uuid);
-    return write(QStringLiteral("import"), origin, {}, compactJson({{QStringLiteral("imported_sessions"), uuids}}),
-        [&] { return m_store.importSessions(sessions, added, skipped, letdowns); }, error);
+    QJsonArray felt;
+    for (const SpontaneousLetdown &letdown : withoutFeed)
+        felt.append(QJsonObject {
+            {QStringLiteral("at_utc_ms"), letdown.atUtcMs}, {QStringLiteral("utc_offset_s"), letdown.utcOffsetS}});
+    counts = {};
+    return write(QStringLiteral("import"), origin, {},
+        compactJson({{QStringLiteral("imported_sessions"), uuids}, {QStringLiteral("spontaneous_letdowns"), felt}}),
+        [&] {
+            return m_store.importSessions(
+                sessions, withoutFeed, counts.added, counts.skipped, counts.letdowns, counts.withoutFeed);
+        },
+        error);
 }
 
 bool Journal::addLetdownsWithoutFeed(QList<SpontaneousLetdown> &letdowns, Origin origin, QString &error)

@@ -114,8 +114,14 @@ public:
     bool addSession(const Session &session, Origin origin, QString &error);
     bool replaceSession(const Session &session, Origin origin, QString &error);
     bool deleteSession(const QString &uuid, Origin origin, QString &error);
-    bool importSessions(const QList<Session> &sessions, Origin origin, int &added, int &skipped, int &letdowns,
-        QString &error);
+    struct ImportCounts {
+        int added = 0;
+        int skipped = 0; // sessions already there
+        int letdowns = 0; // in the sessions added
+        int withoutFeed = 0; // let-downs without a feed added (one at the same moment is already there)
+    };
+    bool importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed, Origin origin,
+        ImportCounts &counts, QString &error);
     bool addLetdownsWithoutFeed(QList<SpontaneousLetdown> &letdowns, Origin origin, QString &error);
     bool deleteLetdownWithoutFeed(const SpontaneousLetdown &letdown, Origin origin, QString &error);
     // The file was replaced (a restore or a move): everything reads it again.
@@ -143,3 +149,4 @@ private:
     const Clock &m_clock;
     SessionCommands m_steps;
 };
+Q_DECLARE_METATYPE(Journal::Change)

@@ -115,7 +115,8 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     if (state() == State::Running || state() == State::Paused)
         return refuse(tr("A session is already running."));
     if (m_unsaved)
-        return refuse(tr("The last session is not saved yet; wait until it is."));
+        return refuse(m_sessionUnsaved ? tr("The last session is not saved yet; wait until it is.")
+                                       : tr("A let-down without a feed is not saved yet; wait until it is."));
 
     m_letdownMomentsMs.clear();
     Session s;

@@ -122,6 +122,8 @@ public:
     {
         check(value ? sqlite3_bind_int64(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
     }
+    // Rows the last run() wrote itself (not those its triggers did).
+    int rowsChanged() const { return m_statement ? sqlite3_changes(sqlite3_db_handle(m_statement)) : 0; }
     // Runs the statement with the values bound; ready for the next row afterwards.
     bool run()
     {
@@ -459,9 +461,10 @@ bool SessionStore::findOverlapping(
     return true;
 }
 
-bool SessionStore::importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns)
+bool SessionStore::importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
+    int &added, int &skipped, int &addedLetdowns, int &addedWithoutFeed)
 {
-    added = skipped = addedLetdowns = 0;
+    added = skipped = addedLetdowns = addedWithoutFeed = 0;
     // A transaction whose changed pages outgrow the page cache (2 MB by default) writes
     // them to the WAL early and reads them back for the next row: a larger cache for the
     // import only (reads elsewhere keep the small default, which the memory target counts).
@@ -490,15 +493,39 @@ bool SessionStore::importSessions(const QList<Session> &sessions, int &added, in
                 ++skipped;
             else
                 fresh << &session;
+        if (!withoutFeed.isEmpty() && !insertNewSpontaneous(withoutFeed, addedWithoutFeed))
+            return false;
         if (fresh.isEmpty())
             return true;
         return m_database.withoutInsertCounters([&] { return insertNewSessions(fresh, addedLetdowns); });
     });
     if (!committed)
-        added = skipped = addedLetdowns = 0;
+        added = skipped = addedLetdowns = addedWithoutFeed = 0;
     else
         added = int(sessions.size()) - skipped;
     return committed;
+}
+
+bool SessionStore::insertNewSpontaneous(const QList<SpontaneousLetdown> &letdowns, int &added)
+{
+    // A let-down without a feed has no id of its own in a file: its moment, to the second
+    // (as files write it), is its identity, so importing the same file twice adds nothing.
+    BulkWrite insert(m_database,
+        QByteArrayLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) SELECT ?, ? WHERE NOT EXISTS"
+                          " (SELECT 1 FROM spontaneous_letdowns WHERE at_utc_ms >= ? AND at_utc_ms < ? + 1000)"));
+    for (const SpontaneousLetdown &letdown : letdowns) {
+        const qint64 secondStartMs = letdown.atUtcMs - ((letdown.atUtcMs % 1000) + 1000) % 1000;
+        insert.bind(1, letdown.atUtcMs);
+        insert.bind(2, qint64(letdown.utcOffsetS));
+        insert.bind(3, secondStartMs);
+        insert.bind(4, secondStartMs);
+        if (!insert.run()) {
+            m_error = insert.error();
+            return false;
+        }
+        added += insert.rowsChanged();
+    }
+    return true;
 }
 
 bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns)

@@ -39,7 +39,9 @@ public:
     bool saveSessions(const QList<Session> &sessions);
     // Like saveSessions, but sessions whose uuid is already stored are left as they are
     // (importing the same file twice adds nothing).
-    bool importSessions(const QList<Session> &sessions, int &added, int &skipped, int &addedLetdowns);
+    // Let-downs without a feed come along; one at a moment already stored is left out.
+    bool importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed, int &added,
+        int &skipped, int &addedLetdowns, int &addedWithoutFeed);
 
     // Adds a session that is not stored yet (with its let-downs); fails if the uuid exists.
     bool insertSession(const Session &session);
@@ -125,6 +127,7 @@ private:
     bool insertEjections(qint64 sessionId, const QList<Ejection> &ejections);
     // Inside a transaction: rows for sessions not stored yet, with their let-downs and techniques.
     bool insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns);
+    bool insertNewSpontaneous(const QList<SpontaneousLetdown> &letdowns, int &added);
     // Inside a transaction.
     bool writeSession(const Session &session, const QList<Ejection> &newEjections,
         TechniquesWrite techniques = TechniquesWrite::Always);

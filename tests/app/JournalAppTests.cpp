@@ -1,0 +1,255 @@
+// Every hand through one journal, across processes: `letdown tap` on its own, handed to a
+// running `serve` or to the open window over the instance socket, and exactly once after
+// a kill. Servers listen on loopback only; every wait is bounded.
+#include "CommandLine.h"
+#include "HistoryPanel.h"
+#include "MainWindow.h"
+#include "instance/InstanceGuard.h"
+#include "journal/Journal.h"
+#include "recorder/SessionRecorder.h"
+#include "storage/SessionStore.h"
+
+#include "HttpTestClient.h"
+#include "LetdownProcess.h"
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+
+namespace {
+quint16 freePort()
+{
+    QTcpServer probe;
+    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
+    return probe.serverPort();
+}
+
+// `letdown serve` on loopback with the real clock; returns its pairing key, or empty when
+// it did not come up within 30 s.
+QByteArray startServe(QProcess &serve, const QString &database, quint16 port)
+{
+    serve.start(LETDOWN_EXECUTABLE,
+        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
+    if (!serve.waitForStarted(30'000))
+        return {};
+    QByteArray printed;
+    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait)
+        if (serve.waitForReadyRead(100))
+            printed += serve.readAllStandardOutput();
+    const QRegularExpressionMatch match
+        = QRegularExpression("#secret=([0-9a-f]{64})").match(QString::fromLatin1(printed));
+    return match.hasMatch() ? match.captured(1).toLatin1() : QByteArray();
+}
+
+void stopServe(QProcess &serve)
+{
+    serve.terminate();
+    REQUIRE(serve.waitForFinished(30'000));
+}
+
+qint64 count(const QString &database, const QString &sql)
+{
+    Database check;
+    REQUIRE(check.open(database, Database::OpenMode::ReadOnly));
+    QSqlQuery query(check.connection());
+    REQUIRE(query.exec(sql));
+    REQUIRE(query.next());
+    return query.value(0).toLongLong();
+}
+
+// Two sessions exported as Letdown's CSV, to import.
+void writeExport(const QString &sessionsCsv, const QString &letdownsCsv)
+{
+    TempDatabase source;
+    SessionStore store(source.database);
+    REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60, 300}),
+        finishedSession(SessionKind::Pumping, berlin(2026, 11, 17, 7, 0), {90})}));
+    REQUIRE(runLetdown({"export", "--database", source.path, "--sessions", sessionsCsv, "--ejections", letdownsCsv})
+                .exitCode
+        == 0);
+}
+} // namespace
+
+TEST_CASE("letdown tap without an owner: each step on disk, a session live between commands, clear refusals")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("tap.sqlite");
+    const CliResult started = runLetdown({"tap", "start", "--kind", "pumping", "--side", "right", "--database", database});
+    INFO(started.err.toStdString());
+    REQUIRE(started.exitCode == 0);
+    CHECK(started.out.contains("start: recorded"));
+    CHECK(runLetdown({"tap", "letdown", "--database", database}).exitCode == 0);
+    CHECK(runLetdown({"tap", "switch-side", "--database", database}).exitCode == 0);
+    CHECK(count(database, "SELECT count(*) FROM sessions WHERE state = 'running' AND kind = 'pumping'") == 1);
+    CHECK(runLetdown({"tap", "stop", "--database", database}).exitCode == 0);
+
+    const CliResult noSession = runLetdown({"tap", "letdown", "--database", database});
+    CHECK(noSession.exitCode == 1);
+    CHECK_THAT(noSession.err.toStdString(), Catch::Contains("No session is running"));
+    CHECK(runLetdown({"tap", "letdown-without-feed", "--database", database}).exitCode == 0);
+    CHECK(runLetdown({"tap", "dance", "--database", database}).exitCode == 2);
+    CHECK(runLetdown({"tap", "stop", "--kind", "nursing", "--database", database}).exitCode == 2);
+    CHECK(runLetdown({"tap", "start", "--side", "up", "--database", database}).exitCode == 2);
+
+    CHECK(count(database, "SELECT count(*) FROM ejections") == 1);
+    CHECK(count(database, "SELECT count(*) FROM spontaneous_letdowns") == 1);
+    CHECK(count(database, "SELECT count(*) FROM sessions WHERE state = 'stopped' AND side = 'left'") == 1);
+    CHECK(count(database, "SELECT count(*) FROM change_log WHERE origin = 'command_line'") == 5);
+}
+
+TEST_CASE("letdown tap, import and backup are handed to a running serve, also through a symbolic link")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("served.sqlite");
+    const quint16 port = freePort();
+    QProcess serve;
+    const QByteArray key = startServe(serve, database, port);
+    REQUIRE_FALSE(key.isEmpty());
+
+    const CliResult started = runLetdown({"tap", "start", "--database", database});
+    INFO(started.err.toStdString());
+    REQUIRE(started.exitCode == 0);
+    REQUIRE(runLetdown({"tap", "letdown", "--database", database}).exitCode == 0);
+    // The owner applied them: its live state (what the phone sees) has the session and let-down.
+    const QJsonObject status
+        = QJsonDocument::fromJson(sendHttp(port, httpGet(port, "/api/v1/status", key), 10'000).body).object();
+    CHECK(status.value("state").toString() == "running");
+    CHECK(status.value("session").toObject().value("letdowns").toInt() == 1);
+
+    const QString sessionsCsv = dir.filePath("s.csv"), letdownsCsv = dir.filePath("l.csv");
+    writeExport(sessionsCsv, letdownsCsv);
+    // Relative names are read from the folder the command was given in.
+    QProcess import;
+    import.setWorkingDirectory(dir.path());
+    import.start(LETDOWN_EXECUTABLE, {"import", "--sessions", "s.csv", "--ejections", "l.csv", "--database", database});
+    REQUIRE(import.waitForFinished(60'000));
+    INFO(import.readAllStandardError().toStdString());
+    CHECK(import.exitCode() == 0);
+    CHECK(import.readAllStandardOutput().contains("Imported 2 sessions with 3 let-downs"));
+    const CliResult backup = runLetdown({"backup", "--database", database});
+    CHECK(backup.exitCode == 0);
+    CHECK(QFileInfo::exists(QString::fromUtf8(backup.out.trimmed())));
+
+    // A link to the same file finds the same owner: no second serve, and a tap goes to the first.
+    const QString link = dir.filePath("link.sqlite");
+    REQUIRE(QFile::link(database, link));
+    const CliResult secondOwner
+        = runLetdown({"serve", "--database", link, "--listen", "127.0.0.1", "--port", QString::number(freePort())});
+    CHECK(secondOwner.exitCode == 3);
+    CHECK(runLetdown({"tap", "stop", "--database", link}).exitCode == 0);
+    stopServe(serve);
+
+    CHECK(count(database, "SELECT count(*) FROM sessions") == 3);
+    CHECK(count(database, "SELECT count(*) FROM sessions WHERE state = 'stopped'") == 3);
+    CHECK(count(database, "SELECT count(*) FROM change_log WHERE origin = 'command_line'") == 4);
+}
+
+TEST_CASE("An owner that does not answer: letdown tap says so and exits 3 within a few seconds")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("silent.sqlite");
+    InstanceGuard owner(database);
+    REQUIRE(owner.acquire() == InstanceGuard::Result::Acquired);
+    // This thread runs no event loop while the command waits: the owner never takes it.
+    QElapsedTimer waited;
+    waited.start();
+    const CliResult result = runLetdown({"tap", "letdown", "--database", database});
+    CHECK(result.exitCode == 3);
+    CHECK_THAT(result.err.toStdString(), Catch::Contains("did not answer"));
+    CHECK(waited.elapsed() < 30'000);
+}
+
+TEST_CASE("The open window runs letdown tap and import from another process, and shows them at once")
+{
+    CleanSettings settings;
+    RecorderRig rig;
+    auto &[db, store, clock, recorder] = rig;
+    InstanceGuard guard(db.path);
+    REQUIRE(guard.acquire() == InstanceGuard::Result::Acquired);
+    MainWindow window(db.file, recorder, store, clock);
+    guard.setCommandHandler([&window](const InstanceGuard::Forwarded &command) {
+        return CommandLine::runForwarded(window.journal(), command);
+    });
+    window.show();
+    window.showHistory();
+    const auto run = [](const QStringList &arguments) {
+        QProcess process;
+        process.start(LETDOWN_EXECUTABLE, arguments);
+        REQUIRE(process.waitForStarted(30'000));
+        // The window answers from this thread's event loop.
+        REQUIRE(waitUntil([&] { return process.state() == QProcess::NotRunning; }, 60'000));
+        INFO(process.readAllStandardError().toStdString());
+        return process.exitCode();
+    };
+    CHECK(run({"tap", "start", "--kind", "nursing", "--database", db.path}) == 0);
+    CHECK(recorder.state() == SessionRecorder::State::Running);
+    clock.advance(30'000);
+    CHECK(run({"tap", "letdown", "--database", db.path}) == 0);
+    CHECK(recorder.currentSession().ejections.size() == 1);
+    // Undoable like a key's.
+    CHECK(window.undoStack().count() == 1);
+
+    QTemporaryDir files;
+    writeExport(files.filePath("s.csv"), files.filePath("l.csv"));
+    auto *table = window.historyPanel()->findChild<QTableView *>("table");
+    REQUIRE(table);
+    const int before = table->model()->rowCount();
+    CHECK(run({"import", "--sessions", files.filePath("s.csv"), "--ejections", files.filePath("l.csv"), "--all",
+              "--database", db.path})
+        == 2); // an unknown option is refused by the sender, before anything is handed over
+    CHECK(run({"import", "--sessions", files.filePath("s.csv"), "--ejections", files.filePath("l.csv"), "--database",
+              db.path})
+        == 0);
+    // History (showing all dates) lists them at once, without a refresh by hand.
+    window.historyPanel()->findChild<QCheckBox *>("allDatesCheck")->setChecked(true);
+    CHECK(table->model()->rowCount() == before + 3); // the running session and the two imported
+    int finished = 0;
+    REQUIRE(store.countFinishedSessions(finished));
+    CHECK(finished == 2);
+}
+
+TEST_CASE("serve killed with SIGKILL and restarted: the same tap sent again and a second tap inside the double-tap "
+          "second make one let-down")
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath("resend.sqlite");
+    const quint16 port = freePort();
+    QProcess serve;
+    QByteArray key = startServe(serve, database, port);
+    REQUIRE_FALSE(key.isEmpty());
+    REQUIRE(sendHttp(port, httpPostTap(port, tapJson("resend-start-1", "start"), key), 10'000).status == 200);
+    QThread::msleep(1100);
+    const HttpReply first = sendHttp(port, httpPostTap(port, tapJson("resend-tap-001", "letdown"), key), 10'000);
+    REQUIRE(first.status == 200);
+    serve.kill(); // SIGKILL: the phone never heard the answer, say
+    REQUIRE(serve.waitForFinished(30'000));
+    const qint64 tappedAtUtcMs = count(database, "SELECT at_utc_ms FROM ejections");
+
+    QProcess again;
+    key = startServe(again, database, port);
+    REQUIRE_FALSE(key.isEmpty());
+    const HttpReply resent
+        = sendHttp(port, httpPostTap(port, tapJson("resend-tap-001", "letdown", tappedAtUtcMs), key), 10'000);
+    CHECK(resent.status == 200);
+    CHECK(resent.body.contains("Already recorded"));
+    // Her second, nervous tap 300 ms after the first, sent only now: the same let-down.
+    const HttpReply second
+        = sendHttp(port, httpPostTap(port, tapJson("resend-tap-002", "letdown", tappedAtUtcMs + 300), key), 10'000);
+    CHECK(second.status == 200);
+    CHECK(second.body.contains("unchanged"));
+    stopServe(again);
+    CHECK(count(database, "SELECT count(*) FROM ejections") == 1);
+    CHECK(count(database, "SELECT count(*) FROM change_log WHERE receipt_id LIKE 'resend-tap-%'") == 2);
+}

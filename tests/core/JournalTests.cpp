@@ -1,0 +1,245 @@
+// The journal: the one owner of every change, applied once, logged, announced.
+#include "journal/Journal.h"
+
+#include "domain/SessionJson.h"
+
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+
+namespace {
+QJsonObject payloadOf(const ChangeRecord &change)
+{
+    return QJsonDocument::fromJson(change.payload).object();
+}
+
+QList<ChangeRecord> changeLog(SessionStore &store)
+{
+    QList<ChangeRecord> log;
+    REQUIRE(store.loadChangeLog(0, 1000, log));
+    return log;
+}
+
+Journal::Request tap(Journal::Step step, const QString &receipt, std::optional<qint64> atMonotonicMs = {})
+{
+    Journal::Request request = Journal::ask(step, Origin::Phone);
+    request.receiptId = receipt;
+    request.tappedAtMonotonicMs = atMonotonicMs;
+    return request;
+}
+
+// Another program holding the write lock for the scope.
+struct LockHolder {
+    explicit LockHolder(const QString &path)
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("journal-lock"));
+        other.setDatabaseName(path);
+        REQUIRE(other.open());
+        REQUIRE(QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE")));
+    }
+    ~LockHolder()
+    {
+        {
+            QSqlDatabase other = QSqlDatabase::database(QStringLiteral("journal-lock"));
+            QSqlQuery(other).exec(QStringLiteral("COMMIT"));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("journal-lock"));
+    }
+};
+} // namespace
+
+TEST_CASE("Journal: each step is one change-log row with its origin and what it wrote, and one signal")
+{
+    JournalRig rig;
+    QSignalSpy changed(&rig.journal, &Journal::changed);
+    REQUIRE(rig.ask(Journal::Step::Start, Origin::Mouse).result == "recorded");
+    rig.clock.advance(40'000);
+    REQUIRE(rig.ask(Journal::Step::Letdown, Origin::Key).result == "recorded");
+    rig.clock.advance(20'000);
+    REQUIRE(rig.ask(Journal::Step::Stop, Origin::MiniTimer).result == "recorded");
+    CHECK(changed.size() == 3);
+    CHECK(changed.last().at(0).value<Journal::Change>().sessionsChanged); // Stop: the views re-read
+
+    const QList<ChangeRecord> log = changeLog(rig.store);
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].command == "start");
+    CHECK(log[0].origin == "mouse");
+    CHECK(log[1].command == "letdown");
+    CHECK(log[1].origin == "key");
+    CHECK(log[2].origin == "mini_timer");
+    const Session stored = rig.recorder.currentSession();
+    for (const ChangeRecord &change : log) {
+        CHECK(change.sessionUuid == stored.uuid);
+        CHECK(change.changeId.size() == 36); // a UUID: the same change has the same id anywhere
+        CHECK(change.result == "recorded");
+    }
+    // The payload is what the change wrote, free of this file's row ids: enough to replay it.
+    const QJsonObject letdown = payloadOf(log[1]).value("letdown").toObject();
+    CHECK(letdown.value("at_utc_ms").toInteger() == stored.ejections.first().atUtcMs);
+    CHECK(letdown.value("offset_ms").toInteger() == 40'000);
+    CHECK(payloadOf(log[2]).value("session").toObject().value("state").toString() == "stopped");
+    CHECK_FALSE(log[1].payload.contains("\"id\""));
+
+    // A key pressed in vain (nothing to stop) writes nothing and logs nothing.
+    CHECK(rig.ask(Journal::Step::Stop).result == "unchanged");
+    CHECK(changeLog(rig.store).size() == 3);
+}
+
+TEST_CASE("Journal: a receipt seen before gets the first answer and changes nothing, also after a restart")
+{
+    JournalRig rig;
+    REQUIRE(rig.journal.apply(tap(Journal::Step::Start, "phone-start-01")).result == "recorded");
+    rig.clock.advance(30'000);
+    REQUIRE(rig.journal.apply(tap(Journal::Step::Letdown, "phone-tap-0001")).result == "recorded");
+    // The same tap again: the first answer, marked as a repeat.
+    const Journal::Outcome again = rig.journal.apply(tap(Journal::Step::Letdown, "phone-tap-0001"));
+    CHECK(again.result == "recorded");
+    CHECK(again.repeated);
+    // A second tap within the double-tap second adds nothing, and its answer is kept too.
+    rig.clock.advance(400);
+    CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "phone-tap-0002")).result == "unchanged");
+    // A step that does not apply keeps its answer under its receipt.
+    CHECK(rig.journal.apply(tap(Journal::Step::Start, "phone-start-02")).result == "unchanged");
+    CHECK(rig.db.scalar("SELECT count(*) FROM change_log WHERE receipt_id IS NOT NULL") == 4);
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 1);
+
+    // A restart: a new recorder and journal on the same file (the session is picked up).
+    rig.clock.restartMonotonic(90'000'000);
+    rig.clock.advance(200);
+    SessionRecorder restarted(rig.store, rig.clock);
+    REQUIRE(restarted.restoreUnfinished());
+    Journal after(rig.db.file, rig.store, restarted, rig.clock);
+    for (const char *receipt : {"phone-tap-0001", "phone-tap-0002", "phone-start-02"}) {
+        const Journal::Outcome outcome = after.apply(tap(Journal::Step::Letdown, QString::fromLatin1(receipt)));
+        CHECK(outcome.repeated);
+    }
+    CHECK(after.apply(tap(Journal::Step::Letdown, "phone-start-02")).result == "unchanged");
+    // A new tap within the double-tap second of the stored let-down is that let-down.
+    CHECK(after.apply(tap(Journal::Step::Letdown, "phone-tap-0003")).result == "unchanged");
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 1);
+    rig.clock.advance(2'000);
+    CHECK(after.apply(tap(Journal::Step::Letdown, "phone-tap-0004")).result == "recorded");
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 2);
+}
+
+TEST_CASE("Journal: a tap kept while the file is busy keeps its receipt when a later tap changes nothing")
+{
+    JournalRig rig;
+    rig.recorder.setRetryIntervalsMs(60'000, 60'000);
+    REQUIRE(rig.journal.apply(tap(Journal::Step::Start, "busy-start-01")).result == "recorded");
+    rig.clock.advance(10'000);
+    {
+        LockHolder other(rig.db.path);
+        CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "busy-tap-0001")).result == "kept");
+        // A later tap that changes nothing cannot be saved either, and must not take the
+        // kept one's receipt with it.
+        CHECK(rig.journal.apply(tap(Journal::Step::Start, "busy-start-02")).result == "failed");
+        CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "busy-tap-0001")).result == "kept"); // not twice
+    }
+    REQUIRE(rig.recorder.retrySave());
+    CHECK(rig.db.scalar("SELECT count(*) FROM change_log WHERE receipt_id = 'busy-tap-0001'") == 1);
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 1);
+    // After a restart the same tap is known.
+    SessionRecorder restarted(rig.store, rig.clock);
+    REQUIRE(restarted.restoreUnfinished());
+    Journal after(rig.db.file, rig.store, restarted, rig.clock);
+    CHECK(after.apply(tap(Journal::Step::Letdown, "busy-tap-0001")).repeated);
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 1);
+}
+
+TEST_CASE("Journal: let-downs sent late keep their own moment and side after a later switch, pause or resume")
+{
+    JournalRig rig;
+    REQUIRE(rig.ask(Journal::Step::Start).result == "recorded"); // on the left
+    rig.clock.advance(8'000);
+    const qint64 switchedAt = rig.clock.monotonicMs();
+    REQUIRE(rig.ask(Journal::Step::SwitchSide).result == "recorded");
+    rig.clock.advance(1'000);
+    // Two taps kept on the phone, from 6 s and 3 s before the switch, arrive now.
+    CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0001", switchedAt - 6'000)).result == "recorded");
+    CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0002", switchedAt - 3'000)).result == "recorded");
+    rig.clock.advance(1'000);
+    const qint64 pausedAt = rig.clock.monotonicMs();
+    REQUIRE(rig.ask(Journal::Step::TogglePause).result == "recorded");
+    rig.clock.advance(5'000);
+    REQUIRE(rig.ask(Journal::Step::TogglePause).result == "recorded"); // resumed
+    rig.clock.advance(1'000);
+    // One from while it was paused, and one from just before the pause (on the right).
+    CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0003", pausedAt + 2'000)).result == "recorded");
+    CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0004", pausedAt - 500)).result == "recorded");
+
+    const QList<Ejection> letdowns = rig.recorder.currentSession().ejections;
+    REQUIRE(letdowns.size() == 4);
+    CHECK(letdowns[0].offsetMs == 2'000);
+    CHECK(letdowns[0].side == Side::Left);
+    CHECK(letdowns[1].offsetMs == 5'000);
+    CHECK(letdowns[1].side == Side::Left);
+    CHECK(letdowns[2].offsetMs == 9'500); // 8 s on the left, 1.5 s on the right
+    CHECK(letdowns[2].side == Side::Right);
+    CHECK(letdowns[3].offsetMs == 10'000); // paused: the active time stood still
+    CHECK(letdowns[3].side == Side::Right);
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections WHERE side = 'left'") == 2);
+    CHECK(rig.db.scalar("SELECT count(*) FROM change_log WHERE receipt_id LIKE 'late-tap-%'") == 4);
+}
+
+TEST_CASE("Journal: a let-down without a feed waits for a busy file like any tap, and is saved in order")
+{
+    JournalRig rig;
+    rig.recorder.setRetryIntervalsMs(60'000, 60'000);
+    {
+        LockHolder other(rig.db.path);
+        QElapsedTimer waited;
+        waited.start();
+        const Journal::Outcome kept = rig.journal.apply(tap(Journal::Step::LetdownWithoutFeed, "felt-tap-0001"));
+        CHECK(kept.result == "kept");
+        CHECK(waited.elapsed() < Database::kDefaultLockWaitMs / 2); // never waits for the lock
+        CHECK(rig.recorder.hasUnsavedChanges());
+        // Starting a session now would leave the let-down behind: refused until it is saved.
+        CHECK(rig.ask(Journal::Step::Start).result == "refused");
+    }
+    REQUIRE(rig.recorder.retrySave());
+    CHECK(rig.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 1);
+    CHECK(rig.db.scalar("SELECT count(*) FROM change_log WHERE receipt_id = 'felt-tap-0001'"
+                        " AND command = 'letdown_without_feed'")
+        == 1);
+    CHECK(rig.ask(Journal::Step::Start).result == "recorded");
+}
+
+TEST_CASE("Journal: History's changes and imports are logged and announced like taps")
+{
+    JournalRig rig;
+    QSignalSpy changed(&rig.journal, &Journal::changed);
+    Session session;
+    session.uuid = QStringLiteral("11111111-2222-3333-4444-555555555555");
+    session.state = SessionState::Stopped;
+    session.startedAtUtcMs = rig.clock.wallUtcMs() - 3'600'000;
+    session.endedAtUtcMs = session.startedAtUtcMs + 600'000;
+    session.activeMs = 600'000;
+    session.lastEventAtUtcMs = *session.endedAtUtcMs;
+    QString error;
+    REQUIRE(rig.journal.addSession(session, Origin::History, error));
+    session.note = QStringLiteral("edited");
+    REQUIRE(rig.journal.replaceSession(session, Origin::History, error));
+    REQUIRE(rig.journal.deleteSession(session.uuid, Origin::Undo, error));
+    Journal::ImportCounts counts;
+    REQUIRE(rig.journal.importSessions({session}, {}, Origin::CommandLine, counts, error));
+    CHECK(counts.added == 1);
+    REQUIRE(changed.size() == 4);
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        CHECK(signal.at(0).value<Journal::Change>().sessionsChanged);
+    const QList<ChangeRecord> log = changeLog(rig.store);
+    REQUIRE(log.size() == 4);
+    CHECK(log[0].command == "add_session");
+    CHECK(log[1].command == "edit_session");
+    CHECK(payloadOf(log[1]).value("session").toObject().value("note").toString() == "edited");
+    CHECK(log[2].command == "delete_session");
+    CHECK(log[2].origin == "undo");
+    CHECK(log[3].command == "import");
+    CHECK(log[3].origin == "command_line");
+    // A change that fails writes neither its effect nor its row.
+    CHECK_FALSE(rig.journal.addSession(session, Origin::History, error));
+    CHECK(changeLog(rig.store).size() == 4);
+}
