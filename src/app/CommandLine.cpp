@@ -155,7 +155,7 @@ Preferences preferencesWithModel(const ReferenceModel &model, const QCommandLine
 {
     Preferences preferences = Preferences::load();
     preferences.decayR = model.decayR;
-    preferences.firstEjectionMl = model.firstEjectionMl;
+    preferences.firstLetdownMl = model.firstLetdownMl;
     if (parser.optionNames().contains(QStringLiteral("decay"))) // not every command has --decay
         preferences.volumeModelChoice = Preferences::VolumeModelChoice::Reference;
     return preferences;
@@ -392,7 +392,7 @@ int runExport(const QCommandLineParser &parser)
     const QString verb = QStringLiteral("export");
     CsvExportRequest request;
     request.sessionsPath = parser.value(QStringLiteral("sessions"));
-    request.ejectionsPath = parser.value(QStringLiteral("ejections"));
+    request.letdownsPath = parser.value(QStringLiteral("ejections"));
     QString error;
     if (request.sessionsPath.isEmpty())
         return fail(verb, Text::tr("--sessions OUT.csv is required."), 2);
@@ -492,7 +492,7 @@ int runImport(const QCommandLineParser &parser, WriteContext &context)
     if (parser.isSet(QStringLiteral("dry-run"))) {
         int letdowns = 0;
         for (const Session &s : sessions)
-            letdowns += int(s.ejections.size());
+            letdowns += int(s.letdowns.size());
         context.out += Text::tr("Would import %1 sessions with %2 let-downs (dry run: nothing written).\n")
                            .arg(sessions.size())
                            .arg(letdowns);

@@ -97,7 +97,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Kind: return s.kind == SessionKind::Nursing ? tr("Nursing") : tr("Pumping");
         case Sides: return sidesText(s);
         case Duration: return s.isFinished() ? formatElapsed(s.activeMs) : tr("running");
-        case Letdowns: return s.letdownsLogged ? QString::number(s.ejections.size()) : tr("not logged");
+        case Letdowns: return s.letdownsLogged ? QString::number(s.letdowns.size()) : tr("not logged");
         case FirstLetdown: return first ? formatElapsed(*first) : QString();
         case Volume:
             if (measured)
@@ -121,7 +121,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case Started: return s.startedAtUtcMs;
         case Duration: return s.activeMs;
-        case Letdowns: return s.letdownsLogged ? int(s.ejections.size()) : -1;
+        case Letdowns: return s.letdownsLogged ? int(s.letdowns.size()) : -1;
         case FirstLetdown: return first ? QVariant(*first) : QVariant(std::numeric_limits<qint64>::max());
         case Volume: return measured ? *measured : estimatedSessionVolumeMl(s, m_model).value_or(-1.0);
         default: return data(index, Qt::DisplayRole);

@@ -232,7 +232,7 @@ void HistoryPanel::deleteSelected()
         storedLocalDateTime(doomed.startedAtUtcMs, doomed.startedUtcOffsetS), tr("ddd d MMM, HH:mm"));
     const QString question = tr("Delete the %1 session of %2 (%3 let-downs, %4)? You can undo this with Ctrl+Z.")
                                  .arg(doomed.kind == SessionKind::Nursing ? tr("nursing") : tr("pumping"), when)
-                                 .arg(doomed.ejections.size())
+                                 .arg(doomed.letdowns.size())
                                  .arg(formatElapsed(doomed.activeMs));
     if (!m_confirm(question))
         return;

@@ -85,7 +85,7 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
     connect(&m_journal, &Journal::changed, this, &MainWindow::journalChanged);
     // Undoable whoever tapped it: the Session tab, a key, the mini timer.
     connect(&m_commands, &SessionCommands::letdownRecorded, this,
-        [this](const Ejection &ejection) { m_undoStack.push(new LetdownCommand(m_journal, ejection)); });
+        [this](const Letdown &ejection) { m_undoStack.push(new LetdownCommand(m_journal, ejection)); });
 
     QAction *undo = m_undoStack.createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);

@@ -63,7 +63,7 @@ void MiniTimer::refresh()
     const bool live = state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
     const Session session = m_recorder.currentSession();
     m_time->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
-    m_count->setText(tr("%1 let-downs").arg(m_recorder.hasSession() ? session.ejections.size() : 0)
+    m_count->setText(tr("%1 let-downs").arg(m_recorder.hasSession() ? session.letdowns.size() : 0)
         + (state == SessionRecorder::State::Paused ? tr(" · paused") : QString()));
     m_letdown->setEnabled(live);
     m_startStop->setText(live ? tr("Stop [Space]") : tr("Start [Space]"));

@@ -40,7 +40,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
     connect(m_ui->resetButton, &QPushButton::clicked, this, [this] {
         Preferences p = m_preferences;
         p.decayR = ReferenceModel::kDefaultDecayR;
-        p.firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+        p.firstLetdownMl = ReferenceModel::kDefaultFirstLetdownMl;
         show(p);
         gather();
     });
@@ -64,7 +64,7 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->kindCombo->setCurrentIndex(!p.defaultKind ? 0 : *p.defaultKind == SessionKind::Nursing ? 1 : 2);
     m_ui->referenceCheck->setChecked(p.showReferenceLines);
     m_ui->weekStartCombo->setCurrentIndex(m_ui->weekStartCombo->findData(int(p.weekStartsOn)));
-    m_ui->firstVolumeSpin->setValue(p.firstEjectionMl);
+    m_ui->firstVolumeSpin->setValue(p.firstLetdownMl);
     m_ui->decaySpin->setValue(p.decayR);
     // Her own curve can be chosen once it is ready; a choice made then stays, and while the
     // fit is not ready (sessions deleted, say) the published curve is used and said to be.
@@ -108,7 +108,7 @@ void PreferencesDialog::gather()
     p.defaultKind = kind == 0 ? std::nullopt : std::optional(kind == 1 ? SessionKind::Nursing : SessionKind::Pumping);
     p.showReferenceLines = m_ui->referenceCheck->isChecked();
     p.weekStartsOn = Qt::DayOfWeek(m_ui->weekStartCombo->currentData().toInt());
-    p.firstEjectionMl = m_ui->firstVolumeSpin->value();
+    p.firstLetdownMl = m_ui->firstVolumeSpin->value();
     p.decayR = m_ui->decaySpin->value();
     p.volumeModelChoice = m_ui->volumeModelCombo->currentIndex() == 1 ? Preferences::VolumeModelChoice::Fitted
                                                                       : Preferences::VolumeModelChoice::Reference;

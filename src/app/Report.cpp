@@ -63,11 +63,11 @@ QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const
         Text::tr("counted")});
     h += row({Text::tr("Let-downs per nursing session (mean)"), number(summary.meanLetdownsNursing, 2),
         Text::tr("%1 ± %2 (Ramsay 2004, ultrasound)")
-            .arg(locale.toString(model.meanEjectionsPerBreastfeed), locale.toString(model.sdEjectionsPerBreastfeed)),
+            .arg(locale.toString(model.meanLetdownsPerBreastfeed), locale.toString(model.sdLetdownsPerBreastfeed)),
         Text::tr("logged (the ones she noticed)")});
     h += row({Text::tr("Let-downs per pumping session (mean)"), number(summary.meanLetdownsPumping, 2),
         Text::tr("%1 – %2 (Prime 2011, Ramsay 2005)")
-            .arg(locale.toString(model.pumpingEjectionsLow), locale.toString(model.pumpingEjectionsHigh)),
+            .arg(locale.toString(model.pumpingLetdownsLow), locale.toString(model.pumpingLetdownsHigh)),
         Text::tr("logged (the ones she noticed)")});
     h += row({Text::tr("Time to first let-down (median)"),
         summary.medianFirstLetdownS ? Text::tr("%1 s").arg(number(summary.medianFirstLetdownS, 0))
@@ -103,7 +103,7 @@ QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const
                  "of each let-down, %1 for the first and ×%2 for each later one (model: %3), or her measured total "
                  "shared in the same proportions. Logged let-downs are the ones she noticed; studies find "
                  "later ones often go unfelt. Not medical advice.")
-                      .arg(volume.text(model.firstEjectionMl), locale.toString(model.decayR, 'g', 2),
+                      .arg(volume.text(model.firstLetdownMl), locale.toString(model.decayR, 'g', 2),
                           model.volumeModelSource.isEmpty() ? model.volumeModelId : model.volumeModelSource));
 
     return h;

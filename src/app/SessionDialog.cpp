@@ -101,7 +101,7 @@ SessionDialog::SessionDialog(
     m_ui->preEdit->setText(optionalNumberText(s.preFeedWeightG));
     m_ui->postEdit->setText(optionalNumberText(s.postFeedWeightG));
     m_ui->noteEdit->setPlainText(s.note);
-    for (const Ejection &e : s.ejections)
+    for (const Letdown &e : s.letdowns)
         addLetdownRow(formatElapsed(e.offsetMs), e.side, e.measuredVolumeMl);
 
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &SessionDialog::updateKindFields);
@@ -144,8 +144,8 @@ void SessionDialog::setVolumeUnit(VolumeUnit unit)
     m_ui->leftEdit->setText(shown(m_original.leftVolumeMl));
     m_ui->rightEdit->setText(shown(m_original.rightVolumeMl));
     m_ui->topupEdit->setText(shown(m_original.topupMl));
-    for (int row = 0; row < m_ui->letdownTable->rowCount() && row < m_original.ejections.size(); ++row)
-        m_ui->letdownTable->item(row, VolumeColumn)->setText(shown(m_original.ejections[row].measuredVolumeMl));
+    for (int row = 0; row < m_ui->letdownTable->rowCount() && row < m_original.letdowns.size(); ++row)
+        m_ui->letdownTable->item(row, VolumeColumn)->setText(shown(m_original.letdowns[row].measuredVolumeMl));
 }
 
 void SessionDialog::addLetdownRow(const QString &time, Side side, const std::optional<double> &measuredMl)
@@ -232,7 +232,7 @@ bool SessionDialog::gather(Session &s)
     }
     applyMeasurements(figures, s);
 
-    s.ejections.clear();
+    s.letdowns.clear();
     for (int row = 0; row < m_ui->letdownTable->rowCount(); ++row) {
         const QString timeText
             = m_ui->letdownTable->item(row, TimeColumn) ? m_ui->letdownTable->item(row, TimeColumn)->text() : QString();
@@ -249,23 +249,23 @@ bool SessionDialog::gather(Session &s)
             ok = false;
             continue;
         }
-        Ejection e;
+        Letdown e;
         e.offsetMs = *offsetMs;
         e.side
             = Side(qobject_cast<QComboBox *>(m_ui->letdownTable->cellWidget(row, SideColumn))->currentData().toInt());
         e.measuredVolumeMl = volume ? std::optional<double>(m_volume.toMl(*volume)) : std::nullopt;
         // Keep the moment of an unchanged let-down; place a new or moved one after the start.
-        const auto same = std::find_if(m_original.ejections.begin(), m_original.ejections.end(),
-            [&](const Ejection &o) { return o.offsetMs == e.offsetMs; });
+        const auto same = std::find_if(m_original.letdowns.begin(), m_original.letdowns.end(),
+            [&](const Letdown &o) { return o.offsetMs == e.offsetMs; });
         const bool startMoved = s.startedAtUtcMs != m_original.startedAtUtcMs;
-        e.atUtcMs = same != m_original.ejections.end() && !startMoved ? same->atUtcMs : s.startedAtUtcMs + e.offsetMs;
+        e.atUtcMs = same != m_original.letdowns.end() && !startMoved ? same->atUtcMs : s.startedAtUtcMs + e.offsetMs;
         e.utcOffsetS = s.startedUtcOffsetS;
-        s.ejections.append(e);
+        s.letdowns.append(e);
     }
-    std::sort(s.ejections.begin(), s.ejections.end(),
-        [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
+    std::sort(s.letdowns.begin(), s.letdowns.end(),
+        [](const Letdown &a, const Letdown &b) { return a.offsetMs < b.offsetMs; });
     // An imported session whose let-downs she adds by hand has them logged from then on.
-    s.letdownsLogged = m_original.letdownsLogged || !s.ejections.isEmpty();
+    s.letdownsLogged = m_original.letdownsLogged || !s.letdowns.isEmpty();
     return ok;
 }
 

@@ -399,16 +399,16 @@ void SessionPanel::refreshTimer()
 void SessionPanel::refreshLetdowns(const Session &session)
 {
     m_ui->letdownList->clear();
-    const int unsavedFrom = int(session.ejections.size()) - m_recorder.unsavedLetdownCount();
-    for (int i = 0; i < session.ejections.size(); ++i) {
-        const Ejection &e = session.ejections[i];
+    const int unsavedFrom = int(session.letdowns.size()) - m_recorder.unsavedLetdownCount();
+    for (int i = 0; i < session.letdowns.size(); ++i) {
+        const Letdown &e = session.letdowns[i];
         QString line = tr("#%1 at %2 · %3").arg(i + 1).arg(formatElapsed(e.offsetMs), sideLabel(e.side));
         if (i >= unsavedFrom)
             line += QStringLiteral("  ") + tr("(not saved yet)");
         m_ui->letdownList->addItem(line);
     }
     m_ui->letdownList->scrollToBottom();
-    m_ui->letdownsHeading->setText(tr("Let-downs this session: %1").arg(session.ejections.size()));
+    m_ui->letdownsHeading->setText(tr("Let-downs this session: %1").arg(session.letdowns.size()));
 }
 
 void SessionPanel::refreshDetails(const Session &session)
@@ -433,7 +433,7 @@ void SessionPanel::refreshDetails(const Session &session)
         return;
     }
     const auto first = session.firstLetdownOffsetMs();
-    const int count = int(session.ejections.size());
+    const int count = int(session.letdowns.size());
     const QString letdowns = count == 1 ? tr("1 let-down") : tr("%1 let-downs").arg(count);
     m_ui->summaryLabel->setText(
         tr("%1, %2 (paused %3), %4")

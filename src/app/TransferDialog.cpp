@@ -48,7 +48,7 @@ TransferDialog::TransferDialog(
     };
     connect(m_ui->allDatesCheck, &QCheckBox::toggled, this, updateDates);
     connect(m_ui->sessionsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseFirst);
-    connect(m_ui->ejectionsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseSecond);
+    connect(m_ui->letdownsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseSecond);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TransferDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TransferDialog::reject);
 
@@ -59,7 +59,7 @@ TransferDialog::TransferDialog(
         m_ui->introLabel->setText(tr("Two files for a spreadsheet: one line per session, and one line per "
                                      "let-down. Only you can read them (0600)."));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
-        m_ui->ejectionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
+        m_ui->letdownsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
         break;
     case Mode::ImportCsv:
@@ -77,7 +77,7 @@ TransferDialog::TransferDialog(
                                      "week, and your notes."));
         m_ui->allDatesCheck->setChecked(false);
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->unitsLabel, m_ui->unitsCombo,
-                 m_ui->ejectionsPathLabel, m_ui->ejectionsPathEdit, m_ui->ejectionsBrowseButton})
+                 m_ui->letdownsPathLabel, m_ui->letdownsPathEdit, m_ui->letdownsBrowseButton})
             w->hide();
         m_ui->sessionsPathLabel->setText(tr("&PDF file:"));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-report.pdf")));
@@ -92,7 +92,7 @@ TransferDialog::~TransferDialog() = default;
 void TransferDialog::setPaths(const QString &first, const QString &second)
 {
     m_ui->sessionsPathEdit->setText(first);
-    m_ui->ejectionsPathEdit->setText(second);
+    m_ui->letdownsPathEdit->setText(second);
 }
 
 void TransferDialog::setRange(const StatsRange &range)
@@ -131,7 +131,7 @@ void TransferDialog::accept()
 bool TransferDialog::run()
 {
     const QString first = m_ui->sessionsPathEdit->text().trimmed();
-    const QString second = m_ui->ejectionsPathEdit->text().trimmed();
+    const QString second = m_ui->letdownsPathEdit->text().trimmed();
     if (first.isEmpty()) {
         showProblem(tr("Choose a file first."));
         return false;
@@ -148,7 +148,7 @@ bool TransferDialog::run()
         request.range = chosen;
         request.unit = m_ui->unitsCombo->currentIndex() == 1 ? VolumeUnit::Oz : VolumeUnit::Ml;
         request.sessionsPath = first;
-        request.ejectionsPath = second;
+        request.letdownsPath = second;
         int count = 0;
         if (!exportCsvFiles(m_store, m_preferences.referenceModel(), request, count, error)) {
             showProblem(error);
@@ -197,10 +197,10 @@ void TransferDialog::browseFirst()
 
 void TransferDialog::browseSecond()
 {
-    const QString current = m_ui->ejectionsPathEdit->text();
+    const QString current = m_ui->letdownsPathEdit->text();
     const QString path = m_mode == Mode::ImportCsv
         ? QFileDialog::getOpenFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"))
         : QFileDialog::getSaveFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        m_ui->ejectionsPathEdit->setText(path);
+        m_ui->letdownsPathEdit->setText(path);
 }

@@ -238,9 +238,9 @@ QChart *TrendCharts::letdownsPerSession(
         return chart;
     const bool nursing = filter != KindFilter::Pumping;
     const bool pumping = filter != KindFilter::Nursing;
-    double top = nursing ? model.meanEjectionsPerBreastfeed : 0;
+    double top = nursing ? model.meanLetdownsPerBreastfeed : 0;
     if (pumping)
-        top = std::max(top, model.pumpingEjectionsHigh);
+        top = std::max(top, model.pumpingLetdownsHigh);
     top = std::max({top, maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsNursing; }),
         maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsPumping; })});
     auto *x = weekAxis(stats);
@@ -255,13 +255,13 @@ QChart *TrendCharts::letdownsPerSession(
         // An area series does not own its boundary lines: the chart does.
         auto *low = new QLineSeries(chart);
         auto *high = new QLineSeries(chart);
-        low->append(fromX, model.pumpingEjectionsLow);
-        low->append(toX, model.pumpingEjectionsLow);
-        high->append(fromX, model.pumpingEjectionsHigh);
-        high->append(toX, model.pumpingEjectionsHigh);
+        low->append(fromX, model.pumpingLetdownsLow);
+        low->append(toX, model.pumpingLetdownsLow);
+        high->append(fromX, model.pumpingLetdownsHigh);
+        high->append(toX, model.pumpingLetdownsHigh);
         auto *band = new QAreaSeries(high, low);
         band->setName(
-            Text::tr("Pumping ref. %1–%2").arg(number(model.pumpingEjectionsLow), number(model.pumpingEjectionsHigh)));
+            Text::tr("Pumping ref. %1–%2").arg(number(model.pumpingLetdownsLow), number(model.pumpingLetdownsHigh)));
         QColor fill = kPumpingColor;
         fill.setAlpha(40);
         band->setBrush(fill);
@@ -270,8 +270,8 @@ QChart *TrendCharts::letdownsPerSession(
         attach(chart, band, x, y);
     }
     if (nursing && options.showReference)
-        addHorizontalLine(chart, Text::tr("Ref. %1 per breastfeed").arg(number(model.meanEjectionsPerBreastfeed)),
-            model.meanEjectionsPerBreastfeed, fromX, toX, x, y);
+        addHorizontalLine(chart, Text::tr("Ref. %1 per breastfeed").arg(number(model.meanLetdownsPerBreastfeed)),
+            model.meanLetdownsPerBreastfeed, fromX, toX, x, y);
 
     const auto addKind
         = [&](const QString &kindName, QColor color, auto mean, auto count, auto baseline, auto baselineCount) {
@@ -399,7 +399,7 @@ TrendCharts::ChartOptions TrendCharts::chartOptionsFor(const Preferences &prefer
     ChartOptions options;
     options.volume = VolumeFormat {preferences.unit};
     options.showReference = preferences.showReferenceLines;
-    options.publishedFirstMl = preferences.firstEjectionMl;
+    options.publishedFirstMl = preferences.firstLetdownMl;
     options.publishedDecay = preferences.decayR;
     options.fit = preferences.currentFit;
     return options;

@@ -15,7 +15,7 @@ struct ChartOptions {
     bool showReference = true; // the published figures as lines and bands
     // The volume-by-order chart draws the published curve (these figures) and, when there
     // is one, her fitted curve with its 95 % band.
-    double publishedFirstMl = ReferenceModel::kDefaultFirstEjectionMl;
+    double publishedFirstMl = ReferenceModel::kDefaultFirstLetdownMl;
     double publishedDecay = ReferenceModel::kDefaultDecayR;
     std::optional<VolumeFit> fit;
 };

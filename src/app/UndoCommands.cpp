@@ -103,7 +103,7 @@ void DeleteSessionCommand::undo()
     m_changed();
 }
 
-LetdownCommand::LetdownCommand(Journal &journal, Ejection ejection)
+LetdownCommand::LetdownCommand(Journal &journal, Letdown ejection)
     : m_journal(journal)
     , m_ejection(ejection)
 {

@@ -69,12 +69,12 @@ class LetdownCommand : public QUndoCommand
 {
 public:
     // Refusals reach her through the commands' refused() signal, like every other step.
-    LetdownCommand(Journal &journal, Ejection ejection);
+    LetdownCommand(Journal &journal, Letdown ejection);
     void redo() override;
     void undo() override;
 
 private:
     Journal &m_journal;
-    Ejection m_ejection;
+    Letdown m_ejection;
     bool m_firstRedo = true;
 };

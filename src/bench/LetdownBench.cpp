@@ -313,7 +313,7 @@ struct Bench {
             remoteTaps(perRound, viaPhone);
         }
         const int expected = 2 * perRound * runs;
-        const int stored = int(recorder.currentSession().ejections.size());
+        const int stored = int(recorder.currentSession().letdowns.size());
         rows << Row {QStringLiteral("remote tap over loopback (request to answer)"), label, median(viaPhone),
             median(local), QStringLiteral("ms"), 2,
             QStringLiteral("floor: the same let-down from a key; %1 of %2 taps stored").arg(stored).arg(expected)};
@@ -372,7 +372,7 @@ struct Bench {
     void exportImport(const QString &label, const QString &path)
     {
         const QString sessionsCsv = work.filePath(QStringLiteral("export-%1-sessions.csv").arg(label));
-        const QString ejectionsCsv = work.filePath(QStringLiteral("export-%1-ejections.csv").arg(label));
+        const QString letdownsCsv = work.filePath(QStringLiteral("export-%1-ejections.csv").arg(label));
         const QString dumpA = work.filePath(QStringLiteral("dump-a.csv"));
         const QString dumpB = work.filePath(QStringLiteral("dump-b.csv"));
         const QByteArray dump = QStringLiteral(".headers on\n.mode csv\n.output %1\nSELECT * FROM sessions;\n"
@@ -383,7 +383,7 @@ struct Bench {
             [&] {
                 return timeProcess(letdown,
                     {QStringLiteral("export"), QStringLiteral("--database"), path, QStringLiteral("--sessions"),
-                        sessionsCsv, QStringLiteral("--ejections"), ejectionsCsv},
+                        sessionsCsv, QStringLiteral("--ejections"), letdownsCsv},
                     environment());
             },
             [&] { return timeProcess(sqliteCli, {path}, environment(), dump); });
@@ -398,14 +398,14 @@ struct Bench {
         };
         const QString plain = work.filePath(QStringLiteral("import-plain.sqlite"));
         const QByteArray importScript = QStringLiteral(".import --csv %1 sessions\n.import --csv %2 ejections\n")
-                                            .arg(sessionsCsv, ejectionsCsv)
+                                            .arg(sessionsCsv, letdownsCsv)
                                             .toUtf8();
         const auto [importApp, importFloor] = interleavedMedians(
             [&] {
                 clean(target);
                 return timeProcess(letdown,
                     {QStringLiteral("import"), QStringLiteral("--database"), target, QStringLiteral("--sessions"),
-                        sessionsCsv, QStringLiteral("--ejections"), ejectionsCsv},
+                        sessionsCsv, QStringLiteral("--ejections"), letdownsCsv},
                     environment());
             },
             [&] {

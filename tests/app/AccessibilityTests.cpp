@@ -71,7 +71,7 @@ TEST_CASE("Accessibility: the session screen works from the keyboard alone")
     QTest::keyClick(&window, Qt::Key_S);
     QTest::keyClick(&window, Qt::Key_Space);
     CHECK(recorder.state() == SessionRecorder::State::Stopped);
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(recorder.currentSession().letdowns.size() == 1);
     // Tab reaches the big buttons (they take focus by keyboard, not by click).
     bool reachedLetdown = false;
     for (int i = 0; i < 40 && !reachedLetdown; ++i) {
@@ -129,7 +129,7 @@ TEST_CASE("Accessibility: Start, Let-down and Stop work as accessible actions - 
     REQUIRE(waitUntil([&] { return recorder.state() == SessionRecorder::State::Running; }, 5000));
     clock.advance(2 * 60'000 + 10'000);
     press("letdownButton");
-    CHECK(waitUntil([&] { return recorder.currentSession().ejections.size() == 1; }, 5000));
+    CHECK(waitUntil([&] { return recorder.currentSession().letdowns.size() == 1; }, 5000));
     CHECK(waitUntil([&] { return timer->text(QAccessible::Name) == "Session time: 2 minutes"; }, 5000));
     // Seconds passing within the minute do not change what the reader is told.
     clock.advance(20'000);

@@ -126,7 +126,7 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
         REQUIRE(store.saveSessions({finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 0), {60})}));
         CsvExportRequest request;
         request.sessionsPath = dir.filePath("sessions.csv");
-        request.ejectionsPath = dir.filePath("letdowns.csv");
+        request.letdownsPath = dir.filePath("letdowns.csv");
         int count = 0;
         QString error;
         REQUIRE(exportCsvFiles(store, ReferenceModel(), request, count, error));

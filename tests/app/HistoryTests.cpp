@@ -141,8 +141,8 @@ TEST_CASE("History: add a forgotten session through the dialog, then undo and re
     CHECK(added.kind == SessionKind::Pumping);
     CHECK(added.activeMs == 20 * 60 * 1000);
     CHECK(added.pumpedVolumeMl == 95.0);
-    REQUIRE(added.ejections.size() == 2);
-    CHECK(added.ejections[1].offsetMs == 252'000);
+    REQUIRE(added.letdowns.size() == 2);
+    CHECK(added.letdowns[1].offsetMs == 252'000);
     CHECK(screen.table()->model()->rowCount() == 3);
 
     screen.undo();
@@ -168,18 +168,18 @@ TEST_CASE("History: edit a session's let-downs (move, remove a double, add a for
     });
     QTest::mouseClick(screen.panel()->findChild<QPushButton *>("editButton"), Qt::LeftButton);
     Session edited = screen.stored(screen.older.uuid);
-    REQUIRE(edited.ejections.size() == 3);
-    CHECK(edited.ejections[0].offsetMs == 120'000);
-    CHECK(edited.ejections[1].offsetMs == 600'000);
-    CHECK(edited.ejections[2].offsetMs == 750'000);
+    REQUIRE(edited.letdowns.size() == 3);
+    CHECK(edited.letdowns[0].offsetMs == 120'000);
+    CHECK(edited.letdowns[1].offsetMs == 600'000);
+    CHECK(edited.letdowns[2].offsetMs == 750'000);
     CHECK(edited.postFeedWeightG == 4262.0);
 
     screen.undo();
     const Session restored = screen.stored(screen.older.uuid);
-    CHECK(restored.ejections == screen.older.ejections);
+    CHECK(restored.letdowns == screen.older.letdowns);
     CHECK_FALSE(restored.preFeedWeightG);
     screen.redo();
-    CHECK(screen.stored(screen.older.uuid).ejections.size() == 3);
+    CHECK(screen.stored(screen.older.uuid).letdowns.size() == 3);
 }
 
 TEST_CASE("History: the dialog shows what is wrong beside the field and saves nothing")
@@ -232,7 +232,7 @@ TEST_CASE("History: the dialog shows what is wrong beside the field and saves no
     CHECK(dialog.result() != QDialog::Accepted);
     REQUIRE(asked.size() == 1);
     CHECK_THAT(asked[0].toStdString(), Catch::Contains("12"));
-    CHECK(screen.stored(screen.older.uuid).ejections.size() == 3); // nothing saved
+    CHECK(screen.stored(screen.older.uuid).letdowns.size() == 3); // nothing saved
 }
 
 TEST_CASE("History: delete asks with the session's name - undo brings it back whole")
@@ -252,7 +252,7 @@ TEST_CASE("History: delete asks with the session's name - undo brings it back wh
     CHECK(screen.count("SELECT count(*) FROM ejections") == 1);
     screen.undo();
     const Session back = screen.stored(screen.older.uuid); // the same session_id
-    CHECK(back.ejections == screen.older.ejections);
+    CHECK(back.letdowns == screen.older.letdowns);
     CHECK(back.note == screen.older.note);
     screen.redo();
     CHECK(screen.count("SELECT count(*) FROM sessions") == 1);

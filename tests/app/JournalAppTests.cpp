@@ -197,7 +197,7 @@ TEST_CASE("The open window runs letdown tap and import from another process, and
     CHECK(recorder.state() == SessionRecorder::State::Running);
     clock.advance(30'000);
     CHECK(run({"tap", "letdown", "--database", db.path}) == 0);
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(recorder.currentSession().letdowns.size() == 1);
     // Undoable like a key's.
     CHECK(window.undoStack().count() == 1);
 

@@ -78,7 +78,7 @@ TEST_CASE("Preferences are saved and read back")
     CHECK(Preferences::load() == p); // defaults
     p.unit = VolumeUnit::Oz;
     p.decayR = 0.5;
-    p.firstEjectionMl = 25;
+    p.firstLetdownMl = 25;
     p.defaultKind = SessionKind::Pumping;
     p.showReferenceLines = false;
     QString saveError;
@@ -143,7 +143,7 @@ TEST_CASE("The reference lines can be hidden, and the model reset to the publish
     CHECK(Preferences::load().decayR == 0.5);
     screen.inPreferences([](QDialog *d) { d->findChild<QPushButton *>("resetButton")->click(); });
     CHECK(Preferences::load().decayR == ReferenceModel::kDefaultDecayR);
-    CHECK(Preferences::load().firstEjectionMl == ReferenceModel::kDefaultFirstEjectionMl);
+    CHECK(Preferences::load().firstLetdownMl == ReferenceModel::kDefaultFirstLetdownMl);
 }
 
 TEST_CASE("The default session kind is used for the next session")
@@ -254,7 +254,7 @@ TEST_CASE("The mini timer, the keys and the Session tab take one path: a let-dow
     CHECK(screen.recorder.currentSession().side == Side::Right);
     screen.clock.advance(25'000);
     QTest::mouseClick(miniLetdown, Qt::LeftButton);
-    REQUIRE(screen.recorder.currentSession().ejections.size() == 1);
+    REQUIRE(screen.recorder.currentSession().letdowns.size() == 1);
     screen.window->findChild<QAction *>("actionUndo")->trigger();
-    CHECK(screen.recorder.currentSession().ejections.isEmpty());
+    CHECK(screen.recorder.currentSession().letdowns.isEmpty());
 }

@@ -105,7 +105,7 @@ TEST_CASE("Phone remote in the window: off until she switches it on, then a tap 
     CHECK(window.findChild<QRadioButton *>("pumpingRadio")->isChecked());
     clock.advance(30'000);
     REQUIRE(sendHttp(port, httpPostTap(port, tapJson("phone-letdown-1", "letdown"), key)).status == 200);
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(recorder.currentSession().letdowns.size() == 1);
     CHECK(window.undoStack().canUndo()); // undoable on the desktop, whoever tapped it
 
     // A key on the desktop: the phone sees it in its next answer.

@@ -127,8 +127,8 @@ TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
     CHECK(saved.state == SessionState::Stopped);
     CHECK(saved.activeMs == 260 * kSecond);
     CHECK(saved.pausedMs == 60 * kSecond);
-    REQUIRE(saved.ejections.size() == 2);
-    CHECK(saved.ejections[1].offsetMs == 252 * kSecond);
+    REQUIRE(saved.letdowns.size() == 2);
+    CHECK(saved.letdowns[1].offsetMs == 252 * kSecond);
 
     auto *recent = screen.find<QTreeWidget>("recentList");
     REQUIRE(recent->topLevelItemCount() == 1);
@@ -169,7 +169,7 @@ TEST_CASE("GUI: Space, L, P and S work from the keyboard, but not while typing a
     CHECK(screen.recorder.state() == SessionRecorder::State::Stopped);
     const Session saved = screen.savedSession();
     CHECK(saved.note == "slept lps");
-    CHECK(saved.ejections.size() == 2);
+    CHECK(saved.letdowns.size() == 2);
     CHECK(saved.sideMs.leftMs == 10 * kSecond);
     CHECK(saved.sideMs.rightMs == 10 * kSecond);
 }
@@ -289,7 +289,7 @@ TEST_CASE("GUI: a failed write shows a warning and 'not saved yet', and clears o
     REQUIRE(screen.recorder.retrySave());
     CHECK_FALSE(warning->isVisible());
     CHECK(screen.letdownLines() == QStringList {"#1 at 0:05 · left"});
-    CHECK(screen.savedSession().ejections.size() == 1);
+    CHECK(screen.savedSession().letdowns.size() == 1);
 }
 
 TEST_CASE("GUI: a session left running is shown running after a restart")
@@ -337,6 +337,6 @@ TEST_CASE("GUI: a click handled late counts at the moment it was made (its windo
     clickAt(101'500);
     CHECK(screen.letdownLines() == QStringList {"#1 at 0:20 · left", "#2 at 0:21 · left"});
     const Session saved = screen.savedSession();
-    REQUIRE(saved.ejections.size() == 2);
-    CHECK(saved.ejections[1].offsetMs - saved.ejections[0].offsetMs == 1500);
+    REQUIRE(saved.letdowns.size() == 2);
+    CHECK(saved.letdowns[1].offsetMs - saved.letdowns[0].offsetMs == 1500);
 }

@@ -96,8 +96,8 @@ TEST_CASE("Crash: every acknowledged let-down survives SIGKILL, and the session 
             CHECK(last.value(0).state == SessionState::Stopped);
         } else {
             const Session session = recorder.currentSession();
-            for (int k = 1; k < session.ejections.size(); ++k)
-                CHECK(session.ejections[k].offsetMs >= session.ejections[k - 1].offsetMs);
+            for (int k = 1; k < session.letdowns.size(); ++k)
+                CHECK(session.letdowns[k].offsetMs >= session.letdowns[k - 1].offsetMs);
         }
         acknowledgedSoFar = onDisk;
     }

@@ -34,7 +34,7 @@ QList<Session> variedSessions()
     b.side = Side::Both;
     b.sideMs = {0, 0, b.activeMs};
     b.pumpedVolumeMl = 92.5;
-    b.ejections[1].measuredVolumeMl = 30;
+    b.letdowns[1].measuredVolumeMl = 30;
     b.note = QStringLiteral("=HYPERLINK(\"http://x\")");
     b.clockJumpDetected = true;
     Session c = finishedSession(SessionKind::Nursing, newYork(2026, 11, 1, 23, 50), {});
@@ -47,7 +47,7 @@ QByteArray exportTable(const QList<Session> &sessions, VolumeUnit unit, bool eje
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString error;
-    const bool ok = ejections ? writeEjectionsCsv(sessions, ReferenceModel {}, unit, &buffer, error)
+    const bool ok = ejections ? writeLetdownsCsv(sessions, ReferenceModel {}, unit, &buffer, error)
                               : writeSessionsCsv(sessions, ReferenceModel {}, unit, &buffer, error);
     REQUIRE(ok);
     return buffer.data();
@@ -165,7 +165,7 @@ TEST_CASE("Ejections CSV: order, offset and estimated volume")
     REQUIRE(reader.parse(exportTable(variedSessions(), VolumeUnit::Ml, true)));
     const auto rows = reader.records();
     REQUIRE(rows.size() == 6); // header + 3 + 2
-    CHECK(rows[0].fields == ejectionsCsvHeader(VolumeUnit::Ml));
+    CHECK(rows[0].fields == letdownsCsvHeader(VolumeUnit::Ml));
     CHECK(rows[2].fields[1] == "2");
     CHECK(rows[2].fields[2] == "2026-11-16T08:05:00+01:00");
     CHECK(rows[2].fields[3] == "300");
@@ -199,11 +199,11 @@ TEST_CASE("CSV round trip: what is exported imports back the same, in ml and in 
         CHECK(n.note == o.note);
         CHECK(n.preFeedWeightG == o.preFeedWeightG);
         CHECK(n.clockJumpDetected == o.clockJumpDetected);
-        REQUIRE(n.ejections.size() == o.ejections.size());
-        for (int k = 0; k < o.ejections.size(); ++k) {
-            CHECK(n.ejections[k].offsetMs == o.ejections[k].offsetMs);
-            CHECK(n.ejections[k].atUtcMs == o.ejections[k].atUtcMs);
-            CHECK(n.ejections[k].side == o.ejections[k].side);
+        REQUIRE(n.letdowns.size() == o.letdowns.size());
+        for (int k = 0; k < o.letdowns.size(); ++k) {
+            CHECK(n.letdowns[k].offsetMs == o.letdowns[k].offsetMs);
+            CHECK(n.letdowns[k].atUtcMs == o.letdowns[k].atUtcMs);
+            CHECK(n.letdowns[k].side == o.letdowns[k].side);
         }
         if (o.pumpedVolumeMl)
             CHECK(*n.pumpedVolumeMl == Approx(*o.pumpedVolumeMl).margin(unit == VolumeUnit::Oz ? 0.15 : 0.05));
@@ -239,18 +239,18 @@ TEST_CASE("CSV import: every kind of bad row is named with its line, and nothing
         importProblems(row(",,\r\n", ",,\"" + QString(kMaxNoteLength + 1, u'x') + "\"\r\n")).join('\n').toStdString(),
         Catch::Contains("longer than"));
 
-    const QByteArray ejectionHeader = "session_id,order,at,offset_s,side,measured_volume_ml,estimated_volume_ml\r\n";
+    const QByteArray letdownHeader = "session_id,order,at,offset_s,side,measured_volume_ml,estimated_volume_ml\r\n";
     const QByteArray oneLetdown = row("left,,0", "left,,1");
     CHECK_THAT(importProblems(oneLetdown).join('\n').toStdString(), Catch::Contains("no let-down file"));
     CHECK_THAT(importProblems(oneLetdown,
-                   ejectionHeader
+                   letdownHeader
                        + "00000000-0000-4000-8000-999999999999,1,"
                          "2026-11-16T08:01:00+01:00,60,left,,\r\n")
                    .join('\n')
                    .toStdString(),
         Catch::Contains("ejections.csv line 2: session_id") && Catch::Contains("is not in sessions.csv"));
     CHECK_THAT(
-        importProblems(oneLetdown, ejectionHeader + uuid.toUtf8() + ",1,2026-11-16T09:00:00+01:00,3600,left,,\r\n")
+        importProblems(oneLetdown, letdownHeader + uuid.toUtf8() + ",1,2026-11-16T09:00:00+01:00,3600,left,,\r\n")
             .join('\n')
             .toStdString(),
         Catch::Contains("outside its session"));
@@ -264,7 +264,7 @@ TEST_CASE("CSV files: export writes owner-only files atomically - import twice a
     QTemporaryDir dir;
     CsvExportRequest request;
     request.sessionsPath = dir.filePath("sessions.csv");
-    request.ejectionsPath = dir.filePath("letdowns.csv");
+    request.letdownsPath = dir.filePath("letdowns.csv");
     int exported = 0;
     QString error;
     REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
@@ -274,15 +274,15 @@ TEST_CASE("CSV files: export writes owner-only files atomically - import twice a
 
     // A failing export leaves the older file as it was.
     const QByteArray before = fileHash(request.sessionsPath);
-    request.ejectionsPath = dir.filePath("no-such-folder/letdowns.csv");
+    request.letdownsPath = dir.filePath("no-such-folder/letdowns.csv");
     CHECK_FALSE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
     CHECK(fileHash(request.sessionsPath) == before);
-    request.ejectionsPath = dir.filePath("letdowns.csv");
+    request.letdownsPath = dir.filePath("letdowns.csv");
 
     // A date range keeps only the sessions that started on those local days.
     request.range = {QDate(2026, 11, 17), QDate(2026, 11, 17)};
     request.sessionsPath = dir.filePath("one-day.csv");
-    request.ejectionsPath.clear();
+    request.letdownsPath.clear();
     REQUIRE(exportCsvFiles(sourceStore, ReferenceModel {}, request, exported, error));
     CHECK(exported == 1);
 
@@ -491,10 +491,10 @@ TEST_CASE("CSV hand-off: let-downs without a feed travel in the let-downs file, 
     QTemporaryDir dir;
     CsvExportRequest request;
     request.sessionsPath = dir.filePath("sessions.csv");
-    request.ejectionsPath = dir.filePath("letdowns.csv");
+    request.letdownsPath = dir.filePath("letdowns.csv");
     int exported = 0;
     REQUIRE(exportCsvFiles(source.store, ReferenceModel {}, request, exported, error));
-    QFile letdowns(request.ejectionsPath);
+    QFile letdowns(request.letdownsPath);
     REQUIRE(letdowns.open(QIODevice::ReadOnly));
     const QByteArray firstExport = letdowns.readAll();
     letdowns.close();
@@ -506,26 +506,26 @@ TEST_CASE("CSV hand-off: let-downs without a feed travel in the let-downs file, 
     CsvImportReport report;
     QStringList problems;
     REQUIRE(importCsvFiles(
-        target.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+        target.journal, Origin::Import, request.sessionsPath, request.letdownsPath, report, problems));
     CHECK(report.withoutFeed == 2);
     CHECK(target.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
     // The same files again add nothing: the moment is a let-down's identity.
     REQUIRE(importCsvFiles(
-        target.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+        target.journal, Origin::Import, request.sessionsPath, request.letdownsPath, report, problems));
     CHECK(report.withoutFeed == 0);
     CHECK(target.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
     // Into the file they came from (which knows them to the millisecond): nothing new either.
     REQUIRE(importCsvFiles(
-        source.journal, Origin::Import, request.sessionsPath, request.ejectionsPath, report, problems));
+        source.journal, Origin::Import, request.sessionsPath, request.letdownsPath, report, problems));
     CHECK(report.withoutFeed == 0);
     CHECK(source.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 2);
 
     // Export -> import -> export: the same bytes.
     CsvExportRequest again = request;
     again.sessionsPath = dir.filePath("sessions-again.csv");
-    again.ejectionsPath = dir.filePath("letdowns-again.csv");
+    again.letdownsPath = dir.filePath("letdowns-again.csv");
     REQUIRE(exportCsvFiles(target.store, ReferenceModel {}, again, exported, error));
-    CHECK(fileHash(again.ejectionsPath) == fileHash(request.ejectionsPath));
+    CHECK(fileHash(again.letdownsPath) == fileHash(request.letdownsPath));
     CHECK(fileHash(again.sessionsPath) == fileHash(request.sessionsPath));
 
     // A bad moment on such a row is named like any other bad line, and nothing is taken.

@@ -117,7 +117,7 @@ TEST_CASE("Restoring a backup brings its data back in place")
     CHECK(isPrivate(db.path));
     // The store keeps working on the reopened file.
     Session more = finishedSession(SessionKind::Nursing, berlin(2026, 12, 1, 9, 0), {60});
-    CHECK(store.saveSession(more, more.ejections));
+    CHECK(store.saveSession(more, more.letdowns));
 }
 
 TEST_CASE("A damaged file is refused untouched, and can be replaced by the newest good backup")
@@ -233,7 +233,7 @@ TEST_CASE("A full disk: the tap is kept, the error said, and it is saved once th
     CHECK(recorder.hasUnsavedChanges());
     CHECK(recorder.unsavedLetdownCount() == 1);
     CHECK_THAT(recorder.lastError().toStdString(), Catch::Contains("Not saved yet") && Catch::Contains("full"));
-    const int shown = int(recorder.currentSession().ejections.size());
+    const int shown = int(recorder.currentSession().letdowns.size());
     clock.advance(1500);
     CHECK_FALSE(recorder.markLetdown()); // still full: kept too
     CHECK(recorder.unsavedLetdownCount() == 2);
@@ -256,7 +256,7 @@ TEST_CASE("A read-only database can be read, and every write says why it failed"
     REQUIRE(store.loadRecentSummaries(5, recent));
     CHECK(recent.size() == 5);
     Session s = finishedSession(SessionKind::Nursing, berlin(2026, 12, 1, 9, 0), {60});
-    CHECK_FALSE(store.saveSession(s, s.ejections));
+    CHECK_FALSE(store.saveSession(s, s.letdowns));
     CHECK_FALSE(store.errorString().isEmpty());
 }
 
@@ -426,8 +426,8 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     // Two let-downs at the same moment, the second with a measured volume: read back in
     // the order they were entered, before and after the update.
     Session &tied = original[0];
-    tied.ejections = {tied.ejections.value(0), tied.ejections.value(0)};
-    tied.ejections[1].measuredVolumeMl = 12.5;
+    tied.letdowns = {tied.letdowns.value(0), tied.letdowns.value(0)};
+    tied.letdowns[1].measuredVolumeMl = 12.5;
     REQUIRE(store.saveSessions(original));
     db.exec("DROP INDEX ejections_by_session");
     db.exec("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)");

@@ -16,15 +16,15 @@ TEST_CASE("Store: insert, replace and delete a whole session")
     CHECK_THAT(store.errorString().toStdString(), Catch::Contains("already exists"));
 
     Session edited = s;
-    edited.ejections.removeFirst();
-    edited.ejections.append(s.ejections.first());
-    edited.ejections[1].offsetMs = 700'000;
+    edited.letdowns.removeFirst();
+    edited.letdowns.append(s.letdowns.first());
+    edited.letdowns[1].offsetMs = 700'000;
     edited.techniques.clear();
     REQUIRE(store.replaceSession(edited));
     std::optional<Session> loaded;
     REQUIRE(store.loadSession(s.uuid, loaded));
-    CHECK(loaded->ejections.size() == 2);
-    CHECK(loaded->ejections[1].offsetMs == 700'000);
+    CHECK(loaded->letdowns.size() == 2);
+    CHECK(loaded->letdowns[1].offsetMs == 700'000);
     CHECK(loaded->techniques.isEmpty());
 
     REQUIRE(store.deleteSession(s.uuid));
@@ -70,20 +70,20 @@ TEST_CASE("Validation: each rule of a hand-entered session")
     CHECK_THAT(validateSession(longOne).confirmations.join(' ').toStdString(), Catch::Contains("4 hours"));
 
     Session outside = s;
-    outside.ejections[1].offsetMs = 901'000;
+    outside.letdowns[1].offsetMs = 901'000;
     CHECK_THAT(validateSession(outside).letdownsError.toStdString(), Catch::Contains("#2 is outside"));
 
     Session many = s;
     for (int i = 0; i < 11; ++i)
-        many.ejections.append(many.ejections.last());
-    CHECK(many.ejections.size() == 13);
+        many.letdowns.append(many.letdowns.last());
+    CHECK(many.letdowns.size() == 13);
     CHECK_THAT(validateSession(many).confirmations.join(' ').toStdString(), Catch::Contains("12"));
 
     Session big = s;
-    big.ejections[0].measuredVolumeMl = 150;
+    big.letdowns[0].measuredVolumeMl = 150;
     CHECK_FALSE(validateSession(big).hasErrors());
     CHECK_THAT(validateSession(big).confirmations.join(' ').toStdString(), Catch::Contains("140 ml"));
-    big.ejections[0].measuredVolumeMl = 501;
+    big.letdowns[0].measuredVolumeMl = 501;
     CHECK_FALSE(validateSession(big).letdownsError.isEmpty());
 
     Session weights = s;
@@ -105,10 +105,10 @@ TEST_CASE("Recorder: a double tap within one second is one let-down")
     REQUIRE(recorder.markLetdown());
     clock.advance(400);
     REQUIRE(recorder.markLetdown()); // the same let-down: nothing to do, nothing wrong
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(recorder.currentSession().letdowns.size() == 1);
     clock.advance(700); // 1.1 s after the first
     REQUIRE(recorder.markLetdown());
-    CHECK(recorder.currentSession().ejections.size() == 2);
+    CHECK(recorder.currentSession().letdowns.size() == 2);
 }
 
 TEST_CASE("Recorder: a let-down can be taken back and put back, on disk too")
@@ -120,13 +120,13 @@ TEST_CASE("Recorder: a let-down can be taken back and put back, on disk too")
     REQUIRE(recorder.markLetdown());
     clock.advance(30'000);
     REQUIRE(recorder.markLetdown());
-    const Ejection mistaken = recorder.currentSession().ejections.first();
+    const Letdown mistaken = recorder.currentSession().letdowns.first();
     REQUIRE(recorder.removeLetdown(mistaken));
-    CHECK(recorder.currentSession().ejections.size() == 1);
+    CHECK(recorder.currentSession().letdowns.size() == 1);
     CHECK(db.scalar("SELECT count(*) FROM ejections") == 1);
     CHECK_FALSE(recorder.removeLetdown(mistaken)); // already gone
     REQUIRE(recorder.restoreLetdown(mistaken));
-    CHECK(recorder.currentSession().ejections.first() == mistaken);
+    CHECK(recorder.currentSession().letdowns.first() == mistaken);
     CHECK(db.scalar("SELECT count(*) FROM ejections") == 2);
     // The session goes on normally afterwards.
     clock.advance(5000);

@@ -80,7 +80,7 @@ TEST_CASE("Her volume curve: test-weighs count, sessions without let-downs or me
     noLetdown.pumpedVolumeMl = 80;
     Session unmeasured = finishedSession(SessionKind::Pumping, berlin(2026, 10, 3, 8, 0), {60});
     Session singles = finishedSession(SessionKind::Nursing, berlin(2026, 10, 4, 8, 0), {60, 200});
-    singles.ejections[0].measuredVolumeMl = 28;
+    singles.letdowns[0].measuredVolumeMl = 28;
     const QList<MeasuredSession> measured = measuredSessions({weighed, noLetdown, unmeasured, singles});
     REQUIRE(measured.size() == 2);
     CHECK(measured[0].letdowns == 2);

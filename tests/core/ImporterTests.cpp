@@ -31,7 +31,7 @@ TEST_CASE("Importers: Letdown's export is recognised by its headers, in either o
     const QByteArray sessions = written(
         [&](QIODevice *d, QString &e) { return writeSessionsCsv(original, model, VolumeUnit::Ml, d, e); });
     const QByteArray letdowns = written(
-        [&](QIODevice *d, QString &e) { return writeEjectionsCsv(original, model, VolumeUnit::Oz, d, e); });
+        [&](QIODevice *d, QString &e) { return writeLetdownsCsv(original, model, VolumeUnit::Oz, d, e); });
 
     const QList<ImportFile> files {{"l.csv", letdowns}, {"s.csv", sessions}}; // let-downs first
     QString error;
@@ -43,8 +43,8 @@ TEST_CASE("Importers: Letdown's export is recognised by its headers, in either o
     INFO(result.problems.join('\n').toStdString());
     REQUIRE(result.problems.isEmpty());
     REQUIRE(result.sessions.size() == 2);
-    CHECK(result.sessions[0].ejections.size() == 2);
-    CHECK(result.sessions[1].ejections.size() == 1);
+    CHECK(result.sessions[0].letdowns.size() == 2);
+    CHECK(result.sessions[1].letdowns.size() == 1);
 
     // Not a known export: named, with its line.
     const QList<ImportFile> strange {{"feeds.csv", "Type,Start,End\r\nSleep,2026-11-16 08:00,\r\n"}};

@@ -75,8 +75,8 @@ TEST_CASE("Insights: where she sits against the literature")
 {
     QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 60, 60, 60}, 2, {}) // nursing: 2.0
         + sessionsWith({2026, 11, 2}, {60, 60}, 2, {}, SessionKind::Pumping); // pumping: 2.0
-    sessions[0].ejections[0].measuredVolumeMl = 30; // one session with every let-down measured: 30 of 50
-    sessions[0].ejections[1].measuredVolumeMl = 20;
+    sessions[0].letdowns[0].measuredVolumeMl = 30; // one session with every let-down measured: 30 of 50
+    sessions[0].letdowns[1].measuredVolumeMl = 20;
     const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
     const LiteratureComparison &lit = insights.literature;
     CHECK(lit.nursing == LiteratureComparison::Position::Within); // 1 to 4

@@ -78,7 +78,7 @@ TEST_CASE("Journal: each step is one change-log row with its origin and what it 
     }
     // The payload is what the change wrote, free of this file's row ids: enough to replay it.
     const QJsonObject letdown = payloadOf(log[1]).value("letdown").toObject();
-    CHECK(letdown.value("at_utc_ms").toInteger() == stored.ejections.first().atUtcMs);
+    CHECK(letdown.value("at_utc_ms").toInteger() == stored.letdowns.first().atUtcMs);
     CHECK(letdown.value("offset_ms").toInteger() == 40'000);
     CHECK(payloadOf(log[2]).value("session").toObject().value("state").toString() == "stopped");
     CHECK_FALSE(log[1].payload.contains("\"id\""));
@@ -171,7 +171,7 @@ TEST_CASE("Journal: let-downs sent late keep their own moment and side after a l
     CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0003", pausedAt + 2'000)).result == "recorded");
     CHECK(rig.journal.apply(tap(Journal::Step::Letdown, "late-tap-0004", pausedAt - 500)).result == "recorded");
 
-    const QList<Ejection> letdowns = rig.recorder.currentSession().ejections;
+    const QList<Letdown> letdowns = rig.recorder.currentSession().letdowns;
     REQUIRE(letdowns.size() == 4);
     CHECK(letdowns[0].offsetMs == 2'000);
     CHECK(letdowns[0].side == Side::Left);

@@ -405,7 +405,7 @@ TEST_CASE("Remote: a tap kept on the phone arrives after a later key press and s
     REQUIRE(r.tap("late-letdown-1", "letdown", 60'000).status == 200);
     CHECK(r.count("SELECT count(*) FROM ejections") == 2);
     CHECK(r.count("SELECT min(offset_ms) FROM ejections") == 100'000);
-    const QList<Ejection> shown = r.rig.recorder.currentSession().ejections;
+    const QList<Letdown> shown = r.rig.recorder.currentSession().letdowns;
     REQUIRE(shown.size() == 2);
     CHECK(shown[0].offsetMs == 100'000); // in time order on screen too
     CHECK(shown[1].offsetMs == 150'000);

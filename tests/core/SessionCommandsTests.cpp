@@ -31,14 +31,14 @@ TEST_CASE("Session commands: start uses the next session's choices; each let-dow
     rig.clock.advance(300);
     CHECK(commands.letdown()); // a double tap: nothing new
     REQUIRE(recorded.size() == 1);
-    CHECK(recorded.first().at(0).value<Ejection>().offsetMs == 40'000);
+    CHECK(recorded.first().at(0).value<Letdown>().offsetMs == 40'000);
 
     // The moment of the input being handled, when the caller gives none.
     rig.clock.advance(5'000);
     const qint64 pressedAt = rig.clock.monotonicMs() - 2'000;
     commands.setTapMomentSource([pressedAt] { return std::optional<qint64>(pressedAt); });
     REQUIRE(commands.letdown());
-    CHECK(rig.recorder.currentSession().ejections.last().offsetMs == 43'300);
+    CHECK(rig.recorder.currentSession().letdowns.last().offsetMs == 43'300);
 
     QSignalSpy stopping(&commands, &SessionCommands::aboutToStop);
     REQUIRE(commands.startOrStop());

@@ -96,11 +96,11 @@ TEST_CASE("Recorder: durations exclude paused time and let-downs carry their off
     const Session s = f.recorder.currentSession();
     CHECK(s.activeMs == 95 * kSecond);
     CHECK(s.pausedMs == 30 * kSecond);
-    REQUIRE(s.ejections.size() == 3);
-    CHECK(s.ejections[0].offsetMs == 60 * kSecond);
-    CHECK(s.ejections[1].offsetMs == 60 * kSecond);
-    CHECK(s.ejections[2].offsetMs == 90 * kSecond);
-    CHECK(s.ejections[2].atUtcMs == s.startedAtUtcMs + 120 * kSecond);
+    REQUIRE(s.letdowns.size() == 3);
+    CHECK(s.letdowns[0].offsetMs == 60 * kSecond);
+    CHECK(s.letdowns[1].offsetMs == 60 * kSecond);
+    CHECK(s.letdowns[2].offsetMs == 90 * kSecond);
+    CHECK(s.letdowns[2].atUtcMs == s.startedAtUtcMs + 120 * kSecond);
     CHECK(s.endedAtUtcMs == s.startedAtUtcMs + 125 * kSecond);
     CHECK_FALSE(s.clockJumpDetected);
     CHECK(f.onDisk(s.uuid) == s);
@@ -132,10 +132,10 @@ TEST_CASE("Recorder: side switches tag let-downs and time each side")
 
     const Session s = f.recorder.currentSession();
     CHECK(s.sideMs == SideDurations {25 * kSecond, 40 * kSecond, 10 * kSecond});
-    REQUIRE(s.ejections.size() == 3);
-    CHECK(s.ejections[0].side == Side::Left);
-    CHECK(s.ejections[1].side == Side::Right);
-    CHECK(s.ejections[2].side == Side::Left);
+    REQUIRE(s.letdowns.size() == 3);
+    CHECK(s.letdowns[0].side == Side::Left);
+    CHECK(s.letdowns[1].side == Side::Right);
+    CHECK(s.letdowns[2].side == Side::Left);
     CHECK(f.onDisk(s.uuid).sideMs == s.sideMs);
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("Recorder: a wall-clock change mid-session never makes durations negat
 
     const Session s = f.recorder.currentSession();
     CHECK(s.activeMs == 30 * kSecond);
-    CHECK(s.ejections[0].offsetMs == 20 * kSecond);
+    CHECK(s.letdowns[0].offsetMs == 20 * kSecond);
     CHECK(s.clockJumpDetected);
     REQUIRE(s.endedAtUtcMs);
     CHECK(*s.endedAtUtcMs - s.startedAtUtcMs == 30 * kSecond);
@@ -182,9 +182,9 @@ TEST_CASE("Recorder: a session crossing midnight and a daylight-saving change ke
     CHECK(s.activeMs == 20 * kMinute);
     CHECK(s.startedUtcOffsetS == 3600);
     CHECK(s.endedUtcOffsetS == 7200);
-    CHECK(s.ejections[0].utcOffsetS == 3600);
-    CHECK(s.ejections[1].utcOffsetS == 7200);
-    CHECK(s.ejections[1].offsetMs == 15 * kMinute);
+    CHECK(s.letdowns[0].utcOffsetS == 3600);
+    CHECK(s.letdowns[1].utcOffsetS == 7200);
+    CHECK(s.letdowns[1].offsetMs == 15 * kMinute);
     CHECK(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS).date() == QDate(2026, 3, 29));
     CHECK(storedLocalDateTime(*s.endedAtUtcMs, s.endedUtcOffsetS).date() == QDate(2026, 3, 30));
 }
@@ -211,7 +211,7 @@ TEST_CASE("Recorder: a running session resumes after the app is killed")
     CHECK(second.state() == State::Running);
     const Session restored = second.currentSession();
     CHECK(restored.uuid == uuid);
-    CHECK(restored.ejections.size() == 2);
+    CHECK(restored.letdowns.size() == 2);
     CHECK(restored.techniques == QStringList {QStringLiteral("warm_compress")});
     // The timer shows the true time since the start.
     CHECK(second.activeElapsedMs() == 3 * kMinute + 30 * kSecond + 5 * kMinute);
@@ -219,17 +219,17 @@ TEST_CASE("Recorder: a running session resumes after the app is killed")
 
     f.clock.advance(10 * kSecond);
     REQUIRE(second.markLetdown());
-    CHECK(second.currentSession().ejections.last().offsetMs == 8 * kMinute + 40 * kSecond);
+    CHECK(second.currentSession().letdowns.last().offsetMs == 8 * kMinute + 40 * kSecond);
     // A tap whose age is known (the phone kept it while the app was down, 4 minutes ago):
     // placed back at its own moment, not at the restart.
     REQUIRE(second.markLetdown(f.clock.monotonicMs() - 4 * kMinute));
     CHECK(second.lastMarkedLetdown().offsetMs == 4 * kMinute + 40 * kSecond);
     QList<qint64> offsets;
-    for (const Ejection &e : second.currentSession().ejections)
+    for (const Letdown &e : second.currentSession().letdowns)
         offsets << e.offsetMs;
     CHECK(offsets == QList<qint64> {2 * kMinute, 3 * kMinute, 4 * kMinute + 40 * kSecond, 8 * kMinute + 40 * kSecond});
     REQUIRE(second.stop());
-    CHECK(f.onDisk(uuid).ejections.size() == 4);
+    CHECK(f.onDisk(uuid).letdowns.size() == 4);
 }
 
 TEST_CASE("Recorder: a paused session stays paused across a restart")
@@ -274,10 +274,10 @@ TEST_CASE("Recorder: a failed write keeps the tap, says so, and saves it on retr
     CHECK_FALSE(f.recorder.markLetdown());
     CHECK(f.recorder.hasUnsavedChanges());
     CHECK(f.recorder.unsavedLetdownCount() == 2);
-    CHECK(f.recorder.currentSession().ejections.size() == 2); // kept in memory, shown as unsaved
+    CHECK(f.recorder.currentSession().letdowns.size() == 2); // kept in memory, shown as unsaved
     CHECK_THAT(f.recorder.lastError().toStdString(), Catch::Contains("Not saved yet"));
     CHECK_THAT(f.recorder.lastError().toStdString(), Catch::Contains("disk is full"));
-    CHECK(f.onDisk(uuid).ejections.isEmpty());
+    CHECK(f.onDisk(uuid).letdowns.isEmpty());
 
     SECTION("an explicit retry")
     {
@@ -295,9 +295,9 @@ TEST_CASE("Recorder: a failed write keeps the tap, says so, and saves it on retr
     CHECK(f.recorder.unsavedLetdownCount() == 0);
     CHECK(f.recorder.lastError().isEmpty());
     const Session saved = f.onDisk(uuid);
-    REQUIRE(saved.ejections.size() == 2);
-    CHECK(saved.ejections[0].offsetMs == 30 * kSecond);
-    CHECK(saved.ejections[1].offsetMs == 60 * kSecond);
+    REQUIRE(saved.letdowns.size() == 2);
+    CHECK(saved.letdowns[0].offsetMs == 30 * kSecond);
+    CHECK(saved.letdowns[1].offsetMs == 60 * kSecond);
 }
 
 TEST_CASE("Recorder: techniques, note and figures are saved - bad figures are refused")
@@ -370,10 +370,10 @@ TEST_CASE("Recorder: while another program holds the write lock, taps wait in or
     REQUIRE(waitUntil([&] { return !f.recorder.hasUnsavedChanges(); }, 10'000));
     CHECK(f.recorder.lastError().isEmpty());
     const Session saved = f.onDisk(uuid);
-    REQUIRE(saved.ejections.size() == 20);
+    REQUIRE(saved.letdowns.size() == 20);
     for (int i = 0; i < 20; ++i) {
         INFO(i);
-        CHECK(saved.ejections[i].offsetMs == pressedAtOffsetMs[i]);
+        CHECK(saved.letdowns[i].offsetMs == pressedAtOffsetMs[i]);
     }
     other = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
@@ -390,9 +390,9 @@ TEST_CASE("Recorder: the double-tap rule compares the moments of the presses, no
     f.clock.advance(3000); // both handled only now, one right after the other
     REQUIRE(f.recorder.markLetdown(first));
     REQUIRE(f.recorder.markLetdown(second));
-    REQUIRE(f.recorder.currentSession().ejections.size() == 2);
-    CHECK(f.recorder.currentSession().ejections[0].offsetMs == 10'000);
-    CHECK(f.recorder.currentSession().ejections[1].offsetMs == 11'500);
+    REQUIRE(f.recorder.currentSession().letdowns.size() == 2);
+    CHECK(f.recorder.currentSession().letdowns[0].offsetMs == 10'000);
+    CHECK(f.recorder.currentSession().letdowns[1].offsetMs == 11'500);
     // A real double tap, 300 ms apart, handled late: still one let-down.
     const qint64 third = f.clock.monotonicMs();
     f.clock.advance(300);
@@ -400,7 +400,7 @@ TEST_CASE("Recorder: the double-tap rule compares the moments of the presses, no
     f.clock.advance(2000);
     REQUIRE(f.recorder.markLetdown(third));
     REQUIRE(f.recorder.markLetdown(bounce));
-    CHECK(f.recorder.currentSession().ejections.size() == 3);
+    CHECK(f.recorder.currentSession().letdowns.size() == 3);
 }
 
 TEST_CASE("Input timeline: events handled late keep the moments they were pressed")

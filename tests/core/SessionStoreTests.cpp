@@ -25,9 +25,9 @@ Session sampleSession(const QString &uuid, qint64 startedAtUtcMs)
     return s;
 }
 
-Ejection ejectionAt(qint64 offsetMs, Side side)
+Letdown letdownAt(qint64 offsetMs, Side side)
 {
-    Ejection e;
+    Letdown e;
     e.atUtcMs = 1'764'300'000'000 + offsetMs;
     e.utcOffsetS = 3600;
     e.offsetMs = offsetMs;
@@ -41,9 +41,9 @@ TEST_CASE("A session with its let-downs and techniques round-trips through the s
     TempDatabase db;
     SessionStore store(db.database);
     Session session = sampleSession(QStringLiteral("4a0c9a4e-1111-4f5e-9c11-000000000001"), 1'764'300'000'000);
-    session.ejections = {ejectionAt(42'000, Side::Left), ejectionAt(252'000, Side::Right)};
-    session.ejections[1].measuredVolumeMl = 31.0;
-    REQUIRE(store.saveSession(session, session.ejections));
+    session.letdowns = {letdownAt(42'000, Side::Left), letdownAt(252'000, Side::Right)};
+    session.letdowns[1].measuredVolumeMl = 31.0;
+    REQUIRE(store.saveSession(session, session.letdowns));
 
     std::optional<Session> loaded;
     REQUIRE(store.loadSession(session.uuid, loaded));
@@ -53,8 +53,8 @@ TEST_CASE("A session with its let-downs and techniques round-trips through the s
     // Saving again (a later step) updates the row and appends only the new let-downs.
     session.note = QStringLiteral("changed");
     session.techniques = {QStringLiteral("usual_spot")};
-    const Ejection third = ejectionAt(400'000, Side::Both);
-    session.ejections.append(third);
+    const Letdown third = letdownAt(400'000, Side::Both);
+    session.letdowns.append(third);
     REQUIRE(store.saveSession(session, {third}));
     REQUIRE(store.loadSession(session.uuid, loaded));
     CHECK(*loaded == session);
@@ -95,13 +95,13 @@ TEST_CASE("The store finds the unfinished session, the recent ones and the last 
     Session running = sampleSession(QStringLiteral("u-running"), 2'000'000);
     running.state = SessionState::Paused;
     running.endedAtUtcMs.reset();
-    REQUIRE(store.saveSession(older, {ejectionAt(1000, Side::Left)}));
-    REQUIRE(store.saveSession(running, {ejectionAt(1000, Side::Left), ejectionAt(2000, Side::Left)}));
+    REQUIRE(store.saveSession(older, {letdownAt(1000, Side::Left)}));
+    REQUIRE(store.saveSession(running, {letdownAt(1000, Side::Left), letdownAt(2000, Side::Left)}));
 
     REQUIRE(store.loadUnfinished(unfinished));
     REQUIRE(unfinished);
     CHECK(unfinished->uuid == "u-running");
-    CHECK(unfinished->ejections.size() == 2);
+    CHECK(unfinished->letdowns.size() == 2);
 
     QList<SessionSummary> recent;
     REQUIRE(store.loadRecentSummaries(10, recent));
@@ -126,13 +126,13 @@ TEST_CASE("A failed save writes nothing at all")
     db.exec(QStringLiteral("CREATE TEMP TRIGGER refuse_late BEFORE INSERT ON ejections WHEN NEW.offset_ms > 5000"
                            " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END"));
     Session session = sampleSession(QStringLiteral("u-atomic"), 1000);
-    CHECK_FALSE(store.saveSession(session, {ejectionAt(1000, Side::Left), ejectionAt(9000, Side::Left)}));
+    CHECK_FALSE(store.saveSession(session, {letdownAt(1000, Side::Left), letdownAt(9000, Side::Left)}));
     CHECK_THAT(store.errorString().toStdString(), Catch::Contains("simulated write failure"));
     CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM sessions")) == 0);
     CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM ejections")) == 0);
 
     // The same call succeeds once the cause is gone.
     db.exec(QStringLiteral("DROP TRIGGER refuse_late"));
-    CHECK(store.saveSession(session, {ejectionAt(1000, Side::Left), ejectionAt(9000, Side::Left)}));
+    CHECK(store.saveSession(session, {letdownAt(1000, Side::Left), letdownAt(9000, Side::Left)}));
     CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM ejections")) == 2);
 }

@@ -66,7 +66,7 @@ TEST_CASE("Volume estimate: measured total, test-weigh, reference anchor, measur
     CHECK(c[3] == Approx(9.926).epsilon(1e-3));
     // A measured let-down wins; the rest of the total is shared by the others' weights.
     Session measured = f.c;
-    measured.ejections[0].measuredVolumeMl = 70;
+    measured.letdowns[0].measuredVolumeMl = 70;
     const auto m = estimatedLetdownVolumesMl(measured, model);
     CHECK(m[0] == 70);
     CHECK(m[1] == Approx(30 * 0.6 / 1.176));
@@ -259,7 +259,7 @@ TEST_CASE("Stats JSON has the documented shape, with null where there is no data
 TEST_CASE("Volume model: the literature's curve through the model interface")
 {
     ReferenceModel figures;
-    figures.firstEjectionMl = 40;
+    figures.firstLetdownMl = 40;
     figures.decayR = 0.5;
     const LiteratureVolumeModel model(figures);
     const VolumeModel &anyModel = model;
@@ -268,9 +268,9 @@ TEST_CASE("Volume model: the literature's curve through the model interface")
     CHECK(anyModel.volumeOfOrderMl(3) == Approx(10));
     CHECK_FALSE(anyModel.decayInterval());
     const ReferenceModel applied = anyModel.applyTo(ReferenceModel {});
-    CHECK(applied.firstEjectionMl == 40);
+    CHECK(applied.firstLetdownMl == 40);
     CHECK(applied.decayR == 0.5);
-    CHECK(applied.meanEjectionsPerBreastfeed == 2.5); // the other published figures stay
+    CHECK(applied.meanLetdownsPerBreastfeed == 2.5); // the other published figures stay
 }
 
 TEST_CASE("Let-downs without a feed are found by the local date she saw, like sessions")

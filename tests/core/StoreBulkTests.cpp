@@ -16,7 +16,7 @@ TEST_CASE("Loading sessions by start time brings their let-downs and techniques,
     Session middle = finishedSession(SessionKind::Pumping, berlin(2026, 11, 2, 8, 0), {30});
     Session late = finishedSession(SessionKind::Nursing, berlin(2026, 11, 9, 8, 0), {});
     for (const Session &s : {late, early, middle})
-        REQUIRE(store.saveSession(s, s.ejections));
+        REQUIRE(store.saveSession(s, s.letdowns));
 
     QList<Session> loaded;
     REQUIRE(store.loadSessionsStartedBetween(early.startedAtUtcMs, middle.startedAtUtcMs, loaded));
@@ -40,7 +40,7 @@ TEST_CASE(
     for (int i = 1; i <= 30; ++i)
         manyAtS << i * 20;
     Session many = finishedSession(SessionKind::Pumping, berlin(2026, 11, 3, 8, 0), manyAtS);
-    many.ejections[7].measuredVolumeMl = 12.5;
+    many.letdowns[7].measuredVolumeMl = 12.5;
     Session one = finishedSession(SessionKind::Nursing, berlin(2026, 11, 4, 8, 0), {45});
     one.techniques = {QStringLiteral("massage"), QStringLiteral("warm_compress")};
     Session none = finishedSession(SessionKind::Nursing, berlin(2026, 11, 5, 8, 0), {});
@@ -66,7 +66,7 @@ TEST_CASE(
     // The per-row triggers are back: a session saved after the import moves the count again.
     Session later = finishedSession(SessionKind::Nursing, berlin(2026, 11, 6, 8, 0), {30});
     later.techniques = {QStringLiteral("massage")};
-    REQUIRE(store.saveSession(later, later.ejections));
+    REQUIRE(store.saveSession(later, later.letdowns));
     qint64 afterSave = -1;
     REQUIRE(db.database.changeCount(afterSave));
     CHECK(afterSave > afterImport);

@@ -91,7 +91,7 @@ TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the 
     CHECK(night.kind == SessionKind::Nursing);
     CHECK(night.source == "babybuddy");
     CHECK_FALSE(night.letdownsLogged);
-    CHECK(night.ejections.isEmpty());
+    CHECK(night.letdowns.isEmpty());
     CHECK(night.startedAtUtcMs == utc(2025, 10, 26, 0, 20)); // 02:20 summer time, the first of two
     CHECK(night.startedUtcOffsetS == 7200);
     CHECK(night.activeMs == 25 * 60'000);

@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     if (!recorder.restoreUnfinished() || !store.countLetdowns(onDisk))
         return failWith(recorder.lastError() + store.errorString());
     // Let-downs of earlier sessions; the current one's are counted live.
-    int earlier = onDisk - int(recorder.currentSession().ejections.size());
+    int earlier = onDisk - int(recorder.currentSession().letdowns.size());
     if (recorder.state() == SessionRecorder::State::Idle && !recorder.start(SessionKind::Pumping, Side::Left))
         return failWith(recorder.lastError());
     std::printf("ready %d\n", onDisk);
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     for (int step = 1;; ++step) {
         bool ok = true;
         if (step % 53 == 0) {
-            earlier += int(recorder.currentSession().ejections.size());
+            earlier += int(recorder.currentSession().letdowns.size());
             ok = recorder.stop() && recorder.start(SessionKind::Nursing, Side::Right);
         } else if (step % 7 == 0) {
             ok = recorder.togglePause();
@@ -55,7 +55,7 @@ int main(int argc, char **argv)
         }
         if (!ok)
             return failWith(recorder.lastError());
-        std::printf("ack %d\n", earlier + int(recorder.currentSession().ejections.size()));
+        std::printf("ack %d\n", earlier + int(recorder.currentSession().letdowns.size()));
         std::fflush(stdout);
     }
 }

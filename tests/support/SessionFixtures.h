@@ -27,11 +27,11 @@ inline Session finishedSession(
     s.lastEventAtUtcMs = *s.endedAtUtcMs;
     s.sideMs.leftMs = s.activeMs;
     for (int atS : letdownsAtS) {
-        Ejection e;
+        Letdown e;
         e.offsetMs = qint64(atS) * 1000;
         e.atUtcMs = s.startedAtUtcMs + e.offsetMs;
         e.utcOffsetS = s.startedUtcOffsetS;
-        s.ejections.append(e);
+        s.letdowns.append(e);
     }
     return s;
 }

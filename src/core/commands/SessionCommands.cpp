@@ -51,11 +51,11 @@ bool SessionCommands::letdown(std::optional<qint64> tappedAtMonotonicMs)
 {
     if (!tappedAtMonotonicMs && m_tapMoment)
         tappedAtMonotonicMs = m_tapMoment();
-    const qsizetype before = m_recorder.currentSession().ejections.size();
+    const qsizetype before = m_recorder.currentSession().letdowns.size();
     const bool saved = report(m_recorder.markLetdown(tappedAtMonotonicMs));
     // A double tap adds nothing; an unsaved tap is kept by the recorder, but is not undoable.
     const Session after = m_recorder.currentSession();
-    if (saved && after.ejections.size() > before)
+    if (saved && after.letdowns.size() > before)
         emit letdownRecorded(m_recorder.lastMarkedLetdown());
     return saved;
 }
@@ -101,12 +101,12 @@ bool SessionCommands::setNote(const QString &note)
     return m_recorder.hasSession() ? report(m_recorder.setNote(note)) : true;
 }
 
-bool SessionCommands::removeLetdown(const Ejection &ejection)
+bool SessionCommands::removeLetdown(const Letdown &ejection)
 {
     return report(m_recorder.removeLetdown(ejection));
 }
 
-bool SessionCommands::restoreLetdown(const Ejection &ejection)
+bool SessionCommands::restoreLetdown(const Letdown &ejection)
 {
     return report(m_recorder.restoreLetdown(ejection));
 }

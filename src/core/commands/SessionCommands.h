@@ -48,12 +48,12 @@ public:
     bool setTechniques(const QStringList &techniques);
     bool setNote(const QString &note);
     // Undo and redo of a let-down tapped by mistake.
-    bool removeLetdown(const Ejection &ejection);
-    bool restoreLetdown(const Ejection &ejection);
+    bool removeLetdown(const Letdown &ejection);
+    bool restoreLetdown(const Letdown &ejection);
 
 signals:
     // A new let-down is saved (the window makes it undoable, whoever tapped it).
-    void letdownRecorded(const Ejection &ejection);
+    void letdownRecorded(const Letdown &ejection);
     // A step that does not apply now, with the reason (shown without a modal box).
     void refused(const QString &message);
     // The session is about to stop: views with unsaved input (a note being typed) save it now.

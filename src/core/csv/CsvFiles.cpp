@@ -42,13 +42,13 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
     const int sessionsOut = outputs.add(request.sessionsPath, true, error);
     if (sessionsOut < 0)
         return false;
-    const int ejectionsOut = request.ejectionsPath.isEmpty() ? -1 : outputs.add(request.ejectionsPath, true, error);
-    if (!request.ejectionsPath.isEmpty() && ejectionsOut < 0)
+    const int letdownsOut = request.letdownsPath.isEmpty() ? -1 : outputs.add(request.letdownsPath, true, error);
+    if (!request.letdownsPath.isEmpty() && letdownsOut < 0)
         return false;
     QList<Session> sessions;
     QList<SpontaneousLetdown> withoutFeed;
     if (!loadSessionsInRange(store, request.range, sessions, error)
-        || (ejectionsOut >= 0 && !loadSpontaneousLetdownsInRange(store, request.range, withoutFeed, error)))
+        || (letdownsOut >= 0 && !loadSpontaneousLetdownsInRange(store, request.range, withoutFeed, error)))
         return false;
     sessionCount = int(sessions.size());
     if (!outputs.write(
@@ -56,11 +56,11 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
             [&](QIODevice *device, QString &e) { return writeSessionsCsv(sessions, model, request.unit, device, e); },
             error))
         return false;
-    if (ejectionsOut >= 0
+    if (letdownsOut >= 0
         && !outputs.write(
-            ejectionsOut,
+            letdownsOut,
             [&](QIODevice *device, QString &e) {
-                return writeEjectionsCsv(sessions, model, request.unit, device, e, withoutFeed);
+                return writeLetdownsCsv(sessions, model, request.unit, device, e, withoutFeed);
             },
             error))
         return false;
@@ -68,19 +68,19 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
 }
 
 bool readCsvFiles(
-    const QString &sessionsPath, const QString &ejectionsPath, CsvImportBatch &batch, QStringList &problems)
+    const QString &sessionsPath, const QString &letdownsPath, CsvImportBatch &batch, QStringList &problems)
 {
     problems.clear();
     CsvImportInput input;
     input.sessionsName = QFileInfo(sessionsPath).fileName();
     if (!readFile(sessionsPath, input.sessionsCsv, problems))
         return false;
-    if (!ejectionsPath.isEmpty()) {
+    if (!letdownsPath.isEmpty()) {
         QByteArray bytes;
-        if (!readFile(ejectionsPath, bytes, problems))
+        if (!readFile(letdownsPath, bytes, problems))
             return false;
-        input.ejectionsCsv = bytes;
-        input.ejectionsName = QFileInfo(ejectionsPath).fileName();
+        input.letdownsCsv = bytes;
+        input.letdownsName = QFileInfo(letdownsPath).fileName();
     }
     return readSessionsCsv(input, batch.sessions, problems, &batch.withoutFeed);
 }
@@ -104,12 +104,12 @@ bool importCsvFiles(
     return true;
 }
 
-bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &ejectionsPath,
+bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &letdownsPath,
     CsvImportReport &report, QStringList &problems)
 {
     report = {};
     CsvImportBatch batch;
-    return readCsvFiles(sessionsPath, ejectionsPath, batch, problems)
+    return readCsvFiles(sessionsPath, letdownsPath, batch, problems)
         && importCsvFiles(journal, origin, batch, report, problems);
 }
 

@@ -16,7 +16,7 @@ struct CsvExportRequest {
     StatsRange range; // by the sessions' local start dates
     VolumeUnit unit = VolumeUnit::Ml;
     QString sessionsPath;
-    QString ejectionsPath; // empty: sessions only
+    QString letdownsPath; // empty: sessions only
 };
 
 // Through OutputFiles: never over the database or a backup, private temporary files
@@ -40,12 +40,12 @@ struct CsvImportBatch {
 // Reads and checks both files completely (nothing is written). On any problem returns
 // false and `problems` lists each bad line.
 bool readCsvFiles(
-    const QString &sessionsPath, const QString &ejectionsPath, CsvImportBatch &batch, QStringList &problems);
+    const QString &sessionsPath, const QString &letdownsPath, CsvImportBatch &batch, QStringList &problems);
 // Writes checked sessions through the journal in one transaction: all of them, or nothing.
 bool importCsvFiles(
     Journal &journal, Origin origin, const CsvImportBatch &batch, CsvImportReport &report, QStringList &problems);
 // Both steps above.
-bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &ejectionsPath,
+bool importCsvFiles(Journal &journal, Origin origin, const QString &sessionsPath, const QString &letdownsPath,
     CsvImportReport &report, QStringList &problems);
 
 // The first `maxShown` problems, one a line, and how many more there are (a screenful, not

@@ -166,7 +166,7 @@ QStringList sessionsCsvHeader(VolumeUnit unit)
         QStringLiteral("topup_kind")};
 }
 
-QStringList ejectionsCsvHeader(VolumeUnit unit)
+QStringList letdownsCsvHeader(VolumeUnit unit)
 {
     const QString u = unitSuffix(unit);
     return {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
@@ -197,7 +197,7 @@ bool writeSessionsCsv(
             seconds(s.pausedMs),
             toKey(sideUsed(s, sides)),
             s.techniques.join(u';'),
-            QString::number(s.ejections.size()),
+            QString::number(s.letdowns.size()),
             first ? seconds(*first) : QString(),
             volume(measured, unit),
             volume(estimated, unit), // empty when unknown
@@ -221,16 +221,16 @@ bool writeSessionsCsv(
     return true;
 }
 
-bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
     QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed)
 {
     CsvWriter writer(device);
-    if (!write(writer, ejectionsCsvHeader(unit), error))
+    if (!write(writer, letdownsCsvHeader(unit), error))
         return false;
     for (const Session &s : sessions) {
         const QList<double> estimates = estimatedLetdownVolumesMl(s, model);
-        for (int i = 0; i < s.ejections.size(); ++i) {
-            const Ejection &e = s.ejections[i];
+        for (int i = 0; i < s.letdowns.size(); ++i) {
+            const Letdown &e = s.letdowns[i];
             const QStringList row = {s.uuid, QString::number(i + 1), csvTime(e.atUtcMs, e.utcOffsetS),
                 seconds(e.offsetMs), toKey(e.side), volume(e.measuredVolumeMl, unit), volume(estimates[i], unit),
                 e.measuredVolumeMl ? QString() : model.volumeModelId};
@@ -683,16 +683,16 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
     const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems,
     QList<SpontaneousLetdown> *withoutFeed)
 {
-    if (!input.ejectionsCsv)
+    if (!input.letdownsCsv)
         return;
-    TableReader ejections(input.ejectionsName, problems);
+    TableReader ejections(input.letdownsName, problems);
     if (!ejections.open(csv,
             {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
                 QStringLiteral("side")},
             {QStringLiteral("measured_volume_")}))
         return;
     if (ejections.records().size() > kMaxRows)
-        problems.append(Text::tr("%1: more than %2 rows.").arg(input.ejectionsName).arg(kMaxRows));
+        problems.append(Text::tr("%1: more than %2 rows.").arg(input.letdownsName).arg(kMaxRows));
     for (const CsvRecord &record : ejections.records()) {
         if (problems.size() > 1000)
             break; // enough to see what is wrong
@@ -728,7 +728,7 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
             ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
         p.ordersSeen.append(order);
 
-        Ejection e;
+        Letdown e;
         ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
         std::optional<double> offsetS;
         ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
@@ -745,7 +745,7 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
             if (outside)
                 ejections.problem(record, Text::tr("the let-down falls outside its session."));
             else
-                s.ejections.append(e);
+                s.letdowns.append(e);
         }
     }
 }
@@ -754,16 +754,16 @@ void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSes
 void checkLetdownCounts(const CsvImportInput &input, QList<ParsedSession> &parsed, QStringList &problems)
 {
     for (ParsedSession &p : parsed) {
-        std::sort(p.session.ejections.begin(), p.session.ejections.end(),
-            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
-        if (p.session.ejections.size() != p.declaredLetdowns)
+        std::sort(p.session.letdowns.begin(), p.session.letdowns.end(),
+            [](const Letdown &a, const Letdown &b) { return a.offsetMs < b.offsetMs; });
+        if (p.session.letdowns.size() != p.declaredLetdowns)
             problems.append(
                 Text::tr("%1 line %2: letdowns says %3 but %4 holds %5 for this session.")
                     .arg(input.sessionsName)
                     .arg(p.lineNumber)
                     .arg(p.declaredLetdowns)
-                    .arg(input.ejectionsCsv ? input.ejectionsName : Text::tr("no let-down file was given, so it"))
-                    .arg(p.session.ejections.size()));
+                    .arg(input.letdownsCsv ? input.letdownsName : Text::tr("no let-down file was given, so it"))
+                    .arg(p.session.letdowns.size()));
     }
 }
 
@@ -778,12 +778,12 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
     problems.clear();
     // The let-downs file (the larger) is parsed on another core while this one reads the
     // sessions file; waited for before anything returns (it reads `input`).
-    QFuture<ParsedCsv> ejectionsCsv;
-    if (input.ejectionsCsv)
-        ejectionsCsv = QtConcurrent::run([&input] { return parseCsv(*input.ejectionsCsv); });
-    const auto waitForEjections = qScopeGuard([&] {
-        if (ejectionsCsv.isValid()) // after takeResult() it is not, and would wait forever
-            ejectionsCsv.waitForFinished();
+    QFuture<ParsedCsv> letdownsCsv;
+    if (input.letdownsCsv)
+        letdownsCsv = QtConcurrent::run([&input] { return parseCsv(*input.letdownsCsv); });
+    const auto waitForLetdowns = qScopeGuard([&] {
+        if (letdownsCsv.isValid()) // after takeResult() it is not, and would wait forever
+            letdownsCsv.waitForFinished();
     });
     TableReader table(input.sessionsName, problems);
     if (!table.open(input.sessionsCsv,
@@ -817,8 +817,8 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         }
     }
 
-    if (input.ejectionsCsv) {
-        ParsedCsv letdowns = ejectionsCsv.takeResult();
+    if (input.letdownsCsv) {
+        ParsedCsv letdowns = letdownsCsv.takeResult();
         attachLetdowns(input, letdowns, parsed, indexByUuid, rejectedUuids, problems, withoutFeed);
     }
     checkLetdownCounts(input, parsed, problems);

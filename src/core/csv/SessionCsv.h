@@ -16,13 +16,13 @@ enum class VolumeUnit { Ml, Oz };
 inline constexpr double kMlPerOz = 29.5735;
 
 QStringList sessionsCsvHeader(VolumeUnit unit);
-QStringList ejectionsCsvHeader(VolumeUnit unit);
+QStringList letdownsCsvHeader(VolumeUnit unit);
 
 bool writeSessionsCsv(
     const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
 // After the sessions' let-downs, one row per let-down felt with no feed (`withoutFeed`):
 // `session_id`, `order` and `offset_s` empty (docs/csv-format.md).
-bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
     QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed = {});
 
 // Reads both tables back (either unit variant) into finished sessions with their
@@ -31,8 +31,8 @@ bool writeEjectionsCsv(const QList<Session> &sessions, const ReferenceModel &mod
 struct CsvImportInput {
     QByteArray sessionsCsv;
     QString sessionsName = QStringLiteral("sessions.csv");
-    std::optional<QByteArray> ejectionsCsv;
-    QString ejectionsName = QStringLiteral("ejections.csv");
+    std::optional<QByteArray> letdownsCsv;
+    QString letdownsName = QStringLiteral("ejections.csv");
 };
 // Rows of the let-downs file with an empty `session_id` are let-downs without a feed; they
 // go to `withoutFeed` (in time order) when it is given, else they are a problem.

@@ -61,10 +61,10 @@ Session makeSession(QRandomGenerator &random, qint64 startUtcMs, const std::func
     qint64 atMs = qint64(std::max(15.0, normal(random, warm ? 70 : 95, 30)) * 1000);
     const qint64 switchAtMs = pumping ? -1 : qint64(normal(random, 420, 60) * 1000);
     for (int k = 0; k < count; ++k) {
-        Ejection e;
+        Letdown e;
         e.offsetMs = atMs;
         e.side = (switchAtMs >= 0 && atMs > switchAtMs) ? (s.side == Side::Left ? Side::Right : Side::Left) : s.side;
-        s.ejections.append(e);
+        s.letdowns.append(e);
         atMs += qint64(std::max(45.0, normal(random, 150, 50)) * 1000);
     }
     s.activeMs = std::max<qint64>(atMs, qint64(normal(random, pumping ? 900 : 840, 200) * 1000));
@@ -78,7 +78,7 @@ Session makeSession(QRandomGenerator &random, qint64 startUtcMs, const std::func
         s.sideMs.forSide(s.side) = s.activeMs;
     }
     // Wall times: the pause, when there is one, falls half-way through.
-    for (Ejection &e : s.ejections) {
+    for (Letdown &e : s.letdowns) {
         const qint64 pauseBefore = e.offsetMs > s.activeMs / 2 ? s.pausedMs : 0;
         e.atUtcMs = startUtcMs + e.offsetMs + pauseBefore;
         e.utcOffsetS = offset(e.atUtcMs);

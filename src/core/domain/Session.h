@@ -26,19 +26,19 @@ std::optional<SessionKind> sessionKindFromKey(QAnyStringView key);
 std::optional<Side> sideFromKey(QAnyStringView key);
 std::optional<SessionState> sessionStateFromKey(QAnyStringView key);
 
-// One milk ejection ("let-down") as she marked it.
+// One let-down (milk ejection) as she marked it. (The table keeps its first name, `ejections`.)
 enum class TopupKind { BreastMilk, Formula };
 QString toKey(TopupKind kind); // "breast_milk", "formula"
 std::optional<TopupKind> topupKindFromKey(QAnyStringView key);
 
-struct Ejection {
+struct Letdown {
     qint64 atUtcMs = 0;
     int utcOffsetS = 0; // local UTC offset at that moment
     qint64 offsetMs = 0; // active time since the session started, pauses excluded
     Side side = Side::Left;
     std::optional<double> measuredVolumeMl;
 
-    bool operator==(const Ejection &) const = default;
+    bool operator==(const Letdown &) const = default;
 };
 
 // How long each side was in use while the session was running (pauses excluded).
@@ -73,7 +73,7 @@ struct Session {
     // The wall clock was moved during the session (set back or forward); durations come
     // from the monotonic clock and stay right, but the wall times may be off.
     bool clockJumpDetected = false;
-    QList<Ejection> ejections; // ordered by offsetMs
+    QList<Letdown> letdowns; // ordered by offsetMs
     // Where the session was recorded: "letdown", or the tracker it was imported from
     // ("babybuddy", "huckleberry", "babytracker"). Imported sessions have no let-downs
     // logged: they count for durations, sides, volumes and sessions per day, never for
@@ -90,14 +90,14 @@ struct Session {
     bool isFinished() const { return state == SessionState::Stopped; }
     std::optional<qint64> firstLetdownOffsetMs() const
     {
-        return ejections.isEmpty() ? std::nullopt : std::optional(ejections.first().offsetMs);
+        return letdowns.isEmpty() ? std::nullopt : std::optional(letdowns.first().offsetMs);
     }
     bool operator==(const Session &) const = default;
 };
 // Every member (Qt's implicitly shared containers, plain values) may be moved in memory as
 // bytes: a growing QList<Session> then moves its block instead of each session (reading
 // ten years for statistics spent a tenth of its time there).
-Q_DECLARE_TYPEINFO(Ejection, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Letdown, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Session, Q_RELOCATABLE_TYPE);
 
 // A let-down felt with no session running (the baby cried), kept apart from every session.

@@ -10,7 +10,7 @@ QJsonValue optionalNumber(const std::optional<double> &value)
 }
 } // namespace
 
-QJsonObject letdownToJson(const Ejection &letdown)
+QJsonObject letdownToJson(const Letdown &letdown)
 {
     return {{QStringLiteral("at_utc_ms"), letdown.atUtcMs}, {QStringLiteral("utc_offset_s"), letdown.utcOffsetS},
         {QStringLiteral("offset_ms"), letdown.offsetMs}, {QStringLiteral("side"), toKey(letdown.side)},
@@ -39,7 +39,7 @@ QJsonObject sessionToJson(const Session &s, bool withLetdowns)
         {QStringLiteral("letdowns_logged"), s.letdownsLogged}};
     if (withLetdowns) {
         QJsonArray letdowns;
-        for (const Ejection &e : s.ejections)
+        for (const Letdown &e : s.letdowns)
             letdowns.append(letdownToJson(e));
         out.insert(QStringLiteral("letdowns"), letdowns);
     }

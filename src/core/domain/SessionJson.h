@@ -7,7 +7,7 @@
 
 // Sessions and let-downs as JSON objects with the stored keys (the change log's payload):
 // what a change wrote, complete enough to apply it to another file, and free of row ids.
-QJsonObject letdownToJson(const Ejection &letdown);
+QJsonObject letdownToJson(const Letdown &letdown);
 // `withLetdowns`: the session's let-downs too (an edit or a restore rewrites them all).
 QJsonObject sessionToJson(const Session &session, bool withLetdowns);
 QByteArray compactJson(const QJsonObject &object);

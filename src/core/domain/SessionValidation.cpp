@@ -24,8 +24,8 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
     else if (spanMs > kLongSessionMs)
         result.confirmations << Text::tr("The session lasts more than 4 hours. Is that right?");
 
-    for (int i = 0; i < s.ejections.size(); ++i) {
-        const Ejection &e = s.ejections[i];
+    for (int i = 0; i < s.letdowns.size(); ++i) {
+        const Letdown &e = s.letdowns[i];
         if (e.offsetMs < 0 || e.offsetMs > s.activeMs) {
             result.letdownsError
                 = Text::tr("Let-down #%1 is outside the session (it lasts %2 s).").arg(i + 1).arg(s.activeMs / 1000);
@@ -40,9 +40,9 @@ SessionValidation validateSession(const Session &s, const QString &overlaps)
                                              "Is that right?")
                                         .arg(i + 1);
     }
-    if (s.ejections.size() > kMostLetdownsRecorded)
+    if (s.letdowns.size() > kMostLetdownsRecorded)
         result.confirmations
-            << Text::tr("%1 let-downs: the most recorded in one session is 12. Are you sure?").arg(s.ejections.size());
+            << Text::tr("%1 let-downs: the most recorded in one session is 12. Are you sure?").arg(s.letdowns.size());
 
     result.figuresError = validateMeasurements(measurementsOf(s));
     if (s.note.size() > kMaxNoteLength)

@@ -38,9 +38,9 @@ ImportResult LetdownCsvImporter::read(const QList<ImportFile> &files, const Impo
             input.sessionsCsv = file.bytes;
             input.sessionsName = file.name;
             haveSessions = true;
-        } else if (isLetdownsHeader(header) && !input.ejectionsCsv) {
-            input.ejectionsCsv = file.bytes;
-            input.ejectionsName = file.name;
+        } else if (isLetdownsHeader(header) && !input.letdownsCsv) {
+            input.letdownsCsv = file.bytes;
+            input.letdownsName = file.name;
         } else {
             result.problems << Text::tr("%1: only one sessions file and one let-downs file can be imported together.")
                                    .arg(file.name);

@@ -57,7 +57,7 @@ public:
         std::optional<Side> side; // Start; SwitchSide to that side
         std::optional<qint64> tappedAtMonotonicMs; // Letdown: the moment of the tap, if known
         qint64 agoMs = 0; // LetdownWithoutFeed: how long ago she felt it
-        Ejection letdown; // RemoveLetdown, RestoreLetdown
+        Letdown letdown; // RemoveLetdown, RestoreLetdown
         QStringList techniques; // SetTechniques
         QString note; // SetNote
         Measurements measurements; // SetMeasurements

@@ -222,17 +222,17 @@ double percentile(QList<double> values, double q)
 
 std::optional<MeasuredSession> measuredSession(const Session &s)
 {
-    if (!s.isFinished() || !s.letdownsLogged || s.ejections.isEmpty())
+    if (!s.isFinished() || !s.letdownsLogged || s.letdowns.isEmpty())
         return std::nullopt;
     MeasuredSession m;
-    m.letdowns = int(s.ejections.size());
+    m.letdowns = int(s.letdowns.size());
     if (s.kind == SessionKind::Pumping && s.pumpedVolumeMl && *s.pumpedVolumeMl > 0)
         m.totalMl = s.pumpedVolumeMl;
     else if (s.kind == SessionKind::Nursing && s.preFeedWeightG && s.postFeedWeightG
         && *s.postFeedWeightG > *s.preFeedWeightG)
         m.totalMl = *s.postFeedWeightG - *s.preFeedWeightG;
-    for (int i = 0; i < s.ejections.size(); ++i)
-        if (const auto ml = s.ejections[i].measuredVolumeMl; ml && *ml > 0)
+    for (int i = 0; i < s.letdowns.size(); ++i)
+        if (const auto ml = s.letdowns[i].measuredVolumeMl; ml && *ml > 0)
             m.singleLetdownsMl.append({i + 1, *ml});
     if (!m.totalMl && m.singleLetdownsMl.isEmpty())
         return std::nullopt;

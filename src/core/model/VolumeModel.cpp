@@ -18,7 +18,7 @@ double VolumeModel::volumeOfOrderMl(int order) const
 
 ReferenceModel VolumeModel::applyTo(ReferenceModel figures) const
 {
-    figures.firstEjectionMl = firstMl();
+    figures.firstLetdownMl = firstMl();
     figures.decayR = decay();
     figures.volumeModelId = id();
     figures.volumeModelSource = source();

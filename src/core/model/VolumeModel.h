@@ -42,7 +42,7 @@ public:
     { }
     QString id() const override { return QStringLiteral("reference"); }
     QString source() const override;
-    double firstMl() const override { return m_figures.firstEjectionMl; }
+    double firstMl() const override { return m_figures.firstLetdownMl; }
     double decay() const override { return m_figures.decayR; }
 
 private:

@@ -66,7 +66,7 @@ bool SessionRecorder::restoreUnfinished()
     // The double-tap rule knows the let-downs already stored: a tap sent again after a
     // restart (a phone's resend, a pedal's bounce) is not a second let-down.
     m_letdownMomentsMs.clear();
-    for (const Ejection &e : std::as_const(m_session.ejections))
+    for (const Letdown &e : std::as_const(m_session.letdowns))
         m_letdownMomentsMs.append(m_anchorMonotonicMs + (e.atUtcMs - m_anchorWallMs));
     if (wallNowMs < m_session.lastEventAtUtcMs - kClockJumpToleranceMs)
         m_session.clockJumpDetected = true;
@@ -180,7 +180,7 @@ bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
     const qint64 delayMs = monotonicNowMs - at.momentMs;
     const bool jumpKnown = m_session.clockJumpDetected;
     Session s = advancedToNow();
-    Ejection e;
+    Letdown e;
     e.atUtcMs = s.lastEventAtUtcMs - delayMs;
     e.utcOffsetS = m_clock.utcOffsetS(e.atUtcMs);
     e.offsetMs = std::min(at.offsetMs, s.activeMs);
@@ -217,27 +217,27 @@ bool SessionRecorder::holdsReceipt(const QString &receiptId) const
         || std::any_of(m_unsavedSpontaneousChanges.cbegin(), m_unsavedSpontaneousChanges.cend(), matches);
 }
 
-bool SessionRecorder::removeLetdown(const Ejection &ejection)
+bool SessionRecorder::removeLetdown(const Letdown &ejection)
 {
     if (!m_hasSession)
         return refuse(tr("There is no session on screen."));
     Session s = m_session;
-    const qsizetype index = s.ejections.indexOf(ejection);
+    const qsizetype index = s.letdowns.indexOf(ejection);
     if (index < 0)
         return refuse(tr("That let-down is no longer in the session."));
-    s.ejections.removeAt(index);
-    m_unsavedEjections.removeOne(ejection);
+    s.letdowns.removeAt(index);
+    m_unsavedLetdowns.removeOne(ejection);
     return commitRewrite(s);
 }
 
-bool SessionRecorder::restoreLetdown(const Ejection &ejection)
+bool SessionRecorder::restoreLetdown(const Letdown &ejection)
 {
     if (!m_hasSession)
         return refuse(tr("There is no session on screen."));
     Session s = m_session;
-    const auto at = std::upper_bound(s.ejections.begin(), s.ejections.end(), ejection,
-        [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
-    s.ejections.insert(at, ejection);
+    const auto at = std::upper_bound(s.letdowns.begin(), s.letdowns.end(), ejection,
+        [](const Letdown &a, const Letdown &b) { return a.offsetMs < b.offsetMs; });
+    s.letdowns.insert(at, ejection);
     return commitRewrite(s);
 }
 
@@ -268,7 +268,7 @@ bool SessionRecorder::resetAfterRestore()
     m_rowUnsaved = false;
     m_rewriteLetdowns = false;
     m_techniquesSaved = m_session.techniques;
-    m_unsavedEjections.clear();
+    m_unsavedLetdowns.clear();
     m_retryTimer.stop();
     m_letdownMomentsMs.clear();
     const bool ok = restoreUnfinished();
@@ -366,18 +366,18 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
     return commit(s);
 }
 
-bool SessionRecorder::commit(const Session &next, const std::optional<Ejection> &newEjection, bool rowChanged)
+bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &newLetdown, bool rowChanged)
 {
     m_session = next;
     QJsonObject payload {{QStringLiteral("session"), sessionToJson(m_session, false)}};
-    if (newEjection) {
+    if (newLetdown) {
         // In time order, as they are read back (a late tap may belong before the last one).
-        const auto at = std::upper_bound(m_session.ejections.begin(), m_session.ejections.end(), *newEjection,
-            [](const Ejection &a, const Ejection &b) { return a.offsetMs < b.offsetMs; });
-        m_session.ejections.insert(at, *newEjection);
-        m_unsavedEjections.append(*newEjection);
-        m_lastMarked = *newEjection;
-        payload.insert(QStringLiteral("letdown"), letdownToJson(*newEjection));
+        const auto at = std::upper_bound(m_session.letdowns.begin(), m_session.letdowns.end(), *newLetdown,
+            [](const Letdown &a, const Letdown &b) { return a.offsetMs < b.offsetMs; });
+        m_session.letdowns.insert(at, *newLetdown);
+        m_unsavedLetdowns.append(*newLetdown);
+        m_lastMarked = *newLetdown;
+        payload.insert(QStringLiteral("letdown"), letdownToJson(*newLetdown));
     }
     if (m_stepChange)
         takeStepChange(compactJson(payload));
@@ -437,8 +437,8 @@ bool SessionRecorder::flush()
     if (saved && m_sessionUnsaved) {
         const SessionStore::ChangeScope withChanges(m_store, m_unsavedChanges);
         saved = m_rewriteLetdowns ? m_store.replaceSession(m_session)
-            : !m_rowUnsaved       ? m_store.appendLetdowns(m_session.uuid, m_unsavedEjections)
-                                  : m_store.saveSession(m_session, m_unsavedEjections,
+            : !m_rowUnsaved       ? m_store.appendLetdowns(m_session.uuid, m_unsavedLetdowns)
+                                  : m_store.saveSession(m_session, m_unsavedLetdowns,
                                       m_techniquesSaved == m_session.techniques
                                                 ? SessionStore::TechniquesWrite::Unchanged
                                                 : SessionStore::TechniquesWrite::Always);
@@ -448,14 +448,14 @@ bool SessionRecorder::flush()
             m_rowUnsaved = false;
             m_rewriteLetdowns = false;
             m_techniquesSaved = m_session.techniques;
-            m_unsavedEjections.clear();
+            m_unsavedLetdowns.clear();
         }
     }
     m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
     m_unsaved = m_sessionUnsaved || !m_unsavedSpontaneous.isEmpty();
     if (!saved) {
         m_waitingForLock = m_store.lastFailureWasBusy();
-        const int waiting = int(m_unsavedEjections.size() + m_unsavedSpontaneous.size());
+        const int waiting = int(m_unsavedLetdowns.size() + m_unsavedSpontaneous.size());
         m_lastError = m_waitingForLock
             ? tr("Another program is using the data file. Your taps (let-downs: %1) are kept here and "
                  "saved in order as soon as it is free.")

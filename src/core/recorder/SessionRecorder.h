@@ -82,8 +82,8 @@ public:
     // to that one), and not kept for a retry when the write fails (she is told at once).
     bool markSpontaneousLetdown(qint64 agoMs = 0);
     // Undo and redo of a let-down (marked by mistake) in the session shown now.
-    bool removeLetdown(const Ejection &ejection);
-    bool restoreLetdown(const Ejection &ejection);
+    bool removeLetdown(const Letdown &ejection);
+    bool restoreLetdown(const Letdown &ejection);
     bool pause();
     bool resume();
     bool togglePause();
@@ -102,14 +102,14 @@ public:
     qint64 activeElapsedMs() const { return currentSession().activeMs; }
 
     // The let-down marked last (not always the last in time: a late tap goes in its place).
-    const Ejection &lastMarkedLetdown() const { return m_lastMarked; }
+    const Letdown &lastMarkedLetdown() const { return m_lastMarked; }
 
     bool hasUnsavedChanges() const { return m_unsaved; }
     // "Is a session live?": running or paused (the one question every view asks).
     bool isLive() const { return state() == State::Running || state() == State::Paused; }
     // Unsaved because another program holds the data file (not a failure: they wait their turn).
     bool isWaitingForLock() const { return m_unsaved && m_waitingForLock; }
-    int unsavedLetdownCount() const { return int(m_unsavedEjections.size()); }
+    int unsavedLetdownCount() const { return int(m_unsavedLetdowns.size()); }
     QString lastError() const { return m_lastError; }
 
     // Saves what is pending now instead of waiting for the retry timer.
@@ -131,7 +131,7 @@ private:
     // Folds the time since the last step into the totals and stamps the step's wall time.
     Session advancedToNow();
     // rowChanged: the session row itself changed (false only for a plain let-down).
-    bool commit(const Session &next, const std::optional<Ejection> &newEjection = std::nullopt, bool rowChanged = true);
+    bool commit(const Session &next, const std::optional<Letdown> &newLetdown = std::nullopt, bool rowChanged = true);
     bool commitRewrite(const Session &next); // rewrites the session's let-downs too
     bool flush();
     // Takes the step's change record (if any) into the unsaved steps, with what it wrote.
@@ -154,7 +154,7 @@ private:
     qint64 m_anchorWallMs = 0; // wall time of the last step
     bool m_unsaved = false;
     bool m_rowUnsaved = false; // the session row has changes not on disk yet
-    QList<Ejection> m_unsavedEjections;
+    QList<Letdown> m_unsavedLetdowns;
     QList<ChangeRecord> m_unsavedChanges; // the change-log records of the unsaved steps
     std::optional<ChangeRecord> m_stepChange; // the step being taken (StepChange)
     QList<SpontaneousLetdown> m_unsavedSpontaneous; // felt with no session, not on disk yet
@@ -173,7 +173,7 @@ private:
     bool m_rewriteLetdowns = false; // a let-down was removed: save the whole list
     std::optional<QStringList> m_techniquesSaved; // what is on disk, when known
     QList<qint64> m_letdownMomentsMs; // monotonic moments of this session's let-downs in this run
-    Ejection m_lastMarked;
+    Letdown m_lastMarked;
     qint64 m_doubleTapWindowMs = kDoubleTapMs;
     QString m_lastError;
     QTimer m_retryTimer;

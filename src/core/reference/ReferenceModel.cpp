@@ -6,15 +6,15 @@
 
 double ReferenceModel::referenceVolumeMl(int order) const
 {
-    return order < 1 ? 0.0 : firstEjectionMl * std::pow(decayR, order - 1);
+    return order < 1 ? 0.0 : firstLetdownMl * std::pow(decayR, order - 1);
 }
 
-double ReferenceModel::shareOfTotal(int order, int ejectionCount) const
+double ReferenceModel::shareOfTotal(int order, int letdownCount) const
 {
-    if (order < 1 || order > ejectionCount)
+    if (order < 1 || order > letdownCount)
         return 0.0;
     double sum = 0.0;
-    for (int j = 1; j <= ejectionCount; ++j)
+    for (int j = 1; j <= letdownCount; ++j)
         sum += std::pow(decayR, j - 1);
     return std::pow(decayR, order - 1) / sum;
 }
@@ -23,7 +23,7 @@ QString ReferenceModel::validate() const
 {
     if (!(decayR > 0.0 && decayR <= 1.0))
         return QCoreApplication::translate("ReferenceModel", "The decay r must be above 0 and at most 1.");
-    if (!(firstEjectionMl > 0.0 && firstEjectionMl <= largestRecordedEjectionMl))
+    if (!(firstLetdownMl > 0.0 && firstLetdownMl <= largestRecordedLetdownMl))
         return QCoreApplication::translate(
             "ReferenceModel", "The first let-down volume must be above 0 and at most 140 ml.");
     return {};

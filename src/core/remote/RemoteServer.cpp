@@ -411,7 +411,7 @@ QJsonObject RemoteServer::state()
                 {QStringLiteral("started_at"), isoTime(session.startedAtUtcMs, session.startedUtcOffsetS)},
                 {QStringLiteral("started_at_ms"), session.startedAtUtcMs},
                 {QStringLiteral("elapsed_ms"), session.activeMs},
-                {QStringLiteral("letdowns"), int(session.ejections.size())}});
+                {QStringLiteral("letdowns"), int(session.letdowns.size())}});
     }
     // Since when the last feed started (start to start, as consultants count) and on which
     // side it ended: the session shown, or else the newest stored one.

@@ -23,8 +23,8 @@ Preferences Preferences::load()
         ? VolumeUnit::Oz
         : VolumeUnit::Ml;
     p.decayR = settings.value(QStringLiteral("model/decayR"), ReferenceModel::kDefaultDecayR).toDouble();
-    p.firstEjectionMl
-        = settings.value(QStringLiteral("model/firstEjectionMl"), ReferenceModel::kDefaultFirstEjectionMl).toDouble();
+    p.firstLetdownMl
+        = settings.value(QStringLiteral("model/firstEjectionMl"), ReferenceModel::kDefaultFirstLetdownMl).toDouble();
     p.defaultKind = sessionKindFromKey(settings.value(QStringLiteral("defaultKind")).toString());
     p.showReferenceLines = settings.value(QStringLiteral("charts/showReference"), true).toBool();
     p.databasePath = settings.value(QStringLiteral("databasePath")).toString();
@@ -35,7 +35,7 @@ Preferences Preferences::load()
     p.weekStartsOn = weekStart >= Qt::Monday && weekStart <= Qt::Sunday ? Qt::DayOfWeek(weekStart) : Qt::Monday;
     if (!p.validate().isEmpty()) { // a hand-edited file: fall back to the published values
         p.decayR = ReferenceModel::kDefaultDecayR;
-        p.firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+        p.firstLetdownMl = ReferenceModel::kDefaultFirstLetdownMl;
     }
     return p;
 }
@@ -45,7 +45,7 @@ bool Preferences::save(QString &error) const
     QSettings settings;
     settings.setValue(QStringLiteral("units"), unit == VolumeUnit::Oz ? QStringLiteral("oz") : QStringLiteral("ml"));
     settings.setValue(QStringLiteral("model/decayR"), decayR);
-    settings.setValue(QStringLiteral("model/firstEjectionMl"), firstEjectionMl);
+    settings.setValue(QStringLiteral("model/firstEjectionMl"), firstLetdownMl);
     settings.setValue(QStringLiteral("defaultKind"), defaultKind ? toKey(*defaultKind) : QString());
     settings.setValue(QStringLiteral("charts/showReference"), showReferenceLines);
     settings.setValue(QStringLiteral("databasePath"), databasePath);
@@ -94,7 +94,7 @@ LiteratureVolumeModel Preferences::volumeModel() const
 {
     // Her first volume and decay (the published values unless she changed them).
     ReferenceModel figures;
-    figures.firstEjectionMl = firstEjectionMl;
+    figures.firstLetdownMl = firstLetdownMl;
     figures.decayR = decayR;
     return LiteratureVolumeModel(figures);
 }

@@ -15,7 +15,7 @@
 struct Preferences {
     VolumeUnit unit = VolumeUnit::Ml;
     double decayR = ReferenceModel::kDefaultDecayR;
-    double firstEjectionMl = ReferenceModel::kDefaultFirstEjectionMl;
+    double firstLetdownMl = ReferenceModel::kDefaultFirstLetdownMl;
     std::optional<SessionKind> defaultKind; // empty: the kind she used last
     bool showReferenceLines = true;
     // The first day of the week in calendars. Statistics always use ISO weeks (Monday).

@@ -36,7 +36,7 @@ struct SessionFacts {
 
 SessionFacts factsOf(const Session &s)
 {
-    SessionFacts facts {int(s.ejections.size()), std::nullopt};
+    SessionFacts facts {int(s.letdowns.size()), std::nullopt};
     if (const auto first = s.firstLetdownOffsetMs())
         facts.firstLetdownS = double(*first) / 1000.0;
     return facts;
@@ -230,15 +230,15 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
             ++pumping;
             pumpingLetdowns += facts[i].letdowns;
         }
-        const bool allMeasured = !s->ejections.isEmpty()
-            && std::all_of(s->ejections.begin(), s->ejections.end(),
-                [](const Ejection &e) { return e.measuredVolumeMl.has_value(); });
+        const bool allMeasured = !s->letdowns.isEmpty()
+            && std::all_of(s->letdowns.begin(), s->letdowns.end(),
+                [](const Letdown &e) { return e.measuredVolumeMl.has_value(); });
         if (allMeasured) {
             double total = 0;
-            for (const Ejection &e : s->ejections)
+            for (const Letdown &e : s->letdowns)
                 total += *e.measuredVolumeMl;
             if (total > 0)
-                shares.append(*s->ejections.first().measuredVolumeMl / total);
+                shares.append(*s->letdowns.first().measuredVolumeMl / total);
         }
     }
     if (!sortedFirsts.isEmpty())
@@ -247,26 +247,26 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
                                         "often not felt.");
     if (nursing > 0) {
         lit.meanLetdownsNursing = nursingLetdowns / nursing;
-        const double low = model.meanEjectionsPerBreastfeed - model.sdEjectionsPerBreastfeed;
-        const double high = model.meanEjectionsPerBreastfeed + model.sdEjectionsPerBreastfeed;
+        const double low = model.meanLetdownsPerBreastfeed - model.sdLetdownsPerBreastfeed;
+        const double high = model.meanLetdownsPerBreastfeed + model.sdLetdownsPerBreastfeed;
         lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
         lit.sentences << Text::tr(
             "Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
             "ultrasound (%4 ± %5, that is %6 to %7).")
                              .arg(number(*lit.meanLetdownsNursing))
                              .arg(nursing)
-                             .arg(positionWord(lit.nursing), number(model.meanEjectionsPerBreastfeed),
-                                 number(model.sdEjectionsPerBreastfeed), number(low), number(high));
+                             .arg(positionWord(lit.nursing), number(model.meanLetdownsPerBreastfeed),
+                                 number(model.sdLetdownsPerBreastfeed), number(low), number(high));
     }
     if (pumping > 0) {
         lit.meanLetdownsPumping = pumpingLetdowns / pumping;
-        lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingEjectionsLow, model.pumpingEjectionsHigh);
+        lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingLetdownsLow, model.pumpingLetdownsHigh);
         lit.sentences << Text::tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
                                   "that pumping studies report.")
                              .arg(number(*lit.meanLetdownsPumping))
                              .arg(pumping)
-                             .arg(positionWord(lit.pumping), number(model.pumpingEjectionsLow),
-                                 number(model.pumpingEjectionsHigh));
+                             .arg(positionWord(lit.pumping), number(model.pumpingLetdownsLow),
+                                 number(model.pumpingLetdownsHigh));
     }
     if (lit.nursing == LiteratureComparison::Position::Below || lit.pumping == LiteratureComparison::Position::Below)
         lit.sentences << undercount;
@@ -281,13 +281,13 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
             "on average; pumping studies found about %3 to %4 %.")
                              .arg(shares.size())
                              .arg(number(*lit.firstLetdownShare * 100, 0))
-                             .arg(number(model.firstEjectionShareLow * 100, 0),
-                                 number(model.firstEjectionShareHigh * 100, 0));
+                             .arg(number(model.firstLetdownShareLow * 100, 0),
+                                 number(model.firstLetdownShareHigh * 100, 0));
     } else {
         lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
                                   "your log has none yet (studies found about %1 to %2 %).")
-                             .arg(number(model.firstEjectionShareLow * 100, 0),
-                                 number(model.firstEjectionShareHigh * 100, 0));
+                             .arg(number(model.firstLetdownShareLow * 100, 0),
+                                 number(model.firstLetdownShareHigh * 100, 0));
     }
     if (lit.medianFirstLetdownS)
         lit.sentences
@@ -307,7 +307,7 @@ std::optional<InsightAlert> fewerLetdownsAlert(const QList<Session> &all, QDate 
         for (const Session &s : all) {
             const QDate day = localStartDate(s);
             if (s.isFinished() && s.letdownsLogged && day >= from && day <= to)
-                counts << double(s.ejections.size());
+                counts << double(s.letdowns.size());
         }
         return counts;
     };

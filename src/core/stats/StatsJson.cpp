@@ -24,13 +24,13 @@ QJsonObject referenceModelToJson(const ReferenceModel &model)
         citations.append(
             QJsonObject {{QStringLiteral("figure"), citation.figure}, {QStringLiteral("source"), citation.source}});
     return {
-        {QStringLiteral("mean_letdowns_per_breastfeed"), model.meanEjectionsPerBreastfeed},
-        {QStringLiteral("sd_letdowns_per_breastfeed"), model.sdEjectionsPerBreastfeed},
-        {QStringLiteral("most_letdowns_recorded"), model.mostEjectionsRecorded},
-        {QStringLiteral("pumping_letdowns_low"), model.pumpingEjectionsLow},
-        {QStringLiteral("pumping_letdowns_high"), model.pumpingEjectionsHigh},
-        {QStringLiteral("first_letdown_ml"), model.firstEjectionMl},
-        {QStringLiteral("largest_recorded_letdown_ml"), model.largestRecordedEjectionMl},
+        {QStringLiteral("mean_letdowns_per_breastfeed"), model.meanLetdownsPerBreastfeed},
+        {QStringLiteral("sd_letdowns_per_breastfeed"), model.sdLetdownsPerBreastfeed},
+        {QStringLiteral("most_letdowns_recorded"), model.mostLetdownsRecorded},
+        {QStringLiteral("pumping_letdowns_low"), model.pumpingLetdownsLow},
+        {QStringLiteral("pumping_letdowns_high"), model.pumpingLetdownsHigh},
+        {QStringLiteral("first_letdown_ml"), model.firstLetdownMl},
+        {QStringLiteral("largest_recorded_letdown_ml"), model.largestRecordedLetdownMl},
         {QStringLiteral("decay_r"), model.decayR},
         {QStringLiteral("citations"), citations},
     };

@@ -26,11 +26,11 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
         if (s.kind == SessionKind::Nursing) {
             ++summary.nursingSessions;
             nursingLogged += logged;
-            nursingLetdowns += logged * double(s.ejections.size());
+            nursingLetdowns += logged * double(s.letdowns.size());
         } else {
             ++summary.pumpingSessions;
             pumpingLogged += logged;
-            pumpingLetdowns += logged * double(s.ejections.size());
+            pumpingLetdowns += logged * double(s.letdowns.size());
         }
         if (const auto first = s.firstLetdownOffsetMs())
             firstLetdownS.append(double(*first) / 1000.0);

@@ -16,7 +16,7 @@ std::optional<double> measuredTotalMl(const Session &session)
 
 QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceModel &model)
 {
-    const int count = int(session.ejections.size());
+    const int count = int(session.letdowns.size());
     QList<double> volumes(count, 0.0);
     const std::optional<double> total = measuredTotalMl(session);
 
@@ -28,8 +28,8 @@ QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceM
     double measuredSum = 0.0;
     double unmeasuredWeight = 0.0;
     for (int i = 0; i < count; ++i) {
-        if (session.ejections[i].measuredVolumeMl)
-            measuredSum += *session.ejections[i].measuredVolumeMl;
+        if (session.letdowns[i].measuredVolumeMl)
+            measuredSum += *session.letdowns[i].measuredVolumeMl;
         else
             unmeasuredWeight += weights[i];
     }
@@ -37,12 +37,12 @@ QList<double> estimatedLetdownVolumesMl(const Session &session, const ReferenceM
     const double remainderMl = total ? std::max(0.0, *total - measuredSum) : 0.0;
 
     for (int i = 0; i < count; ++i) {
-        if (session.ejections[i].measuredVolumeMl)
-            volumes[i] = *session.ejections[i].measuredVolumeMl;
+        if (session.letdowns[i].measuredVolumeMl)
+            volumes[i] = *session.letdowns[i].measuredVolumeMl;
         else if (total)
             volumes[i] = unmeasuredWeight > 0 ? remainderMl * weights[i] / unmeasuredWeight : 0.0;
         else
-            volumes[i] = model.firstEjectionMl * weights[i];
+            volumes[i] = model.firstLetdownMl * weights[i];
     }
     return volumes;
 }
@@ -51,7 +51,7 @@ std::optional<double> estimatedSessionVolumeMl(const Session &session, const Ref
 {
     if (const auto total = measuredTotalMl(session))
         return *total;
-    if (session.ejections.isEmpty())
+    if (session.letdowns.isEmpty())
         return std::nullopt;
     const QList<double> volumes = estimatedLetdownVolumesMl(session, model);
     return std::accumulate(volumes.begin(), volumes.end(), 0.0);

@@ -31,7 +31,7 @@ struct LetdownCounts {
 
     void add(const Session &session)
     {
-        const double letdowns = double(session.ejections.size());
+        const double letdowns = double(session.letdowns.size());
         const int logged = session.letdownsLogged ? 1 : 0;
         if (session.kind == SessionKind::Nursing) {
             ++nursing;

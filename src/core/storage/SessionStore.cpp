@@ -68,14 +68,14 @@ QByteArray sessionRowSql(bool upsert)
 const QByteArray kTechniqueInsertSql = "INSERT INTO session_techniques (session_id, technique) VALUES (?, ?)";
 // Up to this many let-downs go into one INSERT: a statement's fixed cost (run, halt,
 // reset) is then paid once per session of an import instead of once per let-down.
-constexpr int kMaxEjectionsPerInsert = 12;
-constexpr int kEjectionColumns = 6;
-// The INSERT for `rows` let-downs (1 .. kMaxEjectionsPerInsert), built once per count.
-const QByteArray &ejectionInsertSql(int rows)
+constexpr int kMaxLetdownsPerInsert = 12;
+constexpr int kLetdownColumns = 6;
+// The INSERT for `rows` let-downs (1 .. kMaxLetdownsPerInsert), built once per count.
+const QByteArray &letdownInsertSql(int rows)
 {
     static const QList<QByteArray> statements = [] {
         QList<QByteArray> all;
-        for (int count = 1; count <= kMaxEjectionsPerInsert; ++count) {
+        for (int count = 1; count <= kMaxLetdownsPerInsert; ++count) {
             QByteArray sql = "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
                              " measured_volume_ml) VALUES ";
             for (int row = 0; row < count; ++row)
@@ -191,14 +191,14 @@ bool insertTechniques(qint64 sessionId, const QStringList &techniques, BulkWrite
     return true;
 }
 
-bool insertEjectionRows(Database &database, qint64 sessionId, const QList<Ejection> &ejections, QString &error)
+bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown> &ejections, QString &error)
 {
-    for (qsizetype first = 0; first < ejections.size(); first += kMaxEjectionsPerInsert) {
-        const int rows = int(qMin<qsizetype>(kMaxEjectionsPerInsert, ejections.size() - first));
-        BulkWrite insert(database, ejectionInsertSql(rows));
+    for (qsizetype first = 0; first < ejections.size(); first += kMaxLetdownsPerInsert) {
+        const int rows = int(qMin<qsizetype>(kMaxLetdownsPerInsert, ejections.size() - first));
+        BulkWrite insert(database, letdownInsertSql(rows));
         for (int row = 0; row < rows; ++row) {
-            const Ejection &e = ejections[first + row];
-            const int c = row * kEjectionColumns;
+            const Letdown &e = ejections[first + row];
+            const int c = row * kLetdownColumns;
             insert.bind(c + 1, sessionId);
             insert.bind(c + 2, e.atUtcMs);
             insert.bind(c + 3, qint64(e.utcOffsetS));
@@ -377,16 +377,16 @@ bool SessionStore::fail(const QSqlQuery &query)
     return false;
 }
 
-bool SessionStore::saveSession(const Session &session, const QList<Ejection> &newEjections, TechniquesWrite techniques)
+bool SessionStore::saveSession(const Session &session, const QList<Letdown> &newLetdowns, TechniquesWrite techniques)
 {
-    return transaction([&] { return writeSession(session, newEjections, techniques); });
+    return transaction([&] { return writeSession(session, newLetdowns, techniques); });
 }
 
 bool SessionStore::saveSessions(const QList<Session> &sessions)
 {
     return transaction([&] {
         for (const Session &session : sessions)
-            if (!writeSession(session, session.ejections))
+            if (!writeSession(session, session.letdowns))
                 return false;
         return true;
     });
@@ -406,7 +406,7 @@ bool SessionStore::insertSession(const Session &session)
             return false;
         }
         exists.finish();
-        return writeSession(session, session.ejections, TechniquesWrite::NewSession);
+        return writeSession(session, session.letdowns, TechniquesWrite::NewSession);
     });
 }
 
@@ -420,7 +420,7 @@ bool SessionStore::replaceSession(const Session &session)
         clear.addBindValue(session.uuid);
         if (!clear.exec())
             return fail(clear);
-        return writeSession(session, session.ejections);
+        return writeSession(session, session.letdowns);
     });
 }
 
@@ -546,14 +546,14 @@ bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int
         }
         const qint64 id = m_database.lastInsertRowId();
         if (!insertTechniques(id, session->techniques, techniqueRow, m_error)
-            || !insertEjectionRows(m_database, id, session->ejections, m_error))
+            || !insertLetdownRows(m_database, id, session->letdowns, m_error))
             return false;
-        addedLetdowns += int(session->ejections.size());
+        addedLetdowns += int(session->letdowns.size());
     }
     return true;
 }
 
-bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjections, TechniquesWrite techniques)
+bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdowns, TechniquesWrite techniques)
 {
     static const QByteArray kUpsertSql = sessionRowSql(true);
     BulkWrite upsert(m_database, kUpsertSql);
@@ -588,7 +588,7 @@ bool SessionStore::writeSession(const Session &s, const QList<Ejection> &newEjec
         if (!insertTechniques(sessionId, s.techniques, techniqueRow, m_error))
             return false;
     }
-    return insertEjections(sessionId, newEjections);
+    return insertLetdowns(sessionId, newLetdowns);
 }
 
 bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
@@ -616,16 +616,16 @@ bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
     return true;
 }
 
-bool SessionStore::insertEjections(qint64 sessionId, const QList<Ejection> &ejections)
+bool SessionStore::insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections)
 {
-    return insertEjectionRows(m_database, sessionId, ejections, m_error);
+    return insertLetdownRows(m_database, sessionId, ejections, m_error);
 }
 
-bool SessionStore::appendLetdowns(const QString &uuid, const QList<Ejection> &ejections)
+bool SessionStore::appendLetdowns(const QString &uuid, const QList<Letdown> &ejections)
 {
     return transaction([&] {
         qint64 sessionId = 0;
-        return sessionIdOf(uuid, sessionId) && insertEjections(sessionId, ejections);
+        return sessionIdOf(uuid, sessionId) && insertLetdowns(sessionId, ejections);
     });
 }
 
@@ -804,9 +804,9 @@ Session sessionFromRow(const Statement &row, bool full, SharedTexts &sources)
 }
 
 // A let-down row of forEachMatching's let-down cursor.
-Ejection ejectionFromRow(const Statement &row, bool full)
+Letdown letdownFromRow(const Statement &row, bool full)
 {
-    Ejection e;
+    Letdown e;
     e.offsetMs = row.integer(1);
     e.measuredVolumeMl = row.optionalReal(2);
     if (full) {
@@ -851,7 +851,7 @@ bool SessionStore::forEachMatching(
         sql(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
             QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")),
         where, values);
-    Statement ejectionRows(db,
+    Statement letdownRows(db,
         sql(full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml,"
                                   " e.at_utc_ms, e.utc_offset_s, e.side FROM ejections e")
                  : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
@@ -859,7 +859,7 @@ bool SessionStore::forEachMatching(
             QStringLiteral(" WHERE e.session_id") + inMatching,
             QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
         where, values);
-    for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
+    for (const Statement *statement : {&sessionRows, &techniqueRows, &letdownRows})
         if (!statement->ok()) {
             m_error = statement->error();
             return false;
@@ -877,13 +877,13 @@ bool SessionStore::forEachMatching(
         bool atOrBefore(qint64 id) const { return more && session <= id; }
     };
     Cursor techniqueCursor {techniqueRows};
-    Cursor letdownCursor {ejectionRows};
+    Cursor letdownCursor {letdownRows};
     techniqueCursor.advance();
     letdownCursor.advance();
     SharedTexts techniqueTexts, sourceTexts;
     // A session's let-downs are gathered here first, then copied into a list of exactly their
     // size: one allocation per session instead of one for each time the list grows.
-    QList<Ejection> letdowns;
+    QList<Letdown> letdowns;
 
     while (sessionRows.next()) {
         const qint64 id = sessionRows.integer(0);
@@ -894,12 +894,12 @@ bool SessionStore::forEachMatching(
         letdowns.clear();
         for (; letdownCursor.atOrBefore(id); letdownCursor.advance())
             if (letdownCursor.session == id)
-                letdowns.append(ejectionFromRow(ejectionRows, full));
+                letdowns.append(letdownFromRow(letdownRows, full));
         if (!letdowns.isEmpty())
-            s.ejections = QList<Ejection>(letdowns.cbegin(), letdowns.cend());
+            s.letdowns = QList<Letdown>(letdowns.cbegin(), letdowns.cend());
         visit(std::move(s));
     }
-    for (const Statement *statement : {&sessionRows, &techniqueRows, &ejectionRows})
+    for (const Statement *statement : {&sessionRows, &techniqueRows, &letdownRows})
         if (!statement->ok()) {
             m_error = statement->error();
             return false;

@@ -29,12 +29,12 @@ public:
     enum class TechniquesWrite { Always, Unchanged, NewSession };
 
     // Inserts or updates the session (matched by uuid) with its techniques, and appends
-    // newEjections, all in one transaction. Safe to call again with the same arguments
+    // newLetdowns, all in one transaction. Safe to call again with the same arguments
     // after a failure: nothing of a failed call was written.
-    bool saveSession(const Session &session, const QList<Ejection> &newEjections,
+    bool saveSession(const Session &session, const QList<Letdown> &newLetdowns,
         TechniquesWrite techniques = TechniquesWrite::Always);
     // Adds let-downs to a stored session, in one transaction (a live tap).
-    bool appendLetdowns(const QString &uuid, const QList<Ejection> &ejections);
+    bool appendLetdowns(const QString &uuid, const QList<Letdown> &ejections);
     // Saves whole sessions (with all their let-downs) in one transaction: all or nothing.
     bool saveSessions(const QList<Session> &sessions);
     // Like saveSessions, but sessions whose uuid is already stored are left as they are
@@ -124,12 +124,12 @@ private:
     // One write transaction; on failure errorString() says why.
     bool transaction(const std::function<bool()> &body);
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
-    bool insertEjections(qint64 sessionId, const QList<Ejection> &ejections);
+    bool insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections);
     // Inside a transaction: rows for sessions not stored yet, with their let-downs and techniques.
     bool insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns);
     bool insertNewSpontaneous(const QList<SpontaneousLetdown> &letdowns, int &added);
     // Inside a transaction.
-    bool writeSession(const Session &session, const QList<Ejection> &newEjections,
+    bool writeSession(const Session &session, const QList<Letdown> &newLetdowns,
         TechniquesWrite techniques = TechniquesWrite::Always);
     // `where` is a fixed condition on the alias s (sessions); values are bound to its ?s.
     bool loadMatching(const QString &where, const QVariantList &values, QList<Session> &sessions);
