@@ -8,7 +8,7 @@
 #include "SessionDialog.h"
 #include "UndoCommands.h"
 #include "domain/TimeFormat.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "settings/Preferences.h"
 #include "stats/TrendQuery.h"

@@ -4,7 +4,8 @@
 
 #include "ui_ImportDialog.h"
 
-#include "csv/CsvFiles.h"
+#include "import/CsvImport.h"
+#include "output/CsvExport.h"
 #include "import/OtherTrackers.h"
 #include "storage/SessionStore.h"
 

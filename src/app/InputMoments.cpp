@@ -1,6 +1,6 @@
 #include "InputMoments.h"
 
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include <QCoreApplication>
 #include <QInputEvent>

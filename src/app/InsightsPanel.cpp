@@ -5,7 +5,7 @@
 #include "WeekRanges.h"
 
 #include "domain/Technique.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "stats/TrendQuery.h"
 
 #include <QLabel>

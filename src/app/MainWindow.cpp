@@ -19,7 +19,7 @@
 #include "TransferDialog.h"
 #include "TrendsPanel.h"
 #include "UndoCommands.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "remote/RemoteService.h"
 #include "stats/TrendQuery.h"

@@ -1,7 +1,7 @@
 #include "Report.h"
 
 #include "output/OutputFiles.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include "TrendsView.h"
 #include "domain/Technique.h"

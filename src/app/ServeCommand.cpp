@@ -4,7 +4,7 @@
 #include "journal/Journal.h"
 #include "datafile/DataFile.h"
 #include "instance/InstanceGuard.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "remote/QrCode.h"
 #include "remote/RemoteAccess.h"

@@ -9,7 +9,7 @@
 #include "datafile/DataFile.h"
 #include "instance/InstanceGuard.h"
 #include "journal/Journal.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "settings/Preferences.h"
 #include "storage/Database.h"

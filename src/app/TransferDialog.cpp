@@ -5,7 +5,8 @@
 #include "ui_ExportDialog.h"
 
 #include "Report.h"
-#include "csv/CsvFiles.h"
+#include "import/CsvImport.h"
+#include "output/CsvExport.h"
 
 #include <QCalendarWidget>
 #include <QDir>

@@ -4,7 +4,7 @@
 
 #include "TrendsView.h"
 #include "WeekRanges.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 

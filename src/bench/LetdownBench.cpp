@@ -4,7 +4,7 @@
 #include "TrendsPanel.h"
 #include "commands/SessionCommands.h"
 #include "datafile/DataFile.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "journal/Journal.h"
 #include "remote/RemoteServer.h"

@@ -1,4 +1,5 @@
-#include "csv/CsvFiles.h"
+#include "import/CsvImport.h"
+#include "output/CsvExport.h"
 // What she sees when things go wrong: a second window, a write-protected file, a restore,
 // a pasted novel.
 #include "DamagedFileDialog.h"

@@ -1,6 +1,6 @@
 // Kills a recording child process with SIGKILL at random moments and checks that every
 // let-down it acknowledged is in the database and that the session can be resumed.
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 

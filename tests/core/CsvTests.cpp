@@ -1,5 +1,6 @@
 #include "csv/Csv.h"
-#include "csv/CsvFiles.h"
+#include "import/CsvImport.h"
+#include "output/CsvExport.h"
 #include "csv/SessionCsv.h"
 #include "storage/SessionStore.h"
 

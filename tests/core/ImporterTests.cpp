@@ -1,7 +1,8 @@
 // The importer seam: a format is recognised by its files' headers and read into sessions
 // before anything is written.
 #include "csv/Csv.h"
-#include "csv/CsvFiles.h"
+#include "import/CsvImport.h"
+#include "output/CsvExport.h"
 #include "csv/SessionCsv.h"
 #include "import/Importer.h"
 #include "import/LetdownCsvImporter.h"

@@ -3,7 +3,7 @@
 // then a stop followed by a new session. After each step is committed it prints
 // "ack <let-downs on disk in all sessions>" and flushes, so the parent knows exactly what
 // was acknowledged when it kills this process with SIGKILL.
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"

@@ -2,7 +2,7 @@
 
 #include "datafile/DataFile.h"
 #include "journal/Journal.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"

@@ -1,7 +1,7 @@
 #include "csv/SessionCsv.h"
 
 #include "domain/PlausibleDates.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include "csv/Csv.h"
 #include "domain/Measurements.h"

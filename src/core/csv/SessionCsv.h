@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Session.h"
+#include "domain/VolumeUnit.h"
 #include "reference/ReferenceModel.h"
 
 #include <QByteArray>
@@ -12,8 +13,6 @@
 class QIODevice;
 
 // The two CSV tables a lactation consultant receives (docs/csv-format.md).
-enum class VolumeUnit { Ml, Oz };
-inline constexpr double kMlPerOz = 29.5735;
 
 QStringList sessionsCsvHeader(VolumeUnit unit);
 QStringList letdownsCsvHeader(VolumeUnit unit);

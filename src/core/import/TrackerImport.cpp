@@ -2,7 +2,7 @@
 
 #include "domain/Measurements.h"
 #include "domain/PlausibleDates.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

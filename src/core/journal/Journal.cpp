@@ -2,7 +2,7 @@
 
 #include "datafile/DataFile.h"
 #include "domain/SessionJson.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 

@@ -2,7 +2,7 @@
 
 #include "domain/SessionJson.h"
 #include "domain/Technique.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 

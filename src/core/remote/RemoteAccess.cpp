@@ -1,6 +1,6 @@
 #include "remote/RemoteAccess.h"
 
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include <QNetworkInterface>
 #include <QRandomGenerator>

@@ -2,7 +2,7 @@
 
 #include "commands/SessionCommands.h"
 #include "journal/Journal.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 

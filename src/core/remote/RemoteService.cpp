@@ -1,7 +1,7 @@
 #include "remote/RemoteService.h"
 
 #include "journal/Journal.h"
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 #include "remote/RemoteSettings.h"
 
 #include <QHostInfo>

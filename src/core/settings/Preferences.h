@@ -1,7 +1,7 @@
 #pragma once
 
-#include "csv/SessionCsv.h"
 #include "domain/Session.h"
+#include "domain/VolumeUnit.h"
 #include "model/FittedVolumeModel.h"
 #include "model/VolumeModel.h"
 #include "reference/ReferenceModel.h"

@@ -1,6 +1,6 @@
 #include "storage/Backups.h"
 
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include "storage/Database.h"
 #include "storage/FileSync.h"

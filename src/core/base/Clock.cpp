@@ -1,4 +1,4 @@
-#include "recorder/Clock.h"
+#include "base/Clock.h"
 
 #include <QDateTime>
 
