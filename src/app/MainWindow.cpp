@@ -341,9 +341,7 @@ void MainWindow::openPreferences()
 
 bool MainWindow::refuseWhileRecording(const QString &message)
 {
-    const auto state = m_recorder.state();
-    if (state != SessionRecorder::State::Running && state != SessionRecorder::State::Paused
-        && !m_recorder.hasUnsavedChanges())
+    if (!m_recorder.isLive() && !m_recorder.hasUnsavedChanges())
         return false;
     showProblem(message);
     return true;

@@ -60,7 +60,7 @@ MiniTimer::MiniTimer(Journal &journal, QWidget *parent)
 void MiniTimer::refresh()
 {
     const auto state = m_recorder.state();
-    const bool live = state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
+    const bool live = m_recorder.isLive();
     const Session session = m_recorder.currentSession();
     m_time->setText(formatTimer(m_recorder.hasSession() ? session.activeMs : 0));
     m_count->setText(tr("%1 let-downs").arg(m_recorder.hasSession() ? session.letdowns.size() : 0)

@@ -175,16 +175,14 @@ void SessionPanel::setUpTechniques()
 
 void SessionPanel::pushNextSession()
 {
-    const auto state = m_recorder.state();
-    if (m_updatingWidgets || state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
+    if (m_updatingWidgets || m_recorder.isLive())
         return;
     m_commands.setNextSession({chosenKind(), chosenSide(), tickedTechniques()});
 }
 
 void SessionPanel::showNextSession()
 {
-    const auto state = m_recorder.state();
-    if (state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused)
+    if (m_recorder.isLive())
         return;
     const SessionCommands::NextSession &next = m_commands.nextSession();
     m_updatingWidgets = true;
@@ -309,7 +307,7 @@ QStringList SessionPanel::tickedTechniques() const
 void SessionPanel::refresh()
 {
     const auto state = m_recorder.state();
-    const bool live = state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
+    const bool live = m_recorder.isLive();
     const Session session = m_recorder.currentSession();
 
     m_updatingWidgets = true;
@@ -370,8 +368,7 @@ void SessionPanel::refreshTimer()
     const QString spokenKey = QStringLiteral("%1 %2").arg(int(m_recorder.state())).arg(minutes);
     if (spokenKey != m_spokenTimeKey) {
         m_spokenTimeKey = spokenKey;
-        const bool running = m_recorder.state() == SessionRecorder::State::Running
-            || m_recorder.state() == SessionRecorder::State::Paused;
+        const bool running = m_recorder.isLive();
         m_ui->timerLabel->setAccessibleName(running ? spokenMinutes(int(minutes)) : tr("Session time: not running"));
     }
 

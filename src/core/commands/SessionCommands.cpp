@@ -17,8 +17,7 @@ void SessionCommands::setNextSession(const NextSession &next)
 
 bool SessionCommands::isLive() const
 {
-    const auto state = m_recorder.state();
-    return state == SessionRecorder::State::Running || state == SessionRecorder::State::Paused;
+    return m_recorder.isLive();
 }
 
 bool SessionCommands::report(bool ok)

@@ -112,7 +112,7 @@ bool SessionRecorder::refuse(const QString &message)
 
 bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &techniques)
 {
-    if (state() == State::Running || state() == State::Paused)
+    if (isLive())
         return refuse(tr("A session is already running."));
     if (m_unsaved)
         return refuse(m_sessionUnsaved ? tr("The last session is not saved yet; wait until it is.")
@@ -162,7 +162,7 @@ bool SessionRecorder::markSpontaneousLetdown(qint64 agoMs)
 
 bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
 {
-    if (state() != State::Running && state() != State::Paused)
+    if (!isLive())
         return refuse(tr("Start a session before marking a let-down."));
     // The tap's own moment (never after now), with the side and active time of that moment:
     // a tap that arrives late (the phone's, kept while offline) keeps its place even after
@@ -303,7 +303,7 @@ bool SessionRecorder::togglePause()
 
 bool SessionRecorder::setSide(Side side)
 {
-    if (state() != State::Running && state() != State::Paused)
+    if (!isLive())
         return refuse(tr("Start a session before choosing a side."));
     if (side == m_session.side)
         return true;
@@ -320,7 +320,7 @@ bool SessionRecorder::switchSide()
 
 bool SessionRecorder::stop()
 {
-    if (state() != State::Running && state() != State::Paused)
+    if (!isLive())
         return refuse(tr("No session is running."));
     Session s = advancedToNow();
     s.state = SessionState::Stopped;
