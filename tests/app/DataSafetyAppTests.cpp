@@ -115,8 +115,7 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
     const QString setpriv = QStandardPaths::findExecutable("setpriv");
     const bool root = ::geteuid() == 0;
     if (root && setpriv.isEmpty()) {
-        WARN("Skipped: running as root (which ignores file modes) and setpriv is not installed");
-        return;
+        LETDOWN_SKIP("running as root (which ignores file modes) and setpriv is not installed");
     }
     QTemporaryDir dir;
     const QString path = dir.filePath("letdown.sqlite");
@@ -230,8 +229,7 @@ TEST_CASE("A healthy database on a full disk is reported as a full disk, not as 
     // A real full disk: a 2 MB tmpfs in a mount namespace of its own (needs root and unshare).
     const QString unshare = QStandardPaths::findExecutable("unshare");
     if (::geteuid() != 0 || unshare.isEmpty()) {
-        WARN("Skipped: needs root and unshare to mount a small file system");
-        return;
+        LETDOWN_SKIP("needs root and unshare to mount a small file system");
     }
     QTemporaryDir dir;
     {
@@ -254,8 +252,7 @@ TEST_CASE("A healthy database on a full disk is reported as a full disk, not as 
     const QByteArray out = process.readAllStandardOutput();
     INFO(err.toStdString() << out.toStdString());
     if (!out.contains("mounted")) { // no private mount namespace here (a chroot, a container)
-        WARN("Skipped: this machine does not allow mounting a file system here: " << err.toStdString());
-        return;
+        LETDOWN_SKIP("this machine does not allow mounting a file system here: " << err.toStdString());
     }
     CHECK(err.contains("is full"));
     CHECK_FALSE(err.contains("damaged ("));

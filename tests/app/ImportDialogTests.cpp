@@ -185,12 +185,14 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
         writeMs = write.elapsed();
     }
     QSet<qint64> countsSeen;
+    int killedWhileWriting = 0; // kills that found the database made and the import still at work
     constexpr int kKills = 8;
     for (int attempt = 0; attempt < kKills; ++attempt) {
         QProcess process;
         startImport(process, database);
         waitForFile(process, database);
-        QThread::msleep(ulong(writeMs * attempt / kKills));
+        QThread::msleep(ulong(writeMs * attempt / kKills)); // a point of the write, not a wait for it
+        const bool stillWriting = process.state() == QProcess::Running;
         process.kill();
         REQUIRE(process.waitForFinished(30'000));
         Database check;
@@ -203,6 +205,7 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
         REQUIRE(count.exec("SELECT count(*) FROM sessions"));
         REQUIRE(count.next());
         countsSeen << count.value(0).toLongLong();
+        killedWhileWriting += stillWriting ? 1 : 0;
         QFile::remove(database + ".lock");
         if (count.value(0).toLongLong() == kSessions)
             break; // it finished before the kill: nothing more to learn
@@ -218,6 +221,9 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
                                 .join(", ")
                                 .toStdString());
     CHECK_FALSE(countsSeen.isEmpty()); // at least one kill found a database to look into
+    // A test of killing mid-write must have killed mid-write at least once.
+    INFO("kills that landed while the import was writing: " << killedWhileWriting);
+    CHECK(killedWhileWriting >= 1);
     for (qint64 seen : countsSeen)
         CHECK((seen == 0 || seen == kSessions));
 }

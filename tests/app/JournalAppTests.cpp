@@ -230,7 +230,6 @@ TEST_CASE("serve killed with SIGKILL and restarted: the same tap sent again and 
     QByteArray key = startServe(serve, database, port);
     REQUIRE_FALSE(key.isEmpty());
     REQUIRE(sendHttp(port, httpPostTap(port, tapJson("resend-start-1", "start"), key), 10'000).status == 200);
-    QThread::msleep(1100);
     const HttpReply first = sendHttp(port, httpPostTap(port, tapJson("resend-tap-001", "letdown"), key), 10'000);
     REQUIRE(first.status == 200);
     serve.kill(); // SIGKILL: the phone never heard the answer, say
