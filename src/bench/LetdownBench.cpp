@@ -6,6 +6,8 @@
 #include "datafile/DataFile.h"
 #include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "CommandLine.h"
+#include "instance/InstanceGuard.h"
 #include "journal/Journal.h"
 #include "remote/RemoteServer.h"
 #include "stats/WeeklyStats.h" // median()
@@ -59,6 +61,7 @@ struct Bench {
     QString letdown; // the app's executable
     QString self; // this program (for the bare-window floor)
     QString sqliteCli; // the sqlite3 command line
+    QString socketProbe; // letdown_socket_probe (the floor of a handed-over command)
     QDir work;
     int runs = 5;
     QList<Row> rows;
@@ -188,7 +191,10 @@ struct Bench {
         SystemClock clock;
         SessionRecorder recorder(store, clock);
         recorder.setDoubleTapWindowMs(0);
-        recorder.start(SessionKind::Pumping, Side::Both);
+        // As a key asks: through the journal (its change-log row in the same transaction).
+        DataFile dataFile(database);
+        Journal journal(dataFile, store, recorder, clock);
+        journal.apply(Journal::ask(Journal::Step::Start, Origin::Key));
 
         // The floor: one single-row durable transaction through the C API, same disk.
         const QString floorPath = work.filePath(QStringLiteral("floor-%1.sqlite").arg(label));
@@ -220,7 +226,7 @@ struct Bench {
             for (int i = 0; i < perRound; ++i) {
                 QElapsedTimer t;
                 t.start();
-                recorder.markLetdown();
+                journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key));
                 app << double(t.nsecsElapsed()) / 1e6;
             }
         }
@@ -228,6 +234,63 @@ struct Bench {
         sqlite3_close(db);
         rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
             QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+    }
+
+    // `letdown tap letdown` as a whole process, handed to a program that has the file open
+    // (this one plays the window: its journal answers on the instance socket), against a
+    // bare process that connects to that socket and reads one answer.
+    void handedTap(const QString &label, const QString &sourcePath)
+    {
+        const QString path = work.filePath(QStringLiteral("handed-%1.sqlite").arg(label));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        QFile::copy(sourcePath, path);
+        InstanceGuard guard(path);
+        if (guard.acquire() != InstanceGuard::Result::Acquired) {
+            out << "  ! " << guard.errorString() << '\n';
+            return;
+        }
+        QString error;
+        const std::unique_ptr<Journal> journal
+            = Journal::open(path, processClock(), Database::OpenMode::MustExist, error);
+        if (!journal) {
+            out << "  ! " << error << '\n';
+            return;
+        }
+        journal->recorder().setDoubleTapWindowMs(0); // every tap of the bench is a let-down
+        journal->apply(Journal::ask(Journal::Step::Start, Origin::Key));
+        guard.setCommandHandler([&journal](const InstanceGuard::Forwarded &command) {
+            return CommandLine::runForwarded(*journal, command);
+        });
+        // Both run while this thread serves the socket, as the window's does.
+        const auto served = [this](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            process.setProcessEnvironment(environment());
+            QEventLoop serving;
+            QObject::connect(&process, &QProcess::finished, &serving, &QEventLoop::quit);
+            QObject::connect(&process, &QProcess::errorOccurred, &serving, &QEventLoop::quit);
+            QElapsedTimer timer;
+            timer.start();
+            process.start(program, arguments);
+            QTimer::singleShot(30'000, &serving, &QEventLoop::quit); // bounded
+            serving.exec();
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            if (process.state() != QProcess::NotRunning || process.exitCode() != 0)
+                out << "  ! " << program << ' ' << arguments.join(' ') << ": " << process.readAllStandardError()
+                    << '\n';
+            return ms;
+        };
+        const QString socketPath = QDir(QDir::tempPath()).filePath(InstanceGuard::serverNameFor(path));
+        const qsizetype before = journal->recorder().currentSession().letdowns.size();
+        const auto [app, floor] = interleavedMedians(
+            [&] { return served(letdown, {QStringLiteral("tap"), QStringLiteral("letdown"), QStringLiteral("--database"), path}); },
+            [&] { return served(socketProbe, {socketPath}); });
+        const qsizetype stored = journal->recorder().currentSession().letdowns.size() - before;
+        rows << Row {QStringLiteral("letdown tap letdown, handed to the open window"), label, app, floor,
+            QStringLiteral("ms"), 2,
+            QStringLiteral("floor: a bare process on the same local socket, one answer; %1 of %2 taps stored")
+                .arg(stored)
+                .arg(runs)};
     }
 
     // A let-down from the phone remote: an HTTP request over loopback to its committed
@@ -501,6 +564,7 @@ int main(int argc, char **argv)
     bench.letdown = parser.isSet(QStringLiteral("letdown"))
         ? parser.value(QStringLiteral("letdown"))
         : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("letdown"));
+    bench.socketProbe = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("letdown_socket_probe"));
     bench.sqliteCli = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (bench.sqliteCli.isEmpty()) {
         out << "The sqlite3 command line is needed for the floors (Debian package sqlite3).\n";
@@ -523,6 +587,7 @@ int main(int argc, char **argv)
     bench.tap(QStringLiteral("small"), small);
     bench.tap(QStringLiteral("heavy"), heavy);
     bench.remoteTap(QStringLiteral("small"), small);
+    bench.handedTap(QStringLiteral("small"), small);
     bench.startup(QStringLiteral("small"), small);
     bench.startup(QStringLiteral("heavy"), heavy);
     const double refresh52 = bench.trendsRefresh(heavy, 52);

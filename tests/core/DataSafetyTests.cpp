@@ -416,6 +416,14 @@ TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts mo
     CHECK(log[0].command == "tap");
     CHECK(log[0].atUtcMs == 1764300000000);
     CHECK(log[0].changeId != log[1].changeId);
+    // A receipt is found through its index, not by reading the whole log.
+    QSqlQuery plan(reopened.connection());
+    REQUIRE(plan.exec("EXPLAIN QUERY PLAN SELECT result, message FROM change_log"
+                      " WHERE receipt_id = 'old-tap-0002' AND receipt_id IS NOT NULL"));
+    QStringList steps;
+    while (plan.next())
+        steps << plan.value(3).toString();
+    CHECK_THAT(steps.join(';').toStdString(), Catch::Contains("change_log_receipts"));
 }
 
 TEST_CASE("A version 4 file gets the let-down index that carries the measured volume")

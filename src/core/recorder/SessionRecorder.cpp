@@ -369,7 +369,11 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
 bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &newLetdown, bool rowChanged)
 {
     m_session = next;
-    QJsonObject payload {{QStringLiteral("session"), sessionToJson(m_session, false)}};
+    // What the step wrote: the session row when it changed, the let-down when there is one
+    // (a plain let-down leaves the row as it was; its log row names the session).
+    QJsonObject payload;
+    if (rowChanged && m_stepChange)
+        payload.insert(QStringLiteral("session"), sessionToJson(m_session, false));
     if (newLetdown) {
         // In time order, as they are read back (a late tap may belong before the last one).
         const auto at = std::upper_bound(m_session.letdowns.begin(), m_session.letdowns.end(), *newLetdown,
@@ -377,7 +381,8 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &
         m_session.letdowns.insert(at, *newLetdown);
         m_unsavedLetdowns.append(*newLetdown);
         m_lastMarked = *newLetdown;
-        payload.insert(QStringLiteral("letdown"), letdownToJson(*newLetdown));
+        if (m_stepChange)
+            payload.insert(QStringLiteral("letdown"), letdownToJson(*newLetdown));
     }
     if (m_stepChange)
         takeStepChange(compactJson(payload));

@@ -767,18 +767,23 @@ bool Database::migrate(int fromVersion)
             // same transaction as its effect, with the sender's receipt id. It takes over the
             // phone's tap receipts, which keep their answer ("recorded") under the same id.
             const QStringList statements = {
+                // No index on change_id (a UUID is unique by construction; an index would cost
+                // every tap a page), and the receipts' index holds only rows that have one:
+                // a key's tap writes the let-down, the log row and nothing more.
                 QStringLiteral("CREATE TABLE change_log ("
                                " id INTEGER PRIMARY KEY,"
-                               " change_id TEXT NOT NULL UNIQUE,"
+                               " change_id TEXT NOT NULL,"
                                " at_utc_ms INTEGER NOT NULL,"
                                " utc_offset_s INTEGER NOT NULL,"
                                " command TEXT NOT NULL,"
                                " origin TEXT NOT NULL,"
-                               " receipt_id TEXT UNIQUE,"
+                               " receipt_id TEXT,"
                                " result TEXT NOT NULL,"
                                " message TEXT NOT NULL DEFAULT '',"
                                " session_uuid TEXT,"
                                " payload TEXT NOT NULL DEFAULT '{}')"),
+                QStringLiteral("CREATE UNIQUE INDEX change_log_receipts ON change_log(receipt_id)"
+                               " WHERE receipt_id IS NOT NULL"),
                 QStringLiteral("INSERT INTO change_log (change_id, at_utc_ms, utc_offset_s, command, origin, receipt_id,"
                                " result) SELECT lower(hex(randomblob(16))), received_at_utc_ms, 0, 'tap', 'phone',"
                                " tap_id, 'recorded' FROM remote_taps"),

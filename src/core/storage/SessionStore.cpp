@@ -271,7 +271,9 @@ bool SessionStore::recordChanges(const QList<ChangeRecord> &changes)
 bool SessionStore::findReceipt(const QString &receiptId, std::optional<Receipt> &found)
 {
     found.reset();
-    QSqlQuery &query = m_database.prepared(QStringLiteral("SELECT result, message FROM change_log WHERE receipt_id = ?"));
+    // "IS NOT NULL" lets SQLite use the partial index of receipts.
+    QSqlQuery &query = m_database.prepared(
+        QStringLiteral("SELECT result, message FROM change_log WHERE receipt_id = ? AND receipt_id IS NOT NULL"));
     query.addBindValue(receiptId);
     if (!query.exec())
         return fail(query);
