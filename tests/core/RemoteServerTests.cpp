@@ -12,6 +12,7 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -281,10 +282,19 @@ TEST_CASE("Remote: strangers, other sites and malformed bodies get an error and 
     CHECK(send(r.port, post(r.port, good, "Origin: http://127.0.0.1:" + port + "\r\n")).status == 200);
     CHECK(r.count("SELECT count(*) FROM sessions") == 1);
 
-    // A guesser: answered later and later, then refused whatever it sends.
+    // A guesser (or another site's page on her phone, sending key-less requests): its wrong
+    // keys are answered later and later, then refused at once; the right key from the same
+    // address still works, at once.
     for (int i = 0; i < FailureThrottle::kBlockAfterFailures; ++i)
-        send(r.port, get(r.port, "/api/v1/status", QByteArray(64, 'c')), 10'000);
-    CHECK(send(r.port, get(r.port, "/api/v1/status")).status == 429);
+        send(r.port, get(r.port, "/api/v1/status", i % 2 ? QByteArray(64, 'c') : QByteArray()), 10'000);
+    QElapsedTimer refused;
+    refused.start();
+    CHECK(send(r.port, get(r.port, "/api/v1/status", QByteArray(64, 'c'))).status == 429);
+    CHECK(send(r.port, get(r.port, "/api/v1/status", QByteArray())).status == 429);
+    CHECK(refused.elapsed() < 2'000); // no delay once refused: the guesser's sockets are not kept
+    const Reply right = send(r.port, get(r.port, "/api/v1/status"));
+    CHECK(right.status == 200);
+    CHECK(send(r.port, post(r.port, r.tapBody("after-guess-01", "letdown"))).status == 200);
 }
 
 TEST_CASE(
@@ -452,4 +462,39 @@ TEST_CASE("Remote: two let-downs kept on the phone across a side switch are two,
     CHECK(r.count("SELECT min(offset_ms) FROM ejections") == 2'000);
     CHECK(r.count("SELECT max(offset_ms) FROM ejections") == 5'000);
     CHECK(r.count("SELECT count(*) FROM change_log WHERE receipt_id LIKE 'merge-tap-%'") == 2);
+}
+
+TEST_CASE("Remote: clients that hold many half-sent requests never starve the phone")
+{
+    RemoteRig r;
+    // One client on 127.0.0.2 opens 80 connections and sends each only half a request;
+    // others on 127.0.0.3 ... 127.0.0.9 hold 10 each (more than all the places there are).
+    std::vector<std::unique_ptr<QTcpSocket>> dawdlers;
+    const auto dawdle = [&](const QString &from, int count) {
+        for (int i = 0; i < count; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            if (!socket->bind(QHostAddress(from), 0))
+                return false;
+            socket->connectToHost(QHostAddress::LocalHost, r.port);
+            REQUIRE(socket->waitForConnected(2'000));
+            socket->write("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1:");
+            socket->flush();
+            QCoreApplication::processEvents(); // the server takes it in
+            dawdlers.push_back(std::move(socket));
+        }
+        return true;
+    };
+    if (!dawdle(QStringLiteral("127.0.0.2"), 80))
+        LETDOWN_SKIP("this machine does not let a socket use 127.0.0.2 as its address");
+    for (int host = 3; host <= 9; ++host)
+        REQUIRE(dawdle(QStringLiteral("127.0.0.%1").arg(host), 10));
+    QCoreApplication::processEvents();
+
+    // The phone (127.0.0.1) is answered every time, within the test client's 5 s each.
+    int answered = 0;
+    for (int i = 0; i < 40; ++i)
+        answered += send(r.port, get(r.port, "/api/v1/status")).status == 200 ? 1 : 0;
+    CHECK(answered == 40);
+    const Reply tap = r.tap("dawdle-start-1", "start");
+    CHECK(tap.status == 200);
 }

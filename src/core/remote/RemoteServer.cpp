@@ -28,6 +28,7 @@ const char *const kBufferProperty = "letdownRequestBuffer"; // bytes not yet tak
 const char *const kBusyProperty = "letdownBusy"; // a request is being answered (or waits: long poll)
 const char *const kKeepAliveProperty = "letdownKeepAlive"; // the request being answered keeps it open
 const char *const kServedProperty = "letdownServed"; // at least one request was answered
+const char *const kAcceptedProperty = "letdownAccepted"; // order of acceptance (oldest first)
 
 QString stateKey(SessionRecorder::State state)
 {
@@ -144,11 +145,15 @@ QList<QUrl> RemoteServer::pairingUrls() const
 void RemoteServer::accept(QTcpServer *server)
 {
     while (QTcpSocket *socket = server->nextPendingConnection()) {
-        if (server->findChildren<QTcpSocket *>().size() > kMaxConnections) {
+        socket->setParent(nullptr); // not counted until it is given a place
+        if (!makeRoomFor(socket->peerAddress())) {
             socket->abort();
             socket->deleteLater();
             continue;
         }
+        socket->setParent(server);
+        static quint64 accepted = 0;
+        socket->setProperty(kAcceptedProperty, ++accepted);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A request must arrive whole within a few seconds (a slow sender holds nothing
@@ -168,6 +173,41 @@ void RemoteServer::accept(QTcpServer *server)
         });
         idle->start();
     }
+}
+
+QList<QTcpSocket *> RemoteServer::openConnections() const
+{
+    QList<QTcpSocket *> open;
+    for (const QTcpServer *server : m_servers)
+        for (QTcpSocket *socket : server->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly))
+            if (socket->state() == QAbstractSocket::ConnectedState)
+                open << socket;
+    return open;
+}
+
+bool RemoteServer::makeRoomFor(const QHostAddress &peer)
+{
+    const QList<QTcpSocket *> open = openConnections();
+    QList<QTcpSocket *> peers;
+    for (QTcpSocket *socket : open)
+        if (socket->peerAddress().isEqual(peer))
+            peers << socket;
+    const bool peerFull = peers.size() >= kMaxConnectionsPerAddress;
+    if (!peerFull && open.size() < kMaxConnections)
+        return true;
+    // The oldest connection that is not being answered (a long poll waits as "busy": kept).
+    QTcpSocket *oldest = nullptr;
+    for (QTcpSocket *socket : peerFull ? peers : open)
+        if (!socket->property(kBusyProperty).toBool()
+            && (!oldest
+                || socket->property(kAcceptedProperty).toULongLong() < oldest->property(kAcceptedProperty).toULongLong()))
+            oldest = socket;
+    if (!oldest)
+        return false;
+    oldest->abort(); // nothing of a request is lost: none was being answered on it
+    oldest->setParent(nullptr);
+    oldest->deleteLater();
+    return true;
 }
 
 void RemoteServer::readFrom(QTcpSocket *socket)
@@ -216,11 +256,6 @@ bool RemoteServer::hostAllowed(const QByteArray &host) const
 
 void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
 {
-    const QHostAddress peer = socket->peerAddress();
-    if (m_throttle.isBlocked(peer))
-        return sendJson(socket, 429,
-            message(false, QStringLiteral("error"),
-                QStringLiteral("Too many wrong keys from this address: try again later.")));
     if (!hostAllowed(request.header("host")))
         return sendJson(socket, 421,
             message(false, QStringLiteral("error"),
@@ -252,6 +287,13 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
     const QByteArray authorization = request.header("authorization");
     const QByteArray given = authorization.startsWith("Bearer ") ? authorization.mid(7).trimmed() : QByteArray();
     if (!RemoteAccess::sameSecret(given, m_secret)) {
+        // Guessing costs the guesser only: wrong or missing keys from an address are answered
+        // later and later, then refused at once, while the right key from the same address
+        // (her phone, where another site's page may be sending key-less requests) always works.
+        if (m_throttle.isBlocked(peer))
+            return sendJson(socket, 429,
+                message(false, QStringLiteral("error"),
+                    QStringLiteral("Too many wrong keys from this address: try again later.")));
         const qint64 delayMs = m_throttle.delayMsFor(peer);
         m_throttle.recordFailure(peer);
         const QJsonObject body = message(false, QStringLiteral("unauthorized"),

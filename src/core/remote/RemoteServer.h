@@ -48,6 +48,9 @@ public:
     static constexpr int kDefaultLongPollMs = 25 * 1000;
     static constexpr int kRequestTimeoutMs = 10 * 1000; // to send a whole request; idle time kept open
     static constexpr int kMaxConnections = 64;
+    // One address may hold this many at once (a phone's browser opens a few): a client that
+    // opens many and sends slowly takes its own places, never the phone's.
+    static constexpr int kMaxConnectionsPerAddress = 12;
 
     explicit RemoteServer(Journal &journal, QObject *parent = nullptr);
     ~RemoteServer() override;
@@ -79,6 +82,11 @@ private:
         QJsonObject body;
     };
     void accept(QTcpServer *server);
+    // Makes room for a new connection from `peer`: false when none can be made (then it is
+    // refused). An idle or dawdling connection (no request being answered) is closed first,
+    // oldest first: the peer's own when it is at its limit, else anyone's when all are taken.
+    bool makeRoomFor(const QHostAddress &peer);
+    QList<QTcpSocket *> openConnections() const;
     void readFrom(QTcpSocket *socket);
     void handle(QTcpSocket *socket, const HttpRequest &request);
     void handleApi(QTcpSocket *socket, const HttpRequest &request);
