@@ -1,8 +1,12 @@
 #include "CommandLine.h"
 
-#include "Report.h"
 #include "ServeCommand.h"
+#ifndef LETDOWN_WITHOUT_WIDGETS
+#include "Report.h"
 #include "TrendsView.h"
+#include <QApplication>
+#include <QImage>
+#endif
 #include "import/CsvImport.h"
 #include "output/CsvExport.h"
 #include "datafile/DataFile.h"
@@ -22,7 +26,6 @@
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -30,7 +33,6 @@
 #include <QFileInfo>
 #include <QThread>
 #include <QFuture>
-#include <QImage>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QScopeGuard>
@@ -294,6 +296,7 @@ bool parsePositiveInt(
     return true;
 }
 
+#ifndef LETDOWN_WITHOUT_WIDGETS // the two commands that draw: only in the window's program
 int runChart(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("chart");
@@ -342,6 +345,7 @@ int runChart(const QCommandLineParser &parser)
         return fail(verb, error);
     return 0;
 }
+#endif
 
 int runDemoData(const QCommandLineParser &parser)
 {
@@ -564,6 +568,7 @@ int runTap(const QCommandLineParser &parser, WriteContext &context)
     return 0;
 }
 
+#ifndef LETDOWN_WITHOUT_WIDGETS
 int runReport(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("report");
@@ -586,6 +591,7 @@ int runReport(const QCommandLineParser &parser)
         return fail(verb, error);
     return 0;
 }
+#endif
 
 int runBackup(const QCommandLineParser &, WriteContext &context)
 {
@@ -600,6 +606,14 @@ int runBackup(const QCommandLineParser &, WriteContext &context)
     context.out += taken + u'\n';
     return 0;
 }
+
+// `letdown` itself is built without widgets (it starts fast, for `letdown tap` from a desktop
+// shortcut); it hands the commands that draw, and the window, to `letdown-window`.
+#ifdef LETDOWN_WITHOUT_WIDGETS
+#define DRAWING_VERB(run) nullptr
+#else
+#define DRAWING_VERB(run) run
+#endif
 
 const QList<Verb> &verbs()
 {
@@ -623,7 +637,7 @@ const QList<Verb> &verbs()
                                QStringLiteral("px")}}
                 + statsOptions();
             },
-            runChart},
+            DRAWING_VERB(runChart)},
         {"demo-data", QT_TRANSLATE_NOOP("CommandLine", "Fill a new, empty database with plausible demo sessions."),
             false,
             [] {
@@ -710,7 +724,7 @@ const QList<Verb> &verbs()
                            {QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")}}
                 + rangeOptions();
             },
-            runReport},
+            DRAWING_VERB(runReport)},
     };
     return list;
 }
@@ -855,6 +869,17 @@ InstanceGuard::Answer CommandLine::runForwarded(Journal &journal, const Instance
     return answer;
 }
 
+bool CommandLine::isKnownCommand(const QString &name)
+{
+    return verbNamed(name) != nullptr;
+}
+
+bool CommandLine::runsWithoutWidgets(const QString &name)
+{
+    const Verb *verb = verbNamed(name);
+    return verb && !verb->drawsCharts;
+}
+
 QString CommandLine::defaultDatabasePath()
 {
     // ~/.local/share/letdown: named here rather than by AppDataLocation, which would add the
@@ -931,11 +956,16 @@ int CommandLine::runCommand(int argc, char **argv, const QString &name)
         return fail(name, Text::tr("unknown command. The commands are: %1. Try 'letdown --help'.").arg(verbNames()), 2);
     }
     if (verb->drawsCharts) {
+#ifdef LETDOWN_WITHOUT_WIDGETS
+        QCoreApplication app(argc, argv);
+        return fail(name, Text::tr("this program cannot draw; run it through 'letdown'."), 1);
+#else
         // Charts need a GUI application, but never a display.
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         describeApplication();
         return runParsed(*verb, app.arguments());
+#endif
     }
     QCoreApplication app(argc, argv);
     describeApplication();

@@ -16,6 +16,10 @@ namespace CommandLine {
 QString findCommand(const QStringList &arguments);
 // Runs the command `name` (an unknown name is an error listing the commands).
 int runCommand(int argc, char **argv, const QString &name);
+// Whether `name` is a known command that draws nothing (all but `chart` and `report`): those
+// run in `letdown` itself, the others and the window in `letdown-window`.
+bool runsWithoutWidgets(const QString &name);
+bool isKnownCommand(const QString &name);
 // The description --help shows for `letdown` itself, with the list of commands.
 QString windowHelpText();
 QString defaultDatabasePath();

@@ -6,7 +6,7 @@ prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build_dir" --prefix "$prefix" > /dev/null
 fail=0
-for f in bin/letdown share/applications/letdown.desktop share/metainfo/io.github.letdown.Letdown.metainfo.xml \
+for f in bin/letdown libexec/letdown/letdown-window share/applications/letdown.desktop share/metainfo/io.github.letdown.Letdown.metainfo.xml \
          share/icons/hicolor/scalable/apps/letdown.svg share/icons/hicolor/48x48/apps/letdown.png \
          share/icons/hicolor/256x256/apps/letdown.png; do
   if [ -e "$prefix/$f" ]; then echo "ok: $f"; else echo "MISSING: $f"; fail=1; fi
@@ -24,4 +24,6 @@ else
 fi
 # The installed program runs from its new home, with no display.
 env -u DISPLAY "$prefix/bin/letdown" --version | grep -q "letdown" && echo "ok: installed letdown --version" || fail=1
+# `letdown` itself loads no widget library (it hands the window to letdown-window).
+if ldd "$prefix/bin/letdown" | grep -q Qt6Widgets; then echo "letdown links Qt Widgets"; fail=1; else echo "ok: letdown without widgets"; fi
 exit $fail
