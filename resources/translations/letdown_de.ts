@@ -328,6 +328,49 @@
         <source>stopped with steps not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Imported %1 let-downs without a feed.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say one step: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind is nursing or pumping, and only for start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--side is left, right or both, and only for start and switch-side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: recorded.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing to do (%2)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One step of the live session: start, stop, pause, resume, switch-side, letdown or letdown-without-feed (for a desktop shortcut; handed to the open window if there is one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: nursing or pumping (default: as last chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start or switch-side: left, right or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this program cannot draw; run it through &apos;letdown&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -1218,6 +1261,14 @@
         <source>Cannot open the local socket %1: %2</source>
         <translation>Der lokale Socket %1 kann nicht geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>The Letdown that has the file open did not finish the command.</source>
+        <translation>Das Letdown, das die Datei geöffnet hat, hat den Befehl nicht zu Ende geführt.</translation>
+    </message>
+    <message>
+        <source>The Letdown that has the file open (process %1) did not answer.</source>
+        <translation>Das Letdown, das die Datei geöffnet hat (Prozess %1), hat nicht geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>LetdownCsvImporter</name>
@@ -1435,6 +1486,14 @@
     <message>
         <source>Let-down without a feed</source>
         <translation>Milchspende ohne Mahlzeit</translation>
+    </message>
+    <message>
+        <source>Sessions imported by the command line.</source>
+        <translation>Sitzungen über die Befehlszeile importiert.</translation>
+    </message>
+    <message>
+        <source>Done by the command line or a shortcut: %1.</source>
+        <translation>Über die Befehlszeile oder ein Tastenkürzel ausgeführt: %1.</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2128,14 @@
     <message>
         <source>Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume of each let-down, %1 for the first and ×%2 for each later one (model: %3), or her measured total shared in the same proportions. Logged let-downs are the ones she noticed; studies find later ones often go unfelt. Not medical advice.</source>
         <translation>Gemessen: Zahlen, Zeiten und jede abgepumpte Menge oder Wiegeprobe, die sie eingetragen hat. Geschätzt: die Menge jeder Milchspende, %1 für die erste und ×%2 für jede weitere (Modell: %3), oder ihre gemessene Gesamtmenge im gleichen Verhältnis aufgeteilt. Notierte Milchspenden sind die, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
+    </message>
+    <message>
+        <source>Let-downs without a feed</source>
+        <translation>Milchspenden ohne Mahlzeit</translation>
+    </message>
+    <message>
+        <source>logged (felt with no session running; in no session&apos;s figures)</source>
+        <translation>erfasst (ohne laufende Sitzung gespürt; in keiner Sitzungszahl enthalten)</translation>
     </message>
 </context>
 <context>
@@ -2882,8 +2949,8 @@
         <translation>Es läuft eine Sitzung: Diese Milchspende gehört zu ihr.</translation>
     </message>
     <message>
-        <source>The let-down was not saved: %1</source>
-        <translation>Die Milchspende wurde nicht gespeichert: %1</translation>
+        <source>A let-down without a feed is not saved yet; wait until it is.</source>
+        <translation>Eine Milchspende ohne Mahlzeit ist noch nicht gespeichert; bitte warten, bis sie es ist.</translation>
     </message>
 </context>
 <context>

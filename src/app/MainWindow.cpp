@@ -258,6 +258,13 @@ void MainWindow::printReport()
 
 void MainWindow::journalChanged(const Journal::Change &change)
 {
+    // A step taken by another program (`letdown tap` from a desktop shortcut, an import
+    // handed over) is said, so she knows where it came from.
+    if (change.origin == Origin::CommandLine)
+        statusBar()->showMessage(change.command == QLatin1String("import")
+                ? tr("Sessions imported by the command line.")
+                : tr("Done by the command line or a shortcut: %1.").arg(change.command),
+            8000);
     if (!change.sessionsChanged)
         return; // a live tap: the Session tab and the mini timer follow the recorder
     scheduleRefit();
@@ -265,8 +272,6 @@ void MainWindow::journalChanged(const Journal::Change &change)
     m_trendsPanel->invalidate(); // redrawn when next looked at
     m_insightsPanel->invalidate();
     // History listens to the journal itself.
-    if (change.origin == Origin::CommandLine || change.origin == Origin::Import)
-        statusBar()->showMessage(tr("Your log changed (%1).").arg(change.command), 8000);
 }
 
 void MainWindow::showInsights()

@@ -129,6 +129,8 @@ ChangeRecord Journal::newChange(const QString &command, Origin origin, const QSt
     return change;
 }
 
+// The journal's own words are English: the phone's page and the command line show them
+// (the window shows its refusals through the recorder and the steps, in her language).
 Journal::Outcome Journal::apply(const Request &request)
 {
     const QString command = stepKey(request.step);
@@ -139,7 +141,7 @@ Journal::Outcome Journal::apply(const Request &request)
             return {QStringLiteral("kept"), m_recorder.lastError(), true};
         std::optional<SessionStore::Receipt> receipt;
         if (!m_store.findReceipt(request.receiptId, receipt))
-            return outcome("failed", tr("The data file cannot be read now: %1").arg(m_store.errorString()));
+            return outcome("failed", QStringLiteral("The data file cannot be read now: %1").arg(m_store.errorString()));
         if (receipt)
             return {receipt->result, receipt->message, true};
     }
@@ -152,7 +154,7 @@ Journal::Outcome Journal::apply(const Request &request)
     }
     if (out.result == QLatin1String("recorded") && unapplied) {
         // The step wrote nothing: a let-down tapped twice within the double-tap window.
-        out = outcome("unchanged", tr("The same let-down (tapped twice)."));
+        out = outcome("unchanged", QStringLiteral("The same let-down (tapped twice)."));
     } else if (out.result == QLatin1String("kept") && unapplied) {
         // Earlier steps wait for the file; this one was not taken at all.
         out = outcome("refused", m_recorder.lastError());
@@ -168,7 +170,7 @@ Journal::Outcome Journal::apply(const Request &request)
         const bool saved = m_store.recordChanges({change});
         m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
         if (!saved)
-            return outcome("failed", tr("The answer could not be saved: %1").arg(m_store.errorString()));
+            return outcome("failed", QStringLiteral("The answer could not be saved: %1").arg(m_store.errorString()));
     }
     if (!unapplied || out.result == QLatin1String("kept"))
         emit changed({command, request.origin, m_recorder.currentSession().uuid,
@@ -189,7 +191,7 @@ Journal::Outcome Journal::perform(const Request &r)
     switch (r.step) {
     case Step::Start:
         if (live)
-            return outcome("unchanged", tr("A session is already running."));
+            return outcome("unchanged", QStringLiteral("A session is already running."));
         if (r.kind || r.side) {
             SessionCommands::NextSession next = m_steps.nextSession();
             next.kind = r.kind.value_or(next.kind);
@@ -199,16 +201,16 @@ Journal::Outcome Journal::perform(const Request &r)
         return stepResult(m_steps.startOrStop());
     case Step::Stop:
         if (!live)
-            return outcome("unchanged", tr("No session is running."));
+            return outcome("unchanged", QStringLiteral("No session is running."));
         return stepResult(m_steps.startOrStop());
     case Step::StartOrStop: return stepResult(m_steps.startOrStop());
     case Step::Pause:
     case Step::Resume: {
         const bool wantPaused = r.step == Step::Pause;
         if (!live)
-            return outcome("refused", tr("No session is running."));
+            return outcome("refused", QStringLiteral("No session is running."));
         if ((m_recorder.state() == SessionRecorder::State::Paused) == wantPaused)
-            return outcome("unchanged", wantPaused ? tr("Already paused.") : tr("Already running."));
+            return outcome("unchanged", wantPaused ? QStringLiteral("Already paused.") : QStringLiteral("Already running."));
         return stepResult(m_steps.togglePause());
     }
     case Step::TogglePause: return stepResult(m_steps.togglePause());
@@ -218,7 +220,7 @@ Journal::Outcome Journal::perform(const Request &r)
     case Step::Letdown:
         if (!live) {
             m_steps.letdown(); // refused: the window's status bar says so
-            return outcome("no_session", tr("No session is running. Was it a let-down without a feed?"));
+            return outcome("no_session", QStringLiteral("No session is running. Was it a let-down without a feed?"));
         }
         return stepResult(m_steps.letdown(r.tappedAtMonotonicMs));
     case Step::LetdownWithoutFeed: return stepResult(m_steps.spontaneousLetdown(r.agoMs));
@@ -228,7 +230,7 @@ Journal::Outcome Journal::perform(const Request &r)
     case Step::SetNote: return stepResult(m_steps.setNote(r.note));
     case Step::SetMeasurements: return stepResult(m_recorder.setMeasurements(r.measurements));
     }
-    return outcome("refused", tr("Unknown step."));
+    return outcome("refused", QStringLiteral("Unknown step."));
 }
 
 bool Journal::write(const QString &command, Origin origin, const QString &sessionUuid, const QByteArray &payload,
