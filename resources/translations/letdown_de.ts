@@ -1492,8 +1492,32 @@
         <translation>Sitzungen über die Befehlszeile importiert.</translation>
     </message>
     <message>
-        <source>Done by the command line or a shortcut: %1.</source>
-        <translation>Über die Befehlszeile oder ein Tastenkürzel ausgeführt: %1.</translation>
+        <source>Started by a shortcut or the command line.</source>
+        <translation>Über ein Tastenkürzel oder die Befehlszeile gestartet.</translation>
+    </message>
+    <message>
+        <source>Stopped by a shortcut or the command line.</source>
+        <translation>Über ein Tastenkürzel oder die Befehlszeile beendet.</translation>
+    </message>
+    <message>
+        <source>Paused by a shortcut or the command line.</source>
+        <translation>Über ein Tastenkürzel oder die Befehlszeile pausiert.</translation>
+    </message>
+    <message>
+        <source>Resumed by a shortcut or the command line.</source>
+        <translation>Über ein Tastenkürzel oder die Befehlszeile fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Side switched by a shortcut or the command line.</source>
+        <translation>Seite über ein Tastenkürzel oder die Befehlszeile gewechselt.</translation>
+    </message>
+    <message>
+        <source>Let-down marked by a shortcut or the command line.</source>
+        <translation>Milchspende über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
+    </message>
+    <message>
+        <source>Let-down without a feed marked by a shortcut or the command line.</source>
+        <translation>Milchspende ohne Mahlzeit über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
     </message>
 </context>
 <context>

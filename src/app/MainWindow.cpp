@@ -28,6 +28,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -260,11 +261,21 @@ void MainWindow::journalChanged(const Journal::Change &change)
 {
     // A step taken by another program (`letdown tap` from a desktop shortcut, an import
     // handed over) is said, so she knows where it came from.
-    if (change.origin == Origin::CommandLine)
-        statusBar()->showMessage(change.command == QLatin1String("import")
-                ? tr("Sessions imported by the command line.")
-                : tr("Done by the command line or a shortcut: %1.").arg(change.command),
-            8000);
+    if (change.origin == Origin::CommandLine) {
+        static const QHash<QString, const char *> steps = {
+            {QStringLiteral("start"), QT_TR_NOOP("Started by a shortcut or the command line.")},
+            {QStringLiteral("stop"), QT_TR_NOOP("Stopped by a shortcut or the command line.")},
+            {QStringLiteral("pause"), QT_TR_NOOP("Paused by a shortcut or the command line.")},
+            {QStringLiteral("resume"), QT_TR_NOOP("Resumed by a shortcut or the command line.")},
+            {QStringLiteral("switch_side"), QT_TR_NOOP("Side switched by a shortcut or the command line.")},
+            {QStringLiteral("letdown"), QT_TR_NOOP("Let-down marked by a shortcut or the command line.")},
+            {QStringLiteral("letdown_without_feed"),
+                QT_TR_NOOP("Let-down without a feed marked by a shortcut or the command line.")},
+            {QStringLiteral("import"), QT_TR_NOOP("Sessions imported by the command line.")},
+        };
+        if (const char *said = steps.value(change.command))
+            statusBar()->showMessage(tr(said), 8000);
+    }
     if (!change.sessionsChanged)
         return; // a live tap: the Session tab and the mini timer follow the recorder
     scheduleRefit();

@@ -23,6 +23,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -198,6 +199,8 @@ TEST_CASE("The open window runs letdown tap and import from another process, and
     clock.advance(30'000);
     CHECK(run({"tap", "letdown", "--database", db.path}) == 0);
     CHECK(recorder.currentSession().letdowns.size() == 1);
+    // She sees where it came from.
+    CHECK(window.statusBar()->currentMessage() == "Let-down marked by a shortcut or the command line.");
     // Undoable like a key's.
     CHECK(window.undoStack().count() == 1);
 
