@@ -214,11 +214,10 @@ void HistoryPanel::runDialog(const Session *existing)
         return;
     const Session result = dialog.session();
     const auto report = [this](const QString &message) { emit problem(message); };
-    const auto changed = [this] { emit sessionsChanged(); };
     if (existing)
-        m_undoStack.push(new EditSessionCommand(m_journal, *existing, result, report, changed));
+        m_undoStack.push(new EditSessionCommand(m_journal, *existing, result, report));
     else
-        m_undoStack.push(new AddSessionCommand(m_journal, result, report, changed));
+        m_undoStack.push(new AddSessionCommand(m_journal, result, report));
     selectSession(result.uuid);
 }
 
@@ -236,11 +235,8 @@ void HistoryPanel::deleteSelected()
                                  .arg(formatElapsed(doomed.activeMs));
     if (!m_confirm(question))
         return;
-    m_undoStack.push(new DeleteSessionCommand(
-        m_journal, doomed, [this](const QString &message) { emit problem(message); },
-        [this] {
-            emit sessionsChanged();
-        }));
+    m_undoStack.push(
+        new DeleteSessionCommand(m_journal, doomed, [this](const QString &message) { emit problem(message); }));
 }
 
 namespace {
@@ -248,12 +244,11 @@ namespace {
 class RemoveSpontaneousCommand : public QUndoCommand
 {
 public:
-    RemoveSpontaneousCommand(Journal &journal, const SpontaneousLetdown &letdown,
-        std::function<void(const QString &)> problem, std::function<void()> changed)
+    RemoveSpontaneousCommand(
+        Journal &journal, const SpontaneousLetdown &letdown, std::function<void(const QString &)> problem)
         : m_journal(journal)
         , m_letdown(letdown)
         , m_problem(std::move(problem))
-        , m_changed(std::move(changed))
     {
         setText(QCoreApplication::translate("HistoryPanel", "Remove let-down without a feed"));
     }
@@ -262,7 +257,6 @@ public:
         QString error;
         if (!m_journal.deleteLetdownWithoutFeed(m_letdown, Origin::History, error))
             m_problem(error);
-        m_changed();
     }
     void undo() override
     {
@@ -272,14 +266,12 @@ public:
             m_problem(error);
         else
             m_letdown.id = again.constFirst().id; // a new row: redo removes this one
-        m_changed();
     }
 
 private:
     Journal &m_journal;
     SpontaneousLetdown m_letdown;
     std::function<void(const QString &)> m_problem;
-    std::function<void()> m_changed;
 };
 } // namespace
 
@@ -342,5 +334,5 @@ void HistoryPanel::removeSelectedSpontaneous()
     const SessionStore::SpontaneousLetdown letdown {item->data(Qt::UserRole).toLongLong(),
         item->data(Qt::UserRole + 1).toLongLong(), item->data(Qt::UserRole + 2).toInt()};
     m_undoStack.push(new RemoveSpontaneousCommand(
-        m_journal, letdown, [this](const QString &error) { emit problem(error); }, [] {}));
+        m_journal, letdown, [this](const QString &error) { emit problem(error); }));
 }

@@ -51,8 +51,6 @@ signals:
     void problem(const QString &message);
     // Emitted before the add/edit dialog runs; a test may fill and accept it here.
     void sessionDialogOpened(SessionDialog *dialog);
-    // Data changed through this panel (for the other views).
-    void sessionsChanged();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -23,11 +23,10 @@ QString describe(const Session &s)
 } // namespace
 
 AddSessionCommand::AddSessionCommand(
-    Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed)
+    Journal &journal, Session session, ProblemReporter report)
     : m_journal(journal)
     , m_session(std::move(session))
     , m_report(std::move(report))
-    , m_changed(std::move(changed))
 {
     setText(Text::tr("add session of %1").arg(describe(m_session)));
 }
@@ -37,7 +36,6 @@ void AddSessionCommand::redo()
     QString error;
     if (!m_journal.addSession(m_session, Origin::History, error))
         m_report(Text::tr("Could not add the session: %1").arg(error));
-    m_changed();
 }
 
 void AddSessionCommand::undo()
@@ -45,16 +43,14 @@ void AddSessionCommand::undo()
     QString error;
     if (!m_journal.deleteSession(m_session.uuid, Origin::Undo, error))
         m_report(Text::tr("Could not undo adding the session: %1").arg(error));
-    m_changed();
 }
 
 EditSessionCommand::EditSessionCommand(
-    Journal &journal, Session before, Session after, ProblemReporter report, ChangeNotifier changed)
+    Journal &journal, Session before, Session after, ProblemReporter report)
     : m_journal(journal)
     , m_before(std::move(before))
     , m_after(std::move(after))
     , m_report(std::move(report))
-    , m_changed(std::move(changed))
 {
     setText(Text::tr("edit session of %1").arg(describe(m_before)));
 }
@@ -64,7 +60,6 @@ void EditSessionCommand::apply(const Session &session)
     QString error;
     if (!m_journal.replaceSession(session, Origin::History, error))
         m_report(Text::tr("Could not change the session: %1").arg(error));
-    m_changed();
 }
 
 void EditSessionCommand::redo()
@@ -78,11 +73,10 @@ void EditSessionCommand::undo()
 }
 
 DeleteSessionCommand::DeleteSessionCommand(
-    Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed)
+    Journal &journal, Session session, ProblemReporter report)
     : m_journal(journal)
     , m_session(std::move(session))
     , m_report(std::move(report))
-    , m_changed(std::move(changed))
 {
     setText(Text::tr("delete session of %1").arg(describe(m_session)));
 }
@@ -92,7 +86,6 @@ void DeleteSessionCommand::redo()
     QString error;
     if (!m_journal.deleteSession(m_session.uuid, Origin::History, error))
         m_report(Text::tr("Could not delete the session: %1").arg(error));
-    m_changed();
 }
 
 void DeleteSessionCommand::undo()
@@ -100,7 +93,6 @@ void DeleteSessionCommand::undo()
     QString error;
     if (!m_journal.addSession(m_session, Origin::Undo, error))
         m_report(Text::tr("Could not bring the session back: %1").arg(error));
-    m_changed();
 }
 
 LetdownCommand::LetdownCommand(Journal &journal, Letdown ejection)

@@ -9,18 +9,15 @@
 class Journal;
 
 // Every change to her log made in the app goes through one of these on the main window's
-// QUndoStack, so Ctrl+Z takes it back. Each step is one transaction in core. A step that
-// fails reports through `report` (the window shows it) and leaves the data as it was.
+// QUndoStack, so Ctrl+Z takes it back. Each step is one journal request (one transaction,
+// logged, announced to every view). A step that fails reports through `report` (the window
+// shows it) and leaves the data as it was.
 using ProblemReporter = std::function<void(const QString &)>;
-
-// After a change made outside the recorder: the views re-read, the recorder refreshes
-// the finished session it shows.
-using ChangeNotifier = std::function<void()>;
 
 class AddSessionCommand : public QUndoCommand
 {
 public:
-    AddSessionCommand(Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed);
+    AddSessionCommand(Journal &journal, Session session, ProblemReporter report);
     void redo() override;
     void undo() override;
 
@@ -28,14 +25,13 @@ private:
     Journal &m_journal;
     Session m_session;
     ProblemReporter m_report;
-    ChangeNotifier m_changed;
 };
 
 class EditSessionCommand : public QUndoCommand
 {
 public:
     EditSessionCommand(
-        Journal &journal, Session before, Session after, ProblemReporter report, ChangeNotifier changed);
+        Journal &journal, Session before, Session after, ProblemReporter report);
     void redo() override;
     void undo() override;
 
@@ -45,14 +41,13 @@ private:
     Session m_before;
     Session m_after;
     ProblemReporter m_report;
-    ChangeNotifier m_changed;
 };
 
 // Undo puts the session back whole: same session_id, same let-downs.
 class DeleteSessionCommand : public QUndoCommand
 {
 public:
-    DeleteSessionCommand(Journal &journal, Session session, ProblemReporter report, ChangeNotifier changed);
+    DeleteSessionCommand(Journal &journal, Session session, ProblemReporter report);
     void redo() override;
     void undo() override;
 
@@ -60,7 +55,6 @@ private:
     Journal &m_journal;
     Session m_session;
     ProblemReporter m_report;
-    ChangeNotifier m_changed;
 };
 
 // A let-down tapped during a live session. The tap itself is already saved when this is

@@ -172,7 +172,7 @@ Journal::Outcome Journal::apply(const Request &request)
         if (!saved)
             return outcome("failed", QStringLiteral("The answer could not be saved: %1").arg(m_store.errorString()));
     }
-    if (!unapplied || out.result == QLatin1String("kept"))
+    if (!unapplied) // something was written, or is kept to be written in order
         emit changed({command, request.origin, m_recorder.currentSession().uuid,
             request.step == Step::Stop || request.step == Step::StartOrStop || request.step == Step::LetdownWithoutFeed});
     return out;

@@ -384,7 +384,7 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &
         if (m_stepChange)
             payload.insert(QStringLiteral("letdown"), letdownToJson(*newLetdown));
     }
-    if (m_stepChange)
+    if (m_stepChange) // the payload is only serialised when there is a record to carry it
         takeStepChange(compactJson(payload));
     m_sessionUnsaved = true;
     m_unsaved = true;
