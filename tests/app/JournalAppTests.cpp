@@ -11,6 +11,7 @@
 
 #include "HttpTestClient.h"
 #include "LetdownProcess.h"
+#include "ServeProcess.h"
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
@@ -30,28 +31,11 @@
 #include <QThread>
 
 namespace {
-quint16 freePort()
+// `letdown serve` with the real clock; returns its pairing key, or empty when it did not come
+// up within 30 s.
+QByteArray startRealServe(QProcess &serve, const QString &database, quint16 port)
 {
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
-
-// `letdown serve` on loopback with the real clock; returns its pairing key, or empty when
-// it did not come up within 30 s.
-QByteArray startServe(QProcess &serve, const QString &database, quint16 port)
-{
-    serve.start(LETDOWN_EXECUTABLE,
-        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
-    if (!serve.waitForStarted(30'000))
-        return {};
-    QByteArray printed;
-    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait)
-        if (serve.waitForReadyRead(100))
-            printed += serve.readAllStandardOutput();
-    const QRegularExpressionMatch match
-        = QRegularExpression("#secret=([0-9a-f]{64})").match(QString::fromLatin1(printed));
-    return match.hasMatch() ? match.captured(1).toLatin1() : QByteArray();
+    return pairingKey(startServe(serve, database, port, false));
 }
 
 void stopServe(QProcess &serve)
@@ -114,9 +98,9 @@ TEST_CASE("letdown tap, import and backup are handed to a running serve, also th
 {
     QTemporaryDir dir;
     const QString database = dir.filePath("served.sqlite");
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     QProcess serve;
-    const QByteArray key = startServe(serve, database, port);
+    const QByteArray key = startRealServe(serve, database, port);
     REQUIRE_FALSE(key.isEmpty());
 
     const CliResult started = runLetdown({"tap", "start", "--database", database});
@@ -147,7 +131,7 @@ TEST_CASE("letdown tap, import and backup are handed to a running serve, also th
     const QString link = dir.filePath("link.sqlite");
     REQUIRE(QFile::link(database, link));
     const CliResult secondOwner
-        = runLetdown({"serve", "--database", link, "--listen", "127.0.0.1", "--port", QString::number(freePort())});
+        = runLetdown({"serve", "--database", link, "--listen", "127.0.0.1", "--port", QString::number(freeLoopbackPort())});
     CHECK(secondOwner.exitCode == 3);
     CHECK(runLetdown({"tap", "stop", "--database", link}).exitCode == 0);
     stopServe(serve);
@@ -228,9 +212,9 @@ TEST_CASE("serve killed with SIGKILL and restarted: the same tap sent again and 
 {
     QTemporaryDir dir;
     const QString database = dir.filePath("resend.sqlite");
-    const quint16 port = freePort();
+    const quint16 port = freeLoopbackPort();
     QProcess serve;
-    QByteArray key = startServe(serve, database, port);
+    QByteArray key = startRealServe(serve, database, port);
     REQUIRE_FALSE(key.isEmpty());
     REQUIRE(sendHttp(port, httpPostTap(port, tapJson("resend-start-1", "start"), key), 10'000).status == 200);
     const HttpReply first = sendHttp(port, httpPostTap(port, tapJson("resend-tap-001", "letdown"), key), 10'000);
@@ -240,7 +224,7 @@ TEST_CASE("serve killed with SIGKILL and restarted: the same tap sent again and 
     const qint64 tappedAtUtcMs = count(database, "SELECT at_utc_ms FROM ejections");
 
     QProcess again;
-    key = startServe(again, database, port);
+    key = startRealServe(again, database, port);
     REQUIRE_FALSE(key.isEmpty());
     const HttpReply resent
         = sendHttp(port, httpPostTap(port, tapJson("resend-tap-001", "letdown", tappedAtUtcMs), key), 10'000);

@@ -9,6 +9,7 @@
 
 #include "HttpTestClient.h"
 #include "LetdownProcess.h"
+#include "ServeProcess.h"
 #include "TestSupport.h"
 
 #include <QAction>
@@ -26,33 +27,6 @@
 #include <QThread>
 
 #include <csignal>
-
-namespace {
-quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    REQUIRE(probe.listen(QHostAddress::LocalHost, 0));
-    return probe.serverPort();
-}
-
-// Starts `letdown serve` on loopback and returns what it printed up to "Ctrl+C stops."
-// (30 s at most), or an empty text if it never got there.
-QByteArray startServe(QProcess &serve, const QString &database, quint16 port)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
-    serve.setProcessEnvironment(environment);
-    serve.start(LETDOWN_EXECUTABLE,
-        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
-    if (!serve.waitForStarted(30'000))
-        return {};
-    QByteArray printed;
-    for (int wait = 0; wait < 300 && !printed.contains("Ctrl+C stops."); ++wait)
-        if (serve.waitForReadyRead(100))
-            printed += serve.readAllStandardOutput();
-    return printed.contains("Ctrl+C stops.") ? printed : QByteArray();
-}
-} // namespace
 
 TEST_CASE("Phone remote in the window: off until she switches it on, then a tap from the phone is on screen at once")
 {

@@ -114,6 +114,8 @@ public:
         check(sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
     }
     void bindNull(int column) { check(sqlite3_bind_null(m_statement, column)); }
+    // NULL for an empty text (an optional id).
+    void bindOrNull(int column, const QString &text) { text.isEmpty() ? bindNull(column) : bind(column, text); }
     void bind(int column, const std::optional<double> &value)
     {
         check(value ? sqlite3_bind_double(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
@@ -239,16 +241,10 @@ bool SessionStore::transaction(const std::function<bool()> &body)
             row.bind(3, qint64(change.utcOffsetS));
             row.bind(4, change.command);
             row.bind(5, change.origin);
-            if (change.receiptId.isEmpty())
-                row.bindNull(6);
-            else
-                row.bind(6, change.receiptId);
+            row.bindOrNull(6, change.receiptId);
             row.bind(7, change.result);
             row.bind(8, change.message);
-            if (change.sessionUuid.isEmpty())
-                row.bindNull(9);
-            else
-                row.bind(9, change.sessionUuid);
+            row.bindOrNull(9, change.sessionUuid);
             row.bind(10, QString::fromUtf8(change.payload));
             if (!row.run()) {
                 m_error = row.error();
