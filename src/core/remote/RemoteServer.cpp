@@ -41,10 +41,10 @@ QString stateKey(SessionRecorder::State state)
     return {};
 }
 
-// The steps the phone's API takes (docs/remote-api.md); the journal knows more.
-const QStringList kPhoneActions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
-    QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown"),
-    QStringLiteral("letdown_without_feed")};
+// The actions of POST /api/v1/session (docs/remote-api.md); the journal knows more steps.
+// A let-down without a feed has an endpoint of its own.
+const QStringList kSessionActions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
+    QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown")};
 
 QString hostText(const QHostAddress &address)
 {
@@ -396,8 +396,7 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
                     .arg(-ageMs / 1000))};
 
     Journal::Request step;
-    if (const auto named = Journal::stepFromKey(action);
-        named && kPhoneActions.contains(action)) // the phone names a subset of the journal's steps
+    if (const auto named = Journal::stepFromKey(action); named && (spontaneous || kSessionActions.contains(action)))
         step.step = *named;
     else
         return bad(QStringLiteral("Unknown action '%1'.").arg(action));
