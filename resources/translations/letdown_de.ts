@@ -3019,6 +3019,10 @@
         <source>A note can hold up to %1 characters; this one has %2.</source>
         <translation>Eine Notiz fasst bis zu %1 Zeichen; diese hat %2.</translation>
     </message>
+    <message>
+        <source>A session must lie between %1 and %2.</source>
+        <translation>Eine Sitzung muss zwischen %1 und %2 liegen.</translation>
+    </message>
 </context>
 <context>
     <name>SpreadChart</name>

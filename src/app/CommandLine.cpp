@@ -266,6 +266,15 @@ int runStats(const QCommandLineParser &parser)
         if (!loadSpontaneousLetdownsInRange(store, range, felt, error))
             return fail(verb, error);
         json.insert(QStringLiteral("spontaneous_letdowns"), int(felt.size()));
+        // Rows on impossible dates (a damaged or hand-edited file) are left out, and said.
+        int implausible = 0;
+        if (!countImplausibleSessions(store, implausible, error))
+            return fail(verb, error);
+        if (implausible > 0) {
+            json.insert(QStringLiteral("sessions_left_out"), implausible);
+            std::fprintf(stderr, "letdown stats: %d sessions on dates before 2000 or more than a year ahead were left "
+                                 "out (correct them in History).\n", implausible);
+        }
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
         return 0;
     }

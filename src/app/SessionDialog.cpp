@@ -4,6 +4,7 @@
 
 #include "LimitedTextEdit.h"
 
+#include "base/Clock.h"
 #include "domain/Measurements.h"
 #include "domain/SessionValidation.h"
 #include "domain/Technique.h"
@@ -289,7 +290,9 @@ void SessionDialog::accept()
                 storedLocalDateTime(overlapping.first().startedAtUtcMs, overlapping.first().startedUtcOffsetS),
                 tr("d MMM HH:mm"));
     }
-    const SessionValidation check = validateSession(s, overlapText);
+    SessionValidation check = validateSession(s, overlapText);
+    if (check.timesError.isEmpty())
+        check.timesError = implausibleDatesError(s, localToday(processClock()));
     showMessage(m_ui->timesMessage, check.timesError);
     if (!check.letdownsError.isEmpty())
         showMessage(m_ui->letdownsMessage, check.letdownsError);

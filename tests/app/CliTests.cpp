@@ -331,3 +331,24 @@ TEST_CASE("Settings move once from where older versions kept them to ~/.config/l
     CHECK(QSettings(newPath, QSettings::IniFormat).value("units").toString() == "oz");
     QFile::remove(newPath); // other tests expect no settings
 }
+
+TEST_CASE("CLI: a row of year 1 or 9999 in the file is left out of the figures and said, not walked week by week")
+{
+    FixtureDatabase fixture;
+    fixture.db.exec("INSERT INTO sessions (uuid, kind, state, started_at_utc_ms, started_utc_offset_s,"
+                    " ended_at_utc_ms, ended_utc_offset_s, active_ms, paused_ms, last_event_at_utc_ms, side) VALUES"
+                    " ('99999999-0000-4000-8000-000000000001', 'nursing', 'stopped', 253370764800000, 0,"
+                    " 253370765400000, 0, 600000, 0, 253370765400000, 'left'),"
+                    " ('00000001-0000-4000-8000-000000000001', 'pumping', 'stopped', -62135596800000, 0,"
+                    " -62135596200000, 0, 600000, 0, -62135596200000, 'left')");
+    const CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    CHECK(json.value("weeks").toArray().size() == 1); // the fixture's week, not 416,000 of them
+    CHECK(json.value("sessions_left_out").toInt() == 2);
+    CHECK(result.err.contains("2 sessions on dates before 2000"));
+    QTemporaryDir dir;
+    const CliResult report = runLetdown({"report", "--database", fixture.db.path, "--out", dir.filePath("r.pdf")});
+    CHECK(report.exitCode == 0);
+}

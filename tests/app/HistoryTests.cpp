@@ -198,6 +198,14 @@ TEST_CASE("History: the dialog shows what is wrong beside the field and saves no
     CHECK(dialog.result() != QDialog::Accepted);
     CHECK_THAT(in<QLabel>(&dialog, "timesMessage")->text().toStdString(), Catch::Contains("after the start"));
 
+    // A date no session can have (a slip of the year field) is refused beside the times.
+    in<QDateTimeEdit>(&dialog, "startEdit")->setDateTime(QDateTime(QDate(9999, 6, 1), QTime(8, 0)));
+    in<QDateTimeEdit>(&dialog, "endEdit")->setDateTime(QDateTime(QDate(9999, 6, 1), QTime(8, 20)));
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK_THAT(in<QLabel>(&dialog, "timesMessage")->text().toStdString(), Catch::Contains("between 2000-01-01"));
+    in<QDateTimeEdit>(&dialog, "startEdit")->setDateTime(start);
+
     // Overlapping the other nursing session is refused too.
     in<QDateTimeEdit>(&dialog, "endEdit")->setDateTime(start.addSecs(15 * 60));
     Session overlapping = finishedSession(SessionKind::Nursing, berlin(2026, 11, 16, 8, 10), {});

@@ -2,6 +2,7 @@
 #include "journal/Journal.h"
 
 #include "domain/SessionJson.h"
+#include "domain/SessionValidation.h"
 
 #include "TestSupport.h"
 
@@ -242,4 +243,29 @@ TEST_CASE("Journal: History's changes and imports are logged and announced like 
     // A change that fails writes neither its effect nor its row.
     CHECK_FALSE(rig.journal.addSession(session, Origin::History, error));
     CHECK(changeLog(rig.store).size() == 4);
+}
+
+TEST_CASE("Journal: a session outside the plausible dates is refused by every way in")
+{
+    JournalRig rig;
+    ProcessClockScope now(rig.clock); // "a year after today" is the tests' today
+    Session farFuture;
+    farFuture.uuid = QStringLiteral("99999999-0000-4000-8000-000000000009");
+    farFuture.state = SessionState::Stopped;
+    farFuture.startedAtUtcMs = QDateTime(QDate(9999, 6, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+    farFuture.endedAtUtcMs = farFuture.startedAtUtcMs + 600'000;
+    farFuture.activeMs = 600'000;
+    farFuture.lastEventAtUtcMs = *farFuture.endedAtUtcMs;
+    QString error;
+    CHECK_FALSE(rig.journal.addSession(farFuture, Origin::History, error));
+    CHECK_THAT(error.toStdString(), Catch::Contains("between 2000-01-01 and"));
+    Journal::ImportCounts counts;
+    CHECK_FALSE(rig.journal.importSessions({farFuture}, {}, Origin::Import, counts, error));
+    Session ancient = farFuture;
+    ancient.startedAtUtcMs = QDateTime(QDate(1, 1, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+    ancient.endedAtUtcMs = ancient.startedAtUtcMs + 600'000;
+    CHECK_FALSE(rig.journal.replaceSession(ancient, Origin::History, error));
+    CHECK(rig.db.scalar("SELECT count(*) FROM sessions") == 0);
+    CHECK(rig.db.scalar("SELECT count(*) FROM change_log") == 0);
+    CHECK(implausibleDatesError(farFuture, QDate(2026, 11, 28)).contains("2027-11-28"));
 }

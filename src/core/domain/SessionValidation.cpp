@@ -1,5 +1,9 @@
 #include "domain/SessionValidation.h"
 
+#include "domain/PlausibleDates.h"
+
+#include <QDateTime>
+
 #include "domain/Measurements.h"
 
 #include <QCoreApplication>
@@ -10,6 +14,19 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(SessionValidation)
 };
 } // namespace
+
+QString implausibleDatesError(const Session &s, QDate today)
+{
+    const auto dayOf = [](qint64 utcMs, int offsetS) {
+        return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, offsetS).date();
+    };
+    const bool startOk = isPlausibleDate(dayOf(s.startedAtUtcMs, s.startedUtcOffsetS), today);
+    const bool endOk = !s.endedAtUtcMs || isPlausibleDate(dayOf(*s.endedAtUtcMs, s.endedUtcOffsetS), today);
+    if (startOk && endOk)
+        return {};
+    return Text::tr("A session must lie between %1 and %2.")
+        .arg(earliestPlausibleDate().toString(Qt::ISODate), latestPlausibleDate(today).toString(Qt::ISODate));
+}
 
 SessionValidation validateSession(const Session &s, const QString &overlaps)
 {

@@ -2,6 +2,7 @@
 
 #include "domain/Session.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -26,3 +27,6 @@ inline constexpr double kLargestRecordedLetdownMl = 140.0;
 
 // `overlaps` names another session of the same kind that overlaps this one, if any.
 SessionValidation validateSession(const Session &session, const QString &overlaps = {});
+// Why a session's start or end lies outside the dates Letdown takes as real (PlausibleDates.h),
+// or empty. Every way in refuses such a session: the dialog, imports, the journal.
+QString implausibleDatesError(const Session &session, QDate today);

@@ -2,6 +2,7 @@
 
 #include "datafile/DataFile.h"
 #include "domain/SessionJson.h"
+#include "domain/SessionValidation.h"
 #include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -255,8 +256,23 @@ bool Journal::write(const QString &command, Origin origin, const QString &sessio
     return true;
 }
 
+bool Journal::refuseImplausible(const QList<Session> &sessions, QString &error) const
+{
+    const QDate today = localToday(m_clock);
+    for (const Session &session : sessions) {
+        const QString why = implausibleDatesError(session, today);
+        if (!why.isEmpty()) {
+            error = QStringLiteral("%1 (session %2)").arg(why, session.uuid);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool Journal::addSession(const Session &session, Origin origin, QString &error)
 {
+    if (refuseImplausible({session}, error))
+        return false;
     return write(QStringLiteral("add_session"), origin, session.uuid,
         compactJson({{QStringLiteral("session"), sessionToJson(session, true)}}),
         [&] { return m_store.insertSession(session); }, error);
@@ -264,6 +280,8 @@ bool Journal::addSession(const Session &session, Origin origin, QString &error)
 
 bool Journal::replaceSession(const Session &session, Origin origin, QString &error)
 {
+    if (refuseImplausible({session}, error))
+        return false;
     return write(QStringLiteral("edit_session"), origin, session.uuid,
         compactJson({{QStringLiteral("session"), sessionToJson(session, true)}}),
         [&] { return m_store.replaceSession(session); }, error);
@@ -278,6 +296,9 @@ bool Journal::deleteSession(const QString &uuid, Origin origin, QString &error)
 bool Journal::importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
     Origin origin, ImportCounts &counts, QString &error)
 {
+    counts = {};
+    if (refuseImplausible(sessions, error))
+        return false;
     // The batch names its sessions; their rows are in the file (an import of ten years
     // would otherwise write its data twice).
     QJsonArray uuids;

@@ -1,5 +1,7 @@
 #include "stats/TrendQuery.h"
 
+#include "base/Clock.h"
+#include "domain/PlausibleDates.h"
 #include "domain/TimeFormat.h"
 
 #include "storage/SessionStore.h"
@@ -7,6 +9,7 @@
 #include <QDateTime>
 
 #include <limits>
+#include <tuple>
 
 namespace {
 // Local dates become UTC instants only once we know the offset; every offset on Earth is
@@ -16,6 +19,17 @@ constexpr qint64 kWidestUtcOffsetMs = 14LL * 3600 * 1000;
 qint64 utcMidnightMs(QDate date)
 {
     return QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+// A statistic reads only sessions on the dates Letdown takes as real (PlausibleDates.h): one
+// row of year 1 or 9999 in a damaged or hand-edited file would otherwise make every week
+// between be walked (19 s and 230 MB of JSON for one such row). Such rows stay in History,
+// where she can correct them; `letdown stats` says how many were left out.
+std::pair<qint64, qint64> plausibleUtcBounds(qint64 fromUtcMs, qint64 toUtcMs)
+{
+    const QDate today = localToday(processClock());
+    return {std::max(fromUtcMs, utcMidnightMs(earliestPlausibleDate()) - kWidestUtcOffsetMs),
+        std::min(toUtcMs, utcMidnightMs(latestPlausibleDate(today).addDays(1)) + kWidestUtcOffsetMs)};
 }
 
 // The UTC instants that may fall on the range's local dates, whatever offset she had then;
@@ -28,7 +42,7 @@ std::pair<qint64, qint64> widenedUtcBounds(const StatsRange &range)
         fromUtcMs = utcMidnightMs(*range.from) - kWidestUtcOffsetMs;
     if (range.to)
         toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
-    return {fromUtcMs, toUtcMs};
+    return plausibleUtcBounds(fromUtcMs, toUtcMs);
 }
 } // namespace
 
@@ -62,6 +76,7 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
     // after range.to): cheaper than looking up nearly every session one by one.
     if (range.to && range.from)
         toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
+    std::tie(fromUtcMs, toUtcMs) = plausibleUtcBounds(fromUtcMs, toUtcMs);
     TrendAccumulator accumulator(model, filter, range);
     if (!store.forEachSessionStartedBetween(
             fromUtcMs, toUtcMs, [&](Session &&session) { accumulator.add(session); },
@@ -97,9 +112,22 @@ bool loadStatisticsSessions(
         fromUtcMs = utcMidnightMs(std::min(baselineStart, alertStart)) - kWidestUtcOffsetMs;
     }
     sessions.clear();
+    const auto [plausibleFromUtcMs, plausibleToUtcMs]
+        = plausibleUtcBounds(fromUtcMs, std::numeric_limits<qint64>::max());
     if (!store.forEachSessionStartedBetween(
-            fromUtcMs, std::numeric_limits<qint64>::max(),
+            plausibleFromUtcMs, plausibleToUtcMs,
             [&](Session &&session) { sessions.append(std::move(session)); }, SessionStore::Detail::Statistics)) {
+        error = store.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool countImplausibleSessions(SessionStore &store, int &count, QString &error)
+{
+    const auto [fromUtcMs, toUtcMs]
+        = plausibleUtcBounds(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+    if (!store.countSessionsStartedOutside(fromUtcMs, toUtcMs, count)) {
         error = store.errorString();
         return false;
     }
@@ -110,8 +138,10 @@ bool loadCurrentFit(SessionStore &store, std::optional<VolumeFit> &fit, QString 
 {
     // Streamed: only what the fit needs is kept, never every session at once.
     QList<MeasuredSession> measured;
+    const auto [fromUtcMs, toUtcMs]
+        = plausibleUtcBounds(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
     if (!store.forEachSessionStartedBetween(
-            std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+            fromUtcMs, toUtcMs,
             [&](Session &&session) {
                 if (const auto m = measuredSession(session))
                     measured << *m;

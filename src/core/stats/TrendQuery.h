@@ -31,3 +31,6 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
 
 // Her own volume model fitted to all her sessions (one lean read of every session).
 bool loadCurrentFit(SessionStore &store, std::optional<VolumeFit> &fit, QString &error);
+// Every read above leaves out sessions outside the plausible dates (PlausibleDates.h); this
+// counts them (they stay in History, to be corrected).
+bool countImplausibleSessions(SessionStore &store, int &count, QString &error);

@@ -960,6 +960,22 @@ bool SessionStore::countLetdowns(int &count)
     return true;
 }
 
+bool SessionStore::countSessionsStartedOutside(qint64 fromUtcMs, qint64 toUtcMs, int &count)
+{
+    m_error.clear();
+    count = 0;
+    QSqlQuery query(m_database.connection());
+    if (!query.prepare(
+            QStringLiteral("SELECT count(*) FROM sessions WHERE started_at_utc_ms < ? OR started_at_utc_ms > ?")))
+        return fail(query);
+    query.addBindValue(fromUtcMs);
+    query.addBindValue(toUtcMs);
+    if (!query.exec() || !query.next())
+        return fail(query);
+    count = query.value(0).toInt();
+    return true;
+}
+
 QString SessionStore::databasePath() const
 {
     return m_database.path();
