@@ -398,6 +398,14 @@
         <source>Line %1: a quote inside a field that does not start with one.</source>
         <translation>Zeile %1: ein Anführungszeichen in einem Feld, das nicht mit einem beginnt.</translation>
     </message>
+    <message>
+        <source>the file is not UTF-8 text (it looks like UTF-16, a spreadsheet&apos;s &quot;Unicode text&quot;). Save it as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation>die Datei ist kein UTF-8-Text (sie sieht nach UTF-16 aus, dem „Unicode-Text“ einer Tabellenkalkulation). Bitte als „CSV UTF-8“ speichern und noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Line 1: %1</source>
+        <translation>Zeile 1: %1</translation>
+    </message>
 </context>
 <context>
     <name>CsvFiles</name>
@@ -1035,6 +1043,10 @@
     <message>
         <source>Your own sessions could not be read to look for overlaps: %1</source>
         <translation>Ihre eigenen Sitzungen konnten nicht auf Überschneidungen geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -352,3 +352,27 @@ TEST_CASE("CLI: a row of year 1 or 9999 in the file is left out of the figures a
     const CliResult report = runLetdown({"report", "--database", fixture.db.path, "--out", dir.filePath("r.pdf")});
     CHECK(report.exitCode == 0);
 }
+
+TEST_CASE("CLI: a CSV saved as UTF-16 is named as such, whichever way it is given")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    REQUIRE(runLetdown({"export", "--database", fixture.db.path, "--sessions", dir.filePath("s.csv")}).exitCode == 0);
+    QFile utf8(dir.filePath("s.csv"));
+    REQUIRE(utf8.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(utf8.readAll());
+    QFile utf16(dir.filePath("unicode-text.csv"));
+    REQUIRE(utf16.open(QIODevice::WriteOnly));
+    utf16.write("\xFF\xFE");
+    utf16.write(reinterpret_cast<const char *>(text.utf16()), text.size() * 2); // as a spreadsheet saves it
+    utf16.close();
+    const QString target = dir.filePath("new.sqlite");
+    for (const QStringList &command : {QStringList {"import", "--database", target, utf16.fileName()},
+             QStringList {"import", "--database", target, "--sessions", utf16.fileName()}}) {
+        const CliResult result = runLetdown(command);
+        CHECK(result.exitCode == 1);
+        CHECK(result.err.contains("it looks like UTF-16"));
+        CHECK_FALSE(result.err.contains("not a known export"));
+    }
+    CHECK_FALSE(QFileInfo::exists(target));
+}

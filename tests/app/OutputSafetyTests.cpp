@@ -167,6 +167,9 @@ TEST_CASE("Outputs: a write that fails (a full disk) replaces nothing, and both 
         1, {"export", "--database", bigPath, "--sessions", f.path("s.csv"), "--ejections", f.path("l.csv")});
     INFO(result.err.toStdString());
     CHECK(result.exitCode == 1);
+    // The system's reason, not Qt's "Unknown error".
+    CHECK(result.err.contains("File too large"));
+    CHECK_FALSE(result.err.contains("Unknown error"));
     CHECK(fileHash(f.path("s.csv")) == oldSessions);
     CHECK(fileHash(f.path("l.csv")) == oldLetdowns);
     // No temporary file is left behind by a failure.

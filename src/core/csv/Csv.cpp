@@ -1,5 +1,7 @@
 #include "csv/Csv.h"
 
+#include <cerrno>
+
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QStringDecoder>
@@ -84,8 +86,11 @@ bool CsvWriter::writeRow(const QStringList &fields)
     }
     m_line += QStringLiteral("\r\n");
     const QByteArray bytes = m_line.toUtf8();
+    errno = 0;
     if (m_device->write(bytes) != bytes.size()) {
-        m_error = m_device->errorString();
+        // A write the system refused (a full disk, a file size limit) can leave QFile's text
+        // at "Unknown error": the system's own reason says what happened.
+        m_error = errno != 0 ? qt_error_string(errno) : m_device->errorString();
         return false;
     }
     return true;
@@ -107,10 +112,25 @@ bool CsvReader::read(QIODevice *device)
     return parse(bytes);
 }
 
+bool CsvReader::looksLikeUtf16(const QByteArray &bytes)
+{
+    return bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || bytes.left(4096).contains('\0');
+}
+
+QString CsvReader::utf16Message()
+{
+    return Text::tr("the file is not UTF-8 text (it looks like UTF-16, a spreadsheet's \"Unicode text\"). Save it "
+                    "as \"CSV UTF-8\" and try again.");
+}
+
 bool CsvReader::parse(const QByteArray &bytes)
 {
     m_records.clear();
     m_error.clear();
+    if (looksLikeUtf16(bytes)) {
+        m_error = Text::tr("Line 1: %1").arg(utf16Message());
+        return false;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(bytes);
     if (decoder.hasError()) {

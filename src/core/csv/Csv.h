@@ -45,6 +45,11 @@ class CsvReader
 {
 public:
     static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;
+    // A spreadsheet's "Unicode text" (UTF-16): a byte-order mark, or NUL bytes in the text.
+    // Its NULs are valid UTF-8, so without this check it would read as a file of odd columns.
+    static bool looksLikeUtf16(const QByteArray &bytes);
+    // What to say about such a file.
+    static QString utf16Message();
 
     explicit CsvReader(QChar delimiter = u',')
         : m_delimiter(delimiter)

@@ -63,9 +63,11 @@ const Importer *detectImporter(const QList<ImportFile> &files, QString &error)
         for (const Importer *importer : importers())
             known = known || importer->recognises(csvHeaderOf(file.bytes));
         if (!known) {
-            error = Text::tr("%1 line 1: this is not a file Letdown can import (its columns are not those of a "
-                             "known export).")
-                        .arg(file.name);
+            error = CsvReader::looksLikeUtf16(file.bytes)
+                ? Text::tr("%1: %2").arg(file.name, CsvReader::utf16Message())
+                : Text::tr("%1 line 1: this is not a file Letdown can import (its columns are not those of a "
+                           "known export).")
+                      .arg(file.name);
             return nullptr;
         }
     }

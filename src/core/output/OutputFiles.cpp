@@ -248,8 +248,11 @@ bool OutputFiles::write(int index, const std::function<bool(QIODevice *, QString
     }
     QString bodyError;
     const bool wrote = body(&file, bodyError);
+    errno = 0;
     const bool flushed = file.flush() && file.error() == QFileDevice::NoError;
-    const QString fileError = file.errorString();
+    // A write the system refused (a full disk, a file size limit) can leave QFile's text at
+    // "Unknown error": the system's own reason says what happened.
+    const QString fileError = errno != 0 ? qt_error_string(errno) : file.errorString();
     file.close();
     if (!wrote || !flushed) {
         error = Text::tr("Cannot write %1: %2").arg(nameOf(output), !wrote ? bodyError : fileError);
