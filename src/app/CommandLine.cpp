@@ -235,6 +235,10 @@ int runStats(const QCommandLineParser &parser)
     QList<Session> sessions;
     if (!loadStatisticsSessions(store, range, today(), sessions, error))
         return fail(verb, error);
+    const int letdownsLeftOut = store.letdownsLeftOut();
+    if (letdownsLeftOut > 0)
+        std::fprintf(stderr, "letdown stats: %d let-downs beyond %d in one session were left out.\n", letdownsLeftOut,
+            kMaxLetdownsPerSession);
     // Her own curve is fitted to all her sessions, not only the period asked. With all of
     // them already read, the fit (a bootstrap) runs on a second core while the figures are
     // computed, unless her curve is in use: then the estimates wait for it.
@@ -270,6 +274,8 @@ int runStats(const QCommandLineParser &parser)
         int implausible = 0;
         if (!countImplausibleSessions(store, implausible, error))
             return fail(verb, error);
+        if (letdownsLeftOut > 0)
+            json.insert(QStringLiteral("letdowns_left_out"), letdownsLeftOut);
         if (implausible > 0) {
             json.insert(QStringLiteral("sessions_left_out"), implausible);
             std::fprintf(stderr, "letdown stats: %d sessions on dates before 2000 or more than a year ahead were left "

@@ -376,3 +376,30 @@ TEST_CASE("CLI: a CSV saved as UTF-16 is named as such, whichever way it is give
     }
     CHECK_FALSE(QFileInfo::exists(target));
 }
+
+TEST_CASE("CLI: a session holding thousands of let-downs (a damaged file) is read as a plausible one, and said")
+{
+    FixtureDatabase fixture;
+    // 5,000 let-downs written into the first session of the file, as a broken tool might.
+    fixture.db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+                    " INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
+                    " SELECT (SELECT min(id) FROM sessions), (SELECT started_at_utc_ms FROM sessions WHERE id ="
+                    " (SELECT min(id) FROM sessions)) + i, 3600, i, 'left' FROM n");
+    const CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    // The session had 3 let-downs before; it is read with 100, the rest said to be left out.
+    CHECK(json.value("letdowns_left_out").toInt() == 5003 - kMaxLetdownsPerSession);
+    CHECK(json.value("volume_by_order").toArray().size() <= kMaxLetdownsPerSession);
+    CHECK(result.err.contains("let-downs beyond 100 in one session were left out"));
+    // Export (the hand-off) keeps every row: nothing is lost by reading less for figures.
+    QTemporaryDir dir;
+    REQUIRE(runLetdown({"export", "--database", fixture.db.path, "--sessions", dir.filePath("s.csv"), "--ejections",
+                dir.filePath("l.csv")})
+                .exitCode
+        == 0);
+    QFile letdowns(dir.filePath("l.csv"));
+    REQUIRE(letdowns.open(QIODevice::ReadOnly));
+    CHECK(letdowns.readAll().count("\r\n") == 1 + 5003 + 2 + 4); // header, the big session, the others
+}

@@ -665,7 +665,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
 
     bool countOk = false;
     p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
-    if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > 100)
+    if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > kMaxLetdownsPerSession)
         table.problem(
             record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
 

@@ -11,6 +11,9 @@
 // Notes longer than this are refused (and the note field stops there), so a paste of a
 // whole document cannot bloat the file or freeze the window.
 inline constexpr int kMaxNoteLength = 10000;
+// More let-downs than this in one session is a damaged or hand-made file (12 is the most
+// ever recorded): imports refuse it, and statistics read no more than this of a session.
+inline constexpr int kMaxLetdownsPerSession = 100;
 
 enum class SessionKind { Nursing, Pumping };
 enum class Side { Left, Right, Both };

@@ -820,6 +820,7 @@ Letdown letdownFromRow(const Statement &row, bool full)
 bool SessionStore::forEachMatching(
     const QString &where, const QVariantList &values, const std::function<void(Session &&)> &visit, Detail detail)
 {
+    m_letdownsLeftOut = 0;
     m_error.clear();
     const bool full = detail == Detail::Full;
     const QVariant handle = m_database.connection().driver()->handle();
@@ -891,8 +892,15 @@ bool SessionStore::forEachMatching(
                 s.techniques.append(techniqueTexts(techniqueRows.bytes(1)));
         letdowns.clear();
         for (; letdownCursor.atOrBefore(id); letdownCursor.advance())
-            if (letdownCursor.session == id)
-                letdowns.append(letdownFromRow(letdownRows, full));
+            if (letdownCursor.session == id) {
+                // Statistics take no more than a session can plausibly hold (a file with a
+                // hundred thousand in one session would make every figure crawl); reads for
+                // editing and export take them all, so nothing is lost by a save.
+                if (!full && letdowns.size() >= kMaxLetdownsPerSession)
+                    ++m_letdownsLeftOut;
+                else
+                    letdowns.append(letdownFromRow(letdownRows, full));
+            }
         if (!letdowns.isEmpty())
             s.letdowns = QList<Letdown>(letdowns.cbegin(), letdowns.cend());
         visit(std::move(s));

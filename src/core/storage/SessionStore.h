@@ -118,6 +118,8 @@ public:
     bool loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns);
 
     QString errorString() const { return m_error; }
+    // Let-downs the last statistics read left out (beyond kMaxLetdownsPerSession in a session).
+    int letdownsLeftOut() const { return m_letdownsLeftOut; }
     // How long writes wait for another program's lock; whether the last failure was that lock.
     void setLockWaitMs(int ms);
     bool lastFailureWasBusy() const;
@@ -146,5 +148,6 @@ private:
     QString m_lastUuid;
     qint64 m_lastId = 0;
     int m_lastGeneration = -1;
+    int m_letdownsLeftOut = 0;
     const QList<ChangeRecord> *m_scopeChanges = nullptr; // written with every transaction (ChangeScope)
 };
