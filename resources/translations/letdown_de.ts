@@ -1664,6 +1664,18 @@
         <source>%1: the amounts are not numbers.</source>
         <translation>%1: die Mengen sind keine Zahlen.</translation>
     </message>
+    <message>
+        <source>%1: %2 %3 happened twice in %4 (the clocks went back); the %5 one was taken.</source>
+        <translation>%1: %2 %3 gab es in %4 zweimal (die Uhren wurden zurückgestellt); die %5 wurde genommen.</translation>
+    </message>
+    <message>
+        <source>first, summer-time</source>
+        <translation>erste, in Sommerzeit,</translation>
+    </message>
+    <message>
+        <source>second, winter-time</source>
+        <translation>zweite, in Winterzeit,</translation>
+    </message>
 </context>
 <context>
     <name>OutputFiles</name>

@@ -231,3 +231,29 @@ TEST_CASE("Imports are stable: the same file twice adds nothing, and imported se
     CHECK(overlapWarnings(r.sessions, {own}).size() == 1);
     CHECK(overlapWarnings(r.sessions, {}).isEmpty());
 }
+
+TEST_CASE("A night feed across the autumn clock change imports: each end takes the offset that makes it valid and "
+          "shortest")
+{
+    // 02:40 summer time (00:40 UTC) to 02:10 winter time (01:10 UTC): thirty minutes, read
+    // as written in Baby Buddy, where the clock shows the same hour twice.
+    const QByteArray feeding = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                               "21,1,Mia,K,2025-10-26 02:40:00,2025-10-26 02:10:00,breast milk,left breast,,,\n"
+                               "22,1,Mia,K,2025-10-26 02:50:00,2025-10-26 03:20:00,breast milk,right breast,,,\n";
+    const ImportResult r = readAs("babybuddy", {{"feeding.csv", feeding}});
+    INFO(r.problems.join('\n').toStdString());
+    REQUIRE(r.problems.isEmpty());
+    REQUIRE(r.sessions.size() == 2);
+    const Session &acrossChange = r.sessions[0];
+    CHECK(acrossChange.startedAtUtcMs == utc(2025, 10, 26, 0, 40));
+    CHECK(acrossChange.startedUtcOffsetS == 7200);
+    CHECK(*acrossChange.endedAtUtcMs == utc(2025, 10, 26, 1, 10));
+    CHECK(acrossChange.endedUtcOffsetS == 3600);
+    CHECK(acrossChange.activeMs == 30 * 60'000);
+    // 02:50 to 03:20: the shortest valid reading is 02:50 winter time (01:50 UTC), 30 minutes.
+    const Session &afterChange = r.sessions[1];
+    CHECK(afterChange.startedAtUtcMs == utc(2025, 10, 26, 1, 50));
+    CHECK(afterChange.activeMs == 30 * 60'000);
+    CHECK_THAT(r.warnings.join('\n').toStdString(), Catch::Contains("line 2: end 2025-10-26 02:10:00 happened twice")
+                                                       && Catch::Contains("second, winter-time"));
+}

@@ -39,6 +39,53 @@ bool instantOf(const QDateTime &local, const QString &column, const QString &tex
     return true;
 }
 
+// A row's start and end (local times) into instants. When one falls in the autumn's repeated
+// hour, its offset is the one that makes the session valid (ending after it starts) and
+// shortest: a night feed from 02:40 summer time to 02:10 winter time lasted 30 minutes, not
+// minus 30. Each repeated time is a warning; a time in the spring gap is a problem.
+bool intervalOf(const QDateTime &startLocal, const QString &startColumn, const QString &startText,
+    const QDateTime &endLocal, const QString &endColumn, const QString &endText, const QString &where,
+    const ImportOptions &options, ImportResult &result, qint64 &startMs, int &startOffsetS, qint64 &endMs,
+    int &endOffsetS)
+{
+    QList<std::pair<qint64, int>> ends[2];
+    const QDateTime locals[2] = {startLocal, endLocal};
+    const QString columns[2] = {startColumn, endColumn}, texts[2] = {startText, endText};
+    for (int i = 0; i < 2; ++i) {
+        if (!locals[i].isValid()) {
+            result.problems
+                << Text::tr("%1: %2 '%3' is not a date and time this format writes.").arg(where, columns[i], texts[i]);
+            return false;
+        }
+        ends[i] = localToInstants(locals[i].date(), locals[i].time(), options.timeZone);
+        if (ends[i].isEmpty()) {
+            result.problems << Text::tr("%1: %2 %3 does not exist in %4 (the clocks went forward then).")
+                                   .arg(where, columns[i], texts[i], QString::fromUtf8(options.timeZone.id()));
+            return false;
+        }
+    }
+    std::pair<qint64, int> start = ends[0].first(), end = ends[1].first();
+    std::optional<qint64> shortestMs;
+    for (const auto &s : ends[0])
+        for (const auto &e : ends[1])
+            if (e.first >= s.first && (!shortestMs || e.first - s.first < *shortestMs)) {
+                shortestMs = e.first - s.first;
+                start = s;
+                end = e;
+            }
+    for (int i = 0; i < 2; ++i)
+        if (ends[i].size() > 1)
+            result.warnings << Text::tr("%1: %2 %3 happened twice in %4 (the clocks went back); the %5 one was taken.")
+                                   .arg(where, columns[i], texts[i], QString::fromUtf8(options.timeZone.id()),
+                                       (i == 0 ? start : end) == ends[i].first() ? Text::tr("first, summer-time")
+                                                                                 : Text::tr("second, winter-time"));
+    startMs = start.first;
+    startOffsetS = start.second;
+    endMs = end.first;
+    endOffsetS = end.second;
+    return true;
+}
+
 // Sides: whole time on one side, or split as the tracker gives it.
 void putSideTimes(Session &s, qint64 leftMs, qint64 rightMs)
 {
@@ -117,9 +164,8 @@ void readBabyBuddyFeeding(const Table &table, const ImportOptions &options, Impo
         qint64 startMs = 0, endMs = 0;
         int startOffset = 0, endOffset = 0;
         const QString start = table.cell(row, QStringLiteral("start")), end = table.cell(row, QStringLiteral("end"));
-        if (!instantOf(
-                babyBuddyTime(start), QStringLiteral("start"), start, where, options, result, startMs, startOffset)
-            || !instantOf(babyBuddyTime(end), QStringLiteral("end"), end, where, options, result, endMs, endOffset))
+        if (!intervalOf(babyBuddyTime(start), QStringLiteral("start"), start, babyBuddyTime(end), QStringLiteral("end"),
+                end, where, options, result, startMs, startOffset, endMs, endOffset))
             continue;
         Session s = importedSession(
             QStringLiteral("babybuddy"), SessionKind::Nursing, startMs, startOffset, endMs, endOffset);
@@ -141,9 +187,9 @@ void readBabyBuddyPumping(const Table &table, const ImportOptions &options, Impo
         const QString end = old ? start : table.cell(row, QStringLiteral("end"));
         qint64 startMs = 0, endMs = 0;
         int startOffset = 0, endOffset = 0;
-        if (!instantOf(babyBuddyTime(start), old ? QStringLiteral("time") : QStringLiteral("start"), start, where,
-                options, result, startMs, startOffset)
-            || !instantOf(babyBuddyTime(end), QStringLiteral("end"), end, where, options, result, endMs, endOffset))
+        if (!intervalOf(babyBuddyTime(start), old ? QStringLiteral("time") : QStringLiteral("start"), start,
+                babyBuddyTime(end), QStringLiteral("end"), end, where, options, result, startMs, startOffset, endMs,
+                endOffset))
             continue;
         Session s = importedSession(
             QStringLiteral("babybuddy"), SessionKind::Pumping, startMs, startOffset, endMs, endOffset);
@@ -224,9 +270,13 @@ void readHuckleberry(const Table &table, const ImportOptions &options, ImportRes
             const std::optional<qint64> durationMs = sideMinutesMs(table.cell(row, QStringLiteral("Duration")));
             endMs = startMs + (durationMs ? *durationMs : leftMs.value_or(0) + rightMs.value_or(0));
             endOffset = options.timeZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(endMs, Qt::UTC));
-        } else if (!instantOf(
-                       huckleberryTime(end), QStringLiteral("End"), end, where, options, result, endMs, endOffset)) {
-            continue;
+        } else {
+            // Start read again with End, so that the pair is valid and shortest across the
+            // autumn's repeated hour (its warning said once, here).
+            result.warnings.removeIf([&](const QString &w) { return w.startsWith(where + QStringLiteral(": Start ")); });
+            if (!intervalOf(huckleberryTime(start), QStringLiteral("Start"), start, huckleberryTime(end),
+                    QStringLiteral("End"), end, where, options, result, startMs, startOffset, endMs, endOffset))
+                continue;
         }
         Session s = importedSession(QStringLiteral("huckleberry"),
             breastfeed ? SessionKind::Nursing : SessionKind::Pumping, startMs, startOffset, endMs, endOffset);

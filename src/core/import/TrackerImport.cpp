@@ -52,11 +52,10 @@ QString Table::where(const CsvRecord &row) const
     return Text::tr("%1 line %2").arg(m_fileName).arg(row.lineNumber);
 }
 
-bool localToInstant(QDate date, QTime time, const QTimeZone &zone, qint64 &utcMs, int &offsetS, bool &repeatedHour)
+QList<std::pair<qint64, int>> localToInstants(QDate date, QTime time, const QTimeZone &zone)
 {
-    repeatedHour = false;
     if (!date.isValid() || !time.isValid() || !zone.isValid())
-        return false;
+        return {};
     // The wall-clock time read as if it were UTC; the real instant is it minus the offset in
     // force then. A day either side covers any one transition: both offsets are candidates.
     const qint64 wallMs = QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch();
@@ -67,10 +66,16 @@ bool localToInstant(QDate date, QTime time, const QTimeZone &zone, qint64 &utcMs
         if (offsetAt(instant) == candidate && !fits.contains(std::pair {instant, candidate}))
             fits.append({instant, candidate});
     }
-    if (fits.isEmpty())
-        return false; // in the spring gap: this wall-clock time never happened
     std::sort(fits.begin(), fits.end());
+    return fits;
+}
+
+bool localToInstant(QDate date, QTime time, const QTimeZone &zone, qint64 &utcMs, int &offsetS, bool &repeatedHour)
+{
+    const QList<std::pair<qint64, int>> fits = localToInstants(date, time, zone);
     repeatedHour = fits.size() > 1;
+    if (fits.isEmpty())
+        return false; // in the spring gap (or not a date): this wall-clock time never happened
     utcMs = fits.first().first; // the earlier instant: the summer-time offset
     offsetS = fits.first().second;
     return true;

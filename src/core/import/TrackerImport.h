@@ -32,6 +32,9 @@ private:
 // A local wall-clock time in `zone` as an instant. A time inside the autumn's repeated
 // hour takes the first (summer-time) offset and says so in `warning`; a time inside the
 // spring gap does not exist: false.
+// Every instant a wall-clock time stands for in `zone`, earliest first, with its offset: one,
+// two in the autumn's repeated hour, none in the spring gap.
+QList<std::pair<qint64, int>> localToInstants(QDate date, QTime time, const QTimeZone &zone);
 bool localToInstant(QDate date, QTime time, const QTimeZone &zone, qint64 &utcMs, int &offsetS, bool &repeatedHour);
 
 // "2.5oz", "100ml", "80 ml": millilitres. Empty text: no value (true). `defaultUnit` for a
