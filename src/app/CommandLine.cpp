@@ -528,6 +528,27 @@ int runImport(const QCommandLineParser &parser, WriteContext &context)
     // Sessions she logged in Letdown at the same time as another tracker's: said, both kept.
     for (const QString &warning : storedOverlapWarnings(journal->store(), sessions))
         context.err += QStringLiteral("letdown import: %1\n").arg(warning);
+    // Sessions already there under the same id but at other times (the same file imported
+    // again with a corrected --timezone): said, and replaced only when she asks, after a backup.
+    QHash<QString, QPair<qint64, qint64>> stored;
+    if (!journal->store().loadTimesByUuid(stored))
+        return context.fail(journal->store().errorString());
+    QList<Session> moved;
+    for (const Session &s : sessions)
+        if (const auto it = stored.constFind(s.uuid);
+            it != stored.constEnd() && (it->first != s.startedAtUtcMs || it->second != s.endedAtUtcMs.value_or(0)))
+            moved << s;
+    if (!moved.isEmpty() && parser.isSet(QStringLiteral("replace"))) {
+        const QString backup = journal->dataFile().backUp(QStringLiteral("before-replace"), error);
+        if (backup.isEmpty())
+            return context.fail(Text::tr("no backup could be taken, so nothing was replaced: %1").arg(error));
+        for (const Session &s : std::as_const(moved))
+            if (!journal->replaceSession(s, Origin::CommandLine, error))
+                return context.fail(Text::tr("replacing session %1 failed: %2 (the backup is %3)").arg(s.uuid, error, backup));
+        context.out += Text::tr("Replaced %1 sessions whose times differed; the file as it was is in %2\n")
+                           .arg(moved.size())
+                           .arg(backup);
+    }
     CsvImportReport report;
     if (!importCsvFiles(*journal, Origin::CommandLine, batch, report, problems))
         return context.fail(Text::tr("nothing was imported:\n%1").arg(problemSummary(problems)));
@@ -537,6 +558,11 @@ int runImport(const QCommandLineParser &parser, WriteContext &context)
                        .arg(report.skipped);
     if (report.withoutFeed > 0)
         context.out += Text::tr("Imported %1 let-downs without a feed.\n").arg(report.withoutFeed);
+    if (!moved.isEmpty() && !parser.isSet(QStringLiteral("replace")))
+        context.err += Text::tr("letdown import: %1 of the sessions already there have the same ids but other times "
+                                "(imported before with another --timezone?); they were kept as they are. Run the "
+                                "same command with --replace to replace them (a backup is taken first).\n")
+                           .arg(moved.size());
     return 0;
 }
 
@@ -701,7 +727,10 @@ const QList<Verb> &verbs()
                     {QStringLiteral("units"), Text::tr("ml or oz, for amounts written without a unit (Baby Buddy)."),
                         QStringLiteral("unit")},
                     {QStringLiteral("dry-run"),
-                        Text::tr("Check the files and say what would be imported; write nothing.")}};
+                        Text::tr("Check the files and say what would be imported; write nothing.")},
+                    {QStringLiteral("replace"),
+                        Text::tr("Replace sessions already there whose times differ (a corrected --timezone); a "
+                                 "backup is taken first.")}};
             },
             nullptr, true, runImport},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QDir>
 
 #include <functional>
@@ -402,4 +403,49 @@ TEST_CASE("CLI: a session holding thousands of let-downs (a damaged file) is rea
     QFile letdowns(dir.filePath("l.csv"));
     REQUIRE(letdowns.open(QIODevice::ReadOnly));
     CHECK(letdowns.readAll().count("\r\n") == 1 + 5003 + 2 + 4); // header, the big session, the others
+}
+
+TEST_CASE("CLI: the same tracker file imported again with a corrected --timezone says the times differ, and "
+          "--replace replaces them after a backup")
+{
+    QTemporaryDir dir;
+    QFile feeding(dir.filePath("feeding.csv"));
+    REQUIRE(feeding.open(QIODevice::WriteOnly));
+    feeding.write("id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                  "31,1,Mia,K,2025-11-10 08:00:00,2025-11-10 08:20:00,breast milk,left breast,,,\n"
+                  "32,1,Mia,K,2025-11-10 11:00:00,2025-11-10 11:15:00,breast milk,right breast,,,\n");
+    feeding.close();
+    const QString database = dir.filePath("tz.sqlite");
+    const auto startOfFirst = [&] {
+        Database check;
+        REQUIRE(check.open(database, Database::OpenMode::ReadOnly));
+        QSqlQuery query(check.connection());
+        REQUIRE(query.exec("SELECT min(started_at_utc_ms) FROM sessions"));
+        REQUIRE(query.next());
+        return query.value(0).toLongLong();
+    };
+    REQUIRE(runLetdown({"import", "--database", database, "--timezone", "UTC", feeding.fileName()}).exitCode == 0);
+    const qint64 asUtc = startOfFirst();
+    CHECK(asUtc == QDateTime(QDate(2025, 11, 10), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch());
+
+    // The right zone this time: the same ids, other times. Said, and nothing changed.
+    const CliResult again
+        = runLetdown({"import", "--database", database, "--timezone", "Europe/Berlin", feeding.fileName()});
+    CHECK(again.exitCode == 0);
+    CHECK(again.err.contains("2 of the sessions already there have the same ids but other times"));
+    CHECK(again.err.contains("--replace"));
+    CHECK(startOfFirst() == asUtc);
+
+    const CliResult replaced = runLetdown(
+        {"import", "--database", database, "--timezone", "Europe/Berlin", "--replace", feeding.fileName()});
+    INFO(replaced.err.toStdString());
+    CHECK(replaced.exitCode == 0);
+    CHECK(replaced.out.contains("Replaced 2 sessions whose times differed"));
+    CHECK(startOfFirst() == asUtc - 3600 * 1000); // 08:00 in Berlin is 07:00 UTC
+    CHECK(QDir(dir.filePath("backups")).entryList({"*before-replace*"}, QDir::Files).size() == 1);
+    // Once right, the same command has nothing more to say or do.
+    const CliResult settled = runLetdown(
+        {"import", "--database", database, "--timezone", "Europe/Berlin", "--replace", feeding.fileName()});
+    CHECK_FALSE(settled.out.contains("Replaced"));
+    CHECK_FALSE(settled.err.contains("other times"));
 }

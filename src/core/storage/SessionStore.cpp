@@ -968,6 +968,19 @@ bool SessionStore::countLetdowns(int &count)
     return true;
 }
 
+bool SessionStore::loadTimesByUuid(QHash<QString, QPair<qint64, qint64>> &times)
+{
+    m_error.clear();
+    times.clear();
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT uuid, started_at_utc_ms, coalesce(ended_at_utc_ms, 0) FROM sessions")))
+        return fail(query);
+    while (query.next())
+        times.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
+    return true;
+}
+
 bool SessionStore::countSessionsStartedOutside(qint64 fromUtcMs, qint64 toUtcMs, int &count)
 {
     m_error.clear();

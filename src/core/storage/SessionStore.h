@@ -71,6 +71,8 @@ public:
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
     bool countFinishedSessions(int &count);
     bool countLetdowns(int &count); // in every session
+    // The start and end (UTC ms; end 0 while unfinished) of every stored session, by uuid.
+    bool loadTimesByUuid(QHash<QString, QPair<qint64, qint64>> &times);
     // Sessions that started before `fromUtcMs` or after `toUtcMs`.
     bool countSessionsStartedOutside(qint64 fromUtcMs, qint64 toUtcMs, int &count);
     // The kind of the most recently started session, if any.
