@@ -371,6 +371,33 @@
         <source>this program cannot draw; run it through &apos;letdown&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>letdown import: ... and %1 more rows skipped (counted above by reason).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no backup could be taken, so nothing was replaced: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacing session %1 failed: %2 (the backup is %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced %1 sessions whose times differed; the file as it was is in %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letdown import: %1 of the sessions already there have the same ids but other times (imported before with another --timezone?); they were kept as they are. Run the same command with --replace to replace them (a backup is taken first).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace sessions already there whose times differ (a corrected --timezone); a backup is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -405,6 +432,10 @@
     <message>
         <source>Line 1: %1</source>
         <translation>Zeile 1: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 rows: this is not an export of one family&apos;s log.</source>
+        <translation>mehr als %1 Zeilen: Das ist kein Export des Protokolls einer Familie.</translation>
     </message>
 </context>
 <context>

@@ -491,6 +491,9 @@ bool readImportFiles(const QCommandLineParser &parser, CsvImportBatch &batch, QS
         said += QStringLiteral("letdown import: %1\n").arg(importSummary(*importer, result, options));
     for (const QString &line : std::as_const(result.skipped) + result.warnings)
         said += QStringLiteral("letdown import: %1\n").arg(line);
+    if (result.skippedCount() > result.skipped.size())
+        said += Text::tr("letdown import: ... and %1 more rows skipped (counted above by reason).\n")
+                    .arg(result.skippedCount() - result.skipped.size());
     return problems.isEmpty();
 }
 

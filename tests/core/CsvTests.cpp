@@ -539,3 +539,17 @@ TEST_CASE("CSV hand-off: let-downs without a feed travel in the let-downs file, 
     CHECK(problems.join('\n').contains("broken.csv line"));
     CHECK(empty.db.scalar("SELECT count(*) FROM spontaneous_letdowns") == 0);
 }
+
+TEST_CASE("CSV reader: rows are counted while reading, and a file of millions of tiny rows stops at the limit")
+{
+    QByteArray tiny = "session_id,kind\n";
+    tiny += QByteArray("a\n").repeated(int(CsvReader::kMaxRows) + 1);
+    CsvReader reader;
+    CHECK_FALSE(reader.parse(tiny));
+    CHECK(reader.errorString().contains("more than 2000000 rows"));
+    CHECK(reader.records().isEmpty()); // nothing held on to
+    QByteArray atLimit = "session_id,kind\n";
+    atLimit += QByteArray("a\n").repeated(int(CsvReader::kMaxRows) - 1);
+    CHECK(reader.parse(atLimit));
+    CHECK(reader.records().size() == CsvReader::kMaxRows);
+}

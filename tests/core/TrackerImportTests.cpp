@@ -257,3 +257,16 @@ TEST_CASE("A night feed across the autumn clock change imports: each end takes t
     CHECK_THAT(r.warnings.join('\n').toStdString(), Catch::Contains("line 2: end 2025-10-26 02:10:00 happened twice")
                                                        && Catch::Contains("second, winter-time"));
 }
+
+TEST_CASE("Rows skipped on purpose are counted by reason; only the first thousand are listed")
+{
+    QByteArray file = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\","
+                      "\"End Condition\",\"Notes\"\n";
+    file += QByteArray("\"Diaper\",\"2025-11-02 06:15\",\"\",\"\",\"\",\"\",\"\",\"wet\"\n").repeated(2500);
+    const ImportResult r = readAs("huckleberry", {{"huckleberry.csv", file}});
+    CHECK(r.skipped.size() == ImportResult::kMaxListedSkips);
+    CHECK(r.skippedCount() == 2500);
+    CHECK(r.skippedByReason.size() == 1);
+    const QString summary = importSummary(*importerWithId("huckleberry"), r, ImportOptions {});
+    CHECK(summary.contains("2500 rows skipped: 2500 ×"));
+}

@@ -149,7 +149,7 @@ bool CsvReader::parse(const QByteArray &bytes)
     // Guesses that spare most reallocations: records are about as wide as the one before,
     // and a line of an export is rarely shorter than 40 characters.
     qsizetype fieldsPerRecord = 8;
-    m_records.reserve(n / 40 + 1);
+    m_records.reserve(std::min<qsizetype>(n / 40 + 1, kMaxRows + 1));
     while (i < n) {
         CsvRecord record;
         record.lineNumber = line;
@@ -217,6 +217,11 @@ bool CsvReader::parse(const QByteArray &bytes)
         fieldsPerRecord = record.fields.size();
         if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
             m_records.append(std::move(record));
+        if (m_records.size() > kMaxRows) {
+            m_records.clear();
+            m_error = Text::tr("more than %1 rows: this is not an export of one family's log.").arg(kMaxRows);
+            return false;
+        }
     }
     m_records.squeeze();
     return true;

@@ -45,6 +45,9 @@ class CsvReader
 {
 public:
     static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;
+    // Rows are counted while reading: a file of 64 MB in two-byte rows would otherwise hold
+    // 33 million records in memory (gigabytes) before anything was checked.
+    static constexpr qsizetype kMaxRows = 2'000'000;
     // A spreadsheet's "Unicode text" (UTF-16): a byte-order mark, or NUL bytes in the text.
     // Its NULs are valid UTF-8, so without this check it would read as a file of odd columns.
     static bool looksLikeUtf16(const QByteArray &bytes);

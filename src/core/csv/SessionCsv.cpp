@@ -499,7 +499,7 @@ private:
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr qint64 kToleranceMs = 2000; // rounding to whole seconds on export
 constexpr qint64 kEndAgreementMs = 60'000;
-constexpr qsizetype kMaxRows = 2'000'000;
+constexpr qsizetype kMaxRows = CsvReader::kMaxRows;
 
 struct ParsedSession {
     Session session;

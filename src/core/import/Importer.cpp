@@ -132,18 +132,23 @@ QString importSummary(const Importer &importer, const ImportResult &result, cons
                        .arg(localText(*first, firstOffset).left(10), localText(*last, lastOffset).left(10));
     summary += Text::tr(", times read in %1").arg(QString::fromUtf8(options.timeZone.id()));
     // Skipped rows grouped by their reason ("file line 7: a bottle feed (formula)").
-    QMap<QString, int> reasons;
-    for (const QString &line : result.skipped)
-        ++reasons[line.section(QStringLiteral(": "), 1)];
     QStringList grouped;
-    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+    for (auto it = result.skippedByReason.cbegin(); it != result.skippedByReason.cend(); ++it)
         grouped << QStringLiteral("%1 × %2").arg(it.value()).arg(it.key());
-    summary += result.skipped.isEmpty()
+    summary += result.skippedCount() == 0
         ? Text::tr("; no rows skipped")
-        : Text::tr("; %1 rows skipped: %2").arg(result.skipped.size()).arg(grouped.join(QStringLiteral(", ")));
+        : Text::tr("; %1 rows skipped: %2").arg(result.skippedCount()).arg(grouped.join(QStringLiteral(", ")));
     if (!result.warnings.isEmpty())
         summary += Text::tr("; %1 warnings (below)").arg(result.warnings.size());
     return summary + u'.';
+}
+
+int ImportResult::skippedCount() const
+{
+    int count = 0;
+    for (const int n : skippedByReason)
+        count += n;
+    return count;
 }
 
 QStringList overlapWarnings(const QList<Session> &imported, const QList<Session> &stored)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -31,7 +32,12 @@ struct ImportOptions {
 struct ImportResult {
     QList<Session> sessions;
     QList<SpontaneousLetdown> withoutFeed; // let-downs felt with no feed (Letdown's own export)
+    // The rows skipped on purpose: the first kMaxListedSkips named with file and line, every
+    // one counted by its reason (a file of millions of bottle feeds must not fill memory).
+    static constexpr int kMaxListedSkips = 1000;
     QStringList skipped;
+    QMap<QString, int> skippedByReason;
+    int skippedCount() const;
     QStringList warnings;
     QStringList problems; // non-empty: nothing may be written
 };

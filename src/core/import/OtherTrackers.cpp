@@ -103,7 +103,9 @@ void putSideTimes(Session &s, qint64 leftMs, qint64 rightMs)
 
 void skip(ImportResult &result, const QString &where, const QString &why)
 {
-    result.skipped << QStringLiteral("%1: %2").arg(where, why);
+    if (result.skipped.size() < ImportResult::kMaxListedSkips)
+        result.skipped << QStringLiteral("%1: %2").arg(where, why);
+    ++result.skippedByReason[why];
 }
 
 void add(ImportResult &result, Session s, const QString &where, const QString &note)
