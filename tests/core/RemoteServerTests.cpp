@@ -498,3 +498,15 @@ TEST_CASE("Remote: clients that hold many half-sent requests never starve the ph
     const Reply tap = r.tap("dawdle-start-1", "start");
     CHECK(tap.status == 200);
 }
+
+TEST_CASE("Remote: a tap_id is the whole text - one ending in a newline is refused, not stored with it")
+{
+    RemoteRig r;
+    const QByteArray body = "{\"tap_id\":\"newline-tap-01\\n\",\"action\":\"start\"}";
+    const Reply refused = send(r.port, post(r.port, body));
+    CHECK(refused.status == 400);
+    CHECK(refused.json().value("message").toString().contains("8 to 64 letters"));
+    CHECK(r.count("SELECT count(*) FROM sessions") == 0);
+    CHECK(r.count("SELECT count(*) FROM change_log") == 0);
+    CHECK(send(r.port, post(r.port, r.tapBody("newline-tap-01", "start"))).status == 200);
+}
