@@ -220,7 +220,10 @@ Journal::Outcome Journal::perform(const Request &r)
         return stepResult(r.side ? m_steps.setSide(*r.side) : m_steps.switchSide());
     case Step::Letdown:
         if (!live) {
-            m_steps.letdown(); // refused: the window's status bar says so
+            // A key or button in the window is told in its status bar (the steps' refusal);
+            // the phone and the command line get this answer instead.
+            if (r.origin != Origin::Phone && r.origin != Origin::CommandLine)
+                m_steps.letdown();
             return outcome("no_session", QStringLiteral("No session is running. Was it a let-down without a feed?"));
         }
         return stepResult(m_steps.letdown(r.tappedAtMonotonicMs));
