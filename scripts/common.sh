@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 # Debian 12 packages the build, the tests and the app need.
 PACKAGES=(
   cmake g++ ninja-build pkg-config
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   catch2 sqlite3 libsqlite3-dev tzdata libqrencode-dev
   qt6-translations-l10n xvfb xauth fonts-dejavu-core poppler-utils desktop-file-utils appstream
 )

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
-#include <QSqlQuery>
 #include <QDir>
 
 #include <functional>
@@ -419,7 +418,7 @@ TEST_CASE("CLI: the same tracker file imported again with a corrected --timezone
     const auto startOfFirst = [&] {
         Database check;
         REQUIRE(check.open(database, Database::OpenMode::ReadOnly));
-        QSqlQuery query(check.connection());
+        TestQuery query(check);
         REQUIRE(query.exec("SELECT min(started_at_utc_ms) FROM sessions"));
         REQUIRE(query.next());
         return query.value(0).toLongLong();

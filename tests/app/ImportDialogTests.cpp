@@ -20,7 +20,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSet>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -201,7 +200,7 @@ TEST_CASE("An import killed half way leaves nothing: every count seen is all or 
         const bool opened = check.open(database, Database::OpenMode::MustExist);
         INFO("kill " << attempt << ": " << check.errorString().toStdString());
         REQUIRE(opened);
-        QSqlQuery count(check.connection());
+        TestQuery count(check);
         REQUIRE(count.exec("SELECT count(*) FROM sessions"));
         REQUIRE(count.next());
         countsSeen << count.value(0).toLongLong();

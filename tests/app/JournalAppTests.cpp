@@ -23,7 +23,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
@@ -48,7 +47,7 @@ qint64 count(const QString &database, const QString &sql)
 {
     Database check;
     REQUIRE(check.open(database, Database::OpenMode::ReadOnly));
-    QSqlQuery query(check.connection());
+    TestQuery query(check);
     REQUIRE(query.exec(sql));
     REQUIRE(query.next());
     return query.value(0).toLongLong();

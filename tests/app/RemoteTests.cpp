@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -217,7 +216,7 @@ TEST_CASE("letdown serve: the remote without a window, one owner of the file, st
 
     Database check;
     REQUIRE(check.open(database, Database::OpenMode::MustExist));
-    QSqlQuery query(check.connection());
+    TestQuery query(check);
     REQUIRE(
         query.exec("SELECT (SELECT count(*) FROM sessions WHERE state = 'running'), (SELECT count(*) FROM ejections)"));
     REQUIRE(query.next());
@@ -250,7 +249,7 @@ TEST_CASE("letdown serve killed with SIGKILL between two taps: every answered ta
 
     Database check;
     REQUIRE(check.open(database, Database::OpenMode::MustExist));
-    QSqlQuery query(check.connection());
+    TestQuery query(check);
     REQUIRE(
         query.exec("SELECT (SELECT count(*) FROM sessions WHERE state = 'running'), (SELECT count(*) FROM ejections),"
                    " (SELECT count(*) FROM change_log WHERE receipt_id IS NOT NULL)"));

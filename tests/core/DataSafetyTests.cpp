@@ -132,7 +132,7 @@ TEST_CASE("A damaged file is refused untouched, and can be replaced by the newes
     SECTION("a truncated copy")
     {
         QFile::copy(source.path, path);
-        QSqlQuery(source.database.connection()).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        TestQuery(source.database).exec("PRAGMA wal_checkpoint(TRUNCATE)");
         QFile::remove(path);
         REQUIRE(QFile::copy(source.path, path));
         QFile file(path);
@@ -156,7 +156,7 @@ TEST_CASE("A damaged file is refused untouched, and can be replaced by the newes
     REQUIRE(Backups::restoreOverDamaged(path, backup, aside, error));
     CHECK(fileHash(aside) == before);
     REQUIRE(database.open(path));
-    QSqlQuery count(database.connection());
+    TestQuery count(database);
     REQUIRE((count.exec("SELECT count(*) FROM sessions") && count.next()));
     CHECK(count.value(0).toInt() == 112);
 }
@@ -373,7 +373,7 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
     CHECK(sessions[0].leftVolumeMl == 40);
     CHECK(sessions[0].rightVolumeMl == 35.5);
     CHECK(sessions[0].topupKind == TopupKind::Formula);
-    QSqlQuery bad(reopened.connection());
+    TestQuery bad(reopened);
     CHECK_FALSE(bad.exec("UPDATE sessions SET topup_kind = 'juice'"));
     CHECK_FALSE(bad.exec("UPDATE sessions SET letdowns_logged = 2"));
     // Version 4's tables came with it: a let-down without a feed is a change to back up.
@@ -408,7 +408,7 @@ TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts mo
     REQUIRE(upgraded.findReceipt(QStringLiteral("old-tap-0002"), receipt));
     REQUIRE(receipt);
     CHECK(receipt->result == "recorded");
-    QSqlQuery gone(reopened.connection());
+    TestQuery gone(reopened);
     CHECK_FALSE(gone.exec("SELECT count(*) FROM remote_taps"));
     QList<ChangeRecord> log;
     REQUIRE(upgraded.loadChangeLog(0, 10, log));
@@ -417,7 +417,7 @@ TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts mo
     CHECK(log[0].atUtcMs == 1764300000000);
     CHECK(log[0].changeId != log[1].changeId);
     // A receipt is found through its index, not by reading the whole log.
-    QSqlQuery plan(reopened.connection());
+    TestQuery plan(reopened);
     REQUIRE(plan.exec("EXPLAIN QUERY PLAN SELECT result, message FROM change_log"
                       " WHERE receipt_id = 'old-tap-0002' AND receipt_id IS NOT NULL"));
     QStringList steps;
@@ -447,12 +447,12 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     DataFile owner(reopened);
     REQUIRE(owner.open(db.path));
     CHECK(Backups::list(db.path, true).size() == 1); // the verified backup came first
-    QSqlQuery index(reopened.connection());
+    TestQuery index(reopened);
     REQUIRE(index.exec("SELECT sql FROM sqlite_master WHERE name = 'ejections_by_session'"));
     REQUIRE(index.next());
     CHECK_THAT(index.value(0).toString().toStdString(), Catch::Contains("measured_volume_ml"));
     // Every let-down of every session is read from the index alone.
-    QSqlQuery plan(reopened.connection());
+    TestQuery plan(reopened);
     REQUIRE(plan.exec("EXPLAIN QUERY PLAN SELECT e.session_id, e.offset_ms, e.measured_volume_ml FROM ejections e"
                       " ORDER BY e.session_id, e.offset_ms, e.id"));
     QStringList steps;

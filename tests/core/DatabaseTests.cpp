@@ -4,24 +4,14 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSqlDatabase>
 
 namespace {
 // Makes a SQLite file with plain SQL, outside our Database class.
 void makeForeignFile(const QString &path, const QStringList &statements)
 {
-    const QString name = QStringLiteral("foreign-") + path;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-        for (const QString &sql : statements) {
-            QSqlQuery query(db);
-            REQUIRE(query.exec(sql));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    OtherProgramConnection db(path);
+    for (const QString &sql : statements)
+        REQUIRE(db.exec(sql));
 }
 } // namespace
 
@@ -36,7 +26,7 @@ TEST_CASE("A new database is created private, versioned and in WAL mode")
     const auto folderPermissions = QFileInfo(QFileInfo(path).absolutePath()).permissions();
     CHECK_FALSE(folderPermissions & (QFile::ReadOther | QFile::ReadGroup));
 
-    QSqlQuery query(database.connection());
+    TestQuery query(database);
     REQUIRE(query.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version),"
                                       " (SELECT application_id FROM pragma_application_id),"
                                       " (SELECT journal_mode FROM pragma_journal_mode),"
@@ -96,7 +86,7 @@ TEST_CASE("Migrations run from an empty file and reopening keeps the data")
 
     Database again;
     REQUIRE(again.open(db.path));
-    QSqlQuery query(again.connection());
+    TestQuery query(again);
     REQUIRE(query.exec(QStringLiteral("SELECT count(*) FROM sessions")));
     REQUIRE(query.next());
     CHECK(query.value(0).toInt() == 1);
@@ -164,22 +154,15 @@ namespace {
 void makeFileWithPendingWal(const QString &path, const QStringList &statements)
 {
     const QString source = path + QStringLiteral(".source");
-    const QString name = QStringLiteral("wal-") + path;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(source);
-        REQUIRE(db.open());
+        OtherProgramConnection db(source);
         for (const QString &sql :
             QStringList {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA wal_autocheckpoint=0")}
-                + statements) {
-            QSqlQuery query(db);
-            REQUIRE(query.exec(sql));
-        }
+                + statements)
+            REQUIRE(db.exec(sql));
         REQUIRE(QFile::copy(source, path));
         REQUIRE(QFile::copy(source + QStringLiteral("-wal"), path + QStringLiteral("-wal")));
-        db.close();
     }
-    QSqlDatabase::removeDatabase(name);
     REQUIRE(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
 }
 } // namespace

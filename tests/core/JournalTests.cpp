@@ -34,21 +34,12 @@ Journal::Request tap(Journal::Step step, const QString &receipt, std::optional<q
 // Another program holding the write lock for the scope.
 struct LockHolder {
     explicit LockHolder(const QString &path)
+        : other(path)
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("journal-lock"));
-        other.setDatabaseName(path);
-        REQUIRE(other.open());
-        REQUIRE(QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE")));
+        REQUIRE(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
     }
-    ~LockHolder()
-    {
-        {
-            QSqlDatabase other = QSqlDatabase::database(QStringLiteral("journal-lock"));
-            QSqlQuery(other).exec(QStringLiteral("COMMIT"));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("journal-lock"));
-    }
+    ~LockHolder() { other.exec(QStringLiteral("COMMIT")); }
+    OtherProgramConnection other;
 };
 } // namespace
 

@@ -15,8 +15,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -207,10 +205,7 @@ TEST_CASE("Remote: a tap too old to place is refused, and one that waits for the
     // Another program holds the write lock: the let-down is kept in order, not answered as saved.
     r.rig.recorder.setRetryIntervalsMs(60'000, 60'000);
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("remote-lock-holder"));
-        other.setDatabaseName(r.rig.db.path);
-        REQUIRE(other.open());
-        QSqlQuery hold(other);
+        OtherProgramConnection hold(r.rig.db.path);
         REQUIRE(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
         const Reply kept = r.tap("tap-letdown-busy", "letdown");
         CHECK(kept.status == 503);
@@ -218,7 +213,6 @@ TEST_CASE("Remote: a tap too old to place is refused, and one that waits for the
         CHECK(r.tap("tap-letdown-busy", "letdown").status == 503); // asked again: still waiting, not twice
         REQUIRE(hold.exec(QStringLiteral("COMMIT")));
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("remote-lock-holder"));
     REQUIRE(r.rig.recorder.retrySave());
     const Reply saved = r.tap("tap-letdown-busy", "letdown");
     CHECK(saved.status == 200);

@@ -10,8 +10,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace {
 using State = SessionRecorder::State;
@@ -336,10 +334,7 @@ TEST_CASE("Recorder: while another program holds the write lock, taps wait in or
     const qint64 startedAt = f.clock.monotonicMs();
 
     // Another program (an import, say) takes the write lock and keeps it.
-    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock-holder"));
-    other.setDatabaseName(f.db.path);
-    REQUIRE(other.open());
-    QSqlQuery hold(other);
+    OtherProgramConnection hold(f.db.path);
     REQUIRE(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
 
     // Twenty presses 1.2 s apart; the last five were handled late (a busy moment), but carry
@@ -365,8 +360,7 @@ TEST_CASE("Recorder: while another program holds the write lock, taps wait in or
 
     // It lets go; the retry (every 20 ms here) saves everything, in order, at the true times.
     REQUIRE(hold.exec(QStringLiteral("ROLLBACK")));
-    hold = QSqlQuery();
-    other.close();
+    hold.close();
     REQUIRE(waitUntil([&] { return !f.recorder.hasUnsavedChanges(); }, 10'000));
     CHECK(f.recorder.lastError().isEmpty());
     const Session saved = f.onDisk(uuid);
@@ -375,8 +369,6 @@ TEST_CASE("Recorder: while another program holds the write lock, taps wait in or
         INFO(i);
         CHECK(saved.letdowns[i].offsetMs == pressedAtOffsetMs[i]);
     }
-    other = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("lock-holder"));
 }
 
 TEST_CASE("Recorder: the double-tap rule compares the moments of the presses, not when they were handled")

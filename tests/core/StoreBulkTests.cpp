@@ -3,7 +3,6 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
-#include <QSqlQuery>
 
 #include <limits>
 
@@ -72,7 +71,7 @@ TEST_CASE(
     CHECK(afterSave > afterImport);
 
     // Foreign keys are on again (the import turned them off for its own rows only).
-    QSqlQuery check(db.database.connection());
+    TestQuery check(db.database);
     REQUIRE(check.exec(QStringLiteral("PRAGMA foreign_keys")));
     REQUIRE(check.next());
     CHECK(check.value(0).toInt() == 1);

@@ -6,6 +6,7 @@
 #include "recorder/SessionRecorder.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
+#include "storage/SqlStatement.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,7 +16,6 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QSettings>
-#include <QSqlQuery>
 #include <QString>
 #include <QTemporaryDir>
 #include <QThread>
@@ -23,6 +23,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <memory>
+#include <sqlite3.h>
 #include <ostream>
 
 // Catch2 prints QString as {?} otherwise.
@@ -113,6 +115,71 @@ inline QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
+// QSqlQuery's shape over the storage layer's SqlStatement, for a test's checks on a
+// Database's own connection: exec(sql) runs it (and steps to the first row), next(), value(i).
+class TestQuery
+{
+public:
+    explicit TestQuery(Database &database)
+        : m_database(database)
+    { }
+    bool exec(const QString &sql)
+    {
+        m_statement.reset(); // finalized before the next is prepared
+        m_statement = std::make_unique<SqlStatement>(m_database, sql.toUtf8());
+        m_rowWaiting = m_statement->next();
+        return m_statement->ok();
+    }
+    bool next()
+    {
+        if (m_rowWaiting) {
+            m_rowWaiting = false;
+            return true;
+        }
+        return m_statement && m_statement->next();
+    }
+    QVariant value(int column) const { return m_statement->value(column); }
+    void finish()
+    {
+        m_statement.reset();
+        m_rowWaiting = false;
+    }
+
+private:
+    Database &m_database;
+    std::unique_ptr<SqlStatement> m_statement;
+    bool m_rowWaiting = false;
+};
+
+// Another program's connection to a file: plain SQLite, none of Letdown's checks (to hold
+// the write lock, or to make files Letdown did not write).
+class OtherProgramConnection
+{
+public:
+    explicit OtherProgramConnection(const QString &path)
+    {
+        REQUIRE(sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                    nullptr)
+            == SQLITE_OK);
+        sqlite3_busy_timeout(m_db, 5000);
+    }
+    ~OtherProgramConnection() { close(); }
+    OtherProgramConnection(const OtherProgramConnection &) = delete;
+    OtherProgramConnection &operator=(const OtherProgramConnection &) = delete;
+    bool exec(const QString &sql)
+    {
+        return m_db && sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    void close()
+    {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
 // A fresh database file in a temporary folder, open.
 struct TempDatabase {
     QTemporaryDir dir;
@@ -123,15 +190,15 @@ struct TempDatabase {
     TempDatabase() { REQUIRE(database.open(path)); }
 
     // Runs SQL on the same connection (to prepare failures and check contents).
-    QSqlQuery exec(const QString &sql)
+    void exec(const QString &sql)
     {
-        QSqlQuery query(database.connection());
+        TestQuery query(database);
         REQUIRE(query.exec(sql));
-        return query;
     }
     qint64 scalar(const QString &sql)
     {
-        QSqlQuery query = exec(sql);
+        TestQuery query(database);
+        REQUIRE(query.exec(sql));
         REQUIRE(query.next());
         return query.value(0).toLongLong();
     }

@@ -4,14 +4,13 @@
 
 #include "storage/Database.h"
 #include "storage/FileSync.h"
+#include "storage/SqlStatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 #include <cerrno>
@@ -85,18 +84,15 @@ QString Backups::take(Database &database, const QString &reason, QString &error)
         return {};
     }
     ::close(fd);
-    QSqlQuery vacuum(database.connection());
-    bool copied = vacuum.prepare(QStringLiteral("VACUUM INTO ?"));
-    if (copied) {
-        vacuum.addBindValue(partial);
-        copied = vacuum.exec();
+    {
+        SqlStatement vacuum(database, "VACUUM INTO ?");
+        vacuum.bind(1, partial);
+        if (!vacuum.run()) {
+            error = Text::tr("The copy failed: %1").arg(vacuum.error());
+            QFile::remove(partial);
+            return {};
+        }
     }
-    if (!copied) {
-        error = Text::tr("The copy failed: %1").arg(vacuum.lastError().text());
-        QFile::remove(partial);
-        return {};
-    }
-    vacuum.finish();
     QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner);
     const QString verdict = Database::integrityOf(partial);
     if (verdict != QLatin1String("ok")) {
@@ -138,10 +134,11 @@ QList<Backups::BackupInfo> Backups::list(const QString &databasePath, bool withD
         if (withDetails) {
             Database copy;
             if (copy.open(info.path, Database::OpenMode::ReadOnly)) {
-                QSqlQuery query(copy.connection());
-                if (query.exec(QStringLiteral("SELECT count(*) FROM sessions")) && query.next())
-                    info.sessions = query.value(0).toInt();
-                query.finish();
+                {
+                    SqlStatement query(copy, "SELECT count(*) FROM sessions");
+                    if (query.next())
+                        info.sessions = int(query.integer(0));
+                }
                 copy.changeCount(info.changeCount);
             } else {
                 info.problem = copy.errorString();

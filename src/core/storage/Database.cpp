@@ -1,19 +1,14 @@
 #include "storage/Database.h"
 
 #include "storage/FileSync.h"
+#include "storage/SqlStatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
-
-#include <QTimeZone>
 #include <QUrl>
-#include <QUuid>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
 
@@ -52,9 +47,7 @@ bool createPrivateFile(const QString &path, QString &error)
 }
 } // namespace
 
-Database::Database()
-    : m_connectionName(QStringLiteral("letdown-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{ }
+Database::Database() = default;
 
 Database::~Database()
 {
@@ -63,32 +56,24 @@ Database::~Database()
 
 void Database::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
+    if (!m_handle)
         return;
-    m_statements.clear(); // prepared statements belong to the connection
-    for (sqlite3_stmt *statement : std::as_const(m_cStatements))
+    for (sqlite3_stmt *statement : std::as_const(m_keptStatements))
         sqlite3_finalize(statement); // before the connection closes, or it cannot
-    m_cStatements.clear();
+    m_keptStatements.clear();
+    // The last connection to close folds the WAL into the file (every statement is
+    // finalized by now: a SqlStatement lives only inside the call that made it).
+    sqlite3_close_v2(m_handle);
     m_handle = nullptr;
     m_lockWaitMs = kDefaultLockWaitMs; // what the next connection opens with
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
     if (m_openedCleanly)
         rememberVerifiedState();
     m_openedCleanly = false;
 }
 
-QSqlDatabase Database::connection() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
-}
-
 bool Database::isOpen() const
 {
-    return connection().isOpen();
+    return m_handle != nullptr;
 }
 
 bool Database::fail(Problem problem, const QString &message)
@@ -153,8 +138,8 @@ bool Database::createComplete(const QString &path)
 
 bool Database::openConnection(const QString &path, bool hasContent)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    // Another process holding a write lock (a backup, a second window) gets 5 s to finish.
+    QByteArray name;
+    int flags = 0;
     if (m_readOnly) {
         // A WAL file needs its -shm beside it; where we may create nothing, read the file
         // as it stands (immutable), which SQLite allows without the -shm.
@@ -171,19 +156,28 @@ bool Database::openConnection(const QString &path, bool hasContent)
                          "and start Letdown again.")
                     .arg(path));
         uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
-        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        name = uri.toString(QUrl::FullyEncoded).toUtf8();
+        flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
     } else {
         // Whose file is it, and from which version? Asked first through a read-only
         // connection: the read-write one would fold a -wal into the file when it closes,
         // and a file that is refused must be left exactly as it was (its -wal too).
         if (hasContent && !checkOwnershipAndVersionReadOnly())
             return false;
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        name = QFile::encodeName(path);
+        // Never creates: a missing file was made whole by createComplete() before this.
+        flags = SQLITE_OPEN_READWRITE;
     }
-    if (!db.open())
-        return fail(Problem::Unavailable, Text::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
+    sqlite3 *db = nullptr;
+    const int result = sqlite3_open_v2(name.constData(), &db, flags, nullptr);
+    if (result != SQLITE_OK) {
+        const QString why = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(result));
+        sqlite3_close_v2(db); // a handle comes back even when opening fails
+        return fail(Problem::Unavailable, Text::tr("Cannot open %1: %2").arg(path, why));
+    }
+    m_handle = db;
+    // Another process holding a write lock (a backup, a second window) gets 5 s to finish.
+    sqlite3_busy_timeout(m_handle, kDefaultLockWaitMs);
     return true;
 }
 
@@ -196,7 +190,7 @@ bool Database::finishReadOnly(const QString &path, OpenMode mode, int userVersio
                      "Letdown; make it writable and try again.")
                 .arg(path));
     // Belt and braces: SQLite itself refuses writes on this connection.
-    if (!QSqlQuery(connection()).exec(QStringLiteral("PRAGMA query_only=ON")))
+    if (!exec(QStringLiteral("PRAGMA query_only=ON")))
         return fail(Problem::Unavailable, Text::tr("Cannot open %1 read-only.").arg(path));
     return true;
 }
@@ -290,14 +284,15 @@ bool Database::checkPageCount()
 {
     // A truncated copy: the header promises more pages than the file holds. Cheap, so it
     // runs even when the full check is skipped.
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT (SELECT page_count FROM pragma_page_count),"
-                                   " (SELECT page_size FROM pragma_page_size)"))
-        || !query.next())
-        return fail(Problem::Damaged,
-            Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
-    const qint64 expected = query.value(0).toLongLong() * query.value(1).toLongLong();
-    query.finish();
+    qint64 expected = 0;
+    {
+        SqlStatement query(*this,
+            "SELECT (SELECT page_count FROM pragma_page_count), (SELECT page_size FROM pragma_page_size)");
+        if (!query.next())
+            return fail(Problem::Damaged,
+                Text::tr("%1 is damaged: parts of it cannot be read. It was left untouched.").arg(m_path));
+        expected = query.integer(0) * query.integer(1);
+    }
     if (QFileInfo(m_path).size() < expected && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
         m_details
             = Text::tr("The file is %1 bytes long; its header says %2.").arg(QFileInfo(m_path).size()).arg(expected);
@@ -310,13 +305,14 @@ bool Database::checkIntegrity()
 {
     // quick_check reads every page: a truncated or scribbled file shows here, before we
     // trust it (and long before a write could make it worse).
-    QSqlQuery query(connection());
     QString verdict;
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
-        verdict = query.lastError().databaseText();
-    while (query.next())
-        verdict += (verdict.isEmpty() ? QString() : QStringLiteral("\n")) + query.value(0).toString();
-    query.finish();
+    {
+        SqlStatement query(*this, "PRAGMA quick_check");
+        while (query.next())
+            verdict += (verdict.isEmpty() ? QString() : QStringLiteral("\n")) + query.text(0);
+        if (!query.ok())
+            verdict += (verdict.isEmpty() ? QString() : QStringLiteral("\n")) + query.error();
+    }
     if (verdict == QLatin1String("ok"))
         return true;
     m_details = verdict;
@@ -335,12 +331,12 @@ QString Database::integrityOf(const QString &path)
 
 bool Database::changeCount(qint64 &count)
 {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'")) || !query.next()) {
-        m_error = query.lastError().text();
+    SqlStatement query(*this, "SELECT value FROM meta WHERE key = 'change_count'");
+    if (!query.next()) {
+        m_error = query.ok() ? Text::tr("%1 has no change count.").arg(m_path) : query.error();
         return false;
     }
-    count = query.value(0).toLongLong();
+    count = query.integer(0);
     return true;
 }
 
@@ -405,31 +401,28 @@ bool Database::replaceWithStaged(const QString &incoming)
 
 bool Database::checkOwnershipAndVersionReadOnly()
 {
-    const QString name = m_connectionName + QStringLiteral("-peek");
+    QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+    uri.setScheme(QStringLiteral("file"));
+    uri.setQuery(QStringLiteral("mode=ro"));
+    sqlite3 *peek = nullptr;
+    const int result = sqlite3_open_v2(uri.toString(QUrl::FullyEncoded).toUtf8().constData(), &peek,
+        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     bool ok = false;
-    {
-        QSqlDatabase peek = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
-        uri.setScheme(QStringLiteral("file"));
-        uri.setQuery(QStringLiteral("mode=ro"));
-        peek.setDatabaseName(uri.toString(QUrl::FullyEncoded));
-        peek.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
-        if (!peek.open()) {
-            failToRead(peek.lastError());
-        } else {
-            const QString saved = m_connectionName;
-            m_connectionName = name; // checkOwnershipAndVersion asks connection()
-            int userVersion = 0;
-            ok = checkOwnershipAndVersion(userVersion);
-            m_connectionName = saved;
-            peek.close();
-        }
+    if (result != SQLITE_OK) {
+        failToRead(result, peek ? QString::fromUtf8(sqlite3_errmsg(peek)) : QString::fromUtf8(sqlite3_errstr(result)));
+    } else {
+        sqlite3_busy_timeout(peek, kDefaultLockWaitMs);
+        sqlite3 *const own = m_handle; // null: the read-write connection is opened after this look
+        m_handle = peek; // checkOwnershipAndVersion reads through m_handle
+        int userVersion = 0;
+        ok = checkOwnershipAndVersion(userVersion);
+        m_handle = own;
     }
-    QSqlDatabase::removeDatabase(name);
+    sqlite3_close_v2(peek);
     return ok;
 }
 
-bool Database::failToRead(const QSqlError &error)
+bool Database::failToRead(int sqliteResult, const QString &sqliteMessage)
 {
     // A full disk shows up as an I/O error (no room for the -shm or the -wal): say so, not "damaged".
     // statvfs on the folder itself (QStorageInfo guesses the mount from /proc, which a chroot hides).
@@ -437,8 +430,7 @@ bool Database::failToRead(const QSqlError &error)
     };
     const bool known = ::statvfs(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), &disk) == 0;
     const qint64 freeBytes = known ? qint64(disk.f_bavail) * qint64(disk.f_frsize) : -1;
-    const bool full = error.nativeErrorCode() == QLatin1String("13") // SQLITE_FULL
-        || (known && freeBytes < kDiskFullBytes);
+    const bool full = (sqliteResult & 0xff) == SQLITE_FULL || (known && freeBytes < kDiskFullBytes);
     if (full)
         return fail(Problem::DiskFull,
             Text::tr("The disk that holds %1 is full (%2 free). Free some space and start Letdown again; "
@@ -446,22 +438,24 @@ bool Database::failToRead(const QSqlError &error)
                 .arg(m_path, QLocale::c().formattedDataSize(qMax<qint64>(0, freeBytes))));
     return fail(Problem::Damaged,
         Text::tr("%1 is not a Letdown database, or it is damaged (%2). It was left untouched.")
-            .arg(m_path, error.databaseText()));
+            .arg(m_path, sqliteMessage));
 }
 
 bool Database::checkOwnershipAndVersion(int &userVersion)
 {
     // Read-only look first: nothing is written to a file we may have to refuse.
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id),"
-                                   " (SELECT user_version FROM pragma_user_version),"
-                                   " (SELECT count(*) FROM sqlite_schema)"))
-        || !query.next())
-        return failToRead(query.lastError());
-    const qint32 applicationId = query.value(0).toInt();
-    userVersion = query.value(1).toInt();
-    const int objectCount = query.value(2).toInt();
-    query.finish();
+    qint32 applicationId = 0;
+    int objectCount = 0;
+    {
+        SqlStatement query(*this,
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)");
+        if (!query.next())
+            return failToRead(query.errorCode(), query.error());
+        applicationId = qint32(query.integer(0));
+        userVersion = int(query.integer(1));
+        objectCount = int(query.integer(2));
+    }
 
     const bool isEmptyFile = applicationId == 0 && userVersion == 0 && objectCount == 0;
     if (!isEmptyFile && applicationId != kApplicationId)
@@ -480,13 +474,13 @@ bool Database::checkOwnershipAndVersion(int &userVersion)
 bool Database::applyPragmas()
 {
     // WAL + synchronous=FULL: every committed transaction survives a power cut.
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
-        || query.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0) {
-        m_error = Text::tr("Cannot switch %1 to write-ahead logging: %2").arg(m_path, query.lastError().text());
-        return false;
+    {
+        SqlStatement query(*this, "PRAGMA journal_mode=WAL");
+        if (!query.next() || query.text(0).compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0) {
+            m_error = Text::tr("Cannot switch %1 to write-ahead logging: %2").arg(m_path, query.error());
+            return false;
+        }
     }
-    query.finish();
     return exec(QStringLiteral("PRAGMA synchronous=FULL")) && exec(QStringLiteral("PRAGMA foreign_keys=ON"))
         && exec(QStringLiteral("PRAGMA secure_delete=ON"));
 }
@@ -495,19 +489,21 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
 {
     Q_ASSERT(inTransaction());
     // The triggers' own text is kept and replayed: one definition, in migrate().
-    QSqlQuery triggers(connection());
-    if (!triggers.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-                                      " AND name LIKE '%\\_INSERT\\_counts' ESCAPE '\\'"))) {
-        m_error = Text::tr("Database error in %1: %2").arg(m_path, triggers.lastError().text());
-        return false;
-    }
     QStringList names;
     QStringList definitions;
-    while (triggers.next()) {
-        names << triggers.value(0).toString();
-        definitions << triggers.value(1).toString();
+    {
+        SqlStatement triggers(*this,
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
+            " AND name LIKE '%\\_INSERT\\_counts' ESCAPE '\\'");
+        while (triggers.next()) {
+            names << triggers.text(0);
+            definitions << triggers.text(1);
+        }
+        if (!triggers.ok()) {
+            m_error = Text::tr("Database error in %1: %2").arg(m_path, triggers.error());
+            return false;
+        }
     }
-    triggers.finish();
     for (const QString &name : std::as_const(names))
         if (!exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
             return false;
@@ -523,20 +519,18 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
 
 bool Database::exec(const QString &sql)
 {
-    QSqlQuery query(connection());
-    if (!query.exec(sql)) {
-        m_error = Text::tr("Database error in %1: %2").arg(m_path, query.lastError().text());
+    SqlStatement statement(*this, sql.toUtf8());
+    if (!statement.run()) {
+        m_error = Text::tr("Database error in %1: %2").arg(m_path, statement.error());
         return false;
     }
     return true;
 }
 
-sqlite3_stmt *Database::preparedC(const QByteArray &sql)
+sqlite3_stmt *Database::preparedForConnection(const QByteArray &sql)
 {
-    if (sqlite3_stmt *cached = m_cStatements.value(sql))
-        return cached;
-    if (!m_handle)
-        m_handle = handle();
+    if (sqlite3_stmt *kept = m_keptStatements.value(sql))
+        return kept;
     sqlite3_stmt *statement = nullptr;
     if (!m_handle
         || sqlite3_prepare_v3(
@@ -547,34 +541,13 @@ sqlite3_stmt *Database::preparedC(const QByteArray &sql)
         sqlite3_finalize(statement);
         return nullptr;
     }
-    m_cStatements.insert(sql, statement);
+    m_keptStatements.insert(sql, statement);
     return statement;
 }
 
 qint64 Database::lastInsertRowId() const
 {
-    sqlite3 *db = m_handle ? m_handle : handle();
-    return db ? sqlite3_last_insert_rowid(db) : 0;
-}
-
-QSqlQuery &Database::prepared(const QString &sql)
-{
-    // Preparing is a good part of a tap's cost; each hot statement is prepared once per
-    // connection (the cache goes with the connection in close()).
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        QSqlQuery query(connection());
-        query.setForwardOnly(true);
-        query.prepare(sql);
-        it = m_statements.insert(sql, query);
-    }
-    return *it;
-}
-
-sqlite3 *Database::handle() const
-{
-    const QVariant handle = connection().driver()->handle();
-    return handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+    return m_handle ? sqlite3_last_insert_rowid(m_handle) : 0;
 }
 
 void Database::setLockWaitMs(int ms)
@@ -582,20 +555,19 @@ void Database::setLockWaitMs(int ms)
     // Called twice for every tap: only when it changes, and without looking the connection up.
     if (ms == m_lockWaitMs)
         return;
-    if (!m_handle)
-        m_handle = handle();
     if (m_handle && sqlite3_busy_timeout(m_handle, ms) == SQLITE_OK)
         m_lockWaitMs = ms;
 }
 
-bool Database::execPrepared(const QString &sql)
+bool Database::execPrepared(const QByteArray &sql)
 {
-    QSqlQuery &query = prepared(sql);
+    // Preparing is a good part of a tap's cost: BEGIN and COMMIT are prepared once.
+    SqlStatement statement(*this, sql, SqlStatement::Prepared::ForTheConnection);
     m_lastFailureWasBusy = false;
-    if (!query.exec()) {
-        // SQLITE_BUSY (5): another connection holds the write lock.
-        m_lastFailureWasBusy = query.lastError().nativeErrorCode() == QLatin1String("5");
-        m_error = Text::tr("Database error in %1: %2").arg(m_path, query.lastError().text());
+    if (!statement.run()) {
+        // Another connection holds the write lock.
+        m_lastFailureWasBusy = statement.failedBusy();
+        m_error = Text::tr("Database error in %1: %2").arg(m_path, statement.error());
         return false;
     }
     return true;
@@ -604,12 +576,12 @@ bool Database::execPrepared(const QString &sql)
 bool Database::begin()
 {
     // IMMEDIATE takes the write lock up front, so a busy database fails here, not half way.
-    return execPrepared(QStringLiteral("BEGIN IMMEDIATE"));
+    return execPrepared(QByteArrayLiteral("BEGIN IMMEDIATE"));
 }
 
 bool Database::commit()
 {
-    if (execPrepared(QStringLiteral("COMMIT")))
+    if (execPrepared(QByteArrayLiteral("COMMIT")))
         return true;
     const QString commitError = m_error;
     rollback();
@@ -619,15 +591,13 @@ bool Database::commit()
 
 bool Database::inTransaction() const
 {
-    sqlite3 *db = handle();
-    return db && sqlite3_get_autocommit(db) == 0;
+    return m_handle && sqlite3_get_autocommit(m_handle) == 0;
 }
 
 bool Database::rollback()
 {
     const QString cause = m_error;
-    QSqlQuery rollback(connection());
-    if (!rollback.exec(QStringLiteral("ROLLBACK")) && inTransaction()) {
+    if (!SqlStatement(*this, "ROLLBACK").run() && inTransaction()) {
         // The transaction may still be open: close and reopen the connection, which ends it
         // without writing anything, so the next write does not run inside this one.
         const QString path = m_path;

@@ -1,9 +1,6 @@
 #pragma once
 
 #include <QHash>
-
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <functional>
 
@@ -62,13 +59,8 @@ public:
     using BeforeUpdate = std::function<bool(Database &, QString &error)>;
     void setBeforeUpdate(BeforeUpdate hook) { m_beforeUpdate = std::move(hook); }
 
-    // For the storage layer only: every SQL statement lives under src/core/storage.
-    QSqlDatabase connection() const;
-    // A statement prepared once for this connection (for the per-tap hot path).
-    QSqlQuery &prepared(const QString &sql);
-    // The same through SQLite's C API (the storage layer's writes): prepared once per
-    // connection and finalized when it closes. Null, with errorString(), if it cannot be.
-    sqlite3_stmt *preparedC(const QByteArray &sql);
+    // Statements run through SqlStatement (storage layer only: every SQL statement lives
+    // under src/core/storage).
     qint64 lastInsertRowId() const;
 
     // Runs a write transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK when body returns
@@ -102,16 +94,20 @@ public:
     static QString integrityOf(const QString &path);
 
 private:
+    friend class SqlStatement;
+    // A statement prepared once for this connection and finalized when it closes (the
+    // per-tap and per-row statements). Null if it cannot be prepared.
+    sqlite3_stmt *preparedForConnection(const QByteArray &sql);
     bool fail(Problem problem, const QString &message);
     bool openChecked(const QString &path, OpenMode mode);
-    // The QtSql connection: read-only (immutable where nothing may be created) or, after the
+    // The connection: read-only (immutable where nothing may be created) or, after the
     // read-only look at whose file it is, read-write.
     bool createComplete(const QString &path);
     bool openConnection(const QString &path, bool hasContent);
     bool finishReadOnly(const QString &path, OpenMode mode, int userVersion);
     bool checkOwnershipAndVersion(int &userVersion);
     bool checkOwnershipAndVersionReadOnly();
-    bool failToRead(const QSqlError &error);
+    bool failToRead(int sqliteResult, const QString &sqliteMessage);
     bool checkIntegrity();
     bool checkPageCount();
     QString verifiedStatePath() const;
@@ -121,13 +117,10 @@ private:
     bool applyPragmas();
     bool migrate(int fromVersion);
     bool exec(const QString &sql);
-    bool execPrepared(const QString &sql);
+    bool execPrepared(const QByteArray &sql);
     void close();
-    sqlite3 *handle() const;
 
-    QString m_connectionName;
-    QHash<QString, QSqlQuery> m_statements;
-    QHash<QByteArray, sqlite3_stmt *> m_cStatements;
+    QHash<QByteArray, sqlite3_stmt *> m_keptStatements;
     QString m_path;
     QString m_error;
     QString m_details;
@@ -137,6 +130,6 @@ private:
     bool m_openedCleanly = false; // writable, checked: record the state when closing
     bool m_lastFailureWasBusy = false;
     BeforeUpdate m_beforeUpdate;
-    sqlite3 *m_handle = nullptr; // the open connection's, cached for the per-tap lock wait
+    sqlite3 *m_handle = nullptr; // the open connection
     int m_lockWaitMs = kDefaultLockWaitMs;
 };

@@ -1,6 +1,7 @@
 #include "storage/SessionStore.h"
 
 #include "storage/Database.h"
+#include "storage/SqlStatement.h"
 
 #include <QHash>
 #include <QScopeGuard>
@@ -8,11 +9,7 @@
 
 #include <limits>
 
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QVariant>
-#include <sqlite3.h>
 
 namespace {
 const QString kSessionColumns
@@ -30,15 +27,15 @@ void sortByStart(QList<Session> &sessions)
 }
 
 // Columns 0-5: uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms.
-SessionSummary summaryFrom(const QSqlQuery &query)
+SessionSummary summaryFrom(const SqlStatement &query)
 {
     SessionSummary summary;
-    summary.uuid = query.value(0).toString();
-    summary.kind = sessionKindFromKey(query.value(1).toString()).value_or(SessionKind::Nursing);
-    summary.state = sessionStateFromKey(query.value(2).toString()).value_or(SessionState::Stopped);
-    summary.startedAtUtcMs = query.value(3).toLongLong();
-    summary.startedUtcOffsetS = query.value(4).toInt();
-    summary.activeMs = query.value(5).toLongLong();
+    summary.uuid = query.text(0);
+    summary.kind = sessionKindFromKey(query.key(1)).value_or(SessionKind::Nursing);
+    summary.state = sessionStateFromKey(query.key(2)).value_or(SessionState::Stopped);
+    summary.startedAtUtcMs = query.integer(3);
+    summary.startedUtcOffsetS = int(query.integer(4));
+    summary.activeMs = query.integer(5);
     return summary;
 }
 
@@ -87,67 +84,12 @@ const QByteArray &letdownInsertSql(int rows)
     return statements[rows - 1];
 }
 
-// One run of a statement prepared (and cached) by Database through SQLite's C API: every
-// write of session rows, let-downs and techniques goes this way (QtSql's per-value
-// QVariant binding cost more than SQLite's own work in the bulk import).
-class BulkWrite
-{
-public:
-    BulkWrite(Database &database, const QByteArray &sql)
-        : m_database(database)
-        , m_statement(database.preparedC(sql))
-    { }
-    BulkWrite(const BulkWrite &) = delete;
-    BulkWrite &operator=(const BulkWrite &) = delete;
-
-    bool ok() const { return m_statement != nullptr; }
-    QString error() const
-    {
-        sqlite3 *db = m_statement ? sqlite3_db_handle(m_statement) : nullptr;
-        return db ? QString::fromUtf8(sqlite3_errmsg(db)) : m_database.errorString();
-    }
-    // A failed bind (out of memory, a wrong column) is remembered and fails the next run().
-    void bind(int column, qint64 value) { check(sqlite3_bind_int64(m_statement, column, value)); }
-    void bind(int column, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        check(sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
-    }
-    void bindNull(int column) { check(sqlite3_bind_null(m_statement, column)); }
-    // NULL for an empty text (an optional id).
-    void bindOrNull(int column, const QString &text) { text.isEmpty() ? bindNull(column) : bind(column, text); }
-    void bind(int column, const std::optional<double> &value)
-    {
-        check(value ? sqlite3_bind_double(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
-    }
-    void bind(int column, const std::optional<qint64> &value)
-    {
-        check(value ? sqlite3_bind_int64(m_statement, column, *value) : sqlite3_bind_null(m_statement, column));
-    }
-    // Rows the last run() wrote itself (not those its triggers did).
-    int rowsChanged() const { return m_statement ? sqlite3_changes(sqlite3_db_handle(m_statement)) : 0; }
-    // Runs the statement with the values bound; ready for the next row afterwards.
-    bool run()
-    {
-        const bool ran = m_statement && m_bindsOk && sqlite3_step(m_statement) == SQLITE_DONE;
-        if (m_statement) {
-            sqlite3_reset(m_statement);
-            sqlite3_clear_bindings(m_statement);
-        }
-        m_bindsOk = true;
-        return ran;
-    }
-
-private:
-    void check(int result) { m_bindsOk = m_bindsOk && result == SQLITE_OK; }
-
-    Database &m_database;
-    sqlite3_stmt *m_statement;
-    bool m_bindsOk = true;
-};
+// The writes of session rows, let-downs, techniques and change-log rows: prepared once per
+// connection (preparing was a good part of a tap's and of an imported row's cost).
+constexpr auto kKept = SqlStatement::Prepared::ForTheConnection;
 
 // Binds a whole session row in kSessionRowColumns' order.
-void bindSessionRow(BulkWrite &row, const Session &s)
+void bindSessionRow(SqlStatement &row, const Session &s)
 {
     int c = 1;
     row.bind(c++, s.uuid);
@@ -180,7 +122,7 @@ void bindSessionRow(BulkWrite &row, const Session &s)
         row.bindNull(c++);
 }
 
-bool insertTechniques(qint64 sessionId, const QStringList &techniques, BulkWrite &techniqueRow, QString &error)
+bool insertTechniques(qint64 sessionId, const QStringList &techniques, SqlStatement &techniqueRow, QString &error)
 {
     for (const QString &technique : techniques) {
         techniqueRow.bind(1, sessionId);
@@ -197,7 +139,7 @@ bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown
 {
     for (qsizetype first = 0; first < ejections.size(); first += kMaxLetdownsPerInsert) {
         const int rows = int(qMin<qsizetype>(kMaxLetdownsPerInsert, ejections.size() - first));
-        BulkWrite insert(database, letdownInsertSql(rows));
+        SqlStatement insert(database, letdownInsertSql(rows), kKept);
         for (int row = 0; row < rows; ++row) {
             const Letdown &e = ejections[first + row];
             const int c = row * kLetdownColumns;
@@ -232,10 +174,10 @@ bool SessionStore::transaction(const std::function<bool()> &body)
             return true;
         for (const ChangeRecord &change : *m_scopeChanges) {
             // Prepared once (a remote tap must cost little more than a key's).
-            BulkWrite row(m_database,
+            SqlStatement row(m_database,
                 QByteArrayLiteral("INSERT INTO change_log (change_id, at_utc_ms, utc_offset_s, command, origin,"
                                   " receipt_id, result, message, session_uuid, payload)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), kKept);
             row.bind(1, change.changeId);
             row.bind(2, change.atUtcMs);
             row.bind(3, qint64(change.utcOffsetS));
@@ -268,52 +210,45 @@ bool SessionStore::findReceipt(const QString &receiptId, std::optional<Receipt> 
 {
     found.reset();
     // "IS NOT NULL" lets SQLite use the partial index of receipts.
-    QSqlQuery &query = m_database.prepared(
-        QStringLiteral("SELECT result, message FROM change_log WHERE receipt_id = ? AND receipt_id IS NOT NULL"));
-    query.addBindValue(receiptId);
-    if (!query.exec())
-        return fail(query);
+    SqlStatement query(m_database,
+        "SELECT result, message FROM change_log WHERE receipt_id = ? AND receipt_id IS NOT NULL", kKept);
+    query.bind(1, receiptId);
     if (query.next())
-        found = Receipt {query.value(0).toString(), query.value(1).toString()};
-    query.finish();
-    return true;
+        found = Receipt {query.text(0), query.text(1)};
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::loadChangeLog(qint64 afterRow, int limit, QList<ChangeRecord> &changes)
 {
     changes.clear();
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT change_id, at_utc_ms, utc_offset_s, command, origin, receipt_id, result,"
-                                      " message, session_uuid, payload FROM change_log WHERE id > ? ORDER BY id LIMIT ?")))
-        return fail(query);
-    query.addBindValue(afterRow);
-    query.addBindValue(limit);
-    if (!query.exec())
-        return fail(query);
+    SqlStatement query(m_database,
+        "SELECT change_id, at_utc_ms, utc_offset_s, command, origin, receipt_id, result,"
+        " message, session_uuid, payload FROM change_log WHERE id > ? ORDER BY id LIMIT ?");
+    query.bind(1, afterRow);
+    query.bind(2, limit);
     while (query.next()) {
         ChangeRecord change;
-        change.changeId = query.value(0).toString();
-        change.atUtcMs = query.value(1).toLongLong();
-        change.utcOffsetS = query.value(2).toInt();
-        change.command = query.value(3).toString();
-        change.origin = query.value(4).toString();
-        change.receiptId = query.value(5).toString();
-        change.result = query.value(6).toString();
-        change.message = query.value(7).toString();
-        change.sessionUuid = query.value(8).toString();
-        change.payload = query.value(9).toString().toUtf8();
+        change.changeId = query.text(0);
+        change.atUtcMs = query.integer(1);
+        change.utcOffsetS = int(query.integer(2));
+        change.command = query.text(3);
+        change.origin = query.text(4);
+        change.receiptId = query.text(5);
+        change.result = query.text(6);
+        change.message = query.text(7);
+        change.sessionUuid = query.text(8);
+        change.payload = query.bytes(9).toByteArray();
         changes.append(change);
     }
-    return true;
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::addSpontaneousLetdowns(QList<SpontaneousLetdown> &letdowns)
 {
     QList<qint64> ids;
     const bool committed = transaction([&] {
-        BulkWrite insert(m_database,
-            QByteArrayLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)"));
+        SqlStatement insert(m_database,
+            QByteArrayLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) VALUES (?, ?)"), kKept);
         for (const SpontaneousLetdown &letdown : std::as_const(letdowns)) {
             insert.bind(1, letdown.atUtcMs);
             insert.bind(2, qint64(letdown.utcOffsetS));
@@ -343,34 +278,28 @@ bool SessionStore::addSpontaneousLetdown(qint64 atUtcMs, int utcOffsetS, qint64 
 bool SessionStore::deleteSpontaneousLetdown(qint64 id)
 {
     return transaction([&] {
-        QSqlQuery remove(m_database.connection());
-        if (!remove.prepare(QStringLiteral("DELETE FROM spontaneous_letdowns WHERE id = ?")))
-            return fail(remove);
-        remove.addBindValue(id);
-        return remove.exec() || fail(remove);
+        SqlStatement remove(m_database, "DELETE FROM spontaneous_letdowns WHERE id = ?");
+        remove.bind(1, id);
+        return remove.run() || fail(remove);
     });
 }
 
 bool SessionStore::loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns)
 {
     letdowns.clear();
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT id, at_utc_ms, utc_offset_s FROM spontaneous_letdowns"
-                                      " WHERE at_utc_ms BETWEEN ? AND ? ORDER BY at_utc_ms, id")))
-        return fail(query);
-    query.addBindValue(fromUtcMs);
-    query.addBindValue(toUtcMs);
-    if (!query.exec())
-        return fail(query);
+    SqlStatement query(m_database,
+        "SELECT id, at_utc_ms, utc_offset_s FROM spontaneous_letdowns"
+        " WHERE at_utc_ms BETWEEN ? AND ? ORDER BY at_utc_ms, id");
+    query.bind(1, fromUtcMs);
+    query.bind(2, toUtcMs);
     while (query.next())
-        letdowns.append({query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toInt()});
-    return true;
+        letdowns.append({query.integer(0), query.integer(1), int(query.integer(2))});
+    return query.ok() || fail(query);
 }
 
-bool SessionStore::fail(const QSqlQuery &query)
+bool SessionStore::fail(const SqlStatement &query)
 {
-    m_error = query.lastError().text();
+    m_error = query.error();
     m_database.setError(m_error);
     return false;
 }
@@ -393,17 +322,16 @@ bool SessionStore::saveSessions(const QList<Session> &sessions)
 bool SessionStore::insertSession(const Session &session)
 {
     return transaction([&] {
-        QSqlQuery exists(m_database.connection());
-        if (!exists.prepare(QStringLiteral("SELECT 1 FROM sessions WHERE uuid = ?")))
-            return fail(exists);
-        exists.addBindValue(session.uuid);
-        if (!exists.exec())
-            return fail(exists);
-        if (exists.next()) {
-            m_error = QStringLiteral("session %1 already exists").arg(session.uuid);
-            return false;
+        {
+            SqlStatement exists(m_database, "SELECT 1 FROM sessions WHERE uuid = ?");
+            exists.bind(1, session.uuid);
+            if (exists.next()) {
+                m_error = QStringLiteral("session %1 already exists").arg(session.uuid);
+                return false;
+            }
+            if (!exists.ok())
+                return fail(exists);
         }
-        exists.finish();
         return writeSession(session, session.letdowns, TechniquesWrite::NewSession);
     });
 }
@@ -411,12 +339,9 @@ bool SessionStore::insertSession(const Session &session)
 bool SessionStore::replaceSession(const Session &session)
 {
     return transaction([&] {
-        QSqlQuery clear(m_database.connection());
-        if (!clear.prepare(
-                QStringLiteral("DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)")))
-            return fail(clear);
-        clear.addBindValue(session.uuid);
-        if (!clear.exec())
+        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+        clear.bind(1, session.uuid);
+        if (!clear.run())
             return fail(clear);
         return writeSession(session, session.letdowns);
     });
@@ -428,11 +353,9 @@ bool SessionStore::deleteSession(const QString &uuid)
         // Let-downs and techniques go with it (ON DELETE CASCADE); secure_delete wipes the note.
         if (uuid == m_lastUuid)
             m_lastUuid.clear(); // undone later, it comes back with another row id
-        QSqlQuery remove(m_database.connection());
-        if (!remove.prepare(QStringLiteral("DELETE FROM sessions WHERE uuid = ?")))
-            return fail(remove);
-        remove.addBindValue(uuid);
-        return remove.exec() || fail(remove);
+        SqlStatement remove(m_database, "DELETE FROM sessions WHERE uuid = ?");
+        remove.bind(1, uuid);
+        return remove.run() || fail(remove);
     });
 }
 
@@ -441,22 +364,18 @@ bool SessionStore::findOverlapping(
 {
     m_error.clear();
     overlapping.clear();
-    QSqlQuery query(m_database.connection());
     // An unfinished session has no end yet: it reaches to its last step.
-    if (!query.prepare(
-            QStringLiteral("SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
-                           " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
-                           " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms")))
-        return fail(query);
-    query.addBindValue(toKey(kind));
-    query.addBindValue(exceptUuid.isNull() ? QStringLiteral("") : exceptUuid); // NULL would match nothing
-    query.addBindValue(endUtcMs);
-    query.addBindValue(startUtcMs);
-    if (!query.exec())
-        return fail(query);
+    SqlStatement query(m_database,
+        "SELECT uuid, kind, state, started_at_utc_ms, started_utc_offset_s, active_ms FROM sessions"
+        " WHERE kind = ? AND uuid <> ? AND started_at_utc_ms < ?"
+        " AND coalesce(ended_at_utc_ms, last_event_at_utc_ms) > ? ORDER BY started_at_utc_ms");
+    query.bind(1, toKey(kind));
+    query.bind(2, exceptUuid.isNull() ? QStringLiteral("") : exceptUuid); // NULL would match nothing
+    query.bind(3, endUtcMs);
+    query.bind(4, startUtcMs);
     while (query.next())
         overlapping.append(summaryFrom(query));
-    return true;
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
@@ -466,25 +385,25 @@ bool SessionStore::importSessions(const QList<Session> &sessions, const QList<Sp
     // A transaction whose changed pages outgrow the page cache (2 MB by default) writes
     // them to the WAL early and reads them back for the next row: a larger cache for the
     // import only (reads elsewhere keep the small default, which the memory target counts).
-    BulkWrite(m_database, "PRAGMA cache_size = -65536").run(); // 64 MiB at most; only a speed-up
+    SqlStatement(m_database, "PRAGMA cache_size = -65536").run(); // 64 MiB at most; only a speed-up
     // Foreign keys are checked per inserted row; an import's let-downs and techniques point at the
     // rows it has just inserted, so the checks cannot fail and are off for it. (The pragma
     // only takes effect outside a transaction, hence here.)
-    BulkWrite(m_database, "PRAGMA foreign_keys = OFF").run();
+    SqlStatement(m_database, "PRAGMA foreign_keys = OFF").run();
     const auto restoreSettings = qScopeGuard([this] {
-        BulkWrite(m_database, "PRAGMA cache_size = -2000").run();
-        BulkWrite(m_database, "PRAGMA foreign_keys = ON").run();
+        SqlStatement(m_database, "PRAGMA cache_size = -2000").run();
+        SqlStatement(m_database, "PRAGMA foreign_keys = ON").run();
     });
     const bool committed = transaction([&] {
         // One read of the stored ids instead of one query per imported session.
         QSet<QString> known;
-        QSqlQuery stored(m_database.connection());
-        stored.setForwardOnly(true);
-        if (!stored.exec(QStringLiteral("SELECT uuid FROM sessions")))
-            return fail(stored);
-        while (stored.next())
-            known.insert(stored.value(0).toString());
-        stored.finish();
+        {
+            SqlStatement stored(m_database, "SELECT uuid FROM sessions");
+            while (stored.next())
+                known.insert(stored.text(0));
+            if (!stored.ok())
+                return fail(stored);
+        }
         QList<const Session *> fresh;
         for (const Session &session : sessions)
             if (known.contains(session.uuid))
@@ -508,9 +427,9 @@ bool SessionStore::insertNewSpontaneous(const QList<SpontaneousLetdown> &letdown
 {
     // A let-down without a feed has no id of its own in a file: its moment, to the second
     // (as files write it), is its identity, so importing the same file twice adds nothing.
-    BulkWrite insert(m_database,
+    SqlStatement insert(m_database,
         QByteArrayLiteral("INSERT INTO spontaneous_letdowns (at_utc_ms, utc_offset_s) SELECT ?, ? WHERE NOT EXISTS"
-                          " (SELECT 1 FROM spontaneous_letdowns WHERE at_utc_ms >= ? AND at_utc_ms < ? + 1000)"));
+                          " (SELECT 1 FROM spontaneous_letdowns WHERE at_utc_ms >= ? AND at_utc_ms < ? + 1000)"), kKept);
     for (const SpontaneousLetdown &letdown : letdowns) {
         const qint64 secondStartMs = letdown.atUtcMs - ((letdown.atUtcMs % 1000) + 1000) % 1000;
         insert.bind(1, letdown.atUtcMs);
@@ -529,9 +448,9 @@ bool SessionStore::insertNewSpontaneous(const QList<SpontaneousLetdown> &letdown
 bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns)
 {
     static const QByteArray kInsertSql = sessionRowSql(false);
-    BulkWrite sessionRow(m_database, kInsertSql);
-    BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
-    for (const BulkWrite *statement : {&sessionRow, &techniqueRow})
+    SqlStatement sessionRow(m_database, kInsertSql, kKept);
+    SqlStatement techniqueRow(m_database, kTechniqueInsertSql, kKept);
+    for (const SqlStatement *statement : {&sessionRow, &techniqueRow})
         if (!statement->ok()) {
             m_error = statement->error();
             return false;
@@ -554,7 +473,7 @@ bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int
 bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdowns, TechniquesWrite techniques)
 {
     static const QByteArray kUpsertSql = sessionRowSql(true);
-    BulkWrite upsert(m_database, kUpsertSql);
+    SqlStatement upsert(m_database, kUpsertSql, kKept);
     bindSessionRow(upsert, s);
     if (!upsert.run()) {
         m_error = upsert.error();
@@ -574,7 +493,7 @@ bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdo
     }
 
     if (techniques == TechniquesWrite::Always) {
-        BulkWrite clear(m_database, "DELETE FROM session_techniques WHERE session_id = ?");
+        SqlStatement clear(m_database, "DELETE FROM session_techniques WHERE session_id = ?", kKept);
         clear.bind(1, sessionId);
         if (!clear.run()) {
             m_error = clear.error();
@@ -582,7 +501,7 @@ bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdo
         }
     }
     if (techniques != TechniquesWrite::Unchanged) {
-        BulkWrite techniqueRow(m_database, kTechniqueInsertSql);
+        SqlStatement techniqueRow(m_database, kTechniqueInsertSql, kKept);
         if (!insertTechniques(sessionId, s.techniques, techniqueRow, m_error))
             return false;
     }
@@ -597,17 +516,15 @@ bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
         id = m_lastId;
         return true;
     }
-    QSqlQuery &idOf = m_database.prepared(QStringLiteral("SELECT id FROM sessions WHERE uuid = ?"));
-    idOf.addBindValue(uuid);
-    if (!idOf.exec())
-        return fail(idOf);
+    SqlStatement idOf(m_database, "SELECT id FROM sessions WHERE uuid = ?", kKept);
+    idOf.bind(1, uuid);
     if (!idOf.next()) {
-        idOf.finish();
+        if (!idOf.ok())
+            return fail(idOf);
         m_error = QStringLiteral("session %1 is not stored").arg(uuid);
         return false;
     }
-    id = idOf.value(0).toLongLong();
-    idOf.finish();
+    id = idOf.integer(0);
     m_lastUuid = uuid;
     m_lastId = id;
     m_lastGeneration = m_database.generation();
@@ -677,64 +594,6 @@ bool SessionStore::forEachSessionStartedBetween(
 }
 
 namespace {
-// A statement through SQLite's C API on the connection QtSql opened. Bulk reads use it:
-// QtSql turns every value into a QVariant (and every text into UTF-16), which cost more
-// than SQLite's own work when reading years of sessions.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const QString &sql, const QString &where, const QVariantList &values)
-        : m_db(db)
-    {
-        m_ok = sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &m_statement, nullptr) == SQLITE_OK;
-        if (!where.isEmpty())
-            for (int i = 0; m_ok && i < values.size(); ++i) {
-                const QVariant &value = values[i];
-                m_ok = (value.typeId() == QMetaType::QString
-                               ? sqlite3_bind_text(
-                                   m_statement, i + 1, value.toString().toUtf8().constData(), -1, SQLITE_TRANSIENT)
-                               : sqlite3_bind_int64(m_statement, i + 1, value.toLongLong()))
-                    == SQLITE_OK;
-            }
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_ok; }
-    QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
-    // Advances; false at the end or on an error (ok() tells which).
-    bool next()
-    {
-        const int result = sqlite3_step(m_statement);
-        if (result == SQLITE_ROW)
-            return true;
-        m_ok = result == SQLITE_DONE;
-        return false;
-    }
-    qint64 integer(int column) const { return sqlite3_column_int64(m_statement, column); }
-    std::optional<double> optionalReal(int column) const
-    {
-        if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
-            return std::nullopt;
-        return sqlite3_column_double(m_statement, column);
-    }
-    bool isNull(int column) const { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
-    QString text(int column) const { return QString::fromUtf8(bytes(column)); }
-    // A stored key, compared as it is (valid until the next step).
-    QUtf8StringView key(int column) const { return QUtf8StringView(bytes(column)); }
-    // The UTF-8 text, valid until the next step.
-    QByteArrayView bytes(int column) const
-    {
-        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_statement = nullptr;
-    bool m_ok = false;
-};
 // Texts repeated in many rows (technique keys, the tracker a session came from): each is made
 // once and shared (a QString per row was a tenth of reading ten years, and as much again to
 // free). A file with many odd texts (not Letdown's) only stops sharing after the first few.
@@ -759,7 +618,7 @@ private:
 
 // A session row of forEachMatching's session cursor: all columns (kSessionColumns) or
 // the lean ones. Keys are compared as stored, without making texts of them.
-Session sessionFromRow(const Statement &row, bool full, SharedTexts &sources)
+Session sessionFromRow(const SqlStatement &row, bool full, SharedTexts &sources)
 {
     Session s;
     if (full) {
@@ -802,7 +661,7 @@ Session sessionFromRow(const Statement &row, bool full, SharedTexts &sources)
 }
 
 // A let-down row of forEachMatching's let-down cursor.
-Letdown letdownFromRow(const Statement &row, bool full)
+Letdown letdownFromRow(const SqlStatement &row, bool full)
 {
     Letdown e;
     e.offsetMs = row.integer(1);
@@ -823,14 +682,8 @@ bool SessionStore::forEachMatching(
     m_letdownsLeftOut = 0;
     m_error.clear();
     const bool full = detail == Detail::Full;
-    const QVariant handle = m_database.connection().driver()->handle();
-    sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
-    if (!db) {
-        m_error = QStringLiteral("the database is not open");
-        return false;
-    }
     const auto sql = [&](const QString &select, const QString &filter, const QString &order) {
-        return select + (where.isEmpty() ? QString() : filter.arg(where)) + order;
+        return (select + (where.isEmpty() ? QString() : filter.arg(where)) + order).toUtf8();
     };
     // Three cursors in session-id order, merged: one pass over each table, and only one
     // session in memory at a time however many years are read. IN (subquery): SQLite looks
@@ -842,30 +695,31 @@ bool SessionStore::forEachMatching(
                                  : QStringLiteral("id, kind = 'pumping', state = 'stopped', started_at_utc_ms,"
                                                   " started_utc_offset_s, pumped_volume_ml, pre_feed_weight_g,"
                                                   " post_feed_weight_g, letdowns_logged");
-    Statement sessionRows(db,
+    SqlStatement sessionRows(m_database,
         sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
-            QStringLiteral(" ORDER BY s.id")),
-        where, values);
-    Statement techniqueRows(db,
+            QStringLiteral(" ORDER BY s.id")));
+    SqlStatement techniqueRows(m_database,
         sql(QStringLiteral("SELECT t.session_id, t.technique FROM session_techniques t"),
-            QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")),
-        where, values);
-    Statement letdownRows(db,
+            QStringLiteral(" WHERE t.session_id") + inMatching, QStringLiteral(" ORDER BY t.session_id, t.technique")));
+    SqlStatement letdownRows(m_database,
         sql(full ? QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml,"
                                   " e.at_utc_ms, e.utc_offset_s, e.side FROM ejections e")
                  : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
                                   " FROM ejections e"),
             QStringLiteral(" WHERE e.session_id") + inMatching,
-            QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
-        where, values);
-    for (const Statement *statement : {&sessionRows, &techniqueRows, &letdownRows})
+            QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")));
+    // The same values in each: every cursor filters by the same condition.
+    for (SqlStatement *statement : {&sessionRows, &techniqueRows, &letdownRows})
+        for (int i = 0; i < values.size(); ++i)
+            statement->bind(i + 1, values[i]);
+    for (const SqlStatement *statement : {&sessionRows, &techniqueRows, &letdownRows})
         if (!statement->ok()) {
             m_error = statement->error();
             return false;
         }
     // Where each of the two cursors is: its row's session id, read once per row.
     struct Cursor {
-        Statement &rows;
+        SqlStatement &rows;
         bool more = false;
         qint64 session = 0;
         void advance()
@@ -905,7 +759,7 @@ bool SessionStore::forEachMatching(
             s.letdowns = QList<Letdown>(letdowns.cbegin(), letdowns.cend());
         visit(std::move(s));
     }
-    for (const Statement *statement : {&sessionRows, &techniqueRows, &letdownRows})
+    for (const SqlStatement *statement : {&sessionRows, &techniqueRows, &letdownRows})
         if (!statement->ok()) {
             m_error = statement->error();
             return false;
@@ -917,43 +771,37 @@ bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summari
 {
     m_error.clear();
     summaries.clear();
-    QSqlQuery query(m_database.connection());
-    if (!query.prepare(
-            QStringLiteral("SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
-                           " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
-                           " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?")))
-        return fail(query);
-    query.addBindValue(limit);
-    if (!query.exec())
-        return fail(query);
+    SqlStatement query(m_database,
+        "SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
+        " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
+        " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?");
+    query.bind(1, limit);
     while (query.next()) {
         SessionSummary summary = summaryFrom(query);
-        summary.letdownCount = query.value(6).toInt();
+        summary.letdownCount = int(query.integer(6));
         summaries.append(summary);
     }
-    return true;
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::loadLastKind(std::optional<SessionKind> &kind)
 {
     m_error.clear();
     kind.reset();
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT kind FROM sessions ORDER BY started_at_utc_ms DESC LIMIT 1")))
-        return fail(query);
+    SqlStatement query(m_database, "SELECT kind FROM sessions ORDER BY started_at_utc_ms DESC LIMIT 1");
     if (query.next())
-        kind = sessionKindFromKey(query.value(0).toString());
-    return true;
+        kind = sessionKindFromKey(query.key(0));
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::countFinishedSessions(int &count)
 {
     m_error.clear();
     count = 0;
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM sessions WHERE state = 'stopped'")) || !query.next())
+    SqlStatement query(m_database, "SELECT count(*) FROM sessions WHERE state = 'stopped'");
+    if (!query.next())
         return fail(query);
-    count = query.value(0).toInt();
+    count = int(query.integer(0));
     return true;
 }
 
@@ -961,10 +809,10 @@ bool SessionStore::countLetdowns(int &count)
 {
     m_error.clear();
     count = 0;
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM ejections")) || !query.next())
+    SqlStatement query(m_database, "SELECT count(*) FROM ejections");
+    if (!query.next())
         return fail(query);
-    count = query.value(0).toInt();
+    count = int(query.integer(0));
     return true;
 }
 
@@ -972,28 +820,22 @@ bool SessionStore::loadTimesByUuid(QHash<QString, QPair<qint64, qint64>> &times)
 {
     m_error.clear();
     times.clear();
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT uuid, started_at_utc_ms, coalesce(ended_at_utc_ms, 0) FROM sessions")))
-        return fail(query);
+    SqlStatement query(m_database, "SELECT uuid, started_at_utc_ms, coalesce(ended_at_utc_ms, 0) FROM sessions");
     while (query.next())
-        times.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
-    return true;
+        times.insert(query.text(0), {query.integer(1), query.integer(2)});
+    return query.ok() || fail(query);
 }
 
 bool SessionStore::countSessionsStartedOutside(qint64 fromUtcMs, qint64 toUtcMs, int &count)
 {
     m_error.clear();
     count = 0;
-    QSqlQuery query(m_database.connection());
-    if (!query.prepare(
-            QStringLiteral("SELECT count(*) FROM sessions WHERE started_at_utc_ms < ? OR started_at_utc_ms > ?")))
+    SqlStatement query(m_database, "SELECT count(*) FROM sessions WHERE started_at_utc_ms < ? OR started_at_utc_ms > ?");
+    query.bind(1, fromUtcMs);
+    query.bind(2, toUtcMs);
+    if (!query.next())
         return fail(query);
-    query.addBindValue(fromUtcMs);
-    query.addBindValue(toUtcMs);
-    if (!query.exec() || !query.next())
-        return fail(query);
-    count = query.value(0).toInt();
+    count = int(query.integer(0));
     return true;
 }
 

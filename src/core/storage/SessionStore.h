@@ -13,7 +13,7 @@
 #include <optional>
 
 class Database;
-class QSqlQuery;
+class SqlStatement;
 
 // Owns every SQL statement about sessions and let-downs. Each public write is one
 // transaction; on failure it returns false and errorString() says why.
@@ -142,7 +142,7 @@ private:
     // An empty `where` matches every session.
     bool forEachMatching(const QString &where, const QVariantList &values, const std::function<void(Session &&)> &visit,
         Detail detail = Detail::Full);
-    bool fail(const QSqlQuery &query);
+    bool fail(const SqlStatement &query);
 
     Database &m_database;
     QString m_error;
