@@ -97,10 +97,7 @@ QStringList filesOf(const QCommandLineParser &parser, const char *verb)
 
 QString databasePath(const QCommandLineParser &parser)
 {
-    if (parser.isSet(kDatabaseOption))
-        return parser.value(kDatabaseOption);
-    const QString movedTo = Preferences::load().databasePath; // where she moved it in the app
-    return movedTo.isEmpty() ? CommandLine::defaultDatabasePath() : movedTo;
+    return parser.isSet(kDatabaseOption) ? parser.value(kDatabaseOption) : CommandLine::herDatabasePath();
 }
 
 bool parseDate(const QCommandLineParser &parser, const QString &option, std::optional<QDate> &date, QString &error)
@@ -933,6 +930,35 @@ QString CommandLine::defaultDatabasePath()
     // organisation name as one more folder.
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
         .filePath(QStringLiteral("letdown/letdown.sqlite"));
+}
+
+QString CommandLine::herDatabasePath()
+{
+    const QString movedTo = Preferences::load().databasePath; // where she moved it in the app
+    return movedTo.isEmpty() ? defaultDatabasePath() : movedTo;
+}
+
+QString CommandLine::quickTapSocketPath()
+{
+    // In her data folder (private, 0700), beside the default file: src/launcher finds it
+    // from $XDG_DATA_HOME or ~/.local/share alone.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("letdown/tap.socket"));
+}
+
+bool CommandLine::publishForQuickTap(InstanceGuard &guard, const QString &openedPath)
+{
+    // Only the owner of the file a command without --database would open: the launcher
+    // hands `letdown tap` to whoever answers there, so no other file's owner may.
+    if (InstanceGuard::identityPath(openedPath) != InstanceGuard::identityPath(herDatabasePath()))
+        return false;
+    const QString folder = QFileInfo(quickTapSocketPath()).absolutePath();
+    if (!QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder))
+            return false;
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    return guard.publishAt(quickTapSocketPath());
 }
 
 void CommandLine::describeApplication()

@@ -23,6 +23,13 @@ bool isKnownCommand(const QString &name);
 // The description --help shows for `letdown` itself, with the list of commands.
 QString windowHelpText();
 QString defaultDatabasePath();
+// The file a command without --database opens: where she moved it (Preferences), else the default.
+QString herDatabasePath();
+// Where the owner of that file also listens, for `letdown tap` from a shortcut (src/launcher).
+QString quickTapSocketPath();
+// Called by the window and `serve` once they answer commands: publishes that socket when the
+// file they opened is hers by default (true when published).
+bool publishForQuickTap(InstanceGuard &guard, const QString &openedPath);
 // Application and organisation names (settings file, data folder) and version.
 void describeApplication();
 // The arguments without those QApplication takes for itself (-platform X, -style X ...).

@@ -1,7 +1,7 @@
-// `letdown`: the program a desktop shortcut, a script or the menu starts. It links no widget
-// library, so `letdown tap letdown` starts in a few milliseconds: the commands that draw
-// nothing run here; the window and the commands that draw (`chart`, `report`), and --help
-// and --version, are handed to `letdown-window` (the same arguments, the same process id).
+// `letdown-command`: what `letdown` (src/launcher) passes every command to that it does not
+// hand over itself. It links no widget library: the commands that draw nothing run here; the
+// window and the commands that draw (`chart`, `report`), and --help and --version, are handed
+// to `letdown-window` (the same arguments, the same process id).
 #include "CommandLine.h"
 
 #include <QByteArray>

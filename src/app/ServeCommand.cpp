@@ -108,6 +108,7 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
     guard.setCommandHandler([&journal](const InstanceGuard::Forwarded &command) {
         return CommandLine::runForwarded(*journal, command);
     });
+    CommandLine::publishForQuickTap(guard, databasePath);
     RemoteServer server(*journal);
     server.setSecret(RemoteSettings::keyMakingOne());
     const QString hostName = QHostInfo::localHostName();

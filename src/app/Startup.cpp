@@ -157,10 +157,8 @@ int Startup::runWindow(int argc, char **argv)
     setUpParser(parser);
     parser.process(app);
     // --database for this run; else where she moved it (Preferences); else the default.
-    const QString movedTo = Preferences::load().databasePath;
     QString path = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-        : movedTo.isEmpty()                                 ? CommandLine::defaultDatabasePath()
-                                                            : movedTo;
+                                                            : CommandLine::herDatabasePath();
     path = QFileInfo(path).absoluteFilePath();
 
     Database database;
@@ -185,6 +183,7 @@ int Startup::runWindow(int argc, char **argv)
     QObject::connect(guard.get(), &InstanceGuard::raiseRequested, &window, &MainWindow::comeToFront);
     guard->setCommandHandler(
         [&journal](const InstanceGuard::Forwarded &command) { return CommandLine::runForwarded(journal, command); });
+    CommandLine::publishForQuickTap(*guard, path);
     const BenchHooks::Mode bench = BenchHooks::mode();
     if (bench == BenchHooks::Mode::TrendsAll)
         window.showTrendsOfAllWeeks();

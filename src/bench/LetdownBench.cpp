@@ -262,10 +262,21 @@ struct Bench {
         guard.setCommandHandler([&journal](const InstanceGuard::Forwarded &command) {
             return CommandLine::runForwarded(*journal, command);
         });
+        // As the window does for her default file: the socket a shortcut's `letdown tap` finds
+        // in her data folder (here a data folder of the bench's own, given to the tap).
+        const QString dataHome = work.filePath(QStringLiteral("handed-%1-data").arg(label));
+        QDir().mkpath(dataHome + QStringLiteral("/letdown"));
+        const QString socketPath = dataHome + QStringLiteral("/letdown/tap.socket");
+        if (!guard.publishAt(socketPath)) {
+            out << "  ! cannot publish " << socketPath << '\n';
+            return;
+        }
+        QProcessEnvironment tapEnvironment = environment();
+        tapEnvironment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
         // Both run while this thread serves the socket, as the window's does.
-        const auto served = [this](const QString &program, const QStringList &arguments) {
+        const auto served = [&](const QString &program, const QStringList &arguments) {
             QProcess process;
-            process.setProcessEnvironment(environment());
+            process.setProcessEnvironment(tapEnvironment);
             QEventLoop serving;
             QObject::connect(&process, &QProcess::finished, &serving, &QEventLoop::quit);
             QObject::connect(&process, &QProcess::errorOccurred, &serving, &QEventLoop::quit);
@@ -280,10 +291,9 @@ struct Bench {
                     << '\n';
             return ms;
         };
-        const QString socketPath = QDir(QDir::tempPath()).filePath(InstanceGuard::serverNameFor(path));
         const qsizetype before = journal->recorder().currentSession().letdowns.size();
         const auto [app, floor] = interleavedMedians(
-            [&] { return served(letdown, {QStringLiteral("tap"), QStringLiteral("letdown"), QStringLiteral("--database"), path}); },
+            [&] { return served(letdown, {QStringLiteral("tap"), QStringLiteral("letdown")}); },
             [&] { return served(socketProbe, {socketPath}); });
         const qsizetype stored = journal->recorder().currentSession().letdowns.size() - before;
         rows << Row {QStringLiteral("letdown tap letdown, handed to the open window"), label, app, floor,

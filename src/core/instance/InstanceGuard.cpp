@@ -44,7 +44,9 @@ InstanceGuard::InstanceGuard(const QString &databasePath, QObject *parent)
     m_lock.setStaleLockTime(0);
     // Only she can connect (the socket file is 0600 in effect).
     m_server.setSocketOptions(QLocalServer::UserAccessOption);
-    connect(&m_server, &QLocalServer::newConnection, this, &InstanceGuard::answerRequest);
+    connect(&m_server, &QLocalServer::newConnection, this, [this] { answerRequest(&m_server); });
+    m_published.setSocketOptions(QLocalServer::UserAccessOption);
+    connect(&m_published, &QLocalServer::newConnection, this, [this] { answerRequest(&m_published); });
 }
 
 InstanceGuard::~InstanceGuard() = default;
@@ -167,9 +169,20 @@ bool InstanceGuard::askOtherToRaise(int answerWaitMs)
     return false;
 }
 
-void InstanceGuard::answerRequest()
+bool InstanceGuard::publishAt(const QString &socketPath)
 {
-    while (QLocalSocket *socket = m_server.nextPendingConnection()) {
+    // Only an owner publishes, and what is there is left by one that is gone (the lock says
+    // no one else owns this file; another file's owner publishes only for the default file,
+    // which is this one).
+    if (!m_server.isListening() || QFile::encodeName(socketPath).size() >= 100) // sun_path: 108 bytes
+        return false;
+    QLocalServer::removeServer(socketPath);
+    return m_published.listen(socketPath);
+}
+
+void InstanceGuard::answerRequest(QLocalServer *server)
+{
+    while (QLocalSocket *socket = server->nextPendingConnection()) {
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         const auto answer = [this, socket] {
             if (!socket->canReadLine()) {

@@ -53,6 +53,10 @@ public:
     bool forward(const Forwarded &command, Answer &answer, int acceptWaitMs = 5000, int workWaitMs = 600000);
     // The owner's side: runs a command handed over (on this thread, in the event loop).
     void setCommandHandler(std::function<Answer(const Forwarded &)> handler) { m_handler = std::move(handler); }
+    // The owner of her default file also answers at `socketPath` (a fixed place in her data
+    // folder), so `letdown tap` from a shortcut reaches it without Qt or any path rules of
+    // its own (src/launcher). False (and nothing published) when it cannot listen there.
+    bool publishAt(const QString &socketPath);
     qint64 otherPid() const { return m_otherPid; }
     QString errorString() const { return m_error; }
     // The local socket's name for a database (the same for every process of this user).
@@ -65,11 +69,12 @@ signals:
 
 private:
     bool askOtherToRaise(int answerWaitMs);
-    void answerRequest();
+    void answerRequest(QLocalServer *server);
 
     QString m_serverName;
     QLockFile m_lock;
     QLocalServer m_server;
+    QLocalServer m_published;
     qint64 m_otherPid = 0;
     QString m_error;
     std::function<Answer(const Forwarded &)> m_handler;
