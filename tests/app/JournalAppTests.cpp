@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 
 namespace {
@@ -138,6 +139,102 @@ TEST_CASE("letdown tap, import and backup are handed to a running serve, also th
     CHECK(count(database, "SELECT count(*) FROM sessions") == 3);
     CHECK(count(database, "SELECT count(*) FROM sessions WHERE state = 'stopped'") == 3);
     CHECK(count(database, "SELECT count(*) FROM change_log WHERE origin = 'command_line'") == 4);
+}
+
+TEST_CASE("letdown tap from a shortcut is handed to the owner of her default file by letdown alone, without Qt")
+{
+    // Her default file is where a command without --database looks (this test's data folder).
+    const QString letdownFolder = qEnvironmentVariable("XDG_DATA_HOME") + "/letdown";
+    const QString database = letdownFolder + "/letdown.sqlite";
+    const QString published = letdownFolder + "/tap.socket";
+    // `letdown` with no letdown-command beside it: it can only hand a tap over, never run one.
+    QTemporaryDir alone;
+    const QString launcher = alone.filePath("letdown");
+    REQUIRE(QFile::copy(LETDOWN_EXECUTABLE, launcher));
+    REQUIRE(QFile::setPermissions(launcher, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const auto launch = [&](const QStringList &arguments) { return runProgram(launcher, arguments); };
+
+    // No owner, nothing published: the tap needs letdown-command, which says so here.
+    const CliResult noOwner = launch({"tap", "start"});
+    CHECK(noOwner.exitCode == 1);
+    CHECK_THAT(noOwner.err.toStdString(), Catch::Contains("cannot start") && Catch::Contains("letdown-command"));
+
+    // The owner of another file publishes nothing.
+    QTemporaryDir dir;
+    {
+        QProcess other;
+        REQUIRE_FALSE(startServe(other, dir.filePath("other.sqlite"), freeLoopbackPort(), false).isEmpty());
+        CHECK_FALSE(QFileInfo::exists(published));
+        stopServe(other);
+    }
+
+    QProcess serve;
+    const quint16 port = freeLoopbackPort();
+    REQUIRE_FALSE(startServe(serve, QString(), port, false).isEmpty());
+    REQUIRE(QFileInfo::exists(published));
+    // Refused by the owner: its reason and exit 1, as from letdown-command.
+    const CliResult refused = launch({"tap", "letdown"});
+    CHECK(refused.exitCode == 1);
+    CHECK_FALSE(refused.err.isEmpty());
+    const CliResult started = launch({"tap", "start", "--kind", "pumping", "--side=right"});
+    INFO(started.err.toStdString());
+    CHECK(started.exitCode == 0);
+    CHECK(started.out == "start: recorded.\n");
+    const CliResult letdown = launch({"tap", "letdown"});
+    CHECK(letdown.exitCode == 0);
+    CHECK(letdown.out == "letdown: recorded.\n");
+    // Anything but a plain tap is letdown-command's to read (missing here; the real one says what is wrong).
+    CHECK_THAT(launch({"tap", "letdown", "--help"}).err.toStdString(), Catch::Contains("letdown-command"));
+    CHECK(runLetdown({"tap", "frobnicate"}).exitCode == 2);
+
+    // Killed, the owner leaves its socket behind: letdown alone cannot connect and passes the tap
+    // on; the real chain opens the file itself (the lock is stale) and records the step.
+    serve.kill();
+    REQUIRE(serve.waitForFinished(30'000));
+    CHECK_THAT(launch({"tap", "letdown"}).err.toStdString(), Catch::Contains("letdown-command"));
+    QProcess afterKill; // on the real clock, as the killed serve was
+    afterKill.start(LETDOWN_EXECUTABLE, {"tap", "stop"});
+    REQUIRE(afterKill.waitForFinished(60'000));
+    INFO(afterKill.readAllStandardError().toStdString());
+    CHECK(afterKill.exitCode() == 0);
+    CHECK(afterKill.readAllStandardOutput() == "stop: recorded.\n");
+
+    CHECK(count(database, "SELECT count(*) FROM sessions WHERE kind = 'pumping' AND side = 'right'"
+                          " AND state = 'stopped'") == 1);
+    CHECK(count(database, "SELECT count(*) FROM ejections") == 1);
+    CHECK(count(database, "SELECT count(*) FROM change_log WHERE origin = 'command_line'") == 3);
+}
+
+TEST_CASE("letdown alone prints the owner's answer byte for byte, escapes and all, and exits with its code")
+{
+    // An owner whose answers are chosen here: any text the journal might say (a path with
+    // umlauts, quotes, a tab, a character outside the BMP) comes back exactly.
+    QTemporaryDir dir;
+    InstanceGuard owner(dir.filePath("owned.sqlite"));
+    REQUIRE(owner.acquire() == InstanceGuard::Result::Acquired);
+    QStringList received;
+    owner.setCommandHandler([&](const InstanceGuard::Forwarded &command) {
+        received = command.arguments;
+        return InstanceGuard::Answer {4, QString::fromUtf8("Grüße \"aus\" C:\\Pfad\t😀\n"),
+            QString::fromUtf8("zweite Zeile\r\n\u0001\n")};
+    });
+    const QString letdownFolder = qEnvironmentVariable("XDG_DATA_HOME") + "/letdown";
+    REQUIRE(QDir().mkpath(letdownFolder));
+    REQUIRE(owner.publishAt(letdownFolder + "/tap.socket"));
+    QTemporaryDir alone;
+    const QString launcher = alone.filePath("letdown");
+    REQUIRE(QFile::copy(LETDOWN_EXECUTABLE, launcher));
+    REQUIRE(QFile::setPermissions(launcher, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+    QProcess tap;
+    tap.setWorkingDirectory(dir.path());
+    tap.start(launcher, {"tap", "switch-side", "--side", "left"});
+    // This thread serves the owner's socket meanwhile, as the window's does.
+    REQUIRE(QTest::qWaitFor([&] { return tap.state() == QProcess::NotRunning; }, 30'000));
+    CHECK(received == QStringList {"tap", "switch-side", "--side", "left"});
+    CHECK(tap.exitCode() == 4);
+    CHECK(tap.readAllStandardOutput() == QByteArray("Grüße \"aus\" C:\\Pfad\t😀\n"));
+    CHECK(tap.readAllStandardError() == QByteArray("zweite Zeile\r\n\x01\n"));
 }
 
 TEST_CASE("An owner that does not answer: letdown tap says so and exits 3 within a few seconds")

@@ -20,15 +20,18 @@ inline quint16 freeLoopbackPort()
 
 // Starts `letdown serve` on 127.0.0.1 and returns what it printed up to "Ctrl+C stops." (30 s
 // at most), or an empty text if it never got there. With `fixedNow` its clock starts at the
-// tests' fixed moment (LETDOWN_NOW), else it is the real clock.
+// tests' fixed moment (LETDOWN_NOW), else it is the real clock. An empty `database`: her
+// default file (the test process's own data folder), as `serve` without --database opens it.
 inline QByteArray startServe(QProcess &serve, const QString &database, quint16 port, bool fixedNow = true)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (fixedNow)
         environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
     serve.setProcessEnvironment(environment);
-    serve.start(LETDOWN_EXECUTABLE,
-        {"serve", "--database", database, "--listen", "127.0.0.1", "--port", QString::number(port)});
+    QStringList arguments {"serve", "--listen", "127.0.0.1", "--port", QString::number(port)};
+    if (!database.isEmpty())
+        arguments << "--database" << database;
+    serve.start(LETDOWN_EXECUTABLE, arguments);
     if (!serve.waitForStarted(30'000))
         return {};
     QByteArray printed;
