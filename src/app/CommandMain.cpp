@@ -3,6 +3,7 @@
 // window and the commands that draw (`chart`, `report`), and --help and --version, are handed
 // to `letdown-window` (the same arguments, the same process id).
 #include "CommandLine.h"
+#include "SiblingProgram.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,24 +16,6 @@
 #include <string>
 #include <unistd.h>
 
-namespace {
-// `letdown-window` beside this program (the build folder), else in ../libexec/letdown/
-// (an install).
-std::string windowProgram()
-{
-    char self[PATH_MAX] = {};
-    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    std::string folder = length > 0 ? std::string(self, size_t(length)) : std::string();
-    folder = folder.substr(0, folder.rfind('/') + 1);
-    for (const char *relative : {"letdown-window", "../libexec/letdown/letdown-window"}) {
-        const std::string candidate = folder + relative;
-        if (::access(candidate.c_str(), X_OK) == 0)
-            return candidate;
-    }
-    return folder + "letdown-window";
-}
-} // namespace
-
 int main(int argc, char **argv)
 {
     QStringList arguments;
@@ -41,7 +24,7 @@ int main(int argc, char **argv)
     const QString command = CommandLine::findCommand(arguments);
     if (!command.isEmpty() && (CommandLine::runsWithoutWidgets(command) || !CommandLine::isKnownCommand(command)))
         return CommandLine::runCommand(argc, argv, command);
-    const std::string window = windowProgram();
+    const std::string window = siblingProgram("letdown-window");
     ::execv(window.c_str(), argv);
     std::fprintf(stderr, "letdown: cannot start %s: %s\n", window.c_str(), std::strerror(errno));
     return 1;

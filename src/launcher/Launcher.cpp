@@ -9,6 +9,8 @@
 // what to print are the owner's answers. It only finds the published socket (docs/cli.md,
 // "Handing over"), and it speaks the instance protocol of src/core/instance/InstanceGuard.cpp:
 // "command <JSON>\n" -> "taken\n" -> "answer <JSON>\n".
+#include "SiblingProgram.h"
+
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -32,24 +34,9 @@ constexpr int kWorkWaitMs = 600000;
 // An answer longer than this is not one of ours.
 constexpr size_t kMaxAnswerBytes = 1 << 20;
 
-// `letdown-command` beside this program (the build folder), else in ../libexec/letdown/.
-std::string commandProgram()
-{
-    char self[PATH_MAX] = {};
-    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
-    std::string folder = length > 0 ? std::string(self, size_t(length)) : std::string();
-    folder = folder.substr(0, folder.rfind('/') + 1);
-    for (const char *relative : {"letdown-command", "../libexec/letdown/letdown-command"}) {
-        const std::string candidate = folder + relative;
-        if (::access(candidate.c_str(), X_OK) == 0)
-            return candidate;
-    }
-    return folder + "letdown-command";
-}
-
 [[noreturn]] void runCommandProgram(char **argv)
 {
-    const std::string program = commandProgram();
+    const std::string program = siblingProgram("letdown-command");
     ::execv(program.c_str(), argv);
     std::fprintf(stderr, "letdown: cannot start %s: %s\n", program.c_str(), std::strerror(errno));
     std::exit(1);
