@@ -593,6 +593,10 @@
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
+    <message>
+        <source>%1 has no change count.</source>
+        <translation>%1 hat keinen Änderungszähler.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2580,6 +2584,46 @@
     <message>
         <source>&amp;Top-up bottle (%1):</source>
         <translation>&amp;Zufütterung (%1):</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me on each side (m:ss):</source>
+        <translation>&amp;Zeit je Seite (m:ss):</translation>
+    </message>
+    <message>
+        <source>0:00</source>
+        <translation>0:00</translation>
+    </message>
+    <message>
+        <source>Time on the left side</source>
+        <translation>Zeit auf der linken Seite</translation>
+    </message>
+    <message>
+        <source>Time on the left side alone, as m:ss</source>
+        <translation>Zeit allein auf der linken Seite, als m:ss</translation>
+    </message>
+    <message>
+        <source>Time on the right side</source>
+        <translation>Zeit auf der rechten Seite</translation>
+    </message>
+    <message>
+        <source>Time on the right side alone, as m:ss</source>
+        <translation>Zeit allein auf der rechten Seite, als m:ss</translation>
+    </message>
+    <message>
+        <source>Time on both sides at once</source>
+        <translation>Zeit auf beiden Seiten zugleich</translation>
+    </message>
+    <message>
+        <source>Time on both sides at once (double pumping), as m:ss</source>
+        <translation>Zeit auf beiden Seiten zugleich (Doppelpumpen), als m:ss</translation>
+    </message>
+    <message>
+        <source>Write the time on each side as m:ss, for example 12:30.</source>
+        <translation>Schreiben Sie die Zeit je Seite als m:ss, zum Beispiel 12:30.</translation>
+    </message>
+    <message>
+        <source>The times on each side add up to more than the session&apos;s running time (%1).</source>
+        <translation>Die Zeiten je Seite ergeben zusammen mehr als die Laufzeit der Sitzung (%1).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "SessionDialog.h"
+#include "output/CsvExport.h"
+#include "reference/ReferenceModel.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
@@ -298,4 +300,151 @@ TEST_CASE("Deleting the session the Session tab shows clears it there")
     CHECK(screen.recorder.state() == SessionRecorder::State::Idle);
     screen.undo();
     CHECK(screen.count("SELECT count(*) FROM sessions") == 3);
+}
+
+namespace {
+// Every kind of session the file can hold, with values the dialog cannot show exactly:
+// milliseconds in every time, volumes with more digits than shown, a split between sides,
+// a pause, a technique from another tracker, fields of the other kind.
+QList<Session> everyKindOfStoredSession()
+{
+    // Recorded live: left then right, a pause, let-downs at odd milliseconds, the side it ended on.
+    Session live = finishedSession(SessionKind::Nursing, berlin(2026, 11, 10, 3, 12), {});
+    live.startedAtUtcMs += 123;
+    live.activeMs = 872'579;
+    live.pausedMs = 61'004;
+    live.endedAtUtcMs = live.startedAtUtcMs + live.activeMs + live.pausedMs + 7;
+    live.lastEventAtUtcMs = *live.endedAtUtcMs;
+    live.side = Side::Right;
+    live.sideMs = {441'123, 431'456, 0};
+    live.techniques = {QStringLiteral("warm_compress"), QStringLiteral("skin_to_skin_custom")};
+    live.note = QStringLiteral("sleepy  \nlatched well");
+    for (qint64 offsetMs : {61'234, 245'999, 400'001}) {
+        Letdown e;
+        e.offsetMs = offsetMs;
+        e.atUtcMs = live.startedAtUtcMs + offsetMs + 17; // the moment it was pressed
+        e.utcOffsetS = live.startedUtcOffsetS;
+        e.side = offsetMs < 300'000 ? Side::Left : Side::Right;
+        live.letdowns << e;
+    }
+    live.letdowns[1].measuredVolumeMl = 3.14159265;
+    // Pumped on both sides at once, each breast measured to more digits than shown.
+    Session pumped = finishedSession(SessionKind::Pumping, berlin(2026, 11, 11, 7, 0), {95});
+    pumped.side = Side::Both;
+    pumped.sideMs = {0, 0, pumped.activeMs};
+    pumped.pumpedVolumeMl = 75.623456789;
+    pumped.leftVolumeMl = 40.123456789;
+    pumped.rightVolumeMl = 35.5;
+    pumped.clockJumpDetected = true;
+    // Brought from Baby Buddy: no let-downs logged, no side times, a formula top-up and test weights.
+    Session imported = finishedSession(SessionKind::Nursing, berlin(2026, 11, 12, 22, 40), {});
+    imported.source = QStringLiteral("babybuddy");
+    imported.letdownsLogged = false;
+    imported.sideMs = {};
+    imported.topupMl = 59.1470591;
+    imported.topupKind = TopupKind::Formula;
+    imported.preFeedWeightG = 4200.5;
+    imported.postFeedWeightG = 4262.25;
+    // A pumping session with no let-downs felt, and one on one side only.
+    Session quiet = finishedSession(SessionKind::Pumping, berlin(2026, 11, 13, 9, 30), {});
+    Session oneSide = finishedSession(SessionKind::Nursing, berlin(2026, 11, 14, 14, 5), {300});
+    oneSide.side = Side::Right;
+    oneSide.sideMs = {0, oneSide.activeMs, 0};
+    return {live, pumped, imported, quiet, oneSide};
+}
+
+QByteArray exported(SessionStore &store, const QString &folder)
+{
+    CsvExportRequest request;
+    request.sessionsPath = folder + "/sessions.csv";
+    request.letdownsPath = folder + "/letdowns.csv";
+    int count = 0;
+    QString error;
+    REQUIRE(exportCsvFiles(store, ReferenceModel(), request, count, error));
+    QFile sessions(request.sessionsPath), letdowns(request.letdownsPath);
+    REQUIRE(sessions.open(QIODevice::ReadOnly));
+    REQUIRE(letdowns.open(QIODevice::ReadOnly));
+    return sessions.readAll() + letdowns.readAll();
+}
+} // namespace
+
+TEST_CASE("History: Save without a change in the edit dialog changes nothing, for every kind of stored session")
+{
+    for (const VolumeUnit unit : {VolumeUnit::Ml, VolumeUnit::Oz}) {
+        TempDatabase db;
+        SessionStore store(db.database);
+        const QList<Session> sessions = everyKindOfStoredSession();
+        REQUIRE(store.saveSessions(sessions));
+        QTemporaryDir before, after;
+        const QByteArray original = exported(store, before.path());
+        REQUIRE(original.contains("441")); // the live session's split is in the export
+        for (const Session &stored : sessions) {
+            std::optional<Session> loaded;
+            REQUIRE(store.loadSession(stored.uuid, loaded));
+            SessionDialog dialog(store, *loaded, QDateTime());
+            dialog.setVolumeUnit(unit);
+            QStringList asked;
+            dialog.setConfirmer([&](const QString &q) {
+                asked << q;
+                return true;
+            });
+            dialog.accept();
+            INFO("session " << stored.uuid.toStdString() << ", unit " << int(unit) << ", asked "
+                            << asked.join(" | ").toStdString() << ", said "
+                            << (in<QLabel>(&dialog, "timesMessage")->text() + " | "
+                                   + in<QLabel>(&dialog, "figuresMessage")->text() + " | "
+                                   + in<QLabel>(&dialog, "letdownsMessage")->text())
+                                   .toStdString());
+            REQUIRE(dialog.result() == QDialog::Accepted);
+            CHECK(dialog.session() == *loaded);
+            REQUIRE(store.replaceSession(dialog.session()));
+        }
+        CHECK(exported(store, after.path()) == original);
+    }
+}
+
+TEST_CASE("History: the edit dialog shows the time on each side and takes her corrections")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    Session live = everyKindOfStoredSession().constFirst();
+    REQUIRE(store.saveSession(live, live.letdowns));
+    const auto edit = [&](const std::function<void(SessionDialog &)> &change) {
+        SessionDialog dialog(store, live, QDateTime());
+        dialog.setConfirmer([](const QString &) { return true; });
+        change(dialog);
+        dialog.accept();
+        return std::make_pair(dialog.result() == QDialog::Accepted, dialog.session());
+    };
+    {
+        SessionDialog dialog(store, live, QDateTime());
+        CHECK(in<QLineEdit>(&dialog, "leftTimeEdit")->text() == "7:21");
+        CHECK(in<QLineEdit>(&dialog, "rightTimeEdit")->text() == "7:11");
+        CHECK(in<QLineEdit>(&dialog, "bothTimeEdit")->text().isEmpty());
+        CHECK(in<QComboBox>(&dialog, "sideCombo")->currentData().toInt() == int(Side::Right));
+    }
+    // Written by her: taken as written.
+    auto [saved, corrected] = edit([](SessionDialog &d) { in<QLineEdit>(&d, "leftTimeEdit")->setText("5:00"); });
+    CHECK(saved);
+    CHECK(corrected.sideMs == SideDurations {300'000, 431'000, 0});
+    // More than the running time: said beside the times, nothing handed back.
+    auto [refused, unused] = edit([](SessionDialog &d) { in<QLineEdit>(&d, "bothTimeEdit")->setText("10:00"); });
+    CHECK_FALSE(refused);
+    // A longer session keeps the split's shares, and every millisecond is on some side.
+    auto [longer, stretched] = edit([](SessionDialog &d) {
+        QDateTimeEdit *end = in<QDateTimeEdit>(&d, "endEdit");
+        end->setDateTime(end->dateTime().addSecs(60));
+    });
+    CHECK(longer);
+    CHECK(stretched.sideMs.leftMs + stretched.sideMs.rightMs + stretched.sideMs.bothMs == stretched.activeMs);
+    CHECK(stretched.sideMs.leftMs > stretched.sideMs.rightMs);
+    CHECK(stretched.sideMs.bothMs == 0);
+    // A session on one side moved to the other: all its time goes with it.
+    Session oneSide = everyKindOfStoredSession().constLast();
+    REQUIRE(store.saveSession(oneSide, oneSide.letdowns));
+    SessionDialog dialog(store, oneSide, QDateTime());
+    dialog.setConfirmer([](const QString &) { return true; });
+    in<QComboBox>(&dialog, "sideCombo")->setCurrentIndex(0); // left
+    dialog.accept();
+    CHECK(dialog.session().sideMs == SideDurations {oneSide.activeMs, 0, 0});
 }
