@@ -1711,6 +1711,26 @@
         <source>second, winter-time</source>
         <translation>zweite, in Winterzeit,</translation>
     </message>
+    <message>
+        <source>a bottle feed without an amount (%1)</source>
+        <translation>eine Flaschenmahlzeit ohne Menge (%1)</translation>
+    </message>
+    <message>
+        <source>a bottle feed whose amount has no unit; say whether the file is in ml or oz (%1)</source>
+        <translation>eine Flaschenmahlzeit, deren Menge keine Einheit hat; geben Sie an, ob die Datei in ml oder oz ist (%1)</translation>
+    </message>
+    <message>
+        <source>a bottle feed of an implausible amount (%1)</source>
+        <translation>eine Flaschenmahlzeit mit unplausibler Menge (%1)</translation>
+    </message>
+    <message>
+        <source>a bottle feed with no breastfeed in the hour before it (%1)</source>
+        <translation>eine Flaschenmahlzeit ohne Stillmahlzeit in der Stunde davor (%1)</translation>
+    </message>
+    <message>
+        <source>%1: the bottles after one feed held breast milk and formula; kept as formula.</source>
+        <translation>%1: Die Flaschen nach einer Mahlzeit enthielten Muttermilch und Pre-Nahrung; als Pre-Nahrung übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>OutputFiles</name>
@@ -2406,6 +2426,10 @@
         <source>a top-up belongs to a nursing session.</source>
         <translation>eine Zufütterung gehört zu einer Stillsitzung.</translation>
     </message>
+    <message>
+        <source>letdowns is empty; give the count (0 when none were felt).</source>
+        <translation>letdowns ist leer; geben Sie die Anzahl an (0, wenn keiner gespürt wurde).</translation>
+    </message>
 </context>
 <context>
     <name>SessionDialog</name>
@@ -3003,6 +3027,10 @@
     <message>
         <source>When you stop a session, its summary appears here and you can add the pumped volume (per breast if you measured each), a test-weigh or a top-up bottle.</source>
         <translation>Wenn Sie eine Sitzung beenden, erscheint hier ihre Zusammenfassung, und Sie können die abgepumpte Menge (je Brust, wenn Sie jede gemessen haben), eine Wiegeprobe oder eine Zufütterung eintragen.</translation>
+    </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht notiert</translation>
     </message>
 </context>
 <context>

@@ -466,8 +466,10 @@ void SessionPanel::refreshRecent()
         QString duration = formatElapsed(s.activeMs);
         if (s.state != SessionState::Stopped)
             duration = tr("running");
-        auto *item = new QTreeWidgetItem({locale.toString(started, tr("ddd d MMM, HH:mm")), kindLabel(s.kind), duration,
-            QString::number(s.letdownCount)});
+        // An imported feed's let-downs are unknown, not none.
+        const QString letdowns = s.letdownsLogged ? QString::number(s.letdownCount) : tr("not logged");
+        auto *item = new QTreeWidgetItem(
+            {locale.toString(started, tr("ddd d MMM, HH:mm")), kindLabel(s.kind), duration, letdowns});
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         m_ui->recentList->addTopLevelItem(item);

@@ -3,6 +3,7 @@
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
+#include "SessionFixtures.h"
 #include "TestSupport.h"
 
 #include <QCheckBox>
@@ -135,6 +136,22 @@ TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
     CHECK(recent->topLevelItem(0)->text(1) == "Pumping");
     CHECK(recent->topLevelItem(0)->text(2) == "4:20");
     CHECK(recent->topLevelItem(0)->text(3) == "2");
+}
+
+TEST_CASE("GUI: Recent sessions says 'not logged' for an imported feed, never 0 let-downs")
+{
+    Screen screen;
+    Session imported = finishedSession(SessionKind::Nursing, berlin(2026, 11, 19, 3, 10), {});
+    imported.source = QStringLiteral("babybuddy");
+    imported.letdownsLogged = false;
+    Session none = finishedSession(SessionKind::Pumping, berlin(2026, 11, 19, 7, 0), {});
+    REQUIRE(screen.store.saveSessions({imported, none}));
+    screen.window.reset();
+    screen.open(); // read at start, as after an import
+    auto *recent = screen.find<QTreeWidget>("recentList");
+    REQUIRE(recent->topLevelItemCount() == 2);
+    CHECK(recent->topLevelItem(0)->text(3) == "0"); // logged live, none felt: a real zero
+    CHECK(recent->topLevelItem(1)->text(3) == "not logged");
 }
 
 TEST_CASE("GUI: Space, L, P and S work from the keyboard, but not while typing a note")

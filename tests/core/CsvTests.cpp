@@ -435,6 +435,16 @@ TEST_CASE("CSV round trip: export, import, export again is byte-identical, impor
         CHECK(back[4].topupKind == TopupKind::Formula);
         CHECK(*back[3].leftVolumeMl == Approx(41.5).margin(unit == VolumeUnit::Oz ? 0.2 : 0));
     }
+    // Not logged is unknown: its count is empty, not 0 (a real 0 is a session logged live with none).
+    const QList<QByteArray> lines = exportTable(sessions, VolumeUnit::Ml, false).split('\n');
+    const auto letdownsCell = [&](const QString &uuid) {
+        for (const QByteArray &line : lines)
+            if (line.startsWith(uuid.toUtf8()))
+                return line.split(',').value(8);
+        return QByteArray("(no row)");
+    };
+    CHECK(letdownsCell(imported.uuid) == "");
+    CHECK(letdownsCell(perBreast.uuid) == "2");
     const QString header = QString::fromUtf8(exportTable(sessions, VolumeUnit::Ml, false).split('\r').first());
     CHECK(header.endsWith("source,letdowns_logged,left_s,right_s,left_volume_ml,right_volume_ml,topup_ml,topup_kind"));
 }
@@ -471,6 +481,14 @@ TEST_CASE("CSV import: imported-session columns are checked, and older exports w
             .join('\n')
             .toStdString(),
         Catch::Contains("not logged cannot list 2"));
+    // An empty count is "not logged" only where letdowns_logged says so.
+    const QByteArray emptyCount
+        = extraHeader + QString::fromUtf8(kGoodRow).trimmed().replace("left,,0,", "left,,,").toUtf8();
+    REQUIRE(readSessionsCsv({emptyCount + ",babybuddy,0,,,,\r\n", QStringLiteral("s.csv"), std::nullopt, {}}, parsed,
+        problems));
+    CHECK_FALSE(parsed[0].letdownsLogged);
+    CHECK_THAT(importProblems(emptyCount + ",letdown,1,,,,\r\n").join('\n').toStdString(),
+        Catch::Contains("letdowns is empty"));
     // An export from before these columns: Letdown's own session, let-downs logged.
     REQUIRE(readSessionsCsv({kHeader + kGoodRow, QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
     CHECK(parsed[0].source == "letdown");

@@ -80,6 +80,34 @@ TEST_CASE("Amounts: units in the text, or the one she names, never guessed")
     CHECK_FALSE(TrackerImport::parseAmountMl("lots", VolumeUnit::Ml, ml));
 }
 
+TEST_CASE("Baby Buddy: a bottle given with a breastfeed becomes its top-up, never a lost row")
+{
+    const QByteArray feeding
+        = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+          "21,1,Mia,K,2025-11-10 03:00:00,2025-11-10 03:20:00,breast milk,left breast,,,\n"
+          "22,1,Mia,K,2025-11-10 03:25:00,2025-11-10 03:30:00,formula,bottle,60,,\n"
+          "23,1,Mia,K,2025-11-10 03:40:00,2025-11-10 03:42:00,breast milk,bottle,20,,\n"
+          "24,1,Mia,K,2025-11-10 09:00:00,2025-11-10 09:15:00,breast milk,right breast,,,\n"
+          "25,1,Mia,K,2025-11-10 09:20:00,2025-11-10 09:25:00,fortified breast milk,bottle,2oz,,\n"
+          "26,1,Mia,K,2025-11-10 09:30:00,2025-11-10 09:35:00,formula,bottle,,,\n"
+          "27,1,Mia,K,2025-11-10 14:00:00,2025-11-10 14:10:00,formula,bottle,90,,\n";
+    const ImportResult r = readAs("babybuddy", {{"feeding.csv", feeding}}, VolumeUnit::Ml);
+    INFO(r.problems.join('\n').toStdString());
+    REQUIRE(r.problems.isEmpty());
+    REQUIRE(r.sessions.size() == 2);
+    // Two bottles after the night feed: their sum, and formula where any was formula (said).
+    CHECK(r.sessions[0].topupMl == 80);
+    CHECK(r.sessions[0].topupKind == TopupKind::Formula);
+    CHECK_THAT(r.warnings.join('\n').toStdString(), Catch::Contains("feeding.csv line 4") && Catch::Contains("formula"));
+    // Ounces written in the cell are converted; fortified breast milk is breast milk.
+    CHECK(*r.sessions[1].topupMl == Approx(2 * kMlPerOz));
+    CHECK(r.sessions[1].topupKind == TopupKind::BreastMilk);
+    // Without an amount, or with no breastfeed in the hour before: skipped, each with its reason.
+    REQUIRE(r.skipped.size() == 2);
+    CHECK_THAT(r.skipped[0].toStdString(), Catch::StartsWith("feeding.csv line 7: a bottle feed without an amount"));
+    CHECK_THAT(r.skipped[1].toStdString(), Catch::StartsWith("feeding.csv line 8: a bottle feed with no breastfeed"));
+}
+
 TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the repeated hour named")
 {
     const ImportResult r
@@ -105,8 +133,10 @@ TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the 
     CHECK(pumped.kind == SessionKind::Pumping);
     CHECK(*pumped.pumpedVolumeMl == 120);
     REQUIRE(r.skipped.size() == 2);
-    CHECK_THAT(r.skipped[0].toStdString(), Catch::StartsWith("feeding.csv line 3: a bottle feed (formula)"));
-    CHECK_THAT(r.skipped[1].toStdString(), Catch::StartsWith("feeding.csv line 5: not a breastfeed"));
+    CHECK_THAT(r.skipped[0].toStdString(), Catch::StartsWith("feeding.csv line 5: not a breastfeed"));
+    // A bottle hours after any breastfeed has no feed to top up (Letdown keeps no bottle-only feeds).
+    CHECK_THAT(r.skipped[1].toStdString(),
+        Catch::StartsWith("feeding.csv line 3: a bottle feed with no breastfeed in the hour before it (formula)"));
     REQUIRE(r.warnings.size() == 2); // start and end of line 2 in the repeated hour
     CHECK_THAT(r.warnings[0].toStdString(), Catch::Contains("feeding.csv line 2") && Catch::Contains("happened twice"));
 
@@ -115,7 +145,10 @@ TEST_CASE("Baby Buddy: breastfeeds and pumping, bottles and solids skipped, the 
     CHECK_THAT(
         noUnit.problems.join('\n').toStdString(), Catch::Contains("pumping.csv line 2: amount '120' has no unit"));
     CHECK(BabyBuddyImporter::needsUnit({{"pumping.csv", kBabyBuddyPumping}}));
-    CHECK_FALSE(BabyBuddyImporter::needsUnit({{"feeding.csv", kBabyBuddyFeeding}}));
+    CHECK(BabyBuddyImporter::needsUnit({{"feeding.csv", kBabyBuddyFeeding}})); // its bottle's 90
+    QByteArray breastfeedsOnly = kBabyBuddyFeeding;
+    breastfeedsOnly.replace("formula,bottle,90", "breast milk,left breast,");
+    CHECK_FALSE(BabyBuddyImporter::needsUnit({{"feeding.csv", breastfeedsOnly}}));
     // Ounces are converted; 120 oz would be an absurd session and is refused with its line.
     const ImportResult absurd = readAs("babybuddy", {{"pumping.csv", kBabyBuddyPumping}}, VolumeUnit::Oz);
     CHECK(absurd.sessions.isEmpty());

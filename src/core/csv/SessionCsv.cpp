@@ -197,7 +197,8 @@ bool writeSessionsCsv(
             seconds(s.pausedMs),
             toKey(sideUsed(s, sides)),
             s.techniques.join(u';'),
-            QString::number(s.letdowns.size()),
+            // Not logged is unknown, never "none": left empty (letdowns_logged says why).
+            s.letdownsLogged ? QString::number(s.letdowns.size()) : QString(),
             first ? seconds(*first) : QString(),
             volume(measured, unit),
             volume(estimated, unit), // empty when unknown
@@ -504,6 +505,7 @@ constexpr qsizetype kMaxRows = CsvReader::kMaxRows;
 struct ParsedSession {
     Session session;
     int declaredLetdowns = 0;
+    bool letdownCountEmpty = false; // allowed where letdowns_logged is 0
     int lineNumber = 0;
     QList<int> ordersSeen; // a handful: a list is cheaper than a set
 };
@@ -607,6 +609,8 @@ void readSourceAndExtras(TableReader &table, const CsvRecord &record, ParsedSess
     if (!s.letdownsLogged && p.declaredLetdowns != 0)
         table.problem(record,
             Text::tr("a session whose let-downs were not logged cannot list %1 of them.").arg(p.declaredLetdowns));
+    if (s.letdownsLogged && p.letdownCountEmpty)
+        table.problem(record, Text::tr("letdowns is empty; give the count (0 when none were felt)."));
     table.parseVolumeMl(record, QStringLiteral("left_volume_"), s.leftVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("right_volume_"), s.rightVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("topup_"), s.topupMl);
@@ -664,8 +668,10 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     }
 
     bool countOk = false;
-    p.declaredLetdowns = table.cell(record, QStringLiteral("letdowns")).trimmed().toInt(&countOk);
-    if (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > kMaxLetdownsPerSession)
+    const QString count = table.cell(record, QStringLiteral("letdowns")).trimmed();
+    p.letdownCountEmpty = count.isEmpty(); // unknown: checked against letdowns_logged below
+    p.declaredLetdowns = p.letdownCountEmpty ? 0 : count.toInt(&countOk);
+    if (!p.letdownCountEmpty && (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > kMaxLetdownsPerSession))
         table.problem(
             record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
 

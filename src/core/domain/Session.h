@@ -120,4 +120,5 @@ struct SessionSummary {
     int startedUtcOffsetS = 0;
     qint64 activeMs = 0;
     int letdownCount = 0;
+    bool letdownsLogged = true; // false: imported, its let-downs unknown (never shown as 0)
 };

@@ -1,6 +1,7 @@
 #include "import/OtherTrackers.h"
 
 #include "import/TrackerImport.h"
+#include "domain/Measurements.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -140,12 +141,97 @@ QDateTime babyBuddyTime(const QString &text)
     return time;
 }
 
+// A bottle of a Baby Buddy feeding file, waiting for the breastfeed it topped up.
+struct BabyBuddyBottle {
+    QString where;
+    qint64 startMs = 0;
+    double ml = 0;
+    TopupKind kind = TopupKind::BreastMilk;
+};
+
+// A bottle given during a breastfeed or within this long after it is that feed's top-up.
+constexpr qint64 kTopupAfterFeedMs = 60 * 60'000;
+
+std::optional<BabyBuddyBottle> readBabyBuddyBottle(
+    const Table &table, const CsvRecord &row, const QString &type, const ImportOptions &options, ImportResult &result)
+{
+    const QString where = table.where(row);
+    BabyBuddyBottle bottle;
+    bottle.where = where;
+    if (type == QLatin1String("formula"))
+        bottle.kind = TopupKind::Formula;
+    else if (type != QLatin1String("breast milk") && type != QLatin1String("fortified breast milk")) {
+        skip(result, where, Text::tr("a bottle feed (%1)").arg(type));
+        return std::nullopt;
+    }
+    const QString amount = table.cell(row, QStringLiteral("amount"));
+    std::optional<double> ml;
+    if (!parseAmountMl(amount, options.unit, ml) || !ml) {
+        skip(result, where,
+            amount.trimmed().isEmpty()
+                ? Text::tr("a bottle feed without an amount (%1)").arg(type)
+                : Text::tr("a bottle feed whose amount has no unit; say whether the file is in ml or oz (%1)").arg(type));
+        return std::nullopt;
+    }
+    if (*ml <= 0 || *ml > kMaxSessionVolumeMl) {
+        skip(result, where, Text::tr("a bottle feed of an implausible amount (%1)").arg(type));
+        return std::nullopt;
+    }
+    bottle.ml = *ml;
+    qint64 endMs = 0;
+    int startOffset = 0, endOffset = 0;
+    const QString start = table.cell(row, QStringLiteral("start")), end = table.cell(row, QStringLiteral("end"));
+    if (!intervalOf(babyBuddyTime(start), QStringLiteral("start"), start, babyBuddyTime(end), QStringLiteral("end"),
+            end, where, options, result, bottle.startMs, startOffset, endMs, endOffset))
+        return std::nullopt;
+    return bottle;
+}
+
+// Each bottle becomes the top-up of the breastfeed (from `firstSession` on) it was given
+// during or within the hour after; a bottle with none is skipped, said with its reason.
+void attachBottles(const QList<BabyBuddyBottle> &bottles, qsizetype firstSession, ImportResult &result)
+{
+    for (const BabyBuddyBottle &bottle : bottles) {
+        Session *feed = nullptr;
+        for (qsizetype i = firstSession; i < result.sessions.size(); ++i) {
+            Session &s = result.sessions[i];
+            if (s.kind == SessionKind::Nursing && s.startedAtUtcMs <= bottle.startMs
+                && bottle.startMs <= s.endedAtUtcMs.value_or(s.startedAtUtcMs) + kTopupAfterFeedMs
+                && (!feed || s.startedAtUtcMs > feed->startedAtUtcMs))
+                feed = &s;
+        }
+        const QString kindText = bottle.kind == TopupKind::Formula ? QStringLiteral("formula") : QStringLiteral("breast milk");
+        if (!feed) {
+            skip(result, bottle.where, Text::tr("a bottle feed with no breastfeed in the hour before it (%1)").arg(kindText));
+            continue;
+        }
+        const double totalMl = feed->topupMl.value_or(0) + bottle.ml;
+        if (totalMl > kMaxSessionVolumeMl) {
+            skip(result, bottle.where, Text::tr("a bottle feed of an implausible amount (%1)").arg(kindText));
+            continue;
+        }
+        if (feed->topupKind && *feed->topupKind != bottle.kind)
+            result.warnings << Text::tr("%1: the bottles after one feed held breast milk and formula; kept as "
+                                        "formula.")
+                                   .arg(bottle.where);
+        feed->topupKind = feed->topupKind && *feed->topupKind != bottle.kind ? TopupKind::Formula : bottle.kind;
+        feed->topupMl = totalMl;
+    }
+}
+
 void readBabyBuddyFeeding(const Table &table, const ImportOptions &options, ImportResult &result)
 {
+    const qsizetype firstSession = result.sessions.size();
+    QList<BabyBuddyBottle> bottles;
     for (const CsvRecord &row : table.rows()) {
         const QString where = table.where(row);
         const QString type = table.cell(row, QStringLiteral("type")).toLower();
         const QString method = table.cell(row, QStringLiteral("method")).toLower();
+        if (method == QLatin1String("bottle")) {
+            if (const std::optional<BabyBuddyBottle> bottle = readBabyBuddyBottle(table, row, type, options, result))
+                bottles << *bottle;
+            continue;
+        }
         std::optional<Side> side;
         if (method == QLatin1String("left breast"))
             side = Side::Left;
@@ -154,9 +240,7 @@ void readBabyBuddyFeeding(const Table &table, const ImportOptions &options, Impo
         else if (method == QLatin1String("both breasts"))
             side = Side::Both;
         if (!side) {
-            skip(result, where,
-                method == QLatin1String("bottle") ? Text::tr("a bottle feed (%1)").arg(type)
-                                                  : Text::tr("not a breastfeed (%1, %2)").arg(type, method));
+            skip(result, where, Text::tr("not a breastfeed (%1, %2)").arg(type, method));
             continue;
         }
         if (type != QLatin1String("breast milk") && !type.isEmpty()) {
@@ -178,6 +262,7 @@ void readBabyBuddyFeeding(const Table &table, const ImportOptions &options, Impo
         s.sideMs.forSide(*side) = s.activeMs;
         add(result, s, where, table.cell(row, QStringLiteral("notes")));
     }
+    attachBottles(bottles, firstSession, result);
 }
 
 void readBabyBuddyPumping(const Table &table, const ImportOptions &options, ImportResult &result)
@@ -393,9 +478,12 @@ bool BabyBuddyImporter::recognises(const QStringList &header) const
 
 bool BabyBuddyImporter::needsUnit(const QList<ImportFile> &files)
 {
-    for (const ImportFile &file : files)
-        if (isBabyBuddyPumping(csvHeaderOf(file.bytes)))
+    // Pumped amounts, and bottles (a breastfeed's top-up), may be written without a unit.
+    for (const ImportFile &file : files) {
+        const QStringList header = csvHeaderOf(file.bytes);
+        if (isBabyBuddyPumping(header) || (isBabyBuddyFeeding(header) && file.bytes.contains(",bottle,")))
             return true;
+    }
     return false;
 }
 

@@ -773,12 +773,13 @@ bool SessionStore::loadRecentSummaries(int limit, QList<SessionSummary> &summari
     summaries.clear();
     SqlStatement query(m_database,
         "SELECT s.uuid, s.kind, s.state, s.started_at_utc_ms, s.started_utc_offset_s, s.active_ms,"
-        " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id)"
+        " (SELECT count(*) FROM ejections e WHERE e.session_id = s.id), s.letdowns_logged"
         " FROM sessions s ORDER BY s.started_at_utc_ms DESC LIMIT ?");
     query.bind(1, limit);
     while (query.next()) {
         SessionSummary summary = summaryFrom(query);
         summary.letdownCount = int(query.integer(6));
+        summary.letdownsLogged = query.integer(7) != 0;
         summaries.append(summary);
     }
     return query.ok() || fail(query);
