@@ -3103,6 +3103,22 @@
         <source>A let-down without a feed is not saved yet; wait until it is.</source>
         <translation>Eine Milchspende ohne Mahlzeit ist noch nicht gespeichert; bitte warten, bis sie es ist.</translation>
     </message>
+    <message>
+        <source>There is no session stopped in the last 15 minutes to resume; start a new one.</source>
+        <translation>In den letzten 15 Minuten wurde keine Sitzung beendet, die sich fortsetzen ließe; beginnen Sie eine neue.</translation>
+    </message>
+    <message>
+        <source>This session has let-downs now; stop it, and delete it in History if it was a mistake.</source>
+        <translation>Diese Sitzung enthält schon Milchspendereflexe; beenden Sie sie und löschen Sie sie im Protokoll, falls sie ein Versehen war.</translation>
+    </message>
+    <message>
+        <source>The session is not saved yet; wait until it is.</source>
+        <translation>Die Sitzung ist noch nicht gespeichert; bitte warten Sie, bis sie es ist.</translation>
+    </message>
+    <message>
+        <source>The start could not be undone: %1</source>
+        <translation>Der Start konnte nicht rückgängig gemacht werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>SessionValidation</name>
@@ -3652,6 +3668,14 @@ aus %3; veröffentlichte Kurve %4</translation>
     <message>
         <source>let-down at %1</source>
         <translation>Milchspende bei %1</translation>
+    </message>
+    <message>
+        <source>start of the session</source>
+        <translation>Start der Sitzung</translation>
+    </message>
+    <message>
+        <source>stop of the session</source>
+        <translation>Ende der Sitzung</translation>
     </message>
 </context>
 <context>

@@ -215,11 +215,21 @@ void MainWindow::setUpShortcuts()
         {QKeySequence(Qt::Key_S), [this] { m_journal.apply(Journal::ask(Journal::Step::SwitchSide, Origin::Key)); }},
         {QKeySequence(Qt::Key_T), [this] { m_sessionPanel->announceTime(); }},
     };
+    // They act on the Session tab only: a Space meant for another tab (or a slip there) never
+    // starts or stops a feed. A disabled shortcut leaves the key to the widget with focus.
+    QList<QShortcut *> shortcuts;
     for (const auto &binding : bindings) {
         auto *shortcut = new QShortcut(binding.key, this);
         shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, binding.action);
+        shortcuts << shortcut;
     }
+    const auto enableOnSessionTab = [this, shortcuts] {
+        for (QShortcut *shortcut : shortcuts)
+            shortcut->setEnabled(m_ui->tabs->currentWidget() == m_sessionPanel);
+    };
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, enableOnSessionTab);
+    enableOnSessionTab();
 }
 
 QDate MainWindow::today() const
@@ -259,6 +269,15 @@ void MainWindow::printReport()
 
 void MainWindow::journalChanged(const Journal::Change &change)
 {
+    // A Start or Stop from this window can be taken back with Ctrl+Z (a slip costs nothing).
+    const bool fromThisWindow = change.origin == Origin::Key || change.origin == Origin::Mouse
+        || change.origin == Origin::MiniTimer || change.origin == Origin::Tray;
+    if (fromThisWindow
+        && (change.command == QLatin1String("start") || change.command == QLatin1String("stop")
+            || change.command == QLatin1String("start_or_stop"))) {
+        const Session session = m_recorder.currentSession();
+        m_undoStack.push(new StartStopCommand(m_journal, m_recorder.isLive(), session.kind, session.side));
+    }
     // A step taken by another program (`letdown tap` from a desktop shortcut, an import
     // handed over) is said, so she knows where it came from.
     if (change.origin == Origin::CommandLine) {

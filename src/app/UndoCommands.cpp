@@ -95,6 +95,32 @@ void DeleteSessionCommand::undo()
         m_report(Text::tr("Could not bring the session back: %1").arg(error));
 }
 
+StartStopCommand::StartStopCommand(Journal &journal, bool started, SessionKind kind, Side side)
+    : m_journal(journal)
+    , m_started(started)
+    , m_kind(kind)
+    , m_side(side)
+{
+    setText(started ? Text::tr("start of the session") : Text::tr("stop of the session"));
+}
+
+void StartStopCommand::redo()
+{
+    if (m_firstRedo) { // QUndoStack::push calls redo; the step is already done
+        m_firstRedo = false;
+        return;
+    }
+    Journal::Request request = Journal::ask(m_started ? Journal::Step::Start : Journal::Step::Stop, Origin::Undo);
+    request.kind = m_kind;
+    request.side = m_side;
+    m_journal.apply(request);
+}
+
+void StartStopCommand::undo()
+{
+    m_journal.apply(Journal::ask(m_started ? Journal::Step::UndoStart : Journal::Step::ResumeStopped, Origin::Undo));
+}
+
 LetdownCommand::LetdownCommand(Journal &journal, Letdown ejection)
     : m_journal(journal)
     , m_ejection(ejection)

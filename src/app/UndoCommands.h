@@ -57,6 +57,25 @@ private:
     ProblemReporter m_report;
 };
 
+// A session started or stopped in this window (a key, a button, the mini timer, the tray),
+// pushed once the step is done. Undo of a start removes the session while it has no
+// let-downs (redo starts one again); undo of a stop runs the same session again, the time
+// between counted as paused, within 15 minutes of the stop (redo stops it again).
+class StartStopCommand : public QUndoCommand
+{
+public:
+    StartStopCommand(Journal &journal, bool started, SessionKind kind, Side side);
+    void redo() override;
+    void undo() override;
+
+private:
+    Journal &m_journal;
+    bool m_started;
+    SessionKind m_kind;
+    Side m_side;
+    bool m_firstRedo = true;
+};
+
 // A let-down tapped during a live session. The tap itself is already saved when this is
 // pushed; undo removes it, redo puts it back.
 class LetdownCommand : public QUndoCommand

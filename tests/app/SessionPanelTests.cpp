@@ -6,6 +6,7 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -15,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QWindow>
@@ -136,6 +138,47 @@ TEST_CASE("GUI: clicking Start, Let-down twice, Pause, Resume and Stop")
     CHECK(recent->topLevelItem(0)->text(1) == "Pumping");
     CHECK(recent->topLevelItem(0)->text(2) == "4:20");
     CHECK(recent->topLevelItem(0)->text(3) == "2");
+}
+
+TEST_CASE("GUI: an accidental Stop or Start is taken back with Ctrl+Z, and Space acts on the Session tab only")
+{
+    Screen screen;
+    const auto undo = [&] { screen.window->findChild<QAction *>("actionUndo")->trigger(); };
+    const auto undoText = [&] { return screen.window->findChild<QAction *>("actionUndo")->text(); };
+    screen.click("startStopButton");
+    REQUIRE(screen.recorder.state() == SessionRecorder::State::Running);
+    const QString uuid = screen.recorder.currentSession().uuid;
+    screen.clock.advance(60 * kSecond);
+    screen.click("letdownButton");
+    screen.clock.advance(60 * kSecond);
+    screen.click("startStopButton"); // the slip: she meant the let-down button
+    REQUIRE(screen.recorder.state() == SessionRecorder::State::Stopped);
+    CHECK(undoText().contains("stop"));
+    screen.clock.advance(20 * kSecond);
+    undo();
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
+    CHECK(screen.recorder.currentSession().uuid == uuid);
+    CHECK(screen.recorder.currentSession().pausedMs == 20 * kSecond);
+    CHECK(screen.recorder.currentSession().letdowns.size() == 1);
+    CHECK(screen.find<QPushButton>("startStopButton")->text().contains("Stop"));
+    // The let-down before it is still undoable, then the start itself.
+    CHECK(undoText().contains("let-down"));
+    undo();
+    CHECK(screen.recorder.currentSession().letdowns.isEmpty());
+    CHECK(undoText().contains("start"));
+    undo();
+    CHECK(screen.recorder.state() == SessionRecorder::State::Idle);
+    CHECK(screen.db.scalar("SELECT count(*) FROM sessions") == 0);
+
+    // Space on another tab is not a Start; on the Session tab it is.
+    screen.window->findChild<QTabWidget *>()->setCurrentIndex(1); // Trends
+    screen.key(Qt::Key_Space);
+    screen.key(Qt::Key_L);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Idle);
+    screen.window->findChild<QTabWidget *>()->setCurrentIndex(0);
+    screen.find<QPushButton>("leftSideButton")->setFocus();
+    screen.key(Qt::Key_Space);
+    CHECK(screen.recorder.state() == SessionRecorder::State::Running);
 }
 
 TEST_CASE("GUI: Recent sessions says 'not logged' for an imported feed, never 0 let-downs")

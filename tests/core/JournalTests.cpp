@@ -260,3 +260,65 @@ TEST_CASE("Journal: a session outside the plausible dates is refused by every wa
     CHECK(rig.db.scalar("SELECT count(*) FROM change_log") == 0);
     CHECK(implausibleDatesError(farFuture, QDate(2026, 11, 28)).contains("2027-11-28"));
 }
+
+TEST_CASE("Journal: a Stop taken back runs the same session again, the time between counted as paused")
+{
+    JournalRig rig;
+    REQUIRE(rig.ask(Journal::Step::Start).result == "recorded");
+    rig.clock.advance(60'000);
+    REQUIRE(rig.ask(Journal::Step::Letdown).result == "recorded");
+    rig.clock.advance(60'000);
+    REQUIRE(rig.ask(Journal::Step::Stop).result == "recorded");
+    const Session stopped = rig.recorder.currentSession();
+    rig.clock.advance(90'000); // she notices the slip a minute and a half later
+    REQUIRE(rig.ask(Journal::Step::ResumeStopped, Origin::Undo).result == "recorded");
+    CHECK(rig.recorder.state() == SessionRecorder::State::Running);
+    rig.clock.advance(30'000);
+    REQUIRE(rig.ask(Journal::Step::Stop).result == "recorded");
+    std::optional<Session> stored;
+    REQUIRE(rig.store.loadSession(stopped.uuid, stored));
+    REQUIRE(stored);
+    CHECK(stored->activeMs == 150'000); // 2:00 before the slip, 0:30 after
+    CHECK(stored->pausedMs == stopped.pausedMs + 90'000);
+    CHECK(stored->letdowns.size() == 1);
+    CHECK(*stored->endedAtUtcMs == stopped.startedAtUtcMs + 240'000); // 2:00 + 1:30 paused + 0:30
+    QList<SessionSummary> all;
+    REQUIRE(rig.store.loadRecentSummaries(10, all));
+    CHECK(all.size() == 1); // the same session, not a second one
+    const QList<ChangeRecord> log = changeLog(rig.store);
+    CHECK(log[3].command == "resume_stopped");
+    CHECK(log[3].origin == "undo");
+
+    // Not while one runs, and not after 15 minutes: a new feed is a new session.
+    rig.clock.advance(SessionRecorder::kReopenWithinMs + 1000);
+    CHECK_FALSE(rig.recorder.reopenableUntilUtcMs());
+    const Journal::Outcome late = rig.ask(Journal::Step::ResumeStopped, Origin::Phone);
+    CHECK(late.result == "refused");
+    CHECK_THAT(late.message.toStdString(), Catch::Contains("15 minutes"));
+}
+
+TEST_CASE("Journal: a Start taken back removes the session while it has no let-downs, and is logged")
+{
+    JournalRig rig;
+    REQUIRE(rig.ask(Journal::Step::Start).result == "recorded");
+    const QString uuid = rig.recorder.currentSession().uuid;
+    rig.clock.advance(5'000);
+    REQUIRE(rig.ask(Journal::Step::UndoStart, Origin::Undo).result == "recorded");
+    CHECK(rig.recorder.state() == SessionRecorder::State::Idle);
+    std::optional<Session> gone;
+    REQUIRE(rig.store.loadSession(uuid, gone));
+    CHECK_FALSE(gone);
+    const QList<ChangeRecord> log = changeLog(rig.store);
+    REQUIRE(log.size() == 2);
+    CHECK(log[1].command == "undo_start");
+    CHECK(log[1].sessionUuid == uuid);
+
+    // With a let-down in it, taking the start back would lose the let-down: refused, kept.
+    REQUIRE(rig.ask(Journal::Step::Start).result == "recorded");
+    rig.clock.advance(40'000);
+    REQUIRE(rig.ask(Journal::Step::Letdown).result == "recorded");
+    const Journal::Outcome refused = rig.ask(Journal::Step::UndoStart, Origin::Undo);
+    CHECK(refused.result == "refused");
+    CHECK(rig.recorder.isLive());
+    CHECK(changeLog(rig.store).size() == 4);
+}

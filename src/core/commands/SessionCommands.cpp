@@ -46,6 +46,16 @@ bool SessionCommands::startOrStop()
     return report(m_recorder.start(m_next.kind, m_next.side, fresh ? m_next.techniques : QStringList()));
 }
 
+bool SessionCommands::reopenStopped()
+{
+    return report(m_recorder.reopen());
+}
+
+bool SessionCommands::discardStarted()
+{
+    return report(m_recorder.discardStarted());
+}
+
 bool SessionCommands::letdown(std::optional<qint64> tappedAtMonotonicMs)
 {
     if (!tappedAtMonotonicMs && m_tapMoment)

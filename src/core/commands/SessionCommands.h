@@ -38,6 +38,9 @@ public:
     // Each returns true when the step is on disk; false when it was refused (refused() said
     // why) or kept unsaved (the recorder's state says so).
     bool startOrStop();
+    // Undo of a Stop (the same session runs again) and of a Start (the session just started goes).
+    bool reopenStopped();
+    bool discardStarted();
     bool letdown(std::optional<qint64> tappedAtMonotonicMs = std::nullopt);
     // A let-down with no session running, `agoMs` before now (the tray, the phone remote).
     bool spontaneousLetdown(qint64 agoMs = 0);

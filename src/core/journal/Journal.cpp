@@ -20,6 +20,8 @@ constexpr StepEntry kSteps[] = {
     {Journal::Step::Start, "start"},
     {Journal::Step::Stop, "stop"},
     {Journal::Step::StartOrStop, "start_or_stop"},
+    {Journal::Step::ResumeStopped, "resume_stopped"},
+    {Journal::Step::UndoStart, "undo_start"},
     {Journal::Step::Pause, "pause"},
     {Journal::Step::Resume, "resume"},
     {Journal::Step::TogglePause, "toggle_pause"},
@@ -175,7 +177,8 @@ Journal::Outcome Journal::apply(const Request &request)
     }
     if (!unapplied) // something was written, or is kept to be written in order
         emit changed({command, request.origin, m_recorder.currentSession().uuid,
-            request.step == Step::Stop || request.step == Step::StartOrStop || request.step == Step::LetdownWithoutFeed});
+            request.step == Step::Stop || request.step == Step::StartOrStop || request.step == Step::LetdownWithoutFeed
+                || request.step == Step::ResumeStopped || request.step == Step::UndoStart});
     return out;
 }
 
@@ -205,6 +208,11 @@ Journal::Outcome Journal::perform(const Request &r)
             return outcome("unchanged", QStringLiteral("No session is running."));
         return stepResult(m_steps.startOrStop());
     case Step::StartOrStop: return stepResult(m_steps.startOrStop());
+    case Step::ResumeStopped:
+        if (live)
+            return outcome("unchanged", QStringLiteral("A session is already running."));
+        return stepResult(m_steps.reopenStopped());
+    case Step::UndoStart: return stepResult(m_steps.discardStarted());
     case Step::Pause:
     case Step::Resume: {
         const bool wantPaused = r.step == Step::Pause;

@@ -37,6 +37,8 @@ public:
         Start,
         Stop,
         StartOrStop,
+        ResumeStopped, // undo of a Stop: the session just stopped runs again
+        UndoStart, // undo of a Start: the session just started, with no let-downs yet, goes
         Pause,
         Resume,
         TogglePause,

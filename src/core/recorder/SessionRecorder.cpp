@@ -138,6 +138,63 @@ bool SessionRecorder::start(SessionKind kind, Side side, const QStringList &tech
     return commit(s);
 }
 
+std::optional<qint64> SessionRecorder::reopenableUntilUtcMs() const
+{
+    if (state() != State::Stopped || !m_session.endedAtUtcMs || m_unsaved)
+        return std::nullopt;
+    const qint64 untilMs = *m_session.endedAtUtcMs + kReopenWithinMs;
+    return m_clock.wallUtcMs() <= untilMs ? std::optional<qint64>(untilMs) : std::nullopt;
+}
+
+bool SessionRecorder::reopen()
+{
+    if (isLive())
+        return refuse(tr("A session is already running."));
+    if (!reopenableUntilUtcMs())
+        return refuse(m_unsaved ? tr("The last session is not saved yet; wait until it is.")
+                                : tr("There is no session stopped in the last 15 minutes to resume; start a new one."));
+    const qint64 nowMs = m_clock.wallUtcMs();
+    Session s = m_session;
+    s.state = SessionState::Running;
+    s.pausedMs += std::max<qint64>(0, nowMs - *s.endedAtUtcMs); // the stop was a pause after all
+    s.endedAtUtcMs.reset();
+    s.endedUtcOffsetS = 0;
+    s.lastEventAtUtcMs = nowMs;
+    m_anchorWallMs = nowMs;
+    m_anchorMonotonicMs = m_clock.monotonicMs();
+    noteSegment(s);
+    return commit(s);
+}
+
+bool SessionRecorder::discardStarted()
+{
+    if (!isLive())
+        return refuse(tr("No session is running."));
+    if (!m_session.letdowns.isEmpty())
+        return refuse(tr("This session has let-downs now; stop it, and delete it in History if it was a mistake."));
+    if (m_unsaved)
+        return refuse(tr("The session is not saved yet; wait until it is."));
+    const std::optional<ChangeRecord> stepChange = m_stepChange;
+    takeStepChange(compactJson({{QStringLiteral("removed"), m_session.uuid}}));
+    m_store.setLockWaitMs(0); // never freeze the window: she can ask again
+    bool removed = false;
+    {
+        const SessionStore::ChangeScope withChange(m_store, m_unsavedChanges);
+        removed = m_store.deleteSession(m_session.uuid);
+    }
+    m_store.setLockWaitMs(Database::kDefaultLockWaitMs);
+    m_unsavedChanges.clear();
+    if (!removed) {
+        m_stepChange = stepChange; // nothing was written
+        return refuse(tr("The start could not be undone: %1").arg(m_store.errorString()));
+    }
+    m_hasSession = false;
+    m_letdownMomentsMs.clear();
+    m_segments.clear();
+    emit changed();
+    return true;
+}
+
 bool SessionRecorder::markSpontaneousLetdown(qint64 agoMs)
 {
     if (isLive())

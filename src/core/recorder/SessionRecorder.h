@@ -74,6 +74,14 @@ public:
     // not apply in this state (nothing changed), or that it was kept but not yet saved
     // (hasUnsavedChanges() is then true). lastError() says which.
     bool start(SessionKind kind, Side side, const QStringList &techniques = {});
+    // Undo of a Stop: the session just stopped runs again, the same session, the time since
+    // the stop counted as paused. Only the session shown, within kReopenWithinMs of its stop.
+    static constexpr qint64 kReopenWithinMs = 15 * 60'000;
+    bool reopen();
+    // Until when (wall clock, UTC ms) the session shown can be reopened; none when it cannot.
+    std::optional<qint64> reopenableUntilUtcMs() const;
+    // Undo of a Start by mistake: the live session is removed, while it has no let-downs.
+    bool discardStarted();
     // `tappedAtMonotonicMs`: the moment of the key press or click (InputTimeline), if known;
     // it is what the let-down's time and the double-tap rule use. Never later than now.
     bool markLetdown(std::optional<qint64> tappedAtMonotonicMs = std::nullopt);
