@@ -178,8 +178,12 @@
     $('pause').disabled = !isLive;
     $('pause').textContent = state.state === 'paused' ? 'Resume' : 'Pause';
     $('letdown').textContent = isLive ? 'Let-down' : 'Let-down (no feed)';
-    const count = session && isLive ? session.letdowns : null;
-    $('count').textContent = count === null ? '' : count === 1 ? '1 let-down' : count + ' let-downs';
+    // After a Stop the session's count stays, so she sees what was logged.
+    const count = session && (isLive || state.state === 'stopped') ? session.letdowns : null;
+    $('count').textContent = count === null ? ''
+      : (count === 1 ? '1 let-down' : count + ' let-downs') + (isLive ? '' : ' in the last session');
+    const serverNowMs = state.server_now_ms + (Date.now() - stateReceivedAt);
+    $('resumeStopped').hidden = !(state.state === 'stopped' && state.resume_until_ms > serverNowMs);
     const side = isLive ? session.side : state.next.side;
     $('sideText').textContent = (isLive ? 'Side: ' : 'Next side: ') + sideName[side];
     const last = state.last_feed;
@@ -197,6 +201,7 @@
       else { tap('start', { kind: chosenKind || (state ? state.next.kind : 'nursing') }); chosenKind = null; }
     });
     $('letdown').addEventListener('click', () => tap(live() ? 'letdown' : 'spontaneous'));
+    $('resumeStopped').addEventListener('click', () => tap('resume_stopped'));
     $('pause').addEventListener('click', () => tap(state && state.state === 'paused' ? 'resume' : 'pause'));
     $('side').addEventListener('click', () => {
       const current = live() ? state.session.side : (state ? state.next.side : 'left');

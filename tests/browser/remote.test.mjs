@@ -128,6 +128,13 @@ try {
   await page.tap('#side');
   await waitText('#sideText', 'right');
   await page.screenshot({ path: join(screenshots, 'remote-phone-dark.png') });
+  // Let-down where the thumb rests (the bottom of the screen, in view), Stop far from it.
+  const layout = await page.evaluate(() => ({
+    letdownBottom: Math.round(document.querySelector('#letdown').getBoundingClientRect().bottom),
+    stopBottom: Math.round(document.querySelector('#startStop').getBoundingClientRect().bottom),
+    height: innerHeight }));
+  check(layout.letdownBottom > layout.height * 0.85 && layout.letdownBottom <= layout.height
+    && layout.stopBottom < layout.height * 0.5, `Let-down at the bottom, Stop near the top (${JSON.stringify(layout)})`);
 
   await page.setOfflineMode(true);
   await sleep(1500);
@@ -140,6 +147,15 @@ try {
   await page.setOfflineMode(false);
   await page.waitForFunction(() => document.querySelector('#queue').hidden, { timeout: 20000 });
   await waitText('#count', '3 let-downs');
+  await page.tap('#startStop');
+  await waitText('#state', 'Stopped');
+  // A Stop by mistake: the count stays, and Resume runs the same session again.
+  await waitText('#count', '3 let-downs in the last session');
+  await page.waitForFunction(() => !document.querySelector('#resumeStopped').hidden, { timeout: 10000 });
+  await page.tap('#resumeStopped');
+  await waitText('#state', 'Running');
+  check(sql(database, "SELECT count(*) FROM sessions WHERE state = 'running'") === '1'
+    && sql(database, 'SELECT count(*) FROM sessions') === '1', 'Resume after a Stop runs the same session again');
   await page.tap('#startStop');
   await waitText('#state', 'Stopped');
 

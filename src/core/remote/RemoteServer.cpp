@@ -44,7 +44,7 @@ QString stateKey(SessionRecorder::State state)
 // The actions of POST /api/v1/session (docs/remote-api.md); the journal knows more steps.
 // A let-down without a feed has an endpoint of its own.
 const QStringList kSessionActions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
-    QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown")};
+    QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown"), QStringLiteral("resume_stopped")};
 
 QString hostText(const QHostAddress &address)
 {
@@ -445,6 +445,9 @@ QJsonObject RemoteServer::state()
     };
     if (recorder.hasUnsavedChanges())
         out.insert(QStringLiteral("message"), recorder.lastError());
+    // A Stop can be taken back for a while (`resume_stopped`): the page offers it until then.
+    if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs())
+        out.insert(QStringLiteral("resume_until_ms"), *untilMs);
     if (recorder.hasSession()) {
         const Session session = recorder.currentSession();
         out.insert(QStringLiteral("session"),
