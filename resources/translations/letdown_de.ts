@@ -3303,10 +3303,6 @@
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them (0600).</source>
-        <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspende. Nur Sie können sie lesen (0600).</translation>
-    </message>
-    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
@@ -3381,6 +3377,10 @@
     <message>
         <source>Let-downs CSV file</source>
         <translation>CSV-Datei der Milchspenden</translation>
+    </message>
+    <message>
+        <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them.</source>
+        <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspendereflex. Nur Sie können sie lesen.</translation>
     </message>
 </context>
 <context>

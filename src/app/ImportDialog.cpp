@@ -1,4 +1,5 @@
 #include "ImportDialog.h"
+#include "StartFolder.h"
 
 #include "journal/Journal.h"
 
@@ -45,7 +46,7 @@ ImportDialog::~ImportDialog() = default;
 void ImportDialog::browse()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Files from another app"),
-        QStandardPaths::writableLocation(QStandardPaths::DownloadLocation), tr("CSV files (*.csv);;All files (*)"));
+        startFolder(QStandardPaths::DownloadLocation), tr("CSV files (*.csv);;All files (*)"));
     addFiles(paths);
 }
 

@@ -15,14 +15,12 @@
 #include <QPushButton>
 #include <QStandardPaths>
 
+#include "StartFolder.h"
+
 namespace {
 constexpr int kMaxProblemsShown = 15;
 constexpr int kDefaultReportWeeks = 12;
 
-QString documentsFolder()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-}
 } // namespace
 
 TransferDialog::TransferDialog(
@@ -53,12 +51,12 @@ TransferDialog::TransferDialog(
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TransferDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TransferDialog::reject);
 
-    const QDir folder(documentsFolder());
+    const QDir folder(startFolder(QStandardPaths::DocumentsLocation));
     switch (mode) {
     case Mode::ExportCsv:
         setWindowTitle(tr("Export CSV"));
         m_ui->introLabel->setText(tr("Two files for a spreadsheet: one line per session, and one line per "
-                                     "let-down. Only you can read them (0600)."));
+                                     "let-down. Only you can read them."));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
         m_ui->letdownsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));

@@ -1,4 +1,5 @@
 #include "TrendsPanel.h"
+#include "StartFolder.h"
 
 #include "ui_TrendsPanel.h"
 
@@ -141,9 +142,8 @@ void TrendsPanel::saveImageAs(const QString &path)
 
 void TrendsPanel::chooseImageFile()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save chart as image"), folder + QStringLiteral("/letdown-trends.png"), tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as image"),
+        startFolder(QStandardPaths::PicturesLocation) + QStringLiteral("letdown-trends.png"), tr("PNG images (*.png)"));
     if (!path.isEmpty())
         saveImageAs(path);
 }

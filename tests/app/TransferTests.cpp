@@ -1,5 +1,6 @@
 // Export, import and the report, through the File menu's dialog and through the CLI.
 #include "MainWindow.h"
+#include "StartFolder.h"
 #include "TransferDialog.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -66,6 +68,27 @@ TEST_CASE("File > Export CSV writes both tables through the dialog")
     CHECK(csv.contains("2.87")); // 85 ml in oz
     CHECK(csv.contains("\"'=cmd|' /C calc'!A0, and \"\"quotes\"\"\nsecond line\""));
     CHECK(readAll(letdowns).count("\r\n") == 6); // header + 5 let-downs
+}
+
+TEST_CASE("File > Export CSV and the report start in Documents when it exists, else in her home, creating nothing")
+{
+    JournalRig rig;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    REQUIRE(documents.startsWith(QDir::homePath() + "/")); // the test's own home (TestMain.cpp)
+    QDir(documents).removeRecursively(); // a home without Documents (a fresh account, another language)
+    const auto firstPath = [&](TransferDialog::Mode mode) {
+        TransferDialog dialog(mode, rig.journal, QDate(2026, 11, 28), Preferences());
+        auto *edit = dialog.findChild<QLineEdit *>("sessionsPathEdit");
+        REQUIRE(edit);
+        return edit->text();
+    };
+    CHECK(firstPath(TransferDialog::Mode::ExportCsv) == QDir::homePath() + "/letdown-sessions.csv");
+    CHECK(firstPath(TransferDialog::Mode::ReportPdf) == QDir::homePath() + "/letdown-report.pdf");
+    CHECK_FALSE(QFileInfo::exists(documents)); // nothing made she did not ask for
+    REQUIRE(QDir().mkpath(documents));
+    CHECK(firstPath(TransferDialog::Mode::ExportCsv) == documents + "/letdown-sessions.csv");
+    CHECK(startFolder(QStandardPaths::DownloadLocation).endsWith('/')); // a folder, never a name typed in
+    QDir(documents).removeRecursively();
 }
 
 TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by line - a good one is taken once")
