@@ -448,3 +448,58 @@ TEST_CASE("CLI: the same tracker file imported again with a corrected --timezone
     CHECK_FALSE(settled.out.contains("Replaced"));
     CHECK_FALSE(settled.err.contains("other times"));
 }
+
+TEST_CASE("Docs: every command, option and repository path they name exists")
+{
+    const QDir root(QStringLiteral(LETDOWN_SOURCE_DIR));
+    QStringList documents = {root.filePath("README.md")};
+    for (const QString &name : QDir(root.filePath("docs")).entryList({"*.md"}, QDir::Files))
+        documents << root.filePath("docs/" + name);
+    REQUIRE(documents.size() > 5);
+    // What `letdown [VERB] --help` prints, asked once per verb.
+    QHash<QString, QString> helpOf;
+    const auto help = [&](const QString &verb) -> const QString & {
+        if (!helpOf.contains(verb)) {
+            const CliResult shown = runLetdown(verb.isEmpty() ? QStringList {"--help"} : QStringList {verb, "--help"});
+            helpOf.insert(verb, shown.exitCode == 0 ? QString::fromUtf8(shown.out) : QString());
+        }
+        return helpOf[verb];
+    };
+    const QRegularExpression command(QStringLiteral("`letdown ([^`]*)`"));
+    const QRegularExpression option(QStringLiteral("--[a-z][a-z-]*"));
+    const QRegularExpression repositoryPath(QStringLiteral("`((?:src|tests|docs|scripts|resources|ui|\\.ci)/[^` ]*)`"));
+    int commandsChecked = 0, pathsChecked = 0;
+    for (const QString &document : documents) {
+        QFile file(document);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QString name = QFileInfo(document).fileName();
+        for (const QRegularExpressionMatch &match : command.globalMatch(text)) {
+            // The verb is the first word that is neither an option nor an option's value.
+            QString verb;
+            bool valueNext = false;
+            for (QString word : match.captured(1).split(QRegularExpression(QStringLiteral("[\\s\\[\\]|]+")), Qt::SkipEmptyParts)) {
+                if (word.startsWith("--")) {
+                    valueNext = word == "--database";
+                    continue;
+                }
+                if (!valueNext && verb.isEmpty() && word.front().isLower())
+                    verb = word;
+                valueNext = false;
+            }
+            const QString &shown = help(verb);
+            INFO(name.toStdString() << ": `letdown " << match.captured(1).toStdString() << "`");
+            CHECK_FALSE(shown.isEmpty()); // a known command
+            for (const QRegularExpressionMatch &named : option.globalMatch(match.captured(1)))
+                CHECK(shown.contains(named.captured(0)));
+            ++commandsChecked;
+        }
+        for (const QRegularExpressionMatch &match : repositoryPath.globalMatch(text)) {
+            INFO(name.toStdString() << ": " << match.captured(1).toStdString());
+            CHECK(QFileInfo::exists(root.filePath(match.captured(1))));
+            ++pathsChecked;
+        }
+    }
+    CHECK(commandsChecked > 20);
+    CHECK(pathsChecked > 10);
+}
