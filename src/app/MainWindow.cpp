@@ -35,8 +35,22 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QSettings>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSystemTrayIcon>
+
+namespace {
+// A tab's panel in a scroll area of its own, so the window fits a short screen.
+QScrollArea *scrolling(QWidget *panel, const char *name)
+{
+    auto *area = new QScrollArea;
+    area->setObjectName(QString::fromLatin1(name));
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+} // namespace
 
 MainWindow::MainWindow(
     DataFile &dataFile, SessionRecorder &recorder, SessionStore &store, const Clock &clock, QWidget *parent)
@@ -69,9 +83,13 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
     m_commands.setTapMomentSource([inputMoments] { return inputMoments->currentInputMoment(); });
     connect(&m_commands, &SessionCommands::refused, this, &MainWindow::showProblem);
     m_sessionPanel = new SessionPanel(m_journal, this);
-    m_ui->tabs->addTab(m_sessionPanel, tr("&Session"));
+    // On a short screen (a 1024x600 netbook, less the desktop's bars) the Session tab scrolls
+    // instead of pushing the window taller than the screen: Start and Let-down stay on top.
+    m_sessionTab = scrolling(m_sessionPanel, "sessionScroll");
+    m_ui->tabs->addTab(m_sessionTab, tr("&Session"));
     m_trendsPanel = new TrendsPanel(store, clock, this);
-    m_ui->tabs->addTab(m_trendsPanel, tr("&Trends"));
+    m_trendsTab = scrolling(m_trendsPanel, "trendsScroll");
+    m_ui->tabs->addTab(m_trendsTab, tr("&Trends"));
     connect(m_trendsPanel, &TrendsPanel::problem, this, &MainWindow::showProblem);
 
     m_insightsPanel = new InsightsPanel(store, clock, this);
@@ -226,7 +244,7 @@ void MainWindow::setUpShortcuts()
     }
     const auto enableOnSessionTab = [this, shortcuts] {
         for (QShortcut *shortcut : shortcuts)
-            shortcut->setEnabled(m_ui->tabs->currentWidget() == m_sessionPanel);
+            shortcut->setEnabled(m_ui->tabs->currentWidget() == m_sessionTab);
     };
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, enableOnSessionTab);
     enableOnSessionTab();
@@ -322,7 +340,7 @@ void MainWindow::showHistory()
 
 void MainWindow::showTrends()
 {
-    m_ui->tabs->setCurrentWidget(m_trendsPanel);
+    m_ui->tabs->setCurrentWidget(m_trendsTab);
 }
 
 void MainWindow::refreshWarningBar()

@@ -18,6 +18,7 @@ class Clock;
 class DataFile;
 class Database;
 class QDialog;
+class QScrollArea;
 class SessionPanel;
 class TrendsPanel;
 class HistoryPanel;
@@ -110,6 +111,8 @@ private:
     SessionStore &m_store;
     const Clock &m_clock;
     SessionPanel *m_sessionPanel = nullptr;
+    QScrollArea *m_sessionTab = nullptr; // the Session tab: the panel in a scroll area
+    QScrollArea *m_trendsTab = nullptr;
     TrendsPanel *m_trendsPanel = nullptr;
     HistoryPanel *m_historyPanel = nullptr;
     InsightsPanel *m_insightsPanel = nullptr;

@@ -18,7 +18,7 @@ TrendsView::TrendsView(QWidget *parent)
         m_views[i] = new QChartView(this);
         m_views[i]->setObjectName(QString::fromLatin1(names[i]));
         m_views[i]->setRenderHint(QPainter::Antialiasing);
-        m_views[i]->setMinimumSize(320, 240);
+        m_views[i]->setMinimumSize(320, 240); // readable axes; a short screen scrolls the tab
         grid->addWidget(m_views[i], i / 2, i % 2);
     }
 }

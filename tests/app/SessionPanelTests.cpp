@@ -181,6 +181,28 @@ TEST_CASE("GUI: an accidental Stop or Start is taken back with Ctrl+Z, and Space
     CHECK(screen.recorder.state() == SessionRecorder::State::Running);
 }
 
+TEST_CASE("GUI: the window fits a 1024x600 screen, Start and Let-down in view, whichever tab was opened")
+{
+    Screen screen;
+    auto *tabs = screen.window->findChild<QTabWidget *>("tabs");
+    for (int tab = tabs->count() - 1; tab >= 0; --tab) {
+        tabs->setCurrentIndex(tab); // panels build their contents when first shown
+        QTest::qWait(20);
+    }
+    // 600 px less a desktop's top bar: 576 usable.
+    const QSize smallest = screen.window->minimumSizeHint().expandedTo(screen.window->minimumSize());
+    CHECK(smallest.height() <= 576);
+    CHECK(smallest.width() <= 1024);
+    screen.window->resize(1024, 576);
+    REQUIRE(QTest::qWaitFor([&] { return screen.window->height() <= 576; }, 5000));
+    for (const char *name : {"startStopButton", "letdownButton"}) {
+        QWidget *button = screen.find<QWidget>(name);
+        const QRect inWindow(button->mapTo(screen.window.get(), QPoint(0, 0)), button->size());
+        INFO(name << " at " << inWindow.y() << ".." << inWindow.bottom());
+        CHECK(screen.window->rect().contains(inWindow));
+    }
+}
+
 TEST_CASE("GUI: Recent sessions says 'not logged' for an imported feed, never 0 let-downs")
 {
     Screen screen;
