@@ -1032,10 +1032,6 @@
 <context>
     <name>Importer</name>
     <message>
-        <source>%1 line 1: this is not a file Letdown can import (its columns are not those of a known export).</source>
-        <translation>%1 Zeile 1: Diese Datei kann Letdown nicht importieren (ihre Spalten passen zu keinem bekannten Export).</translation>
-    </message>
-    <message>
         <source>These files come from different apps; import them one app at a time.</source>
         <translation>Diese Dateien stammen aus verschiedenen Apps; importieren Sie sie App für App.</translation>
     </message>
@@ -1082,6 +1078,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 file)</source>
+        <translation>%1 (Datei %2)</translation>
+    </message>
+    <message>
+        <source>%1 line 1: this is not a file Letdown can import: its columns are not those of Letdown&apos;s own export, Baby Buddy, Huckleberry or Baby Tracker.</source>
+        <translation>%1 Zeile 1: Diese Datei kann Letdown nicht importieren: Ihre Spalten sind nicht die des Letdown-Exports, von Baby Buddy, Huckleberry oder Baby Tracker.</translation>
+    </message>
+    <message>
+        <source>%1 line 1: this looks like an export of %2, but the column(s) %3 are missing.</source>
+        <translation>%1 Zeile 1: Das sieht nach einem Export von %2 aus, aber die Spalte(n) %3 fehlen.</translation>
     </message>
 </context>
 <context>
@@ -1359,10 +1367,6 @@
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <source>&amp;Import CSV...</source>
-        <translation>CSV &amp;importieren …</translation>
-    </message>
-    <message>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
@@ -1507,14 +1511,6 @@
         <translation>Ihre Mengen werden jetzt mit Ihrer eigenen Kurve geschätzt (Bearbeiten &gt; Einstellungen, um zurückzuwechseln).</translation>
     </message>
     <message>
-        <source>Import from &amp;another app...</source>
-        <translation>Aus &amp;anderer App importieren …</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+I</source>
-        <translation>Ctrl+Shift+I</translation>
-    </message>
-    <message>
         <source>Phone &amp;remote...</source>
         <translation>&amp;Fernbedienung per Handy …</translation>
     </message>
@@ -1565,6 +1561,14 @@
     <message>
         <source>Let-down without a feed marked by a shortcut or the command line.</source>
         <translation>Milchspende ohne Mahlzeit über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Importieren...</translation>
+    </message>
+    <message>
+        <source>Import Letdown&apos;s own CSV export, or the export of Baby Buddy, Huckleberry or Baby Tracker</source>
+        <translation>Den CSV-Export von Letdown oder den Export von Baby Buddy, Huckleberry oder Baby Tracker importieren</translation>
     </message>
 </context>
 <context>
@@ -3307,18 +3311,6 @@
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <source>Import CSV</source>
-        <translation>CSV importieren</translation>
-    </message>
-    <message>
-        <source>Files written by Letdown&apos;s export. Every line is checked first; if one is wrong nothing is imported. Sessions already here are skipped.</source>
-        <translation>Dateien aus dem Export von Letdown. Jede Zeile wird zuerst geprüft; ist eine fehlerhaft, wird nichts importiert. Bereits vorhandene Sitzungen werden übersprungen.</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importieren</translation>
-    </message>
-    <message>
         <source>Save report as PDF</source>
         <translation>Bericht als PDF speichern</translation>
     </message>
@@ -3345,14 +3337,6 @@
     <message>
         <source>Exported %1 sessions to %2.</source>
         <translation>%1 Sitzungen nach %2 exportiert.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported:</source>
-        <translation>Nichts wurde importiert:</translation>
-    </message>
-    <message>
-        <source>Imported %1 sessions with %2 let-downs; %3 were already here.</source>
-        <translation>%1 Sitzungen mit %2 Milchspenden importiert; %3 waren schon vorhanden.</translation>
     </message>
     <message>
         <source>Saved the report to %1.</source>

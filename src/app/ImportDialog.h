@@ -12,7 +12,8 @@ class ImportDialog;
 class Journal;
 class SessionStore;
 
-// File > Import from another app: pick another tracker's files, say the time zone (and the
+// File > Import: pick Letdown's own export or another tracker's files (the format is
+// recognised from their columns), say the time zone (and the
 // unit where the files have none), see what will be imported, then import it in one go.
 class ImportDialog : public QDialog
 {

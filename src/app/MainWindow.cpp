@@ -119,9 +119,8 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionExportCsv, &QAction::triggered, this,
         [this] { openTransferDialog(int(TransferDialog::Mode::ExportCsv)); });
-    connect(m_ui->actionImportCsv, &QAction::triggered, this,
-        [this] { openTransferDialog(int(TransferDialog::Mode::ImportCsv)); });
-    connect(m_ui->actionImportOther, &QAction::triggered, this, &MainWindow::openImportDialog);
+    // One entry for every import: the dialog recognises the format from the files' columns.
+    connect(m_ui->actionImport, &QAction::triggered, this, &MainWindow::openImportDialog);
     connect(m_ui->actionSaveReport, &QAction::triggered, this,
         [this] { openTransferDialog(int(TransferDialog::Mode::ReportPdf)); });
     connect(m_ui->actionPrintReport, &QAction::triggered, this, &MainWindow::printReport);
@@ -363,8 +362,7 @@ void MainWindow::applyReadOnly()
     const bool readOnly = m_database.isReadOnly();
     m_sessionPanel->setReadOnly(readOnly);
     m_historyPanel->setReadOnly(readOnly);
-    m_ui->actionImportCsv->setEnabled(!readOnly);
-    m_ui->actionImportOther->setEnabled(!readOnly);
+    m_ui->actionImport->setEnabled(!readOnly);
     m_ui->actionRestoreBackup->setEnabled(!readOnly);
     refreshWarningBar();
 }

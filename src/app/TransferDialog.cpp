@@ -5,7 +5,6 @@
 #include "ui_ExportDialog.h"
 
 #include "Report.h"
-#include "import/CsvImport.h"
 #include "output/CsvExport.h"
 
 #include <QCalendarWidget>
@@ -18,7 +17,6 @@
 #include "StartFolder.h"
 
 namespace {
-constexpr int kMaxProblemsShown = 15;
 constexpr int kDefaultReportWeeks = 12;
 
 } // namespace
@@ -60,15 +58,6 @@ TransferDialog::TransferDialog(
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
         m_ui->letdownsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
-        break;
-    case Mode::ImportCsv:
-        setWindowTitle(tr("Import CSV"));
-        m_ui->introLabel->setText(tr("Files written by Letdown's export. Every line is checked first; if one "
-                                     "is wrong nothing is imported. Sessions already here are skipped."));
-        for (QWidget *w : std::initializer_list<QWidget *> {m_ui->rangeLabel, m_ui->allDatesCheck, m_ui->fromLabel,
-                 m_ui->fromDate, m_ui->toLabel, m_ui->toDate, m_ui->unitsLabel, m_ui->unitsCombo})
-            w->hide();
-        m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
         break;
     case Mode::ReportPdf:
         setWindowTitle(tr("Save report as PDF"));
@@ -156,19 +145,6 @@ bool TransferDialog::run()
         m_result = tr("Exported %1 sessions to %2.").arg(count).arg(QFileInfo(first).fileName());
         return true;
     }
-    case Mode::ImportCsv: {
-        CsvImportReport report;
-        QStringList problems;
-        if (!importCsvFiles(m_journal, Origin::Import, first, second, report, problems)) {
-            showProblem(tr("Nothing was imported:") + QStringLiteral("\n") + problemSummary(problems, kMaxProblemsShown));
-            return false;
-        }
-        m_result = tr("Imported %1 sessions with %2 let-downs; %3 were already here.")
-                       .arg(report.added)
-                       .arg(report.letdowns)
-                       .arg(report.skipped);
-        return true;
-    }
     case Mode::ReportPdf:
         if (!Report::writePdf(m_store, m_preferences, chosen, first, error)) {
             showProblem(error);
@@ -184,9 +160,7 @@ void TransferDialog::browseFirst()
 {
     QString path;
     const QString current = m_ui->sessionsPathEdit->text();
-    if (m_mode == Mode::ImportCsv)
-        path = QFileDialog::getOpenFileName(this, tr("Sessions CSV file"), current, tr("CSV files (*.csv)"));
-    else if (m_mode == Mode::ExportCsv)
+    if (m_mode == Mode::ExportCsv)
         path = QFileDialog::getSaveFileName(this, tr("Sessions CSV file"), current, tr("CSV files (*.csv)"));
     else
         path = QFileDialog::getSaveFileName(this, tr("Report"), current, tr("PDF files (*.pdf)"));
@@ -197,9 +171,7 @@ void TransferDialog::browseFirst()
 void TransferDialog::browseSecond()
 {
     const QString current = m_ui->letdownsPathEdit->text();
-    const QString path = m_mode == Mode::ImportCsv
-        ? QFileDialog::getOpenFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"))
-        : QFileDialog::getSaveFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         m_ui->letdownsPathEdit->setText(path);
 }

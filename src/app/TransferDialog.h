@@ -13,7 +13,7 @@ class ExportDialog;
 class Journal;
 class SessionStore;
 
-// File > Export CSV, Import CSV and Save report as PDF: choose the dates, units and files,
+// File > Export CSV and Save report as PDF: choose the dates, units and files,
 // then the work runs through core. Problems are shown inside the dialog, which stays open
 // so she can fix the choice; success closes it with a one-line result.
 class TransferDialog : public QDialog
@@ -21,7 +21,7 @@ class TransferDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Mode { ExportCsv, ImportCsv, ReportPdf };
+    enum class Mode { ExportCsv, ReportPdf }; // importing is the import dialog's (any format)
 
     TransferDialog(
         Mode mode, Journal &journal, QDate today, const Preferences &preferences = {}, QWidget *parent = nullptr);

@@ -41,7 +41,7 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 }
 } // namespace
 
-TEST_CASE("File > Import from another app: the preview first, then her sessions, marked as imported")
+TEST_CASE("File > Import of another app's file: the preview first, then her sessions, marked as imported")
 {
     RecorderRig rig;
     auto &[db, store, clock, recorder] = rig;
@@ -65,7 +65,7 @@ TEST_CASE("File > Import from another app: the preview first, then her sessions,
         REQUIRE(dialog->canImport());
         QTest::mouseClick(dialog->findChild<QPushButton *>("importButton"), Qt::LeftButton);
     });
-    window.findChild<QAction *>("actionImportOther")->trigger();
+    window.findChild<QAction *>("actionImport")->trigger();
     QObject::disconnect(connection);
     CHECK_THAT(preview.toStdString(),
         Catch::Contains("Huckleberry: 1 nursing and 1 pumping sessions from 2026-10-25 to 2026-10-26")

@@ -1,6 +1,7 @@
 // Export, import and the report, through the File menu's dialog and through the CLI.
 #include "MainWindow.h"
 #include "StartFolder.h"
+#include "ImportDialog.h"
 #include "TransferDialog.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -91,7 +92,7 @@ TEST_CASE("File > Export CSV and the report start in Documents when it exists, e
     QDir(documents).removeRecursively();
 }
 
-TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by line - a good one is taken once")
+TEST_CASE("File > Import takes Letdown's own export too: a bad file is refused line by line - a good one is taken once")
 {
     TempDatabase source;
     SessionStore sourceStore(source.database);
@@ -111,28 +112,30 @@ TEST_CASE("File > Import CSV: a bad file is refused inside the dialog, line by l
         REQUIRE(broken.open(QIODevice::WriteOnly));
         broken.write(readAll(sessions).replace("pumping", "bottle"));
     }
-    TransferDialog bad(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
-    bad.setPaths(dir.filePath("broken.csv"), letdowns);
+    ImportDialog bad(journal);
+    bad.addFiles({dir.filePath("broken.csv"), letdowns});
+    CHECK_FALSE(bad.canImport());
     bad.accept();
     CHECK(bad.result() != QDialog::Accepted);
     // The first session's note has a line break, so the pumping session starts on line 4.
-    const QString message = bad.findChild<QLabel *>("messageLabel")->text();
-    CHECK_THAT(message.toStdString(),
-        Catch::Contains("Nothing was imported") && Catch::Contains("broken.csv line 4")
-            && Catch::Contains("unknown kind 'bottle'"));
+    const QString message = bad.previewText();
     INFO(message.toStdString());
-    CHECK(message.count(u'\n') == 1); // one problem, not a cascade of guesses
+    CHECK_THAT(message.toStdString(),
+        Catch::Contains("Nothing can be imported") && Catch::Contains("broken.csv line 4")
+            && Catch::Contains("unknown kind 'bottle'"));
+    CHECK(message.count("broken.csv line") == 1); // one problem, not a cascade of guesses
     CHECK(target.scalar("SELECT count(*) FROM sessions") == 0);
 
-    TransferDialog good(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
-    good.setPaths(sessions, letdowns);
+    ImportDialog good(journal);
+    good.addFiles({sessions, letdowns});
+    CHECK_THAT(good.previewText().toStdString(), Catch::StartsWith("Letdown"));
     good.accept();
     CHECK(good.result() == QDialog::Accepted);
-    CHECK(good.resultMessage() == "Imported 2 sessions with 5 let-downs; 0 were already here.");
-    TransferDialog again(TransferDialog::Mode::ImportCsv, journal, QDate(2026, 11, 28));
-    again.setPaths(sessions, letdowns);
+    CHECK(good.resultMessage() == "Imported 2 sessions from Letdown; 0 were already there.");
+    ImportDialog again(journal);
+    again.addFiles({sessions, letdowns});
     again.accept();
-    CHECK(again.resultMessage() == "Imported 0 sessions with 0 let-downs; 2 were already here.");
+    CHECK(again.resultMessage() == "Imported 0 sessions from Letdown; 2 were already there.");
     CHECK(target.scalar("SELECT count(*) FROM ejections") == 5);
     // Each import is one change in the log, made by the import dialog.
     CHECK(target.scalar("SELECT count(*) FROM change_log WHERE command = 'import' AND origin = 'import'") == 2);

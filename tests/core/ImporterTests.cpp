@@ -50,7 +50,16 @@ TEST_CASE("Importers: Letdown's export is recognised by its headers, in either o
     // Not a known export: named, with its line.
     const QList<ImportFile> strange {{"feeds.csv", "Type,Start,End\r\nSleep,2026-11-16 08:00,\r\n"}};
     CHECK_FALSE(detectImporter(strange, error));
-    CHECK_THAT(error.toStdString(), Catch::Contains("feeds.csv line 1"));
+    CHECK_THAT(error.toStdString(), Catch::Contains("feeds.csv line 1") && Catch::Contains("looks like an export of Huckleberry")
+        && Catch::Contains("Duration, Start Condition, Start Location, End Condition are missing"));
+    // A Baby Buddy feeding file cut short of its method column: said as such, not as Letdown's columns.
+    const QList<ImportFile> cut {{"feeding.csv", "id,child_id,start,end,type\n1,1,2026-11-16 08:00:00,,breast milk\n"}};
+    CHECK_FALSE(detectImporter(cut, error));
+    CHECK_THAT(error.toStdString(), Catch::Contains("feeding.csv line 1: this looks like an export of Baby Buddy "
+                                                    "(feeding file), but the column(s) method are missing"));
+    // Nothing like any export.
+    CHECK_FALSE(detectImporter({{"x.csv", "a,b,c\n1,2,3\n"}}, error));
+    CHECK_THAT(error.toStdString(), Catch::Contains("x.csv line 1: this is not a file Letdown can import"));
     // Let-downs alone are not an import.
     CHECK_FALSE(LetdownCsvImporter().read({{"l.csv", letdowns}}, ImportOptions {}).problems.isEmpty());
 }

@@ -49,6 +49,41 @@ QStringList csvHeaderOf(const QByteArray &bytes)
     return header;
 }
 
+namespace {
+// Why a file is not one Letdown can import, naming the export it looks most like (the one
+// whose identifying columns it has most of) and the columns it lacks.
+QString notRecognised(const ImportFile &file)
+{
+    const QStringList header = csvHeaderOf(file.bytes);
+    QString closest;
+    QStringList missing;
+    int mostShared = 0;
+    for (const Importer *importer : importers())
+        for (const Importer::FileKind &kind : importer->fileKinds()) {
+            int shared = 0;
+            QStringList lacking;
+            for (const QString &column : kind.columns) {
+                if (header.contains(column))
+                    ++shared;
+                else
+                    lacking << column;
+            }
+            if (shared > mostShared) {
+                mostShared = shared;
+                closest = kind.name.isEmpty() ? importer->displayName()
+                                              : Text::tr("%1 (%2 file)").arg(importer->displayName(), kind.name);
+                missing = lacking;
+            }
+        }
+    if (mostShared < 2)
+        return Text::tr("%1 line 1: this is not a file Letdown can import: its columns are not those of Letdown's "
+                        "own export, Baby Buddy, Huckleberry or Baby Tracker.")
+            .arg(file.name);
+    return Text::tr("%1 line 1: this looks like an export of %2, but the column(s) %3 are missing.")
+        .arg(file.name, closest, missing.join(QStringLiteral(", ")));
+}
+} // namespace
+
 const Importer *detectImporter(const QList<ImportFile> &files, QString &error)
 {
     for (const Importer *importer : importers()) {
@@ -63,11 +98,8 @@ const Importer *detectImporter(const QList<ImportFile> &files, QString &error)
         for (const Importer *importer : importers())
             known = known || importer->recognises(csvHeaderOf(file.bytes));
         if (!known) {
-            error = CsvReader::looksLikeUtf16(file.bytes)
-                ? Text::tr("%1: %2").arg(file.name, CsvReader::utf16Message())
-                : Text::tr("%1 line 1: this is not a file Letdown can import (its columns are not those of a "
-                           "known export).")
-                      .arg(file.name);
+            error = CsvReader::looksLikeUtf16(file.bytes) ? Text::tr("%1: %2").arg(file.name, CsvReader::utf16Message())
+                                                          : notRecognised(file);
             return nullptr;
         }
     }

@@ -53,6 +53,13 @@ public:
     virtual QString displayName() const = 0;
     // Whether a file whose first record is `header` belongs to this format.
     virtual bool recognises(const QStringList &header) const = 0;
+    // The columns that identify each kind of file of this format (for "this looks like a
+    // Baby Buddy feeding file without its method column").
+    struct FileKind {
+        QString name; // "feeding", "sessions"
+        QStringList columns;
+    };
+    virtual QList<FileKind> fileKinds() const = 0;
     // Reads files of this format (as recognised) into sessions.
     virtual ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const = 0;
 };

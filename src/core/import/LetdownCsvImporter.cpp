@@ -21,6 +21,12 @@ bool LetdownCsvImporter::isLetdownsHeader(const QStringList &header)
     return header.value(0) == QLatin1String("session_id") && header.contains(QStringLiteral("order"));
 }
 
+QList<Importer::FileKind> LetdownCsvImporter::fileKinds() const
+{
+    return {{QStringLiteral("sessions"), {"session_id", "kind", "started_at", "ended_at", "duration_s", "letdowns"}},
+        {QStringLiteral("let-downs"), {"session_id", "order", "at", "offset_s"}}};
+}
+
 bool LetdownCsvImporter::recognises(const QStringList &header) const
 {
     return isSessionsHeader(header) || isLetdownsHeader(header);

@@ -10,6 +10,7 @@ public:
     QString id() const override { return QStringLiteral("letdown"); }
     QString displayName() const override { return QStringLiteral("Letdown"); }
     bool recognises(const QStringList &header) const override;
+    QList<FileKind> fileKinds() const override;
     ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const override;
 
     static bool isSessionsHeader(const QStringList &header);

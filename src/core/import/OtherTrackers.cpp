@@ -471,6 +471,23 @@ void readBabyTracker(const Table &table, bool pump, const ImportOptions &options
 
 } // namespace
 
+QList<Importer::FileKind> BabyBuddyImporter::fileKinds() const
+{
+    return {{QStringLiteral("feeding"), {"child_id", "start", "end", "type", "method"}},
+        {QStringLiteral("pumping"), {"child_id", "amount", "start", "end"}}};
+}
+
+QList<Importer::FileKind> HuckleberryImporter::fileKinds() const
+{
+    return {{QString(), {"Type", "Start", "End", "Duration", "Start Condition", "Start Location", "End Condition"}}};
+}
+
+QList<Importer::FileKind> BabyTrackerImporter::fileKinds() const
+{
+    return {{QStringLiteral("nursing"), {"Time", "Left duration (min)", "Right duration (min)"}},
+        {QStringLiteral("pump"), {"Time", "Left duration (min)", "Total amount (ml)"}}};
+}
+
 bool BabyBuddyImporter::recognises(const QStringList &header) const
 {
     return isBabyBuddyFeeding(header) || isBabyBuddyPumping(header);

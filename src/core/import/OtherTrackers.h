@@ -13,6 +13,7 @@ public:
     QString id() const override { return QStringLiteral("babybuddy"); }
     QString displayName() const override { return QStringLiteral("Baby Buddy"); }
     bool recognises(const QStringList &header) const override;
+    QList<FileKind> fileKinds() const override;
     ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const override;
     // Whether the files hold amounts without a unit (then ImportOptions::unit is needed).
     static bool needsUnit(const QList<ImportFile> &files);
@@ -25,6 +26,7 @@ public:
     QString id() const override { return QStringLiteral("huckleberry"); }
     QString displayName() const override { return QStringLiteral("Huckleberry"); }
     bool recognises(const QStringList &header) const override;
+    QList<FileKind> fileKinds() const override;
     ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const override;
 };
 
@@ -35,5 +37,6 @@ public:
     QString id() const override { return QStringLiteral("babytracker"); }
     QString displayName() const override { return QStringLiteral("Baby Tracker"); }
     bool recognises(const QStringList &header) const override;
+    QList<FileKind> fileKinds() const override;
     ImportResult read(const QList<ImportFile> &files, const ImportOptions &options) const override;
 };
