@@ -103,7 +103,7 @@ try {
   check(!(await page.evaluate(() => location.href.includes('#secret='))), 'the key is taken out of the address bar');
   check(pageBytes > 0 && pageBytes < 50 * 1024, `the page is under 50 KB (${pageBytes} bytes)`);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  check(background === 'rgb(18, 16, 16)', `dark mode follows the phone (${background})`);
+  check(background === 'rgb(18, 13, 11)', `dark mode follows the phone: the night palette (${background})`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   check(!overflow, 'nothing is wider than a 360 px screen');
 
@@ -128,6 +128,32 @@ try {
   await page.tap('#side');
   await waitText('#sideText', 'right');
   await page.screenshot({ path: join(screenshots, 'remote-phone-dark.png') });
+  // The night palette: every text at least 4.5:1 against what it stands on (WCAG AA).
+  const contrasts = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const backgroundOf = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = getComputedStyle(el).backgroundColor;
+        if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return rgb(c);
+      }
+      return [255, 255, 255];
+    };
+    const out = {};
+    for (const selector of ['#startStop', '#letdown', '#pause', '#side', '#status', '#state', '#count', '#sideText', '#lastFeed']) {
+      const el = document.querySelector(selector);
+      if (!el || el.hidden || el.disabled || !el.textContent.trim()) continue;
+      const a = lum(rgb(getComputedStyle(el).color)), b = lum(backgroundOf(el));
+      out[selector] = Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100;
+    }
+    return out;
+  });
+  const dimmest = Math.min(...Object.values(contrasts));
+  check(Object.keys(contrasts).length >= 7 && dimmest >= 4.5,
+    `night palette: every text at least 4.5:1 (${JSON.stringify(contrasts)})`);
   // Let-down where the thumb rests (the bottom of the screen, in view), Stop far from it.
   const layout = await page.evaluate(() => ({
     letdownBottom: Math.round(document.querySelector('#letdown').getBoundingClientRect().bottom),
