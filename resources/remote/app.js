@@ -5,6 +5,36 @@
   const KEY_STORE = 'letdown-key';
   const QUEUE_STORE = 'letdown-queue';
   const $ = (id) => document.getElementById(id);
+  // The page's words in German, the same as the window's (resources/translations/letdown_de.ts);
+  // the computer serves <html lang="de"> when the phone asks for German (Accept-Language).
+  const GERMAN = {
+    'Connecting…': 'Verbinde…', 'Connected': 'Verbunden', 'Not connected: trying again…': 'Nicht verbunden: neuer Versuch…',
+    'Not paired': 'Nicht gekoppelt', 'Open Letdown on the computer, choose Edit › Phone remote… and scan the code with this phone.':
+      'Öffnen Sie Letdown auf dem Computer, wählen Sie Bearbeiten › Fernbedienung per Handy… und scannen Sie den Code mit diesem Handy.',
+    'No session running': 'Keine Sitzung läuft', 'Stopped': 'Beendet', 'Paused': 'Pausiert', 'Running': 'Läuft',
+    'nursing': 'Stillen', 'pumping': 'Abpumpen', 'Nursing': 'Stillen', 'Pumping': 'Abpumpen',
+    'Start': 'Start', 'Stop': 'Stopp', 'Pause': 'Pause', 'Resume': 'Weiter', 'Switch side': 'Seite wechseln',
+    'Let-down': 'Milchspendereflex', 'Let-down (no feed)': 'Milchspendereflex (ohne Mahlzeit)',
+    'Stopped by mistake? Resume it': 'Versehentlich beendet? Fortsetzen',
+    '1 let-down': '1 Milchspendereflex', '{n} let-downs': '{n} Milchspendereflexe', ' in the last session': ' in der letzten Sitzung',
+    '1 tap not sent yet': '1 Tipp noch nicht gesendet', '{n} taps not sent yet': '{n} Tipps noch nicht gesendet',
+    'Side: ': 'Seite: ', 'Next side: ': 'Nächste Seite: ', 'left': 'links', 'right': 'rechts', 'both sides': 'beide Seiten',
+    'the left': 'links', 'the right': 'rechts',
+    'The last feed could not be read on the computer.': 'Die letzte Mahlzeit konnte auf dem Computer nicht gelesen werden.',
+    'This session started {t} ago': 'Diese Sitzung begann vor {t}', 'This feed started {t} ago': 'Diese Mahlzeit begann vor {t}',
+    'Last session started {t} ago, ended on {s}': 'Letzte Sitzung begann vor {t}, endete {s}',
+    'Last feed started {t} ago, ended on {s}': 'Letzte Mahlzeit begann vor {t}, endete {s}',
+    'No session is running. Tap Let-down again to mark one without a feed.':
+      'Keine Sitzung läuft. Tippen Sie nochmals auf Milchspendereflex, um einen ohne Mahlzeit zu notieren.',
+    'Not done.': 'Nicht erledigt.',
+  };
+  const german = document.documentElement.lang === 'de';
+  // The text in the page's language, with {n}, {t} and {s} filled in.
+  const tr = (text, values) => {
+    let out = (german && GERMAN[text]) || text;
+    for (const [name, value] of Object.entries(values || {})) out = out.replace('{' + name + '}', value);
+    return out;
+  };
   let key = localStorage.getItem(KEY_STORE) || '';
   let state = null;
   let stateReceivedAt = 0;
@@ -86,7 +116,7 @@
         let answer = {};
         try { answer = await response.json(); } catch (e) { answer = {}; }
         saveQueue(queue().filter((t) => t.tap_id !== item.tap_id));
-        $('note').textContent = answer.ok ? '' : (answer.message || 'Not done.');
+        $('note').textContent = answer.ok ? '' : (answer.message || tr('Not done.'));
         if (answer.result === 'no_session') offerSpontaneous();
         if (answer.status) setState(answer.status, (sentAt + Date.now()) / 2);
       }
@@ -97,7 +127,7 @@
   }
 
   function offerSpontaneous() {
-    $('note').textContent = 'No session is running. Tap Let-down again to mark one without a feed.';
+    $('note').textContent = tr('No session is running. Tap Let-down again to mark one without a feed.');
   }
 
   async function poll() {
@@ -135,7 +165,7 @@
   function showUnpaired() {
     $('remote').hidden = true;
     $('unpaired').hidden = false;
-    $('status').textContent = 'Not paired';
+    $('status').textContent = tr('Not paired');
   }
 
   function minutesText(ms) {
@@ -148,7 +178,7 @@
     const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
     return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(r).padStart(2, '0');
   }
-  const sideName = { left: 'left', right: 'right', both: 'both sides' };
+  const sideName = (side) => tr({ left: 'left', right: 'right', both: 'both sides' }[side]);
 
   function live() { return state && (state.state === 'running' || state.state === 'paused'); }
 
@@ -157,45 +187,51 @@
     $('unpaired').hidden = true;
     $('remote').hidden = false;
     const pending = queue().length;
-    $('status').textContent = online ? 'Connected' : 'Not connected: trying again…';
+    $('status').textContent = tr(online ? 'Connected' : 'Not connected: trying again…');
     $('status').className = 'status' + (online ? '' : ' offline');
     $('queue').hidden = pending === 0;
-    $('queue').textContent = pending === 1 ? '1 tap not sent yet' : pending + ' taps not sent yet';
+    $('queue').textContent = pending === 1 ? tr('1 tap not sent yet') : tr('{n} taps not sent yet', { n: pending });
     if (!state) return;
     const session = state.session;
     const isLive = live();
     let activeMs = session ? session.elapsed_ms : 0;
     if (state.state === 'running') activeMs += Date.now() - stateReceivedAt;
     $('timer').textContent = clock(isLive || state.state === 'stopped' ? activeMs : 0);
-    $('state').textContent = !isLive ? (state.state === 'stopped' ? 'Stopped' : 'No session running')
-      : (state.state === 'paused' ? 'Paused · ' : 'Running · ') + (session.kind === 'pumping' ? 'pumping' : 'nursing');
+    $('state').textContent = !isLive ? tr(state.state === 'stopped' ? 'Stopped' : 'No session running')
+      : tr(state.state === 'paused' ? 'Paused' : 'Running') + ' · ' + tr(session.kind === 'pumping' ? 'pumping' : 'nursing');
     const startStop = $('startStop');
-    startStop.textContent = isLive ? 'Stop' : 'Start';
+    startStop.textContent = tr(isLive ? 'Stop' : 'Start');
     startStop.classList.toggle('stop', isLive);
     $('kinds').hidden = isLive;
     for (const b of document.querySelectorAll('#kinds button'))
       b.setAttribute('aria-checked', String(b.dataset.kind === (chosenKind || state.next.kind)));
     $('pause').disabled = !isLive;
-    $('pause').textContent = state.state === 'paused' ? 'Resume' : 'Pause';
-    $('letdown').textContent = isLive ? 'Let-down' : 'Let-down (no feed)';
+    $('pause').textContent = tr(state.state === 'paused' ? 'Resume' : 'Pause');
+    $('letdown').textContent = tr(isLive ? 'Let-down' : 'Let-down (no feed)');
     // After a Stop the session's count stays, so she sees what was logged.
     const count = session && (isLive || state.state === 'stopped') ? session.letdowns : null;
     $('count').textContent = count === null ? ''
-      : (count === 1 ? '1 let-down' : count + ' let-downs') + (isLive ? '' : ' in the last session');
+      : (count === 1 ? tr('1 let-down') : tr('{n} let-downs', { n: count })) + (isLive ? '' : tr(' in the last session'));
     const serverNowMs = state.server_now_ms + (Date.now() - stateReceivedAt);
     $('resumeStopped').hidden = !(state.state === 'stopped' && state.resume_until_ms > serverNowMs);
     const side = isLive ? session.side : state.next.side;
-    $('sideText').textContent = (isLive ? 'Side: ' : 'Next side: ') + sideName[side];
+    $('sideText').textContent = tr(isLive ? 'Side: ' : 'Next side: ') + sideName(side);
     const last = state.last_feed;
     const sinceMs = last ? state.server_now_ms + (Date.now() - stateReceivedAt) - last.started_at_ms : 0;
-    $('lastFeed').textContent = state.last_feed_error ? 'The last feed could not be read on the computer.'
+    const what = last && last.kind === 'pumping' ? 'session' : 'feed';
+    $('lastFeed').textContent = state.last_feed_error ? tr('The last feed could not be read on the computer.')
       : !last ? ''
-      : last.running ? 'This ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs) + ' ago'
-      : 'Last ' + (last.kind === 'pumping' ? 'session' : 'feed') + ' started ' + minutesText(sinceMs)
-        + ' ago, ended on ' + (last.side === 'both' ? 'both sides' : 'the ' + sideName[last.side]);
+      : last.running ? tr('This ' + what + ' started {t} ago', { t: minutesText(sinceMs) })
+      : tr('Last ' + what + ' started {t} ago, ended on {s}',
+        { t: minutesText(sinceMs), s: last.side === 'both' ? tr('both sides') : tr('the ' + last.side) });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    // The words written in the page itself.
+    for (const el of document.querySelectorAll('#status, #unpaired h1, #unpaired p, #state, #kinds button, #startStop, #resumeStopped, #pause, #side, #letdown'))
+      if (el.children.length === 0) el.textContent = tr(el.textContent);
+    const hint = document.querySelector('#unpaired p');
+    if (german && hint.children.length) hint.textContent = tr(hint.textContent.replace(/\s+/g, ' ').trim());
     $('startStop').addEventListener('click', () => {
       if (live()) tap('stop');
       else { tap('start', { kind: chosenKind || (state ? state.next.kind : 'nursing') }); chosenKind = null; }

@@ -208,6 +208,24 @@ try {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   await page.screenshot({ path: join(screenshots, 'remote-phone-light.png') });
 
+  // A German phone gets the page in German, with the window's words.
+  const germanContext = await browser.createBrowserContext();
+  const germanPage = await germanContext.newPage();
+  await germanPage.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await germanPage.setExtraHTTPHeaders({ 'Accept-Language': 'de-DE,de;q=0.9,en;q=0.5' });
+  await germanPage.goto(server.url, { waitUntil: 'load', timeout: 15000 });
+  await germanPage.waitForFunction(() => document.querySelector('#status').textContent.includes('Verbunden'),
+    { timeout: 10000 });
+  const words = await germanPage.evaluate(() => [document.documentElement.lang,
+    document.querySelector('#letdown').textContent, document.querySelector('#side').textContent,
+    document.querySelector('#lastFeed').textContent]);
+  check(words[0] === 'de' && words[1].startsWith('Milchspendereflex') && words[2] === 'Seite wechseln'
+    && words[3].startsWith('Letzte'), `the page in German for a German phone (${words.join(' | ')})`);
+  const germanOverflow = await germanPage.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  check(!germanOverflow, 'the German words fit a 360 px screen');
+  await germanPage.screenshot({ path: join(screenshots, 'remote-phone-german.png') });
+  await germanContext.close();
+
   // A page without the key: not paired, nothing shown.
   const strangerContext = await browser.createBrowserContext();
   const fresh = await strangerContext.newPage();

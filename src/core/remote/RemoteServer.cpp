@@ -46,6 +46,28 @@ QString stateKey(SessionRecorder::State state)
 const QStringList kSessionActions = {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("pause"),
     QStringLiteral("resume"), QStringLiteral("switch_side"), QStringLiteral("letdown"), QStringLiteral("resume_stopped")};
 
+// Whether an Accept-Language header ("de-DE,de;q=0.9,en;q=0.8") puts German before English
+// (the only two languages the page has): the language with the highest weight wins, the
+// earlier one on a tie.
+bool prefersGerman(const QByteArray &acceptLanguage)
+{
+    QByteArray best;
+    double bestWeight = -1;
+    for (const QByteArray &part : acceptLanguage.split(',')) {
+        const QList<QByteArray> fields = part.trimmed().split(';');
+        const QByteArray language = fields.value(0).trimmed().toLower().left(2);
+        double weight = 1;
+        for (const QByteArray &field : fields.mid(1))
+            if (field.trimmed().startsWith("q="))
+                weight = field.trimmed().mid(2).toDouble();
+        if ((language == "de" || language == "en") && weight > bestWeight) {
+            best = language;
+            bestWeight = weight;
+        }
+    }
+    return best == "de";
+}
+
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol
@@ -274,11 +296,17 @@ void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
         return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only GET here.")));
     QFile page(file->first);
     page.open(QIODevice::ReadOnly);
+    QByteArray body = page.readAll();
+    // The page speaks the phone's language where Letdown has it: its script reads the
+    // language from <html lang> (a German phone gets the window's German words).
+    if (request.path == "/" && prefersGerman(request.header("accept-language")))
+        body.replace("<html lang=\"en\">", "<html lang=\"de\">");
     // No external resources, no inline script: the page runs only its own files.
-    send(socket, 200, file->second, request.method == "HEAD" ? QByteArray() : page.readAll(),
+    send(socket, 200, file->second, request.method == "HEAD" ? QByteArray() : body,
         {{"Content-Security-Policy",
-            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
-            " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}});
+             "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
+             " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"},
+            {"Vary", "Accept-Language"}});
 }
 
 void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
