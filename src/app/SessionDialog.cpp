@@ -353,7 +353,7 @@ void SessionDialog::gatherSideTimes(Session &s, bool &ok)
     s.side = chosen;
     const QList<QLineEdit *> edits = {m_ui->leftTimeEdit, m_ui->rightTimeEdit, m_ui->bothTimeEdit};
     const bool typed = std::any_of(edits.cbegin(), edits.cend(), [this](const QLineEdit *e) { return !isUnchanged(e); });
-    if (typed && !m_isNew) {
+    if (typed) {
         // She corrected the time on each side: taken as written (empty is none).
         QList<qint64> ms;
         for (const QLineEdit *edit : edits) {

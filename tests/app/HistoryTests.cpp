@@ -439,6 +439,16 @@ TEST_CASE("History: the edit dialog shows the time on each side and takes her co
     CHECK(stretched.sideMs.leftMs + stretched.sideMs.rightMs + stretched.sideMs.bothMs == stretched.activeMs);
     CHECK(stretched.sideMs.leftMs > stretched.sideMs.rightMs);
     CHECK(stretched.sideMs.bothMs == 0);
+    // A session added by hand takes the times she types for each side.
+    {
+        SessionDialog added(store, std::nullopt, berlin(2026, 11, 20, 9, 0));
+        added.setConfirmer([](const QString &) { return true; });
+        in<QLineEdit>(&added, "leftTimeEdit")->setText("10:00");
+        in<QLineEdit>(&added, "rightTimeEdit")->setText("5:00");
+        added.accept();
+        REQUIRE(added.result() == QDialog::Accepted);
+        CHECK(added.session().sideMs == SideDurations {600'000, 300'000, 0});
+    }
     // A session on one side moved to the other: all its time goes with it.
     Session oneSide = everyKindOfStoredSession().constLast();
     REQUIRE(store.saveSession(oneSide, oneSide.letdowns));
