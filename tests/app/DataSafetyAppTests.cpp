@@ -136,17 +136,28 @@ TEST_CASE("As an ordinary user, a write-protected file is read, and writing to i
     QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
     QFile::setPermissions(dir.path(),
         QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    // The programs where an ordinary user can reach them, as an install puts them (the build
+    // folder may sit in root's private home): `letdown` starts `letdown-command` beside it.
+    QTemporaryDir programs;
+    QFile::setPermissions(programs.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    const QString built = QFileInfo(QStringLiteral(LETDOWN_EXECUTABLE)).absolutePath();
+    for (const char *program : {"letdown", "letdown-command", "letdown-window"}) {
+        const QString copy = programs.filePath(QString::fromLatin1(program));
+        REQUIRE(QFile::copy(built + u'/' + QString::fromLatin1(program), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    }
+    const QString letdown = programs.filePath(QStringLiteral("letdown"));
     const auto run = [&](const QStringList &arguments) {
         QProcess process;
         QProcessEnvironment environment = offscreen();
         environment.insert("HOME", dir.path());
         process.setProcessEnvironment(environment);
         if (root)
-            process.start(setpriv,
-                QStringList {"--reuid=65534", "--regid=65534", "--clear-groups", QStringLiteral(LETDOWN_EXECUTABLE)}
-                    + arguments);
+            process.start(setpriv, QStringList {"--reuid=65534", "--regid=65534", "--clear-groups", letdown} + arguments);
         else
-            process.start(QStringLiteral(LETDOWN_EXECUTABLE), arguments);
+            process.start(letdown, arguments);
         REQUIRE(process.waitForFinished(30'000));
         return std::make_pair(process.exitCode(), process.readAllStandardOutput() + process.readAllStandardError());
     };
