@@ -21,6 +21,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStatusBar>
@@ -334,4 +336,38 @@ TEST_CASE("serve killed with SIGKILL and restarted: the same tap sent again and 
     stopServe(again);
     CHECK(count(database, "SELECT count(*) FROM ejections") == 1);
     CHECK(count(database, "SELECT count(*) FROM change_log WHERE receipt_id LIKE 'resend-tap-%'") == 2);
+}
+
+TEST_CASE("A quick owner's two lines arriving together: the command's answer is read, not lost")
+{
+    // An owner that writes "taken" and the answer in one go, as a fast window does on a busy
+    // machine. It runs on a thread of its own: the sender blocks while it waits.
+    QTemporaryDir dir;
+    const QString database = dir.filePath("quick.sqlite");
+    QLocalServer::removeServer(InstanceGuard::serverNameFor(database));
+    QByteArray received;
+    QThread owner;
+    QObject::connect(&owner, &QThread::started, [&] {
+        QLocalServer server;
+        if (!server.listen(InstanceGuard::serverNameFor(database)) || !server.waitForNewConnection(30'000))
+            return;
+        QLocalSocket *socket = server.nextPendingConnection();
+        while (!socket->canReadLine() && socket->waitForReadyRead(30'000)) {
+        }
+        received = socket->readLine();
+        socket->write("taken\nanswer {\"err\":\"\",\"exit\":0,\"out\":\"letdown: recorded.\\n\"}\n");
+        socket->flush();
+        socket->waitForBytesWritten(30'000);
+        socket->disconnectFromServer();
+        owner.quit();
+    });
+    owner.start();
+    InstanceGuard sender(database); // forward() tries to connect until the owner listens (10 s at most)
+    InstanceGuard::Answer answer;
+    const bool answered = sender.forward({{"tap", "letdown", "--database", database}, dir.path()}, answer, 10'000);
+    REQUIRE(owner.wait(30'000));
+    CHECK(received.startsWith("command "));
+    CHECK(answered);
+    CHECK(answer.exitCode == 0);
+    CHECK(answer.out == "letdown: recorded.\n");
 }

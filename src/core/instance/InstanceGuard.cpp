@@ -24,14 +24,15 @@ const QByteArray kCommandAnswer = QByteArrayLiteral("answer ");
 // A command line is small; a line longer than this is not one of ours.
 constexpr qint64 kMaxRequestBytes = 1 << 20;
 
-// Reads up to a newline, within the deadline; empty when none came.
+// Reads one line, within the deadline; empty when none came. Only up to its newline: what
+// came with it (the answer right behind "taken", when the owner was quick) stays in the
+// socket for the next call.
 QByteArray readLine(QLocalSocket &socket, const QDeadlineTimer &deadline)
 {
-    QByteArray line;
-    while (!line.contains('\n') && line.size() < kMaxRequestBytes
-        && (socket.bytesAvailable() > 0 || socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))))
-        line += socket.read(kMaxRequestBytes);
-    return line.contains('\n') ? line.left(line.indexOf('\n') + 1) : QByteArray();
+    while (!socket.canReadLine() && socket.bytesAvailable() < kMaxRequestBytes
+        && socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
+    }
+    return socket.canReadLine() ? socket.readLine(kMaxRequestBytes) : QByteArray();
 }
 } // namespace
 
