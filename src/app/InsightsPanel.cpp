@@ -8,7 +8,11 @@
 #include "base/Clock.h"
 #include "stats/TrendQuery.h"
 
+#include <QHelpEvent>
 #include <QLabel>
+#include <QLineF>
+#include <QMap>
+#include <QToolTip>
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
@@ -89,6 +93,21 @@ void InsightsPanel::addParagraph(const QString &text, const QString &objectName)
     m_ui->contentLayout->addWidget(label);
 }
 
+void InsightsPanel::addDetails(const QString &text, const QString &objectName)
+{
+    // The figures behind a sentence: smaller and quieter, but selectable for her consultant.
+    auto *label = new QLabel(text, m_ui->content);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setObjectName(objectName);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    label->setFont(font);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->setContentsMargins(0, 0, 0, 4);
+    m_ui->contentLayout->addWidget(label);
+}
+
 void InsightsPanel::rebuild()
 {
     // Rebuilt whole on each refresh: a handful of widgets.
@@ -115,13 +134,13 @@ void InsightsPanel::rebuild()
     }
 
     addHeading(tr("What seems to help you"));
-    addParagraph(tr("Your own experiment over %1 sessions: each technique compared with the sessions without it. "
-                    "Studies suggest each mother's pattern is fairly stable, so your log is a good guide for you; "
-                    "it is not a promise, and small differences can be chance. In the small charts, the dot is "
-                    "the median time to the first let-down and the bar the middle half of the sessions; below, the "
-                    "difference with its 95 % interval. \"Sooner\" or \"later\" is said only when that difference "
-                    "holds up after allowing for how many techniques were compared.")
-                     .arg(m_insights.sessions));
+    addParagraph((m_insights.sessions == 1 ? tr("Your own experiment, so far over 1 session: ")
+                                           : tr("Your own experiment over %1 sessions: ").arg(m_insights.sessions))
+        + tr("each technique compared with the sessions without it. Studies suggest each mother's pattern is fairly "
+             "stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. "
+             "In the small charts, the dot is your typical time to the first let-down (the median) and the bar the "
+             "middle half of the sessions; below them, the difference. \"Sooner\" or \"later\" is said only when "
+             "the difference stays clear after allowing for how many techniques were compared."));
     QList<TechniqueInsight> shown = m_insights.techniques;
     if (m_insights.usualSpot)
         shown.append(*m_insights.usualSpot);
@@ -132,13 +151,15 @@ void InsightsPanel::rebuild()
         if (insight.key == QLatin1String("usual_spot"))
             addHeading(tr("Where you nursed"));
         addParagraph(insight.sentence, QStringLiteral("sentence_") + insight.key);
+        if (!insight.details.isEmpty())
+            addDetails(insight.details, QStringLiteral("details_") + insight.key);
         if (insight.verdict != TechniqueInsight::Verdict::TooFew) {
             const bool spot = insight.key == QLatin1String("usual_spot");
             auto *chart = new SpreadChart(
                 insight, spot ? tr("usual spot") : tr("with"), spot ? tr("elsewhere") : tr("without"), m_ui->content);
             chart->setObjectName(QStringLiteral("chart_") + insight.key);
             chart->setAccessibleName(tr("Time to first let-down with and without %1").arg(techniqueLabel(insight.key)));
-            chart->setAccessibleDescription(insight.sentence);
+            chart->setAccessibleDescription(chart->figuresText());
             m_ui->contentLayout->addWidget(chart);
         }
     }
@@ -158,41 +179,49 @@ void InsightsPanel::addOwnNumbers()
     addHeading(tr("Your own numbers"));
     const VolumeRelation &relation = m_insights.volumeRelation;
     addParagraph(relation.sentence, QStringLiteral("volumeRelation"));
+    if (!relation.details.isEmpty())
+        addDetails(relation.details, QStringLiteral("volumeRelationDetails"));
     if (relation.points.size() >= 2) {
         auto *scatter = new VolumeScatter(relation.points, VolumeFormat {m_preferences.unit}, m_ui->content);
         scatter->setObjectName(QStringLiteral("volumeScatter"));
         scatter->setAccessibleName(tr("Let-downs against measured volume, one dot per session"));
-        scatter->setAccessibleDescription(relation.sentence);
+        scatter->setAccessibleDescription(scatter->figuresText());
         m_ui->contentLayout->addWidget(scatter);
     }
 
     const auto &fit = m_preferences.currentFit;
     const VolumeFormat volume {m_preferences.unit};
-    QString model;
+    QString model, details;
     if (!fit) {
         model = tr("Your own volume curve: log pumped volumes (or test-weighs) for sessions with let-downs, and "
                    "Letdown will fit the first let-down's volume and the decay to you once it has %1 of them.")
                     .arg(VolumeFit::kMinimumSessions);
     } else if (fit->fitted) {
-        const QString figures = tr("first let-down %1 (95 % interval %2 to %3), each later one ×%4 (%5 to %6), from "
-                                   "%7 measured sessions")
-                                    .arg(volume.text(fit->firstMl), volume.text(fit->firstMlInterval.low),
-                                        volume.text(fit->firstMlInterval.high), QLocale().toString(fit->decay, 'f', 2),
-                                        QLocale().toString(fit->decayInterval.low, 'f', 2),
-                                        QLocale().toString(fit->decayInterval.high, 'f', 2))
-                                    .arg(fit->sessions);
+        // In words first (the first let-down's volume, each later one's share of the one
+        // before); the intervals go to the details line.
+        const QString curve = tr("your first let-down gives about %1 and each later one about %2 % of the one before, "
+                                 "from %3 measured sessions")
+                                  .arg(volume.text(fit->firstMl), QLocale().toString(fit->decay * 100, 'f', 0))
+                                  .arg(fit->sessions);
+        details = tr("First let-down %1 (95 % interval %2 to %3); each later one ×%4 (%5 to %6).")
+                      .arg(volume.text(fit->firstMl), volume.text(fit->firstMlInterval.low),
+                          volume.text(fit->firstMlInterval.high), QLocale().toString(fit->decay, 'f', 2),
+                          QLocale().toString(fit->decayInterval.low, 'f', 2),
+                          QLocale().toString(fit->decayInterval.high, 'f', 2));
         if (m_preferences.fittedModelInUse())
-            model = tr("Your volumes are estimated with your own curve: %1.").arg(figures);
+            model = tr("Your volumes are estimated with your own curve: %1.").arg(curve);
         else if (fit->ready)
             model = tr("Your own volume curve is ready: %1. Your volumes are still estimated with the published "
                        "curve until you choose yours.")
-                        .arg(figures);
+                        .arg(curve);
         else
-            model = tr("Your own volume curve so far: %1. Not ready yet: it needs %2.").arg(figures, fit->needs);
+            model = tr("Your own volume curve so far: %1. Not ready yet: it needs %2.").arg(curve, fit->needs);
     } else {
         model = tr("Your own volume curve is not ready yet: it needs %1.").arg(fit->needs);
     }
     addParagraph(model, QStringLiteral("fittedModel"));
+    if (!details.isEmpty())
+        addDetails(details, QStringLiteral("fittedModelDetails"));
     if (fit && fit->ready && !m_preferences.fittedModelInUse()) {
         auto *use = new QPushButton(tr("Use my own curve for estimates"), m_ui->content);
         use->setObjectName(QStringLiteral("useFittedModel"));
@@ -211,42 +240,107 @@ VolumeScatter::VolumeScatter(const QList<std::pair<int, double>> &points, const 
     setMaximumWidth(640);
 }
 
+VolumeScatter::Geometry VolumeScatter::geometry() const
+{
+    Geometry g {0, 0, 0, 0, 1, 1};
+    for (const auto &[letdowns, ml] : m_points) {
+        g.mostLetdowns = std::max(g.mostLetdowns, letdowns);
+        g.mostMl = std::max(g.mostMl, ml);
+    }
+    const QFontMetrics metrics = fontMetrics();
+    g.left = metrics.horizontalAdvance(m_volume.text(g.mostMl)) + 10;
+    g.right = width() - 10;
+    g.top = 6;
+    g.bottom = height() - 2 * metrics.height() - 6;
+    return g;
+}
+
+QPointF VolumeScatter::Geometry::dot(const QList<std::pair<int, double>> &points, qsizetype index) const
+{
+    // Dots spread a little sideways within their count, so equal counts do not hide each other.
+    const double column = (right - left) / double(mostLetdowns);
+    const double jitter = column * 0.3 * (double((index * 37) % 11) / 10.0 - 0.5);
+    const auto &[letdowns, ml] = points[index];
+    return {left + column * (letdowns - 0.5) + jitter, bottom - (bottom - top) * ml / mostMl};
+}
+
+QString VolumeScatter::pointText(qsizetype index) const
+{
+    const auto &[letdowns, ml] = m_points[index];
+    return (letdowns == 1 ? tr("1 let-down") : tr("%1 let-downs").arg(letdowns)) + QStringLiteral(", ")
+        + tr("%1 measured").arg(m_volume.text(ml));
+}
+
+QString VolumeScatter::figuresText() const
+{
+    // Per let-down count: how many sessions and their range of measured milk.
+    QMap<int, QList<double>> byCount;
+    for (const auto &[letdowns, ml] : m_points)
+        byCount[letdowns] << ml;
+    QStringList parts;
+    for (auto it = byCount.cbegin(); it != byCount.cend(); ++it) {
+        const auto [low, high] = std::minmax_element(it.value().begin(), it.value().end());
+        const QString sessions = it.value().size() == 1 ? tr("1 session") : tr("%1 sessions").arg(it.value().size());
+        const QString range = *low == *high ? m_volume.text(*low)
+                                            : tr("%1 to %2").arg(m_volume.text(*low), m_volume.text(*high));
+        parts << tr("%1: %2, %3").arg(it.key() == 1 ? tr("1 let-down") : tr("%1 let-downs").arg(it.key()), sessions,
+            range);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+std::optional<qsizetype> VolumeScatter::pointNear(QPoint position) const
+{
+    const Geometry g = geometry();
+    std::optional<qsizetype> nearest;
+    double nearestDistance = 8; // px: a dot is 6 across
+    for (qsizetype i = 0; i < m_points.size(); ++i) {
+        const double distance = QLineF(g.dot(m_points, i), position).length();
+        if (distance <= nearestDistance) {
+            nearest = i;
+            nearestDistance = distance;
+        }
+    }
+    return nearest;
+}
+
+bool VolumeScatter::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (const auto index = pointNear(help->pos()))
+            QToolTip::showText(help->globalPos(), pointText(*index), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void VolumeScatter::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics metrics = fontMetrics();
-    int mostLetdowns = 1;
-    double mostMl = 1;
-    for (const auto &[letdowns, ml] : m_points) {
-        mostLetdowns = std::max(mostLetdowns, letdowns);
-        mostMl = std::max(mostMl, ml);
-    }
-    const QString topText = m_volume.text(mostMl);
-    const int left = metrics.horizontalAdvance(topText) + 10, right = width() - 10;
-    const int top = 6, bottom = height() - 2 * metrics.height() - 6;
-    const auto x = [&](double letdowns) { return left + (right - left) * (letdowns - 0.5) / double(mostLetdowns); };
-    const auto y = [&](double ml) { return bottom - (bottom - top) * ml / mostMl; };
+    const Geometry g = geometry();
+    const auto x = [&](double letdowns) { return g.left + (g.right - g.left) * (letdowns - 0.5) / g.mostLetdowns; };
     const QColor ink = palette().color(QPalette::WindowText);
     painter.setPen(palette().color(QPalette::Mid));
-    painter.drawLine(left, bottom, right, bottom);
-    painter.drawLine(left, top, left, bottom);
+    painter.drawLine(g.left, g.bottom, g.right, g.bottom);
+    painter.drawLine(g.left, g.top, g.left, g.bottom);
     painter.setPen(ink);
-    painter.drawText(QRect(0, top, left - 4, metrics.height()), Qt::AlignRight, topText);
-    painter.drawText(QRect(0, bottom - metrics.height(), left - 4, metrics.height()), Qt::AlignRight, m_volume.text(0));
-    for (int k = 1; k <= mostLetdowns; ++k)
-        painter.drawText(QRectF(x(k) - 20, bottom + 2, 40, metrics.height()), Qt::AlignHCenter, QString::number(k));
-    painter.drawText(QRect(left, bottom + metrics.height() + 2, right - left, metrics.height()), Qt::AlignHCenter,
-        tr("let-downs in the session"));
-    // Dots spread a little sideways within their count, so equal counts do not hide each other.
-    QColor dot(0x2e, 0x7d, 0x5b, 150);
+    painter.drawText(
+        QRect(0, g.top, g.left - 4, metrics.height()), Qt::AlignRight, m_volume.text(g.mostMl));
+    painter.drawText(
+        QRect(0, g.bottom - metrics.height(), g.left - 4, metrics.height()), Qt::AlignRight, m_volume.text(0));
+    for (int k = 1; k <= g.mostLetdowns; ++k)
+        painter.drawText(QRectF(x(k) - 20, g.bottom + 2, 40, metrics.height()), Qt::AlignHCenter, QString::number(k));
+    painter.drawText(QRect(g.left, g.bottom + metrics.height() + 2, g.right - g.left, metrics.height()),
+        Qt::AlignHCenter, tr("let-downs in the session"));
     painter.setPen(Qt::NoPen);
-    painter.setBrush(dot);
-    const double spread = (right - left) / double(mostLetdowns) * 0.3;
-    for (int i = 0; i < m_points.size(); ++i) {
-        const double jitter = spread * (double((i * 37) % 11) / 10.0 - 0.5);
-        painter.drawEllipse(QPointF(x(m_points[i].first) + jitter, y(m_points[i].second)), 3, 3);
-    }
+    painter.setBrush(QColor(0x2e, 0x7d, 0x5b, 150));
+    for (qsizetype i = 0; i < m_points.size(); ++i)
+        painter.drawEllipse(g.dot(m_points, i), 3, 3);
 }
 
 SpreadChart::SpreadChart(
@@ -258,6 +352,60 @@ SpreadChart::SpreadChart(
 {
     setMinimumHeight(sizeHint().height());
     setMaximumWidth(640);
+}
+
+int SpreadChart::rowY(int row) const
+{
+    const int h = fontMetrics().height();
+    return row < 2 ? 8 + h * (2 * row + 1) / 2 + row * h / 2 : 8 + h * 5;
+}
+
+QString SpreadChart::rowText(int row) const
+{
+    if (row == 2) {
+        const auto &d = m_insight.difference;
+        if (!d)
+            return {};
+        const double shown = std::round(*m_insight.with.medianFirstLetdownS)
+            - std::round(*m_insight.without.medianFirstLetdownS);
+        return tr("Difference %1 (95 % interval %2 to %3)")
+            .arg(formatSignedSeconds(shown), formatSignedSeconds(d->interval.low),
+                formatSignedSeconds(d->interval.high));
+    }
+    const SideFigures &f = row == 0 ? m_insight.with : m_insight.without;
+    const QString label = row == 0 ? m_withLabel : m_withoutLabel;
+    if (!f.medianFirstLetdownS)
+        return tr("%1: no session with a let-down").arg(label);
+    return tr("%1: typically %2, the middle half %3 to %4 (%5 sessions with a let-down)")
+        .arg(label, formatSeconds(*f.medianFirstLetdownS), formatSeconds(*f.lowerQuartileS),
+            formatSeconds(*f.upperQuartileS))
+        .arg(f.sessionsWithLetdown);
+}
+
+QString SpreadChart::figuresText() const
+{
+    QStringList rows {rowText(0), rowText(1)};
+    if (m_insight.difference)
+        rows << rowText(2);
+    return rows.join(QStringLiteral("; "));
+}
+
+bool SpreadChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int half = fontMetrics().height() / 2 + 2;
+        QString text;
+        for (int row = 0; row < 3 && text.isEmpty(); ++row)
+            if (std::abs(help->pos().y() - rowY(row)) <= half)
+                text = rowText(row);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 QSize SpreadChart::sizeHint() const
@@ -285,7 +433,7 @@ void SpreadChart::paintEvent(QPaintEvent *)
     } rows[] = {{m_insight.with, m_withLabel, QColor(0x2e, 0x7d, 0x5b)},
         {m_insight.without, m_withoutLabel, QColor(0x88, 0x88, 0x88)}};
     for (int i = 0; i < 2; ++i) {
-        const int y = 8 + metrics.height() * (2 * i + 1) / 2 + i * metrics.height() / 2;
+        const int y = rowY(i);
         painter.setPen(ink);
         painter.drawText(QRect(0, y - metrics.height() / 2, labelWidth - 6, metrics.height()),
             Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
@@ -303,7 +451,7 @@ void SpreadChart::paintEvent(QPaintEvent *)
     // The difference (with minus without) and its 95 % interval, on its own scale around
     // zero: the verdict is "no clear difference" whenever the bar crosses the zero line.
     if (const auto &d = m_insight.difference) {
-        const int y = 8 + metrics.height() * 5;
+        const int y = rowY(2);
         painter.setPen(ink);
         painter.drawText(QRect(0, y - metrics.height() / 2, labelWidth - 6, metrics.height()),
             Qt::AlignRight | Qt::AlignVCenter, tr("difference"));
@@ -323,7 +471,9 @@ void SpreadChart::paintEvent(QPaintEvent *)
         painter.drawText(QPointF(middle + 4, y - metrics.height() / 2.0 - 1), QStringLiteral("0"));
         painter.setPen(ink);
         painter.drawText(QRectF(right + 6, y - metrics.height(), width() - right - 6, 2.0 * metrics.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, formatSignedSeconds(d->difference));
+            Qt::AlignLeft | Qt::AlignVCenter,
+            formatSignedSeconds(
+                std::round(*m_insight.with.medianFirstLetdownS) - std::round(*m_insight.without.medianFirstLetdownS)));
     }
     // The scale: zero on the left, so the bars can be compared by length.
     const int axisY = 8 + metrics.height() * 3;

@@ -48,6 +48,7 @@ private:
     void rebuild();
     void addHeading(const QString &text);
     void addParagraph(const QString &text, const QString &objectName = {});
+    void addDetails(const QString &text, const QString &objectName);
     void addOwnNumbers();
 
     std::unique_ptr<Ui::InsightsPanel> m_ui;
@@ -68,11 +69,17 @@ public:
     SpreadChart(const TechniqueInsight &insight, const QString &withLabel, const QString &withoutLabel,
         QWidget *parent = nullptr);
     QSize sizeHint() const override;
+    // Each row's figures in words: the tooltip over that row, and all of them for a screen reader.
+    QString rowText(int row) const; // 0 with, 1 without, 2 the difference
+    QString figuresText() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
+    int rowY(int row) const;
+
     TechniqueInsight m_insight;
     QString m_withLabel;
     QString m_withoutLabel;
@@ -86,11 +93,25 @@ class VolumeScatter : public QWidget
 public:
     VolumeScatter(const QList<std::pair<int, double>> &points, const VolumeFormat &volume, QWidget *parent = nullptr);
     QSize sizeHint() const override { return {420, 220}; }
+    // One dot's figures (the tooltip over it), and a summary per let-down count for a screen reader.
+    QString pointText(qsizetype index) const;
+    QString figuresText() const;
+    std::optional<qsizetype> pointNear(QPoint position) const;
+    QPointF dotPosition(qsizetype index) const { return geometry().dot(m_points, index); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
+    // Where the dots go in the current size (paint and hover use the same).
+    struct Geometry {
+        int left, right, top, bottom, mostLetdowns;
+        double mostMl;
+        QPointF dot(const QList<std::pair<int, double>> &points, qsizetype index) const;
+    };
+    Geometry geometry() const;
+
     QList<std::pair<int, double>> m_points;
     VolumeFormat m_volume;
 };

@@ -140,7 +140,10 @@ QString insightsAndNotesHtml(const PeriodSummary &summary, const Insights &insig
     if (insights.usualSpot)
         compared.append(*insights.usualSpot);
     for (const TechniqueInsight &insight : std::as_const(compared))
-        h += QStringLiteral("<p>%1</p>").arg(insight.sentence.toHtmlEscaped());
+        h += insight.details.isEmpty() // the figures under the words, for her consultant
+            ? QStringLiteral("<p>%1</p>").arg(insight.sentence.toHtmlEscaped())
+            : QStringLiteral("<p>%1<br/><small>%2</small></p>")
+                  .arg(insight.sentence.toHtmlEscaped(), insight.details.toHtmlEscaped());
     for (const QString &sentence : insights.literature.sentences)
         h += QStringLiteral("<p>%1</p>").arg(sentence.toHtmlEscaped());
 

@@ -1,14 +1,16 @@
 #include "TrendCharts.h"
 
+#include "stats/Insights.h"
+
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCoreApplication>
 #include <QCursor>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGuiApplication>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -81,15 +83,47 @@ QValueAxis *valueAxis(const QString &title, double maxValue)
     return axis;
 }
 
-QDateTimeAxis *weekAxis(const TrendStats &stats)
+// Labels on Mondays, the points' own days, and few enough (at most five) to stay whole on
+// a half-width chart at 1024 px: every k-th week, counted back from the latest.
+QCategoryAxis *weekAxis(const TrendStats &stats)
 {
-    auto *axis = new QDateTimeAxis;
+    auto *axis = new QCategoryAxis;
     const qreal halfWeekMs = 3.5 * 24 * 3600 * 1000;
-    axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(weekX(stats.weeks.first()) - halfWeekMs)),
-        QDateTime::fromMSecsSinceEpoch(qint64(weekX(stats.weeks.last()) + halfWeekMs)));
-    axis->setFormat(stats.weeks.size() > 30 ? QStringLiteral("MMM yyyy") : QStringLiteral("d MMM"));
-    axis->setTickCount(int(qBound(qsizetype(2), stats.weeks.size() + 1, qsizetype(6))));
-    axis->setTitleText(Text::tr("Week (Monday start, your local time)"));
+    const qreal from = weekX(stats.weeks.first()) - halfWeekMs;
+    axis->setRange(from, weekX(stats.weeks.last()) + halfWeekMs);
+    axis->setStartValue(from);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const qsizetype weeks = stats.weeks.size();
+    const qsizetype step = std::max<qsizetype>(1, (weeks + 4) / 5);
+    // Across a new year the year is needed to tell the labels apart (they must be unique).
+    const bool withYear = stats.weeks.first().week.monday.year() != stats.weeks.last().week.monday.year();
+    const QString format = withYear ? QStringLiteral("d MMM yy") : QStringLiteral("d MMM");
+    QList<qsizetype> labelled;
+    for (qsizetype i = weeks - 1; i >= 0; i -= step)
+        labelled.prepend(i);
+    for (qsizetype i : std::as_const(labelled))
+        axis->append(QLocale().toString(stats.weeks[i].week.monday, format), weekX(stats.weeks[i]));
+    axis->setTitleText(Text::tr("Week starting Monday"));
+    return axis;
+}
+
+// Seconds on a value axis labelled m:ss at round steps (15 s, 30 s, 1, 2, 5 or 10 minutes).
+QCategoryAxis *secondsAxis(double maxSeconds)
+{
+    auto *axis = new QCategoryAxis;
+    double step = 15;
+    for (double candidate : {15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0}) {
+        step = candidate;
+        if (maxSeconds * 1.08 / candidate <= 5)
+            break;
+    }
+    const double top = std::max(step, std::ceil(maxSeconds * 1.08 / step) * step);
+    axis->setRange(0, top);
+    axis->setStartValue(0);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (double value = 0; value <= top + 0.5; value += step)
+        axis->append(formatSeconds(value), value == 0 ? 0.001 : value); // end values must grow from the start
+    axis->setTitleText(Text::tr("min:sec"));
     return axis;
 }
 
@@ -127,9 +161,14 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
     series->attachAxis(y);
 }
 
-void setTooltips(QObject *series, const QVariantMap &tips)
+// Every point's tooltip is also kept, in order, on its chart: the chart view's description
+// for a screen reader, which cannot hover.
+void setTooltips(QChart *chart, QObject *series, const QVariantMap &tips, const QStringList &inOrder)
 {
     series->setProperty(kTooltipsProperty, tips);
+    QStringList all = chart->property(TrendCharts::kDescriptionProperty).toStringList();
+    all << inOrder;
+    chart->setProperty(TrendCharts::kDescriptionProperty, all);
 }
 
 QString tipKey(qreal x)
@@ -144,6 +183,7 @@ struct WeeklyValues {
     std::function<std::optional<double>(const WeekStats &)> value;
     std::function<QString(const WeekStats &, double)> tooltip; // empty: no markers
     Qt::PenStyle style = Qt::SolidLine;
+    bool inLegend = true; // the baselines are not: the note below the charts explains dotted lines
 };
 
 // Draws points for weeks with data and joins only neighbouring weeks: a week with no
@@ -155,6 +195,7 @@ void addWeeklySeries(
     QLineSeries *segment = nullptr;
     QScatterSeries *markers = nullptr;
     QVariantMap tips;
+    QStringList tipsInOrder;
     bool first = true;
     for (const WeekStats &week : stats.weeks) {
         const auto value = values.value(week);
@@ -169,7 +210,7 @@ void addWeeklySeries(
             attach(chart, segment, x, y);
             // One legend entry per curve: the first segment stands for all of them, unless
             // markers do.
-            if (!first || values.tooltip)
+            if (!first || values.tooltip || !values.inLegend)
                 chart->legend()->markers(segment).constFirst()->setVisible(false);
             first = false;
         }
@@ -184,11 +225,14 @@ void addWeeklySeries(
             }
             markers->append(weekX(week), *value);
             tips.insert(tipKey(weekX(week)), values.tooltip(week, *value));
+            tipsInOrder << values.tooltip(week, *value).replace(QLatin1Char('\n'), QStringLiteral(", "));
         }
     }
     if (markers) {
         attach(chart, markers, x, y);
-        setTooltips(markers, tips);
+        setTooltips(chart, markers, tips, tipsInOrder);
+        if (!values.inLegend)
+            chart->legend()->markers(markers).constFirst()->setVisible(false);
         QObject::connect(markers, &QScatterSeries::hovered, markers, [markers](const QPointF &point, bool over) {
             if (over)
                 QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(markers, point.x()));
@@ -244,11 +288,11 @@ QChart *TrendCharts::letdownsPerSession(
     top = std::max({top, maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsNursing; }),
         maxOf(stats, [](const WeekStats &w) { return w.meanLetdownsPumping; })});
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(Text::tr("let-downs per session"), top);
+    auto *y = valueAxis(Text::tr("per session"), top);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    const qreal fromX = x->min().toMSecsSinceEpoch();
-    const qreal toX = x->max().toMSecsSinceEpoch();
+    const qreal fromX = x->min();
+    const qreal toX = x->max();
 
     if (pumping && options.showReference) {
         // The pumping studies give a range rather than one mean: draw it as a band.
@@ -261,7 +305,7 @@ QChart *TrendCharts::letdownsPerSession(
         high->append(toX, model.pumpingLetdownsHigh);
         auto *band = new QAreaSeries(high, low);
         band->setName(
-            Text::tr("Pumping ref. %1–%2").arg(number(model.pumpingLetdownsLow), number(model.pumpingLetdownsHigh)));
+            Text::tr("Pumping studies"));
         QColor fill = kPumpingColor;
         fill.setAlpha(40);
         band->setBrush(fill);
@@ -270,7 +314,7 @@ QChart *TrendCharts::letdownsPerSession(
         attach(chart, band, x, y);
     }
     if (nursing && options.showReference)
-        addHorizontalLine(chart, Text::tr("Ref. %1 per breastfeed").arg(number(model.meanLetdownsPerBreastfeed)),
+        addHorizontalLine(chart, Text::tr("Nursing studies"),
             model.meanLetdownsPerBreastfeed, fromX, toX, x, y);
 
     const auto addKind
@@ -288,7 +332,7 @@ QChart *TrendCharts::letdownsPerSession(
                           return Text::tr("%1\n%2 baseline: %3 let-downs per session\nfrom %4 in the 4 weeks before")
                               .arg(weekCaption(w), kindName, number(v, 2), sessionsText(baselineCount(w)));
                       },
-                      Qt::DotLine},
+                      Qt::DotLine, false},
                   x, y);
           };
     if (nursing)
@@ -327,12 +371,19 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ChartOptions &
     auto *fitted = new QLineSeries;
     auto *bandLow = new QLineSeries;
     auto *bandHigh = new QLineSeries;
-    fitted->setName(fit && fit->ready ? Text::tr("Your curve") : Text::tr("Your curve (not ready)"));
+    fitted->setName(fit && !fit->ready && fit->moreSessionsNeeded > 0
+            ? (fit->moreSessionsIsEstimate ? Text::tr("Your curve (about %1 more sessions needed)")
+                                           : fit->moreSessionsNeeded == 1 ? Text::tr("Your curve (1 more session needed)")
+                                                                          : Text::tr("Your curve (%1 more sessions needed)"))
+                  .arg(fit->moreSessionsNeeded)
+            : fit && !fit->ready ? Text::tr("Your curve (not ready)")
+                                 : Text::tr("Your curve"));
     fitted->setPen(QPen(kAllColor.darker(130), 2));
     fitted->setPointsVisible(true);
     QStringList categories;
     double top = 0;
     QVariantMap tips;
+    QStringList tipsInOrder;
     for (const OrderVolume &order : stats.volumeByOrder) {
         categories << QString::number(order.order);
         set->append(v.fromMl(order.meanEstimatedMl));
@@ -353,10 +404,11 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ChartOptions &
                        .arg(v.text(ownMl), v.text(band.low), v.text(band.high));
         }
         tips.insert(tipKey(order.order - 1), tip);
+        tipsInOrder << tip;
     }
     auto *bars = new QBarSeries;
     bars->append(set);
-    setTooltips(set, tips);
+    setTooltips(chart, set, tips, tipsInOrder);
     QObject::connect(set, &QBarSet::hovered, set, [set](bool over, int index) {
         if (over)
             QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(set, index));
@@ -412,14 +464,14 @@ QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
         return chart;
     const auto value = [](const WeekStats &w) { return w.medianFirstLetdownS; };
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(Text::tr("seconds"), maxOf(stats, value));
+    auto *y = secondsAxis(maxOf(stats, value));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     addWeeklySeries(chart, stats,
         {Text::tr("Your weekly median"), kAllColor, value,
             [](const WeekStats &w, double v) {
-                return Text::tr("%1\nfirst let-down after %2 s (median)\nfrom %3 with a let-down")
-                    .arg(weekCaption(w), number(v, 0), sessionsText(w.sessionsWithLetdown));
+                return Text::tr("%1\nfirst let-down after %2 (median)\nfrom %3 with a let-down")
+                    .arg(weekCaption(w), formatSeconds(v), sessionsText(w.sessionsWithLetdown));
             }},
         x, y);
     return chart;

@@ -27,6 +27,10 @@ QChart *volumeByOrder(const TrendStats &stats, const ChartOptions &options = {})
 QChart *timeToFirstLetdown(const TrendStats &stats);
 QChart *milkPerDay(const TrendStats &stats, const ChartOptions &options = {});
 
+// Every point's tooltip, in order, kept on the chart as a QStringList property: what the
+// chart view tells a screen reader.
+inline constexpr char kDescriptionProperty[] = "letdownDescription";
+
 // The tooltip a series shows for the point at x (tests read it; hover shows it).
 QString tooltipAt(const QObject *series, qreal x);
 } // namespace TrendCharts

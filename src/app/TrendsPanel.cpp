@@ -105,22 +105,26 @@ void TrendsPanel::setPreferences(const Preferences &preferences)
 void TrendsPanel::updateNote()
 {
     const VolumeFormat &v = m_options.volume;
-    QString curves = tr("Published curve: %1 for the first let-down, each later one ×%2 of the one before.")
-                         .arg(v.text(m_options.publishedFirstMl), QLocale().toString(m_options.publishedDecay, 'g', 2));
+    const QLocale locale;
+    QString curves = tr("Published curve: about %1 for the first let-down, each later one about %2 % of the one "
+                        "before.")
+                         .arg(v.text(m_options.publishedFirstMl), locale.toString(m_options.publishedDecay * 100, 'f', 0));
     if (const auto &fit = m_options.fit; fit && fit->fitted)
         curves += QLatin1Char(' ')
-            + tr("Your curve: %1 (95 % interval %2 to %3), ×%4 (%5 to %6), from %7 measured sessions%8.")
-                  .arg(v.text(fit->firstMl), v.text(fit->firstMlInterval.low), v.text(fit->firstMlInterval.high),
-                      QLocale().toString(fit->decay, 'f', 2), QLocale().toString(fit->decayInterval.low, 'f', 2),
-                      QLocale().toString(fit->decayInterval.high, 'f', 2))
-                  .arg(fit->sessions)
-                  .arg(fit->ready ? QString() : tr(", not ready yet"));
+            + (fit->ready ? tr("Your curve: about %1 for the first, each later one about %2 % of the one before, from %3 "
+                               "measured sessions.")
+                          : tr("Your curve so far (not ready yet): about %1 for the first, each later one about %2 % of "
+                               "the one before, from %3 measured sessions."))
+                  .arg(v.text(fit->firstMl), locale.toString(fit->decay * 100, 'f', 0))
+                  .arg(fit->sessions);
     m_ui->noteLabel->setText(
-        tr("The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts "
-           "below the averages are common. Volumes are estimates with %1 (or your measured total shared the same "
-           "way). %2 Dotted lines: your own baseline, the mean of the four weeks before. This is not medical "
-           "advice.")
-            .arg(m_model.volumeModelId == QLatin1String("fitted") ? tr("your own curve") : tr("the published curve"),
+        tr("Dashed line and shaded band: what studies found (%1 let-downs per breastfeed; %2 to %3 when pumping). "
+           "Dotted lines: your own baseline, the mean of the four weeks before. The let-downs you log are the ones "
+           "you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes "
+           "are estimates with %4 (or your measured total shared the same way). %5 This is not medical advice.")
+            .arg(locale.toString(m_model.meanLetdownsPerBreastfeed, 'f', 1),
+                locale.toString(m_model.pumpingLetdownsLow, 'f', 1), locale.toString(m_model.pumpingLetdownsHigh, 'f', 1),
+                m_model.volumeModelId == QLatin1String("fitted") ? tr("your own curve") : tr("the published curve"),
                 curves));
 }
 

@@ -34,6 +34,10 @@ void TrendsView::show(
         QChart *old = m_views[i]->chart();
         m_views[i]->setChart(charts[i]);
         delete old;
+        // What a screen reader says for the chart: its title, then every point's figures.
+        m_views[i]->setAccessibleName(charts[i]->title());
+        const QStringList points = charts[i]->property(TrendCharts::kDescriptionProperty).toStringList();
+        m_views[i]->setAccessibleDescription(points.isEmpty() ? tr("No data in this period.") : points.join(QStringLiteral("; ")));
     }
 }
 

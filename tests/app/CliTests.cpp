@@ -284,7 +284,7 @@ TEST_CASE("CLI: a range from year 1 to year 9999 costs what the data costs")
     CHECK(QFileInfo(dir.filePath("r.pdf")).size() < 2'000'000);
 }
 
-TEST_CASE("CLI import: files named after the command are recognised by their headers; --dry-run writes nothing")
+TEST_CASE("CLI import: files named after the command are recognised by their headers, --dry-run writes nothing")
 {
     FixtureDatabase fixture;
     QTemporaryDir dir;

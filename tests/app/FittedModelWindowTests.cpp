@@ -28,7 +28,9 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QHelpEvent>
 #include <QTest>
+#include <QToolTip>
 
 namespace {
 // Her log: 60 pumping sessions from a known curve (32 ml, x0.55), enough for her own curve.
@@ -122,6 +124,9 @@ TEST_CASE("Her own curve: before it is ready, it says what it needs and cannot b
 {
     FittedScreen screen(12);
     waitUntil([&] { return screen.fittedText().contains("8 more measured sessions"); });
+    // The chart's legend says how many, too.
+    CHECK(screen.volumeSeriesNames().contains("Your curve (8 more sessions needed)"));
+    screen.window->showInsights();
     CHECK_FALSE(screen.window->insightsPanel()->findChild<QPushButton *>("useFittedModel"));
     auto connection = QObject::connect(
         screen.window.get(), &MainWindow::preferencesDialogOpened, screen.window.get(), [&](QDialog *dialog) {
@@ -143,10 +148,20 @@ TEST_CASE("Insights: let-downs against measured milk, as a sentence and a small 
     auto *sentence = qobject_cast<QLabel *>(screen.insights("volumeRelation"));
     REQUIRE(sentence);
     CHECK_THAT(sentence->text().toStdString(),
-        Catch::StartsWith("In your 60 measured sessions, more let-downs went with more milk: rho"));
-    QWidget *scatter = screen.insights("volumeScatter");
+        Catch::StartsWith("In your 60 measured sessions, more let-downs usually went with more milk."));
+    auto *details = qobject_cast<QLabel *>(screen.insights("volumeRelationDetails"));
+    REQUIRE(details);
+    CHECK_THAT(details->text().toStdString(), Catch::StartsWith("Rank correlation (Spearman's rho) 0."));
+    auto *scatter = qobject_cast<VolumeScatter *>(screen.insights("volumeScatter"));
+    REQUIRE(scatter);
     CHECK(scatter->isVisible());
-    CHECK(scatter->accessibleDescription() == sentence->text());
+    // A screen reader hears the dots per let-down count; the mouse gets one dot's figures.
+    CHECK_THAT(scatter->accessibleDescription().toStdString(), Catch::Contains("1 let-down: ") && Catch::Contains(" ml"));
+    const QPoint dot = scatter->dotPosition(0).toPoint();
+    QHelpEvent hover(QEvent::ToolTip, dot, scatter->mapToGlobal(dot));
+    QApplication::sendEvent(scatter, &hover);
+    CHECK(QToolTip::text() == scatter->pointText(*scatter->pointNear(dot)));
+    CHECK_THAT(QToolTip::text().toStdString(), Catch::Contains("measured"));
 }
 
 TEST_CASE("stats --json names the model in use and carries her fitted curve with its intervals")

@@ -7,7 +7,9 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QSettings>
+#include <QHelpEvent>
 #include <QTest>
+#include <QToolTip>
 
 namespace {
 QList<Session> techniqueFixture()
@@ -46,11 +48,23 @@ TEST_CASE("Insights tab: the sentence and chart for a technique that helps")
     panel.show();
     auto *sentence = panel.findChild<QLabel *>("sentence_warm_compress");
     REQUIRE(sentence);
-    CHECK_THAT(
-        sentence->text().toStdString(), Catch::StartsWith("With a warm compress, your first let-down came sooner"));
-    auto *chart = panel.findChild<QWidget *>("chart_warm_compress");
+    CHECK_THAT(sentence->text().toStdString(),
+        Catch::StartsWith("With a warm compress, your first let-down typically came sooner: after "));
+    CHECK_THAT(sentence->text().toStdString(), !Catch::Contains("interval"));
+    auto *details = panel.findChild<QLabel *>("details_warm_compress");
+    REQUIRE(details);
+    CHECK_THAT(details->text().toStdString(), Catch::Contains("(95 % interval "));
+    auto *chart = panel.findChild<SpreadChart *>("chart_warm_compress");
     REQUIRE(chart);
-    CHECK(chart->accessibleDescription() == sentence->text());
+    // A screen reader hears every row's figures; hovering a row shows that row's.
+    CHECK(chart->accessibleDescription()
+        == chart->rowText(0) + "; " + chart->rowText(1) + "; " + chart->rowText(2));
+    CHECK_THAT(chart->rowText(0).toStdString(), Catch::StartsWith("with: typically "));
+    CHECK_THAT(chart->rowText(2).toStdString(), Catch::StartsWith("Difference \u2212"));
+    const QPoint withRow(chart->width() / 2, 8 + chart->fontMetrics().height() / 2);
+    QHelpEvent hover(QEvent::ToolTip, withRow, chart->mapToGlobal(withRow));
+    QApplication::sendEvent(chart, &hover);
+    CHECK(QToolTip::text() == chart->rowText(0));
     CHECK_FALSE(chart->grab().isNull());
 }
 

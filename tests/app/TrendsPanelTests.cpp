@@ -11,6 +11,7 @@
 #include <QAreaSeries>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -95,7 +96,7 @@ TEST_CASE("Trends: let-downs per session against the 2.5 reference, with gaps fo
     CHECK(screen.find<QStackedWidget>("pages")->currentWidget()->objectName() == "chartsPage");
     QChart *chart = screen.letdownsChart();
 
-    const auto reference = seriesNamed<QLineSeries>(chart, "Ref. 2.5 per breastfeed");
+    const auto reference = seriesNamed<QLineSeries>(chart, "Nursing studies");
     REQUIRE(reference.size() == 1);
     for (const QPointF &point : reference[0]->points())
         CHECK(point.y() == 2.5);
@@ -120,7 +121,7 @@ TEST_CASE("Trends: let-downs per session against the 2.5 reference, with gaps fo
     CHECK(baseline[0]->points().contains(QPointF(weekX(QDate(2026, 11, 30)), 2.5)));
 
     // The pumping reference band is there too (Both is the default filter).
-    CHECK(seriesNamed<QAreaSeries>(chart, "Pumping ref. 3.3–5.0").size() == 1);
+    CHECK(seriesNamed<QAreaSeries>(chart, "Pumping studies").size() == 1);
 }
 
 TEST_CASE("Trends: hovering a point tells its value and how many sessions it rests on")
@@ -137,6 +138,61 @@ TEST_CASE("Trends: hovering a point tells its value and how many sessions it res
     CHECK_THAT(QToolTip::text().toStdString(), Catch::Contains("1 session"));
 }
 
+TEST_CASE("Trends: week labels are the Mondays they name and stay whole at 1024 px, times in m:ss")
+{
+    TrendsScreen screen;
+    screen.panel->resize(1024, 560);
+    for (const char *range : {"Last 12 weeks", "All weeks"}) {
+        INFO(range);
+        screen.chooseRange(QString::fromLatin1(range));
+        QTest::qWait(50);
+        for (QChartView *view : {screen.panel->view()->letdownsView(), screen.panel->view()->firstLetdownView()}) {
+            QChart *chart = view->chart();
+            auto *weeks = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+            REQUIRE(weeks);
+            const QStringList labels = weeks->categoriesLabels();
+            REQUIRE_FALSE(labels.isEmpty());
+            CHECK(labels.size() <= 5);
+            QFontMetrics metrics(weeks->labelsFont());
+            int labelsWidth = 0;
+            for (const QString &label : labels) {
+                const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(weeks->endValue(label))).date();
+                CHECK(day.dayOfWeek() == Qt::Monday);
+                CHECK(label == QLocale().toString(day, "d MMM"));
+                labelsWidth += metrics.horizontalAdvance(label);
+            }
+            // Whole labels need room, with space between them, in the plot's width at 1024 px.
+            INFO(chart->title().toStdString() << ": plot " << chart->plotArea().width() << " px");
+            CHECK(labelsWidth * 1.5 < chart->plotArea().width());
+            CHECK(QFontMetrics(weeks->titleFont()).horizontalAdvance(weeks->titleText()) < chart->plotArea().width());
+        }
+    }
+    auto *seconds = qobject_cast<QCategoryAxis *>(
+        screen.panel->view()->firstLetdownView()->chart()->axes(Qt::Vertical).value(0));
+    REQUIRE(seconds);
+    for (const QString &label : seconds->categoriesLabels())
+        CHECK_THAT(label.toStdString(), Catch::Matches("[0-9]+:[0-5][0-9]"));
+    const auto points = seriesNamed<QScatterSeries>(screen.panel->view()->firstLetdownView()->chart(), "Your weekly median");
+    REQUIRE(points.size() == 1);
+    // W47's first let-downs: 60, 120 and 90 s; the median 1:30.
+    CHECK_THAT(TrendCharts::tooltipAt(points[0], weekX(QDate(2026, 11, 16))).toStdString(),
+        Catch::Contains("first let-down after 1:30 (median)"));
+}
+
+TEST_CASE("Trends: a screen reader hears every point's figures, as the mouse would see them")
+{
+    TrendsScreen screen;
+    screen.chooseRange("All weeks");
+    QChartView *view = screen.panel->view()->letdownsView();
+    CHECK(view->accessibleName() == "Let-downs per session (weekly mean)");
+    auto *points = seriesNamed<QScatterSeries>(view->chart(), "Nursing").value(0);
+    REQUIRE(points);
+    const QString tip = TrendCharts::tooltipAt(points, weekX(QDate(2026, 11, 16)));
+    CHECK_THAT(view->accessibleDescription().toStdString(), Catch::Contains(QString(tip).replace('\n', ", ").toStdString()));
+    QChartView *volume = screen.panel->view()->volumeView();
+    CHECK_THAT(volume->accessibleDescription().toStdString(), Catch::Contains("Let-down #1: "));
+}
+
 TEST_CASE("Trends: the kind filter and range picker change what is drawn")
 {
     TrendsScreen screen;
@@ -144,7 +200,7 @@ TEST_CASE("Trends: the kind filter and range picker change what is drawn")
     screen.chooseKind(2); // pumping only
     QChart *chart = screen.letdownsChart();
     CHECK(seriesNamed<QScatterSeries>(chart, "Nursing").isEmpty());
-    CHECK(seriesNamed<QLineSeries>(chart, "Ref. 2.5 per breastfeed").isEmpty());
+    CHECK(seriesNamed<QLineSeries>(chart, "Nursing studies").isEmpty());
     REQUIRE(seriesNamed<QScatterSeries>(chart, "Pumping").size() == 1);
     CHECK(seriesNamed<QScatterSeries>(chart, "Pumping")[0]->points().size() == 1);
 

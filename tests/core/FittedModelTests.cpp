@@ -159,7 +159,8 @@ TEST_CASE("More let-downs, more milk: her rank correlation with its interval, in
     CHECK(r.correlation->rho > 0.5);
     CHECK(r.correlation->interval.low > 0);
     CHECK_THAT(r.sentence.toStdString(),
-        Catch::StartsWith("In your 60 measured sessions, more let-downs went with more milk: rho"));
+        Catch::StartsWith("In your 60 measured sessions, more let-downs usually went with more milk."));
+    CHECK_THAT(r.details.toStdString(), Catch::StartsWith("Rank correlation (Spearman's rho) 0."));
 
     // Volumes unrelated to the count: no claim.
     QList<Session> unrelated = knownModelSessions(4, 40, 30, 0.6);
@@ -168,7 +169,7 @@ TEST_CASE("More let-downs, more milk: her rank correlation with its interval, in
     for (Session &s : unrelated)
         s.pumpedVolumeMl = volume(random);
     const Insights none = computeInsights(unrelated, ReferenceModel {}, {}, QDate(2026, 12, 20));
-    CHECK_THAT(none.volumeRelation.sentence.toStdString(), Catch::Contains("no clear relation yet"));
+    CHECK_THAT(none.volumeRelation.sentence.toStdString(), Catch::Contains("did not clearly go with the amount of milk"));
 
     const Insights empty = computeInsights({}, ReferenceModel {}, {}, QDate(2026, 12, 20));
     CHECK_FALSE(empty.volumeRelation.correlation);

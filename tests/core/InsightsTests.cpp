@@ -44,13 +44,34 @@ TEST_CASE("Insights: a technique that clearly shortens the wait")
     CHECK(warm.with.meanLetdowns == Approx(3));
     CHECK(warm.verdict == TechniqueInsight::Verdict::Sooner);
     CHECK(warm.sentence
-        == "With a warm compress, your first let-down came sooner: median 1:05 versus 2:05, a difference of \u22121:00 "
-           "(95 % interval \u22121:35 to \u22120:25); 3.0 versus 2.0 let-downs per session (6 and 6 sessions).");
+        == "With a warm compress, your first let-down typically came sooner: after 1:05, against 2:05 without it "
+           "(1:00 sooner).");
+    CHECK(warm.details
+        == "Median difference \u22121:00 (95 % interval \u22121:35 to \u22120:25); 3.0 and 2.0 let-downs per session; 6 "
+           "and 6 sessions.");
     REQUIRE(warm.difference);
     CHECK(warm.difference->difference == Approx(-60));
     REQUIRE(warm.adjustedP);
     CHECK(*warm.adjustedP < Insights::kFamilyErrorRate);
     CHECK_FALSE(insights.usualSpot);
+}
+
+TEST_CASE("Insights: the difference said is the one between the medians shown, in m:ss")
+{
+    // Medians 70.5 s and 96 s: shown as 1:11 and 1:36, so 0:25 apart (the unrounded 25.5 s
+    // would read as 0:26).
+    const QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 65, 70, 71, 80, 90}, 2, {"warm_compress"})
+        + sessionsWith({2026, 11, 2}, {85, 90, 95, 97, 100, 110}, 2, {});
+    const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
+    REQUIRE(insights.techniques.size() == 1);
+    const TechniqueInsight &warm = insights.techniques[0];
+    REQUIRE(warm.difference);
+    CHECK(warm.difference->difference == Approx(-25.5));
+    CHECK_THAT(warm.sentence.toStdString(), Catch::Contains("1:11") && Catch::Contains("1:36"));
+    CHECK_THAT(warm.details.toStdString(), Catch::StartsWith("Median difference \u22120:25 (95 % interval"));
+    if (warm.verdict == TechniqueInsight::Verdict::Sooner)
+        CHECK_THAT(warm.sentence.toStdString(), Catch::Contains("(0:25 sooner)"));
+    CHECK_THAT(warm.sentence.toStdString(), !Catch::Contains("0:26"));
 }
 
 TEST_CASE("Insights: no clear difference, and too few to say")
@@ -73,10 +94,12 @@ TEST_CASE("Insights: no clear difference, and too few to say")
 
 TEST_CASE("Insights: where she sits against the literature")
 {
-    QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 60, 60, 60}, 2, {}) // nursing: 2.0
-        + sessionsWith({2026, 11, 2}, {60, 60}, 2, {}, SessionKind::Pumping); // pumping: 2.0
-    sessions[0].letdowns[0].measuredVolumeMl = 30; // one session with every let-down measured: 30 of 50
-    sessions[0].letdowns[1].measuredVolumeMl = 20;
+    QList<Session> sessions = sessionsWith({2026, 11, 2}, {60, 60, 60, 60, 60}, 2, {}) // nursing: 2.0
+        + sessionsWith({2026, 11, 2}, {60, 60, 60, 60, 60}, 2, {}, SessionKind::Pumping); // pumping: 2.0
+    for (int i = 0; i < 5; ++i) { // five sessions with every let-down measured: 30 of 50
+        sessions[i].letdowns[0].measuredVolumeMl = 30;
+        sessions[i].letdowns[1].measuredVolumeMl = 20;
+    }
     const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
     const LiteratureComparison &lit = insights.literature;
     CHECK(lit.nursing == LiteratureComparison::Position::Within); // 1 to 4
@@ -84,11 +107,28 @@ TEST_CASE("Insights: where she sits against the literature")
     CHECK(lit.firstLetdownShare == Approx(0.6));
     const QString text = lit.sentences.join('\n');
     CHECK_THAT(text.toStdString(),
-        Catch::Contains("Your breastfeeds: 2.0 let-downs on average over 4 sessions, "
-                        "within the range measured by ultrasound (2.5 ± 1.5"));
+        Catch::Contains("In your 5 breastfeeds you logged 2.0 let-downs on average, within the 1.0 to 4.0 that "
+                        "ultrasound studies measured."));
     CHECK_THAT(text.toStdString(), Catch::Contains("below the 3.3 to 5.0"));
     CHECK_THAT(text.toStdString(), Catch::Contains("often not felt"));
     CHECK_THAT(text.toStdString(), Catch::Contains("the first gave 60 %"));
+    CHECK_THAT(text.toStdString(), Catch::Contains("your first let-down came after 1:00 (the median of 10 sessions)"));
+}
+
+TEST_CASE("Insights: no comparison with the studies from one session")
+{
+    QList<Session> sessions = sessionsWith({2026, 11, 2}, {60}, 2, {});
+    sessions[0].letdowns[0].measuredVolumeMl = 30;
+    sessions[0].letdowns[1].measuredVolumeMl = 20;
+    const Insights insights = computeInsights(sessions, ReferenceModel {}, kAll, kToday);
+    const LiteratureComparison &lit = insights.literature;
+    CHECK(lit.nursing == LiteratureComparison::Position::NoData);
+    CHECK(lit.meanLetdownsNursing == Approx(2)); // still in the JSON
+    const QString text = lit.sentences.join('\n');
+    CHECK_THAT(text.toStdString(),
+        Catch::Contains("Your breastfeeds are compared with the studies once you have logged 5 (1 so far)."));
+    CHECK_THAT(text.toStdString(), Catch::Contains("at least 5 sessions; you have 1 so far"));
+    CHECK_THAT(text.toStdString(), !Catch::Contains("1 sessions") && !Catch::Contains("median"));
 }
 
 TEST_CASE("Insights: the gentle alert needs two clearly lower weeks with enough sessions")

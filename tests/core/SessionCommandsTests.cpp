@@ -8,7 +8,7 @@
 
 #include <QSignalSpy>
 
-TEST_CASE("Session commands: start uses the next session's choices; each let-down is announced once, for undo")
+TEST_CASE("Session commands: start uses the next session's choices, each let-down is announced once, for undo")
 {
     RecorderRig rig;
     SessionCommands commands(rig.recorder);

@@ -291,7 +291,7 @@ TEST_CASE("A night feed across the autumn clock change imports: each end takes t
                                                        && Catch::Contains("second, winter-time"));
 }
 
-TEST_CASE("Rows skipped on purpose are counted by reason; only the first thousand are listed")
+TEST_CASE("Rows skipped on purpose are counted by reason, only the first thousand are listed")
 {
     QByteArray file = "\"Type\",\"Start\",\"End\",\"Duration\",\"Start Condition\",\"Start Location\","
                       "\"End Condition\",\"Notes\"\n";

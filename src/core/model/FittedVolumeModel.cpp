@@ -1,6 +1,7 @@
 #include "model/FittedVolumeModel.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QHash>
 
 #include <algorithm>
@@ -293,17 +294,23 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         }
     }
     const double decayWidth = fit.decayInterval.high - fit.decayInterval.low;
-    if (fit.sessions < VolumeFit::kMinimumSessions)
-        fit.needs = VolumeFit::kMinimumSessions - fit.sessions == 1
-            ? Text::tr("1 more measured session with let-downs logged")
-            : Text::tr("%1 more measured sessions with let-downs logged")
-                  .arg(VolumeFit::kMinimumSessions - fit.sessions);
-    else if (!fit.fitted)
+    if (fit.sessions < VolumeFit::kMinimumSessions) {
+        fit.moreSessionsNeeded = VolumeFit::kMinimumSessions - fit.sessions;
+        fit.needs = fit.moreSessionsNeeded == 1 ? Text::tr("1 more measured session with let-downs logged")
+                                                : Text::tr("%1 more measured sessions with let-downs logged")
+                                                      .arg(fit.moreSessionsNeeded);
+    } else if (!fit.fitted) {
         fit.needs = Text::tr("measured sessions with a different number of let-downs");
-    else if (decayWidth > VolumeFit::kMaximumDecayIntervalWidth)
-        fit.needs = Text::tr("more measured sessions: the decay is still uncertain (%1 to %2)")
-                        .arg(fit.decayInterval.low, 0, 'f', 2)
-                        .arg(fit.decayInterval.high, 0, 'f', 2);
+    } else if (decayWidth > VolumeFit::kMaximumDecayIntervalWidth) {
+        // An interval narrows about as 1/sqrt(n): the sessions for the wanted width, roughly.
+        const double ratio = decayWidth / VolumeFit::kMaximumDecayIntervalWidth;
+        fit.moreSessionsNeeded = std::max(1, int(std::ceil(fit.sessions * ratio * ratio)) - fit.sessions);
+        fit.moreSessionsIsEstimate = true;
+        fit.needs = Text::tr("about %1 more measured sessions: the decay is still uncertain (%2 to %3)")
+                        .arg(fit.moreSessionsNeeded)
+                        .arg(QLocale().toString(fit.decayInterval.low, 'f', 2),
+                            QLocale().toString(fit.decayInterval.high, 'f', 2));
+    }
     fit.ready = fit.needs.isEmpty();
     return fit;
 }

@@ -43,6 +43,10 @@ struct VolumeFit {
     QList<ValueInterval> volumeOfOrderIntervals;
     bool ready = false;
     QString needs; // empty when ready: what is missing, in a sentence
+    // How many more measured sessions it needs (0: ready, or more sessions alone will not do:
+    // it needs a different let-down count); an estimate when the decay is still too uncertain.
+    int moreSessionsNeeded = 0;
+    bool moreSessionsIsEstimate = false;
     bool operator==(const VolumeFit &) const = default;
 };
 // Empty when there is no measured session at all.

@@ -101,40 +101,59 @@ QString tooFewSentence(const TechniqueInsight &insight)
     return usualSpot ? sentence : sentence.arg(techniqueLabel(insight.key));
 }
 
+// Whole seconds, as every sentence shows them: a difference is taken between the figures as
+// shown, so "1:10 against 1:36" never reads as 0:25 apart.
+qint64 shownSeconds(double seconds)
+{
+    return qint64(std::llround(seconds));
+}
+
 QString verdictSentence(const TechniqueInsight &insight)
 {
     const bool usualSpot = insight.key == QLatin1String("usual_spot");
-    const MedianDifference &d = *insight.difference;
-    const QString figures
-        = Text::tr("median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 "
-                   "let-downs per session (%8 and %9 sessions)")
-              .arg(formatSeconds(*insight.with.medianFirstLetdownS),
-                  formatSeconds(*insight.without.medianFirstLetdownS), formatSignedSeconds(d.difference),
-                  formatSignedSeconds(d.interval.low), formatSignedSeconds(d.interval.high),
-                  number(*insight.with.meanLetdowns), number(*insight.without.meanLetdowns))
-              .arg(insight.with.sessions)
-              .arg(insight.without.sessions);
-    QString pattern;
+    const qint64 withS = shownSeconds(*insight.with.medianFirstLetdownS);
+    const qint64 withoutS = shownSeconds(*insight.without.medianFirstLetdownS);
+    const QString with = formatSeconds(double(withS)), without = formatSeconds(double(withoutS));
+    const QString apart = formatSeconds(double(std::abs(withS - withoutS)));
     switch (insight.verdict) {
     case TechniqueInsight::Verdict::Sooner:
-        pattern = usualSpot ? Text::tr("In your usual spot, your first let-down came sooner than elsewhere: %1.")
-                            : Text::tr("With %2, your first let-down came sooner: %1.");
-        break;
+        return usualSpot ? Text::tr("In your usual spot, your first let-down typically came sooner: after %1, against "
+                                    "%2 elsewhere (%3 sooner).")
+                               .arg(with, without, apart)
+                         : Text::tr("With %1, your first let-down typically came sooner: after %2, against %3 without "
+                                    "it (%4 sooner).")
+                               .arg(techniqueInSentence(insight.key), with, without, apart);
     case TechniqueInsight::Verdict::Later:
-        pattern = usualSpot ? Text::tr("In your usual spot, your first let-down came later than elsewhere: %1.")
-                            : Text::tr("With %2, your first let-down came later: %1.");
-        break;
-    default:
-        pattern = usualSpot ? Text::tr("Your usual spot or elsewhere: no clear difference in time to the first "
-                                       "let-down: %1.")
-                            : Text::tr("%2: no clear difference in time to the first let-down: %1.");
-        break;
+        return usualSpot ? Text::tr("In your usual spot, your first let-down typically came later: after %1, against "
+                                    "%2 elsewhere (%3 later).")
+                               .arg(with, without, apart)
+                         : Text::tr("With %1, your first let-down typically came later: after %2, against %3 without "
+                                    "it (%4 later).")
+                               .arg(techniqueInSentence(insight.key), with, without, apart);
+    default: break;
     }
-    // The usual-spot sentences do not name the technique; "With %2" takes it as a phrase.
-    const QString shownName = insight.verdict == TechniqueInsight::Verdict::NoClearDifference
-        ? techniqueLabel(insight.key)
-        : techniqueInSentence(insight.key);
-    return usualSpot ? pattern.arg(figures) : pattern.arg(figures, shownName);
+    return usualSpot ? Text::tr("Your usual spot or elsewhere: no clear difference in the time to your first "
+                                "let-down (typically %1 there, %2 elsewhere).")
+                           .arg(with, without)
+                     : Text::tr("%1: no clear difference in the time to your first let-down (typically %2 with it, %3 "
+                                "without).")
+                           .arg(techniqueLabel(insight.key), with, without);
+}
+
+// The figures behind the sentence, for whoever wants them (her consultant): the difference
+// of the medians as shown, its 95 % interval, let-downs per session and the session counts.
+QString verdictDetails(const TechniqueInsight &insight)
+{
+    const MedianDifference &d = *insight.difference;
+    const qint64 shownDifference
+        = shownSeconds(*insight.with.medianFirstLetdownS) - shownSeconds(*insight.without.medianFirstLetdownS);
+    return Text::tr("Median difference %1 (95 % interval %2 to %3); %4 and %5 let-downs per session; %6 and %7 "
+                    "sessions.")
+        .arg(formatSignedSeconds(double(shownDifference)), formatSignedSeconds(d.interval.low),
+            formatSignedSeconds(d.interval.high), number(*insight.with.meanLetdowns),
+            number(*insight.without.meanLetdowns))
+        .arg(insight.with.sessions)
+        .arg(insight.without.sessions);
 }
 
 // Verdicts for all compared techniques at once: Holm's correction over those with a
@@ -190,8 +209,10 @@ void decideVerdicts(
             insight->sentence = Text::tr("%1 and %2 went together in most of their sessions: their effects on your "
                                          "let-downs cannot be told apart.")
                                     .arg(techniqueLabel(insight->key), techniqueLabel(insight->usedTogetherWith));
-        else
+        else {
             insight->sentence = verdictSentence(*insight);
+            insight->details = verdictDetails(*insight);
+        }
     }
 }
 
@@ -243,30 +264,44 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
     }
     if (!sortedFirsts.isEmpty())
         lit.medianFirstLetdownS = sortedQuantile(sortedFirsts, 0.5);
+    // A comparison with the studies needs a few sessions: one feed says nothing about her pattern.
+    const int enough = Insights::kMinimumSessions;
+    const auto notYet = [&](const QString &pattern, int sessionsSoFar) {
+        return pattern.arg(enough).arg(sessionsSoFar);
+    };
     const QString undercount = Text::tr("Self-logged let-downs usually undercount: studies find that later ones are "
                                         "often not felt.");
     if (nursing > 0) {
         lit.meanLetdownsNursing = nursingLetdowns / nursing;
         const double low = model.meanLetdownsPerBreastfeed - model.sdLetdownsPerBreastfeed;
         const double high = model.meanLetdownsPerBreastfeed + model.sdLetdownsPerBreastfeed;
-        lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
-        lit.sentences << Text::tr(
-            "Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by "
-            "ultrasound (%4 ± %5, that is %6 to %7).")
-                             .arg(number(*lit.meanLetdownsNursing))
-                             .arg(nursing)
-                             .arg(positionWord(lit.nursing), number(model.meanLetdownsPerBreastfeed),
-                                 number(model.sdLetdownsPerBreastfeed), number(low), number(high));
+        if (nursing < enough) {
+            lit.sentences << notYet(Text::tr("Your breastfeeds are compared with the studies once you have logged %1 "
+                                             "(%2 so far)."),
+                nursing);
+        } else {
+            lit.nursing = positionOf(*lit.meanLetdownsNursing, low, high);
+            lit.sentences << Text::tr("In your %1 breastfeeds you logged %2 let-downs on average, %3 the %4 to %5 that "
+                                      "ultrasound studies measured.")
+                                 .arg(nursing)
+                                 .arg(number(*lit.meanLetdownsNursing), positionWord(lit.nursing), number(low),
+                                     number(high));
+        }
     }
     if (pumping > 0) {
         lit.meanLetdownsPumping = pumpingLetdowns / pumping;
-        lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingLetdownsLow, model.pumpingLetdownsHigh);
-        lit.sentences << Text::tr("Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 "
-                                  "that pumping studies report.")
-                             .arg(number(*lit.meanLetdownsPumping))
-                             .arg(pumping)
-                             .arg(positionWord(lit.pumping), number(model.pumpingLetdownsLow),
-                                 number(model.pumpingLetdownsHigh));
+        if (pumping < enough) {
+            lit.sentences << notYet(Text::tr("Your pumping sessions are compared with the studies once you have logged "
+                                             "%1 (%2 so far)."),
+                pumping);
+        } else {
+            lit.pumping = positionOf(*lit.meanLetdownsPumping, model.pumpingLetdownsLow, model.pumpingLetdownsHigh);
+            lit.sentences << Text::tr("In your %1 pumping sessions you logged %2 let-downs on average, %3 the %4 to %5 "
+                                      "that pumping studies report.")
+                                 .arg(pumping)
+                                 .arg(number(*lit.meanLetdownsPumping), positionWord(lit.pumping),
+                                     number(model.pumpingLetdownsLow), number(model.pumpingLetdownsHigh));
+        }
     }
     if (lit.nursing == LiteratureComparison::Position::Below || lit.pumping == LiteratureComparison::Position::Below)
         lit.sentences << undercount;
@@ -276,22 +311,26 @@ LiteratureComparison compareWithLiterature(const QList<const Session *> &session
         for (double share : shares)
             sum += share;
         lit.firstLetdownShare = sum / double(shares.size());
-        lit.sentences << Text::tr(
-            "In the %1 sessions where you measured each let-down, the first gave %2 % of the milk "
-            "on average; pumping studies found about %3 to %4 %.")
+    }
+    if (shares.size() >= enough) {
+        lit.sentences << Text::tr("In the %1 sessions where you measured each let-down, the first gave %2 % of the "
+                                  "milk on average; pumping studies found about %3 to %4 %.")
                              .arg(shares.size())
                              .arg(number(*lit.firstLetdownShare * 100, 0))
                              .arg(number(model.firstLetdownShareLow * 100, 0),
                                  number(model.firstLetdownShareHigh * 100, 0));
     } else {
-        lit.sentences << Text::tr("The share of milk in the first let-down needs measured volumes of single let-downs; "
-                                  "your log has none yet (studies found about %1 to %2 %).")
+        lit.sentences << Text::tr("How much of the milk comes with the first let-down needs each let-down measured in "
+                                  "at least %1 sessions; you have %2 so far (studies found about %3 to %4 %).")
+                             .arg(enough)
+                             .arg(shares.size())
                              .arg(number(model.firstLetdownShareLow * 100, 0),
                                  number(model.firstLetdownShareHigh * 100, 0));
     }
-    if (lit.medianFirstLetdownS)
-        lit.sentences
-            << Text::tr("Your first let-down came after %1 (median).").arg(formatSeconds(*lit.medianFirstLetdownS));
+    if (sortedFirsts.size() >= enough)
+        lit.sentences << Text::tr("Typically, your first let-down came after %1 (the median of %2 sessions).")
+                             .arg(formatSeconds(*lit.medianFirstLetdownS))
+                             .arg(sortedFirsts.size());
 
     return lit;
 }
@@ -351,18 +390,19 @@ VolumeRelation volumeRelationOf(const QList<const Session *> &sessions)
         relation.sentence = Text::tr("More let-downs, more milk? Not enough measured sessions with different let-down "
                                      "counts to say yet (%1 measured; 10 are needed).")
                                 .arg(relation.points.size());
-    } else if (r->interval.low > 0 || r->interval.high < 0) {
-        const QString pattern = r->rho > 0 ? Text::tr("In your %1 measured sessions, more let-downs went with more "
-                                                      "milk: rho %2, 95 % interval %3 to %4.")
-                                           : Text::tr("In your %1 measured sessions, more let-downs went with less "
-                                                      "milk: rho %2, 95 % interval %3 to %4.");
-        relation.sentence
-            = pattern.arg(r->n).arg(number(r->rho, 2), number(r->interval.low, 2), number(r->interval.high, 2));
     } else {
-        relation.sentence = Text::tr("In your %1 measured sessions, no clear relation yet between let-downs and milk "
-                                     "(rho %2, 95 % interval %3 to %4).")
-                                .arg(r->n)
-                                .arg(number(r->rho, 2), number(r->interval.low, 2), number(r->interval.high, 2));
+        if (r->interval.low > 0)
+            relation.sentence = Text::tr("In your %1 measured sessions, more let-downs usually went with more milk.")
+                                    .arg(r->n);
+        else if (r->interval.high < 0)
+            relation.sentence = Text::tr("In your %1 measured sessions, more let-downs usually went with less milk.")
+                                    .arg(r->n);
+        else
+            relation.sentence = Text::tr("In your %1 measured sessions, the number of let-downs did not clearly go "
+                                         "with the amount of milk.")
+                                    .arg(r->n);
+        relation.details = Text::tr("Rank correlation (Spearman's rho) %1, 95 % interval %2 to %3.")
+                               .arg(number(r->rho, 2), number(r->interval.low, 2), number(r->interval.high, 2));
     }
     return relation;
 }
@@ -507,14 +547,15 @@ QJsonObject insightsToJson(const Insights &insights)
             {QStringLiteral("adjusted"), optional(t.adjustedP)},
             {QStringLiteral("used_together_with"),
                 t.usedTogetherWith.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.usedTogetherWith)},
-            {QStringLiteral("verdict"), verdict(t.verdict)}, {QStringLiteral("sentence"), t.sentence}};
+            {QStringLiteral("verdict"), verdict(t.verdict)}, {QStringLiteral("sentence"), t.sentence},
+            {QStringLiteral("details"), t.details}};
     };
     const VolumeRelation &relation = insights.volumeRelation;
     const auto &rho = relation.correlation;
     const QJsonObject volumeRelation {{QStringLiteral("sessions"), int(relation.points.size())},
         {QStringLiteral("rho"), optional(rho ? std::optional(rho->rho) : std::nullopt)},
         {QStringLiteral("rho_ci"), interval(rho ? std::optional(rho->interval) : std::nullopt)},
-        {QStringLiteral("sentence"), relation.sentence}};
+        {QStringLiteral("sentence"), relation.sentence}, {QStringLiteral("details"), relation.details}};
     const auto position = [](LiteratureComparison::Position p) {
         switch (p) {
         case LiteratureComparison::Position::Below: return QJsonValue(QStringLiteral("below"));

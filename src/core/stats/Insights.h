@@ -37,7 +37,8 @@ struct TechniqueInsight {
     std::optional<Interval> adjustedInterval;
     QString usedTogetherWith; // CannotTellApart: the technique it nearly always came with
     Verdict verdict = Verdict::TooFew;
-    QString sentence;
+    QString sentence; // plain words, with the medians as she would read them
+    QString details; // the figures behind it (difference, interval, counts); empty when none
 };
 
 // Her let-down count against her measured volume per session (the article's "more
@@ -45,7 +46,8 @@ struct TechniqueInsight {
 struct VolumeRelation {
     QList<std::pair<int, double>> points; // (let-downs, measured ml) for the small scatter
     std::optional<RankCorrelation> correlation;
-    QString sentence;
+    QString sentence; // plain words
+    QString details; // the rank correlation and its interval; empty when there is none
 };
 
 struct LiteratureComparison {
