@@ -634,30 +634,30 @@
     </message>
     <message>
         <source>&amp;Let-downs file:</source>
-        <translation>&amp;Milchspendedatei:</translation>
+        <translation>&amp;Milchspendereflex-Datei:</translation>
     </message>
 </context>
 <context>
     <name>FittedVolumeModel</name>
     <message>
         <source>1 more measured session with let-downs logged</source>
-        <translation>noch 1 gemessene Sitzung mit notierten Milchspenden</translation>
+        <translation>noch 1 gemessene Sitzung mit notierten Milchspendereflexen</translation>
     </message>
     <message>
         <source>%1 more measured sessions with let-downs logged</source>
-        <translation>noch %1 gemessene Sitzungen mit notierten Milchspenden</translation>
+        <translation>noch %1 gemessene Sitzungen mit notierten Milchspendereflexen</translation>
     </message>
     <message>
         <source>measured sessions with a different number of let-downs</source>
-        <translation>gemessene Sitzungen mit einer anderen Zahl von Milchspenden</translation>
-    </message>
-    <message>
-        <source>more measured sessions: the decay is still uncertain (%1 to %2)</source>
-        <translation>mehr gemessene Sitzungen: die Abnahme ist noch unsicher (%1 bis %2)</translation>
+        <translation>gemessene Sitzungen mit einer anderen Zahl von Milchspendereflexen</translation>
     </message>
     <message>
         <source>fitted to your %1 measured sessions</source>
         <translation>an Ihre %1 gemessenen Sitzungen angepasst</translation>
+    </message>
+    <message>
+        <source>about %1 more measured sessions: the decay is still uncertain (%2 to %3)</source>
+        <translation>etwa %1 weitere gemessene Sitzungen: die Abnahme ist noch unsicher (%2 bis %3)</translation>
     </message>
 </context>
 <context>
@@ -728,11 +728,11 @@
     </message>
     <message>
         <source>Let-downs</source>
-        <translation>Milchspenden</translation>
+        <translation>Milchspendereflexe</translation>
     </message>
     <message>
         <source>First let-down</source>
-        <translation>Erste Milchspende</translation>
+        <translation>Erster Milchspendereflex</translation>
     </message>
     <message>
         <source>Volume</source>
@@ -776,7 +776,7 @@
     </message>
     <message>
         <source>Imported from %1, which does not log let-downs: this session never counts toward let-down figures.</source>
-        <translation>Importiert aus %1, das keine Milchspenden notiert: diese Sitzung zählt nie zu den Zahlen über Milchspenden.</translation>
+        <translation>Importiert aus %1, das keine Milchspendereflexe notiert: Diese Sitzung zählt nie zu den Zahlen über Milchspendereflexe.</translation>
     </message>
 </context>
 <context>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <source>First let-down</source>
-        <translation>Erste Milchspende</translation>
+        <translation>Erster Milchspendereflex</translation>
     </message>
     <message>
         <source>Back or shoulder rub, Breast massage</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source>Delete the %1 session of %2 (%3 let-downs, %4)? You can undo this with Ctrl+Z.</source>
-        <translation>Die Sitzung (%1) vom %2 löschen (%3 Milchspenden, %4)? Mit Strg+Z lässt sich das rückgängig machen.</translation>
+        <translation>Die Sitzung (%1) vom %2 löschen (%3 Milchspendereflexe, %4)? Mit Strg+Z lässt sich das rückgängig machen.</translation>
     </message>
     <message>
         <source>nursing</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Change the selected session and its let-downs</source>
-        <translation>Die gewählte Sitzung und ihre Milchspenden ändern</translation>
+        <translation>Die gewählte Sitzung und ihre Milchspendereflexe ändern</translation>
     </message>
     <message>
         <source>Delete the selected session (Ctrl+Z brings it back)</source>
@@ -915,11 +915,11 @@
     </message>
     <message>
         <source>Remove let-down without a feed</source>
-        <translation>Milchspende ohne Mahlzeit entfernen</translation>
+        <translation>Milchspendereflex ohne Mahlzeit entfernen</translation>
     </message>
     <message>
         <source>Let-downs without a feed</source>
-        <translation>Milchspenden ohne Mahlzeit</translation>
+        <translation>Milchspendereflexe ohne Mahlzeit</translation>
     </message>
     <message>
         <source>Remo&amp;ve</source>
@@ -927,15 +927,15 @@
     </message>
     <message>
         <source>Remove the selected let-down without a feed (Ctrl+Z brings it back)</source>
-        <translation>Die gewählte Milchspende ohne Mahlzeit entfernen (Strg+Z holt sie zurück)</translation>
+        <translation>Den gewählten Milchspendereflex ohne Mahlzeit entfernen (Strg+Z holt ihn zurück)</translation>
     </message>
     <message>
         <source>Cannot read the let-downs without a feed: %1</source>
-        <translation>Die Milchspenden ohne Mahlzeit können nicht gelesen werden: %1</translation>
+        <translation>Die Milchspendereflexe ohne Mahlzeit können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Let-downs without a feed: %1. Kept apart: they count in no session&apos;s figures.</source>
-        <translation>Milchspenden ohne Mahlzeit: %1. Getrennt gehalten: Sie zählen in keiner Sitzung mit.</translation>
+        <translation>Milchspendereflexe ohne Mahlzeit: %1. Getrennt gehalten: Sie zählen in keiner Sitzung mit.</translation>
     </message>
 </context>
 <context>
@@ -946,7 +946,7 @@
     </message>
     <message>
         <source>Choose the files another tracker exported (Baby Buddy and Baby Tracker write one per activity: choose them together). Letdown recognises the app by the files&apos; columns and shows what it found before anything is saved. Imported sessions keep their times, sides and volumes; their let-downs were not logged, so they never count toward let-down figures.</source>
-        <translation>Wählen Sie die Dateien, die eine andere App exportiert hat (Baby Buddy und Baby Tracker schreiben eine pro Tätigkeit: wählen Sie sie zusammen). Letdown erkennt die App an den Spalten der Dateien und zeigt, was es gefunden hat, bevor etwas gespeichert wird. Importierte Sitzungen behalten ihre Zeiten, Seiten und Mengen; ihre Milchspenden wurden nicht notiert und zählen daher nie zu den Zahlen über Milchspenden.</translation>
+        <translation>Wählen Sie die Dateien, die eine andere App exportiert hat (Baby Buddy und Baby Tracker schreiben eine pro Tätigkeit: wählen Sie sie zusammen). Letdown erkennt die App an den Spalten der Dateien und zeigt, was es gefunden hat, bevor etwas gespeichert wird. Importierte Sitzungen behalten ihre Zeiten, Seiten und Mengen; ihre Milchspendereflexe wurden nicht notiert und zählen daher nie zu den Zahlen über Milchspendereflexe.</translation>
     </message>
     <message>
         <source>Files to import</source>
@@ -1096,35 +1096,11 @@
     <name>Insights</name>
     <message>
         <source>Your usual spot: too few sessions to say yet (%1 there, %2 elsewhere with a let-down; at least %3 of each are needed).</source>
-        <translation>Ihr gewohnter Platz: noch zu wenige Sitzungen für eine Aussage (%1 dort, %2 anderswo mit Milchspende; je mindestens %3 sind nötig).</translation>
+        <translation>Ihr gewohnter Platz: noch zu wenige Sitzungen für eine Aussage (%1 dort, %2 anderswo mit Milchspendereflex; je mindestens %3 sind nötig).</translation>
     </message>
     <message>
         <source>%4: too few sessions to say yet (%1 with it, %2 without, counting sessions with a let-down; at least %3 of each are needed).</source>
-        <translation>%4: noch zu wenige Sitzungen für eine Aussage (%1 mit, %2 ohne, gezählt werden Sitzungen mit Milchspende; je mindestens %3 sind nötig).</translation>
-    </message>
-    <message>
-        <source>In your usual spot, your first let-down came sooner than elsewhere: %1.</source>
-        <translation>An Ihrem gewohnten Platz kam die erste Milchspende früher als anderswo: %1.</translation>
-    </message>
-    <message>
-        <source>With %2, your first let-down came sooner: %1.</source>
-        <translation>Mit %2 kam Ihre erste Milchspende früher: %1.</translation>
-    </message>
-    <message>
-        <source>In your usual spot, your first let-down came later than elsewhere: %1.</source>
-        <translation>An Ihrem gewohnten Platz kam die erste Milchspende später als anderswo: %1.</translation>
-    </message>
-    <message>
-        <source>With %2, your first let-down came later: %1.</source>
-        <translation>Mit %2 kam Ihre erste Milchspende später: %1.</translation>
-    </message>
-    <message>
-        <source>Your usual spot or elsewhere: no clear difference in time to the first let-down: %1.</source>
-        <translation>Gewohnter Platz oder anderswo: kein deutlicher Unterschied bis zur ersten Milchspende: %1.</translation>
-    </message>
-    <message>
-        <source>%2: no clear difference in time to the first let-down: %1.</source>
-        <translation>%2: kein deutlicher Unterschied bis zur ersten Milchspende: %1.</translation>
+        <translation>%4: noch zu wenige Sitzungen für eine Aussage (%1 mit, %2 ohne, gezählt werden Sitzungen mit Milchspendereflex; je mindestens %3 sind nötig).</translation>
     </message>
     <message>
         <source>below</source>
@@ -1140,19 +1116,7 @@
     </message>
     <message>
         <source>Self-logged let-downs usually undercount: studies find that later ones are often not felt.</source>
-        <translation>Selbst notierte Milchspenden sind meist zu wenige: Studien zeigen, dass spätere oft nicht gespürt werden.</translation>
-    </message>
-    <message>
-        <source>Your breastfeeds: %1 let-downs on average over %2 sessions, %3 the range measured by ultrasound (%4 ± %5, that is %6 to %7).</source>
-        <translation>Ihr Stillen: durchschnittlich %1 Milchspenden in %2 Sitzungen, %3 des per Ultraschall gemessenen Bereichs (%4 ± %5, also %6 bis %7).</translation>
-    </message>
-    <message>
-        <source>Your pumping sessions: %1 let-downs on average over %2 sessions, %3 the %4 to %5 that pumping studies report.</source>
-        <translation>Ihr Abpumpen: durchschnittlich %1 Milchspenden in %2 Sitzungen, %3 der %4 bis %5, die Studien zum Abpumpen nennen.</translation>
-    </message>
-    <message>
-        <source>Your first let-down came after %1 (median).</source>
-        <translation>Ihre erste Milchspende kam nach %1 (Median).</translation>
+        <translation>Selbst notierte Milchspendereflexe sind meist zu wenige: Studien zeigen, dass spätere oft nicht gespürt werden.</translation>
     </message>
     <message>
         <source> and </source>
@@ -1160,39 +1124,87 @@
     </message>
     <message>
         <source>In the %1 sessions where you measured each let-down, the first gave %2 % of the milk on average; pumping studies found about %3 to %4 %.</source>
-        <translation>In den %1 Sitzungen, in denen Sie jede Milchspende gemessen haben, brachte die erste im Mittel %2 % der Milch; Studien zum Abpumpen fanden etwa %3 bis %4 %.</translation>
-    </message>
-    <message>
-        <source>The share of milk in the first let-down needs measured volumes of single let-downs; your log has none yet (studies found about %1 to %2 %).</source>
-        <translation>Für den Anteil der ersten Milchspende braucht es gemessene Mengen einzelner Milchspenden; Ihr Protokoll enthält noch keine (Studien fanden etwa %1 bis %2 %).</translation>
-    </message>
-    <message>
-        <source>median %1 versus %2, a difference of %3 (95 % interval %4 to %5); %6 versus %7 let-downs per session (%8 and %9 sessions)</source>
-        <translation>Median %1 gegenüber %2, ein Unterschied von %3 (95-%-Intervall %4 bis %5); %6 gegenüber %7 Milchspenden pro Sitzung (%8 und %9 Sitzungen)</translation>
+        <translation>In den %1 Sitzungen, in denen Sie jeden Milchspendereflex gemessen haben, brachte der erste im Mittel %2 % der Milch; Studien zum Abpumpen fanden etwa %3 bis %4 %.</translation>
     </message>
     <message>
         <source>%1 and %2 went together in most of their sessions: their effects on your let-downs cannot be told apart.</source>
-        <translation>%1 und %2 kamen in den meisten ihrer Sitzungen zusammen vor: ihre Wirkungen auf Ihre Milchspenden lassen sich nicht auseinanderhalten.</translation>
+        <translation>%1 und %2 kamen in den meisten ihrer Sitzungen zusammen vor: Ihre Wirkungen auf Ihre Milchspendereflexe lassen sich nicht auseinanderhalten.</translation>
     </message>
     <message>
         <source>In the last two weeks you logged fewer let-downs per session (%1) than your usual (%2), more than chance would explain. This can have many ordinary causes, and logged counts vary; if it goes on or worries you, it may be worth mentioning to your lactation consultant.</source>
-        <translation>In den letzten zwei Wochen haben Sie weniger Milchspenden pro Sitzung notiert (%1) als üblich (%2), mehr als der Zufall erklären würde. Das kann viele alltägliche Gründe haben, und notierte Zahlen schwanken; wenn es anhält oder Sie beunruhigt, sprechen Sie es vielleicht bei Ihrer Stillberaterin an.</translation>
+        <translation>In den letzten zwei Wochen haben Sie weniger Milchspendereflexe pro Sitzung notiert (%1) als üblich (%2), mehr als der Zufall erklären würde. Das kann viele alltägliche Gründe haben, und notierte Zahlen schwanken; wenn es anhält oder Sie beunruhigt, sprechen Sie es vielleicht bei Ihrer Stillberaterin an.</translation>
     </message>
     <message>
         <source>More let-downs, more milk? Not enough measured sessions with different let-down counts to say yet (%1 measured; 10 are needed).</source>
-        <translation>Mehr Milchspenden, mehr Milch? Noch zu wenige gemessene Sitzungen mit unterschiedlich vielen Milchspenden für eine Aussage (%1 gemessen; 10 sind nötig).</translation>
+        <translation>Mehr Milchspendereflexe, mehr Milch? Noch zu wenige gemessene Sitzungen mit unterschiedlich vielen Milchspendereflexen für eine Aussage (%1 gemessen; 10 sind nötig).</translation>
     </message>
     <message>
-        <source>In your %1 measured sessions, more let-downs went with more milk: rho %2, 95 % interval %3 to %4.</source>
-        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspenden mit mehr Milch einher: rho %2, 95-%-Intervall %3 bis %4.</translation>
+        <source>In your usual spot, your first let-down typically came sooner: after %1, against %2 elsewhere (%3 sooner).</source>
+        <translation>An Ihrem gewohnten Platz kam Ihr erster Milchspendereflex meist früher: nach %1, gegenüber %2 anderswo (%3 früher).</translation>
     </message>
     <message>
-        <source>In your %1 measured sessions, more let-downs went with less milk: rho %2, 95 % interval %3 to %4.</source>
-        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspenden mit weniger Milch einher: rho %2, 95-%-Intervall %3 bis %4.</translation>
+        <source>With %1, your first let-down typically came sooner: after %2, against %3 without it (%4 sooner).</source>
+        <translation>Mit %1 kam Ihr erster Milchspendereflex meist früher: nach %2, gegenüber %3 ohne (%4 früher).</translation>
     </message>
     <message>
-        <source>In your %1 measured sessions, no clear relation yet between let-downs and milk (rho %2, 95 % interval %3 to %4).</source>
-        <translation>In Ihren %1 gemessenen Sitzungen noch kein klarer Zusammenhang zwischen Milchspenden und Milch (rho %2, 95-%-Intervall %3 bis %4).</translation>
+        <source>In your usual spot, your first let-down typically came later: after %1, against %2 elsewhere (%3 later).</source>
+        <translation>An Ihrem gewohnten Platz kam Ihr erster Milchspendereflex meist später: nach %1, gegenüber %2 anderswo (%3 später).</translation>
+    </message>
+    <message>
+        <source>With %1, your first let-down typically came later: after %2, against %3 without it (%4 later).</source>
+        <translation>Mit %1 kam Ihr erster Milchspendereflex meist später: nach %2, gegenüber %3 ohne (%4 später).</translation>
+    </message>
+    <message>
+        <source>Your usual spot or elsewhere: no clear difference in the time to your first let-down (typically %1 there, %2 elsewhere).</source>
+        <translation>Gewohnter Platz oder anderswo: kein deutlicher Unterschied in der Zeit bis zu Ihrem ersten Milchspendereflex (meist %1 dort, %2 anderswo).</translation>
+    </message>
+    <message>
+        <source>%1: no clear difference in the time to your first let-down (typically %2 with it, %3 without).</source>
+        <translation>%1: kein deutlicher Unterschied in der Zeit bis zu Ihrem ersten Milchspendereflex (meist %2 mit, %3 ohne).</translation>
+    </message>
+    <message>
+        <source>Median difference %1 (95 % interval %2 to %3); %4 and %5 let-downs per session; %6 and %7 sessions.</source>
+        <translation>Unterschied der Mediane %1 (95-%-Intervall %2 bis %3); %4 und %5 Milchspendereflexe pro Sitzung; %6 und %7 Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Your breastfeeds are compared with the studies once you have logged %1 (%2 so far).</source>
+        <translation>Ihr Stillen wird mit den Studien verglichen, sobald Sie %1 Stillsitzungen notiert haben (bisher %2).</translation>
+    </message>
+    <message>
+        <source>In your %1 breastfeeds you logged %2 let-downs on average, %3 the %4 to %5 that ultrasound studies measured.</source>
+        <translation>In Ihren %1 Stillsitzungen haben Sie im Mittel %2 Milchspendereflexe notiert, %3 der %4 bis %5, die Ultraschallstudien gemessen haben.</translation>
+    </message>
+    <message>
+        <source>Your pumping sessions are compared with the studies once you have logged %1 (%2 so far).</source>
+        <translation>Ihr Abpumpen wird mit den Studien verglichen, sobald Sie %1 Abpumpsitzungen notiert haben (bisher %2).</translation>
+    </message>
+    <message>
+        <source>In your %1 pumping sessions you logged %2 let-downs on average, %3 the %4 to %5 that pumping studies report.</source>
+        <translation>In Ihren %1 Abpumpsitzungen haben Sie im Mittel %2 Milchspendereflexe notiert, %3 der %4 bis %5, die Studien zum Abpumpen nennen.</translation>
+    </message>
+    <message>
+        <source>How much of the milk comes with the first let-down needs each let-down measured in at least %1 sessions; you have %2 so far (studies found about %3 to %4 %).</source>
+        <translation>Wie viel der Milch mit dem ersten Milchspendereflex kommt, braucht jeden Milchspendereflex gemessen in mindestens %1 Sitzungen; bisher sind es %2 (Studien fanden etwa %3 bis %4 %).</translation>
+    </message>
+    <message>
+        <source>Typically, your first let-down came after %1 (the median of %2 sessions).</source>
+        <translation>Meist kam Ihr erster Milchspendereflex nach %1 (der Median aus %2 Sitzungen).</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, more let-downs usually went with more milk.</source>
+        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspendereflexe meist mit mehr Milch einher.</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, more let-downs usually went with less milk.</source>
+        <translation>In Ihren %1 gemessenen Sitzungen gingen mehr Milchspendereflexe meist mit weniger Milch einher.</translation>
+    </message>
+    <message>
+        <source>In your %1 measured sessions, the number of let-downs did not clearly go with the amount of milk.</source>
+        <translation>In Ihren %1 gemessenen Sitzungen hing die Zahl der Milchspendereflexe nicht deutlich mit der Milchmenge zusammen.</translation>
+    </message>
+    <message>
+        <source>Rank correlation (Spearman&apos;s rho) %1, 95 % interval %2 to %3.</source>
+        <translation>Rangkorrelation (Spearmans rho) %1, 95-%-Intervall %2 bis %3.</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1263,7 @@
     </message>
     <message>
         <source>Time to first let-down with and without %1</source>
-        <translation>Zeit bis zur ersten Milchspende mit und ohne %1</translation>
+        <translation>Zeit bis zum ersten Milchspendereflex mit und ohne %1</translation>
     </message>
     <message>
         <source>You and the studies</source>
@@ -1266,24 +1278,16 @@
         <translation>Der Zeitraum, um den es in den Sätzen geht</translation>
     </message>
     <message>
-        <source>Your own experiment over %1 sessions: each technique compared with the sessions without it. Studies suggest each mother&apos;s pattern is fairly stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. In the small charts, the dot is the median time to the first let-down and the bar the middle half of the sessions; below, the difference with its 95 % interval. &quot;Sooner&quot; or &quot;later&quot; is said only when that difference holds up after allowing for how many techniques were compared.</source>
-        <translation>Ihr eigenes Experiment über %1 Sitzungen: jede Hilfe verglichen mit den Sitzungen ohne sie. Studien zeigen, dass das Muster jeder Mutter recht stabil ist; Ihr Protokoll ist also ein guter Wegweiser für Sie. Es ist kein Versprechen, und kleine Unterschiede können Zufall sein. In den kleinen Diagrammen ist der Punkt die mittlere Zeit (Median) bis zur ersten Milchspende und der Balken die mittlere Hälfte der Sitzungen; darunter der Unterschied mit seinem 95-%-Intervall. „Früher“ oder „später“ steht nur da, wenn der Unterschied auch dann hält, wenn man berücksichtigt, wie viele Hilfen verglichen wurden.</translation>
-    </message>
-    <message>
         <source>Your own numbers</source>
         <translation>Ihre eigenen Zahlen</translation>
     </message>
     <message>
         <source>Let-downs against measured volume, one dot per session</source>
-        <translation>Milchspenden gegenüber gemessener Menge, ein Punkt pro Sitzung</translation>
+        <translation>Milchspendereflexe gegenüber gemessener Menge, ein Punkt pro Sitzung</translation>
     </message>
     <message>
         <source>Your own volume curve: log pumped volumes (or test-weighs) for sessions with let-downs, and Letdown will fit the first let-down&apos;s volume and the decay to you once it has %1 of them.</source>
-        <translation>Ihre eigene Mengenkurve: Notieren Sie abgepumpte Mengen (oder Stillproben durch Wiegen) für Sitzungen mit Milchspenden; sobald es %1 davon gibt, passt Letdown die Menge der ersten Milchspende und die Abnahme an Sie an.</translation>
-    </message>
-    <message>
-        <source>first let-down %1 (95 % interval %2 to %3), each later one ×%4 (%5 to %6), from %7 measured sessions</source>
-        <translation>erste Milchspende %1 (95-%-Intervall %2 bis %3), jede weitere ×%4 (%5 bis %6), aus %7 gemessenen Sitzungen</translation>
+        <translation>Ihre eigene Mengenkurve: Notieren Sie abgepumpte Mengen (oder Stillproben durch Wiegen) für Sitzungen mit Milchspendereflexen; sobald es %1 davon gibt, passt Letdown die Menge des ersten Milchspendereflexes und die Abnahme an Sie an.</translation>
     </message>
     <message>
         <source>Your volumes are estimated with your own curve: %1.</source>
@@ -1304,6 +1308,26 @@
     <message>
         <source>Use my own curve for estimates</source>
         <translation>Meine eigene Kurve für Schätzungen verwenden</translation>
+    </message>
+    <message>
+        <source>Your own experiment, so far over 1 session: </source>
+        <translation>Ihr eigenes Experiment, bisher über 1 Sitzung: </translation>
+    </message>
+    <message>
+        <source>Your own experiment over %1 sessions: </source>
+        <translation>Ihr eigenes Experiment über %1 Sitzungen: </translation>
+    </message>
+    <message>
+        <source>each technique compared with the sessions without it. Studies suggest each mother&apos;s pattern is fairly stable, so your log is a good guide for you; it is not a promise, and small differences can be chance. In the small charts, the dot is your typical time to the first let-down (the median) and the bar the middle half of the sessions; below them, the difference. &quot;Sooner&quot; or &quot;later&quot; is said only when the difference stays clear after allowing for how many techniques were compared.</source>
+        <translation>jede Hilfe verglichen mit den Sitzungen ohne sie. Studien zeigen, dass das Muster jeder Mutter recht stabil ist; Ihr Protokoll ist also ein guter Wegweiser für Sie. Es ist kein Versprechen, und kleine Unterschiede können Zufall sein. In den kleinen Diagrammen ist der Punkt Ihre übliche Zeit bis zum ersten Milchspendereflex (der Median) und der Balken die mittlere Hälfte der Sitzungen; darunter der Unterschied. „Früher“ oder „später“ steht nur da, wenn der Unterschied deutlich bleibt, auch wenn man berücksichtigt, wie viele Hilfen verglichen wurden.</translation>
+    </message>
+    <message>
+        <source>your first let-down gives about %1 and each later one about %2 % of the one before, from %3 measured sessions</source>
+        <translation>Ihr erster Milchspendereflex bringt etwa %1 und jeder weitere etwa %2 % des vorigen, aus %3 gemessenen Sitzungen</translation>
+    </message>
+    <message>
+        <source>First let-down %1 (95 % interval %2 to %3); each later one ×%4 (%5 to %6).</source>
+        <translation>Erster Milchspendereflex %1 (95-%-Intervall %2 bis %3); jeder weitere ×%4 (%5 bis %6).</translation>
     </message>
 </context>
 <context>
@@ -1329,11 +1353,11 @@
     <name>LetdownCsvImporter</name>
     <message>
         <source>%1: only one sessions file and one let-downs file can be imported together.</source>
-        <translation>%1: Es lassen sich nur eine Sitzungsdatei und eine Milchspendedatei zusammen importieren.</translation>
+        <translation>%1: Es lassen sich nur eine Sitzungsdatei und eine Milchspendereflex-Datei zusammen importieren.</translation>
     </message>
     <message>
         <source>A Letdown import needs its sessions file, not only the let-downs.</source>
-        <translation>Ein Letdown-Import braucht seine Sitzungsdatei, nicht nur die Milchspenden.</translation>
+        <translation>Ein Letdown-Import braucht seine Sitzungsdatei, nicht nur die Milchspendereflexe.</translation>
     </message>
 </context>
 <context>
@@ -1516,19 +1540,19 @@
     </message>
     <message>
         <source>Let-down &amp;without a feed</source>
-        <translation>Milchspende &amp;ohne Mahlzeit</translation>
+        <translation>Milchspendereflex &amp;ohne Mahlzeit</translation>
     </message>
     <message>
         <source>She felt one with no session running (the baby cried): kept apart from sessions</source>
-        <translation>Eine Milchspende ohne laufende Sitzung (das Baby hat geweint): getrennt von den Sitzungen</translation>
+        <translation>Ein Milchspendereflex ohne laufende Sitzung (das Baby hat geweint): getrennt von den Sitzungen</translation>
     </message>
     <message>
         <source>Let-down without a feed saved (%1). It is kept apart from your sessions.</source>
-        <translation>Milchspende ohne Mahlzeit gespeichert (%1). Sie wird getrennt von Ihren Sitzungen gehalten.</translation>
+        <translation>Milchspendereflex ohne Mahlzeit gespeichert (%1). Er wird getrennt von Ihren Sitzungen gehalten.</translation>
     </message>
     <message>
         <source>Let-down without a feed</source>
-        <translation>Milchspende ohne Mahlzeit</translation>
+        <translation>Milchspendereflex ohne Mahlzeit</translation>
     </message>
     <message>
         <source>Sessions imported by the command line.</source>
@@ -1556,11 +1580,11 @@
     </message>
     <message>
         <source>Let-down marked by a shortcut or the command line.</source>
-        <translation>Milchspende über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
+        <translation>Milchspendereflex über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
     </message>
     <message>
         <source>Let-down without a feed marked by a shortcut or the command line.</source>
-        <translation>Milchspende ohne Mahlzeit über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
+        <translation>Milchspendereflex ohne Mahlzeit über ein Tastenkürzel oder die Befehlszeile erfasst.</translation>
     </message>
     <message>
         <source>&amp;Import...</source>
@@ -1610,7 +1634,7 @@
     <name>MiniTimer</name>
     <message>
         <source>Let-down [L]</source>
-        <translation>Milchspende [L]</translation>
+        <translation>Milchspendereflex [L]</translation>
     </message>
     <message>
         <source>Letdown timer</source>
@@ -1622,11 +1646,11 @@
     </message>
     <message>
         <source>Marks a let-down at this moment</source>
-        <translation>Notiert jetzt eine Milchspende</translation>
+        <translation>Notiert jetzt einen Milchspendereflex</translation>
     </message>
     <message>
         <source>%1 let-downs</source>
-        <translation>%1 Milchspenden</translation>
+        <translation>%1 Milchspendereflexe</translation>
     </message>
     <message>
         <source> · paused</source>
@@ -1882,15 +1906,15 @@
     </message>
     <message>
         <source>Volume of a first let-down in the estimate when a session has no measured total</source>
-        <translation>Menge einer ersten Milchspende in der Schätzung, wenn eine Sitzung keine gemessene Gesamtmenge hat</translation>
+        <translation>Menge eines ersten Milchspendereflexes in der Schätzung, wenn eine Sitzung keine gemessene Gesamtmenge hat</translation>
     </message>
     <message>
         <source>Each later let-down is (×&amp;r):</source>
-        <translation>Jede weitere Milchspende ist (×&amp;r):</translation>
+        <translation>Jeder weitere Milchspendereflex ist (×&amp;r):</translation>
     </message>
     <message>
         <source>Each later let-down is this fraction of the one before, in the estimate</source>
-        <translation>In der Schätzung ist jede weitere Milchspende dieser Bruchteil der vorigen</translation>
+        <translation>In der Schätzung ist jeder weitere Milchspendereflex dieser Bruchteil des vorigen</translation>
     </message>
     <message>
         <source>Reset to the &amp;published values (30 ml, ×0.6)</source>
@@ -1941,20 +1965,16 @@
         <translation>Letdown-Datenbanken (*.sqlite)</translation>
     </message>
     <message>
-        <source>%1&lt;br/&gt;&lt;small&gt;Letdown opens this file from now on; &lt;tt&gt;--database FILE&lt;/tt&gt; opens another one once.&lt;/small&gt;</source>
-        <translation>%1&lt;br/&gt;&lt;small&gt;Letdown öffnet ab jetzt diese Datei; &lt;tt&gt;--database DATEI&lt;/tt&gt; öffnet einmalig eine andere.&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>Estimate &amp;volumes with:</source>
         <translation>&amp;Mengen schätzen mit:</translation>
     </message>
     <message>
         <source>The curve that estimates each let-down&apos;s volume: the published one, or yours once it is fitted to enough of your measured sessions</source>
-        <translation>Die Kurve, die die Menge jeder Milchspende schätzt: die veröffentlichte oder Ihre, sobald sie an genug gemessene Sitzungen angepasst ist</translation>
+        <translation>Die Kurve, die die Menge jedes Milchspendereflexes schätzt: die veröffentlichte oder Ihre, sobald sie an genug gemessene Sitzungen angepasst ist</translation>
     </message>
     <message>
         <source>Published curve: &amp;first let-down (ml):</source>
-        <translation>Veröffentlichte Kurve: &amp;erste Milchspende (ml):</translation>
+        <translation>Veröffentlichte Kurve: &amp;erster Milchspendereflex (ml):</translation>
     </message>
     <message>
         <source>The published curve</source>
@@ -1966,7 +1986,7 @@
     </message>
     <message>
         <source>Your own curve needs measured sessions (a pumped volume or a test-weigh) with let-downs logged.</source>
-        <translation>Ihre eigene Kurve braucht gemessene Sitzungen (abgepumpte Menge oder Wiegen) mit notierten Milchspenden.</translation>
+        <translation>Ihre eigene Kurve braucht gemessene Sitzungen (abgepumpte Menge oder Wiegen) mit notierten Milchspendereflexen.</translation>
     </message>
     <message>
         <source>Your own curve is not ready yet: it needs %1.</source>
@@ -1974,7 +1994,7 @@
     </message>
     <message>
         <source>Your own curve: first let-down %1, each later one ×%2, from %3 measured sessions.</source>
-        <translation>Ihre eigene Kurve: erste Milchspende %1, jede weitere ×%2, aus %3 gemessenen Sitzungen.</translation>
+        <translation>Ihre eigene Kurve: erster Milchspendereflex %1, jeder weitere ×%2, aus %3 gemessenen Sitzungen.</translation>
     </message>
     <message>
         <source>Until it is, the published curve estimates your volumes.</source>
@@ -1990,7 +2010,11 @@
     </message>
     <message>
         <source>Tap Start, Let-down and Stop from a phone on the home network (off until you switch it on)</source>
-        <translation>Start, Milchspende und Stopp auf einem Handy im Heimnetz tippen (aus, bis Sie sie einschalten)</translation>
+        <translation>Start, Milchspendereflex und Stopp auf einem Handy im Heimnetz tippen (aus, bis Sie es einschalten)</translation>
+    </message>
+    <message>
+        <source>%1&lt;br/&gt;&lt;small&gt;Letdown opens this file from now on.&lt;/small&gt;</source>
+        <translation>%1&lt;br/&gt;&lt;small&gt;Letdown öffnet ab jetzt diese Datei.&lt;/small&gt;</translation>
     </message>
 </context>
 <context>
@@ -2001,7 +2025,7 @@
     </message>
     <message>
         <source>The first let-down volume must be above 0 and at most 140 ml.</source>
-        <translation>Die Menge der ersten Milchspende muss größer als 0 und höchstens 140 ml sein.</translation>
+        <translation>Die Menge des ersten Milchspendereflexes muss größer als 0 und höchstens 140 ml sein.</translation>
     </message>
 </context>
 <context>
@@ -2012,7 +2036,7 @@
     </message>
     <message>
         <source>Tap Start, Let-down and Stop from your phone while the baby is on your arm. The phone must be on the same home network as this computer. Only phones that scanned this code can use it.</source>
-        <translation>Tippen Sie Start, Milchspende und Stopp auf dem Handy, während das Baby auf Ihrem Arm liegt. Das Handy muss im selben Heimnetz sein wie dieser Computer. Nur Handys, die diesen Code gescannt haben, können sie benutzen.</translation>
+        <translation>Tippen Sie Start, Milchspendereflex und Stopp auf dem Handy, während das Baby auf Ihrem Arm liegt. Das Handy muss im selben Heimnetz sein wie dieser Computer. Nur Handys, die diesen Code gescannt haben, können es benutzen.</translation>
     </message>
     <message>
         <source>&amp;Let a phone on the home network tap here</source>
@@ -2070,7 +2094,7 @@
     <name>Report</name>
     <message>
         <source>Letdown: let-down log report</source>
-        <translation>Letdown: Bericht zum Milchspendeprotokoll</translation>
+        <translation>Letdown: Bericht zum Milchspendereflex-Protokoll</translation>
     </message>
     <message>
         <source>Period:</source>
@@ -2118,7 +2142,7 @@
     </message>
     <message>
         <source>Let-downs per nursing session (mean)</source>
-        <translation>Milchspenden pro Stillsitzung (Mittel)</translation>
+        <translation>Milchspendereflexe pro Stillsitzung (Mittel)</translation>
     </message>
     <message>
         <source>%1 ± %2 (Ramsay 2004, ultrasound)</source>
@@ -2130,7 +2154,7 @@
     </message>
     <message>
         <source>Let-downs per pumping session (mean)</source>
-        <translation>Milchspenden pro Abpumpsitzung (Mittel)</translation>
+        <translation>Milchspendereflexe pro Abpumpsitzung (Mittel)</translation>
     </message>
     <message>
         <source>%1 – %2 (Prime 2011, Ramsay 2005)</source>
@@ -2138,7 +2162,7 @@
     </message>
     <message>
         <source>Time to first let-down (median)</source>
-        <translation>Zeit bis zur ersten Milchspende (Median)</translation>
+        <translation>Zeit bis zum ersten Milchspendereflex (Median)</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -2182,15 +2206,15 @@
     </message>
     <message>
         <source>Let-downs / nursing</source>
-        <translation>Milchspenden / Stillen</translation>
+        <translation>Milchspendereflexe / Stillen</translation>
     </message>
     <message>
         <source>Let-downs / pumping</source>
-        <translation>Milchspenden / Abpumpen</translation>
+        <translation>Milchspendereflexe / Abpumpen</translation>
     </message>
     <message>
         <source>First let-down (median s)</source>
-        <translation>Erste Milchspende (Median s)</translation>
+        <translation>Erster Milchspendereflex (Median s)</translation>
     </message>
     <message>
         <source>Milk per day (est. %1)</source>
@@ -2218,7 +2242,7 @@
     </message>
     <message>
         <source>estimated; %1 of %2 sessions had a measured total; %3 could not be estimated (nothing measured, no let-down)</source>
-        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Menge; %3 ließen sich nicht schätzen (nichts gemessen, keine Milchspende)</translation>
+        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Menge; %3 ließen sich nicht schätzen (nichts gemessen, kein Milchspendereflex)</translation>
     </message>
     <message>
         <source>#%1: %2</source>
@@ -2226,7 +2250,7 @@
     </message>
     <message>
         <source>Milk by let-down order (mean)</source>
-        <translation>Milch nach Reihenfolge der Milchspende (Mittel)</translation>
+        <translation>Milch nach Reihenfolge des Milchspendereflexes (Mittel)</translation>
     </message>
     <message>
         <source>estimated (model below)</source>
@@ -2234,11 +2258,11 @@
     </message>
     <message>
         <source>Measured: counts, times and any pumped volume or test-weigh she entered. Estimated: the volume of each let-down, %1 for the first and ×%2 for each later one (model: %3), or her measured total shared in the same proportions. Logged let-downs are the ones she noticed; studies find later ones often go unfelt. Not medical advice.</source>
-        <translation>Gemessen: Zahlen, Zeiten und jede abgepumpte Menge oder Wiegeprobe, die sie eingetragen hat. Geschätzt: die Menge jeder Milchspende, %1 für die erste und ×%2 für jede weitere (Modell: %3), oder ihre gemessene Gesamtmenge im gleichen Verhältnis aufgeteilt. Notierte Milchspenden sind die, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
+        <translation>Gemessen: Zahlen, Zeiten und jede abgepumpte Menge oder Wiegeprobe, die sie eingetragen hat. Geschätzt: die Menge jedes Milchspendereflexes, %1 für den ersten und ×%2 für jeden weiteren (Modell: %3), oder ihre gemessene Gesamtmenge im gleichen Verhältnis aufgeteilt. Notierte Milchspendereflexe sind die, die sie bemerkt hat; Studien zeigen, dass spätere oft nicht gespürt werden. Kein medizinischer Rat.</translation>
     </message>
     <message>
         <source>Let-downs without a feed</source>
-        <translation>Milchspenden ohne Mahlzeit</translation>
+        <translation>Milchspendereflexe ohne Mahlzeit</translation>
     </message>
     <message>
         <source>logged (felt with no session running; in no session&apos;s figures)</source>
@@ -2372,7 +2396,7 @@
     </message>
     <message>
         <source>let-down %1 of session %2 appears twice.</source>
-        <translation>Milchspende %1 der Sitzung %2 kommt zweimal vor.</translation>
+        <translation>Milchspendereflex %1 der Sitzung %2 kommt zweimal vor.</translation>
     </message>
     <message>
         <source>unknown side &apos;%1&apos;.</source>
@@ -2380,7 +2404,7 @@
     </message>
     <message>
         <source>the let-down falls outside its session.</source>
-        <translation>die Milchspende liegt außerhalb ihrer Sitzung.</translation>
+        <translation>der Milchspendereflex liegt außerhalb seiner Sitzung.</translation>
     </message>
     <message>
         <source>%1 line %2: letdowns says %3 but %4 holds %5 for this session.</source>
@@ -2388,7 +2412,7 @@
     </message>
     <message>
         <source>no let-down file was given, so it</source>
-        <translation>es wurde keine Milchspendedatei angegeben, sie</translation>
+        <translation>es wurde keine Milchspendereflex-Datei angegeben, sie</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; has a UTC offset beyond ±14:00.</source>
@@ -2416,7 +2440,7 @@
     </message>
     <message>
         <source>a session whose let-downs were not logged cannot list %1 of them.</source>
-        <translation>eine Sitzung ohne notierte Milchspenden kann keine %1 davon aufführen.</translation>
+        <translation>eine Sitzung ohne notierte Milchspendereflexe kann keine %1 davon aufführen.</translation>
     </message>
     <message>
         <source>topup_kind &apos;%1&apos; must be breast_milk or formula.</source>
@@ -2487,15 +2511,15 @@
     </message>
     <message>
         <source>Let-downs (time from the start, pauses excluded, as m:ss):</source>
-        <translation>Milchspenden (Zeit ab Beginn ohne Pausen, als m:ss):</translation>
+        <translation>Milchspendereflexe (Zeit ab Beginn ohne Pausen, als m:ss):</translation>
     </message>
     <message>
         <source>&amp;Add let-down</source>
-        <translation>Milchspende &amp;hinzufügen</translation>
+        <translation>Milchspendereflex &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove let-down</source>
-        <translation>Milchspende &amp;entfernen</translation>
+        <translation>Milchspendereflex &amp;entfernen</translation>
     </message>
     <message>
         <source>Left</source>
@@ -2555,7 +2579,7 @@
     </message>
     <message>
         <source>Let-down row %1: write the time from the start as m:ss (for example 4:12), and the volume as a number.</source>
-        <translation>Milchspende in Zeile %1: Schreiben Sie die Zeit ab Beginn als m:ss (zum Beispiel 4:12) und die Menge als Zahl.</translation>
+        <translation>Milchspendereflex in Zeile %1: Schreiben Sie die Zeit ab Beginn als m:ss (zum Beispiel 4:12) und die Menge als Zahl.</translation>
     </message>
     <message>
         <source>d MMM HH:mm</source>
@@ -2698,7 +2722,7 @@
     </message>
     <message>
         <source>Marks a let-down at this moment. Shortcut: L</source>
-        <translation>Notiert jetzt eine Milchspende. Taste: L</translation>
+        <translation>Notiert jetzt einen Milchspendereflex. Taste: L</translation>
     </message>
     <message>
         <source>Pauses or resumes the timer. Shortcut: P</source>
@@ -2722,7 +2746,7 @@
     </message>
     <message>
         <source>Let-downs this session</source>
-        <translation>Milchspenden dieser Sitzung</translation>
+        <translation>Milchspendereflexe dieser Sitzung</translation>
     </message>
     <message>
         <source>After the session</source>
@@ -2778,7 +2802,7 @@
     </message>
     <message>
         <source>Let-downs</source>
-        <translation>Milchspenden</translation>
+        <translation>Milchspendereflexe</translation>
     </message>
     <message>
         <source>Nursing</source>
@@ -2830,7 +2854,7 @@
     </message>
     <message>
         <source>Let-down now   [L]</source>
-        <translation>Milchspende jetzt   [L]</translation>
+        <translation>Milchspendereflex jetzt   [L]</translation>
     </message>
     <message>
         <source>Resume   [P]</source>
@@ -2882,15 +2906,15 @@
     </message>
     <message>
         <source>Let-downs this session: %1</source>
-        <translation>Milchspenden dieser Sitzung: %1</translation>
+        <translation>Milchspendereflexe dieser Sitzung: %1</translation>
     </message>
     <message>
         <source>1 let-down</source>
-        <translation>1 Milchspende</translation>
+        <translation>1 Milchspendereflex</translation>
     </message>
     <message>
         <source>%1 let-downs</source>
-        <translation>%1 Milchspenden</translation>
+        <translation>%1 Milchspendereflexe</translation>
     </message>
     <message>
         <source>%1, %2 (paused %3), %4</source>
@@ -2930,7 +2954,7 @@
     </message>
     <message>
         <source>Each let-down of this session, with its time from the start</source>
-        <translation>Jede Milchspende dieser Sitzung mit ihrer Zeit ab Beginn</translation>
+        <translation>Jeder Milchspendereflex dieser Sitzung mit seiner Zeit ab Beginn</translation>
     </message>
     <message>
         <source>Saves the pumped volume or the test-weigh for the session just finished</source>
@@ -3049,7 +3073,7 @@
     </message>
     <message>
         <source>Start a session before marking a let-down.</source>
-        <translation>Starten Sie eine Sitzung, bevor Sie eine Milchspende notieren.</translation>
+        <translation>Starten Sie eine Sitzung, bevor Sie einen Milchspendereflex notieren.</translation>
     </message>
     <message>
         <source>There is no session on screen.</source>
@@ -3057,7 +3081,7 @@
     </message>
     <message>
         <source>That let-down is no longer in the session.</source>
-        <translation>Diese Milchspende ist nicht mehr in der Sitzung.</translation>
+        <translation>Dieser Milchspendereflex ist nicht mehr in der Sitzung.</translation>
     </message>
     <message>
         <source>Only a running session can be paused.</source>
@@ -3097,15 +3121,15 @@
     </message>
     <message>
         <source>Another program is using the data file. Your taps (let-downs: %1) are kept here and saved in order as soon as it is free.</source>
-        <translation>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (Milchspenden: %1) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</translation>
+        <translation>Ein anderes Programm benutzt die Datendatei. Ihre Eingaben (Milchspendereflexe: %1) bleiben hier und werden der Reihe nach gespeichert, sobald sie frei ist.</translation>
     </message>
     <message>
         <source>A session is running: this let-down belongs to it.</source>
-        <translation>Es läuft eine Sitzung: Diese Milchspende gehört zu ihr.</translation>
+        <translation>Es läuft eine Sitzung: Dieser Milchspendereflex gehört zu ihr.</translation>
     </message>
     <message>
         <source>A let-down without a feed is not saved yet; wait until it is.</source>
-        <translation>Eine Milchspende ohne Mahlzeit ist noch nicht gespeichert; bitte warten, bis sie es ist.</translation>
+        <translation>Ein Milchspendereflex ohne Mahlzeit ist noch nicht gespeichert; bitte warten, bis er es ist.</translation>
     </message>
     <message>
         <source>There is no session stopped in the last 15 minutes to resume; start a new one.</source>
@@ -3148,19 +3172,19 @@
     </message>
     <message>
         <source>Let-down #%1 is outside the session (it lasts %2 s).</source>
-        <translation>Milchspende Nr. %1 liegt außerhalb der Sitzung (sie dauert %2 s).</translation>
+        <translation>Milchspendereflex Nr. %1 liegt außerhalb der Sitzung (sie dauert %2 s).</translation>
     </message>
     <message>
         <source>Let-down #%1: a volume must be between 0 and 500 ml.</source>
-        <translation>Milchspende Nr. %1: Eine Menge muss zwischen 0 und 500 ml liegen.</translation>
+        <translation>Milchspendereflex Nr. %1: Eine Menge muss zwischen 0 und 500 ml liegen.</translation>
     </message>
     <message>
         <source>Let-down #%1 is above 140 ml, the largest single let-down on record. Is that right?</source>
-        <translation>Milchspende Nr. %1 liegt über 140 ml, der größten je gemessenen einzelnen Milchspende. Stimmt das?</translation>
+        <translation>Milchspendereflex Nr. %1 liegt über 140 ml, dem größten je gemessenen einzelnen Milchspendereflex. Stimmt das?</translation>
     </message>
     <message>
         <source>%1 let-downs: the most recorded in one session is 12. Are you sure?</source>
-        <translation>%1 Milchspenden: Die meisten je in einer Sitzung gemessenen sind 12. Sind Sie sicher?</translation>
+        <translation>%1 Milchspendereflexe: Die meisten je in einer Sitzung gemessenen sind 12. Sind Sie sicher?</translation>
     </message>
     <message>
         <source>A note can hold up to %1 characters; this one has %2.</source>
@@ -3176,6 +3200,18 @@
     <message>
         <source>difference</source>
         <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>Difference %1 (95 % interval %2 to %3)</source>
+        <translation>Unterschied %1 (95-%-Intervall %2 bis %3)</translation>
+    </message>
+    <message>
+        <source>%1: no session with a let-down</source>
+        <translation>%1: keine Sitzung mit Milchspendereflex</translation>
+    </message>
+    <message>
+        <source>%1: typically %2, the middle half %3 to %4 (%5 sessions with a let-down)</source>
+        <translation>%1: meist %2, die mittlere Hälfte %3 bis %4 (%5 Sitzungen mit Milchspendereflex)</translation>
     </message>
 </context>
 <context>
@@ -3360,7 +3396,7 @@
     </message>
     <message>
         <source>Let-downs CSV file</source>
-        <translation>CSV-Datei der Milchspenden</translation>
+        <translation>CSV-Datei der Milchspendereflexe</translation>
     </message>
     <message>
         <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them.</source>
@@ -3374,10 +3410,6 @@
         <translation>Woche %1 (ab %2)</translation>
     </message>
     <message>
-        <source>Week (Monday start, your local time)</source>
-        <translation>Woche (ab Montag, Ihre Ortszeit)</translation>
-    </message>
-    <message>
         <source>1 session</source>
         <translation>1 Sitzung</translation>
     </message>
@@ -3387,38 +3419,26 @@
     </message>
     <message>
         <source>Let-downs per session (weekly mean)</source>
-        <translation>Milchspenden pro Sitzung (Wochenmittel)</translation>
-    </message>
-    <message>
-        <source>let-downs per session</source>
-        <translation>Milchspenden pro Sitzung</translation>
-    </message>
-    <message>
-        <source>Pumping ref. %1–%2</source>
-        <translation>Referenz Abpumpen %1–%2</translation>
-    </message>
-    <message>
-        <source>Ref. %1 per breastfeed</source>
-        <translation>Referenz %1 pro Stillmahlzeit</translation>
+        <translation>Milchspendereflexe pro Sitzung (Wochenmittel)</translation>
     </message>
     <message>
         <source>%1
 %2: %3 let-downs per session
 from %4</source>
         <translation>%1
-%2: %3 Milchspenden pro Sitzung
+%2: %3 Milchspendereflexe pro Sitzung
 aus %4</translation>
     </message>
     <message>
         <source>%1 baseline</source>
-        <translation>%1, Ihr Üblich</translation>
+        <translation>%1, üblicher Wert</translation>
     </message>
     <message>
         <source>%1
 %2 baseline: %3 let-downs per session
 from %4 in the 4 weeks before</source>
         <translation>%1
-%2, Ihr Üblich: %3 Milchspenden pro Sitzung
+%2, Ihr üblicher Wert: %3 Milchspendereflexe pro Sitzung
 aus %4 in den 4 Wochen davor</translation>
     </message>
     <message>
@@ -3431,31 +3451,19 @@ aus %4 in den 4 Wochen davor</translation>
     </message>
     <message>
         <source>Estimated volume by let-down order</source>
-        <translation>Geschätzte Menge nach Reihenfolge der Milchspende</translation>
+        <translation>Geschätzte Menge nach Reihenfolge des Milchspendereflexes</translation>
     </message>
     <message>
         <source>let-down number in the session</source>
-        <translation>Nummer der Milchspende in der Sitzung</translation>
+        <translation>Nummer des Milchspendereflexes in der Sitzung</translation>
     </message>
     <message>
         <source>Time to first let-down (weekly median)</source>
-        <translation>Zeit bis zur ersten Milchspende (Wochenmedian)</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
+        <translation>Zeit bis zum ersten Milchspendereflex (Wochenmedian)</translation>
     </message>
     <message>
         <source>Your weekly median</source>
         <translation>Ihr Wochenmedian</translation>
-    </message>
-    <message>
-        <source>%1
-first let-down after %2 s (median)
-from %3 with a let-down</source>
-        <translation>%1
-erste Milchspende nach %2 s (Median)
-aus %3 mit Milchspende</translation>
     </message>
     <message>
         <source>Estimated milk per day (weekly mean)</source>
@@ -3481,13 +3489,13 @@ Mittel aus %3 Tag(en), %4</translation>
         <source>
 1 session not estimated (nothing measured, no let-down)</source>
         <translation>
-1 Sitzung nicht geschätzt (nichts gemessen, keine Milchspende)</translation>
+1 Sitzung nicht geschätzt (nichts gemessen, kein Milchspendereflex)</translation>
     </message>
     <message>
         <source>
 %1 sessions not estimated (nothing measured, no let-down)</source>
         <translation>
-%1 Sitzungen nicht geschätzt (nichts gemessen, keine Milchspende)</translation>
+%1 Sitzungen nicht geschätzt (nichts gemessen, kein Milchspendereflex)</translation>
     </message>
     <message>
         <source>Your mean</source>
@@ -3508,7 +3516,7 @@ Mittel aus %3 Tag(en), %4</translation>
     <message>
         <source>Let-down #%1: %2 on average (estimated)
 from %3; published curve %4</source>
-        <translation>Milchspende #%1: im Mittel %2 (geschätzt)
+        <translation>Milchspendereflex Nr. %1: im Mittel %2 (geschätzt)
 aus %3; veröffentlichte Kurve %4</translation>
     </message>
     <message>
@@ -3518,6 +3526,46 @@ aus %3; veröffentlichte Kurve %4</translation>
     <message>
         <source>95 % band</source>
         <translation>95-%-Band</translation>
+    </message>
+    <message>
+        <source>Week starting Monday</source>
+        <translation>Woche ab Montag</translation>
+    </message>
+    <message>
+        <source>min:sec</source>
+        <translation>Min:Sek</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>pro Sitzung</translation>
+    </message>
+    <message>
+        <source>Pumping studies</source>
+        <translation>Studien Abpumpen</translation>
+    </message>
+    <message>
+        <source>Nursing studies</source>
+        <translation>Studien Stillen</translation>
+    </message>
+    <message>
+        <source>Your curve (about %1 more sessions needed)</source>
+        <translation>Ihre Kurve (etwa %1 Sitzungen fehlen)</translation>
+    </message>
+    <message>
+        <source>Your curve (1 more session needed)</source>
+        <translation>Ihre Kurve (1 Sitzung fehlt)</translation>
+    </message>
+    <message>
+        <source>Your curve (%1 more sessions needed)</source>
+        <translation>Ihre Kurve (%1 Sitzungen fehlen)</translation>
+    </message>
+    <message>
+        <source>%1
+first let-down after %2 (median)
+from %3 with a let-down</source>
+        <translation>%1
+erster Milchspendereflex nach %2 (Median)
+aus %3 mit Milchspendereflex</translation>
     </message>
 </context>
 <context>
@@ -3556,7 +3604,7 @@ aus %3; veröffentlichte Kurve %4</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No finished sessions yet&lt;/h3&gt;&lt;p&gt;On the &lt;b&gt;Session&lt;/b&gt; tab, press &lt;b&gt;Start&lt;/b&gt; (or Space) when a feed or pumping session begins, press &lt;b&gt;Let-down now&lt;/b&gt; (or L) each time you feel or see a let-down, and &lt;b&gt;Stop&lt;/b&gt; at the end.&lt;/p&gt;&lt;p&gt;Your weekly trends appear here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Noch keine beendeten Sitzungen&lt;/h3&gt;&lt;p&gt;Drücken Sie im Reiter &lt;b&gt;Sitzung&lt;/b&gt; auf &lt;b&gt;Start&lt;/b&gt; (oder die Leertaste), wenn eine Still- oder Abpumpsitzung beginnt, auf &lt;b&gt;Milchspende jetzt&lt;/b&gt; (oder L), sobald Sie eine Milchspende spüren oder sehen, und am Ende auf &lt;b&gt;Stopp&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Ihr wöchentlicher Verlauf erscheint dann hier.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Noch keine beendeten Sitzungen&lt;/h3&gt;&lt;p&gt;Drücken Sie im Reiter &lt;b&gt;Sitzung&lt;/b&gt; auf &lt;b&gt;Start&lt;/b&gt; (oder die Leertaste), wenn eine Still- oder Abpumpsitzung beginnt, auf &lt;b&gt;Milchspendereflex jetzt&lt;/b&gt; (oder L), sobald Sie einen Milchspendereflex spüren oder sehen, und am Ende auf &lt;b&gt;Stopp&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Ihr wöchentlicher Verlauf erscheint dann hier.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Cannot read the sessions for the trends: %1</source>
@@ -3587,28 +3635,35 @@ aus %3; veröffentlichte Kurve %4</translation>
         <translation>Speichert die vier Diagramme als ein PNG-Bild</translation>
     </message>
     <message>
-        <source>Published curve: %1 for the first let-down, each later one ×%2 of the one before.</source>
-        <translation>Veröffentlichte Kurve: %1 für die erste Milchspende, jede weitere ×%2 der vorigen.</translation>
-    </message>
-    <message>
-        <source>Your curve: %1 (95 % interval %2 to %3), ×%4 (%5 to %6), from %7 measured sessions%8.</source>
-        <translation>Ihre Kurve: %1 (95-%-Intervall %2 bis %3), ×%4 (%5 bis %6), aus %7 gemessenen Sitzungen%8.</translation>
-    </message>
-    <message>
-        <source>, not ready yet</source>
-        <translation>, noch nicht bereit</translation>
-    </message>
-    <message>
-        <source>The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes are estimates with %1 (or your measured total shared the same way). %2 Dotted lines: your own baseline, the mean of the four weeks before. This is not medical advice.</source>
-        <translation>Notiert sind die Milchspenden, die Sie bemerkt haben: Studien zeigen, dass spätere oft nicht gespürt werden, daher sind Zahlen unter dem Durchschnitt häufig. Mengen sind Schätzungen mit %1 (oder Ihre gemessene Gesamtmenge, ebenso aufgeteilt). %2 Gepunktete Linien: Ihr Üblich, das Mittel der vier Wochen davor. Dies ist kein medizinischer Rat.</translation>
-    </message>
-    <message>
         <source>your own curve</source>
         <translation>Ihrer eigenen Kurve</translation>
     </message>
     <message>
         <source>the published curve</source>
         <translation>der veröffentlichten Kurve</translation>
+    </message>
+    <message>
+        <source>Published curve: about %1 for the first let-down, each later one about %2 % of the one before.</source>
+        <translation>Veröffentlichte Kurve: etwa %1 für den ersten Milchspendereflex, jeder weitere etwa %2 % des vorigen.</translation>
+    </message>
+    <message>
+        <source>Your curve: about %1 for the first, each later one about %2 % of the one before, from %3 measured sessions.</source>
+        <translation>Ihre Kurve: etwa %1 für den ersten, jeder weitere etwa %2 % des vorigen, aus %3 gemessenen Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Your curve so far (not ready yet): about %1 for the first, each later one about %2 % of the one before, from %3 measured sessions.</source>
+        <translation>Ihre Kurve bisher (noch nicht bereit): etwa %1 für den ersten, jeder weitere etwa %2 % des vorigen, aus %3 gemessenen Sitzungen.</translation>
+    </message>
+    <message>
+        <source>Dashed line and shaded band: what studies found (%1 let-downs per breastfeed; %2 to %3 when pumping). Dotted lines: your own baseline, the mean of the four weeks before. The let-downs you log are the ones you noticed: studies find later ones often go unfelt, so counts below the averages are common. Volumes are estimates with %4 (or your measured total shared the same way). %5 This is not medical advice.</source>
+        <translation>Gestrichelte Linie und schattiertes Band: was Studien fanden (%1 Milchspendereflexe pro Stillmahlzeit; %2 bis %3 beim Abpumpen). Gepunktete Linien: Ihr üblicher Wert, das Mittel der vier Wochen davor. Die notierten Milchspendereflexe sind die, die Sie bemerkt haben: Studien zeigen, dass spätere oft nicht gespürt werden; Zahlen unter den Mittelwerten sind daher häufig. Mengen sind Schätzungen mit %4 (oder Ihre gemessene Gesamtmenge, genauso aufgeteilt). %5 Dies ist kein medizinischer Rat.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <source>No data in this period.</source>
+        <translation>Keine Daten in diesem Zeitraum.</translation>
     </message>
 </context>
 <context>
@@ -3651,7 +3706,7 @@ aus %3; veröffentlichte Kurve %4</translation>
     </message>
     <message>
         <source>let-down at %1</source>
-        <translation>Milchspende bei %1</translation>
+        <translation>Milchspendereflex bei %1</translation>
     </message>
     <message>
         <source>start of the session</source>
@@ -3673,7 +3728,35 @@ aus %3; veröffentlichte Kurve %4</translation>
     <name>VolumeScatter</name>
     <message>
         <source>let-downs in the session</source>
-        <translation>Milchspenden in der Sitzung</translation>
+        <translation>Milchspendereflexe in der Sitzung</translation>
+    </message>
+    <message>
+        <source>1 let-down</source>
+        <translation>1 Milchspendereflex</translation>
+    </message>
+    <message>
+        <source>%1 let-downs</source>
+        <translation>%1 Milchspendereflexe</translation>
+    </message>
+    <message>
+        <source>%1 measured</source>
+        <translation>%1 gemessen</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 Sitzungen</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
 </context>
 <context>

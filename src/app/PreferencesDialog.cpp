@@ -52,9 +52,9 @@ PreferencesDialog::~PreferencesDialog() = default;
 void PreferencesDialog::showDatabasePath(const QString &path)
 {
     m_databasePath = path;
-    m_ui->databasePath->setText(tr(
-        "%1<br/><small>Letdown opens this file from now on; <tt>--database FILE</tt> opens another one once.</small>")
-                                    .arg(path.toHtmlEscaped()));
+    // The command-line option for another file is in docs/cli.md: a dialog is no place for it.
+    m_ui->databasePath->setText(
+        tr("%1<br/><small>Letdown opens this file from now on.</small>").arg(path.toHtmlEscaped()));
 }
 
 void PreferencesDialog::show(const Preferences &p)

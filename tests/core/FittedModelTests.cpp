@@ -71,6 +71,34 @@ TEST_CASE("Her volume curve: ready only with enough sessions of different let-do
     CHECK(enough->decayInterval.high - enough->decayInterval.low <= VolumeFit::kMaximumDecayIntervalWidth);
 }
 
+TEST_CASE("Her volume curve: an uncertain decay says about how many more sessions, in her locale's numbers")
+{
+    // 24 noisy sessions of one or two let-downs: enough sessions, but the decay is still vague.
+    QList<Session> noisy;
+    for (int i = 0; i < 24; ++i) {
+        const bool two = i % 2 == 1;
+        Session s = finishedSession(SessionKind::Pumping, berlin(2026, 10, 1, 8, 0).addDays(i),
+            two ? QList<int> {60, 150} : QList<int> {60});
+        s.pumpedVolumeMl = (two ? 42 : 30) + (i * 7919 % 23) - 11;
+        noisy << s;
+    }
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto fit = fitVolumeModel(measuredSessions(noisy));
+    QLocale::setDefault(before);
+    REQUIRE(fit);
+    REQUIRE(fit->fitted);
+    INFO(fit->needs.toStdString());
+    REQUIRE(fit->decayInterval.high - fit->decayInterval.low > VolumeFit::kMaximumDecayIntervalWidth);
+    CHECK_FALSE(fit->ready);
+    CHECK(fit->moreSessionsIsEstimate);
+    CHECK(fit->moreSessionsNeeded >= 1);
+    CHECK_THAT(fit->needs.toStdString(),
+        Catch::StartsWith("about " + std::to_string(fit->moreSessionsNeeded) + " more measured sessions"));
+    // German numbers: "0,17 to 0,50", never "0.17".
+    CHECK_THAT(fit->needs.toStdString(), Catch::Matches(".*\\([0-9]+,[0-9]{2} to [0-9]+,[0-9]{2}\\)"));
+}
+
 TEST_CASE("Her volume curve: test-weighs count, sessions without let-downs or measures do not")
 {
     Session weighed = finishedSession(SessionKind::Nursing, berlin(2026, 10, 1, 8, 0), {60, 200});
