@@ -9,6 +9,7 @@
 #endif
 #include "import/CsvImport.h"
 #include "output/CsvExport.h"
+#include "stats/DayFigures.h"
 #include "datafile/DataFile.h"
 #include "demo/DemoData.h"
 #include "domain/PlausibleDates.h"
@@ -259,6 +260,8 @@ int runStats(const QCommandLineParser &parser)
     if (asJson) {
         QJsonObject json = trendStatsToJson(stats, model);
         json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
+        // The consultant's day by day, both kinds whatever --kind says (docs/consultant.md).
+        json.insert(QStringLiteral("days"), dayFiguresToJson(dayFigures(sessions, model, range)));
         if (fitting.isValid())
             preferences.currentFit = fitting.result();
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
@@ -410,6 +413,7 @@ int runExport(const QCommandLineParser &parser)
     CsvExportRequest request;
     request.sessionsPath = parser.value(QStringLiteral("sessions"));
     request.letdownsPath = parser.value(QStringLiteral("ejections"));
+    request.daysPath = parser.value(QStringLiteral("days"));
     QString error;
     if (request.sessionsPath.isEmpty())
         return fail(verb, Text::tr("--sessions OUT.csv is required."), 2);
@@ -700,6 +704,10 @@ const QList<Verb> &verbs()
                                Text::tr("The sessions CSV file to write ('-': standard output)."),
                                QStringLiteral("file")},
                            {QStringLiteral("ejections"), Text::tr("The let-downs CSV file to write (optional)."),
+                               QStringLiteral("file")},
+                           {QStringLiteral("days"),
+                               Text::tr("A third CSV file, one row per day: feeds, night sessions, the longest gap, "
+                                        "minutes per breast, measured and estimated milk, top-ups (optional)."),
                                QStringLiteral("file")},
                            {QStringLiteral("units"), Text::tr("ml or oz (default: your setting)."),
                                QStringLiteral("unit")}}

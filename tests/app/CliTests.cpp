@@ -54,6 +54,45 @@ TEST_CASE("CLI: stats --json prints the weekly figures")
     CHECK(json.value("reference").toObject().value("mean_letdowns_per_breastfeed").toDouble() == 2.5);
 }
 
+TEST_CASE("CLI: stats --json has the consultant's days, and export --days writes them as CSV")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(consultantWeekend()));
+    // Sunday alone: its first gap reaches back to Saturday's last feed.
+    const CliResult stats = runLetdown(
+        {"stats", "--database", db.path, "--json", "--from", "2026-10-25", "--to", "2026-10-25", "--kind", "pumping"});
+    INFO(stats.err.toStdString());
+    REQUIRE(stats.exitCode == 0);
+    const QJsonArray days = QJsonDocument::fromJson(stats.out).object().value("days").toArray();
+    REQUIRE(days.size() == 1);
+    const QJsonObject sunday = days[0].toObject();
+    CHECK(sunday.value("date") == "2026-10-25");
+    CHECK(sunday.value("nursing_sessions") == 1); // both kinds, whatever --kind says
+    CHECK(sunday.value("pumping_sessions") == 1);
+    CHECK(sunday.value("night_sessions") == 1);
+    CHECK(sunday.value("longest_gap_s") == 6 * 3600);
+    CHECK(sunday.value("measured_ml") == 0);
+    CHECK(sunday.value("estimated_ml") == 78);
+    CHECK(sunday.value("letdowns") == 3);
+
+    QTemporaryDir out;
+    const QString daysPath = out.filePath("days.csv");
+    const CliResult exported = runLetdown({"export", "--database", db.path, "--sessions", out.filePath("s.csv"),
+        "--days", daysPath, "--units", "ml"});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    QFile file(daysPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split("\r\n", Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]
+        == "date,nursing_sessions,pumping_sessions,night_sessions,longest_gap_s,left_s,right_s,measured_volume_ml,"
+           "estimated_volume_ml,topup_ml,letdowns,pumped_left_ml,pumped_right_ml,topup_formula_ml");
+    CHECK(lines[1] == "2026-10-24,4,1,0,18600,2620,2180,142,78,40,7,50,40,40");
+    CHECK(lines[2] == "2026-10-25,1,1,1,21600,600,0,0,78,0,3,,,0");
+}
+
 TEST_CASE("CLI: stats honours --from, --to and --kind")
 {
     FixtureDatabase fixture;

@@ -841,3 +841,42 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
         sessions.append(std::move(p.session));
     return true;
 }
+
+QStringList daysCsvHeader(VolumeUnit unit)
+{
+    const QString u = unitSuffix(unit);
+    return {QStringLiteral("date"), QStringLiteral("nursing_sessions"), QStringLiteral("pumping_sessions"),
+        QStringLiteral("night_sessions"), QStringLiteral("longest_gap_s"), QStringLiteral("left_s"),
+        QStringLiteral("right_s"), QStringLiteral("measured_volume_") + u, QStringLiteral("estimated_volume_") + u,
+        QStringLiteral("topup_") + u, QStringLiteral("letdowns"), QStringLiteral("pumped_left_") + u,
+        QStringLiteral("pumped_right_") + u, QStringLiteral("topup_formula_") + u};
+}
+
+bool writeDaysCsv(const QList<DayFigures> &days, VolumeUnit unit, QIODevice *device, QString &error)
+{
+    CsvWriter writer(device);
+    if (!write(writer, daysCsvHeader(unit), error))
+        return false;
+    for (const DayFigures &d : days) {
+        const QStringList row = {
+            d.date.toString(Qt::ISODate),
+            QString::number(d.nursingSessions),
+            QString::number(d.pumpingSessions),
+            QString::number(d.nightSessions),
+            d.longestGapS ? QString::number(*d.longestGapS) : QString(), // no earlier session
+            QString::number(d.leftS),
+            QString::number(d.rightS),
+            volume(d.measuredMl, unit), // what was measured: 0 when nothing was
+            volume(d.estimatedMl, unit), // empty: nothing to estimate from
+            volume(d.topupMl, unit),
+            // Unknown is never 0: empty when no session of the day had its let-downs logged.
+            d.sessionsWithLetdownsLogged > 0 ? QString::number(d.letdowns) : QString(),
+            volume(d.pumpedLeftMl, unit),
+            volume(d.pumpedRightMl, unit),
+            volume(d.topupFormulaMl, unit),
+        };
+        if (!write(writer, row, error))
+            return false;
+    }
+    return true;
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stats/DayFigures.h"
+
 #include "domain/Session.h"
 #include "domain/VolumeUnit.h"
 #include "reference/ReferenceModel.h"
@@ -16,11 +18,14 @@ class QIODevice;
 
 QStringList sessionsCsvHeader(VolumeUnit unit);
 QStringList letdownsCsvHeader(VolumeUnit unit);
+QStringList daysCsvHeader(VolumeUnit unit);
 
 bool writeSessionsCsv(
     const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);
 // After the sessions' let-downs, one row per let-down felt with no feed (`withoutFeed`):
 // `session_id`, `order` and `offset_s` empty (docs/csv-format.md).
+// The consultant's day by day (stats/DayFigures.h): one row per local day with a session.
+bool writeDaysCsv(const QList<DayFigures> &days, VolumeUnit unit, QIODevice *device, QString &error);
 bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
     QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed = {});
 

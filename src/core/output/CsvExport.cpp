@@ -15,6 +15,9 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
     const int letdownsOut = request.letdownsPath.isEmpty() ? -1 : outputs.add(request.letdownsPath, true, error);
     if (!request.letdownsPath.isEmpty() && letdownsOut < 0)
         return false;
+    const int daysOut = request.daysPath.isEmpty() ? -1 : outputs.add(request.daysPath, true, error);
+    if (!request.daysPath.isEmpty() && daysOut < 0)
+        return false;
     QList<Session> sessions;
     QList<SpontaneousLetdown> withoutFeed;
     if (!loadSessionsInRange(store, request.range, sessions, error)
@@ -34,5 +37,19 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
             },
             error))
         return false;
+    if (daysOut >= 0) {
+        // The first day's longest gap needs the session before it: read four weeks more.
+        StatsRange wider = request.range;
+        if (wider.from)
+            wider.from = wider.from->addDays(-28);
+        QList<Session> withBefore;
+        if (!loadSessionsInRange(store, wider, withBefore, error))
+            return false;
+        const QList<DayFigures> days = dayFigures(withBefore, model, request.range);
+        if (!outputs.write(
+                daysOut, [&](QIODevice *device, QString &e) { return writeDaysCsv(days, request.unit, device, e); },
+                error))
+            return false;
+    }
     return outputs.commit(error);
 }

@@ -13,6 +13,7 @@ struct CsvExportRequest {
     VolumeUnit unit = VolumeUnit::Ml;
     QString sessionsPath;
     QString letdownsPath; // empty: sessions only
+    QString daysPath; // empty: none; else one row per day (the consultant's figures)
 };
 
 // Through OutputFiles: never over the database or a backup, private temporary files

@@ -617,7 +617,7 @@ private:
 };
 
 // A session row of forEachMatching's session cursor: all columns (kSessionColumns) or
-// the lean ones. Keys are compared as stored, without making texts of them.
+// the lean ones (no texts). Keys are compared as stored, without making texts of them.
 Session sessionFromRow(const SqlStatement &row, bool full, SharedTexts &sources)
 {
     Session s;
@@ -656,6 +656,16 @@ Session sessionFromRow(const SqlStatement &row, bool full, SharedTexts &sources)
         s.preFeedWeightG = row.optionalReal(6);
         s.postFeedWeightG = row.optionalReal(7);
         s.letdownsLogged = row.integer(8) != 0;
+        // What the consultant's day figures need: gaps, sides, per-breast volumes, top-ups.
+        if (!row.isNull(9))
+            s.endedAtUtcMs = row.integer(9);
+        s.side = row.integer(10) == 2 ? Side::Both : row.integer(10) == 1 ? Side::Right : Side::Left;
+        s.sideMs = {row.integer(11), row.integer(12), row.integer(13)};
+        s.leftVolumeMl = row.optionalReal(14);
+        s.rightVolumeMl = row.optionalReal(15);
+        s.topupMl = row.optionalReal(16);
+        if (const qint64 topup = row.integer(17); topup != 0)
+            s.topupKind = topup == 1 ? TopupKind::Formula : TopupKind::BreastMilk;
     }
     return s;
 }
@@ -694,7 +704,10 @@ bool SessionStore::forEachMatching(
     const QString columns = full ? kSessionColumns
                                  : QStringLiteral("id, kind = 'pumping', state = 'stopped', started_at_utc_ms,"
                                                   " started_utc_offset_s, pumped_volume_ml, pre_feed_weight_g,"
-                                                  " post_feed_weight_g, letdowns_logged");
+                                                  " post_feed_weight_g, letdowns_logged, ended_at_utc_ms,"
+                                                  " (side = 'right') + 2 * (side = 'both'), left_ms, right_ms,"
+                                                  " both_ms, left_volume_ml, right_volume_ml, topup_ml,"
+                                                  " (topup_kind = 'formula') + 2 * (topup_kind = 'breast_milk')");
     SqlStatement sessionRows(m_database,
         sql(QStringLiteral("SELECT %1 FROM sessions s").arg(columns), QStringLiteral(" WHERE %1"),
             QStringLiteral(" ORDER BY s.id")));

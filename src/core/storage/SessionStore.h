@@ -60,8 +60,9 @@ public:
     // Every session (any state) that started in [fromUtcMs, toUtcMs], oldest first, with
     // let-downs and techniques.
     bool loadSessionsStartedBetween(qint64 fromUtcMs, qint64 toUtcMs, QList<Session> &sessions);
-    // How much of each session a reader needs. Statistics: kind, state, start, measured
-    // figures, techniques, and the let-downs' offsets and volumes; no texts or sides.
+    // How much of each session a reader needs. Statistics: kind, state, start and end, sides
+    // and their times, measured figures, top-ups, techniques, and the let-downs' offsets and
+    // volumes; no texts (uuid, note, source) and no let-down times or sides.
     enum class Detail { Full, Statistics };
     // The same sessions one at a time, in storage order, without holding them all.
     bool forEachSessionStartedBetween(
