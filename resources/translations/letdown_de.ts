@@ -398,6 +398,18 @@
         <source>Replace sessions already there whose times differ (a corrected --timezone); a backup is taken first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--notes-days must be a whole number from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A third CSV file, one row per day: feeds, night sessions, the longest gap, minutes per breast, measured and estimated milk, top-ups (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Her notes from this many days before the last day go to the appendix (0: none; default: her setting, 14).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -599,6 +611,33 @@
     </message>
 </context>
 <context>
+    <name>DayRaster</name>
+    <message>
+        <source>&gt; 5 h</source>
+        <translation>&gt; 5 h</translation>
+    </message>
+    <message>
+        <source>nursing</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>pumping</source>
+        <translation>Abpumpen</translation>
+    </message>
+    <message>
+        <source>let-down</source>
+        <translation>Milchspendereflex</translation>
+    </message>
+    <message>
+        <source>gap over 5 h</source>
+        <translation>Pause über 5 h</translation>
+    </message>
+    <message>
+        <source>night (%1:00 to %2:00)</source>
+        <translation>Nacht (%1:00 bis %2:00)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export CSV</source>
@@ -635,6 +674,18 @@
     <message>
         <source>&amp;Let-downs file:</source>
         <translation>&amp;Milchspendereflex-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes in the appendix:</source>
+        <translation>&amp;Notizen im Anhang:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Her notes from this many days before the report&apos;s last day go to its appendix</source>
+        <translation>Ihre Notizen aus so vielen Tagen vor dem letzten Tag des Berichts kommen in den Anhang</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1915,21 @@
     </message>
 </context>
 <context>
+    <name>PdfInfo</name>
+    <message>
+        <source>Cannot open %1 to add its properties: %2</source>
+        <translation>%1 lässt sich nicht öffnen, um die Eigenschaften einzutragen: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not end like a complete PDF: its properties were not added.</source>
+        <translation>%1 endet nicht wie ein vollständiges PDF: Die Eigenschaften wurden nicht eingetragen.</translation>
+    </message>
+    <message>
+        <source>Cannot add the properties to %1: %2</source>
+        <translation>Die Eigenschaften lassen sich nicht in %1 eintragen: %2</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>oz</source>
@@ -2016,6 +2082,82 @@
         <source>%1&lt;br/&gt;&lt;small&gt;Letdown opens this file from now on.&lt;/small&gt;</source>
         <translation>%1&lt;br/&gt;&lt;small&gt;Letdown öffnet ab jetzt diese Datei.&lt;/small&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Names on the report:</source>
+        <translation>&amp;Namen im Bericht:</translation>
+    </message>
+    <message>
+        <source>Mother (optional)</source>
+        <translation>Mutter (optional)</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s name on the report</source>
+        <translation>Name der Mutter im Bericht</translation>
+    </message>
+    <message>
+        <source>Printed on the report&apos;s first page and in its PDF properties; optional</source>
+        <translation>Steht auf der ersten Seite des Berichts und in den PDF-Eigenschaften; optional</translation>
+    </message>
+    <message>
+        <source>Baby (optional)</source>
+        <translation>Baby (optional)</translation>
+    </message>
+    <message>
+        <source>Baby&apos;s name on the report</source>
+        <translation>Name des Babys im Bericht</translation>
+    </message>
+    <message>
+        <source>Printed on the report&apos;s first page; optional</source>
+        <translation>Steht auf der ersten Seite des Berichts; optional</translation>
+    </message>
+    <message>
+        <source>&amp;Gap between feeds:</source>
+        <translation>&amp;Abstand zwischen Mahlzeiten:</translation>
+    </message>
+    <message>
+        <source>How the 24-hour view and the report count the time between two sessions</source>
+        <translation>Wie die 24-Stunden-Ansicht und der Bericht die Zeit zwischen zwei Sitzungen zählen</translation>
+    </message>
+    <message>
+        <source>&amp;Night is from:</source>
+        <translation>&amp;Nacht ist von:</translation>
+    </message>
+    <message>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <source>Night starts at</source>
+        <translation>Nacht beginnt um</translation>
+    </message>
+    <message>
+        <source>Sessions that start from this hour count as night sessions</source>
+        <translation>Sitzungen, die ab dieser Stunde beginnen, zählen als Nachtsitzungen</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Night ends at</source>
+        <translation>Nacht endet um</translation>
+    </message>
+    <message>
+        <source>Sessions that start before this hour count as night sessions</source>
+        <translation>Sitzungen, die vor dieser Stunde beginnen, zählen als Nachtsitzungen</translation>
+    </message>
+    <message>
+        <source>From start to start (as consultants count)</source>
+        <translation>Von Beginn zu Beginn (wie Stillberaterinnen zählen)</translation>
+    </message>
+    <message>
+        <source>From the end of one to the start of the next</source>
+        <translation>Vom Ende der einen bis zum Beginn der nächsten</translation>
+    </message>
+    <message>
+        <source>Night must end after it starts (for example from 0:00 to 6:00).</source>
+        <translation>Die Nacht muss nach ihrem Beginn enden (zum Beispiel von 0:00 bis 6:00).</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceModel</name>
@@ -2165,16 +2307,8 @@
         <translation>Zeit bis zum ersten Milchspendereflex (Median)</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>logged</source>
         <translation>notiert</translation>
-    </message>
-    <message>
-        <source>Milk per day (mean over %1 days with sessions)</source>
-        <translation>Milch pro Tag (Mittel über %1 Tage mit Sitzungen)</translation>
     </message>
     <message>
         <source>%1: %2 sessions</source>
@@ -2213,24 +2347,8 @@
         <translation>Milchspendereflexe / Abpumpen</translation>
     </message>
     <message>
-        <source>First let-down (median s)</source>
-        <translation>Erster Milchspendereflex (Median s)</translation>
-    </message>
-    <message>
-        <source>Milk per day (est. %1)</source>
-        <translation>Milch pro Tag (geschätzt, %1)</translation>
-    </message>
-    <message>
         <source>What her own log suggests</source>
         <translation>Was ihr eigenes Protokoll nahelegt</translation>
-    </message>
-    <message>
-        <source>Her notes</source>
-        <translation>Ihre Notizen</translation>
-    </message>
-    <message>
-        <source>No notes in this period.</source>
-        <translation>Keine Notizen in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>nursing</source>
@@ -2239,10 +2357,6 @@
     <message>
         <source>pumping</source>
         <translation>Abpumpen</translation>
-    </message>
-    <message>
-        <source>estimated; %1 of %2 sessions had a measured total; %3 could not be estimated (nothing measured, no let-down)</source>
-        <translation>geschätzt; %1 von %2 Sitzungen hatten eine gemessene Menge; %3 ließen sich nicht schätzen (nichts gemessen, kein Milchspendereflex)</translation>
     </message>
     <message>
         <source>#%1: %2</source>
@@ -2267,6 +2381,202 @@
     <message>
         <source>logged (felt with no session running; in no session&apos;s figures)</source>
         <translation>erfasst (ohne laufende Sitzung gespürt; in keiner Sitzungszahl enthalten)</translation>
+    </message>
+    <message>
+        <source>Milk per day, measured (pumped, test weights)</source>
+        <translation>Milch pro Tag, gemessen (abgepumpt, Wiegeproben)</translation>
+    </message>
+    <message>
+        <source>measured; mean over the days with a measured session (%1 of %2 sessions measured)</source>
+        <translation>gemessen; Mittel über die Tage mit gemessener Sitzung (%1 von %2 Sitzungen gemessen)</translation>
+    </message>
+    <message>
+        <source>Milk per day, estimated from let-downs</source>
+        <translation>Milch pro Tag, aus Milchspendereflexen geschätzt</translation>
+    </message>
+    <message>
+        <source>estimated, for the sessions with nothing measured; %1 could not be estimated (nothing measured, no let-down)</source>
+        <translation>geschätzt, für die Sitzungen ohne Messung; %1 ließen sich nicht schätzen (nichts gemessen, kein Milchspendereflex)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>either (the last feed was even)</source>
+        <translation>beliebig (die letzte Mahlzeit war ausgeglichen)</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>The last 24 hours (to %1)</source>
+        <translation>Die letzten 24 Stunden (bis %1)</translation>
+    </message>
+    <message>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>ddd d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Breastfeeds (aim %1–%2)</source>
+        <translation>Stillmahlzeiten (Ziel %1–%2)</translation>
+    </message>
+    <message>
+        <source>Pump sessions</source>
+        <translation>Abpumpsitzungen</translation>
+    </message>
+    <message>
+        <source>Night sessions %1–%2 h (aim ≥ %3)</source>
+        <translation>Nachtsitzungen %1–%2 Uhr (Ziel ≥ %3)</translation>
+    </message>
+    <message>
+        <source>Longest gap (aim ≤ %1 h)</source>
+        <translation>Längste Pause (Ziel ≤ %1 h)</translation>
+    </message>
+    <message>
+        <source>Minutes left / right (left&apos;s share)</source>
+        <translation>Minuten links / rechts (Anteil links)</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3)</source>
+        <translation>%1/%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Next side</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>L %1, R %2</source>
+        <translation>L %1, R %2</translation>
+    </message>
+    <message>
+        <source>Milk &lt;b&gt;measured&lt;/b&gt;</source>
+        <translation>Milch &lt;b&gt;gemessen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Milk &lt;b&gt;estimated&lt;/b&gt; from let-downs</source>
+        <translation>Milch aus Milchspendereflexen &lt;b&gt;geschätzt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Top-ups (of which formula)</source>
+        <translation>Zufütterung (davon Pre-Nahrung)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Let-downs per session (studies: %1), first after</source>
+        <translation>Milchspendereflexe pro Sitzung (Studien: %1), erster nach</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>not logged</source>
+        <translation>nicht notiert</translation>
+    </message>
+    <message>
+        <source>The last 14 days (volumes in %1)</source>
+        <translation>Die letzten 14 Tage (Mengen in %1)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Stillen</translation>
+    </message>
+    <message>
+        <source>Pumps</source>
+        <translation>Pumpen</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>Nacht</translation>
+    </message>
+    <message>
+        <source>Longest gap</source>
+        <translation>Längste Pause</translation>
+    </message>
+    <message>
+        <source>Min L / R</source>
+        <translation>Min L / R</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>Geschätzt</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Zufütterung</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <translation>Milchspendereflexe</translation>
+    </message>
+    <message>
+        <source>ddd d/M</source>
+        <translation>ddd d.M.</translation>
+    </message>
+    <message>
+        <source>No sessions in these 14 days.</source>
+        <translation>Keine Sitzungen in diesen 14 Tagen.</translation>
+    </message>
+    <message>
+        <source>Bold: outside the usual aim (%1 to %2 breastfeeds a day, at least one at night, no gap over %3 h); her consultant may set others. Gaps are counted %4. Measured: pumped and test weights. Estimated: from let-downs, for sessions with nothing measured. The two are never added together.</source>
+        <translation>Fett: außerhalb des üblichen Ziels (%1 bis %2 Stillmahlzeiten am Tag, mindestens eine nachts, keine Pause über %3 h); ihre Stillberaterin kann andere setzen. Pausen werden %4 gezählt. Gemessen: abgepumpt und Wiegeproben. Geschätzt: aus Milchspendereflexen, für Sitzungen ohne Messung. Beides wird nie zusammengezählt.</translation>
+    </message>
+    <message>
+        <source>from start to start</source>
+        <translation>von Beginn zu Beginn</translation>
+    </message>
+    <message>
+        <source>from the end of one to the start of the next</source>
+        <translation>vom Ende der einen bis zum Beginn der nächsten</translation>
+    </message>
+    <message>
+        <source>First let-down (median)</source>
+        <translation>Erster Milchspendereflex (Median)</translation>
+    </message>
+    <message>
+        <source>Measured %1/day</source>
+        <translation>Gemessen %1/Tag</translation>
+    </message>
+    <message>
+        <source>Estimated %1/day</source>
+        <translation>Geschätzt %1/Tag</translation>
+    </message>
+    <message>
+        <source>Appendix: her notes from %1</source>
+        <translation>Anhang: ihre Notizen ab %1</translation>
+    </message>
+    <message>
+        <source>Appendix: her notes</source>
+        <translation>Anhang: ihre Notizen</translation>
+    </message>
+    <message>
+        <source>No notes in this part of the period.</source>
+        <translation>Keine Notizen in diesem Teil des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>Letdown report for %1</source>
+        <translation>Letdown-Bericht für %1</translation>
+    </message>
+    <message>
+        <source>Baby: %1</source>
+        <translation>Baby: %1</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3370,38 @@
         <source>not logged</source>
         <translation>nicht notiert</translation>
     </message>
+    <message>
+        <source>The last 24 hours</source>
+        <translation>Die letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 h: %1 breastfeeds (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)</source>
+        <translation>Letzte 24 h: %1 Stillmahlzeiten (Ziel %2–%3), %4 nachts, längste Pause %5 (Ziel ≤ %6 h)</translation>
+    </message>
+    <message>
+        <source>%1 pump sessions</source>
+        <translation>%1 Abpumpsitzungen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Last feed started %1 ago</source>
+        <translation>Letzte Mahlzeit begann vor %1</translation>
+    </message>
+    <message>
+        <source>No breastfeed in the last two days</source>
+        <translation>Keine Stillmahlzeit in den letzten zwei Tagen</translation>
+    </message>
+    <message>
+        <source>next side: %1</source>
+        <translation>nächste Seite: %1</translation>
+    </message>
 </context>
 <context>
     <name>SessionRecorder</name>
@@ -3351,10 +3693,6 @@
         <translation>Bericht als PDF speichern</translation>
     </message>
     <message>
-        <source>A few pages for your lactation consultant: summary, trend charts, week by week, and your notes.</source>
-        <translation>Ein paar Seiten für Ihre Stillberaterin: Überblick, Verlaufsdiagramme, Woche für Woche und Ihre Notizen.</translation>
-    </message>
-    <message>
         <source>&amp;PDF file:</source>
         <translation>&amp;PDF-Datei:</translation>
     </message>
@@ -3401,6 +3739,14 @@
     <message>
         <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them.</source>
         <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspendereflex. Nur Sie können sie lesen.</translation>
+    </message>
+    <message>
+        <source>A few pages for your lactation consultant: the last 24 hours and 14 days on the first page, then the summary, trend charts, week by week, and your notes as an appendix.</source>
+        <translation>Einige Seiten für Ihre Stillberaterin: die letzten 24 Stunden und 14 Tage auf der ersten Seite, dann die Zusammenfassung, die Verlaufsdiagramme, Woche für Woche und Ihre Notizen als Anhang.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
     </message>
 </context>
 <context>
@@ -3466,24 +3812,8 @@ aus %4 in den 4 Wochen davor</translation>
         <translation>Ihr Wochenmedian</translation>
     </message>
     <message>
-        <source>Estimated milk per day (weekly mean)</source>
-        <translation>Geschätzte Milch pro Tag (Wochenmittel)</translation>
-    </message>
-    <message>
         <source>%1 per day</source>
         <translation>%1 pro Tag</translation>
-    </message>
-    <message>
-        <source>Your estimate</source>
-        <translation>Ihre Schätzung</translation>
-    </message>
-    <message>
-        <source>%1
-%2 per day (estimated)
-mean of %3 day(s), %4</source>
-        <translation>%1
-%2 pro Tag (geschätzt)
-Mittel aus %3 Tag(en), %4</translation>
     </message>
     <message>
         <source>
@@ -3566,6 +3896,34 @@ from %3 with a let-down</source>
         <translation>%1
 erster Milchspendereflex nach %2 (Median)
 aus %3 mit Milchspendereflex</translation>
+    </message>
+    <message>
+        <source>Milk per day (weekly mean)</source>
+        <translation>Milch pro Tag (Wochenmittel)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>%1
+%2 per day measured (pumped, test weights)
+mean of the days with a measured session</source>
+        <translation>%1
+%2 pro Tag gemessen (abgepumpt, Wiegeproben)
+Mittel der Tage mit gemessener Sitzung</translation>
+    </message>
+    <message>
+        <source>Estimated from let-downs</source>
+        <translation>Aus Milchspendereflexen geschätzt</translation>
+    </message>
+    <message>
+        <source>%1
+%2 per day estimated from let-downs
+(sessions with nothing measured)</source>
+        <translation>%1
+%2 pro Tag aus Milchspendereflexen geschätzt
+(Sitzungen ohne Messung)</translation>
     </message>
 </context>
 <context>

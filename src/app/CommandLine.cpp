@@ -630,6 +630,14 @@ int runReport(const QCommandLineParser &parser)
         return fail(verb, dataFile.errorString());
     SessionStore store(database);
     Preferences preferences = Preferences::load();
+    if (parser.isSet(QStringLiteral("notes-days"))) {
+        bool ok = false;
+        const int days = parser.value(QStringLiteral("notes-days")).toInt(&ok);
+        if (!ok || days < 0 || days > Preferences::kMaxReportNotesDays)
+            return fail(verb,
+                Text::tr("--notes-days must be a whole number from 0 to %1.").arg(Preferences::kMaxReportNotesDays), 2);
+        preferences.reportNotesDays = days;
+    }
     if ((preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted
             && !loadCurrentFit(store, preferences.currentFit, error))
         || !Report::writePdf(store, preferences, range, out, error))
@@ -773,7 +781,11 @@ const QList<Verb> &verbs()
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,
             [] {
                 return QList<QCommandLineOption> {
-                           {QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")}}
+                           {QStringLiteral("out"), Text::tr("The PDF file to write."), QStringLiteral("file")},
+                           {QStringLiteral("notes-days"),
+                               Text::tr("Her notes from this many days before the last day go to the appendix (0: "
+                                        "none; default: her setting, 14)."),
+                               QStringLiteral("days")}}
                 + rangeOptions();
             },
             DRAWING_VERB(runReport)},

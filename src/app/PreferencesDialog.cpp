@@ -29,12 +29,18 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
             emit moveRequested(path);
     });
     connect(m_ui->remoteButton, &QPushButton::clicked, this, &PreferencesDialog::remoteRequested);
+    m_ui->gapCombo->addItem(tr("From start to start (as consultants count)"));
+    m_ui->gapCombo->addItem(tr("From the end of one to the start of the next"));
     m_ui->volumeModelCombo->addItem(tr("The published curve"));
     m_ui->volumeModelCombo->addItem(tr("My own curve (fitted to my measured sessions)"));
     show(current);
-    for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo, m_ui->volumeModelCombo})
+    for (auto *combo : {m_ui->unitsCombo, m_ui->kindCombo, m_ui->volumeModelCombo, m_ui->gapCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &PreferencesDialog::gather);
     connect(m_ui->referenceCheck, &QCheckBox::toggled, this, &PreferencesDialog::gather);
+    for (auto *edit : {m_ui->motherNameEdit, m_ui->babyNameEdit})
+        connect(edit, &QLineEdit::editingFinished, this, &PreferencesDialog::gather);
+    for (auto *spin : {m_ui->nightFromSpin, m_ui->nightToSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &PreferencesDialog::gather);
     for (auto *spin : {m_ui->firstVolumeSpin, m_ui->decaySpin})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &PreferencesDialog::gather);
     connect(m_ui->resetButton, &QPushButton::clicked, this, [this] {
@@ -66,6 +72,11 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->weekStartCombo->setCurrentIndex(m_ui->weekStartCombo->findData(int(p.weekStartsOn)));
     m_ui->firstVolumeSpin->setValue(p.firstLetdownMl);
     m_ui->decaySpin->setValue(p.decayR);
+    m_ui->motherNameEdit->setText(p.motherName);
+    m_ui->babyNameEdit->setText(p.babyName);
+    m_ui->gapCombo->setCurrentIndex(p.dayOptions.gap == GapConvention::EndToStart ? 1 : 0);
+    m_ui->nightFromSpin->setValue(p.dayOptions.nightFromHour);
+    m_ui->nightToSpin->setValue(p.dayOptions.nightToHour);
     // Her own curve can be chosen once it is ready; a choice made then stays, and while the
     // fit is not ready (sessions deleted, say) the published curve is used and said to be.
     const auto &fit = p.currentFit;
@@ -110,9 +121,16 @@ void PreferencesDialog::gather()
     p.weekStartsOn = Qt::DayOfWeek(m_ui->weekStartCombo->currentData().toInt());
     p.firstLetdownMl = m_ui->firstVolumeSpin->value();
     p.decayR = m_ui->decaySpin->value();
+    p.motherName = m_ui->motherNameEdit->text().trimmed();
+    p.babyName = m_ui->babyNameEdit->text().trimmed();
+    p.dayOptions.gap = m_ui->gapCombo->currentIndex() == 1 ? GapConvention::EndToStart : GapConvention::StartToStart;
+    p.dayOptions.nightFromHour = m_ui->nightFromSpin->value();
+    p.dayOptions.nightToHour = m_ui->nightToSpin->value();
     p.volumeModelChoice = m_ui->volumeModelCombo->currentIndex() == 1 ? Preferences::VolumeModelChoice::Fitted
                                                                       : Preferences::VolumeModelChoice::Reference;
-    const QString problem = p.validate();
+    QString problem = p.validate();
+    if (problem.isEmpty() && p.dayOptions.nightFromHour >= p.dayOptions.nightToHour)
+        problem = tr("Night must end after it starts (for example from 0:00 to 6:00).");
     m_ui->messageLabel->setText(problem);
     if (!problem.isEmpty() || p == m_preferences)
         return;

@@ -7,6 +7,8 @@
 
 #include "ui_SessionPanel.h"
 
+#include "base/Clock.h"
+
 #include "LimitedTextEdit.h"
 
 #include "domain/Measurements.h"
@@ -134,6 +136,8 @@ SessionPanel::~SessionPanel()
 
 void SessionPanel::setPreferences(const Preferences &preferences)
 {
+    m_dayOptions = preferences.dayOptions;
+    m_model = preferences.referenceModel();
     m_volume = VolumeFormat {preferences.unit};
     m_ui->pumpedVolumeLabel->setText(tr("Pumped volume (%1):").arg(m_volume.symbol()));
     m_ui->pumpedVolumeEdit->setAccessibleName(tr("Pumped volume in %1").arg(m_volume.symbol()));
@@ -363,6 +367,7 @@ void SessionPanel::refreshTimer()
     const Session session = m_recorder.currentSession();
     const qint64 activeMs = m_recorder.hasSession() ? session.activeMs : 0;
     m_ui->timerLabel->setText(formatTimer(activeMs));
+    showDayText();
     // The accessible name carries the time, but changes only with the minute or the state.
     const qint64 minutes = activeMs / 60'000;
     const QString spokenKey = QStringLiteral("%1 %2").arg(int(m_recorder.state())).arg(minutes);
@@ -452,8 +457,61 @@ void SessionPanel::refreshDetails(const Session &session)
         m_ui->postWeightEdit->setText(optionalNumberText(session.postFeedWeightG));
 }
 
+void SessionPanel::refreshDay()
+{
+    const qint64 nowUtcMs = m_recorder.clock().wallUtcMs();
+    // Two days back: the last 24 hours, and the session before them for the first gap.
+    QList<Session> sessions;
+    if (!m_store.loadSessionsStartedBetween(nowUtcMs - 48 * 3600 * 1000, nowUtcMs + 1, sessions)) {
+        emit problem(tr("Cannot read the recent sessions: %1").arg(m_store.errorString()));
+        return;
+    }
+    m_lastFeedStartUtcMs.reset();
+    for (const Session &s : std::as_const(sessions))
+        if (s.kind == SessionKind::Nursing)
+            m_lastFeedStartUtcMs = std::max(m_lastFeedStartUtcMs.value_or(s.startedAtUtcMs), s.startedAtUtcMs);
+    m_nextSide = nextSide(sessions);
+    const PeriodFigures day = lastDayFigures(sessions, m_model, nowUtcMs, m_dayOptions);
+    const QString gap = day.longestGapS
+        ? QStringLiteral("%1:%2").arg(*day.longestGapS / 3600).arg((*day.longestGapS % 3600) / 60, 2, 10, QLatin1Char('0'))
+        : QStringLiteral("–");
+    m_dayFigures = tr("Last 24 h: %1 breastfeeds (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)")
+                       .arg(day.nursingSessions)
+                       .arg(FeedingTargets::kFewestFeedsPerDay)
+                       .arg(FeedingTargets::kMostFeedsPerDay)
+                       .arg(day.nightSessions)
+                       .arg(gap)
+                       .arg(FeedingTargets::kLongestGapS / 3600);
+    if (day.pumpingSessions > 0)
+        m_dayFigures += QStringLiteral(", ") + tr("%1 pump sessions").arg(day.pumpingSessions);
+    m_dayTextMinute = -1;
+    showDayText();
+}
+
+void SessionPanel::showDayText()
+{
+    const qint64 nowUtcMs = m_recorder.clock().wallUtcMs();
+    const qint64 minute = nowUtcMs / 60'000;
+    if (minute == m_dayTextMinute)
+        return; // "ago" moves by the minute
+    m_dayTextMinute = minute;
+    QString last;
+    if (m_lastFeedStartUtcMs) {
+        const qint64 agoMin = std::max<qint64>(0, (nowUtcMs - *m_lastFeedStartUtcMs) / 60'000);
+        const QString ago = agoMin < 60 ? tr("%1 min").arg(agoMin) : tr("%1 h %2 min").arg(agoMin / 60).arg(agoMin % 60);
+        last = tr("Last feed started %1 ago").arg(ago);
+    } else {
+        last = tr("No breastfeed in the last two days");
+    }
+    if (m_nextSide)
+        last += QStringLiteral(" · ") + tr("next side: %1").arg(*m_nextSide == Side::Left ? tr("left") : tr("right"));
+    m_ui->dayLabel->setText(QStringLiteral("<b>%1</b><br/>%2").arg(last.toHtmlEscaped(), m_dayFigures.toHtmlEscaped()));
+    m_ui->dayLabel->setAccessibleDescription(last + QStringLiteral(". ") + m_dayFigures);
+}
+
 void SessionPanel::refreshRecent()
 {
+    refreshDay();
     QList<SessionSummary> recent;
     if (!m_store.loadRecentSummaries(kRecentSessionCount, recent)) {
         emit problem(tr("Cannot read the recent sessions: %1").arg(m_store.errorString()));

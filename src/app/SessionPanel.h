@@ -1,5 +1,8 @@
 #pragma once
 
+#include "reference/ReferenceModel.h"
+#include "stats/DayFigures.h"
+
 #include "domain/Session.h"
 #include "settings/Preferences.h"
 
@@ -48,6 +51,8 @@ private:
     void refreshLetdowns(const Session &session);
     void refreshDetails(const Session &session);
     void refreshRecent();
+    void refreshDay(); // the last 24 hours against the usual aims, and the next side
+    void showDayText(); // the same, with "started 2:35 ago" brought up to the minute
     void onSideButton(Side side);
     static QString spokenMinutes(int minutes); // "Session time: 3 minutes"
     void onTechniqueToggled();
@@ -71,5 +76,11 @@ private:
     bool m_readOnly = false;
     VolumeFormat m_volume;
     QString m_shownSessionUuid;
+    DayOptions m_dayOptions;
+    ReferenceModel m_model;
+    std::optional<qint64> m_lastFeedStartUtcMs; // the latest breastfeed's start, live or finished
+    QString m_dayFigures; // the day's figures in words, without the "ago"
+    std::optional<Side> m_nextSide;
+    qint64 m_dayTextMinute = -1;
     QString m_spokenTimeKey; // state and whole minutes that the timer's accessible name says
 };

@@ -53,6 +53,8 @@ TransferDialog::TransferDialog(
     switch (mode) {
     case Mode::ExportCsv:
         setWindowTitle(tr("Export CSV"));
+        m_ui->notesDaysLabel->hide();
+        m_ui->notesDaysSpin->hide();
         m_ui->introLabel->setText(tr("Two files for a spreadsheet: one line per session, and one line per "
                                      "let-down. Only you can read them."));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
@@ -61,12 +63,15 @@ TransferDialog::TransferDialog(
         break;
     case Mode::ReportPdf:
         setWindowTitle(tr("Save report as PDF"));
-        m_ui->introLabel->setText(tr("A few pages for your lactation consultant: summary, trend charts, week by "
-                                     "week, and your notes."));
+        m_ui->introLabel->setText(tr("A few pages for your lactation consultant: the last 24 hours and 14 days "
+                                     "on the first page, then the summary, trend charts, week by week, and your "
+                                     "notes as an appendix."));
         m_ui->allDatesCheck->setChecked(false);
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->unitsLabel, m_ui->unitsCombo,
                  m_ui->letdownsPathLabel, m_ui->letdownsPathEdit, m_ui->letdownsBrowseButton})
             w->hide();
+        m_ui->notesDaysSpin->setSuffix(tr(" days"));
+        m_ui->notesDaysSpin->setValue(m_preferences.reportNotesDays);
         m_ui->sessionsPathLabel->setText(tr("&PDF file:"));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-report.pdf")));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Save"));
@@ -145,13 +150,20 @@ bool TransferDialog::run()
         m_result = tr("Exported %1 sessions to %2.").arg(count).arg(QFileInfo(first).fileName());
         return true;
     }
-    case Mode::ReportPdf:
+    case Mode::ReportPdf: {
+        // Her cut-off for the notes is kept for the next report.
+        m_preferences.reportNotesDays = m_ui->notesDaysSpin->value();
+        Preferences saved = Preferences::load();
+        saved.reportNotesDays = m_preferences.reportNotesDays;
+        QString ignored; // a report is still written when the settings cannot be
+        saved.save(ignored);
         if (!Report::writePdf(m_store, m_preferences, chosen, first, error)) {
             showProblem(error);
             return false;
         }
         m_result = tr("Saved the report to %1.").arg(QFileInfo(first).fileName());
         return true;
+    }
     }
     return false;
 }

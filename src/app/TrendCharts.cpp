@@ -479,31 +479,40 @@ QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
 
 QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &options)
 {
-    QChart *chart = newChart(Text::tr("Estimated milk per day (weekly mean)"));
+    // Measured and estimated side by side, never added together (docs/consultant.md).
+    QChart *chart = newChart(Text::tr("Milk per day (weekly mean)"));
     if (stats.weeks.isEmpty())
         return chart;
     const VolumeFormat volume = options.volume;
-    const auto value = [volume](const WeekStats &w) {
-        return w.estimatedMlPerDay ? std::optional<double>(volume.fromMl(*w.estimatedMlPerDay)) : std::nullopt;
+    const auto inUnit = [volume](const std::optional<double> &ml) {
+        return ml ? std::optional<double>(volume.fromMl(*ml)) : std::nullopt;
     };
+    const auto measured = [inUnit](const WeekStats &w) { return inUnit(w.measuredMlPerDay); };
+    const auto estimated = [inUnit](const WeekStats &w) { return inUnit(w.letdownEstimateMlPerDay); };
     auto *x = weekAxis(stats);
-    auto *y = valueAxis(Text::tr("%1 per day").arg(volume.symbol()), maxOf(stats, value));
+    auto *y = valueAxis(Text::tr("%1 per day").arg(volume.symbol()), std::max(maxOf(stats, measured), maxOf(stats, estimated)));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     addWeeklySeries(chart, stats,
-        {Text::tr("Your estimate"), kAllColor, value,
+        {Text::tr("Measured"), kPumpingColor, measured,
             [volume](const WeekStats &w, double v) {
-                QString tip = Text::tr("%1\n%2 per day (estimated)\nmean of %3 day(s), %4")
-                                  .arg(weekCaption(w), volume.text(volume.toMl(v)))
-                                  .arg(w.daysWithSessions)
-                                  .arg(sessionsText(w.sessions));
+                return Text::tr("%1\n%2 per day measured (pumped, test weights)\nmean of the days with a measured session")
+                    .arg(weekCaption(w), volume.text(volume.toMl(v)));
+            }},
+        x, y);
+    addWeeklySeries(chart, stats,
+        {Text::tr("Estimated from let-downs"), kAllColor, estimated,
+            [volume](const WeekStats &w, double v) {
+                QString tip = Text::tr("%1\n%2 per day estimated from let-downs\n(sessions with nothing measured)")
+                                  .arg(weekCaption(w), volume.text(volume.toMl(v)));
                 if (w.sessionsWithoutEstimate > 0)
                     tip += w.sessionsWithoutEstimate == 1
                         ? Text::tr("\n1 session not estimated (nothing measured, no let-down)")
                         : Text::tr("\n%1 sessions not estimated (nothing measured, no let-down)")
                               .arg(w.sessionsWithoutEstimate);
                 return tip;
-            }},
+            },
+            Qt::DashLine},
         x, y);
     return chart;
 }

@@ -41,12 +41,13 @@ void TrendsView::show(
     }
 }
 
-QImage TrendsView::renderImage(QSize size)
+QImage TrendsView::renderImage(QSize size, qreal sharpness)
 {
     resize(size);
     ensurePolished();
     layout()->activate();
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size * sharpness, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(sharpness);
     image.fill(palette().color(QPalette::Window));
     // QWidget::render, not the QGraphicsView overload (that one scales wrongly).
     QWidget::render(&image);

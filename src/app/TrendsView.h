@@ -20,7 +20,8 @@ public:
     void show(const TrendStats &stats, const ReferenceModel &model, KindFilter filter,
         const TrendCharts::ChartOptions &options = {});
     // The grid drawn at exactly this size, without showing a window.
-    QImage renderImage(QSize size);
+    // Laid out at `size` (logical pixels), painted at `sharpness` times that.
+    QImage renderImage(QSize size, qreal sharpness = 1.0);
 
     QChartView *letdownsView() const { return m_views[0]; }
     QChartView *volumeView() const { return m_views[1]; }

@@ -203,6 +203,24 @@ TEST_CASE("GUI: the window fits a 1024x600 screen, Start and Let-down in view, w
     }
 }
 
+TEST_CASE("GUI: the Session tab shows the last 24 hours against the aims, the last feed and the next side")
+{
+    Screen screen;
+    REQUIRE(screen.store.saveSessions(consultantWeekend()));
+    // Sunday 25 Oct 2026, 12:00 CET: the last feed (03:00) started 9 h ago, and ended on the left.
+    screen.clock.advance(berlin(2026, 10, 25, 12, 0).toMSecsSinceEpoch() - screen.clock.wallUtcMs());
+    screen.window.reset();
+    screen.open();
+    const QString day = screen.find<QLabel>("dayLabel")->text();
+    CHECK_THAT(day.toStdString(), Catch::Contains("Last feed started 9 h 0 min ago"));
+    CHECK_THAT(day.toStdString(), Catch::Contains("next side: right"));
+    CHECK_THAT(day.toStdString(),
+        Catch::Contains("Last 24 h: 4 breastfeeds (aim 8–12), 1 at night, longest gap 6:00 (aim ≤ 5 h), 2 pump sessions"));
+    // The minutes move with the clock, without a new session.
+    screen.clock.advance(5 * 60 * 1000);
+    CHECK(waitUntil([&] { return screen.text("dayLabel").contains("9 h 5 min ago"); }, 5000));
+}
+
 TEST_CASE("GUI: Recent sessions says 'not logged' for an imported feed, never 0 let-downs")
 {
     Screen screen;

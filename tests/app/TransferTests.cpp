@@ -1,5 +1,6 @@
 // Export, import and the report, through the File menu's dialog and through the CLI.
 #include "MainWindow.h"
+#include "Report.h"
 #include "StartFolder.h"
 #include "ImportDialog.h"
 #include "TransferDialog.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -270,4 +272,62 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
     CHECK(content.contains("#2: 36 ml"));
     CHECK(content.contains("40 ml for the")); // "first" is set with an fi ligature
     CHECK(content.contains("×0.9 for each later one (model: published studies"));
+}
+
+namespace {
+QString runTool(const QString &tool, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStandardPaths::findExecutable(tool), arguments);
+    REQUIRE(process.waitForFinished(60'000));
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+} // namespace
+
+TEST_CASE("Report: page 1 is the consultant's, the PDF has her name as author, and no page is a leftover")
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()
+        || QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
+        LETDOWN_SKIP("pdftotext and pdfinfo are not installed (Debian package poppler-utils)");
+    TempDatabase db;
+    SessionStore store(db.database);
+    QList<Session> sessions = consultantWeekend();
+    sessions[2].note = QStringLiteral("A note from the night feed"); // the 23:40 one, on Saturday
+    REQUIRE(store.saveSessions(sessions));
+    Preferences preferences;
+    preferences.motherName = QStringLiteral("Anna Müller");
+    preferences.babyName = QStringLiteral("Mia");
+    preferences.reportNotesDays = 1; // Sunday's notes only: Saturday's is left out
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath("report.pdf");
+    QString error;
+    REQUIRE(Report::writePdf(store, preferences, StatsRange {QDate(2026, 10, 12), QDate(2026, 10, 25)}, pdf, error));
+
+    const QString info = runTool(QStringLiteral("pdfinfo"), {pdf});
+    CHECK(QRegularExpression(QStringLiteral("Title:\\s+Letdown report for Anna Müller\n")).match(info).hasMatch());
+    CHECK(QRegularExpression(QStringLiteral("Author:\\s+Anna Müller\n")).match(info).hasMatch());
+
+    const QString first = runTool(QStringLiteral("pdftotext"), {"-f", "1", "-l", "1", "-layout", pdf, "-"});
+    INFO(first.toStdString());
+    CHECK(first.contains("Baby: Mia"));
+    CHECK(first.contains("The last 24 hours"));
+    CHECK(first.contains("The last 14 days"));
+    // Saturday's row as worked by hand: 4 feeds, 1 pump, no night, the 5:10 gap, 142 measured, 78 estimated.
+    static const QRegularExpression saturday(QStringLiteral("Sat 24/10\\s+4\\s+1\\s+0\\s+5:10\\s+.*142\\s+78\\s+40\\s+7"));
+    CHECK(saturday.match(first).hasMatch());
+    const QString words = runTool(QStringLiteral("pdftotext"), {"-f", "1", "-l", "1", pdf, "-"}).simplified();
+    CHECK(QRegularExpression(QStringLiteral("Milk\\s+measured")).match(words).hasMatch());
+    CHECK(QRegularExpression(QStringLiteral("Milk\\s+estimated")).match(words).hasMatch());
+    CHECK(words.contains("never added together"));
+
+    const QString all = runTool(QStringLiteral("pdftotext"), {pdf, "-"});
+    CHECK_FALSE(all.contains("A note from the night feed"));
+    CHECK(all.contains("Appendix: her notes from"));
+    // No page holds only a leftover (a footnote, a line of a table): every page but the last is full.
+    const QStringList pages = all.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+    REQUIRE(pages.size() >= 2);
+    for (int i = 0; i + 1 < pages.size(); ++i) {
+        INFO("page " << i + 1);
+        CHECK(QString(pages[i]).remove(QRegularExpression(QStringLiteral("\\s"))).size() > 400);
+    }
 }

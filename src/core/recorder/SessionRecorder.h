@@ -42,6 +42,7 @@ public:
     void setDoubleTapWindowMs(qint64 windowMs) { m_doubleTapWindowMs = windowMs; }
 
     SessionRecorder(SessionStore &store, const Clock &clock, QObject *parent = nullptr);
+    const Clock &clock() const { return m_clock; } // "now" for every view of the session
 
     // The change-log record of the step about to be taken (the journal's). A step that writes
     // takes it into the same transaction as its effect (and keeps it with the step when the

@@ -1,6 +1,8 @@
 #include "settings/Preferences.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -32,6 +34,20 @@ Preferences Preferences::load()
     p.volumeModelChoice = settings.value(QStringLiteral("model/inUse")).toString() == QLatin1String("fitted")
         ? VolumeModelChoice::Fitted
         : VolumeModelChoice::Reference;
+    // Names are for the report only; a runaway value from a hand-edited file is cut short.
+    p.motherName = settings.value(QStringLiteral("report/motherName")).toString().left(kMaxNameLength);
+    p.babyName = settings.value(QStringLiteral("report/babyName")).toString().left(kMaxNameLength);
+    p.dayOptions.gap = settings.value(QStringLiteral("day/gap")).toString() == QLatin1String("end_to_start")
+        ? GapConvention::EndToStart
+        : GapConvention::StartToStart;
+    p.reportNotesDays
+        = std::clamp(settings.value(QStringLiteral("report/notesDays"), 14).toInt(), 0, kMaxReportNotesDays);
+    const int nightFrom = settings.value(QStringLiteral("day/nightFromHour"), 0).toInt();
+    const int nightTo = settings.value(QStringLiteral("day/nightToHour"), 6).toInt();
+    if (nightFrom >= 0 && nightFrom < nightTo && nightTo <= 24) {
+        p.dayOptions.nightFromHour = nightFrom;
+        p.dayOptions.nightToHour = nightTo;
+    }
     p.weekStartsOn = weekStart >= Qt::Monday && weekStart <= Qt::Sunday ? Qt::DayOfWeek(weekStart) : Qt::Monday;
     if (!p.validate().isEmpty()) { // a hand-edited file: fall back to the published values
         p.decayR = ReferenceModel::kDefaultDecayR;
@@ -52,6 +68,13 @@ bool Preferences::save(QString &error) const
     settings.setValue(QStringLiteral("weekStartsOn"), int(weekStartsOn));
     settings.setValue(QStringLiteral("model/inUse"),
         volumeModelChoice == VolumeModelChoice::Fitted ? QStringLiteral("fitted") : QStringLiteral("reference"));
+    settings.setValue(QStringLiteral("report/motherName"), motherName);
+    settings.setValue(QStringLiteral("report/babyName"), babyName);
+    settings.setValue(QStringLiteral("report/notesDays"), reportNotesDays);
+    settings.setValue(QStringLiteral("day/gap"),
+        dayOptions.gap == GapConvention::EndToStart ? QStringLiteral("end_to_start") : QStringLiteral("start_to_start"));
+    settings.setValue(QStringLiteral("day/nightFromHour"), dayOptions.nightFromHour);
+    settings.setValue(QStringLiteral("day/nightToHour"), dayOptions.nightToHour);
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;

@@ -5,6 +5,7 @@
 #include "model/FittedVolumeModel.h"
 #include "model/VolumeModel.h"
 #include "reference/ReferenceModel.h"
+#include "domain/DayOptions.h"
 
 #include <QString>
 
@@ -13,6 +14,7 @@
 // Her choices, kept with QSettings (~/.config/letdown/letdown.conf). Plain data plus load/save;
 // every screen reads what it needs from here when it is told the preferences changed.
 struct Preferences {
+    static constexpr int kMaxNameLength = 80;
     VolumeUnit unit = VolumeUnit::Ml;
     double decayR = ReferenceModel::kDefaultDecayR;
     double firstLetdownMl = ReferenceModel::kDefaultFirstLetdownMl;
@@ -25,6 +27,14 @@ struct Preferences {
     // otherwise the literature's is used (and the window says so).
     enum class VolumeModelChoice { Reference, Fitted };
     VolumeModelChoice volumeModelChoice = VolumeModelChoice::Reference;
+    // The consultant's page (docs/consultant.md): names on the report (optional), how the
+    // gap between feeds is counted, and which hours are night.
+    QString motherName;
+    QString babyName;
+    DayOptions dayOptions;
+    // Her notes go to the report's appendix from this many days before its end (0: none).
+    int reportNotesDays = 14;
+    static constexpr int kMaxReportNotesDays = 3660;
     // Not saved: her model fitted to her sessions as they are now, set by whoever holds
     // them (the window, a command). Empty: no measured session (or not looked at).
     std::optional<VolumeFit> currentFit;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/DayOptions.h"
 #include "domain/Session.h"
 #include "reference/ReferenceModel.h"
 #include "stats/WeeklyStats.h"
@@ -14,16 +15,6 @@
 // day, night sessions, the longest gap, minutes per breast, milk measured and estimated
 // (never summed), top-ups and let-downs. Every figure counts the finished sessions that
 // started on that local day (a feed across midnight belongs to the day it began).
-
-// How the gap between two sessions is counted: from one start to the next (the consultants'
-// convention, the default) or from the end of one to the start of the next.
-enum class GapConvention { StartToStart, EndToStart };
-
-struct DayOptions {
-    GapConvention gap = GapConvention::StartToStart;
-    int nightFromHour = 0; // a session is a night session when it starts in [from, to)
-    int nightToHour = 6;
-};
 
 // The figures for a set of sessions (a day, or the last 24 hours).
 struct PeriodFigures {

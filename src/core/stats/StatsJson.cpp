@@ -59,6 +59,8 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
             {QStringLiteral("baseline_letdowns_pumping"), optionalNumber(week.baselineLetdownsPumping)},
             {QStringLiteral("median_first_letdown_s"), optionalNumber(week.medianFirstLetdownS)},
             {QStringLiteral("estimated_ml_per_day"), optionalNumber(week.estimatedMlPerDay)},
+            {QStringLiteral("measured_ml_per_day"), optionalNumber(week.measuredMlPerDay)},
+            {QStringLiteral("letdown_estimate_ml_per_day"), optionalNumber(week.letdownEstimateMlPerDay)},
             {QStringLiteral("sessions_without_volume_estimate"), week.sessionsWithoutEstimate},
             {QStringLiteral("mean_estimated_ml_by_order"), byOrder},
         });

@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <numeric>
 
 PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &model)
 {
@@ -15,6 +16,7 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
     int nursingLogged = 0, pumpingLogged = 0; // sessions whose let-downs were logged (not imported)
     QList<double> firstLetdownS;
     QMap<QDate, double> mlByDay;
+    QMap<QDate, double> measuredByDay, letdownEstimateByDay;
     QHash<QString, int> techniqueCounts;
     for (const Session &s : sessions) {
         if (!s.isFinished())
@@ -38,8 +40,12 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
             mlByDay[day] += *ml;
         else
             ++summary.sessionsWithoutEstimate;
-        if (measuredTotalMl(s))
+        if (const auto measured = measuredTotalMl(s)) {
             ++summary.sessionsWithMeasuredTotal;
+            measuredByDay[day] += *measured;
+        } else if (const auto estimated = estimatedSessionVolumeMl(s, model)) {
+            letdownEstimateByDay[day] += *estimated;
+        }
         for (const QString &technique : s.techniques)
             ++techniqueCounts[technique];
         if (!s.note.trimmed().isEmpty())
@@ -58,6 +64,13 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
             total += ml;
         summary.estimatedMlPerDay = total / double(mlByDay.size());
     }
+    const auto meanPerDay = [](const QMap<QDate, double> &byDay) -> std::optional<double> {
+        if (byDay.isEmpty())
+            return std::nullopt;
+        return std::accumulate(byDay.cbegin(), byDay.cend(), 0.0) / double(byDay.size());
+    };
+    summary.measuredMlPerDay = meanPerDay(measuredByDay);
+    summary.letdownEstimateMlPerDay = meanPerDay(letdownEstimateByDay);
     for (auto it = techniqueCounts.cbegin(); it != techniqueCounts.cend(); ++it)
         summary.techniques.append({it.key(), it.value()});
     std::sort(summary.techniques.begin(), summary.techniques.end(), [](const auto &a, const auto &b) {

@@ -20,6 +20,10 @@ struct PeriodSummary {
     int daysWithSessions = 0; // days with at least one estimable session
     int sessionsWithoutEstimate = 0; // nothing measured, no let-down: volume unknown
     int sessionsWithMeasuredTotal = 0; // pumped volume or test-weigh
+    // Kept apart, never summed: measured per day (over the days with a measured session) and
+    // estimated from let-downs (sessions with nothing measured, over the days with one).
+    std::optional<double> measuredMlPerDay;
+    std::optional<double> letdownEstimateMlPerDay;
     struct TechniqueUse {
         QString key;
         int sessions = 0;

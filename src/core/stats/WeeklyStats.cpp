@@ -50,6 +50,8 @@ struct WeekAccumulator {
     LetdownCounts counts;
     QList<double> firstLetdownS;
     QMap<QDate, double> mlByDay; // days with at least one estimable session
+    QMap<QDate, double> measuredByDay; // the same apart: measured
+    QMap<QDate, double> letdownEstimateByDay; // and estimated from let-downs
     int sessionsWithoutEstimate = 0;
     QList<double> mlSumByOrder;
     QList<int> countByOrder;
@@ -140,11 +142,14 @@ void TrendAccumulator::add(const Session &session)
     // Not logged: no let-downs to estimate; the session's own measured total still counts.
     const QList<double> volumes
         = session.letdownsLogged ? estimatedLetdownVolumesMl(session, m->model) : QList<double>();
-    if (const auto measured = measuredTotalMl(session))
+    if (const auto measured = measuredTotalMl(session)) {
         week.mlByDay[day] += *measured;
-    else if (!volumes.isEmpty())
-        week.mlByDay[day] += std::accumulate(volumes.begin(), volumes.end(), 0.0);
-    else
+        week.measuredByDay[day] += *measured;
+    } else if (!volumes.isEmpty()) {
+        const double estimated = std::accumulate(volumes.begin(), volumes.end(), 0.0);
+        week.mlByDay[day] += estimated;
+        week.letdownEstimateByDay[day] += estimated;
+    } else
         ++week.sessionsWithoutEstimate; // nothing measured, no let-down: unknown, not 0 ml
     addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
     addByOrder(m->rangeSumsByOrder, m->rangeCountsByOrder, volumes);
@@ -214,6 +219,13 @@ TrendStats TrendAccumulator::result() const
                 total += dayMl;
             stats.estimatedMlPerDay = total / double(week.mlByDay.size());
         }
+        const auto meanPerDay = [](const QMap<QDate, double> &byDay) -> std::optional<double> {
+            if (byDay.isEmpty())
+                return std::nullopt;
+            return std::accumulate(byDay.cbegin(), byDay.cend(), 0.0) / double(byDay.size());
+        };
+        stats.measuredMlPerDay = meanPerDay(week.measuredByDay);
+        stats.letdownEstimateMlPerDay = meanPerDay(week.letdownEstimateByDay);
         for (int i = 0; i < week.mlSumByOrder.size(); ++i)
             stats.meanEstimatedMlByOrder.append(week.mlSumByOrder[i] / week.countByOrder[i]);
         stats.sessionsByOrder = week.countByOrder;

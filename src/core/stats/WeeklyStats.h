@@ -47,6 +47,11 @@ struct WeekStats {
     // Sessions with no measured total and no let-down: their volume is unknown and left
     // out of the estimate (never counted as 0 ml).
     int sessionsWithoutEstimate = 0;
+    // The same milk kept apart, never summed (docs/consultant.md): measured (pumped, test
+    // weights) as the mean over the days with a measured session, and estimated from let-downs
+    // (sessions with nothing measured) over the days with such a session.
+    std::optional<double> measuredMlPerDay;
+    std::optional<double> letdownEstimateMlPerDay;
     // Mean estimated volume of the k-th let-down, over the sessions that had a k-th.
     QList<double> meanEstimatedMlByOrder;
     QList<int> sessionsByOrder;
