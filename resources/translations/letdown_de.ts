@@ -2432,7 +2432,7 @@
     </message>
     <message>
         <source>Night sessions %1–%2 h (aim ≥ %3)</source>
-        <translation>Nachtsitzungen %1–%2 Uhr (Ziel ≥ %3)</translation>
+        <translation>Nachts %1–%2 Uhr (Ziel ≥ %3)</translation>
     </message>
     <message>
         <source>Longest gap (aim ≤ %1 h)</source>
@@ -2440,7 +2440,7 @@
     </message>
     <message>
         <source>Minutes left / right (left&apos;s share)</source>
-        <translation>Minuten links / rechts (Anteil links)</translation>
+        <translation>Minuten L / R (Anteil L)</translation>
     </message>
     <message>
         <source>%1/%2 (%3)</source>
@@ -2460,11 +2460,11 @@
     </message>
     <message>
         <source>Milk &lt;b&gt;estimated&lt;/b&gt; from let-downs</source>
-        <translation>Milch aus Milchspendereflexen &lt;b&gt;geschätzt&lt;/b&gt;</translation>
+        <translation>Milch &lt;b&gt;geschätzt&lt;/b&gt; (aus MSR)</translation>
     </message>
     <message>
         <source>Top-ups (of which formula)</source>
-        <translation>Zufütterung (davon Pre-Nahrung)</translation>
+        <translation>Zufütterung (davon Pre)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2472,7 +2472,7 @@
     </message>
     <message>
         <source>Let-downs per session (studies: %1), first after</source>
-        <translation>Milchspendereflexe pro Sitzung (Studien: %1), erster nach</translation>
+        <translation>MSR pro Sitzung (Studien: %1), erster nach</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -2507,10 +2507,6 @@
         <translation>Längste Pause</translation>
     </message>
     <message>
-        <source>Min L / R</source>
-        <translation>Min L / R</translation>
-    </message>
-    <message>
         <source>Measured</source>
         <translation>Gemessen</translation>
     </message>
@@ -2519,24 +2515,12 @@
         <translation>Geschätzt</translation>
     </message>
     <message>
-        <source>Top-up</source>
-        <translation>Zufütterung</translation>
-    </message>
-    <message>
-        <source>Let-downs</source>
-        <translation>Milchspendereflexe</translation>
-    </message>
-    <message>
-        <source>ddd d/M</source>
-        <translation>ddd d.M.</translation>
-    </message>
-    <message>
         <source>No sessions in these 14 days.</source>
         <translation>Keine Sitzungen in diesen 14 Tagen.</translation>
     </message>
     <message>
         <source>Bold: outside the usual aim (%1 to %2 breastfeeds a day, at least one at night, no gap over %3 h); her consultant may set others. Gaps are counted %4. Measured: pumped and test weights. Estimated: from let-downs, for sessions with nothing measured. The two are never added together.</source>
-        <translation>Fett: außerhalb des üblichen Ziels (%1 bis %2 Stillmahlzeiten am Tag, mindestens eine nachts, keine Pause über %3 h); ihre Stillberaterin kann andere setzen. Pausen werden %4 gezählt. Gemessen: abgepumpt und Wiegeproben. Geschätzt: aus Milchspendereflexen, für Sitzungen ohne Messung. Beides wird nie zusammengezählt.</translation>
+        <translation>Fett: außerhalb des üblichen Ziels (%1 bis %2 Stillmahlzeiten am Tag, mindestens eine nachts, keine Pause über %3 h); ihre Stillberaterin kann andere setzen. Pausen werden %4 gezählt. Gemessen: abgepumpt und Wiegeproben. Geschätzt: aus Milchspendereflexen, für Sitzungen ohne Messung. Beides wird nie zusammengezählt. MSR: Milchspendereflex.</translation>
     </message>
     <message>
         <source>from start to start</source>
@@ -2577,6 +2561,24 @@
     <message>
         <source>Baby: %1</source>
         <translation>Baby: %1</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <comment>short column title of the 14-day table</comment>
+        <translation>Flasche</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <comment>short column title of the 14-day table</comment>
+        <translation>MSR</translation>
+    </message>
+    <message>
+        <source>Min L/R</source>
+        <translation>Min L/R</translation>
+    </message>
+    <message>
+        <source>d/M</source>
+        <translation>d.M.</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,8 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
     const int feeds = day.nursingSessions;
     // Two figures per line, each with its usual aim: the whole page stays on one sheet.
     const auto cell = [](const QString &label, const QString &value) {
-        return QStringLiteral("<td width=\"36%\">%1</td><td width=\"14%\">%2</td>").arg(label, value);
+        return QStringLiteral("<td width=\"36%\">%1</td><td width=\"14%\" style=\"white-space: nowrap\">%2</td>")
+            .arg(label, value);
     };
     const auto line = [](const QString &first, const QString &second) {
         return QStringLiteral("<tr>%1%2</tr>").arg(first, second);
@@ -226,19 +227,20 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
     h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"1\" width=\"100%\" "
                         "style=\"font-size: 8pt\">");
     h += row({Text::tr("Day"), Text::tr("Feeds"), Text::tr("Pumps"), Text::tr("Night"), Text::tr("Longest gap"),
-                 Text::tr("Min L / R"), Text::tr("Measured"), Text::tr("Estimated"), Text::tr("Top-up"),
-                 Text::tr("Let-downs")},
+                 Text::tr("Min L/R"), Text::tr("Measured"), Text::tr("Estimated"),
+                 Text::tr("Top-up", "short column title of the 14-day table"),
+                 Text::tr("Let-downs", "short column title of the 14-day table")},
         true, kSmallCell);
     const auto amount = [&](double ml) { return locale.toString(volume.fromMl(ml), 'f', volume.decimals()); };
     for (const DayFigures &d : days)
-        h += row({unbroken(locale.toString(d.date, Text::tr("ddd d/M"))),
+        h += row({unbroken(locale.toString(d.date, Text::tr("d/M"))), // the weekday is on the raster below
             aim(d.nursingSessions >= FeedingTargets::kFewestFeedsPerDay
                     && d.nursingSessions <= FeedingTargets::kMostFeedsPerDay,
                 QString::number(d.nursingSessions)),
             QString::number(d.pumpingSessions), QString::number(d.nightSessions),
             d.longestGapS ? aim(*d.longestGapS <= FeedingTargets::kLongestGapS, hoursMinutes(*d.longestGapS))
                           : QStringLiteral("–"),
-            unbroken(QStringLiteral("%1 / %2").arg(minutes(d.leftS), minutes(d.rightS))),
+            unbroken(QStringLiteral("%1/%2").arg(minutes(d.leftS), minutes(d.rightS))),
             d.sessionsMeasured > 0 ? amount(d.measuredMl) : QStringLiteral("–"),
             d.estimatedMl ? amount(*d.estimatedMl) : QStringLiteral("–"),
             d.topupMl > 0 ? amount(d.topupMl) : QStringLiteral("–"),
