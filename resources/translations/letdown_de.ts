@@ -687,6 +687,26 @@
         <source>Her notes from this many days before the report&apos;s last day go to its appendix</source>
         <translation>Ihre Notizen aus so vielen Tagen vor dem letzten Tag des Berichts kommen in den Anhang</translation>
     </message>
+    <message>
+        <source>&amp;Days file:</source>
+        <translation>&amp;Tagesdatei:</translation>
+    </message>
+    <message>
+        <source>optional: one line per day, for the consultant</source>
+        <translation>optional: eine Zeile pro Tag, für die Stillberaterin</translation>
+    </message>
+    <message>
+        <source>A third file, one line per day: feeds, night sessions, the longest gap, minutes per breast, measured and estimated milk, top-ups</source>
+        <translation>Eine dritte Datei, eine Zeile pro Tag: Mahlzeiten, Nachtsitzungen, die längste Pause, Minuten pro Brust, gemessene und geschätzte Milch, Zufütterung</translation>
+    </message>
+    <message>
+        <source>Choose the days file</source>
+        <translation>Tagesdatei wählen</translation>
+    </message>
+    <message>
+        <source>Choose where to write the days file</source>
+        <translation>Wählen, wohin die Tagesdatei geschrieben wird</translation>
+    </message>
 </context>
 <context>
     <name>FittedVolumeModel</name>
@@ -2332,7 +2352,7 @@
     </message>
     <message>
         <source>Week by week</source>
-        <translation>Woche für Woche</translation>
+        <translation>Woche für Woche (MSR: Milchspendereflexe)</translation>
     </message>
     <message>
         <source>Week</source>
@@ -2340,11 +2360,11 @@
     </message>
     <message>
         <source>Let-downs / nursing</source>
-        <translation>Milchspendereflexe / Stillen</translation>
+        <translation>MSR / Stillen</translation>
     </message>
     <message>
         <source>Let-downs / pumping</source>
-        <translation>Milchspendereflexe / Abpumpen</translation>
+        <translation>MSR / Abpumpen</translation>
     </message>
     <message>
         <source>What her own log suggests</source>
@@ -2532,7 +2552,7 @@
     </message>
     <message>
         <source>First let-down (median)</source>
-        <translation>Erster Milchspendereflex (Median)</translation>
+        <translation>Erster MSR (Median)</translation>
     </message>
     <message>
         <source>Measured %1/day</source>
@@ -3377,10 +3397,6 @@
         <translation>Die letzten 24 Stunden</translation>
     </message>
     <message>
-        <source>Last 24 h: %1 breastfeeds (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)</source>
-        <translation>Letzte 24 h: %1 Stillmahlzeiten (Ziel %2–%3), %4 nachts, längste Pause %5 (Ziel ≤ %6 h)</translation>
-    </message>
-    <message>
         <source>%1 pump sessions</source>
         <translation>%1 Abpumpsitzungen</translation>
     </message>
@@ -3403,6 +3419,26 @@
     <message>
         <source>next side: %1</source>
         <translation>nächste Seite: %1</translation>
+    </message>
+    <message>
+        <source>1 breastfeed</source>
+        <translation>1 Stillmahlzeit</translation>
+    </message>
+    <message>
+        <source>%1 breastfeeds</source>
+        <translation>%1 Stillmahlzeiten</translation>
+    </message>
+    <message>
+        <source>Last 24 h: %1 (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)</source>
+        <translation>Letzte 24 h: %1 (Ziel %2–%3), %4 nachts, längste Pause %5 (Ziel ≤ %6 h)</translation>
+    </message>
+    <message>
+        <source>1 pump session</source>
+        <translation>1 Abpumpsitzung</translation>
+    </message>
+    <message>
+        <source>Today so far: %1 (aim %2–%3 a day), %4 at night</source>
+        <translation>Heute bisher: %1 (Ziel %2–%3 am Tag), %4 nachts</translation>
     </message>
 </context>
 <context>
@@ -3739,16 +3775,20 @@
         <translation>CSV-Datei der Milchspendereflexe</translation>
     </message>
     <message>
-        <source>Two files for a spreadsheet: one line per session, and one line per let-down. Only you can read them.</source>
-        <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspendereflex. Nur Sie können sie lesen.</translation>
-    </message>
-    <message>
         <source>A few pages for your lactation consultant: the last 24 hours and 14 days on the first page, then the summary, trend charts, week by week, and your notes as an appendix.</source>
         <translation>Einige Seiten für Ihre Stillberaterin: die letzten 24 Stunden und 14 Tage auf der ersten Seite, dann die Zusammenfassung, die Verlaufsdiagramme, Woche für Woche und Ihre Notizen als Anhang.</translation>
     </message>
     <message>
         <source> days</source>
         <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Days CSV file</source>
+        <translation>CSV-Datei der Tage</translation>
+    </message>
+    <message>
+        <source>Two files for a spreadsheet: one line per session, and one line per let-down; a third, if you name it, with one line per day for your consultant. Only you can read them.</source>
+        <translation>Zwei Dateien für eine Tabellenkalkulation: eine Zeile pro Sitzung und eine Zeile pro Milchspendereflex; eine dritte, wenn Sie sie benennen, mit einer Zeile pro Tag für Ihre Stillberaterin. Nur Sie können sie lesen.</translation>
     </message>
 </context>
 <context>
@@ -3767,7 +3807,7 @@
     </message>
     <message>
         <source>Let-downs per session (weekly mean)</source>
-        <translation>Milchspendereflexe pro Sitzung (Wochenmittel)</translation>
+        <translation>Milchspendereflexe/Sitzung (Wochenmittel)</translation>
     </message>
     <message>
         <source>%1
@@ -3799,7 +3839,7 @@ aus %4 in den 4 Wochen davor</translation>
     </message>
     <message>
         <source>Estimated volume by let-down order</source>
-        <translation>Geschätzte Menge nach Reihenfolge des Milchspendereflexes</translation>
+        <translation>Geschätzte Menge je Milchspendereflex</translation>
     </message>
     <message>
         <source>let-down number in the session</source>
@@ -3807,7 +3847,7 @@ aus %4 in den 4 Wochen davor</translation>
     </message>
     <message>
         <source>Time to first let-down (weekly median)</source>
-        <translation>Zeit bis zum ersten Milchspendereflex (Wochenmedian)</translation>
+        <translation>Zeit bis zum 1. Milchspendereflex (Median)</translation>
     </message>
     <message>
         <source>Your weekly median</source>

@@ -37,7 +37,7 @@ struct Text {
 
 // The page is laid out in points: A4 less 15 mm margins is about 510 pt wide.
 constexpr int kChartWidthPt = 500;
-constexpr QSize kChartLayoutSize(750, 560);
+constexpr QSize kChartLayoutSize(750, 330);
 constexpr qreal kPrintSharpness = 2.0;
 // The 24-hour picture: 1000 px for 500 pt, so 17 px text prints at 8.5 pt.
 constexpr int kRasterWidthPx = 1000;
@@ -359,9 +359,11 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
 
     // No forced break here: the first page's footnote is followed by the summary, never alone.
     h += summaryHtml(summary, stats, model, volume, letdownsWithoutFeed);
-    h += QStringLiteral("<p style=\"font-size: 11pt; font-weight: bold; margin-top: 10px\">%1</p><p><img src=\"letdown:trends\" width=\"%2\"/></p>")
-             .arg(Text::tr("Weekly trends"))
-             .arg(kChartWidthPt);
+    h += QStringLiteral("<p style=\"font-size: 11pt; font-weight: bold; margin-top: 10px\">%1</p>")
+             .arg(Text::tr("Weekly trends"));
+    // One chart per line, each the page's width: legends and week labels stay whole.
+    for (int i = 0; i < TrendsView::kChartCount; ++i)
+        h += QStringLiteral("<p><img src=\"letdown:trends%1\" width=\"%2\"/></p>").arg(i).arg(kChartWidthPt);
     h += weeksHtml(stats, volume);
     h += insightsAndNotesHtml(summary, insights, notes, notesFrom);
     h += QStringLiteral("</body></html>");
@@ -395,8 +397,9 @@ bool Report::build(SessionStore &store, const Preferences &preferences, const St
     // more), painted at twice that for sharpness.
     TrendsView charts;
     charts.show(stats, model, KindFilter::Both, TrendCharts::chartOptionsFor(preferences));
-    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends")),
-        charts.renderImage(kChartLayoutSize, kPrintSharpness));
+    for (int i = 0; i < TrendsView::kChartCount; ++i)
+        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:trends%1").arg(i)),
+            charts.renderChart(i, kChartLayoutSize, kPrintSharpness));
     DayRaster::Input raster {recent, lastDay, 14, preferences.dayOptions};
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("letdown:raster")),
         DayRaster::render(raster, kRasterWidthPx, kRasterFontPx));

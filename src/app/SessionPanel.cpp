@@ -475,15 +475,28 @@ void SessionPanel::refreshDay()
     const QString gap = day.longestGapS
         ? QStringLiteral("%1:%2").arg(*day.longestGapS / 3600).arg((*day.longestGapS % 3600) / 60, 2, 10, QLatin1Char('0'))
         : QStringLiteral("–");
-    m_dayFigures = tr("Last 24 h: %1 breastfeeds (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)")
-                       .arg(day.nursingSessions)
+    const auto breastfeeds
+        = [this](int count) { return count == 1 ? tr("1 breastfeed") : tr("%1 breastfeeds").arg(count); };
+    m_dayFigures = tr("Last 24 h: %1 (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)")
+                       .arg(breastfeeds(day.nursingSessions))
                        .arg(FeedingTargets::kFewestFeedsPerDay)
                        .arg(FeedingTargets::kMostFeedsPerDay)
                        .arg(day.nightSessions)
                        .arg(gap)
                        .arg(FeedingTargets::kLongestGapS / 3600);
     if (day.pumpingSessions > 0)
-        m_dayFigures += QStringLiteral(", ") + tr("%1 pump sessions").arg(day.pumpingSessions);
+        m_dayFigures += QStringLiteral(", ")
+            + (day.pumpingSessions == 1 ? tr("1 pump session") : tr("%1 pump sessions").arg(day.pumpingSessions));
+    // Today so far, from midnight: what she is on track for.
+    const QDate today = storedLocalDate(nowUtcMs, m_recorder.clock().utcOffsetS(nowUtcMs));
+    const QList<DayFigures> todayFigures = dayFigures(sessions, m_model, StatsRange {today, today}, m_dayOptions);
+    const int feedsToday = todayFigures.isEmpty() ? 0 : todayFigures.first().nursingSessions;
+    const int nightToday = todayFigures.isEmpty() ? 0 : todayFigures.first().nightSessions;
+    m_dayFigures += QLatin1Char('\n') + tr("Today so far: %1 (aim %2–%3 a day), %4 at night")
+                                           .arg(breastfeeds(feedsToday))
+                                           .arg(FeedingTargets::kFewestFeedsPerDay)
+                                           .arg(FeedingTargets::kMostFeedsPerDay)
+                                           .arg(nightToday);
     m_dayTextMinute = -1;
     showDayText();
 }
@@ -505,7 +518,9 @@ void SessionPanel::showDayText()
     }
     if (m_nextSide)
         last += QStringLiteral(" · ") + tr("next side: %1").arg(*m_nextSide == Side::Left ? tr("left") : tr("right"));
-    m_ui->dayLabel->setText(QStringLiteral("<b>%1</b><br/>%2").arg(last.toHtmlEscaped(), m_dayFigures.toHtmlEscaped()));
+    m_ui->dayLabel->setText(QStringLiteral("<b>%1</b><br/>%2")
+                                .arg(last.toHtmlEscaped(),
+                                    m_dayFigures.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"))));
     m_ui->dayLabel->setAccessibleDescription(last + QStringLiteral(". ") + m_dayFigures);
 }
 

@@ -46,6 +46,13 @@ TransferDialog::TransferDialog(
     connect(m_ui->allDatesCheck, &QCheckBox::toggled, this, updateDates);
     connect(m_ui->sessionsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseFirst);
     connect(m_ui->letdownsBrowseButton, &QPushButton::clicked, this, &TransferDialog::browseSecond);
+    connect(m_ui->daysBrowseButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Days CSV file"),
+            m_ui->daysPathEdit->text().isEmpty() ? m_ui->sessionsPathEdit->text() : m_ui->daysPathEdit->text(),
+            tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            m_ui->daysPathEdit->setText(path);
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &TransferDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &TransferDialog::reject);
 
@@ -56,7 +63,8 @@ TransferDialog::TransferDialog(
         m_ui->notesDaysLabel->hide();
         m_ui->notesDaysSpin->hide();
         m_ui->introLabel->setText(tr("Two files for a spreadsheet: one line per session, and one line per "
-                                     "let-down. Only you can read them."));
+                                     "let-down; a third, if you name it, with one line per day for your "
+                                     "consultant. Only you can read them."));
         m_ui->sessionsPathEdit->setText(folder.filePath(QStringLiteral("letdown-sessions.csv")));
         m_ui->letdownsPathEdit->setText(folder.filePath(QStringLiteral("letdown-letdowns.csv")));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
@@ -68,7 +76,8 @@ TransferDialog::TransferDialog(
                                      "notes as an appendix."));
         m_ui->allDatesCheck->setChecked(false);
         for (QWidget *w : std::initializer_list<QWidget *> {m_ui->unitsLabel, m_ui->unitsCombo,
-                 m_ui->letdownsPathLabel, m_ui->letdownsPathEdit, m_ui->letdownsBrowseButton})
+                 m_ui->letdownsPathLabel, m_ui->letdownsPathEdit, m_ui->letdownsBrowseButton, m_ui->daysPathLabel,
+                 m_ui->daysPathEdit, m_ui->daysBrowseButton})
             w->hide();
         m_ui->notesDaysSpin->setSuffix(tr(" days"));
         m_ui->notesDaysSpin->setValue(m_preferences.reportNotesDays);
@@ -142,6 +151,7 @@ bool TransferDialog::run()
         request.unit = m_ui->unitsCombo->currentIndex() == 1 ? VolumeUnit::Oz : VolumeUnit::Ml;
         request.sessionsPath = first;
         request.letdownsPath = second;
+        request.daysPath = m_ui->daysPathEdit->text().trimmed(); // optional
         int count = 0;
         if (!exportCsvFiles(m_store, m_preferences.referenceModel(), request, count, error)) {
             showProblem(error);

@@ -53,3 +53,25 @@ QImage TrendsView::renderImage(QSize size, qreal sharpness)
     QWidget::render(&image);
     return image;
 }
+
+QImage TrendsView::renderChart(int index, QSize size, qreal sharpness)
+{
+    QChartView *view = m_views[index];
+    // Taken out of the grid for the moment: the layout would size it to its cell.
+    QChart *chart = view->chart();
+    QChartView alone;
+    alone.setRenderHint(QPainter::Antialiasing);
+    view->setChart(new QChart); // setChart hands the chart over; the view keeps a placeholder
+    alone.setChart(chart);
+    alone.resize(size);
+    alone.ensurePolished();
+    QImage image(size * sharpness, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(sharpness);
+    image.fill(palette().color(QPalette::Window));
+    alone.QWidget::render(&image);
+    QChart *placeholder = view->chart();
+    alone.setChart(new QChart);
+    view->setChart(chart);
+    delete placeholder;
+    return image;
+}

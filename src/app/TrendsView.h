@@ -22,6 +22,9 @@ public:
     // The grid drawn at exactly this size, without showing a window.
     // Laid out at `size` (logical pixels), painted at `sharpness` times that.
     QImage renderImage(QSize size, qreal sharpness = 1.0);
+    // One chart alone (0 to 3, in the grid's order) at `size`, for print: full width each.
+    QImage renderChart(int index, QSize size, qreal sharpness = 1.0);
+    static constexpr int kChartCount = 4;
 
     QChartView *letdownsView() const { return m_views[0]; }
     QChartView *volumeView() const { return m_views[1]; }

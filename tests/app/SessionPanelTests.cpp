@@ -216,6 +216,7 @@ TEST_CASE("GUI: the Session tab shows the last 24 hours against the aims, the la
     CHECK_THAT(day.toStdString(), Catch::Contains("next side: right"));
     CHECK_THAT(day.toStdString(),
         Catch::Contains("Last 24 h: 4 breastfeeds (aim 8–12), 1 at night, longest gap 6:00 (aim ≤ 5 h), 2 pump sessions"));
+    CHECK_THAT(day.toStdString(), Catch::Contains("Today so far: 1 breastfeed (aim 8–12 a day), 1 at night"));
     // The minutes move with the clock, without a new session.
     screen.clock.advance(5 * 60 * 1000);
     CHECK(waitUntil([&] { return screen.text("dayLabel").contains("9 h 5 min ago"); }, 5000));

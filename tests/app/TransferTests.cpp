@@ -12,6 +12,7 @@
 #include "TestSupport.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -330,4 +331,26 @@ TEST_CASE("Report: page 1 is the consultant's, the PDF has her name as author, a
         INFO("page " << i + 1);
         CHECK(QString(pages[i]).remove(QRegularExpression(QStringLiteral("\\s"))).size() > 400);
     }
+}
+
+TEST_CASE("Export dialog: a third file, one line per day, when she names it")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    REQUIRE(store.saveSessions(consultantWeekend()));
+    FakeClock clock(berlin(2026, 10, 26, 10, 0).toMSecsSinceEpoch());
+    SessionRecorder recorder(store, clock);
+    MainWindow window(db.file, recorder, store, clock);
+    QTemporaryDir dir;
+    TransferDialog dialog(TransferDialog::Mode::ExportCsv, window.journal(), QDate(2026, 10, 26));
+    dialog.findChild<QCheckBox *>("allDatesCheck")->setChecked(true);
+    dialog.setPaths(dir.filePath("s.csv"), dir.filePath("l.csv"));
+    auto *days = dialog.findChild<QLineEdit *>("daysPathEdit");
+    REQUIRE(days);
+    CHECK(days->text().isEmpty()); // optional: nothing written unless she names it
+    days->setText(dir.filePath("days.csv"));
+    dialog.accept();
+    const QString written = QString::fromUtf8(readAll(dir.filePath("days.csv")));
+    CHECK_THAT(written.toStdString(), Catch::StartsWith("date,nursing_sessions,pumping_sessions,night_sessions"));
+    CHECK_THAT(written.toStdString(), Catch::Contains("2026-10-24,4,1,0,18600,"));
 }
