@@ -2471,10 +2471,6 @@
         <translation>Nächste Seite</translation>
     </message>
     <message>
-        <source>L %1, R %2</source>
-        <translation>L %1, R %2</translation>
-    </message>
-    <message>
         <source>Milk &lt;b&gt;measured&lt;/b&gt;</source>
         <translation>Milch &lt;b&gt;gemessen&lt;/b&gt;</translation>
     </message>
@@ -2599,6 +2595,18 @@
     <message>
         <source>d/M</source>
         <translation>d.M.</translation>
+    </message>
+    <message>
+        <source>+%1 g (%2 → %3)</source>
+        <translation>+%1 g (%2 → %3)</translation>
+    </message>
+    <message>
+        <source>Test weights (gain, before → after)</source>
+        <translation>Wiegeproben (Zunahme, vorher → nachher)</translation>
+    </message>
+    <message>
+        <source>Pumped left / right</source>
+        <translation>Abgepumpt links / rechts</translation>
     </message>
 </context>
 <context>

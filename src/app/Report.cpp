@@ -198,12 +198,7 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
     h += line(cell(Text::tr("Minutes left / right (left's share)"),
                   unbroken(Text::tr("%1/%2 (%3)").arg(minutes(day.leftS), minutes(day.rightS), balance(day.leftS, day.rightS)))),
         cell(Text::tr("Next side"), sideName(nextSide(sessions))));
-    QString measured = day.sessionsMeasured > 0 ? volume.text(day.measuredMl) : QStringLiteral("–");
-    if (day.pumpedLeftMl || day.pumpedRightMl)
-        measured += QStringLiteral("<br/>")
-            + Text::tr("L %1, R %2")
-                  .arg(day.pumpedLeftMl ? volume.text(*day.pumpedLeftMl) : QStringLiteral("–"),
-                      day.pumpedRightMl ? volume.text(*day.pumpedRightMl) : QStringLiteral("–"));
+    const QString measured = day.sessionsMeasured > 0 ? volume.text(day.measuredMl) : QStringLiteral("–");
     h += line(cell(Text::tr("Milk <b>measured</b>"), measured),
         cell(Text::tr("Milk <b>estimated</b> from let-downs"),
             day.estimatedMl ? volume.text(*day.estimatedMl) : QStringLiteral("–")));
@@ -218,6 +213,20 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
                       locale.toString(double(day.letdowns) / day.sessionsWithLetdownsLogged, 'f', 1),
                       day.medianFirstLetdownS ? formatSeconds(*day.medianFirstLetdownS) : QStringLiteral("–"))
                 : Text::tr("not logged")));
+    // Test weights with their raw weights, so the consultant can check the gain herself.
+    QStringList weighed;
+    for (const auto &[beforeG, afterG] : day.testWeightsG)
+        weighed << Text::tr("+%1 g (%2 → %3)")
+                       .arg(locale.toString(afterG - beforeG, 'f', 0), locale.toString(beforeG, 'f', 0),
+                           locale.toString(afterG, 'f', 0));
+    h += line(cell(Text::tr("Test weights (gain, before → after)"),
+                  weighed.isEmpty() ? QStringLiteral("–") : weighed.join(QStringLiteral("<br/>"))),
+        cell(Text::tr("Pumped left / right"),
+            day.pumpedLeftMl || day.pumpedRightMl
+                ? QStringLiteral("%1 / %2")
+                      .arg(day.pumpedLeftMl ? volume.text(*day.pumpedLeftMl) : QStringLiteral("–"),
+                          day.pumpedRightMl ? volume.text(*day.pumpedRightMl) : QStringLiteral("–"))
+                : QStringLiteral("–")));
     h += QStringLiteral("</table>");
 
     // Day by day, newest last, with the same aims.

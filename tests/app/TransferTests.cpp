@@ -321,6 +321,13 @@ TEST_CASE("Report: page 1 is the consultant's, the PDF has her name as author, a
     CHECK(QRegularExpression(QStringLiteral("Milk\\s+estimated")).match(words).hasMatch());
     CHECK(words.contains("never added together"));
 
+    // Ending on Saturday, the last 24 hours hold the 23:40 feed's test weight, with its raw weights.
+    const QString saturdayPdf = dir.filePath("saturday.pdf");
+    REQUIRE(Report::writePdf(
+        store, preferences, StatsRange {QDate(2026, 10, 11), QDate(2026, 10, 24)}, saturdayPdf, error));
+    const QString saturdayPage = runTool(QStringLiteral("pdftotext"), {"-f", "1", "-l", "1", saturdayPdf, "-"});
+    CHECK(saturdayPage.contains(QStringLiteral("+52 g (4000 → 4052)")));
+
     const QString all = runTool(QStringLiteral("pdftotext"), {pdf, "-"});
     CHECK_FALSE(all.contains("A note from the night feed"));
     CHECK(all.contains("Appendix: her notes from"));

@@ -22,6 +22,8 @@ TEST_CASE("Day figures: a hand-worked weekend with a 5 h 10 min gap, a night fee
     CHECK(saturday.measuredMl == Approx(90 + 52));
     CHECK(saturday.pumpedLeftMl == Approx(50));
     CHECK(saturday.pumpedRightMl == Approx(40));
+    REQUIRE(saturday.testWeightsG.size() == 1);
+    CHECK(saturday.testWeightsG[0] == std::pair<double, double>(4000, 4052));
     REQUIRE(saturday.estimatedMl);
     CHECK(*saturday.estimatedMl == Approx(48 + 30)); // only sessions with nothing measured
     CHECK(saturday.topupMl == Approx(40));

@@ -56,6 +56,8 @@ void add(PeriodFigures &f, const Timed &t, const ReferenceModel &model, const Da
     } else if (const auto estimated = estimatedSessionVolumeMl(s, model)) {
         f.estimatedMl = f.estimatedMl.value_or(0) + *estimated;
     }
+    if (s.kind == SessionKind::Nursing && s.preFeedWeightG && s.postFeedWeightG)
+        f.testWeightsG.append({*s.preFeedWeightG, *s.postFeedWeightG});
     if (s.leftVolumeMl)
         f.pumpedLeftMl = f.pumpedLeftMl.value_or(0) + *s.leftVolumeMl;
     if (s.rightVolumeMl)

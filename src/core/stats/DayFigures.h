@@ -31,6 +31,7 @@ struct PeriodFigures {
     std::optional<double> pumpedLeftMl; // per breast, where she entered it
     std::optional<double> pumpedRightMl;
     std::optional<double> estimatedMl; // from let-downs, for sessions with nothing measured
+    QList<std::pair<double, double>> testWeightsG; // (before, after) of each test-weighed feed
     double topupMl = 0;
     double topupFormulaMl = 0;
     int letdowns = 0; // in sessions whose let-downs were logged
