@@ -2423,18 +2423,6 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>either (the last feed was even)</source>
-        <translation>beliebig (die letzte Mahlzeit war ausgeglichen)</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>links</translation>
-    </message>
-    <message>
-        <source>right</source>
-        <translation>rechts</translation>
-    </message>
-    <message>
         <source>The last 24 hours (to %1)</source>
         <translation>Die letzten 24 Stunden (bis %1)</translation>
     </message>
@@ -2451,32 +2439,16 @@
         <translation>Abpumpsitzungen</translation>
     </message>
     <message>
-        <source>Night sessions %1–%2 h (aim ≥ %3)</source>
-        <translation>Nachts %1–%2 Uhr (Ziel ≥ %3)</translation>
-    </message>
-    <message>
         <source>Longest gap (aim ≤ %1 h)</source>
         <translation>Längste Pause (Ziel ≤ %1 h)</translation>
-    </message>
-    <message>
-        <source>Minutes left / right (left&apos;s share)</source>
-        <translation>Minuten L / R (Anteil L)</translation>
     </message>
     <message>
         <source>%1/%2 (%3)</source>
         <translation>%1/%2 (%3)</translation>
     </message>
     <message>
-        <source>Next side</source>
-        <translation>Nächste Seite</translation>
-    </message>
-    <message>
         <source>Milk &lt;b&gt;measured&lt;/b&gt;</source>
         <translation>Milch &lt;b&gt;gemessen&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Milk &lt;b&gt;estimated&lt;/b&gt; from let-downs</source>
-        <translation>Milch &lt;b&gt;geschätzt&lt;/b&gt; (aus MSR)</translation>
     </message>
     <message>
         <source>Top-ups (of which formula)</source>
@@ -2485,10 +2457,6 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Let-downs per session (studies: %1), first after</source>
-        <translation>MSR pro Sitzung (Studien: %1), erster nach</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -2597,16 +2565,32 @@
         <translation>d.M.</translation>
     </message>
     <message>
-        <source>+%1 g (%2 → %3)</source>
-        <translation>+%1 g (%2 → %3)</translation>
+        <source>Test weights</source>
+        <translation>Wiegeproben</translation>
     </message>
     <message>
-        <source>Test weights (gain, before → after)</source>
-        <translation>Wiegeproben (Zunahme, vorher → nachher)</translation>
+        <source>(pumped L %1, R %2)</source>
+        <translation>(abgepumpt L %1, R %2)</translation>
     </message>
     <message>
-        <source>Pumped left / right</source>
-        <translation>Abgepumpt links / rechts</translation>
+        <source>Night %1–%2 h (aim ≥ %3)</source>
+        <translation>Nachts %1–%2 Uhr (Ziel ≥ %3)</translation>
+    </message>
+    <message>
+        <source>+%1 g&lt;br/&gt;(%2 → %3)</source>
+        <translation>+%1 g&lt;br/&gt;(%2 → %3)</translation>
+    </message>
+    <message>
+        <source>Minutes L / R (left&apos;s share)</source>
+        <translation>Minuten L / R (Anteil L)</translation>
+    </message>
+    <message>
+        <source>Milk &lt;b&gt;estimated&lt;/b&gt; (let-downs)</source>
+        <translation>Milch &lt;b&gt;geschätzt&lt;/b&gt; (aus MSR)</translation>
+    </message>
+    <message>
+        <source>Let-downs/session (studies %1), first</source>
+        <translation>MSR pro Sitzung (Studien: %1), erster nach</translation>
     </message>
 </context>
 <context>

@@ -148,13 +148,6 @@ QString balance(qint64 leftS, qint64 rightS)
     return Text::tr("%1 %").arg(QLocale().toString(100.0 * double(leftS) / double(leftS + rightS), 'f', 0));
 }
 
-QString sideName(std::optional<Side> side)
-{
-    if (!side)
-        return Text::tr("either (the last feed was even)");
-    return *side == Side::Left ? Text::tr("left") : Text::tr("right");
-}
-
 // Page 1: the last 24 hours against the aims, the last 14 days, and the 24-hour picture.
 QString firstPageHtml(const QList<Session> &sessions, const Preferences &preferences, const ReferenceModel &model,
     qint64 endUtcMs, QDate lastDay)
@@ -168,9 +161,10 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
     };
     const int feeds = day.nursingSessions;
     // Two figures per line, each with its usual aim: the whole page stays on one sheet.
-    const auto cell = [](const QString &label, const QString &value) {
-        return QStringLiteral("<td width=\"36%\">%1</td><td width=\"14%\" style=\"white-space: nowrap\">%2</td>")
-            .arg(label, value);
+    // A value stays on one line unless it may wrap (a list, a longer note).
+    const auto cell = [](const QString &label, const QString &value, bool mayWrap = false) {
+        return QStringLiteral("<td width=\"36%\">%1</td><td width=\"14%\"%3>%2</td>")
+            .arg(label, value, mayWrap ? QString() : QStringLiteral(" style=\"white-space: nowrap\""));
     };
     const auto line = [](const QString &first, const QString &second) {
         return QStringLiteral("<tr>%1%2</tr>").arg(first, second);
@@ -187,7 +181,7 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
                   aim(feeds >= FeedingTargets::kFewestFeedsPerDay && feeds <= FeedingTargets::kMostFeedsPerDay,
                       QString::number(feeds))),
         cell(Text::tr("Pump sessions"), QString::number(day.pumpingSessions)));
-    h += line(cell(Text::tr("Night sessions %1–%2 h (aim ≥ %3)")
+    h += line(cell(Text::tr("Night %1–%2 h (aim ≥ %3)")
                        .arg(options.nightFromHour)
                        .arg(options.nightToHour)
                        .arg(FeedingTargets::kNightFeeds),
@@ -195,38 +189,38 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
         cell(Text::tr("Longest gap (aim ≤ %1 h)").arg(FeedingTargets::kLongestGapS / 3600),
             day.longestGapS ? aim(*day.longestGapS <= FeedingTargets::kLongestGapS, hoursMinutes(*day.longestGapS))
                             : QStringLiteral("–")));
-    h += line(cell(Text::tr("Minutes left / right (left's share)"),
+    // Test weights with their raw weights, so the consultant can check the gain herself.
+    QStringList weighed;
+    for (const auto &[beforeG, afterG] : day.testWeightsG)
+        weighed << Text::tr("+%1 g<br/>(%2 → %3)")
+                       .arg(locale.toString(afterG - beforeG, 'f', 0), locale.toString(beforeG, 'f', 0),
+                           locale.toString(afterG, 'f', 0));
+    h += line(cell(Text::tr("Minutes L / R (left's share)"),
                   unbroken(Text::tr("%1/%2 (%3)").arg(minutes(day.leftS), minutes(day.rightS), balance(day.leftS, day.rightS)))),
-        cell(Text::tr("Next side"), sideName(nextSide(sessions))));
-    const QString measured = day.sessionsMeasured > 0 ? volume.text(day.measuredMl) : QStringLiteral("–");
-    h += line(cell(Text::tr("Milk <b>measured</b>"), measured),
-        cell(Text::tr("Milk <b>estimated</b> from let-downs"),
+        cell(Text::tr("Test weights"), weighed.isEmpty() ? QStringLiteral("–") : weighed.join(QStringLiteral("<br/>")),
+            true));
+    // Measured milk with what was pumped from each breast, where she entered it.
+    QString measured = day.sessionsMeasured > 0 ? volume.text(day.measuredMl) : QStringLiteral("–");
+    if (day.pumpedLeftMl || day.pumpedRightMl)
+        measured += QStringLiteral(" ")
+            + Text::tr("(pumped L %1, R %2)")
+                  .arg(day.pumpedLeftMl ? volume.text(*day.pumpedLeftMl) : QStringLiteral("–"),
+                      day.pumpedRightMl ? volume.text(*day.pumpedRightMl) : QStringLiteral("–"));
+    h += line(cell(Text::tr("Milk <b>measured</b>"), measured, true),
+        cell(Text::tr("Milk <b>estimated</b> (let-downs)"),
             day.estimatedMl ? volume.text(*day.estimatedMl) : QStringLiteral("–")));
     h += line(cell(Text::tr("Top-ups (of which formula)"),
                   day.topupMl > 0
                       ? Text::tr("%1 (%2)").arg(volume.text(day.topupMl), volume.text(day.topupFormulaMl))
-                      : QStringLiteral("–")),
-        cell(Text::tr("Let-downs per session (studies: %1), first after")
+                      : QStringLiteral("–"),
+                  true),
+        cell(Text::tr("Let-downs/session (studies %1), first")
                  .arg(locale.toString(model.meanLetdownsPerBreastfeed, 'f', 1)),
             day.sessionsWithLetdownsLogged > 0
                 ? Text::tr("%1, %2").arg(
                       locale.toString(double(day.letdowns) / day.sessionsWithLetdownsLogged, 'f', 1),
                       day.medianFirstLetdownS ? formatSeconds(*day.medianFirstLetdownS) : QStringLiteral("–"))
                 : Text::tr("not logged")));
-    // Test weights with their raw weights, so the consultant can check the gain herself.
-    QStringList weighed;
-    for (const auto &[beforeG, afterG] : day.testWeightsG)
-        weighed << Text::tr("+%1 g (%2 → %3)")
-                       .arg(locale.toString(afterG - beforeG, 'f', 0), locale.toString(beforeG, 'f', 0),
-                           locale.toString(afterG, 'f', 0));
-    h += line(cell(Text::tr("Test weights (gain, before → after)"),
-                  weighed.isEmpty() ? QStringLiteral("–") : weighed.join(QStringLiteral("<br/>"))),
-        cell(Text::tr("Pumped left / right"),
-            day.pumpedLeftMl || day.pumpedRightMl
-                ? QStringLiteral("%1 / %2")
-                      .arg(day.pumpedLeftMl ? volume.text(*day.pumpedLeftMl) : QStringLiteral("–"),
-                          day.pumpedRightMl ? volume.text(*day.pumpedRightMl) : QStringLiteral("–"))
-                : QStringLiteral("–")));
     h += QStringLiteral("</table>");
 
     // Day by day, newest last, with the same aims.
