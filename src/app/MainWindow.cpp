@@ -261,6 +261,15 @@ void MainWindow::openTransferDialog(int mode)
     if (dialog.result() != QDialog::Accepted && dialog.exec() != QDialog::Accepted)
         return;
     statusBar()->showMessage(dialog.resultMessage(), 10000);
+    // Her notes cut-off is kept with her other preferences: saved from the window's own copy,
+    // so a later change in Preferences does not write the old one back.
+    if (TransferDialog::Mode(mode) == TransferDialog::Mode::ReportPdf
+        && dialog.notesDays() != m_preferences.reportNotesDays) {
+        m_preferences.reportNotesDays = dialog.notesDays();
+        QString error;
+        if (!m_preferences.save(error))
+            showProblem(error);
+    }
 }
 
 void MainWindow::openImportDialog()

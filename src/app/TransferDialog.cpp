@@ -161,12 +161,8 @@ bool TransferDialog::run()
         return true;
     }
     case Mode::ReportPdf: {
-        // Her cut-off for the notes is kept for the next report.
+        // Her cut-off for the notes; the window keeps it for the next report (notesDays()).
         m_preferences.reportNotesDays = m_ui->notesDaysSpin->value();
-        Preferences saved = Preferences::load();
-        saved.reportNotesDays = m_preferences.reportNotesDays;
-        QString ignored; // a report is still written when the settings cannot be
-        saved.save(ignored);
         if (!Report::writePdf(m_store, m_preferences, chosen, first, error)) {
             showProblem(error);
             return false;
@@ -196,4 +192,9 @@ void TransferDialog::browseSecond()
     const QString path = QFileDialog::getSaveFileName(this, tr("Let-downs CSV file"), current, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         m_ui->letdownsPathEdit->setText(path);
+}
+
+int TransferDialog::notesDays() const
+{
+    return m_ui->notesDaysSpin->value();
 }

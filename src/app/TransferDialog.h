@@ -30,6 +30,8 @@ public:
     QString resultMessage() const { return m_result; }
     // For tests and scripted use: fill the fields as she would.
     void setPaths(const QString &first, const QString &second = {});
+    // The report's cut-off for her notes, as she left it (days; 0: none).
+    int notesDays() const;
     void setRange(const StatsRange &range);
     void setOunces(bool ounces);
 

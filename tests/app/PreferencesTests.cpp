@@ -29,6 +29,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 #include <QValueAxis>
 
@@ -232,6 +234,27 @@ TEST_CASE("With ounces chosen, File > Export CSV writes _oz columns")
     CHECK(header.contains("measured_volume_oz"));
     CHECK(header.contains("estimated_volume_oz"));
     CHECK(file.readAll().contains(",3,3,")); // 88.72 ml = 3.00 oz, measured and estimated
+}
+
+TEST_CASE("The report's notes cut-off is kept, and a later change in Preferences does not undo it")
+{
+    PrefsScreen screen;
+    QTemporaryDir dir;
+    auto connection = QObject::connect(
+        screen.window.get(), &MainWindow::transferDialogOpened, screen.window.get(), [&](QDialog *dialog) {
+            auto *transfer = qobject_cast<TransferDialog *>(dialog);
+            CHECK(transfer->findChild<QSpinBox *>("notesDaysSpin")->value() == 14); // the default
+            transfer->findChild<QSpinBox *>("notesDaysSpin")->setValue(3);
+            transfer->setPaths(dir.filePath("report.pdf"), {});
+            transfer->accept();
+        });
+    screen.window->findChild<QAction *>("actionSaveReport")->trigger();
+    QObject::disconnect(connection);
+    CHECK(QFileInfo::exists(dir.filePath("report.pdf")));
+    CHECK(Preferences::load().reportNotesDays == 3);
+    screen.inPreferences([](QDialog *d) { d->findChild<QComboBox *>("unitsCombo")->setCurrentIndex(1); });
+    CHECK(Preferences::load().unit == VolumeUnit::Oz);
+    CHECK(Preferences::load().reportNotesDays == 3);
 }
 
 TEST_CASE("The mini timer, the keys and the Session tab take one path: a let-down from the mini timer is undoable")
