@@ -1,4 +1,5 @@
 // Export, import and the report, through the File menu's dialog and through the CLI.
+#include "DayRaster.h"
 #include "MainWindow.h"
 #include "Report.h"
 #include "StartFolder.h"
@@ -14,6 +15,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -360,4 +363,48 @@ TEST_CASE("Export dialog: a third file, one line per day, when she names it")
     const QString written = QString::fromUtf8(readAll(dir.filePath("days.csv")));
     CHECK_THAT(written.toStdString(), Catch::StartsWith("date,nursing_sessions,pumping_sessions,night_sessions"));
     CHECK_THAT(written.toStdString(), Catch::Contains("2026-10-24,4,1,0,18600,"));
+}
+
+TEST_CASE("Report: the 24-hour raster draws each session where its hours are, nursing solid, and the long gaps")
+{
+    // Two days: Saturday and the Sunday the clocks go back (consultantWeekend), drawn as the
+    // last two rows of a two-day raster, without a key's worth of guessing: pixels are read.
+    DayRaster::Input input {consultantWeekend(), QDate(2026, 10, 25), 2, DayOptions {}};
+    const QImage image = DayRaster::render(input, 1000, 17);
+    REQUIRE_FALSE(image.isNull());
+    // Where an hour of a row is, as the painter lays it out (render's geometry, spelled out).
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(17);
+    const QFontMetricsF metrics(font);
+    const qreal lineH = metrics.height();
+    qreal labelW = 0;
+    for (const QDate day : {QDate(2026, 10, 24), QDate(2026, 10, 25)})
+        labelW = std::max(labelW, metrics.horizontalAdvance(QLocale().toString(day, "ddd d.M.")));
+    labelW += metrics.horizontalAdvance("  ");
+    const qreal left = labelW, right = 1000 - metrics.horizontalAdvance("24:00") / 2 - 2;
+    const qreal top = lineH * 1.4;
+    const qreal rowH = (image.height() - top - lineH * 1.6) / 2;
+    const auto darkAt = [&](int row, double hour) {
+        const int x = int(left + (right - left) * hour / 24.0);
+        const int y = int(top + rowH * row + rowH * 0.5 + rowH * 0.08);
+        return qGray(image.pixel(x, y)) < 100;
+    };
+    CHECK(darkAt(0, 8.1)); // Saturday 08:00, nursing 20 min: a solid bar
+    CHECK(darkAt(0, 13.2)); // 13:10
+    CHECK(darkAt(0, 23.8)); // 23:40, across midnight ...
+    CHECK(darkAt(1, 0.05)); // ... and on into Sunday's row
+    CHECK(darkAt(1, 3.05)); // Sunday 03:00 CET, the night feed
+    CHECK_FALSE(darkAt(0, 11.0)); // nothing at 11:00
+    CHECK_FALSE(darkAt(1, 6.0)); // nor at 06:00 on Sunday
+    // The 5 h 10 min gap (08:00 to 13:10) is bracketed with a dashed line above the row's bars.
+    const auto markedAbove = [&](double hour) {
+        const int x0 = int(left + (right - left) * hour / 24.0);
+        for (int y = int(top); y < int(top + rowH * 0.45); ++y)
+            for (int x = x0 - 4; x <= x0 + 4; ++x)
+                if (qGray(image.pixel(x, y)) < 100)
+                    return true;
+        return false;
+    };
+    CHECK(markedAbove(10.5));
+    CHECK_FALSE(markedAbove(14.5)); // 13:10 to 16:00 is under 5 h: no bracket
 }
