@@ -7,7 +7,6 @@
 #include <QMap>
 
 #include <algorithm>
-#include <numeric>
 
 PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &model)
 {
@@ -58,17 +57,7 @@ PeriodSummary summarize(const QList<Session> &sessions, const ReferenceModel &mo
     if (!firstLetdownS.isEmpty())
         summary.medianFirstLetdownS = median(firstLetdownS);
     summary.daysWithSessions = int(mlByDay.size());
-    if (!mlByDay.isEmpty()) {
-        double total = 0;
-        for (double ml : mlByDay)
-            total += ml;
-        summary.estimatedMlPerDay = total / double(mlByDay.size());
-    }
-    const auto meanPerDay = [](const QMap<QDate, double> &byDay) -> std::optional<double> {
-        if (byDay.isEmpty())
-            return std::nullopt;
-        return std::accumulate(byDay.cbegin(), byDay.cend(), 0.0) / double(byDay.size());
-    };
+    summary.estimatedMlPerDay = meanPerDay(mlByDay);
     summary.measuredMlPerDay = meanPerDay(measuredByDay);
     summary.letdownEstimateMlPerDay = meanPerDay(letdownEstimateByDay);
     for (auto it = techniqueCounts.cbegin(); it != techniqueCounts.cend(); ++it)

@@ -93,6 +93,13 @@ QDate localStartDate(const Session &session)
     return storedLocalDate(session.startedAtUtcMs, session.startedUtcOffsetS);
 }
 
+std::optional<double> meanPerDay(const QMap<QDate, double> &totalByDay)
+{
+    if (totalByDay.isEmpty())
+        return std::nullopt;
+    return std::accumulate(totalByDay.cbegin(), totalByDay.cend(), 0.0) / double(totalByDay.size());
+}
+
 double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -213,17 +220,7 @@ TrendStats TrendAccumulator::result() const
             stats.medianFirstLetdownS = median(week.firstLetdownS);
         stats.daysWithSessions = int(week.mlByDay.size());
         stats.sessionsWithoutEstimate = week.sessionsWithoutEstimate;
-        if (!week.mlByDay.isEmpty()) {
-            double total = 0;
-            for (double dayMl : week.mlByDay)
-                total += dayMl;
-            stats.estimatedMlPerDay = total / double(week.mlByDay.size());
-        }
-        const auto meanPerDay = [](const QMap<QDate, double> &byDay) -> std::optional<double> {
-            if (byDay.isEmpty())
-                return std::nullopt;
-            return std::accumulate(byDay.cbegin(), byDay.cend(), 0.0) / double(byDay.size());
-        };
+        stats.estimatedMlPerDay = meanPerDay(week.mlByDay);
         stats.measuredMlPerDay = meanPerDay(week.measuredByDay);
         stats.letdownEstimateMlPerDay = meanPerDay(week.letdownEstimateByDay);
         for (int i = 0; i < week.mlSumByOrder.size(); ++i)

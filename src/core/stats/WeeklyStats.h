@@ -4,6 +4,7 @@
 #include "reference/ReferenceModel.h"
 
 #include <QDate>
+#include <QMap>
 #include <QList>
 #include <QString>
 
@@ -100,3 +101,5 @@ TrendStats computeTrendStats(
     const QList<Session> &sessions, const ReferenceModel &model, KindFilter filter, const StatsRange &range);
 
 double median(QList<double> values); // of a non-empty list
+// The mean of the days' totals; empty when there is no day (never 0 for "no data").
+std::optional<double> meanPerDay(const QMap<QDate, double> &totalByDay);
