@@ -130,11 +130,6 @@ QString summaryHtml(const PeriodSummary &summary, const TrendStats &stats, const
     return h;
 }
 
-QString hoursMinutes(qint64 seconds)
-{
-    return QStringLiteral("%1:%2").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
-}
-
 QString minutes(qint64 seconds)
 {
     return QLocale().toString(double(seconds) / 60.0, 'f', 0);
@@ -187,7 +182,7 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
                        .arg(FeedingTargets::kNightFeeds),
                   aim(day.nightSessions >= FeedingTargets::kNightFeeds, QString::number(day.nightSessions))),
         cell(Text::tr("Longest gap (aim ≤ %1 h)").arg(FeedingTargets::kLongestGapS / 3600),
-            day.longestGapS ? aim(*day.longestGapS <= FeedingTargets::kLongestGapS, hoursMinutes(*day.longestGapS))
+            day.longestGapS ? aim(*day.longestGapS <= FeedingTargets::kLongestGapS, formatHoursMinutes(*day.longestGapS))
                             : QStringLiteral("–")));
     // Test weights with their raw weights, so the consultant can check the gain herself.
     QStringList weighed;
@@ -241,7 +236,7 @@ QString firstPageHtml(const QList<Session> &sessions, const Preferences &prefere
                     && d.nursingSessions <= FeedingTargets::kMostFeedsPerDay,
                 QString::number(d.nursingSessions)),
             QString::number(d.pumpingSessions), QString::number(d.nightSessions),
-            d.longestGapS ? aim(*d.longestGapS <= FeedingTargets::kLongestGapS, hoursMinutes(*d.longestGapS))
+            d.longestGapS ? aim(*d.longestGapS <= FeedingTargets::kLongestGapS, formatHoursMinutes(*d.longestGapS))
                           : QStringLiteral("–"),
             unbroken(QStringLiteral("%1/%2").arg(minutes(d.leftS), minutes(d.rightS))),
             d.sessionsMeasured > 0 ? amount(d.measuredMl) : QStringLiteral("–"),
@@ -293,8 +288,8 @@ QString weeksHtml(const TrendStats &stats, const VolumeFormat &volume)
 }
 
 // Her log's insights and her notes.
-QString insightsAndNotesHtml(const PeriodSummary &summary, const Insights &insights,
-    const QList<PeriodSummary::DatedNote> &notes, QDate notesFrom)
+QString insightsAndNotesHtml(
+    const Insights &insights, const QList<PeriodSummary::DatedNote> &notes, QDate notesFrom)
 {
     const QLocale locale;
     QString h;
@@ -312,7 +307,6 @@ QString insightsAndNotesHtml(const PeriodSummary &summary, const Insights &insig
     for (const QString &sentence : insights.literature.sentences)
         h += QStringLiteral("<p>%1</p>").arg(sentence.toHtmlEscaped());
 
-    Q_UNUSED(summary);
     // Her notes last, as an appendix, from the day she chose (the whole period can be pages).
     h += QStringLiteral("<p style=\"font-size: 11pt; font-weight: bold; margin-top: 10px\">%1</p>")
              .arg(notesFrom.isValid() ? Text::tr("Appendix: her notes from %1").arg(locale.toString(notesFrom, QLocale::LongFormat))
@@ -368,7 +362,7 @@ QString html(const PeriodSummary &summary, const TrendStats &stats, const Insigh
     for (int i = 0; i < TrendsView::kChartCount; ++i)
         h += QStringLiteral("<p><img src=\"letdown:trends%1\" width=\"%2\"/></p>").arg(i).arg(kChartWidthPt);
     h += weeksHtml(stats, volume);
-    h += insightsAndNotesHtml(summary, insights, notes, notesFrom);
+    h += insightsAndNotesHtml(insights, notes, notesFrom);
     h += QStringLiteral("</body></html>");
     return h;
 }

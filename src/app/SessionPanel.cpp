@@ -472,9 +472,7 @@ void SessionPanel::refreshDay()
             m_lastFeedStartUtcMs = std::max(m_lastFeedStartUtcMs.value_or(s.startedAtUtcMs), s.startedAtUtcMs);
     m_nextSide = nextSide(sessions);
     const PeriodFigures day = lastDayFigures(sessions, m_model, nowUtcMs, m_dayOptions);
-    const QString gap = day.longestGapS
-        ? QStringLiteral("%1:%2").arg(*day.longestGapS / 3600).arg((*day.longestGapS % 3600) / 60, 2, 10, QLatin1Char('0'))
-        : QStringLiteral("–");
+    const QString gap = day.longestGapS ? formatHoursMinutes(*day.longestGapS) : QStringLiteral("–");
     const auto breastfeeds
         = [this](int count) { return count == 1 ? tr("1 breastfeed") : tr("%1 breastfeeds").arg(count); };
     m_dayFigures = tr("Last 24 h: %1 (aim %2–%3), %4 at night, longest gap %5 (aim ≤ %6 h)")

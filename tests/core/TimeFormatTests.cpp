@@ -59,3 +59,10 @@ TEST_CASE("Times from the start are read back from what she types")
     CHECK_FALSE(parseElapsedMs(""));
     CHECK_FALSE(parseElapsedMs("1:2:3:4"));
 }
+
+TEST_CASE("Gaps between feeds read as hours and minutes")
+{
+    CHECK(formatHoursMinutes(0) == "0:00");
+    CHECK(formatHoursMinutes(5 * 3600 + 10 * 60 + 59) == "5:10"); // seconds dropped
+    CHECK(formatHoursMinutes(26 * 3600 + 5 * 60) == "26:05");
+}

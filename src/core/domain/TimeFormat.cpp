@@ -61,3 +61,8 @@ std::optional<qint64> parseElapsedMs(const QString &text)
     }
     return totalS * 1000;
 }
+
+QString formatHoursMinutes(qint64 seconds)
+{
+    return QStringLiteral("%1:%2").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}

@@ -9,6 +9,8 @@
 QString formatElapsed(qint64 elapsedMs);
 // The live timer: "04:12" below an hour (fixed width, so it does not jitter), "1:02:09" after.
 QString formatTimer(qint64 elapsedMs);
+// A gap between feeds: "5:10" (hours and minutes, seconds dropped).
+QString formatHoursMinutes(qint64 seconds);
 
 // Reads what formatElapsed writes ("4:12", "1:02:09") or plain seconds ("252").
 // Empty when the text is not a time from the start.
