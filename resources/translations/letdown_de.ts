@@ -410,6 +410,42 @@
         <source>Her notes from this many days before the last day go to the appendix (0: none; default: her setting, 14).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--samples FILE.csv is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 let-down found in %1 min of readings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 let-downs found in %2 min of readings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1. at %2: %3 ml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milk in the bottle: %1 ml, of it %2 ml/min trickling between let-downs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings set aside (a lifted bottle, a bump): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times the weight jumped and stayed (a bottle emptied or swapped; only milk was counted): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find let-downs in a scale&apos;s recording of a pumping session (docs/scale.md); changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recording: CSV with the header seconds,grams (or at,grams).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -2634,6 +2670,73 @@
     <message>
         <source>There are no backups yet. Letdown takes one each day that has changes, in %1.</source>
         <translation>Es gibt noch keine Sicherungen. Letdown legt an jedem Tag mit Änderungen eine an, in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleSamples</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: a pumping session&apos;s samples fit in %3 MB, so this is not one.</source>
+        <translation>%1 ist %2 MB groß: die Messwerte einer Pumpsitzung passen in %3 MB, das hier ist also keine.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 ist größer als %2 MB.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected a header &apos;seconds,grams&apos; or &apos;at,grams&apos;.</source>
+        <translation>die Datei ist leer; erwartet wird die Kopfzeile &apos;seconds,grams&apos; oder &apos;at,grams&apos;.</translation>
+    </message>
+    <message>
+        <source>the first line must be the header &apos;seconds,grams&apos; (or &apos;at,grams&apos;), not &apos;%1&apos;.</source>
+        <translation>die erste Zeile muss die Kopfzeile &apos;seconds,grams&apos; (oder &apos;at,grams&apos;) sein, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 samples: one pumping session has at most %2.</source>
+        <translation>%1 Messwerte: eine Pumpsitzung hat höchstens %2.</translation>
+    </message>
+    <message>
+        <source>expected two fields, time and grams.</source>
+        <translation>erwartet werden zwei Felder, Zeit und Gramm.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 8601 time with its UTC offset.</source>
+        <translation>&apos;%1&apos; ist keine ISO-8601-Zeit mit UTC-Versatz.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number of seconds.</source>
+        <translation>&apos;%1&apos; ist keine Zahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a weight in grams (at most %2).</source>
+        <translation>&apos;%1&apos; ist kein Gewicht in Gramm (höchstens %2).</translation>
+    </message>
+    <message>
+        <source>the time goes backwards (%1 s after %2 s).</source>
+        <translation>die Zeit läuft rückwärts (%1 s nach %2 s).</translation>
+    </message>
+    <message>
+        <source>the recording runs longer than a day.</source>
+        <translation>die Aufzeichnung dauert länger als einen Tag.</translation>
+    </message>
+    <message>
+        <source>the file has a header but no samples.</source>
+        <translation>die Datei hat eine Kopfzeile, aber keine Messwerte.</translation>
     </message>
 </context>
 <context>

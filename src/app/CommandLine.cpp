@@ -18,6 +18,9 @@
 #include "journal/Journal.h"
 #include "recorder/SessionRecorder.h"
 #include "output/OutputFiles.h"
+#include "scale/LetdownDetector.h"
+#include "scale/ScaleSamples.h"
+#include "domain/TimeFormat.h"
 #include "base/Clock.h"
 #include "settings/Preferences.h"
 #include "stats/Insights.h"
@@ -407,6 +410,49 @@ int runDemoData(const QCommandLineParser &parser)
     return 0;
 }
 
+int runDetect(const QCommandLineParser &parser)
+{
+    const QString verb = QStringLiteral("detect");
+    const QString path = parser.value(QStringLiteral("samples"));
+    if (path.isEmpty())
+        return fail(verb, Text::tr("--samples FILE.csv is required."), 2);
+    QVector<ScaleSample> samples;
+    QString error;
+    if (!ScaleSamples::readFile(path, samples, error))
+        return fail(verb, error);
+    const LetdownDetection detection = LetdownDetector::detect(samples);
+    QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("json"))) {
+        out << QJsonDocument(LetdownDetector::toJson(detection)).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    const QLocale locale;
+    const double minutes = (samples.last().atS - samples.first().atS) / 60;
+    const int found = detection.letdowns.size();
+    const QString readMinutes = locale.toString(minutes, 'f', 1);
+    out << (found == 1 ? Text::tr("1 let-down found in %1 min of readings.").arg(readMinutes)
+                       : Text::tr("%1 let-downs found in %2 min of readings.").arg(found).arg(readMinutes))
+        << '\n';
+    for (int k = 0; k < detection.letdowns.size(); ++k) {
+        const DetectedLetdown &letdown = detection.letdowns[k];
+        out << Text::tr("  %1. at %2: %3 ml")
+                   .arg(k + 1)
+                   .arg(formatElapsed(qint64(std::llround(letdown.onsetS * 1000))),
+                       locale.toString(letdown.volumeMl, 'f', 1))
+            << '\n';
+    }
+    out << Text::tr("Milk in the bottle: %1 ml, of it %2 ml/min trickling between let-downs.")
+               .arg(locale.toString(detection.totalMl, 'f', 1), locale.toString(detection.trickleMlPerS * 60, 'f', 1))
+        << '\n';
+    if (detection.samplesSetAside > 0)
+        out << Text::tr("Readings set aside (a lifted bottle, a bump): %1.").arg(detection.samplesSetAside) << '\n';
+    if (detection.levelChanges > 0)
+        out << Text::tr("Times the weight jumped and stayed (a bottle emptied or swapped; only milk was counted): %1.")
+                   .arg(detection.levelChanges)
+            << '\n';
+    return 0;
+}
+
 int runExport(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("export");
@@ -722,6 +768,18 @@ const QList<Verb> &verbs()
                 + rangeOptions();
             },
             runExport},
+        {"detect",
+            QT_TRANSLATE_NOOP("CommandLine",
+                "Find let-downs in a scale's recording of a pumping session (docs/scale.md); changes nothing."),
+            false,
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("samples"),
+                        Text::tr("The recording: CSV with the header seconds,grams (or at,grams)."),
+                        QStringLiteral("file")},
+                    {QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")}};
+            },
+            runDetect},
         {"import",
             QT_TRANSLATE_NOOP("CommandLine",
                 "Read sessions from Letdown's export or another tracker's (Baby Buddy, Huckleberry, Baby Tracker)."),

@@ -1,4 +1,5 @@
 // The headless commands, run as a user would: the real executable, no display.
+#include "scale/SimulatedPumping.h"
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
@@ -16,6 +17,13 @@
 #include <functional>
 
 namespace {
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(bytes) == bytes.size());
+}
+
 // The hand-worked week of the stats tests, in a database file.
 struct FixtureDatabase {
     TempDatabase db;
@@ -136,7 +144,7 @@ TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
 
 TEST_CASE("CLI: every command has its own --help, and none needs a display")
 {
-    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup"}) {
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup", "detect"}) {
         const CliResult result = runLetdown({verb, "--help"});
         INFO(verb);
         CHECK(result.exitCode == 0);
@@ -229,7 +237,7 @@ TEST_CASE("CLI: every command works with its options before or after it, and pri
     CHECK(valueNamedStats.exitCode == 0);
     CHECK(valueNamedStats.out.contains("Without a command it opens the window"));
     // The main help lists every command of the table.
-    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup"})
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup", "detect"})
         CHECK(valueNamedStats.out.contains(QByteArray("  ") + verb));
     CHECK(runLetdown({"--database", fixture.db.path, "stats", "extra"}).exitCode == 2);
 }
@@ -543,4 +551,51 @@ TEST_CASE("Docs: every command, option and repository path they name exists")
     }
     CHECK(commandsChecked > 20);
     CHECK(pathsChecked > 10);
+}
+
+TEST_CASE("CLI: detect finds the let-downs in a scale's recording and refuses a broken one")
+{
+    QTemporaryDir dir;
+    const SimulatedPumping session = PumpingSimulation::simulate({{75, 32}, {330, 14}}, PumpingConditions {}, 11);
+    QByteArray csv("seconds,grams\n");
+    for (const ScaleSample &sample : session.samples)
+        csv += QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n';
+    const QString recording = dir.filePath("pumping.csv");
+    writeFile(recording, csv);
+
+    CliResult result = runLetdown({"detect", "--samples", recording, "--json"});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    const QJsonArray letdowns = json["letdowns"].toArray();
+    REQUIRE(letdowns.size() == 2);
+    CHECK(std::abs(letdowns[0].toObject()["at_s"].toDouble() - 75) <= 20);
+    CHECK(letdowns[0].toObject()["volume_ml"].toDouble() == Approx(32).epsilon(0.15));
+    CHECK(std::abs(letdowns[1].toObject()["at_s"].toDouble() - 330) <= 20);
+    CHECK(letdowns[1].toObject()["volume_ml"].toDouble() == Approx(14).epsilon(0.15));
+    CHECK(json["total_ml"].toDouble() == Approx(session.totalMl).margin(2));
+
+    result = runLetdown({"detect", "--samples", recording});
+    CHECK(result.exitCode == 0);
+    CHECK(result.out.contains("2 let-downs found in"));
+
+    const QString backwards = dir.filePath("backwards.csv");
+    writeFile(backwards, "seconds,grams\n0,100\n2,101\n1,102\n");
+    result = runLetdown({"detect", "--samples", backwards});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("line 4: the time goes backwards"));
+    const QString noHeader = dir.filePath("noheader.csv");
+    writeFile(noHeader, "0,100\n2,101\n");
+    result = runLetdown({"detect", "--samples", noHeader});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("header"));
+    const QString words = dir.filePath("words.csv");
+    writeFile(words, "seconds,grams\n0,100\n2,heavy\n");
+    result = runLetdown({"detect", "--samples", words});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("line 3"));
+    result = runLetdown({"detect", "--samples", dir.filePath("missing.csv")});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("does not exist"));
+    CHECK(runLetdown({"detect"}).exitCode == 2);
 }
