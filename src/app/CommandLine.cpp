@@ -453,6 +453,65 @@ int runDetect(const QCommandLineParser &parser)
     return 0;
 }
 
+// `letdown attach-scale FILE --session last|UUID`: a scale's readings, recorded elsewhere,
+// attached to a finished pumping session through the journal (docs/scale.md).
+int runAttachScale(const QCommandLineParser &parser, WriteContext &context)
+{
+    const QStringList files = filesOf(parser, "attach-scale");
+    if (files.size() != 1)
+        return context.fail(Text::tr("name one file of readings: letdown attach-scale FILE.csv --session last"), 2);
+    const QString which = parser.value(QStringLiteral("session"));
+    if (which.isEmpty())
+        return context.fail(Text::tr("--session is required: 'last' (the last pumping session) or its id."), 2);
+    QVector<ScaleSample> samples;
+    std::optional<qint64> firstAtUtcMs;
+    QString error;
+    if (!ScaleSamples::readFile(files.constFirst(), samples, error, &firstAtUtcMs))
+        return context.fail(error);
+    Journal *journal = context.journal(Database::OpenMode::MustExist, error);
+    if (!journal)
+        return context.fail(error);
+    QString uuid = which;
+    if (which == QLatin1String("last")) {
+        QList<SessionSummary> recent;
+        if (!journal->store().loadRecentSummaries(200, recent))
+            return context.fail(journal->store().errorString());
+        uuid.clear();
+        for (const SessionSummary &summary : recent)
+            if (summary.kind == SessionKind::Pumping && summary.state == SessionState::Stopped) {
+                uuid = summary.uuid;
+                break;
+            }
+        if (uuid.isEmpty())
+            return context.fail(Text::tr("there is no finished pumping session to attach the readings to."));
+    }
+    std::optional<Session> session;
+    if (!journal->store().loadSession(uuid, session))
+        return context.fail(journal->store().errorString());
+    if (!session)
+        return context.fail(Text::tr("there is no session %1.").arg(uuid));
+    Journal::ScaleAttachment attachment;
+    // Readings with their own times are placed by them; seconds count from the session's start.
+    const qint64 startUtcMs = firstAtUtcMs.value_or(session->startedAtUtcMs);
+    if (!journal->attachScaleRecording(uuid, samples, startUtcMs, Origin::CommandLine, attachment, error))
+        return context.fail(error);
+    const QLocale locale = QLocale::c();
+    context.out += Text::tr("Attached %1 readings to the session of %2: %3 let-downs found (%4 matched your taps, %5 "
+                            "added), %6 ml in the bottle.\n")
+                       .arg(samples.size())
+                       .arg(QDateTime::fromMSecsSinceEpoch(session->startedAtUtcMs, Qt::OffsetFromUTC,
+                                session->startedUtcOffsetS)
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                       .arg(attachment.found)
+                       .arg(attachment.matched)
+                       .arg(attachment.added)
+                       .arg(locale.toString(attachment.totalMl, 'f', 1));
+    if (attachment.unmatchedTaps > 0)
+        context.out += Text::tr("%1 of your taps had no let-down on the scale; they are kept as you made them.\n")
+                           .arg(attachment.unmatchedTaps);
+    return 0;
+}
+
 int runExport(const QCommandLineParser &parser)
 {
     const QString verb = QStringLiteral("export");
@@ -780,6 +839,16 @@ const QList<Verb> &verbs()
                     {QStringLiteral("json"), Text::tr("Print one JSON object (see docs/cli.md).")}};
             },
             runDetect},
+        {"attach-scale",
+            QT_TRANSLATE_NOOP("CommandLine",
+                "Attach a scale's readings to a finished pumping session: the let-downs found get their measured "
+                "volumes (docs/scale.md)."),
+            false,
+            [] {
+                return QList<QCommandLineOption> {{QStringLiteral("session"),
+                    Text::tr("'last' (the last finished pumping session) or a session's id."), QStringLiteral("id")}};
+            },
+            nullptr, true, runAttachScale},
         {"import",
             QT_TRANSLATE_NOOP("CommandLine",
                 "Read sessions from Letdown's export or another tracker's (Baby Buddy, Huckleberry, Baby Tracker)."),

@@ -599,3 +599,46 @@ TEST_CASE("CLI: detect finds the let-downs in a scale's recording and refuses a 
     CHECK(result.err.contains("does not exist"));
     CHECK(runLetdown({"detect"}).exitCode == 2);
 }
+
+TEST_CASE("CLI: attach-scale gives a finished pumping session the let-downs a scale weighed")
+{
+    TempDatabase db;
+    const QDateTime start = QDateTime::currentDateTime().addDays(-1);
+    Session session = finishedSession(SessionKind::Pumping, start, {80}, 900);
+    {
+        SessionStore store(db.database);
+        REQUIRE(store.saveSessions({session}));
+    }
+    QTemporaryDir dir;
+    const SimulatedPumping readings = PumpingSimulation::simulate({{70, 30}, {360, 13}}, PumpingConditions {}, 5);
+    QByteArray csv("seconds,grams\n");
+    for (const ScaleSample &sample : readings.samples)
+        csv += QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n';
+    writeFile(dir.filePath("scale.csv"), csv);
+
+    CliResult result = runLetdown({"attach-scale", dir.filePath("scale.csv"), "--session", "last", "--database", db.path});
+    INFO(result.err.toStdString());
+    REQUIRE(result.exitCode == 0);
+    CHECK(result.out.contains("2 let-downs found (1 matched your taps, 1 added)"));
+
+    const QString letdowns = dir.filePath("letdowns.csv");
+    REQUIRE(runLetdown({"export", "--database", db.path, "--sessions", dir.filePath("s.csv"), "--ejections", letdowns,
+                "--units", "ml"})
+                .exitCode
+        == 0);
+    QFile file(letdowns);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    REQUIRE(lines.size() == 3); // the header and two let-downs, each with a measured volume
+    const QList<QByteArray> header = lines[0].split(',');
+    const int measured = header.indexOf("measured_volume_ml");
+    REQUIRE(measured >= 0);
+    CHECK(lines[1].split(',').value(measured).toDouble() == Approx(30).epsilon(0.15));
+    CHECK(lines[2].split(',').value(measured).toDouble() == Approx(13).epsilon(0.2));
+
+    // A breastfeed, a missing file, no --session: refused, nothing changed.
+    result = runLetdown({"attach-scale", dir.filePath("nothing.csv"), "--session", "last", "--database", db.path});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("does not exist"));
+    CHECK(runLetdown({"attach-scale", dir.filePath("scale.csv"), "--database", db.path}).exitCode == 2);
+}

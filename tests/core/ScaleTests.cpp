@@ -1,10 +1,18 @@
 // The let-down detector (docs/scale.md): its quality on simulated pumping sessions with known
 // let-downs, and what it makes of the messes real scales produce.
+#include "journal/Journal.h"
+#include "model/FittedVolumeModel.h"
 #include "scale/LetdownDetector.h"
+#include "scale/ScaleMerge.h"
 #include "scale/ScaleSamples.h"
 #include "scale/SimulatedPumping.h"
 
+#include "SessionFixtures.h"
+#include "TestSupport.h"
+
 #include <catch2/catch.hpp>
+
+#include <QSignalSpy>
 
 #include <QTemporaryDir>
 
@@ -259,4 +267,113 @@ TEST_CASE("Scale: the compact form keeps every sample at the scale's step, in a 
     REQUIRE(ScaleSamples::parse(ScaleSamples::toRecordingCsv(session.samples, 1'780'000'000'000, 3600), reread, error));
     REQUIRE(reread.size() == session.samples.size());
     CHECK(reread.last().atS == Approx(session.samples.last().atS - session.samples.first().atS).margin(0.002));
+}
+
+namespace {
+// A finished pumping session two hours before the rig's clock, with her taps at these seconds.
+Session pumpingSession(const FakeClock &clock, const QList<int> &tapsAtS)
+{
+    return finishedSession(
+        SessionKind::Pumping, QDateTime::fromMSecsSinceEpoch(clock.wallUtcMs() - 2 * 3600 * 1000), tapsAtS, 900);
+}
+} // namespace
+
+TEST_CASE("Scale: her taps get the scale's volumes, let-downs only the scale saw are added, merging twice adds nothing")
+{
+    FakeClock clock;
+    // She tapped at 70 s (the scale's first let-down began at 60 s) and at 700 s (nothing there).
+    const Session tapped = pumpingSession(clock, {70, 700});
+    const SimulatedPumping readings = cleanSession({{60, 30}, {320, 12}});
+    const LetdownDetection detection = LetdownDetector::detect(readings.samples);
+    REQUIRE(detection.letdowns.size() == 2);
+
+    const ScaleMerge merged = ScaleMerging::merge(tapped, detection, tapped.startedAtUtcMs);
+    CHECK(merged.matched == 1);
+    CHECK(merged.added == 1);
+    CHECK(merged.unmatchedTaps == 1);
+    const QList<Letdown> &letdowns = merged.session.letdowns;
+    REQUIRE(letdowns.size() == 3);
+    CHECK(letdowns[0].offsetMs == 70'000); // her tap keeps its moment
+    CHECK(*letdowns[0].measuredVolumeMl == Approx(30).epsilon(0.1));
+    CHECK(std::abs(letdowns[1].offsetMs - 320'000) <= 20'000); // found at its onset
+    CHECK(*letdowns[1].measuredVolumeMl == Approx(12).epsilon(0.2));
+    CHECK_FALSE(letdowns[2].measuredVolumeMl); // the scale saw nothing at 700 s
+    CHECK(*merged.session.pumpedVolumeMl == Approx(readings.totalMl).margin(1));
+
+    const ScaleMerge again = ScaleMerging::merge(merged.session, detection, tapped.startedAtUtcMs);
+    CHECK(again.added == 0);
+    CHECK(again.session == merged.session);
+}
+
+TEST_CASE("Scale: readings attached through the journal are kept with the session, in one change, and go with it")
+{
+    JournalRig rig;
+    const Session session = pumpingSession(rig.clock, {65});
+    QString error;
+    REQUIRE(rig.journal.addSession(session, Origin::History, error));
+    const SimulatedPumping readings = cleanSession({{60, 28}, {400, 14}});
+    QSignalSpy changed(&rig.journal, &Journal::changed);
+    Journal::ScaleAttachment attachment;
+    REQUIRE(rig.journal.attachScaleRecording(
+        session.uuid, readings.samples, session.startedAtUtcMs, Origin::CommandLine, attachment, error));
+    CHECK(attachment.found == 2);
+    CHECK(attachment.matched == 1);
+    CHECK(attachment.added == 1);
+    CHECK(changed.size() == 1);
+
+    std::optional<Session> stored;
+    REQUIRE(rig.store.loadSession(session.uuid, stored));
+    REQUIRE(stored->letdowns.size() == 2);
+    CHECK(stored->letdowns[0].measuredVolumeMl);
+    CHECK(stored->letdowns[1].measuredVolumeMl);
+    std::optional<SessionStore::ScaleRecordingRow> recording;
+    REQUIRE(rig.store.loadScaleRecording(session.uuid, recording));
+    REQUIRE(recording);
+    CHECK(recording->sampleCount == readings.samples.size());
+    QVector<ScaleSample> decoded;
+    REQUIRE(ScaleSamples::decodeCompact(recording->samples, decoded));
+    CHECK(decoded.size() == readings.samples.size());
+    QList<ChangeRecord> log;
+    REQUIRE(rig.store.loadChangeLog(0, 10, log));
+    CHECK(log.last().command == "attach_scale");
+
+    // Not a breastfeed, not a running session, not nothing.
+    const Session nursing = finishedSession(
+        SessionKind::Nursing, QDateTime::fromMSecsSinceEpoch(rig.clock.wallUtcMs() - 5 * 3600 * 1000), {30});
+    REQUIRE(rig.journal.addSession(nursing, Origin::History, error));
+    CHECK_FALSE(rig.journal.attachScaleRecording(
+        nursing.uuid, readings.samples, nursing.startedAtUtcMs, Origin::CommandLine, attachment, error));
+    CHECK(error.contains("breastfeed"));
+    CHECK_FALSE(rig.journal.attachScaleRecording(
+        session.uuid, {}, session.startedAtUtcMs, Origin::CommandLine, attachment, error));
+
+    REQUIRE(rig.journal.deleteSession(session.uuid, Origin::History, error));
+    REQUIRE(rig.store.loadScaleRecording(session.uuid, recording));
+    CHECK_FALSE(recording);
+}
+
+TEST_CASE("Scale: her fitted curve uses the let-downs a scale weighed one by one, and says how many sessions had them")
+{
+    // Sessions whose let-downs were each weighed: 40 ml, then 40 % of the one before; the
+    // pumped totals also hold a trickle of 10 ml that belongs to no let-down.
+    QList<MeasuredSession> sessions;
+    FakeClock clock;
+    for (int k = 0; k < 24; ++k) {
+        const int count = 1 + k % 4;
+        Session session = pumpingSession(clock, QList<int> {60, 200, 340, 480}.mid(0, count));
+        double total = 10;
+        for (int i = 0; i < count; ++i) {
+            session.letdowns[i].measuredVolumeMl = 40 * std::pow(0.4, i);
+            total += *session.letdowns[i].measuredVolumeMl;
+        }
+        session.pumpedVolumeMl = total;
+        sessions << *measuredSession(session);
+    }
+    const auto fit = fitVolumeModel(sessions);
+    REQUIRE(fit);
+    REQUIRE(fit->fitted);
+    CHECK(fit->sessionsMeasuredByLetdown == 24);
+    CHECK(fit->firstMl == Approx(40).margin(0.5)); // with the totals, the trickle would inflate it
+    CHECK(fit->decay == Approx(0.4).margin(0.02));
+    CHECK(FittedVolumeModel(*fit).source().contains("weighed by a scale"));
 }

@@ -1,5 +1,8 @@
 #include "journal/Journal.h"
 
+#include "scale/LetdownDetector.h"
+#include "scale/ScaleMerge.h"
+
 #include "datafile/DataFile.h"
 #include "domain/SessionJson.h"
 #include "domain/SessionValidation.h"
@@ -296,6 +299,51 @@ bool Journal::replaceSession(const Session &session, Origin origin, QString &err
     return write(QStringLiteral("edit_session"), origin, session.uuid,
         compactJson({{QStringLiteral("session"), sessionToJson(session, true)}}),
         [&] { return m_store.replaceSession(session); }, error);
+}
+
+bool Journal::attachScaleRecording(const QString &uuid, const QVector<ScaleSample> &samples,
+    qint64 recordingStartUtcMs, Origin origin, ScaleAttachment &attachment, QString &error)
+{
+    attachment = {};
+    std::optional<Session> session;
+    if (!m_store.loadSession(uuid, session)) {
+        error = m_store.errorString();
+        return false;
+    }
+    if (!session) {
+        error = tr("There is no session %1.").arg(uuid);
+        return false;
+    }
+    if (session->kind != SessionKind::Pumping) {
+        error = tr("A scale's readings belong to a pumping session; this one is a breastfeed.");
+        return false;
+    }
+    if (!session->isFinished()) {
+        error = tr("The session is still running: stop it first, then attach the readings.");
+        return false;
+    }
+    if (samples.isEmpty()) {
+        error = tr("There are no readings to attach.");
+        return false;
+    }
+    const LetdownDetection detection = LetdownDetector::detect(samples);
+    const ScaleMerge merged = ScaleMerging::merge(*session, detection, recordingStartUtcMs);
+    attachment.found = detection.letdowns.size();
+    attachment.matched = merged.matched;
+    attachment.added = merged.added;
+    attachment.unmatchedTaps = merged.unmatchedTaps;
+    attachment.totalMl = detection.totalMl;
+    if (refuseImplausible({merged.session}, error))
+        return false;
+    const SessionStore::ScaleRecordingRow row {
+        recordingStartUtcMs, int(samples.size()), ScaleSamples::encodeCompact(samples)};
+    return write(QStringLiteral("attach_scale"), origin, uuid,
+        compactJson({{QStringLiteral("session"), sessionToJson(merged.session, true)},
+            {QStringLiteral("scale"),
+                QJsonObject {{QStringLiteral("samples"), int(samples.size())},
+                    {QStringLiteral("started_at_utc_ms"), recordingStartUtcMs},
+                    {QStringLiteral("detection"), LetdownDetector::toJson(detection)}}}}),
+        [&] { return m_store.replaceSessionWithRecording(merged.session, row); }, error);
 }
 
 bool Journal::deleteSession(const QString &uuid, Origin origin, QString &error)

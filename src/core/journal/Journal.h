@@ -4,6 +4,7 @@
 #include "domain/ChangeRecord.h"
 #include "domain/Measurements.h"
 #include "domain/Session.h"
+#include "scale/ScaleSamples.h"
 #include "storage/Database.h"
 
 #include <QObject>
@@ -124,6 +125,18 @@ public:
     };
     bool importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed, Origin origin,
         ImportCounts &counts, QString &error);
+    // A scale's readings attached to a finished pumping session (docs/scale.md): the
+    // let-downs found are merged into hers (scale/ScaleMerge) and the readings kept with it,
+    // in one change. `recordingStartUtcMs`: the wall time of the readings' zero.
+    struct ScaleAttachment {
+        int found = 0;
+        int matched = 0;
+        int added = 0;
+        int unmatchedTaps = 0;
+        double totalMl = 0;
+    };
+    bool attachScaleRecording(const QString &uuid, const QVector<ScaleSample> &samples, qint64 recordingStartUtcMs,
+        Origin origin, ScaleAttachment &attachment, QString &error);
     bool addLetdownsWithoutFeed(QList<SpontaneousLetdown> &letdowns, Origin origin, QString &error);
     bool deleteLetdownWithoutFeed(const SpontaneousLetdown &letdown, Origin origin, QString &error);
     // The file was replaced (a restore or a move): everything reads it again.

@@ -100,7 +100,7 @@ Observations observationsOf(const QList<MeasuredSession> &sessions)
     };
     for (const MeasuredSession &s : sessions) {
         o.firstOfSession << o.all.size();
-        if (s.totalMl)
+        if (s.totalMl && !s.everyLetdownMeasured)
             add({false, s.letdowns}, *s.totalMl);
         else
             for (const auto &[order, ml] : s.singleLetdownsMl)
@@ -235,6 +235,7 @@ std::optional<MeasuredSession> measuredSession(const Session &s)
     for (int i = 0; i < s.letdowns.size(); ++i)
         if (const auto ml = s.letdowns[i].measuredVolumeMl; ml && *ml > 0)
             m.singleLetdownsMl.append({i + 1, *ml});
+    m.everyLetdownMeasured = m.singleLetdownsMl.size() == s.letdowns.size();
     if (!m.totalMl && m.singleLetdownsMl.isEmpty())
         return std::nullopt;
     return m;
@@ -255,6 +256,8 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
         return std::nullopt;
     VolumeFit fit;
     fit.sessions = int(sessions.size());
+    fit.sessionsMeasuredByLetdown = int(std::count_if(
+        sessions.begin(), sessions.end(), [](const MeasuredSession &s) { return s.everyLetdownMeasured; }));
     const Observations o = observationsOf(sessions);
     const qsizetype n = sessions.size();
     const QList<Pool> pools = pooled(o, n, [](qsizetype j) { return j; });
@@ -317,5 +320,9 @@ std::optional<VolumeFit> fitVolumeModel(const QList<MeasuredSession> &sessions)
 
 QString FittedVolumeModel::source() const
 {
+    if (m_fit.sessionsMeasuredByLetdown > 0)
+        return Text::tr("fitted to your %1 measured sessions, %2 of them with each let-down weighed by a scale")
+            .arg(m_fit.sessions)
+            .arg(m_fit.sessionsMeasuredByLetdown);
     return Text::tr("fitted to your %1 measured sessions").arg(m_fit.sessions);
 }

@@ -14,7 +14,10 @@
 struct MeasuredSession {
     int letdowns = 0;
     std::optional<double> totalMl;
-    QList<std::pair<int, double>> singleLetdownsMl; // (order, ml), used only without a total
+    QList<std::pair<int, double>> singleLetdownsMl; // (order, ml), used when every let-down has one, or without a total
+    // Every let-down has its own measured volume (a scale's, docs/scale.md): these are used
+    // rather than the total, which also holds the trickle between let-downs.
+    bool everyLetdownMeasured = false;
 };
 // What a finished session with at least one let-down and a measured total or let-down
 // volume teaches the model; empty for any other session.
@@ -32,6 +35,7 @@ struct VolumeFit {
     static constexpr int kOrdersWithBand = 12; // the most let-downs recorded in one session
 
     int sessions = 0; // measured sessions used
+    int sessionsMeasuredByLetdown = 0; // of them, those with every let-down's own volume (a scale's)
     int distinctCounts = 0; // different let-down counts among the totals
     bool fitted = false; // false: figures below are not set (one let-down count only)
     double firstMl = 0;

@@ -57,7 +57,8 @@ bool readVarint(const QByteArray &bytes, int &position, qint64 &value)
 }
 } // namespace
 
-bool ScaleSamples::readFile(const QString &path, QVector<ScaleSample> &samples, QString &error)
+bool ScaleSamples::readFile(
+    const QString &path, QVector<ScaleSample> &samples, QString &error, std::optional<qint64> *firstAtUtcMs)
 {
     samples.clear();
     const QFileInfo info(path);
@@ -82,16 +83,19 @@ bool ScaleSamples::readFile(const QString &path, QVector<ScaleSample> &samples, 
         error = Text::tr("%1 is larger than %2 MB.").arg(path).arg(kMaxFileBytes / (1024 * 1024));
         return false;
     }
-    if (!parse(text, samples, error)) {
+    if (!parse(text, samples, error, firstAtUtcMs)) {
         error = Text::tr("%1: %2").arg(path, error);
         return false;
     }
     return true;
 }
 
-bool ScaleSamples::parse(const QByteArray &text, QVector<ScaleSample> &samples, QString &error)
+bool ScaleSamples::parse(
+    const QByteArray &text, QVector<ScaleSample> &samples, QString &error, std::optional<qint64> *firstAtUtcMs)
 {
     samples.clear();
+    if (firstAtUtcMs)
+        firstAtUtcMs->reset();
     QList<QByteArray> lines = linesOf(text);
     if (lines.isEmpty()) {
         error = Text::tr("the file is empty; expected a header 'seconds,grams' or 'at,grams'.");
@@ -170,6 +174,8 @@ bool ScaleSamples::parse(const QByteArray &text, QVector<ScaleSample> &samples, 
         return false;
     }
     samples = std::move(read);
+    if (firstAtUtcMs && absolute)
+        *firstAtUtcMs = firstAtMs;
     return true;
 }
 

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
+
 struct ScaleSample {
     double atS = 0; // seconds from the start of the recording
     double grams = 0; // what the scale read: bottle, milk and whatever else is on it
@@ -21,8 +23,12 @@ constexpr double kMaxGrams = 20000;
 // A CSV file with the header `seconds,grams` (seconds from the start of pumping) or Letdown's
 // own recording `at,grams` (ISO 8601 times with their UTC offset). Times must not go backwards.
 // On failure `error` says what and where (line numbers from 1), and `samples` is empty.
-bool readFile(const QString &path, QVector<ScaleSample> &samples, QString &error);
-bool parse(const QByteArray &text, QVector<ScaleSample> &samples, QString &error);
+// `firstAtUtcMs`, when given, gets the wall time of the first reading of an `at,grams` file
+// (and stays empty for `seconds,grams`, whose zero is the start of pumping).
+bool readFile(const QString &path, QVector<ScaleSample> &samples, QString &error,
+    std::optional<qint64> *firstAtUtcMs = nullptr);
+bool parse(const QByteArray &text, QVector<ScaleSample> &samples, QString &error,
+    std::optional<qint64> *firstAtUtcMs = nullptr);
 
 // Letdown's own recording of a session's samples: `at,grams`, times from the session's start.
 QByteArray toRecordingCsv(const QVector<ScaleSample> &samples, qint64 startedAtUtcMs, int utcOffsetS);

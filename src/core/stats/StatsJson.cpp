@@ -89,7 +89,9 @@ QJsonObject volumeModelToJson(const Preferences &preferences)
         fitted = QJsonObject {{QStringLiteral("first_ml"), figure(fit->firstMl)},
             {QStringLiteral("first_ml_ci"), interval(fit->firstMlInterval)},
             {QStringLiteral("decay"), figure(fit->decay)}, {QStringLiteral("decay_ci"), interval(fit->decayInterval)},
-            {QStringLiteral("sessions"), fit->sessions}, {QStringLiteral("ready"), fit->ready},
+            {QStringLiteral("sessions"), fit->sessions},
+            {QStringLiteral("sessions_measured_by_letdown"), fit->sessionsMeasuredByLetdown},
+            {QStringLiteral("ready"), fit->ready},
             {QStringLiteral("needs"), fit->ready ? QJsonValue(QJsonValue::Null) : QJsonValue(fit->needs)}};
     }
     const ReferenceModel inUse = preferences.referenceModel();

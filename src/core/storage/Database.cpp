@@ -765,6 +765,23 @@ bool Database::migrate(int fromVersion)
             if (!execAll(statements))
                 return false;
         }
+        if (fromVersion < 7) {
+            // A scale's readings kept with a pumping session (docs/scale.md): compact, one
+            // row per session, gone with it.
+            QStringList statements = {
+                QStringLiteral("CREATE TABLE scale_recordings ("
+                               " session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+                               " started_at_utc_ms INTEGER NOT NULL,"
+                               " sample_count INTEGER NOT NULL CHECK (sample_count >= 0),"
+                               " samples BLOB NOT NULL)"),
+            };
+            for (const char *event : {"INSERT", "UPDATE", "DELETE"})
+                statements << QStringLiteral("CREATE TRIGGER scale_recordings_%1_counts AFTER %1 ON scale_recordings"
+                                             " BEGIN UPDATE meta SET value = value + 1 WHERE key = 'change_count'; END")
+                                  .arg(QLatin1String(event));
+            if (!execAll(statements))
+                return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

@@ -297,6 +297,59 @@ bool SessionStore::loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QLi
     return query.ok() || fail(query);
 }
 
+bool SessionStore::saveScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording)
+{
+    return transaction([&] { return writeScaleRecording(sessionUuid, recording); });
+}
+
+bool SessionStore::replaceSessionWithRecording(const Session &session, const ScaleRecordingRow &recording)
+{
+    return transaction([&] {
+        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+        clear.bind(1, session.uuid);
+        if (!clear.run())
+            return fail(clear);
+        return writeSession(session, session.letdowns) && writeScaleRecording(session.uuid, recording);
+    });
+}
+
+bool SessionStore::writeScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording)
+{
+    qint64 sessionId = 0;
+    if (!sessionIdOf(sessionUuid, sessionId))
+        return false;
+    SqlStatement save(m_database,
+        "INSERT OR REPLACE INTO scale_recordings (session_id, started_at_utc_ms, sample_count, samples)"
+        " VALUES (?, ?, ?, ?)");
+    save.bind(1, sessionId);
+    save.bind(2, recording.startedAtUtcMs);
+    save.bind(3, recording.sampleCount);
+    save.bindBlob(4, recording.samples);
+    return save.run() || fail(save);
+}
+
+bool SessionStore::deleteScaleRecording(const QString &sessionUuid)
+{
+    return transaction([&] {
+        SqlStatement remove(m_database,
+            "DELETE FROM scale_recordings WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+        remove.bind(1, sessionUuid);
+        return remove.run() || fail(remove);
+    });
+}
+
+bool SessionStore::loadScaleRecording(const QString &sessionUuid, std::optional<ScaleRecordingRow> &found)
+{
+    found.reset();
+    SqlStatement query(m_database,
+        "SELECT r.started_at_utc_ms, r.sample_count, r.samples FROM scale_recordings r"
+        " JOIN sessions s ON s.id = r.session_id WHERE s.uuid = ?");
+    query.bind(1, sessionUuid);
+    if (query.next())
+        found = ScaleRecordingRow {query.integer(0), int(query.integer(1)), query.blob(2)};
+    return query.ok() || fail(query);
+}
+
 bool SessionStore::fail(const SqlStatement &query)
 {
     m_error = query.error();

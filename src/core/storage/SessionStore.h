@@ -4,6 +4,7 @@
 #include "domain/Measurements.h"
 #include "domain/Session.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -120,6 +121,19 @@ public:
     // Those in [fromUtcMs, toUtcMs], oldest first.
     bool loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns);
 
+    // A scale's readings kept with a session (scale/ScaleSamples' compact form): one per
+    // session, replaced when saved again, deleted with the session.
+    struct ScaleRecordingRow {
+        qint64 startedAtUtcMs = 0; // the time of the readings' zero
+        int sampleCount = 0;
+        QByteArray samples;
+    };
+    bool saveScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
+    // The session edited (its let-downs from the scale) and its readings, in one transaction.
+    bool replaceSessionWithRecording(const Session &session, const ScaleRecordingRow &recording);
+    bool deleteScaleRecording(const QString &sessionUuid);
+    bool loadScaleRecording(const QString &sessionUuid, std::optional<ScaleRecordingRow> &found);
+
     QString errorString() const { return m_error; }
     // Let-downs the last statistics read left out (beyond kMaxLetdownsPerSession in a session).
     int letdownsLeftOut() const { return m_letdownsLeftOut; }
@@ -131,6 +145,7 @@ private:
     // One write transaction; on failure errorString() says why.
     bool transaction(const std::function<bool()> &body);
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
+    bool writeScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
     bool insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections);
     // Inside a transaction: rows for sessions not stored yet, with their let-downs and techniques.
     bool insertNewSessions(const QList<const Session *> &sessions, int &addedLetdowns);

@@ -74,6 +74,19 @@ void SqlStatement::bind(int position, const QString &text)
     check(sqlite3_bind_text(m_statement, position, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
 }
 
+void SqlStatement::bindBlob(int position, const QByteArray &bytes)
+{
+    if (!m_statement)
+        return;
+    check(sqlite3_bind_blob(m_statement, position, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT));
+}
+
+QByteArray SqlStatement::blob(int column) const
+{
+    return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+        sqlite3_column_bytes(m_statement, column));
+}
+
 void SqlStatement::bind(int position, const std::optional<double> &value)
 {
     value ? bind(position, *value) : bindNull(position);
@@ -194,8 +207,7 @@ QVariant SqlStatement::value(int column) const
     case SQLITE_TEXT:
         return text(column);
     case SQLITE_BLOB:
-        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
-            sqlite3_column_bytes(m_statement, column));
+        return blob(column);
     default:
         return QVariant();
     }

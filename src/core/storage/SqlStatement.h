@@ -44,6 +44,7 @@ public:
     void bind(int position, const std::optional<double> &value);
     void bind(int position, const std::optional<qint64> &value);
     void bindNull(int position);
+    void bindBlob(int position, const QByteArray &bytes);
     // NULL for an empty text (an optional id).
     void bindOrNull(int position, const QString &text);
     // A text, a whole number, a real number or NULL, by the value's type.
@@ -66,6 +67,7 @@ public:
     // A stored key, compared as it is without making a QString of it.
     QUtf8StringView key(int column) const { return QUtf8StringView(bytes(column)); }
     QByteArrayView bytes(int column) const;
+    QByteArray blob(int column) const;
     // Any column as a QVariant (qint64, double, QString, QByteArray or null): for tests and
     // rare reads; the hot paths use the typed reads above.
     QVariant value(int column) const;
