@@ -36,6 +36,7 @@ constexpr StepEntry kSteps[] = {
     {Journal::Step::SetTechniques, "set_techniques"},
     {Journal::Step::SetNote, "set_note"},
     {Journal::Step::SetMeasurements, "set_measurements"},
+    {Journal::Step::ScaleLetdown, "scale_letdown"},
 };
 
 Journal::Outcome outcome(const char *result, const QString &message = {})
@@ -56,6 +57,7 @@ QString toKey(Origin origin)
     case Origin::Import: return QStringLiteral("import");
     case Origin::History: return QStringLiteral("history");
     case Origin::Undo: return QStringLiteral("undo");
+    case Origin::Scale: return QStringLiteral("scale");
     }
     return {};
 }
@@ -241,6 +243,10 @@ Journal::Outcome Journal::perform(const Request &r)
     case Step::LetdownWithoutFeed: return stepResult(m_steps.spontaneousLetdown(r.agoMs));
     case Step::RemoveLetdown: return stepResult(m_steps.removeLetdown(r.letdown));
     case Step::RestoreLetdown: return stepResult(m_steps.restoreLetdown(r.letdown));
+    case Step::ScaleLetdown:
+        if (!live)
+            return outcome("refused", QStringLiteral("The scale's let-down came after the session ended."));
+        return stepResult(m_steps.restoreLetdown(r.letdown));
     case Step::SetTechniques: return stepResult(m_steps.setTechniques(r.techniques));
     case Step::SetNote: return stepResult(m_steps.setNote(r.note));
     case Step::SetMeasurements: return stepResult(m_recorder.setMeasurements(r.measurements));
@@ -302,7 +308,7 @@ bool Journal::replaceSession(const Session &session, Origin origin, QString &err
 }
 
 bool Journal::attachScaleRecording(const QString &uuid, const QVector<ScaleSample> &samples,
-    qint64 recordingStartUtcMs, Origin origin, ScaleAttachment &attachment, QString &error)
+    qint64 recordingStartUtcMs, Origin origin, ScaleAttachment &attachment, QString &error, bool addUnmatched)
 {
     attachment = {};
     std::optional<Session> session;
@@ -327,7 +333,7 @@ bool Journal::attachScaleRecording(const QString &uuid, const QVector<ScaleSampl
         return false;
     }
     const LetdownDetection detection = LetdownDetector::detect(samples);
-    const ScaleMerge merged = ScaleMerging::merge(*session, detection, recordingStartUtcMs);
+    const ScaleMerge merged = ScaleMerging::merge(*session, detection, recordingStartUtcMs, addUnmatched);
     attachment.found = detection.letdowns.size();
     attachment.matched = merged.matched;
     attachment.added = merged.added;
@@ -344,6 +350,27 @@ bool Journal::attachScaleRecording(const QString &uuid, const QVector<ScaleSampl
                     {QStringLiteral("started_at_utc_ms"), recordingStartUtcMs},
                     {QStringLiteral("detection"), LetdownDetector::toJson(detection)}}}}),
         [&] { return m_store.replaceSessionWithRecording(merged.session, row); }, error);
+}
+
+bool Journal::keepScaleReadings(
+    const QString &uuid, const QVector<ScaleSample> &samples, qint64 recordingStartUtcMs, QString &error)
+{
+    ChangeRecord change = newChange(QStringLiteral("scale_readings"), Origin::Scale);
+    change.sessionUuid = uuid;
+    change.payload = compactJson({{QStringLiteral("samples"), int(samples.size())}});
+    const QList<ChangeRecord> changes {change};
+    bool done = false;
+    {
+        const SessionStore::ChangeScope scope(m_store, changes);
+        done = m_store.saveScaleRecording(
+            uuid, {recordingStartUtcMs, int(samples.size()), ScaleSamples::encodeCompact(samples)});
+    }
+    if (!done) {
+        error = m_store.errorString();
+        return false;
+    }
+    emit changed({change.command, Origin::Scale, uuid, false});
+    return true;
 }
 
 bool Journal::deleteSession(const QString &uuid, Origin origin, QString &error)

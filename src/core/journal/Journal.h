@@ -19,7 +19,7 @@ class SessionRecorder;
 class SessionStore;
 
 // Which hand asked for a change (kept in the change log; docs/architecture.md).
-enum class Origin { Key, Mouse, MiniTimer, Tray, Phone, CommandLine, Import, History, Undo };
+enum class Origin { Key, Mouse, MiniTimer, Tray, Phone, CommandLine, Import, History, Undo, Scale };
 QString toKey(Origin origin);
 
 // The one owner of her open data file and of every change to it (docs/architecture.md):
@@ -51,6 +51,7 @@ public:
         SetTechniques,
         SetNote,
         SetMeasurements,
+        ScaleLetdown, // a let-down a scale found (scale/LiveScale), with its moment and volume in `letdown`
     };
     struct Request {
         Step step = Step::Letdown;
@@ -135,8 +136,14 @@ public:
         int unmatchedTaps = 0;
         double totalMl = 0;
     };
+    // `addUnmatched`: whether let-downs only the scale saw are added (false: her taps and the
+    // let-downs she confirmed get their volumes, nothing is added).
     bool attachScaleRecording(const QString &uuid, const QVector<ScaleSample> &samples, qint64 recordingStartUtcMs,
-        Origin origin, ScaleAttachment &attachment, QString &error);
+        Origin origin, ScaleAttachment &attachment, QString &error, bool addUnmatched = true);
+    // The live session's readings so far, kept with it (replacing those kept before), so a
+    // crash loses at most the readings since; views are told without a reload of sessions.
+    bool keepScaleReadings(const QString &uuid, const QVector<ScaleSample> &samples, qint64 recordingStartUtcMs,
+        QString &error);
     bool addLetdownsWithoutFeed(QList<SpontaneousLetdown> &letdowns, Origin origin, QString &error);
     bool deleteLetdownWithoutFeed(const SpontaneousLetdown &letdown, Origin origin, QString &error);
     // The file was replaced (a restore or a move): everything reads it again.

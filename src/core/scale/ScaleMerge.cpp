@@ -10,7 +10,14 @@ double tenths(double value)
 }
 } // namespace
 
-ScaleMerge ScaleMerging::merge(const Session &session, const LetdownDetection &detection, qint64 recordingStartUtcMs)
+bool ScaleMerging::sameLetdown(qint64 atUtcMs, qint64 onsetUtcMs)
+{
+    const qint64 fromOnsetMs = atUtcMs - onsetUtcMs;
+    return fromOnsetMs >= -kTapBeforeOnsetMs && fromOnsetMs <= kTapAfterOnsetMs;
+}
+
+ScaleMerge ScaleMerging::merge(
+    const Session &session, const LetdownDetection &detection, qint64 recordingStartUtcMs, bool addUnmatched)
 {
     ScaleMerge result;
     result.session = session;
@@ -20,10 +27,9 @@ ScaleMerge ScaleMerging::merge(const Session &session, const LetdownDetection &d
         const qint64 onsetUtcMs = recordingStartUtcMs + qint64(std::llround(found.onsetS * 1000));
         int nearest = -1;
         for (int k = 0; k < letdowns.size(); ++k) {
-            const qint64 fromOnsetMs = letdowns[k].atUtcMs - onsetUtcMs;
-            if (tapMatched[k] || fromOnsetMs < -kTapBeforeOnsetMs || fromOnsetMs > kTapAfterOnsetMs)
+            if (tapMatched[k] || !sameLetdown(letdowns[k].atUtcMs, onsetUtcMs))
                 continue;
-            if (nearest < 0 || std::abs(fromOnsetMs) < std::abs(letdowns[nearest].atUtcMs - onsetUtcMs))
+            if (nearest < 0 || std::abs(letdowns[k].atUtcMs - onsetUtcMs) < std::abs(letdowns[nearest].atUtcMs - onsetUtcMs))
                 nearest = k;
         }
         if (nearest >= 0) {
@@ -32,7 +38,7 @@ ScaleMerge ScaleMerging::merge(const Session &session, const LetdownDetection &d
             ++result.matched;
             continue;
         }
-        if (letdowns.size() >= kMaxLetdownsPerSession)
+        if (!addUnmatched || letdowns.size() >= kMaxLetdownsPerSession)
             continue;
         Letdown added;
         added.atUtcMs = onsetUtcMs;

@@ -21,5 +21,10 @@ constexpr qint64 kTapBeforeOnsetMs = 20'000;
 constexpr qint64 kTapAfterOnsetMs = 45'000;
 
 // `recordingStartUtcMs`: the wall time of the readings' zero.
-ScaleMerge merge(const Session &session, const LetdownDetection &detection, qint64 recordingStartUtcMs);
+// `addUnmatched` false: only let-downs already in the session get volumes (those she tapped
+// or confirmed); nothing is added.
+ScaleMerge merge(
+    const Session &session, const LetdownDetection &detection, qint64 recordingStartUtcMs, bool addUnmatched = true);
+// Whether a let-down at `atUtcMs` is the one found with this onset (see the windows above).
+bool sameLetdown(qint64 atUtcMs, qint64 onsetUtcMs);
 }
