@@ -9,6 +9,7 @@
 #include "remote/QrCode.h"
 #include "remote/RemoteAccess.h"
 #include "remote/RemoteServer.h"
+#include "scalefeed/LiveScale.h"
 #include "remote/RemoteSettings.h"
 #include "storage/SessionStore.h"
 
@@ -109,7 +110,18 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
         return CommandLine::runForwarded(*journal, command);
     });
     CommandLine::publishForQuickTap(guard, databasePath);
+    // A scale's readings (POST /api/v1/scale) go to the live pumping session; with no one at
+    // a window to confirm, the let-downs found are confirmed by themselves (docs/scale.md).
+    LiveScale scale(*journal);
+    scale.setAutoConfirm(true);
+    QObject::connect(&scale, &LiveScale::finished, [](const QString &, const Journal::ScaleAttachment &weighed) {
+        QTextStream(stdout) << "Scale: " << weighed.found << " let-downs found, "
+                            << QString::number(weighed.totalMl, 'f', 1) << " ml in the bottle.\n";
+    });
+    QObject::connect(&scale, &LiveScale::problem,
+        [](const QString &message) { QTextStream(stderr) << "letdown serve: " << message << '\n'; });
     RemoteServer server(*journal);
+    server.setLiveScale(&scale);
     server.setSecret(RemoteSettings::keyMakingOne());
     const QString hostName = QHostInfo::localHostName();
     server.setHostNames({hostName, hostName + QStringLiteral(".local")});

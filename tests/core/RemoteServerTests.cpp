@@ -4,6 +4,7 @@
 #include "remote/QrCode.h"
 #include "remote/RemoteAccess.h"
 #include "remote/RemoteServer.h"
+#include "scalefeed/LiveScale.h"
 
 #include "commands/SessionCommands.h"
 #include "recorder/SessionRecorder.h"
@@ -503,4 +504,51 @@ TEST_CASE("Remote: a tap_id is the whole text - one ending in a newline is refus
     CHECK(r.count("SELECT count(*) FROM sessions") == 0);
     CHECK(r.count("SELECT count(*) FROM change_log") == 0);
     CHECK(send(r.port, post(r.port, r.tapBody("newline-tap-01", "start"))).status == 200);
+}
+
+TEST_CASE("Remote: a scale's readings go to the live pumping session, with the same key, and bad ones are refused")
+{
+    RemoteRig remote;
+    LiveScale scale(remote.journal);
+    remote.server.setLiveScale(&scale);
+    const auto readingsJson = [&](qint64 fromUtcMs, int count, double grams) {
+        QByteArrayList samples;
+        for (int i = 0; i < count; ++i)
+            samples << "{\"at\":\""
+                    + QDateTime::fromMSecsSinceEpoch(fromUtcMs + i * 1000, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1()
+                    + "\",\"grams\":" + QByteArray::number(grams + 0.1 * i, 'f', 1) + "}";
+        return "{\"samples\":[" + samples.join(',') + "]}";
+    };
+    const auto postReadings = [&](const QByteArray &body, const QByteArray &key = kKey) {
+        return send(remote.port, httpPostTap(remote.port, body, key, {}, "/api/v1/scale"));
+    };
+    // No session: said so, nothing kept.
+    Reply reply = postReadings(readingsJson(remote.rig.clock.wallUtcMs(), 3, 120));
+    CHECK(reply.status == 409);
+    CHECK(reply.json()["result"].toString() == "no_session");
+
+    REQUIRE(remote.tap("scale-start-0001", "start", 0, ",\"kind\":\"pumping\"").status == 200);
+    const qint64 startUtcMs = remote.rig.recorder.currentSession().startedAtUtcMs;
+    remote.rig.clock.advance(200'000);
+    // 200 readings in one request: more than the 4 KB a tap may send.
+    const QByteArray batch = readingsJson(startUtcMs + 1000, 200, 120);
+    REQUIRE(batch.size() > Http::kMaxBodyBytes);
+    reply = postReadings(batch);
+    INFO(reply.body.toStdString());
+    REQUIRE(reply.status == 200);
+    CHECK(reply.json()["taken"].toInt() == 200);
+    CHECK(scale.samples().size() == 200);
+    // Sent again (a lost answer): nothing taken twice.
+    reply = postReadings(batch);
+    CHECK(reply.json()["taken"].toInt() == 0);
+    CHECK(reply.json()["skipped"].toInt() == 200);
+
+    CHECK(postReadings(batch, QByteArray(64, 'b')).status == 401); // the wrong key
+    CHECK(postReadings("{\"samples\":[{\"at\":\"yesterday\",\"grams\":1}]}").status == 400);
+    CHECK(postReadings("{\"samples\":[{\"at\":\"2026-12-06T10:00:00Z\",\"grams\":\"heavy\"}]}").status == 400);
+    CHECK(postReadings("{\"samples\":[],\"extra\":1}").status == 400);
+    CHECK(postReadings(readingsJson(remote.rig.clock.wallUtcMs() + 3600'000, 1, 100)).status == 422); // the future
+    CHECK(postReadings(readingsJson(remote.rig.clock.wallUtcMs(), 1, 1e9)).status == 422);
+    CHECK(send(remote.port, httpPostTap(remote.port, QByteArray(300 * 1024, ' '), kKey, {}, "/api/v1/scale")).status == 413);
+    CHECK(scale.samples().size() == 200);
 }

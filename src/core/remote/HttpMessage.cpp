@@ -78,8 +78,10 @@ Http::ParseOutcome Http::takeRequest(QByteArray &buffer, HttpRequest &request)
         bodyBytes = lengthText.toLongLong(&ok);
         if (!ok || bodyBytes < 0 || lengthText.startsWith('+') || lengthText.startsWith('-'))
             return bad(400, "The Content-Length is not a number.");
-        if (bodyBytes > kMaxBodyBytes)
-            return bad(413, "The body is larger than the 4 KB a tap needs.");
+        if (parsed.path == "/api/v1/scale" ? bodyBytes > kMaxScaleBodyBytes : bodyBytes > kMaxBodyBytes)
+            return bad(413,
+                parsed.path == "/api/v1/scale" ? "The body is larger than 256 KB: send the readings in smaller batches."
+                                               : "The body is larger than the 4 KB a tap needs.");
     }
     const qsizetype total = headerEnd + 4 + bodyBytes;
     if (buffer.size() < total)

@@ -27,6 +27,8 @@ struct HttpRequest {
 namespace Http {
 constexpr int kMaxHeaderBytes = 8 * 1024;
 constexpr int kMaxBodyBytes = 4 * 1024;
+// A scale's readings (POST /api/v1/scale) come in batches: up to about an hour of them.
+constexpr int kMaxScaleBodyBytes = 256 * 1024;
 
 struct ParseOutcome {
     int status = 0; // 0: more bytes needed; 200: a request is complete; else the error status

@@ -1,5 +1,7 @@
 #include "remote/RemoteServer.h"
 
+#include "scalefeed/LiveScale.h"
+
 #include "commands/SessionCommands.h"
 #include "journal/Journal.h"
 #include "base/Clock.h"
@@ -338,7 +340,8 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
     }
     const bool session = request.path == "/api/v1/session";
     const bool spontaneous = request.path == "/api/v1/letdown/spontaneous";
-    if (session || spontaneous) {
+    const bool scale = request.path == "/api/v1/scale";
+    if (session || spontaneous || scale) {
         if (request.method != "POST")
             return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only POST here.")));
         // A state change needs the page's own origin, or none (a script or a button box).
@@ -346,7 +349,7 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
         if (request.hasHeader("origin") && origin != "http://" + request.header("host"))
             return sendJson(socket, 403,
                 message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
-        const Answer answer = tap(request, spontaneous);
+        const Answer answer = scale ? scaleReadings(request) : tap(request, spontaneous);
         QJsonObject body = answer.body;
         body.insert(QStringLiteral("status"), state());
         return sendJson(socket, answer.status, body);
@@ -456,6 +459,58 @@ RemoteServer::Answer RemoteServer::tap(const HttpRequest &request, bool spontane
     if (done.repeated && done.result != QLatin1String("kept") && text.isEmpty())
         text = QStringLiteral("Already recorded.");
     return {statusOf.value(done.result, 409), message(done.ok(), result, text)};
+}
+
+RemoteServer::Answer RemoteServer::scaleReadings(const HttpRequest &request)
+{
+    const auto bad = [](const QString &text) { return Answer {400, message(false, QStringLiteral("error"), text)}; };
+    if (!m_scale)
+        return {404, message(false, QStringLiteral("error"), QStringLiteral("This Letdown takes no scale readings."))};
+    if (!request.header("content-type").toLower().startsWith("application/json"))
+        return {415, message(false, QStringLiteral("error"), QStringLiteral("Send the readings as application/json."))};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return bad(QStringLiteral("The body is not a JSON object."));
+    const QJsonObject body = document.object();
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it)
+        if (it.key() != QLatin1String("samples"))
+            return bad(QStringLiteral("Unknown field '%1'.").arg(it.key()));
+    const QJsonValue samples = body.value(QStringLiteral("samples"));
+    if (!samples.isArray() || samples.toArray().isEmpty())
+        return bad(QStringLiteral("Send {\"samples\": [{\"at\": \"2026-12-06T10:15:02.5+01:00\", \"grams\": 231.4}, ...]}."));
+    const QJsonArray list = samples.toArray();
+    if (list.size() > kMaxReadingsPerRequest)
+        return {413,
+            message(false, QStringLiteral("error"),
+                QStringLiteral("At most %1 readings in one request.").arg(kMaxReadingsPerRequest))};
+    const qint64 nowUtcMs = m_clock.wallUtcMs();
+    QVector<ScaleReading> readings;
+    readings.reserve(list.size());
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject sample = list[i].toObject();
+        const QDateTime at = QDateTime::fromString(sample.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+        const QJsonValue grams = sample.value(QStringLiteral("grams"));
+        if (!list[i].isObject() || sample.size() != 2 || !at.isValid()
+            || (at.timeSpec() != Qt::UTC && at.timeSpec() != Qt::OffsetFromUTC) || !grams.isDouble())
+            return bad(QStringLiteral("Reading %1 is not {\"at\": ISO 8601 time with its offset, \"grams\": number}.")
+                           .arg(i + 1));
+        if (at.toMSecsSinceEpoch() - nowUtcMs > kMaxTapAheadMs)
+            return {422,
+                message(false, QStringLiteral("clock"),
+                    QStringLiteral("Reading %1 is ahead of this computer's clock: check the scale's time.").arg(i + 1))};
+        readings.append({at.toMSecsSinceEpoch(), grams.toDouble()});
+    }
+    QString error;
+    int taken = 0;
+    if (!m_scale->add(readings, error, &taken)) {
+        const bool noSession = !m_commands.recorder().isLive();
+        return {noSession ? 409 : 422, message(false, noSession ? QStringLiteral("no_session") : QStringLiteral("error"), error)};
+    }
+    QJsonObject answer = message(true, QStringLiteral("recorded"), QString());
+    answer.insert(QStringLiteral("taken"), taken);
+    answer.insert(QStringLiteral("skipped"), int(readings.size()) - taken);
+    return {200, answer};
 }
 
 QJsonObject RemoteServer::state()

@@ -34,6 +34,8 @@ class SessionStore;
 //
 // Every /api request carries the pairing secret: "Authorization: Bearer <secret>"
 // (docs/remote-api.md).
+class LiveScale;
+
 class RemoteServer : public QObject
 {
     Q_OBJECT
@@ -60,6 +62,11 @@ public:
     // Names besides the addresses that the Host header may carry (this machine's name).
     void setHostNames(const QStringList &names) { m_hostNames = names; }
     void setLongPollMs(int ms) { m_longPollMs = ms; }
+    // Where POST /api/v1/scale sends a scale's readings (docs/remote-api.md); none: the
+    // endpoint says there is no scale here.
+    void setLiveScale(LiveScale *scale) { m_scale = scale; }
+    // At most this many readings in one request (an hour at one a second).
+    static constexpr int kMaxReadingsPerRequest = 3600;
 
     // Listens on each address; port 0 picks a free one (the same for all). False with
     // `error` when any of them cannot be opened (then none is).
@@ -92,6 +99,7 @@ private:
     void handleApi(QTcpSocket *socket, const HttpRequest &request);
     void answerState(QTcpSocket *socket, const HttpRequest &request);
     Answer tap(const HttpRequest &request, bool spontaneous);
+    Answer scaleReadings(const HttpRequest &request);
     void takeNextRequest(QTcpSocket *socket);
     // Answers the request being handled; the connection stays open if it asked to.
     void send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
@@ -110,6 +118,7 @@ private:
     QList<QTcpServer *> m_servers;
     quint16 m_port = 0;
     int m_longPollMs = kDefaultLongPollMs;
+    LiveScale *m_scale = nullptr;
     FailureThrottle m_throttle;
     qint64 m_version = 1;
     QList<QPointer<QTcpSocket>> m_waiting; // long polls, answered on the next change

@@ -63,10 +63,18 @@ bool RemoteService::start()
         m_lastSeenUtcMs = m_journal.clock().wallUtcMs();
         emit changed();
     });
+    server->setLiveScale(m_scale);
     m_server = std::move(server);
     m_error.clear();
     emit changed();
     return true;
+}
+
+void RemoteService::setLiveScale(LiveScale *scale)
+{
+    m_scale = scale;
+    if (m_server)
+        m_server->setLiveScale(scale);
 }
 
 QList<QUrl> RemoteService::pairingUrls() const

@@ -29,6 +29,8 @@ public:
     // A new key: paired phones are refused until they scan the new code.
     void forgetAllPhones();
     // Where it listens (tests choose loopback only); empty: home network plus loopback.
+    // Where the remote's scale readings go (POST /api/v1/scale), now and after a restart.
+    void setLiveScale(LiveScale *scale);
     void setAddressesForTesting(const QList<QHostAddress> &addresses, quint16 port);
 
 signals:
@@ -43,4 +45,5 @@ private:
     std::optional<qint64> m_lastSeenUtcMs;
     QList<QHostAddress> m_testAddresses;
     std::optional<quint16> m_testPort;
+    LiveScale *m_scale = nullptr;
 };
