@@ -446,6 +446,40 @@
         <source>The recording: CSV with the header seconds,grams (or at,grams).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>name one file of readings: letdown attach-scale FILE.csv --session last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--session is required: &apos;last&apos; (the last pumping session) or its id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no finished pumping session to attach the readings to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached %1 readings to the session of %2: %3 let-downs found (%4 matched your taps, %5 added), %6 ml in the bottle.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of your taps had no let-down on the scale; they are kept as you made them.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a scale&apos;s readings to a finished pumping session: the let-downs found get their measured volumes (docs/scale.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;last&apos; (the last finished pumping session) or a session&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -765,6 +799,10 @@
     <message>
         <source>about %1 more measured sessions: the decay is still uncertain (%2 to %3)</source>
         <translation>etwa %1 weitere gemessene Sitzungen: die Abnahme ist noch unsicher (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>fitted to your %1 measured sessions, %2 of them with each let-down weighed by a scale</source>
+        <translation>angepasst an Ihre %1 gemessenen Sitzungen, davon %2 mit jedem Milchspendereflex von einer Waage gewogen</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1495,25 @@
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <source>There is no session %1.</source>
+        <translation>Es gibt keine Sitzung %1.</translation>
+    </message>
+    <message>
+        <source>A scale&apos;s readings belong to a pumping session; this one is a breastfeed.</source>
+        <translation>Die Messwerte einer Waage gehören zu einer Pumpsitzung; diese ist eine Stillmahlzeit.</translation>
+    </message>
+    <message>
+        <source>The session is still running: stop it first, then attach the readings.</source>
+        <translation>Die Sitzung läuft noch: erst beenden, dann die Messwerte anhängen.</translation>
+    </message>
+    <message>
+        <source>There are no readings to attach.</source>
+        <translation>Es gibt keine Messwerte zum Anhängen.</translation>
+    </message>
+</context>
+<context>
     <name>LetdownCsvImporter</name>
     <message>
         <source>%1: only one sessions file and one let-downs file can be imported together.</source>
@@ -1465,6 +1522,33 @@
     <message>
         <source>A Letdown import needs its sessions file, not only the let-downs.</source>
         <translation>Ein Letdown-Import braucht seine Sitzungsdatei, nicht nur die Milchspendereflexe.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveScale</name>
+    <message>
+        <source>The scale&apos;s readings could not be kept with the session: %1</source>
+        <translation>Die Messwerte der Waage konnten nicht bei der Sitzung gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>No pumping session is running: start one, then the scale&apos;s readings are used.</source>
+        <translation>Es läuft keine Pumpsitzung: starten Sie eine, dann werden die Messwerte der Waage verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a weight in grams a scale can read.</source>
+        <translation>%1 ist kein Gewicht in Gramm, das eine Waage anzeigen kann.</translation>
+    </message>
+    <message>
+        <source>The session already has %1 readings; no more are taken.</source>
+        <translation>Die Sitzung hat schon %1 Messwerte; weitere werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>Die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <source>The scale&apos;s readings could not be saved yet: %1</source>
+        <translation>Die Messwerte der Waage konnten noch nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1784,10 @@
     <message>
         <source>Import Letdown&apos;s own CSV export, or the export of Baby Buddy, Huckleberry or Baby Tracker</source>
         <translation>Den CSV-Export von Letdown oder den Export von Baby Buddy, Huckleberry oder Baby Tracker importieren</translation>
+    </message>
+    <message>
+        <source>The scale weighed %1 ml; let-downs found: %2.</source>
+        <translation>Die Waage hat %1 ml gewogen; gefundene Milchspendereflexe: %2.</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2302,22 @@
         <source>Night must end after it starts (for example from 0:00 to 6:00).</source>
         <translation>Die Nacht muss nach ihrem Beginn enden (zum Beispiel von 0:00 bis 6:00).</translation>
     </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Waage:</translation>
+    </message>
+    <message>
+        <source>&amp;Add the let-downs a scale finds without asking</source>
+        <translation>Von der Waage gefundene Milchspendereflexe ohne Nachfrage &amp;eintragen</translation>
+    </message>
+    <message>
+        <source>A scale under the bottle sends its readings while you pump (docs/scale.md); unticked, each let-down it finds waits for your Yes</source>
+        <translation>Eine Waage unter der Flasche sendet beim Pumpen ihre Messwerte (docs/scale.md); ohne Haken wartet jeder gefundene Milchspendereflex auf Ihr Ja</translation>
+    </message>
+    <message>
+        <source>Unticked, each let-down the scale finds is offered on the Session tab to confirm</source>
+        <translation>Ohne Haken wird jeder von der Waage gefundene Milchspendereflex im Reiter Sitzung zur Bestätigung angeboten</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceModel</name>
@@ -2670,6 +2774,69 @@
     <message>
         <source>There are no backups yet. Letdown takes one each day that has changes, in %1.</source>
         <translation>Es gibt noch keine Sicherungen. Letdown legt an jedem Tag mit Änderungen eine an, in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScalePanel</name>
+    <message>
+        <source>Milk flow</source>
+        <translation>Milchfluss</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <translation>Milchspendereflexe</translation>
+    </message>
+    <message>
+        <source>Found, not confirmed</source>
+        <translation>Gefunden, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>ml/min</source>
+        <translation>ml/min</translation>
+    </message>
+    <message>
+        <source>Milk flow from the scale</source>
+        <translation>Milchfluss laut Waage</translation>
+    </message>
+    <message>
+        <source>Yes, a let-down  [C]</source>
+        <translation>Ja, ein Reflex  [C]</translation>
+    </message>
+    <message>
+        <source>Adds the let-down the scale found to this session. Shortcut: C</source>
+        <translation>Trägt den von der Waage gefundenen Milchspendereflex in diese Sitzung ein. Taste: C</translation>
+    </message>
+    <message>
+        <source>Not one</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Scale: %1 ml in the bottle; let-downs found: %2.</source>
+        <translation>Waage: %1 ml in der Flasche; gefundene Milchspendereflexe: %2.</translation>
+    </message>
+    <message>
+        <source>The scale found a let-down at %1 (%2 ml so far). Was it one?</source>
+        <translation>Die Waage hat bei %1 einen Milchspendereflex gefunden (bisher %2 ml). War es einer?</translation>
+    </message>
+    <message>
+        <source>Let-downs the scale finds are added by themselves.</source>
+        <translation>Von der Waage gefundene Milchspendereflexe werden selbst eingetragen.</translation>
+    </message>
+    <message>
+        <source>Let-downs the scale finds are offered here to confirm.</source>
+        <translation>Von der Waage gefundene Milchspendereflexe werden hier zur Bestätigung angeboten.</translation>
+    </message>
+    <message>
+        <source>Let-down at %1: %2 ml, flow up to %3 ml/min</source>
+        <translation>Milchspendereflex bei %1: %2 ml, Fluss bis %3 ml/min</translation>
+    </message>
+    <message>
+        <source>No let-down found yet.</source>
+        <translation>Noch kein Milchspendereflex gefunden.</translation>
     </message>
 </context>
 <context>

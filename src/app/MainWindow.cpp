@@ -22,6 +22,8 @@
 #include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
 #include "remote/RemoteService.h"
+#include "scalefeed/LiveScale.h"
+#include "ScalePanel.h"
 #include "stats/TrendQuery.h"
 #include "storage/Backups.h"
 #include "storage/Database.h"
@@ -134,7 +136,22 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
+    // A scale under the bottle: its readings (from the phone's API) go to the live pumping
+    // session, and the Session tab draws them (docs/scale.md).
+    m_liveScale = new LiveScale(m_journal, this);
+    m_liveScale->setAutoConfirm(m_preferences.scaleAutoConfirm);
+    m_scalePanel = new ScalePanel(*m_liveScale, m_sessionPanel);
+    m_sessionPanel->setScalePanel(m_scalePanel);
+    connect(m_scalePanel, &ScalePanel::problem, this, &MainWindow::showProblem);
+    connect(m_liveScale, &LiveScale::problem, this, &MainWindow::showProblem);
+    connect(m_liveScale, &LiveScale::finished, this, [this](const QString &, const Journal::ScaleAttachment &weighed) {
+        statusBar()->showMessage(tr("The scale weighed %1 ml; let-downs found: %2.")
+                                     .arg(QLocale().toString(weighed.totalMl, 'f', 0))
+                                     .arg(weighed.found),
+            15000);
+    });
     m_remote = new RemoteService(m_journal, this);
+    m_remote->setLiveScale(m_liveScale);
     if (!m_remote->startIfEnabled())
         showProblem(m_remote->lastError());
     QAction *remote = m_ui->menuEdit->addAction(tr("Phone &remote..."), this, &MainWindow::openRemoteDialog);
@@ -231,6 +248,7 @@ void MainWindow::setUpShortcuts()
         {QKeySequence(Qt::Key_P), [this] { m_journal.apply(Journal::ask(Journal::Step::TogglePause, Origin::Key)); }},
         {QKeySequence(Qt::Key_S), [this] { m_journal.apply(Journal::ask(Journal::Step::SwitchSide, Origin::Key)); }},
         {QKeySequence(Qt::Key_T), [this] { m_sessionPanel->announceTime(); }},
+        {QKeySequence(Qt::Key_C), [this] { m_scalePanel->confirmFirst(); }},
     };
     // They act on the Session tab only: a Space meant for another tab (or a slip there) never
     // starts or stops a feed. A disabled shortcut leaves the key to the widget with focus.
@@ -383,6 +401,8 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_trendsPanel->setPreferences(preferences);
     m_insightsPanel->setPreferences(preferences);
     m_historyPanel->setPreferences(preferences);
+    if (m_liveScale)
+        m_liveScale->setAutoConfirm(preferences.scaleAutoConfirm);
 }
 
 void MainWindow::openPreferences()

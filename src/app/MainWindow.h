@@ -41,6 +41,8 @@ public:
 
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
     class RemoteService &remoteService() { return *m_remote; }
+    class LiveScale &liveScale() { return *m_liveScale; }
+    class ScalePanel *scalePanel() const { return m_scalePanel; }
     TrendsPanel *trendsPanel() const { return m_trendsPanel; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     InsightsPanel *insightsPanel() const { return m_insightsPanel; }
@@ -122,4 +124,6 @@ private:
     QTimer m_refitTimer;
     class MiniTimer *m_miniTimer = nullptr;
     class RemoteService *m_remote = nullptr; // the phone remote, off unless she switched it on
+    class LiveScale *m_liveScale = nullptr;
+    class ScalePanel *m_scalePanel = nullptr;
 };

@@ -74,6 +74,7 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->decaySpin->setValue(p.decayR);
     m_ui->motherNameEdit->setText(p.motherName);
     m_ui->babyNameEdit->setText(p.babyName);
+    m_ui->scaleAutoConfirmCheck->setChecked(p.scaleAutoConfirm);
     m_ui->gapCombo->setCurrentIndex(p.dayOptions.gap == GapConvention::EndToStart ? 1 : 0);
     m_ui->nightFromSpin->setValue(p.dayOptions.nightFromHour);
     m_ui->nightToSpin->setValue(p.dayOptions.nightToHour);
@@ -123,6 +124,7 @@ void PreferencesDialog::gather()
     p.decayR = m_ui->decaySpin->value();
     p.motherName = m_ui->motherNameEdit->text().trimmed();
     p.babyName = m_ui->babyNameEdit->text().trimmed();
+    p.scaleAutoConfirm = m_ui->scaleAutoConfirmCheck->isChecked();
     p.dayOptions.gap = m_ui->gapCombo->currentIndex() == 1 ? GapConvention::EndToStart : GapConvention::StartToStart;
     p.dayOptions.nightFromHour = m_ui->nightFromSpin->value();
     p.dayOptions.nightToHour = m_ui->nightToSpin->value();

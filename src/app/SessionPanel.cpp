@@ -1,4 +1,5 @@
 #include "SessionPanel.h"
+#include "ScalePanel.h"
 
 #include "journal/Journal.h"
 
@@ -547,4 +548,18 @@ void SessionPanel::refreshRecent()
     }
     for (int column = 0; column < m_ui->recentList->columnCount(); ++column)
         m_ui->recentList->resizeColumnToContents(column);
+}
+
+void SessionPanel::setScalePanel(ScalePanel *panel)
+{
+    const int at = m_ui->listsColumn->indexOf(m_ui->letdownList);
+    m_ui->listsColumn->insertWidget(at + 1, panel, 2);
+    // While the scale draws, the big buttons stay on a small screen: the let-down list gets
+    // shorter and the figures to fill in after the session (not open yet) step aside.
+    const auto makeRoom = [this](bool scaleShown) {
+        m_ui->letdownList->setMaximumHeight(scaleShown ? 90 : QWIDGETSIZE_MAX);
+        m_ui->detailsGroup->setVisible(!scaleShown);
+    };
+    connect(panel, &ScalePanel::activeChanged, this, makeRoom);
+    makeRoom(!panel->isHidden());
 }

@@ -15,6 +15,7 @@ namespace Ui {
 class SessionPanel;
 }
 class QAbstractButton;
+class ScalePanel;
 class QCheckBox;
 class Journal;
 class SessionCommands;
@@ -39,6 +40,8 @@ public:
     // A write-protected database: everything shows, nothing can be recorded.
     void setReadOnly(bool readOnly);
     void setPreferences(const Preferences &preferences);
+    // The scale's live view goes under the let-down list (shown only while a scale sends).
+    void setScalePanel(ScalePanel *panel);
 
 signals:
     // A problem she must see that is not about saving (the recorder's own state covers that).

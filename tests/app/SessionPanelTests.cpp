@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 #include "SessionPanel.h"
+#include "ScalePanel.h"
+#include "scale/SimulatedPumping.h"
+#include "scalefeed/LiveScale.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
@@ -7,6 +10,8 @@
 #include "TestSupport.h"
 
 #include <QAction>
+#include <QChartView>
+#include <QStatusBar>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -440,4 +445,53 @@ TEST_CASE("GUI: a click handled late counts at the moment it was made (its windo
     const Session saved = screen.savedSession();
     REQUIRE(saved.letdowns.size() == 2);
     CHECK(saved.letdowns[1].offsetMs - saved.letdowns[0].offsetMs == 1500);
+}
+
+TEST_CASE("Session: a scale's flow is drawn while she pumps, a let-down it found is confirmed with one tap, hers is not doubled")
+{
+    Screen screen;
+    auto *panel = screen.find<ScalePanel>("scalePanel");
+    CHECK_FALSE(panel->isVisible()); // no scale, no chart
+    screen.find<QRadioButton>("pumpingRadio")->click();
+    screen.click("startStopButton");
+    const qint64 startUtcMs = screen.recorder.currentSession().startedAtUtcMs;
+    PumpingConditions clean;
+    clean.durationS = 600;
+    clean.meanIntervalS = 1;
+    clean.noiseG = 0.2;
+    clean.lifts = 0;
+    clean.bumps = 0;
+    const SimulatedPumping readings = PumpingSimulation::simulate({{60, 30}, {320, 12}}, clean, 9);
+    int fed = 0;
+    const auto feedUntil = [&](double untilS) {
+        QVector<ScaleReading> batch;
+        for (; fed < readings.samples.size() && readings.samples[fed].atS <= untilS; ++fed)
+            batch.append({startUtcMs + qint64(readings.samples[fed].atS * 1000), readings.samples[fed].grams});
+        screen.clock.advance(qint64(untilS * 1000) - (screen.clock.wallUtcMs() - startUtcMs));
+        QString error;
+        REQUIRE(screen.window->liveScale().add(batch, error));
+        screen.window->liveScale().detectNow();
+    };
+    feedUntil(75);
+    screen.key(Qt::Key_L); // she felt the first one
+    feedUntil(420);
+    CHECK(panel->isVisible());
+    auto *confirm = screen.find<QPushButton>("scaleConfirmButton");
+    REQUIRE(confirm->isVisible());
+    CHECK(screen.text("scaleOffer").contains("found a let-down at 5:"));
+    CHECK(screen.letdownLines().size() == 1);
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    CHECK(screen.letdownLines().size() == 2);
+    CHECK_FALSE(confirm->isVisible());
+    CHECK(panel->describe().contains("Let-down at 1:"));
+    CHECK(screen.find<QChartView>("scaleChart")->accessibleDescription().contains("Let-down at 5:"));
+
+    feedUntil(600);
+    screen.click("startStopButton");
+    CHECK(screen.window->statusBar()->currentMessage().contains("The scale weighed"));
+    const Session saved = screen.savedSession();
+    REQUIRE(saved.letdowns.size() == 2);
+    CHECK(saved.letdowns[0].measuredVolumeMl);
+    CHECK(saved.letdowns[1].measuredVolumeMl);
+    CHECK_FALSE(panel->isVisible());
 }

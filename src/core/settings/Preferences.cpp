@@ -42,6 +42,7 @@ Preferences Preferences::load()
         : GapConvention::StartToStart;
     p.reportNotesDays
         = std::clamp(settings.value(QStringLiteral("report/notesDays"), 14).toInt(), 0, kMaxReportNotesDays);
+    p.scaleAutoConfirm = settings.value(QStringLiteral("scale/autoConfirm"), false).toBool();
     const int nightFrom = settings.value(QStringLiteral("day/nightFromHour"), 0).toInt();
     const int nightTo = settings.value(QStringLiteral("day/nightToHour"), 6).toInt();
     if (nightFrom >= 0 && nightFrom < nightTo && nightTo <= 24) {
@@ -75,6 +76,7 @@ bool Preferences::save(QString &error) const
         dayOptions.gap == GapConvention::EndToStart ? QStringLiteral("end_to_start") : QStringLiteral("start_to_start"));
     settings.setValue(QStringLiteral("day/nightFromHour"), dayOptions.nightFromHour);
     settings.setValue(QStringLiteral("day/nightToHour"), dayOptions.nightToHour);
+    settings.setValue(QStringLiteral("scale/autoConfirm"), scaleAutoConfirm);
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;

@@ -35,6 +35,9 @@ struct Preferences {
     // Her notes go to the report's appendix from this many days before its end (0: none).
     int reportNotesDays = 14;
     static constexpr int kMaxReportNotesDays = 3660;
+    // A scale under the bottle (docs/scale.md): the let-downs it finds are added without
+    // asking (else offered to confirm).
+    bool scaleAutoConfirm = false;
     // Not saved: her model fitted to her sessions as they are now, set by whoever holds
     // them (the window, a command). Empty: no measured session (or not looked at).
     std::optional<VolumeFit> currentFit;
