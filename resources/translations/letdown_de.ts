@@ -480,6 +480,18 @@
         <source>&apos;last&apos; (the last finished pumping session) or a session&apos;s id.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An MQTT broker where a scale under the bottle publishes its weight (docs/scale.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scale&apos;s topic on that broker (its weight in grams).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scale-mqtt HOST:PORT and --scale-topic TOPIC go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -1789,6 +1801,14 @@
         <source>The scale weighed %1 ml; let-downs found: %2.</source>
         <translation>Die Waage hat %1 ml gewogen; gefundene Milchspendereflexe: %2.</translation>
     </message>
+    <message>
+        <source>Scale over MQTT: %1</source>
+        <translation>Waage über MQTT: %1</translation>
+    </message>
+    <message>
+        <source>The scale over MQTT cannot start: %1</source>
+        <translation>Die Waage über MQTT kann nicht starten: %1</translation>
+    </message>
 </context>
 <context>
     <name>Measurements</name>
@@ -1858,6 +1878,49 @@
     <message>
         <source>Start [Space]</source>
         <translation>Start [Leertaste]</translation>
+    </message>
+</context>
+<context>
+    <name>MqttScale</name>
+    <message>
+        <source>The broker&apos;s port is a number from 1 to 65535: &apos;%1&apos;.</source>
+        <translation>Der Port des Brokers ist eine Zahl von 1 bis 65535: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Name the broker as HOST:PORT, such as 192.168.1.20:1883.</source>
+        <translation>Geben Sie den Broker als HOST:PORT an, etwa 192.168.1.20:1883.</translation>
+    </message>
+    <message>
+        <source>Name the scale&apos;s topic exactly, such as esphome/bottle-scale/sensor/weight/state.</source>
+        <translation>Geben Sie das Topic der Waage genau an, etwa esphome/bottle-scale/sensor/weight/state.</translation>
+    </message>
+    <message>
+        <source>The MQTT client could not be made.</source>
+        <translation>Der MQTT-Client konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The broker %1:%2 cannot be used: %3</source>
+        <translation>Der Broker %1:%2 ist nicht nutzbar: %3</translation>
+    </message>
+    <message>
+        <source>The MQTT client could not start.</source>
+        <translation>Der MQTT-Client konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2 ...</source>
+        <translation>Verbinde mit %1:%2 …</translation>
+    </message>
+    <message>
+        <source>Connected; listening to %1.</source>
+        <translation>Verbunden; empfange %1.</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: %1</source>
+        <translation>Der Broker hat die Verbindung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The broker went away; trying again.</source>
+        <translation>Der Broker ist weg; neuer Versuch läuft.</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2380,42 @@
     <message>
         <source>Unticked, each let-down the scale finds is offered on the Session tab to confirm</source>
         <translation>Ohne Haken wird jeder von der Waage gefundene Milchspendereflex im Reiter Sitzung zur Bestätigung angeboten</translation>
+    </message>
+    <message>
+        <source>Scale over &amp;MQTT:</source>
+        <translation>Waage über &amp;MQTT:</translation>
+    </message>
+    <message>
+        <source>broker, such as 192.168.1.20:1883</source>
+        <translation>Broker, etwa 192.168.1.20:1883</translation>
+    </message>
+    <message>
+        <source>MQTT broker of the scale</source>
+        <translation>MQTT-Broker der Waage</translation>
+    </message>
+    <message>
+        <source>Host and port of the broker where the scale publishes; empty: no scale over MQTT</source>
+        <translation>Rechner und Port des Brokers, an den die Waage sendet; leer: keine Waage über MQTT</translation>
+    </message>
+    <message>
+        <source>topic of its weight in grams</source>
+        <translation>Topic ihres Gewichts in Gramm</translation>
+    </message>
+    <message>
+        <source>MQTT topic of the scale</source>
+        <translation>MQTT-Topic der Waage</translation>
+    </message>
+    <message>
+        <source>The topic where the scale publishes its weight in grams, such as esphome/bottle-scale/sensor/weight/state</source>
+        <translation>Das Topic, unter dem die Waage ihr Gewicht in Gramm sendet, etwa esphome/bottle-scale/sensor/weight/state</translation>
+    </message>
+    <message>
+        <source>A scale over MQTT needs both its broker and its topic.</source>
+        <translation>Eine Waage über MQTT braucht Broker und Topic.</translation>
+    </message>
+    <message>
+        <source>The scale&apos;s broker: %1</source>
+        <translation>Broker der Waage: %1</translation>
     </message>
 </context>
 <context>

@@ -902,7 +902,12 @@ const QList<Verb> &verbs()
                     {QStringLiteral("listen"),
                         Text::tr("An address of this computer to listen on (may repeat; default: its home-network "
                                  "addresses)."),
-                        QStringLiteral("address")}};
+                        QStringLiteral("address")},
+                    {QStringLiteral("scale-mqtt"),
+                        Text::tr("An MQTT broker where a scale under the bottle publishes its weight (docs/scale.md)."),
+                        QStringLiteral("host:port")},
+                    {QStringLiteral("scale-topic"), Text::tr("The scale's topic on that broker (its weight in grams)."),
+                        QStringLiteral("topic")}};
             },
             [](const QCommandLineParser &parser) { return ServeCommand::run(parser, databasePath(parser)); }},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,

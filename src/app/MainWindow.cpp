@@ -23,6 +23,7 @@
 #include "recorder/SessionRecorder.h"
 #include "remote/RemoteService.h"
 #include "scalefeed/LiveScale.h"
+#include "scalefeed/MqttScale.h"
 #include "ScalePanel.h"
 #include "stats/TrendQuery.h"
 #include "storage/Backups.h"
@@ -150,6 +151,10 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
                                      .arg(weighed.found),
             15000);
     });
+    m_mqttScale = new MqttScale(*m_liveScale, m_clock, this);
+    connect(m_mqttScale, &MqttScale::statusChanged, this,
+        [this](const QString &status) { statusBar()->showMessage(tr("Scale over MQTT: %1").arg(status), 10000); });
+    startMqttScale();
     m_remote = new RemoteService(m_journal, this);
     m_remote->setLiveScale(m_liveScale);
     if (!m_remote->startIfEnabled())
@@ -403,6 +408,24 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_historyPanel->setPreferences(preferences);
     if (m_liveScale)
         m_liveScale->setAutoConfirm(preferences.scaleAutoConfirm);
+    if (m_mqttScale)
+        startMqttScale();
+}
+
+void MainWindow::startMqttScale()
+{
+    const QString wanted = m_preferences.scaleBroker + u'\n' + m_preferences.scaleTopic;
+    if (wanted == m_mqttScaleSettings)
+        return;
+    m_mqttScaleSettings = wanted;
+    m_mqttScale->stop();
+    if (m_preferences.scaleBroker.isEmpty() || m_preferences.scaleTopic.isEmpty())
+        return;
+    QString host, error;
+    quint16 port = 0;
+    if (!MqttScale::parseBroker(m_preferences.scaleBroker, host, port, error)
+        || !m_mqttScale->start(host, port, m_preferences.scaleTopic, error))
+        showProblem(tr("The scale over MQTT cannot start: %1").arg(error));
 }
 
 void MainWindow::openPreferences()

@@ -126,4 +126,7 @@ private:
     class RemoteService *m_remote = nullptr; // the phone remote, off unless she switched it on
     class LiveScale *m_liveScale = nullptr;
     class ScalePanel *m_scalePanel = nullptr;
+    class MqttScale *m_mqttScale = nullptr; // started when Preferences name a broker and topic
+    QString m_mqttScaleSettings; // the broker and topic it was started with
+    void startMqttScale();
 };

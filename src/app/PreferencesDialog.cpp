@@ -1,4 +1,5 @@
 #include "PreferencesDialog.h"
+#include "scalefeed/MqttScale.h"
 
 #include "ui_PreferencesDialog.h"
 
@@ -75,6 +76,8 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->motherNameEdit->setText(p.motherName);
     m_ui->babyNameEdit->setText(p.babyName);
     m_ui->scaleAutoConfirmCheck->setChecked(p.scaleAutoConfirm);
+    m_ui->scaleBrokerEdit->setText(p.scaleBroker);
+    m_ui->scaleTopicEdit->setText(p.scaleTopic);
     m_ui->gapCombo->setCurrentIndex(p.dayOptions.gap == GapConvention::EndToStart ? 1 : 0);
     m_ui->nightFromSpin->setValue(p.dayOptions.nightFromHour);
     m_ui->nightToSpin->setValue(p.dayOptions.nightToHour);
@@ -125,6 +128,8 @@ void PreferencesDialog::gather()
     p.motherName = m_ui->motherNameEdit->text().trimmed();
     p.babyName = m_ui->babyNameEdit->text().trimmed();
     p.scaleAutoConfirm = m_ui->scaleAutoConfirmCheck->isChecked();
+    p.scaleBroker = m_ui->scaleBrokerEdit->text().trimmed();
+    p.scaleTopic = m_ui->scaleTopicEdit->text().trimmed();
     p.dayOptions.gap = m_ui->gapCombo->currentIndex() == 1 ? GapConvention::EndToStart : GapConvention::StartToStart;
     p.dayOptions.nightFromHour = m_ui->nightFromSpin->value();
     p.dayOptions.nightToHour = m_ui->nightToSpin->value();
@@ -133,6 +138,12 @@ void PreferencesDialog::gather()
     QString problem = p.validate();
     if (problem.isEmpty() && p.dayOptions.nightFromHour >= p.dayOptions.nightToHour)
         problem = tr("Night must end after it starts (for example from 0:00 to 6:00).");
+    if (problem.isEmpty() && p.scaleBroker.isEmpty() != p.scaleTopic.isEmpty())
+        problem = tr("A scale over MQTT needs both its broker and its topic.");
+    QString host;
+    quint16 port = 0;
+    if (problem.isEmpty() && !p.scaleBroker.isEmpty() && !MqttScale::parseBroker(p.scaleBroker, host, port, problem))
+        problem = tr("The scale's broker: %1").arg(problem);
     m_ui->messageLabel->setText(problem);
     if (!problem.isEmpty() || p == m_preferences)
         return;

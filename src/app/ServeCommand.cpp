@@ -10,6 +10,7 @@
 #include "remote/RemoteAccess.h"
 #include "remote/RemoteServer.h"
 #include "scalefeed/LiveScale.h"
+#include "scalefeed/MqttScale.h"
 #include "remote/RemoteSettings.h"
 #include "storage/SessionStore.h"
 
@@ -116,10 +117,24 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
     scale.setAutoConfirm(true);
     QObject::connect(&scale, &LiveScale::finished, [](const QString &, const Journal::ScaleAttachment &weighed) {
         QTextStream(stdout) << "Scale: " << weighed.found << " let-downs found, "
-                            << QString::number(weighed.totalMl, 'f', 1) << " ml in the bottle.\n";
+                            << QString::number(weighed.totalMl, 'f', 1) << " ml in the bottle." << Qt::endl;
     });
     QObject::connect(&scale, &LiveScale::problem,
         [](const QString &message) { QTextStream(stderr) << "letdown serve: " << message << '\n'; });
+    // A scale publishing over MQTT (ESPHome and friends), when asked.
+    MqttScale mqtt(scale, processClock());
+    if (parser.isSet(QStringLiteral("scale-mqtt")) != parser.isSet(QStringLiteral("scale-topic")))
+        return fail(Text::tr("--scale-mqtt HOST:PORT and --scale-topic TOPIC go together."), 2);
+    if (parser.isSet(QStringLiteral("scale-mqtt"))) {
+        QString host;
+        quint16 brokerPort = 0;
+        if (!MqttScale::parseBroker(parser.value(QStringLiteral("scale-mqtt")), host, brokerPort, error))
+            return fail(error, 2);
+        QObject::connect(&mqtt, &MqttScale::statusChanged,
+            [](const QString &status) { QTextStream(stdout) << "Scale over MQTT: " << status << Qt::endl; });
+        if (!mqtt.start(host, brokerPort, parser.value(QStringLiteral("scale-topic")), error))
+            return fail(error);
+    }
     RemoteServer server(*journal);
     server.setLiveScale(&scale);
     server.setSecret(RemoteSettings::keyMakingOne());
@@ -160,6 +175,9 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
 
     const int code = QCoreApplication::exec();
     server.close();
+    if (parser.isSet(QStringLiteral("scale-mqtt")))
+        out << "Scale over MQTT: " << mqtt.readingsTaken() << " readings taken, " << mqtt.messagesRefused()
+            << " messages refused.\n";
     if (recorder.hasUnsavedChanges() && !recorder.retrySave())
         return fail(Text::tr("stopped with steps not saved: %1").arg(recorder.lastError()));
     dataFile.waitForBackground();

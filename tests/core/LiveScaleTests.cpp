@@ -1,6 +1,7 @@
 // A scale feeding the live pumping session (scalefeed/LiveScale, docs/scale.md): let-downs
 // found are offered, confirmed, matched to her taps, and get their volumes when she stops.
 #include "scalefeed/LiveScale.h"
+#include "scalefeed/MqttScale.h"
 #include "scale/SimulatedPumping.h"
 
 #include "TestSupport.h"
@@ -139,4 +140,28 @@ TEST_CASE("Live scale: readings survive a restart of the program in the middle o
     CHECK_FALSE(again.add({{rig.clock.wallUtcMs() + 1000, 1e9}}, error, &taken));
     CHECK(error.contains("grams"));
     CHECK(again.samples().size() == rig.fed);
+}
+
+TEST_CASE("MQTT scale: the broker is HOST:PORT and a message is a weight in grams, as ESPHome publishes it")
+{
+    QString host, error;
+    quint16 port = 0;
+    REQUIRE(MqttScale::parseBroker("192.168.1.20:1884", host, port, error));
+    CHECK(host == "192.168.1.20");
+    CHECK(port == 1884);
+    REQUIRE(MqttScale::parseBroker("homeserver", host, port, error));
+    CHECK(port == 1883);
+    CHECK_FALSE(MqttScale::parseBroker("homeserver:99999", host, port, error));
+    CHECK_FALSE(MqttScale::parseBroker(":1883", host, port, error));
+    CHECK(MqttScale::gramsIn("231.4") == 231.4);
+    CHECK(MqttScale::gramsIn(" 12\n") == 12);
+    CHECK(MqttScale::gramsIn("{\"weight\": 98.5}") == 98.5);
+    CHECK_FALSE(MqttScale::gramsIn("unavailable"));
+    CHECK_FALSE(MqttScale::gramsIn(QByteArray(5000, '1')));
+
+    JournalRig rig;
+    LiveScale scale(rig.journal);
+    MqttScale mqtt(scale, rig.clock);
+    CHECK_FALSE(mqtt.start("127.0.0.1", 1883, "esphome/#", error)); // a wildcard is not one scale
+    CHECK(error.contains("topic"));
 }

@@ -22,13 +22,17 @@ inline quint16 freeLoopbackPort()
 // at most), or an empty text if it never got there. With `fixedNow` its clock starts at the
 // tests' fixed moment (LETDOWN_NOW), else it is the real clock. An empty `database`: her
 // default file (the test process's own data folder), as `serve` without --database opens it.
-inline QByteArray startServe(QProcess &serve, const QString &database, quint16 port, bool fixedNow = true)
+// `extraArguments` and `extraEnvironment` are added as given.
+inline QByteArray startServe(QProcess &serve, const QString &database, quint16 port, bool fixedNow = true,
+    const QStringList &extraArguments = {}, const QList<QPair<QString, QString>> &extraEnvironment = {})
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (fixedNow)
         environment.insert("LETDOWN_NOW", "2026-11-20T12:00:00+01:00");
+    for (const auto &[name, value] : extraEnvironment)
+        environment.insert(name, value);
     serve.setProcessEnvironment(environment);
-    QStringList arguments {"serve", "--listen", "127.0.0.1", "--port", QString::number(port)};
+    QStringList arguments = QStringList {"serve", "--listen", "127.0.0.1", "--port", QString::number(port)} + extraArguments;
     if (!database.isEmpty())
         arguments << "--database" << database;
     serve.start(LETDOWN_EXECUTABLE, arguments);

@@ -36,20 +36,33 @@ QDate localToday(const Clock &clock)
 }
 
 namespace {
-// The system clock moved to start at a given instant.
+// The system clock moved to start at a given instant (LETDOWN_NOW) and, for the tests that
+// play a recorded session into a running process, running faster (LETDOWN_CLOCK_SPEED).
 class ShiftedClock final : public Clock
 {
 public:
-    explicit ShiftedClock(qint64 shiftMs)
-        : m_shiftMs(shiftMs)
+    ShiftedClock(qint64 startUtcMs, double speed)
+        : m_startUtcMs(startUtcMs)
+        , m_speed(speed)
+        , m_systemStartUtcMs(m_system.wallUtcMs())
+        , m_systemStartMonotonicMs(m_system.monotonicMs())
     { }
-    qint64 wallUtcMs() const override { return m_system.wallUtcMs() + m_shiftMs; }
+    qint64 wallUtcMs() const override
+    {
+        return m_startUtcMs + qint64(double(m_system.wallUtcMs() - m_systemStartUtcMs) * m_speed);
+    }
     int utcOffsetS(qint64 utcMs) const override { return m_system.utcOffsetS(utcMs); }
-    qint64 monotonicMs() const override { return m_system.monotonicMs(); }
+    qint64 monotonicMs() const override
+    {
+        return m_systemStartMonotonicMs + qint64(double(m_system.monotonicMs() - m_systemStartMonotonicMs) * m_speed);
+    }
 
 private:
     SystemClock m_system;
-    qint64 m_shiftMs;
+    qint64 m_startUtcMs;
+    double m_speed;
+    qint64 m_systemStartUtcMs;
+    qint64 m_systemStartMonotonicMs;
 };
 
 const Clock &defaultClock()
@@ -57,9 +70,13 @@ const Clock &defaultClock()
     static const std::unique_ptr<Clock> clock = []() -> std::unique_ptr<Clock> {
         const QString now = qEnvironmentVariable("LETDOWN_NOW");
         const QDateTime start = QDateTime::fromString(now, Qt::ISODate);
-        if (now.isEmpty() || !start.isValid())
+        bool speedGiven = false;
+        const double speed = qEnvironmentVariable("LETDOWN_CLOCK_SPEED").toDouble(&speedGiven);
+        const bool faster = speedGiven && speed > 1 && speed <= 100;
+        if ((now.isEmpty() || !start.isValid()) && !faster)
             return std::make_unique<SystemClock>();
-        return std::make_unique<ShiftedClock>(start.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch());
+        return std::make_unique<ShiftedClock>(
+            start.isValid() ? start.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch(), faster ? speed : 1.0);
     }();
     return *clock;
 }

@@ -43,6 +43,8 @@ Preferences Preferences::load()
     p.reportNotesDays
         = std::clamp(settings.value(QStringLiteral("report/notesDays"), 14).toInt(), 0, kMaxReportNotesDays);
     p.scaleAutoConfirm = settings.value(QStringLiteral("scale/autoConfirm"), false).toBool();
+    p.scaleBroker = settings.value(QStringLiteral("scale/mqttBroker")).toString().left(260);
+    p.scaleTopic = settings.value(QStringLiteral("scale/mqttTopic")).toString().left(200);
     const int nightFrom = settings.value(QStringLiteral("day/nightFromHour"), 0).toInt();
     const int nightTo = settings.value(QStringLiteral("day/nightToHour"), 6).toInt();
     if (nightFrom >= 0 && nightFrom < nightTo && nightTo <= 24) {
@@ -77,6 +79,8 @@ bool Preferences::save(QString &error) const
     settings.setValue(QStringLiteral("day/nightFromHour"), dayOptions.nightFromHour);
     settings.setValue(QStringLiteral("day/nightToHour"), dayOptions.nightToHour);
     settings.setValue(QStringLiteral("scale/autoConfirm"), scaleAutoConfirm);
+    settings.setValue(QStringLiteral("scale/mqttBroker"), scaleBroker);
+    settings.setValue(QStringLiteral("scale/mqttTopic"), scaleTopic);
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;

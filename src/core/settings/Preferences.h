@@ -38,6 +38,9 @@ struct Preferences {
     // A scale under the bottle (docs/scale.md): the let-downs it finds are added without
     // asking (else offered to confirm).
     bool scaleAutoConfirm = false;
+    // An MQTT broker ("host:port") and topic where the scale publishes its weight; empty: none.
+    QString scaleBroker;
+    QString scaleTopic;
     // Not saved: her model fitted to her sessions as they are now, set by whoever holds
     // them (the window, a command). Empty: no measured session (or not looked at).
     std::optional<VolumeFit> currentFit;
