@@ -818,6 +818,41 @@
     </message>
 </context>
 <context>
+    <name>FlowChart</name>
+    <message>
+        <source>Milk flow</source>
+        <translation>Milchfluss</translation>
+    </message>
+    <message>
+        <source>Let-downs</source>
+        <translation>Milchspendereflexe</translation>
+    </message>
+    <message>
+        <source>Found, not confirmed</source>
+        <translation>Gefunden, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>ml/min</source>
+        <translation>ml/min</translation>
+    </message>
+    <message>
+        <source>Milk flow from the scale</source>
+        <translation>Milchfluss laut Waage</translation>
+    </message>
+    <message>
+        <source>Let-down at %1: %2 ml, flow up to %3 ml/min</source>
+        <translation>Milchspendereflex bei %1: %2 ml, Fluss bis %3 ml/min</translation>
+    </message>
+    <message>
+        <source>No let-down found yet.</source>
+        <translation>Noch kein Milchspendereflex gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>left</source>
@@ -1093,6 +1128,14 @@
     <message>
         <source>Let-downs without a feed: %1. Kept apart: they count in no session&apos;s figures.</source>
         <translation>Milchspendereflexe ohne Mahlzeit: %1. Getrennt gehalten: Sie zählen in keiner Sitzung mit.</translation>
+    </message>
+    <message>
+        <source>&amp;Scale...</source>
+        <translation>&amp;Waage...</translation>
+    </message>
+    <message>
+        <source>The scale&apos;s readings of the selected pumping session, or a recording to attach</source>
+        <translation>Die Messwerte der Waage zur gewählten Pumpsitzung, oder eine Aufzeichnung zum Anhängen</translation>
     </message>
 </context>
 <context>
@@ -2876,31 +2919,42 @@
     </message>
 </context>
 <context>
+    <name>ScaleDialog</name>
+    <message>
+        <source>Scale readings of %1</source>
+        <translation>Messwerte der Waage vom %1</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a recording...</source>
+        <translation>Aufzeichnung &amp;anhängen...</translation>
+    </message>
+    <message>
+        <source>A scale&apos;s readings saved as CSV (seconds,grams or at,grams): its let-downs are matched to yours and get their measured volumes</source>
+        <translation>Die Messwerte einer Waage als CSV (seconds,grams oder at,grams): ihre Milchspendereflexe werden Ihren zugeordnet und bekommen ihre gemessenen Mengen</translation>
+    </message>
+    <message>
+        <source>Attach a scale&apos;s readings</source>
+        <translation>Messwerte einer Waage anhängen</translation>
+    </message>
+    <message>
+        <source>Scale readings (*.csv);;All files (*)</source>
+        <translation>Messwerte der Waage (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No scale readings are kept with this session. Attach a recording made while you pumped, and its let-downs get their measured volumes.</source>
+        <translation>Zu dieser Sitzung sind keine Messwerte einer Waage gespeichert. Hängen Sie eine beim Pumpen gemachte Aufzeichnung an, dann bekommen ihre Milchspendereflexe ihre gemessenen Mengen.</translation>
+    </message>
+    <message>
+        <source>%1 readings over %2 min: %3 ml in the bottle; let-downs found: %4.</source>
+        <translation>%1 Messwerte über %2 min: %3 ml in der Flasche; gefundene Milchspendereflexe: %4.</translation>
+    </message>
+    <message>
+        <source>Attached: %1 let-downs found, %2 matched yours, %3 added.</source>
+        <translation>Angehängt: %1 Milchspendereflexe gefunden, %2 Ihren zugeordnet, %3 hinzugefügt.</translation>
+    </message>
+</context>
+<context>
     <name>ScalePanel</name>
-    <message>
-        <source>Milk flow</source>
-        <translation>Milchfluss</translation>
-    </message>
-    <message>
-        <source>Let-downs</source>
-        <translation>Milchspendereflexe</translation>
-    </message>
-    <message>
-        <source>Found, not confirmed</source>
-        <translation>Gefunden, nicht bestätigt</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>ml/min</source>
-        <translation>ml/min</translation>
-    </message>
-    <message>
-        <source>Milk flow from the scale</source>
-        <translation>Milchfluss laut Waage</translation>
-    </message>
     <message>
         <source>Yes, a let-down  [C]</source>
         <translation>Ja, ein Reflex  [C]</translation>
@@ -2928,14 +2982,6 @@
     <message>
         <source>Let-downs the scale finds are offered here to confirm.</source>
         <translation>Von der Waage gefundene Milchspendereflexe werden hier zur Bestätigung angeboten.</translation>
-    </message>
-    <message>
-        <source>Let-down at %1: %2 ml, flow up to %3 ml/min</source>
-        <translation>Milchspendereflex bei %1: %2 ml, Fluss bis %3 ml/min</translation>
-    </message>
-    <message>
-        <source>No let-down found yet.</source>
-        <translation>Noch kein Milchspendereflex gefunden.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "HistoryPanel.h"
+#include "ScaleDialog.h"
 
 #include "journal/Journal.h"
 
@@ -88,6 +89,11 @@ HistoryPanel::HistoryPanel(Journal &journal, QUndoStack &undoStack, QWidget *par
     connect(m_ui->addButton, &QPushButton::clicked, this, &HistoryPanel::addSession);
     connect(m_ui->editButton, &QPushButton::clicked, this, &HistoryPanel::editSelected);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &HistoryPanel::deleteSelected);
+    m_scaleButton = new QPushButton(tr("&Scale..."), this);
+    m_scaleButton->setObjectName(QStringLiteral("scaleButton"));
+    m_scaleButton->setToolTip(tr("The scale's readings of the selected pumping session, or a recording to attach"));
+    m_ui->filterRow->addWidget(m_scaleButton);
+    connect(m_scaleButton, &QPushButton::clicked, this, &HistoryPanel::openScale);
     connect(m_ui->table, &QTableView::doubleClicked, this, &HistoryPanel::editSelected);
     setUpSpontaneousList();
     connect(m_ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPanel::updateButtons);
@@ -179,6 +185,7 @@ void HistoryPanel::updateButtons()
     m_ui->addButton->setEnabled(!m_readOnly);
     m_ui->editButton->setEnabled(editable);
     m_ui->deleteButton->setEnabled(editable);
+    m_scaleButton->setEnabled(editable && s->kind == SessionKind::Pumping);
     m_ui->editButton->setToolTip(
         s && !editable ? tr("Stop the running session first.") : tr("Change the selected session and its let-downs"));
     if (m_removeSpontaneous)
@@ -219,6 +226,17 @@ void HistoryPanel::runDialog(const Session *existing)
     else
         m_undoStack.push(new AddSessionCommand(m_journal, result, report));
     selectSession(result.uuid);
+}
+
+void HistoryPanel::openScale()
+{
+    const Session *s = selectedSession();
+    if (!s || s->kind != SessionKind::Pumping || !s->isFinished())
+        return;
+    ScaleDialog dialog(m_journal, m_undoStack, *s, this);
+    emit scaleDialogOpened(&dialog); // a test works it and accepts it there
+    if (dialog.result() != QDialog::Accepted)
+        dialog.exec();
 }
 
 void HistoryPanel::deleteSelected()

@@ -39,6 +39,8 @@ public:
     void addSession();
     void editSelected();
     void deleteSelected();
+    // The selected pumping session's scale readings: shown, or a recording attached.
+    void openScale();
     void selectSession(const QString &uuid);
     void setReadOnly(bool readOnly);
     void setPreferences(const Preferences &preferences);
@@ -51,6 +53,8 @@ signals:
     void problem(const QString &message);
     // Emitted before the add/edit dialog runs; a test may fill and accept it here.
     void sessionDialogOpened(SessionDialog *dialog);
+    // Emitted before the scale dialog runs; a test may work it here and accept it.
+    void scaleDialogOpened(class ScaleDialog *dialog);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -68,6 +72,7 @@ private:
     class QLabel *m_spontaneousLabel = nullptr;
     class QListWidget *m_spontaneousList = nullptr;
     class QPushButton *m_removeSpontaneous = nullptr;
+    class QPushButton *m_scaleButton = nullptr;
     Journal &m_journal;
     SessionStore &m_store;
     SessionRecorder &m_recorder;

@@ -5,13 +5,8 @@
 #include <QWidget>
 
 class LiveScale;
-class QChart;
-class QChartView;
 class QLabel;
-class QLineSeries;
 class QPushButton;
-class QScatterSeries;
-class QValueAxis;
 
 class ScalePanel : public QWidget
 {
@@ -33,13 +28,7 @@ private:
     void refresh();
 
     LiveScale &m_scale;
-    QChart *m_chart = nullptr;
-    QChartView *m_view = nullptr;
-    QLineSeries *m_flow = nullptr;
-    QScatterSeries *m_inSession = nullptr;
-    QScatterSeries *m_offered = nullptr;
-    QValueAxis *m_minutes = nullptr;
-    QValueAxis *m_mlPerMin = nullptr;
+    class FlowChart *m_view = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_offer = nullptr;
     QPushButton *m_confirm = nullptr;

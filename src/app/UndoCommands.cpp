@@ -64,6 +64,10 @@ void EditSessionCommand::apply(const Session &session)
 
 void EditSessionCommand::redo()
 {
+    if (m_skipRedo) {
+        m_skipRedo = false;
+        return;
+    }
     apply(m_after);
 }
 

@@ -32,6 +32,8 @@ class EditSessionCommand : public QUndoCommand
 public:
     EditSessionCommand(
         Journal &journal, Session before, Session after, ProblemReporter report);
+    // The change was already made (a scale's readings attached): pushing it does not write again.
+    void skipFirstRedo() { m_skipRedo = true; }
     void redo() override;
     void undo() override;
 
@@ -41,6 +43,7 @@ private:
     Session m_before;
     Session m_after;
     ProblemReporter m_report;
+    bool m_skipRedo = false;
 };
 
 // Undo puts the session back whole: same session_id, same let-downs.

@@ -1,3 +1,6 @@
+#include "FlowChart.h"
+#include "ScaleDialog.h"
+#include "scale/SimulatedPumping.h"
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -18,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -457,4 +461,53 @@ TEST_CASE("History: the edit dialog shows the time on each side and takes her co
     in<QComboBox>(&dialog, "sideCombo")->setCurrentIndex(0); // left
     dialog.accept();
     CHECK(dialog.session().sideMs == SideDurations {oneSide.activeMs, 0, 0});
+}
+
+TEST_CASE("History: a scale's recording attached to a pumping session gives its let-downs measured volumes, drawn again, undoable")
+{
+    HistoryScreen screen;
+    screen.panel()->selectSession(screen.newer.uuid);
+    auto *scaleButton = screen.panel()->findChild<QPushButton *>("scaleButton");
+    REQUIRE(scaleButton);
+    CHECK(scaleButton->isEnabled());
+    QTemporaryDir dir;
+    // Her tap was at 1:30; the scale saw let-downs beginning at 1:15 and at 6:00.
+    const SimulatedPumping readings = PumpingSimulation::simulate({{75, 28}, {360, 12}}, PumpingConditions {}, 4);
+    QFile file(dir.filePath("bottle.csv"));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("seconds,grams\n");
+    for (const ScaleSample &sample : readings.samples)
+        file.write(QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n');
+    file.close();
+    QString summary, described;
+    bool attached = false;
+    const auto connection = QObject::connect(screen.panel(), &HistoryPanel::scaleDialogOpened, [&](ScaleDialog *dialog) {
+        CHECK(dialog->summary().contains("No scale readings"));
+        CHECK_FALSE(dialog->attachFile(dir.filePath("missing.csv")));
+        attached = dialog->attachFile(file.fileName());
+        summary = dialog->summary();
+        described = dialog->chart()->accessibleDescription();
+        dialog->accept();
+    });
+    QTest::mouseClick(scaleButton, Qt::LeftButton);
+    QObject::disconnect(connection);
+    REQUIRE(attached);
+    CHECK(summary.contains("let-downs found: 2"));
+    CHECK(described.contains("Let-down at 1:"));
+    Session after = screen.stored(screen.newer.uuid);
+    REQUIRE(after.letdowns.size() == 2);
+    CHECK(after.letdowns[0].offsetMs == 90'000); // her tap, with the scale's volume
+    CHECK(*after.letdowns[0].measuredVolumeMl == Approx(28).epsilon(0.2));
+    CHECK(after.letdowns[1].measuredVolumeMl);
+
+    screen.undo();
+    after = screen.stored(screen.newer.uuid);
+    REQUIRE(after.letdowns.size() == 1);
+    CHECK_FALSE(after.letdowns[0].measuredVolumeMl);
+    screen.redo();
+    CHECK(screen.stored(screen.newer.uuid).letdowns.size() == 2);
+
+    // A breastfeed has no scale readings to show.
+    screen.panel()->selectSession(screen.older.uuid);
+    CHECK_FALSE(scaleButton->isEnabled());
 }
