@@ -36,7 +36,7 @@ qint64 LiveScale::lastReadingUtcMs() const
     return m_samples.isEmpty() ? m_startUtcMs : m_startUtcMs + qint64(m_samples.last().atS * 1000);
 }
 
-void LiveScale::followSession()
+void LiveScale::followSession(bool lookAgain)
 {
     if (m_finishing)
         return;
@@ -57,7 +57,7 @@ void LiveScale::followSession()
         detectNow();
         return;
     }
-    if (pumping)
+    if (pumping && lookAgain)
         detectNow(); // her taps may now match what was offered
 }
 
@@ -97,7 +97,7 @@ bool LiveScale::add(const QVector<ScaleReading> &readings, QString &error, int *
 {
     if (taken)
         *taken = 0;
-    followSession();
+    followSession(false); // a reading is looked at with the others, after kDetectDelayMs
     if (m_uuid.isEmpty()) {
         error = tr("No pumping session is running: start one, then the scale's readings are used.");
         return false;

@@ -61,7 +61,9 @@ signals:
     void problem(const QString &message);
 
 private:
-    void followSession();
+    // Picks up the live pumping session (or finishes the one that ended); `lookAgain`: and
+    // looks at the readings again (her taps may match what was offered).
+    void followSession(bool lookAgain = true);
     void finishSession();
     void keepReadings();
     qint64 onsetUtcMs(const DetectedLetdown &found) const { return m_startUtcMs + qint64(found.onsetS * 1000); }
