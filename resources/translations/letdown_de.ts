@@ -2425,12 +2425,12 @@
         <translation>Ohne Haken wird jeder von der Waage gefundene Milchspendereflex im Reiter Sitzung zur Bestätigung angeboten</translation>
     </message>
     <message>
-        <source>Scale over &amp;MQTT:</source>
-        <translation>Waage über &amp;MQTT:</translation>
+        <source>Scale over M&amp;QTT:</source>
+        <translation>Waage über M&amp;QTT:</translation>
     </message>
     <message>
-        <source>broker, such as 192.168.1.20:1883</source>
-        <translation>Broker, etwa 192.168.1.20:1883</translation>
+        <source>host:port</source>
+        <translation>Rechner:Port</translation>
     </message>
     <message>
         <source>MQTT broker of the scale</source>
@@ -2441,8 +2441,8 @@
         <translation>Rechner und Port des Brokers, an den die Waage sendet; leer: keine Waage über MQTT</translation>
     </message>
     <message>
-        <source>topic of its weight in grams</source>
-        <translation>Topic ihres Gewichts in Gramm</translation>
+        <source>topic</source>
+        <translation>Topic</translation>
     </message>
     <message>
         <source>MQTT topic of the scale</source>
