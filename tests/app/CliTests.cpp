@@ -557,11 +557,8 @@ TEST_CASE("CLI: detect finds the let-downs in a scale's recording and refuses a 
 {
     QTemporaryDir dir;
     const SimulatedPumping session = PumpingSimulation::simulate({{75, 32}, {330, 14}}, PumpingConditions {}, 11);
-    QByteArray csv("seconds,grams\n");
-    for (const ScaleSample &sample : session.samples)
-        csv += QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n';
     const QString recording = dir.filePath("pumping.csv");
-    writeFile(recording, csv);
+    writeFile(recording, ScaleSamples::toSecondsCsv(session.samples));
 
     CliResult result = runLetdown({"detect", "--samples", recording, "--json"});
     INFO(result.err.toStdString());
@@ -611,10 +608,7 @@ TEST_CASE("CLI: attach-scale gives a finished pumping session the let-downs a sc
     }
     QTemporaryDir dir;
     const SimulatedPumping readings = PumpingSimulation::simulate({{70, 30}, {360, 13}}, PumpingConditions {}, 5);
-    QByteArray csv("seconds,grams\n");
-    for (const ScaleSample &sample : readings.samples)
-        csv += QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n';
-    writeFile(dir.filePath("scale.csv"), csv);
+    writeFile(dir.filePath("scale.csv"), ScaleSamples::toSecondsCsv(readings.samples));
 
     CliResult result = runLetdown({"attach-scale", dir.filePath("scale.csv"), "--session", "last", "--database", db.path});
     INFO(result.err.toStdString());

@@ -475,9 +475,7 @@ TEST_CASE("History: a scale's recording attached to a pumping session gives its 
     const SimulatedPumping readings = PumpingSimulation::simulate({{75, 28}, {360, 12}}, PumpingConditions {}, 4);
     QFile file(dir.filePath("bottle.csv"));
     REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write("seconds,grams\n");
-    for (const ScaleSample &sample : readings.samples)
-        file.write(QByteArray::number(sample.atS, 'f', 2) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n');
+    file.write(ScaleSamples::toSecondsCsv(readings.samples));
     file.close();
     QString summary, described;
     bool attached = false;

@@ -75,11 +75,8 @@ TEST_CASE("letdown serve: a scale publishing over MQTT (a real mosquitto on loop
         == 200);
 
     // A recorded session (readings every second, its own noise) played at kSpeed times its pace.
-    PumpingConditions conditions;
-    conditions.durationS = 420;
-    conditions.meanIntervalS = 1;
-    conditions.noiseG = 0.2;
-    conditions.lifts = 0;
+    PumpingConditions conditions = PumpingConditions::steady(420);
+    conditions.trickleMlPerS = 0.01;
     conditions.bumps = 1;
     const SimulatedPumping recorded = PumpingSimulation::simulate({{40, 30}, {200, 14}}, conditions, 33);
     QProcess publish;

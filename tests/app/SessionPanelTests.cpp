@@ -455,13 +455,8 @@ TEST_CASE("Session: a scale's flow is drawn while she pumps, a let-down it found
     screen.find<QRadioButton>("pumpingRadio")->click();
     screen.click("startStopButton");
     const qint64 startUtcMs = screen.recorder.currentSession().startedAtUtcMs;
-    PumpingConditions clean;
-    clean.durationS = 600;
-    clean.meanIntervalS = 1;
-    clean.noiseG = 0.2;
-    clean.lifts = 0;
-    clean.bumps = 0;
-    const SimulatedPumping readings = PumpingSimulation::simulate({{60, 30}, {320, 12}}, clean, 9);
+    const SimulatedPumping readings
+        = PumpingSimulation::simulate({{60, 30}, {320, 12}}, PumpingConditions::steady(600), 9);
     int fed = 0;
     const auto feedUntil = [&](double untilS) {
         QVector<ScaleReading> batch;

@@ -18,13 +18,7 @@ struct LiveRig : JournalRig {
 
     explicit LiveRig(const QVector<SimulatedLetdown> &letdowns)
     {
-        PumpingConditions clean;
-        clean.durationS = 600;
-        clean.meanIntervalS = 1;
-        clean.noiseG = 0.2;
-        clean.lifts = 0;
-        clean.bumps = 0;
-        readings = PumpingSimulation::simulate(letdowns, clean, 21);
+        readings = PumpingSimulation::simulate(letdowns, PumpingConditions::steady(600), 21);
     }
     void startPumping()
     {

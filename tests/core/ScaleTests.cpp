@@ -91,14 +91,7 @@ ScaleSample at(double atS, double grams)
 // Clean sessions: the given let-downs, readings every second, little noise, no trickle.
 SimulatedPumping cleanSession(const QVector<SimulatedLetdown> &letdowns, unsigned seed = 7)
 {
-    PumpingConditions conditions;
-    conditions.durationS = 900;
-    conditions.meanIntervalS = 1;
-    conditions.noiseG = 0.2;
-    conditions.trickleMlPerS = 0;
-    conditions.lifts = 0;
-    conditions.bumps = 0;
-    return PumpingSimulation::simulate(letdowns, conditions, seed);
+    return PumpingSimulation::simulate(letdowns, PumpingConditions::steady(900), seed);
 }
 } // namespace
 
@@ -267,6 +260,9 @@ TEST_CASE("Scale: the compact form keeps every sample at the scale's step, in a 
     REQUIRE(ScaleSamples::parse(ScaleSamples::toRecordingCsv(session.samples, 1'780'000'000'000, 3600), reread, error));
     REQUIRE(reread.size() == session.samples.size());
     CHECK(reread.last().atS == Approx(session.samples.last().atS - session.samples.first().atS).margin(0.002));
+    REQUIRE(ScaleSamples::parse(ScaleSamples::toSecondsCsv(session.samples), reread, error));
+    REQUIRE(reread.size() == session.samples.size());
+    CHECK(reread.last().atS == Approx(session.samples.last().atS).margin(0.001));
 }
 
 namespace {

@@ -179,6 +179,14 @@ bool ScaleSamples::parse(
     return true;
 }
 
+QByteArray ScaleSamples::toSecondsCsv(const QVector<ScaleSample> &samples)
+{
+    QByteArray out("seconds,grams\n");
+    for (const ScaleSample &sample : samples)
+        out += QByteArray::number(sample.atS, 'f', 3) + ',' + QByteArray::number(sample.grams, 'f', 1) + '\n';
+    return out;
+}
+
 QByteArray ScaleSamples::toRecordingCsv(const QVector<ScaleSample> &samples, qint64 startedAtUtcMs, int utcOffsetS)
 {
     QByteArray out("at,grams\n");

@@ -30,6 +30,8 @@ bool readFile(const QString &path, QVector<ScaleSample> &samples, QString &error
 bool parse(const QByteArray &text, QVector<ScaleSample> &samples, QString &error,
     std::optional<qint64> *firstAtUtcMs = nullptr);
 
+// The plain form: `seconds,grams`, seconds from the first reading's zero as they are.
+QByteArray toSecondsCsv(const QVector<ScaleSample> &samples);
 // Letdown's own recording of a session's samples: `at,grams`, times from the session's start.
 QByteArray toRecordingCsv(const QVector<ScaleSample> &samples, qint64 startedAtUtcMs, int utcOffsetS);
 

@@ -24,6 +24,19 @@ struct PumpingConditions {
     double trickleMlPerS = 0.01;
     int lifts = 1; // the bottle lifted off for a few seconds
     int bumps = 2; // single readings knocked far off
+
+    // A quiet scale read every second: little noise, no trickle, no lift, no bump.
+    static PumpingConditions steady(double durationS)
+    {
+        PumpingConditions conditions;
+        conditions.durationS = durationS;
+        conditions.meanIntervalS = 1;
+        conditions.noiseG = 0.2;
+        conditions.trickleMlPerS = 0;
+        conditions.lifts = 0;
+        conditions.bumps = 0;
+        return conditions;
+    }
 };
 
 namespace PumpingSimulation {
