@@ -473,6 +473,16 @@ TEST_CASE("Session: a scale's flow is drawn while she pumps, a let-down it found
     CHECK(panel->isVisible());
     auto *confirm = screen.find<QPushButton>("scaleConfirmButton");
     REQUIRE(confirm->isVisible());
+    // On a 1024 x 576 screen the chart leaves Stop, Let-down and the Yes in view.
+    screen.window->resize(1024, 576);
+    REQUIRE(QTest::qWaitFor([&] { return screen.window->height() <= 576; }, 5000));
+    QTest::qWait(50);
+    for (const char *name : {"startStopButton", "letdownButton", "scaleConfirmButton"}) {
+        QWidget *button = screen.find<QWidget>(name);
+        const QRect inWindow(button->mapTo(screen.window.get(), QPoint(0, 0)), button->size());
+        INFO(name << " at " << inWindow.y() << ".." << inWindow.bottom());
+        CHECK(screen.window->rect().contains(inWindow));
+    }
     CHECK(screen.text("scaleOffer").contains("found a let-down at 5:"));
     CHECK(screen.letdownLines().size() == 1);
     QTest::mouseClick(confirm, Qt::LeftButton);
