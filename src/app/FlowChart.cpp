@@ -28,9 +28,9 @@ QString minutesSeconds(double seconds)
 } // namespace
 
 FlowChart::FlowChart(QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent) // given here: setChart() later would leak the default one
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
@@ -73,7 +73,6 @@ FlowChart::FlowChart(QWidget *parent)
         series->attachAxis(m_minutes);
         series->attachAxis(m_mlPerMin);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(tr("Milk flow from the scale"));
 }
