@@ -3,30 +3,15 @@
 #include "FlowChart.h"
 
 #include "domain/TimeFormat.h"
-#include "scale/ScaleMerge.h"
 #include "scalefeed/LiveScale.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
-#include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
-
-namespace {
-QString minutesSeconds(double seconds)
-{
-    return formatElapsed(qint64(std::llround(seconds * 1000)));
-}
-
-} // namespace
 
 ScalePanel::ScalePanel(LiveScale &scale, QWidget *parent)
     : QWidget(parent)
@@ -103,7 +88,7 @@ void ScalePanel::refresh()
     if (offering) {
         const DetectedLetdown &first = m_scale.offered().constFirst();
         m_offer->setText(tr("The scale found a let-down at %1 (%2 ml so far). Was it one?")
-                             .arg(minutesSeconds(first.onsetS), locale.toString(first.volumeMl, 'f', 0)));
+                             .arg(formatElapsed(qint64(std::llround(first.onsetS * 1000))), locale.toString(first.volumeMl, 'f', 0)));
     } else {
         m_offer->setText(m_scale.autoConfirm() ? tr("Let-downs the scale finds are added by themselves.")
                                                : tr("Let-downs the scale finds are offered here to confirm."));

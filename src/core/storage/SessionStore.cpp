@@ -328,16 +328,6 @@ bool SessionStore::writeScaleRecording(const QString &sessionUuid, const ScaleRe
     return save.run() || fail(save);
 }
 
-bool SessionStore::deleteScaleRecording(const QString &sessionUuid)
-{
-    return transaction([&] {
-        SqlStatement remove(m_database,
-            "DELETE FROM scale_recordings WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
-        remove.bind(1, sessionUuid);
-        return remove.run() || fail(remove);
-    });
-}
-
 bool SessionStore::loadScaleRecording(const QString &sessionUuid, std::optional<ScaleRecordingRow> &found)
 {
     found.reset();

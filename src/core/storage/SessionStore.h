@@ -122,7 +122,7 @@ public:
     bool loadSpontaneousLetdowns(qint64 fromUtcMs, qint64 toUtcMs, QList<SpontaneousLetdown> &letdowns);
 
     // A scale's readings kept with a session (scale/ScaleSamples' compact form): one per
-    // session, replaced when saved again, deleted with the session.
+    // session, replaced when saved again, deleted with the session (ON DELETE CASCADE).
     struct ScaleRecordingRow {
         qint64 startedAtUtcMs = 0; // the time of the readings' zero
         int sampleCount = 0;
@@ -131,7 +131,6 @@ public:
     bool saveScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
     // The session edited (its let-downs from the scale) and its readings, in one transaction.
     bool replaceSessionWithRecording(const Session &session, const ScaleRecordingRow &recording);
-    bool deleteScaleRecording(const QString &sessionUuid);
     bool loadScaleRecording(const QString &sessionUuid, std::optional<ScaleRecordingRow> &found);
 
     QString errorString() const { return m_error; }
