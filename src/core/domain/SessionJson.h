@@ -11,3 +11,7 @@ QJsonObject letdownToJson(const Letdown &letdown);
 // `withLetdowns`: the session's let-downs too (an edit or a restore rewrites them all).
 QJsonObject sessionToJson(const Session &session, bool withLetdowns);
 QByteArray compactJson(const QJsonObject &object);
+// The inverse of sessionToJson(session, true), for JSON from elsewhere (another device's sync
+// file): every key checked for its type and range; false with `error` naming the first
+// problem. Dates are not checked here (implausibleDatesError does that).
+bool sessionFromJson(const QJsonObject &object, Session &session, QString &error);

@@ -58,6 +58,7 @@ QString toKey(Origin origin)
     case Origin::History: return QStringLiteral("history");
     case Origin::Undo: return QStringLiteral("undo");
     case Origin::Scale: return QStringLiteral("scale");
+    case Origin::Sync: return QStringLiteral("sync");
     }
     return {};
 }
@@ -422,6 +423,14 @@ bool Journal::deleteLetdownWithoutFeed(const SpontaneousLetdown &letdown, Origin
             QJsonObject {{QStringLiteral("at_utc_ms"), letdown.atUtcMs},
                 {QStringLiteral("utc_offset_s"), letdown.utcOffsetS}}}}),
         [&] { return m_store.deleteSpontaneousLetdown(letdown.id); }, error);
+}
+
+bool Journal::applySynced(const SyncBatch &batch, const QByteArray &summary, QString &error)
+{
+    if (refuseImplausible(batch.sessions, error))
+        return false;
+    SyncStore sync(m_store);
+    return write(QStringLiteral("sync_apply"), Origin::Sync, {}, summary, [&] { return sync.applyBatch(batch); }, error);
 }
 
 void Journal::fileReplaced()

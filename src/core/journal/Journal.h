@@ -6,6 +6,7 @@
 #include "domain/Session.h"
 #include "scale/ScaleSamples.h"
 #include "storage/Database.h"
+#include "storage/SyncStore.h"
 
 #include <QObject>
 #include <QString>
@@ -19,7 +20,7 @@ class SessionRecorder;
 class SessionStore;
 
 // Which hand asked for a change (kept in the change log; docs/architecture.md).
-enum class Origin { Key, Mouse, MiniTimer, Tray, Phone, CommandLine, Import, History, Undo, Scale };
+enum class Origin { Key, Mouse, MiniTimer, Tray, Phone, CommandLine, Import, History, Undo, Scale, Sync };
 QString toKey(Origin origin);
 
 // The one owner of her open data file and of every change to it (docs/architecture.md):
@@ -146,6 +147,9 @@ public:
         QString &error);
     bool addLetdownsWithoutFeed(QList<SpontaneousLetdown> &letdowns, Origin origin, QString &error);
     bool deleteLetdownWithoutFeed(const SpontaneousLetdown &letdown, Origin origin, QString &error);
+    // What another device wrote (sync/SyncFolder read it from the sync folder and decided
+    // what wins): one transaction with its change-log row (origin `sync`, never sent back).
+    bool applySynced(const SyncBatch &batch, const QByteArray &summary, QString &error);
     // The file was replaced (a restore or a move): everything reads it again.
     void fileReplaced();
 

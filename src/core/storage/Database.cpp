@@ -782,6 +782,45 @@ bool Database::migrate(int fromVersion)
             if (!execAll(statements))
                 return false;
         }
+        if (fromVersion < 8) {
+            // Sync through a shared folder (docs/sync.md): this file's device id and where its
+            // export stands, the version of each session as every device agrees on it, the
+            // other devices' files already read, the devices seen, and edits that lost a
+            // conflict (kept for her to see). Nothing existing changes.
+            const QStringList statements = {
+                QStringLiteral("CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sync_versions ("
+                               " item TEXT PRIMARY KEY," // a session's uuid, or felt:<at_utc_ms>
+                               " hlc INTEGER NOT NULL,"
+                               " device_id TEXT NOT NULL,"
+                               " base_hlc INTEGER NOT NULL,"
+                               " owner_device TEXT NOT NULL,"
+                               " from_elsewhere INTEGER NOT NULL DEFAULT 0,"
+                               " deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sync_files ("
+                               " device_id TEXT NOT NULL,"
+                               " file_name TEXT NOT NULL,"
+                               " size INTEGER NOT NULL,"
+                               " status TEXT NOT NULL," // applied, refused, skipped
+                               " message TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (device_id, file_name)) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sync_peers ("
+                               " device_id TEXT PRIMARY KEY,"
+                               " name TEXT NOT NULL,"
+                               " last_change_at_utc_ms INTEGER NOT NULL,"
+                               " last_arrival_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID"),
+                QStringLiteral("CREATE TABLE sync_conflicts ("
+                               " item TEXT NOT NULL,"
+                               " hlc INTEGER NOT NULL,"
+                               " device_id TEXT NOT NULL,"
+                               " device_name TEXT NOT NULL,"
+                               " kept_at_utc_ms INTEGER NOT NULL,"
+                               " payload TEXT NOT NULL,"
+                               " PRIMARY KEY (item, hlc, device_id)) WITHOUT ROWID"),
+            };
+            if (!execAll(statements))
+                return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

@@ -591,7 +591,10 @@ bool SessionStore::loadUnfinished(std::optional<Session> &found)
 {
     found.reset();
     QList<Session> sessions;
-    if (!loadMatching(QStringLiteral("s.state <> 'stopped'"), {}, sessions))
+    // A session live on another device (synced here, docs/sync.md) is that device's to run.
+    if (!loadMatching(QStringLiteral("s.state <> 'stopped' AND NOT EXISTS (SELECT 1 FROM sync_versions v"
+                                     " WHERE v.item = s.uuid AND v.from_elsewhere = 1)"),
+            {}, sessions))
         return false;
     if (!sessions.isEmpty())
         found = sessions.last(); // the newest, should there ever be more than one

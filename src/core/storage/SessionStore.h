@@ -141,6 +141,7 @@ public:
     bool lastFailureWasBusy() const;
 
 private:
+    friend class SyncStore; // the sync tables' SQL, in this store's transactions
     // One write transaction; on failure errorString() says why.
     bool transaction(const std::function<bool()> &body);
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
