@@ -29,6 +29,7 @@
 #include "storage/Backups.h"
 #include "storage/Database.h"
 #include "storage/SessionStore.h"
+#include "sync/SyncFolder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -384,13 +385,15 @@ int runDemoData(const QCommandLineParser &parser)
     // By default the data ends today: no sessions in the future.
     options.firstDay = firstDay.value_or(today().addDays(1 - 7 * options.weeks));
 
-    Database database;
-    DataFile dataFile(database);
-    if (!dataFile.open(parser.value(kDatabaseOption)))
-        return fail(verb, dataFile.errorString());
+    // Through a journal like every other writer: logged, and so sent by a sync folder.
+    const std::unique_ptr<Journal> journal
+        = Journal::open(parser.value(kDatabaseOption), processClock(), Database::OpenMode::CreateIfMissing, error);
+    if (!journal)
+        return fail(verb, error);
+    const Database &database = journal->dataFile().database();
     if (database.isReadOnly())
         return fail(verb, Text::tr("%1 is write-protected.").arg(database.path()));
-    SessionStore store(database);
+    SessionStore &store = journal->store();
     QList<SessionSummary> existing;
     if (!store.loadRecentSummaries(1, existing))
         return fail(verb, store.errorString());
@@ -401,8 +404,9 @@ int runDemoData(const QCommandLineParser &parser)
     QList<Session> sessions = generateDemoSessions(options);
     const qint64 nowUtcMs = processClock().wallUtcMs();
     sessions.removeIf([nowUtcMs](const Session &s) { return *s.endedAtUtcMs > nowUtcMs; }); // none in the future
-    if (!store.saveSessions(sessions))
-        return fail(verb, store.errorString());
+    Journal::ImportCounts counts;
+    if (!journal->importSessions(sessions, {}, Origin::Import, counts, error))
+        return fail(verb, error);
     QTextStream(stdout) << Text::tr("Wrote %1 demo sessions (%2 weeks from %3) to %4\n")
                                .arg(sessions.size())
                                .arg(options.weeks)
@@ -509,6 +513,44 @@ int runAttachScale(const QCommandLineParser &parser, WriteContext &context)
     if (attachment.unmatchedTaps > 0)
         context.out += Text::tr("%1 of your taps had no let-down on the scale; they are kept as you made them.\n")
                            .arg(attachment.unmatchedTaps);
+    return 0;
+}
+
+// `letdown sync --folder DIR [--name NAME]`: one exchange with a sync folder (docs/sync.md):
+// this device's changes written, the others' applied, through the journal.
+int runSync(const QCommandLineParser &parser, WriteContext &context)
+{
+    const QString folder = parser.value(QStringLiteral("folder"));
+    if (folder.isEmpty())
+        return context.fail(Text::tr("--folder is required: the folder Syncthing keeps the same on every device."), 2);
+    if (!QFileInfo(folder).isDir())
+        return context.fail(Text::tr("the sync folder %1 does not exist (is the disk there? has Syncthing made it?).")
+                                .arg(QDir(folder).absolutePath()));
+    QString error;
+    Journal *journal = context.journal(Database::OpenMode::CreateIfMissing, error);
+    if (!journal)
+        return context.fail(error);
+    SyncFolder exchange(*journal, folder);
+    exchange.setDeviceName(parser.value(QStringLiteral("name")));
+    SyncFolder::Report report;
+    const bool done = exchange.exchange(report);
+    for (const QString &message : std::as_const(report.messages))
+        context.err += QStringLiteral("letdown sync: %1\n").arg(message);
+    if (!report.deviceId.isEmpty())
+        context.out += Text::tr("This device: %1 (%2).\n").arg(report.deviceName, report.deviceId);
+    if (!done)
+        return context.fail(report.error);
+    context.out += Text::tr("Sent %1 changes in %2 files.\n").arg(report.sentItems).arg(report.filesWritten.size());
+    if (report.receivedItems > 0)
+        context.out += Text::tr("Received %1 changes from %2.\n")
+                           .arg(report.receivedItems)
+                           .arg(report.fromDevices.join(QStringLiteral(", ")));
+    else
+        context.out += Text::tr("Received nothing new.\n");
+    if (report.newConflicts > 0)
+        context.out += Text::tr("%1 edits made at the same time on two devices lost to a later one; they are kept "
+                                "(Preferences > Sync).\n")
+                           .arg(report.newConflicts);
     return 0;
 }
 
@@ -876,6 +918,18 @@ const QList<Verb> &verbs()
                                  "backup is taken first.")}};
             },
             nullptr, true, runImport},
+        {"sync",
+            QT_TRANSLATE_NOOP("CommandLine",
+                "Exchange changes once with a folder that Syncthing keeps the same on every device (docs/sync.md)."),
+            false,
+            [] {
+                return QList<QCommandLineOption> {
+                    {QStringLiteral("folder"), Text::tr("The sync folder."), QStringLiteral("dir")},
+                    {QStringLiteral("name"),
+                        Text::tr("This device's name as the others show it (kept; default: the computer's name)."),
+                        QStringLiteral("name")}};
+            },
+            nullptr, false, runSync},
         {"backup", QT_TRANSLATE_NOOP("CommandLine", "Take a verified backup now (into backups/ beside the file)."),
             false, [] { return QList<QCommandLineOption> {}; }, nullptr, false, runBackup},
         {"tap",
@@ -907,7 +961,12 @@ const QList<Verb> &verbs()
                         Text::tr("An MQTT broker where a scale under the bottle publishes its weight (docs/scale.md)."),
                         QStringLiteral("host:port")},
                     {QStringLiteral("scale-topic"), Text::tr("The scale's topic on that broker (its weight in grams)."),
-                        QStringLiteral("topic")}};
+                        QStringLiteral("topic")},
+                    {QStringLiteral("sync-folder"),
+                        Text::tr("Keep the log in sync through this folder (Syncthing; docs/sync.md)."),
+                        QStringLiteral("dir")},
+                    {QStringLiteral("sync-name"), Text::tr("This device's name for the other devices."),
+                        QStringLiteral("name")}};
             },
             [](const QCommandLineParser &parser) { return ServeCommand::run(parser, databasePath(parser)); }},
         {"report", QT_TRANSLATE_NOOP("CommandLine", "Write the report for the lactation consultant as a PDF."), true,

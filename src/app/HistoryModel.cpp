@@ -96,7 +96,12 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS), tr("ddd d MMM yyyy, HH:mm"));
         case Kind: return s.kind == SessionKind::Nursing ? tr("Nursing") : tr("Pumping");
         case Sides: return sidesText(s);
-        case Duration: return s.isFinished() ? formatElapsed(s.activeMs) : tr("running");
+        case Duration:
+            if (s.isFinished())
+                return formatElapsed(s.activeMs);
+            if (const auto origin = m_origins.constFind(s.uuid); origin != m_origins.cend() && origin->elsewhere)
+                return tr("running on %1").arg(origin->loggedOn);
+            return tr("running");
         case Letdowns: return s.letdownsLogged ? QString::number(s.letdowns.size()) : tr("not logged");
         case FirstLetdown: return first ? formatElapsed(*first) : QString();
         case Volume:
@@ -112,6 +117,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                 line = line.left(kNotePreviewLength) + QStringLiteral("…");
             if (s.source != QLatin1String("letdown") && !s.source.isEmpty())
                 line = tr("[from %1] ").arg(sourceName(s.source)) + line;
+            if (const auto origin = m_origins.constFind(s.uuid); origin != m_origins.cend() && origin->elsewhere)
+                line = tr("[logged on %1] ").arg(origin->loggedOn) + line;
             return s.clockJumpDetected ? tr("[clock changed] ") + line : line;
         }
         case ColumnCount: break;
@@ -135,6 +142,14 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
+        if (index.column() == Started) {
+            const auto origin = m_origins.constFind(s.uuid);
+            if (origin == m_origins.cend())
+                return {};
+            return origin->loggedOn == origin->lastChangedOn
+                ? tr("Logged on %1").arg(origin->loggedOn)
+                : tr("Logged on %1; last changed on %2").arg(origin->loggedOn, origin->lastChangedOn);
+        }
         if (index.column() == Note) {
             QString tip = s.note;
             if (s.clockJumpDetected)
@@ -181,4 +196,11 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     case ColumnCount: break;
     }
     return {};
+}
+
+void HistoryModel::setOrigins(QHash<QString, SyncOverview::Origin> origins)
+{
+    m_origins = std::move(origins);
+    if (!m_sessions.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

@@ -3,6 +3,7 @@
 #include "domain/Session.h"
 #include "reference/ReferenceModel.h"
 #include "settings/Preferences.h"
+#include "sync/SyncFolder.h"
 
 #include <QAbstractTableModel>
 
@@ -20,6 +21,8 @@ public:
 
     void setSessions(QList<Session> sessions); // any order; shown newest first
     void setPreferences(const Preferences &preferences);
+    // Which device logged each session and changed it last (sync; docs/sync.md).
+    void setOrigins(QHash<QString, SyncOverview::Origin> origins);
     const Session &sessionAt(int row) const { return m_sessions.at(row); }
     int rowOf(const QString &uuid) const;
 
@@ -30,6 +33,7 @@ public:
 
 private:
     QList<Session> m_sessions;
+    QHash<QString, SyncOverview::Origin> m_origins;
     ReferenceModel m_model;
     VolumeFormat m_volume;
 };

@@ -137,6 +137,10 @@ void HistoryPanel::reload()
         sessions.removeIf([keep](const Session &s) { return s.kind != keep; });
     }
     reloadSpontaneous(range);
+    SyncOverview sync;
+    if (!SyncFolder::loadOverview(m_store, sync, error))
+        emit problem(tr("Cannot read which device logged the sessions: %1").arg(error));
+    m_model->setOrigins(sync.sessions);
     m_model->setSessions(sessions);
     m_ui->countLabel->setText(sessions.size() == 1 ? tr("1 session") : tr("%1 sessions").arg(sessions.size()));
     if (!selected.isEmpty())

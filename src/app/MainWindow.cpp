@@ -12,6 +12,7 @@
 #include "InsightsPanel.h"
 #include "MiniTimer.h"
 #include "PreferencesDialog.h"
+#include "sync/SyncRunner.h"
 #include "RemoteDialog.h"
 #include "Report.h"
 #include "RestoreDialog.h"
@@ -159,6 +160,20 @@ MainWindow::MainWindow(Journal &journal, QWidget *parent)
     m_remote->setLiveScale(m_liveScale);
     if (!m_remote->startIfEnabled())
         showProblem(m_remote->lastError());
+    // The family's other devices (docs/sync.md): started by applyPreferences when a folder is set.
+    m_sync = new SyncRunner(m_journal, this);
+    connect(m_sync, &SyncRunner::exchanged, this, [this](const SyncFolder::Report &report, const QStringList &newMessages) {
+        if (!report.error.isEmpty())
+            statusBar()->showMessage(tr("Sync: %1").arg(report.error), 15000);
+        else if (report.receivedItems > 0)
+            statusBar()->showMessage(tr("Changes from %1 arrived (%2).")
+                                         .arg(report.fromDevices.join(QStringLiteral(", ")))
+                                         .arg(report.receivedItems),
+                15000);
+        else if (!newMessages.isEmpty())
+            statusBar()->showMessage(tr("Sync: %1").arg(newMessages.constLast()), 15000);
+        showSyncStatus();
+    });
     QAction *remote = m_ui->menuEdit->addAction(tr("Phone &remote..."), this, &MainWindow::openRemoteDialog);
     remote->setObjectName(QStringLiteral("actionPhoneRemote"));
     remote->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
@@ -410,6 +425,19 @@ void MainWindow::applyPreferences(const Preferences &preferences)
         m_liveScale->setAutoConfirm(preferences.scaleAutoConfirm);
     if (m_mqttScale)
         startMqttScale();
+    if (m_sync && preferences.syncFolder != m_sync->folder())
+        m_sync->start(preferences.syncFolder);
+}
+
+void MainWindow::showSyncStatus()
+{
+    if (!m_openPreferences)
+        return;
+    SyncOverview overview;
+    QString error;
+    if (!SyncFolder::loadOverview(m_store, overview, error))
+        showProblem(tr("Cannot read the sync state: %1").arg(error));
+    m_openPreferences->showSync(overview, m_sync->isRunning() ? m_sync->lastReport().error : QString());
 }
 
 void MainWindow::startMqttScale()
@@ -437,9 +465,20 @@ void MainWindow::openPreferences()
         if (moveDatabase(path))
             dialog.showDatabasePath(m_database.path());
     });
+    connect(&dialog, &PreferencesDialog::syncNameChanged, this, [this](const QString &name) {
+        QString error;
+        if (!SyncFolder::saveDeviceName(m_store, name, error))
+            showProblem(tr("The device's name could not be saved: %1").arg(error));
+        else if (m_sync->isRunning())
+            m_sync->start(m_sync->folder(), name); // sent with the next file
+        showSyncStatus();
+    });
+    m_openPreferences = &dialog;
+    showSyncStatus();
     emit preferencesDialogOpened(&dialog);
     if (dialog.result() != QDialog::Accepted)
         dialog.exec();
+    m_openPreferences = nullptr;
 }
 
 bool MainWindow::refuseWhileRecording(const QString &message)

@@ -66,6 +66,7 @@ public:
     void toggleMiniTimer();
     bool moveDatabase(const QString &newPath);
     class MiniTimer *miniTimer() const { return m_miniTimer; }
+    class SyncRunner &syncRunner() { return *m_sync; }
 
 signals:
     // A transfer dialog is about to run; tests fill and accept it here.
@@ -128,5 +129,8 @@ private:
     class ScalePanel *m_scalePanel = nullptr;
     class MqttScale *m_mqttScale = nullptr; // started when Preferences name a broker and topic
     QString m_mqttScaleSettings; // the broker and topic it was started with
+    class SyncRunner *m_sync = nullptr; // the family's other devices, through a Syncthing folder
+    class PreferencesDialog *m_openPreferences = nullptr; // while open: shown the sync status live
+    void showSyncStatus();
     void startMqttScale();
 };

@@ -1,9 +1,16 @@
 #include "PreferencesDialog.h"
 #include "scalefeed/MqttScale.h"
+#include "domain/SessionJson.h"
+#include "domain/TimeFormat.h"
 
 #include "ui_PreferencesDialog.h"
 
+#include <QDir>
 #include <QFileDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QDateTime>
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
@@ -30,6 +37,23 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
             emit moveRequested(path);
     });
     connect(m_ui->remoteButton, &QPushButton::clicked, this, &PreferencesDialog::remoteRequested);
+    connect(m_ui->syncBrowseButton, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("The folder Syncthing shares"),
+            m_ui->syncFolderEdit->text().isEmpty() ? QDir::homePath() : m_ui->syncFolderEdit->text());
+        if (!folder.isEmpty()) {
+            m_ui->syncFolderEdit->setText(QDir::toNativeSeparators(folder));
+            gather();
+        }
+    });
+    connect(m_ui->syncStatus, &QLabel::linkActivated, this, &PreferencesDialog::showConflicts);
+    connect(m_ui->syncFolderEdit, &QLineEdit::editingFinished, this, &PreferencesDialog::gather);
+    connect(m_ui->syncNameEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString name = m_ui->syncNameEdit->text().trimmed();
+        if (!name.isEmpty() && name != m_syncName) {
+            m_syncName = name;
+            emit syncNameChanged(name);
+        }
+    });
     m_ui->gapCombo->addItem(tr("From start to start (as consultants count)"));
     m_ui->gapCombo->addItem(tr("From the end of one to the start of the next"));
     m_ui->volumeModelCombo->addItem(tr("The published curve"));
@@ -78,6 +102,7 @@ void PreferencesDialog::show(const Preferences &p)
     m_ui->scaleAutoConfirmCheck->setChecked(p.scaleAutoConfirm);
     m_ui->scaleBrokerEdit->setText(p.scaleBroker);
     m_ui->scaleTopicEdit->setText(p.scaleTopic);
+    m_ui->syncFolderEdit->setText(p.syncFolder);
     m_ui->gapCombo->setCurrentIndex(p.dayOptions.gap == GapConvention::EndToStart ? 1 : 0);
     m_ui->nightFromSpin->setValue(p.dayOptions.nightFromHour);
     m_ui->nightToSpin->setValue(p.dayOptions.nightToHour);
@@ -130,6 +155,7 @@ void PreferencesDialog::gather()
     p.scaleAutoConfirm = m_ui->scaleAutoConfirmCheck->isChecked();
     p.scaleBroker = m_ui->scaleBrokerEdit->text().trimmed();
     p.scaleTopic = m_ui->scaleTopicEdit->text().trimmed();
+    p.syncFolder = m_ui->syncFolderEdit->text().trimmed();
     p.dayOptions.gap = m_ui->gapCombo->currentIndex() == 1 ? GapConvention::EndToStart : GapConvention::StartToStart;
     p.dayOptions.nightFromHour = m_ui->nightFromSpin->value();
     p.dayOptions.nightToHour = m_ui->nightToSpin->value();
@@ -144,6 +170,8 @@ void PreferencesDialog::gather()
     quint16 port = 0;
     if (problem.isEmpty() && !p.scaleBroker.isEmpty() && !MqttScale::parseBroker(p.scaleBroker, host, port, problem))
         problem = tr("The scale's broker: %1").arg(problem);
+    if (problem.isEmpty() && !p.syncFolder.isEmpty() && !QDir::isAbsolutePath(p.syncFolder))
+        problem = tr("The sync folder must be a full path, such as /home/you/Sync/letdown.");
     m_ui->messageLabel->setText(problem);
     if (!problem.isEmpty() || p == m_preferences)
         return;
@@ -153,4 +181,62 @@ void PreferencesDialog::gather()
     if (!p.save(error))
         m_ui->messageLabel->setText(error);
     emit preferencesChanged(p);
+}
+
+void PreferencesDialog::showSync(const SyncOverview &overview, const QString &problem)
+{
+    m_syncName = overview.deviceName;
+    if (!m_ui->syncNameEdit->hasFocus())
+        m_ui->syncNameEdit->setText(overview.deviceName);
+    QStringList lines;
+    if (!problem.isEmpty())
+        lines << QStringLiteral("<b>%1</b>").arg(problem.toHtmlEscaped());
+    if (m_preferences.syncFolder.isEmpty() && overview.peers.isEmpty()) {
+        lines << tr("Your log stays on this computer. To share it with the family's other devices, choose a "
+                    "folder that Syncthing keeps the same on each of them (docs/sync.md).");
+    } else if (overview.peers.isEmpty()) {
+        lines << tr("No other device has written to the folder yet.");
+    } else {
+        QStringList devices;
+        for (const SyncPeer &peer : overview.peers)
+            devices << tr("%1 (last change %2)")
+                           .arg(peer.name.toHtmlEscaped(),
+                               QLocale().toString(QDateTime::fromMSecsSinceEpoch(peer.lastChangeAtUtcMs),
+                                   QLocale::ShortFormat));
+        lines << tr("Other devices: %1.").arg(devices.join(QStringLiteral(", ")));
+    }
+    if (!overview.conflicts.isEmpty())
+        lines << tr("%n edit(s) made at the same time on two devices lost to a later one and are kept: "
+                    "<a href=\"conflicts\">show them</a>.",
+            nullptr, int(overview.conflicts.size()));
+    m_ui->syncStatus->setText(lines.join(QStringLiteral("<br/>")));
+    m_conflicts = overview.conflicts;
+}
+
+void PreferencesDialog::showConflicts()
+{
+    QStringList lines;
+    for (const SyncConflict &conflict : std::as_const(m_conflicts)) {
+        const QJsonObject record = QJsonDocument::fromJson(conflict.payload).object();
+        Session session;
+        QString error;
+        const bool readable = sessionFromJson(record.value(QLatin1String("session")).toObject(), session, error);
+        const QString when = readable
+            ? QLocale().toString(storedLocalDateTime(session.startedAtUtcMs, session.startedUtcOffsetS),
+                  QLocale::ShortFormat)
+            : conflict.item;
+        QString line = tr("The session of %1, as %2 had it: %3 let-downs")
+                           .arg(when, conflict.deviceName)
+                           .arg(readable ? session.letdowns.size() : 0);
+        if (readable && !session.note.isEmpty())
+            line += tr(", note \u201c%1\u201d").arg(session.note.left(200));
+        lines << line + QLatin1Char('.');
+    }
+    QMessageBox box(QMessageBox::Information, tr("Edits that lost a conflict"),
+        tr("These versions were changed on one device while another changed the same session. The later change "
+           "is in your log; these are kept here so nothing typed is lost. Copy what you need into the session "
+           "(History > Edit)."),
+        QMessageBox::Close, this);
+    box.setDetailedText(lines.join(u'\n'));
+    box.exec();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settings/Preferences.h"
+#include "sync/SyncFolder.h"
 
 #include <QDialog>
 
@@ -25,9 +26,14 @@ signals:
     void moveRequested(const QString &newPath);
     // The Phone remote... button: the window opens its dialog (the code and status are live).
     void remoteRequested();
+    // She named this device for the others (kept in the data file at the next exchange).
+    void syncNameChanged(const QString &name);
 
 public:
     void showDatabasePath(const QString &path);
+    // This device, the others seen and the edits kept after a conflict; `problem`: the
+    // folder's, in plain words (missing, not writable), empty when it works.
+    void showSync(const SyncOverview &overview, const QString &problem);
 
 private:
     void showFittedStatus(const Preferences &preferences);
@@ -38,4 +44,7 @@ private:
     Preferences m_preferences;
     bool m_filling = false;
     QString m_databasePath;
+    QString m_syncName; // this device's name as the data file keeps it
+    QList<SyncConflict> m_conflicts;
+    void showConflicts();
 };

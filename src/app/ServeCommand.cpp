@@ -13,6 +13,9 @@
 #include "scalefeed/MqttScale.h"
 #include "remote/RemoteSettings.h"
 #include "storage/SessionStore.h"
+#include "sync/SyncRunner.h"
+
+#include <QFileInfo>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,6 +137,29 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
             [](const QString &status) { QTextStream(stdout) << "Scale over MQTT: " << status << Qt::endl; });
         if (!mqtt.start(host, brokerPort, parser.value(QStringLiteral("scale-topic")), error))
             return fail(error);
+    }
+    // The family's other devices, through a folder Syncthing replicates (docs/sync.md).
+    SyncRunner sync(*journal);
+    if (parser.isSet(QStringLiteral("sync-folder"))) {
+        const QString folder = parser.value(QStringLiteral("sync-folder"));
+        if (!QFileInfo(folder).isDir())
+            return fail(Text::tr("the sync folder %1 does not exist.").arg(folder), 2);
+        QObject::connect(&sync, &SyncRunner::exchanged,
+            [](const SyncFolder::Report &report, const QStringList &newMessages) {
+                QTextStream out(stdout);
+                for (const QString &message : newMessages)
+                    QTextStream(stderr) << "letdown serve: sync: " << message << '\n';
+                if (!report.error.isEmpty())
+                    QTextStream(stderr) << "letdown serve: sync: " << report.error << '\n';
+                if (report.sentItems > 0)
+                    out << "Sync: sent " << report.sentItems << " changes." << Qt::endl;
+                if (report.receivedItems > 0)
+                    out << "Sync: received " << report.receivedItems << " changes from "
+                        << report.fromDevices.join(QStringLiteral(", ")) << "." << Qt::endl;
+            });
+        sync.start(folder, parser.value(QStringLiteral("sync-name")));
+        QTextStream(stdout) << "Sync folder: " << folder << " (this device: " << sync.lastReport().deviceName << ", "
+                            << sync.lastReport().deviceId << ")" << Qt::endl;
     }
     RemoteServer server(*journal);
     server.setLiveScale(&scale);

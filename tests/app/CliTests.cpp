@@ -144,7 +144,7 @@ TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
 
 TEST_CASE("CLI: every command has its own --help, and none needs a display")
 {
-    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup", "detect"}) {
+    for (const char *verb : {"stats", "chart", "demo-data", "export", "import", "report", "backup", "detect", "sync"}) {
         const CliResult result = runLetdown({verb, "--help"});
         INFO(verb);
         CHECK(result.exitCode == 0);
@@ -635,4 +635,42 @@ TEST_CASE("CLI: attach-scale gives a finished pumping session the let-downs a sc
     CHECK(result.exitCode == 1);
     CHECK(result.err.contains("does not exist"));
     CHECK(runLetdown({"attach-scale", dir.filePath("scale.csv"), "--database", db.path}).exitCode == 2);
+}
+
+TEST_CASE("CLI: sync exchanges through a folder: what one file holds reaches another, once")
+{
+    FixtureDatabase fixture;
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("Sync");
+    const QString other = dir.filePath("partner.sqlite");
+    // Missing pieces: a clear message, nothing made.
+    const CliResult noFolder = runLetdown({"sync", "--database", other});
+    CHECK(noFolder.exitCode == 2);
+    CHECK(noFolder.err.contains("--folder is required"));
+    const CliResult missing = runLetdown({"sync", "--database", other, "--folder", folder});
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.err.contains("does not exist"));
+    CHECK_FALSE(QFile::exists(other));
+    REQUIRE(QDir().mkpath(folder));
+
+    const CliResult sent = runLetdown({"sync", "--database", fixture.db.path, "--folder", folder, "--name", "Her laptop"});
+    INFO(sent.err.toStdString());
+    REQUIRE(sent.exitCode == 0);
+    CHECK(sent.out.contains("This device: Her laptop"));
+    CHECK(sent.out.contains("Sent 4 changes in 1 files."));
+    // The partner's file is made by its first sync, as import makes one.
+    const CliResult received = runLetdown({"sync", "--database", other, "--folder", folder, "--name", "Pat's laptop"});
+    INFO(received.err.toStdString());
+    REQUIRE(received.exitCode == 0);
+    CHECK(received.out.contains("Received 4 changes from Her laptop."));
+    const auto exported = [&](const QString &database) {
+        const CliResult result = runLetdown({"export", "--database", database, "--sessions", "-"});
+        REQUIRE(result.exitCode == 0);
+        return result.out;
+    };
+    CHECK(exported(other) == exported(fixture.db.path));
+    const CliResult again = runLetdown({"sync", "--database", other, "--folder", folder});
+    CHECK(again.out.contains("Sent 0 changes in 0 files."));
+    CHECK(again.out.contains("Received nothing new."));
+    CHECK(again.out.contains("This device: Pat's laptop")); // the name is kept
 }

@@ -190,6 +190,8 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
     SessionStore store(db.database);
     REQUIRE(store.saveSessions(someSessions(1)));
     // Make it look like a version 1 file: no phone-remote tables, no change counter yet.
+    for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
+        db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
     db.exec("DROP TABLE change_log");
     db.exec("DROP TABLE spontaneous_letdowns");
@@ -347,6 +349,8 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
     db.exec("DROP TABLE change_log");
     db.exec("DROP TABLE spontaneous_letdowns");
+    for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
+        db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
     db.exec("PRAGMA user_version=2");
 
@@ -399,6 +403,8 @@ TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts mo
     db.exec("DROP TABLE change_log");
     db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
     db.exec("INSERT INTO remote_taps VALUES ('old-tap-0001', 1764300000000), ('old-tap-0002', 1764300001000)");
+    for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
+        db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
     db.exec("PRAGMA user_version=5");
 
@@ -444,6 +450,8 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     db.exec("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)");
     db.exec("DROP TABLE change_log"); // version 4 kept the phone's receipts apart
     db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
+    for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
+        db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
     db.exec("PRAGMA user_version=4");
 
@@ -468,4 +476,31 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
     REQUIRE(sessions.size() == original.size());
     CHECK(sessions == original);
+}
+
+TEST_CASE("A version 7 file gets the sync tables, and its sessions stay as they were")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const QList<Session> original = someSessions(2);
+    REQUIRE(store.saveSessions(original));
+    for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
+        db.exec(QStringLiteral("DROP TABLE %1").arg(table));
+    db.exec("PRAGMA user_version=7");
+
+    Database reopened;
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
+    CHECK(Backups::list(db.path, true).size() == 1); // the verified backup came first
+    TestQuery tables(reopened);
+    REQUIRE(tables.exec("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync\\_%' ESCAPE '\\'"));
+    REQUIRE(tables.next());
+    CHECK(tables.value(0).toInt() == 5);
+    SessionStore upgraded(reopened);
+    QList<Session> sessions;
+    REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
+    CHECK(sessions == original);
+    // Unsynced, the unfinished session (if any) is still this device's to resume.
+    std::optional<Session> unfinished;
+    REQUIRE(upgraded.loadUnfinished(unfinished));
 }

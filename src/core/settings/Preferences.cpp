@@ -45,6 +45,7 @@ Preferences Preferences::load()
     p.scaleAutoConfirm = settings.value(QStringLiteral("scale/autoConfirm"), false).toBool();
     p.scaleBroker = settings.value(QStringLiteral("scale/mqttBroker")).toString().left(260);
     p.scaleTopic = settings.value(QStringLiteral("scale/mqttTopic")).toString().left(200);
+    p.syncFolder = settings.value(QStringLiteral("sync/folder")).toString().left(4096);
     const int nightFrom = settings.value(QStringLiteral("day/nightFromHour"), 0).toInt();
     const int nightTo = settings.value(QStringLiteral("day/nightToHour"), 6).toInt();
     if (nightFrom >= 0 && nightFrom < nightTo && nightTo <= 24) {
@@ -81,6 +82,7 @@ bool Preferences::save(QString &error) const
     settings.setValue(QStringLiteral("scale/autoConfirm"), scaleAutoConfirm);
     settings.setValue(QStringLiteral("scale/mqttBroker"), scaleBroker);
     settings.setValue(QStringLiteral("scale/mqttTopic"), scaleTopic);
+    settings.setValue(QStringLiteral("sync/folder"), syncFolder);
     settings.sync();
     if (settings.status() == QSettings::NoError)
         return true;

@@ -41,6 +41,8 @@ struct Preferences {
     // An MQTT broker ("host:port") and topic where the scale publishes its weight; empty: none.
     QString scaleBroker;
     QString scaleTopic;
+    // A folder Syncthing keeps the same on the family's devices (docs/sync.md); empty: no sync.
+    QString syncFolder;
     // Not saved: her model fitted to her sessions as they are now, set by whoever holds
     // them (the window, a command). Empty: no measured session (or not looked at).
     std::optional<VolumeFit> currentFit;

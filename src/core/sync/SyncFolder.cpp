@@ -650,3 +650,44 @@ bool SyncFolder::readIncoming(Report &report)
     report.fromDevices.sort();
     return true;
 }
+
+QString SyncOverview::nameOf(const QString &id) const
+{
+    if (id == deviceId)
+        return deviceName;
+    for (const SyncPeer &peer : peers)
+        if (peer.deviceId == id)
+            return peer.name;
+    return QStringLiteral("another device");
+}
+
+bool SyncFolder::loadOverview(SessionStore &store, SyncOverview &overview, QString &error)
+{
+    overview = SyncOverview();
+    SyncStore sync(store);
+    QHash<QString, QString> settings;
+    QHash<QString, SyncVersion> versions;
+    if (!sync.loadSettings(settings) || !sync.loadPeers(overview.peers) || !sync.loadConflicts(overview.conflicts)
+        || !sync.loadVersions(versions)) {
+        error = sync.errorString();
+        return false;
+    }
+    overview.deviceId = settings.value(kDeviceId);
+    overview.deviceName = settings.value(kDeviceName);
+    for (const SyncVersion &version : std::as_const(versions)) {
+        if (version.deleted || version.item.startsWith(kFeltPrefix))
+            continue;
+        overview.sessions.insert(version.item,
+            {overview.nameOf(version.ownerDevice), overview.nameOf(version.deviceId), version.fromElsewhere});
+    }
+    return true;
+}
+
+bool SyncFolder::saveDeviceName(SessionStore &store, const QString &name, QString &error)
+{
+    SyncStore sync(store);
+    if (sync.saveSettings({{kDeviceName, name.trimmed().left(80)}}))
+        return true;
+    error = sync.errorString();
+    return false;
+}

@@ -7,6 +7,23 @@
 #include <QStringList>
 
 class Journal;
+class SessionStore;
+
+// What the window shows of sync (Preferences, History): this device, the others seen, the
+// edits kept after losing a conflict, and which device logged each session.
+struct SyncOverview {
+    QString deviceId; // empty until the first exchange
+    QString deviceName;
+    QList<SyncPeer> peers;
+    QList<SyncConflict> conflicts;
+    struct Origin {
+        QString loggedOn; // the device's name
+        QString lastChangedOn;
+        bool elsewhere = false; // logged on another device (only it runs it while live)
+    };
+    QHash<QString, Origin> sessions; // by uuid; only sessions that have been synced
+    QString nameOf(const QString &deviceId) const;
+};
 
 // One exchange with a folder that Syncthing (or anything else) keeps the same on every
 // device of the family (docs/sync.md). This device writes only inside DIR/<its device id>/,
@@ -45,6 +62,10 @@ public:
     bool exchange(Report &report);
     bool writeOutgoing(Report &report);
     bool readIncoming(Report &report);
+
+    static bool loadOverview(SessionStore &store, SyncOverview &overview, QString &error);
+    // Names this device for the others (kept; sent with its next file).
+    static bool saveDeviceName(SessionStore &store, const QString &name, QString &error);
 
     // The file name shape: 8 digits and the extension; a device folder: a device id.
     static bool isDeviceId(const QString &name);
