@@ -8,6 +8,7 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   catch2 sqlite3 libsqlite3-dev tzdata libqrencode-dev
   libmosquitto-dev mosquitto mosquitto-clients
+  syncthing iproute2
   qt6-translations-l10n xvfb xauth fonts-dejavu-core poppler-utils desktop-file-utils appstream
 )
 
