@@ -492,6 +492,63 @@
         <source>--scale-mqtt HOST:PORT and --scale-topic TOPIC go together.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--folder is required: the folder Syncthing keeps the same on every device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync folder %1 does not exist (is the disk there? has Syncthing made it?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device: %1 (%2).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 changes in %2 files.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 changes from %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received nothing new.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 edits made at the same time on two devices lost to a later one; they are kept (Preferences &gt; Sync).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange changes once with a folder that Syncthing keeps the same on every device (docs/sync.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s name as the others show it (kept; default: the computer&apos;s name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the log in sync through this folder (Syncthing; docs/sync.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s name for the other devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -970,6 +1027,22 @@
         <source>Imported from %1, which does not log let-downs: this session never counts toward let-down figures.</source>
         <translation>Importiert aus %1, das keine Milchspendereflexe notiert: Diese Sitzung zählt nie zu den Zahlen über Milchspendereflexe.</translation>
     </message>
+    <message>
+        <source>running on %1</source>
+        <translation>läuft auf %1</translation>
+    </message>
+    <message>
+        <source>[logged on %1] </source>
+        <translation>[notiert auf %1] </translation>
+    </message>
+    <message>
+        <source>Logged on %1</source>
+        <translation>Notiert auf %1</translation>
+    </message>
+    <message>
+        <source>Logged on %1; last changed on %2</source>
+        <translation>Notiert auf %1; zuletzt geändert auf %2</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1136,6 +1209,10 @@
     <message>
         <source>The scale&apos;s readings of the selected pumping session, or a recording to attach</source>
         <translation>Die Messwerte der Waage zur gewählten Pumpsitzung, oder eine Aufzeichnung zum Anhängen</translation>
+    </message>
+    <message>
+        <source>Cannot read which device logged the sessions: %1</source>
+        <translation>Es kann nicht gelesen werden, auf welchem Gerät die Sitzungen notiert wurden: %1</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1929,22 @@
         <source>The scale over MQTT cannot start: %1</source>
         <translation>Die Waage über MQTT kann nicht starten: %1</translation>
     </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Abgleich: %1</translation>
+    </message>
+    <message>
+        <source>Changes from %1 arrived (%2).</source>
+        <translation>Änderungen von %1 sind angekommen (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot read the sync state: %1</source>
+        <translation>Der Stand des Abgleichs kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The device&apos;s name could not be saved: %1</source>
+        <translation>Der Name des Geräts konnte nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Measurements</name>
@@ -2459,6 +2552,82 @@
     <message>
         <source>The scale&apos;s broker: %1</source>
         <translation>Broker der Waage: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;ync folder:</source>
+        <translation>&amp;Abgleichordner:</translation>
+    </message>
+    <message>
+        <source>none: this computer only</source>
+        <translation>keiner: nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Sync folder</source>
+        <translation>Abgleichordner</translation>
+    </message>
+    <message>
+        <source>A folder Syncthing keeps the same on the family&apos;s devices; each device writes only its own part of it</source>
+        <translation>Ein Ordner, den Syncthing auf den Geräten der Familie gleich hält; jedes Gerät schreibt nur in seinen eigenen Teil davon</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>This device&apos;s na&amp;me:</source>
+        <translation>&amp;Name dieses Geräts:</translation>
+    </message>
+    <message>
+        <source>as the other devices show it</source>
+        <translation>wie die anderen Geräte es zeigen</translation>
+    </message>
+    <message>
+        <source>Shown on the other devices beside the sessions logged here</source>
+        <translation>Wird auf den anderen Geräten neben den hier notierten Sitzungen gezeigt</translation>
+    </message>
+    <message>
+        <source>The folder Syncthing shares</source>
+        <translation>Der Ordner, den Syncthing teilt</translation>
+    </message>
+    <message>
+        <source>The sync folder must be a full path, such as /home/you/Sync/letdown.</source>
+        <translation>Der Abgleichordner muss ein vollständiger Pfad sein, zum Beispiel /home/sie/Sync/letdown.</translation>
+    </message>
+    <message>
+        <source>Your log stays on this computer. To share it with the family&apos;s other devices, choose a folder that Syncthing keeps the same on each of them (docs/sync.md).</source>
+        <translation>Ihr Protokoll bleibt auf diesem Computer. Um es mit den anderen Geräten der Familie zu teilen, wählen Sie einen Ordner, den Syncthing auf jedem von ihnen gleich hält (docs/sync.md).</translation>
+    </message>
+    <message>
+        <source>No other device has written to the folder yet.</source>
+        <translation>Noch kein anderes Gerät hat in den Ordner geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 (last change %2)</source>
+        <translation>%1 (letzte Änderung %2)</translation>
+    </message>
+    <message>
+        <source>Other devices: %1.</source>
+        <translation>Andere Geräte: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) made at the same time on two devices lost to a later one and are kept: &lt;a href=&quot;conflicts&quot;&gt;show them&lt;/a&gt;.</source>
+        <translation><numerusform>%n Änderung, gleichzeitig auf zwei Geräten gemacht, hat gegen eine spätere verloren und wird aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</numerusform><numerusform>%n Änderungen, gleichzeitig auf zwei Geräten gemacht, haben gegen spätere verloren und werden aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</numerusform></translation>
+    </message>
+    <message>
+        <source>The session of %1, as %2 had it: %3 let-downs</source>
+        <translation>Die Sitzung vom %1, wie %2 sie hatte: %3 Milchspendereflexe</translation>
+    </message>
+    <message>
+        <source>, note “%1”</source>
+        <translation>, Notiz „%1“</translation>
+    </message>
+    <message>
+        <source>Edits that lost a conflict</source>
+        <translation>Änderungen, die einen Konflikt verloren haben</translation>
+    </message>
+    <message>
+        <source>These versions were changed on one device while another changed the same session. The later change is in your log; these are kept here so nothing typed is lost. Copy what you need into the session (History &gt; Edit).</source>
+        <translation>Diese Fassungen wurden auf einem Gerät geändert, während ein anderes dieselbe Sitzung änderte. Die spätere Änderung steht in Ihrem Protokoll; diese hier werden aufbewahrt, damit nichts Eingegebenes verloren geht. Übernehmen Sie, was Sie brauchen, in die Sitzung (Protokoll &gt; Bearbeiten).</translation>
     </message>
 </context>
 <context>
@@ -3846,6 +4015,22 @@
     <message>
         <source>Today so far: %1 (aim %2–%3 a day), %4 at night</source>
         <translation>Heute bisher: %1 (Ziel %2–%3 am Tag), %4 nachts</translation>
+    </message>
+    <message>
+        <source>Cannot read which device logged a session: %1</source>
+        <translation>Es kann nicht gelesen werden, auf welchem Gerät eine Sitzung notiert wurde: %1</translation>
+    </message>
+    <message>
+        <source>a breastfeed</source>
+        <translation>eine Stillmahlzeit</translation>
+    </message>
+    <message>
+        <source>a pump session</source>
+        <translation>eine Abpumpsitzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running on %1: %2 since %3, %n let-down(s) so far (stopped there)</source>
+        <translation><numerusform>Läuft auf %1: %2 seit %3, bisher %n Milchspendereflex (wird dort beendet)</numerusform><numerusform>Läuft auf %1: %2 seit %3, bisher %n Milchspendereflexe (wird dort beendet)</numerusform></translation>
     </message>
 </context>
 <context>

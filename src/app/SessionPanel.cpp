@@ -1,4 +1,5 @@
 #include "SessionPanel.h"
+#include "sync/SyncFolder.h"
 #include "ScalePanel.h"
 
 #include "journal/Journal.h"
@@ -496,6 +497,25 @@ void SessionPanel::refreshDay()
                                            .arg(FeedingTargets::kFewestFeedsPerDay)
                                            .arg(FeedingTargets::kMostFeedsPerDay)
                                            .arg(nightToday);
+    // A session running on another device of the family (sync, docs/sync.md): shown, and
+    // stopped there.
+    for (const Session &s : std::as_const(sessions)) {
+        if (s.isFinished() || (m_recorder.isLive() && s.uuid == m_recorder.currentSession().uuid))
+            continue;
+        QString device, error;
+        if (!SyncFolder::loggedElsewhereOn(m_store, s.uuid, device, error)) {
+            emit problem(tr("Cannot read which device logged a session: %1").arg(error));
+            break;
+        }
+        if (device.isEmpty())
+            continue;
+        const QString kind = s.kind == SessionKind::Nursing ? tr("a breastfeed") : tr("a pump session");
+        m_dayFigures += QLatin1Char('\n')
+            + tr("Running on %1: %2 since %3, %n let-down(s) so far (stopped there)", nullptr, int(s.letdowns.size()))
+                  .arg(device, kind,
+                      QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS).time(),
+                          QLocale::ShortFormat));
+    }
     m_dayTextMinute = -1;
     showDayText();
 }

@@ -550,6 +550,78 @@ struct Bench {
             QStringLiteral("ms"), 3, QStringLiteral("floor: sqlite3 .import into plain tables")};
     }
 
+    // Sync through a folder (docs/sync.md). The first exchange of a whole log into an empty
+    // device, against importing the same log's export (exportImport wrote it); and one
+    // let-down reaching the other device: `letdown sync` on the device that logged it, then
+    // on the other (two whole processes), against two starts of a bare Qt process.
+    void sync(const QString &label, const QString &path, const QString &smallPath)
+    {
+        const auto clean = [&](const QString &file) {
+            for (const QString &suffix :
+                {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
+                QFile::remove(file + suffix);
+        };
+        const auto freshFolder = [&](const QString &name) {
+            QDir folder(work.filePath(name));
+            folder.removeRecursively();
+            work.mkpath(name);
+            return folder.path();
+        };
+        const auto syncArgs = [](const QString &database, const QString &folder) {
+            return QStringList {QStringLiteral("sync"), QStringLiteral("--database"), database, QStringLiteral("--folder"),
+                folder};
+        };
+        // The whole log, written once by a copy of it (its own device).
+        const QString folder = freshFolder(QStringLiteral("sync-%1").arg(label));
+        const QString source = work.filePath(QStringLiteral("sync-source-%1.sqlite").arg(label));
+        clean(source);
+        QFile::copy(path, source);
+        timeProcess(letdown, syncArgs(source, folder), environment());
+        const QString target = work.filePath(QStringLiteral("sync-target.sqlite"));
+        const QString imported = work.filePath(QStringLiteral("sync-imported.sqlite"));
+        const QString sessionsCsv = work.filePath(QStringLiteral("export-%1-sessions.csv").arg(label));
+        const QString letdownsCsv = work.filePath(QStringLiteral("export-%1-ejections.csv").arg(label));
+        const auto [first, importMs] = interleavedMedians(
+            [&] {
+                clean(target);
+                return timeProcess(letdown, syncArgs(target, folder), environment());
+            },
+            [&] {
+                clean(imported);
+                return timeProcess(letdown,
+                    {QStringLiteral("import"), QStringLiteral("--database"), imported, QStringLiteral("--sessions"),
+                        sessionsCsv, QStringLiteral("--ejections"), letdownsCsv},
+                    environment());
+            });
+        rows << Row {QStringLiteral("letdown sync: the whole log into an empty device"), label, first, importMs,
+            QStringLiteral("ms"), 3, QStringLiteral("floor: letdown import of the same log's export")};
+
+        // Two devices that have exchanged once; then one let-down at a time.
+        const QString pairFolder = freshFolder(QStringLiteral("sync-pair"));
+        const QString mine = work.filePath(QStringLiteral("sync-mine.sqlite"));
+        const QString theirs = work.filePath(QStringLiteral("sync-theirs.sqlite"));
+        clean(mine);
+        clean(theirs);
+        QFile::copy(smallPath, mine);
+        timeProcess(letdown, syncArgs(mine, pairFolder), environment());
+        timeProcess(letdown, syncArgs(theirs, pairFolder), environment());
+        const auto [oneTap, twoStarts] = interleavedMedians(
+            [&] {
+                timeProcess(letdown,
+                    {QStringLiteral("tap"), QStringLiteral("letdown-without-feed"), QStringLiteral("--database"), mine},
+                    environment());
+                return timeProcess(letdown, syncArgs(mine, pairFolder), environment())
+                    + timeProcess(letdown, syncArgs(theirs, pairFolder), environment());
+            },
+            [&] {
+                return timeProcess(self, {QStringLiteral("--bare-process")}, environment())
+                    + timeProcess(self, {QStringLiteral("--bare-process")}, environment());
+            });
+        rows << Row {QStringLiteral("letdown sync: one let-down written, then applied"), QStringLiteral("small"),
+            oneTap, twoStarts, QStringLiteral("ms"), 3,
+            QStringLiteral("floor: two starts of a bare Qt process (QCoreApplication, no work)")};
+    }
+
     void memory(const QString &label, const QString &path, const QString &emptyPath)
     {
         const auto env = environment("trends-all");
@@ -612,6 +684,10 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && QByteArray(argv[1]) == "--bare-window")
         return bareWindow(argc, argv);
+    if (argc > 1 && QByteArray(argv[1]) == "--bare-process") {
+        QCoreApplication bare(argc, argv);
+        return 0;
+    }
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
@@ -673,6 +749,7 @@ int main(int argc, char **argv)
         QStringLiteral("target <= 250 ms; ratio = growth from 1 to 10 years (linear = 10)")};
     bench.statsJson(QStringLiteral("heavy"), heavy);
     bench.exportImport(QStringLiteral("heavy"), heavy);
+    bench.sync(QStringLiteral("heavy"), heavy, small);
     bench.memory(QStringLiteral("heavy"), heavy, empty);
     bench.scale(QStringLiteral("small"), small);
 

@@ -3,6 +3,7 @@
 // and History says which device logged a session.
 #include "HistoryModel.h"
 #include "HistoryPanel.h"
+#include "SessionPanel.h"
 #include "MainWindow.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
@@ -92,6 +93,10 @@ TEST_CASE("Sync window: Preferences sets the folder and name, shows the other de
         typeInto(dialog->findChild<QLineEdit *>("syncNameEdit"), QStringLiteral("Her laptop"));
     });
     CHECK(Preferences::load().syncFolder == screen.folder.path());
+    // The Session tab shows the partner's live session (stopped there, not here).
+    auto *day = screen.window->sessionPanel()->findChild<QLabel *>("dayLabel");
+    REQUIRE(day);
+    CHECK(day->accessibleDescription().contains("Running on Pat's laptop: a pump session since"));
 
     // History: the partner's sessions are marked, the live one runs there, not here.
     screen.window->showHistory();

@@ -68,6 +68,18 @@ bool SyncStore::loadVersions(QHash<QString, SyncVersion> &versions)
     return query.ok() || m_store.fail(query);
 }
 
+bool SyncStore::loadVersion(const QString &item, std::optional<SyncVersion> &version)
+{
+    version.reset();
+    SqlStatement query(m_store.m_database,
+        "SELECT item, hlc, device_id, base_hlc, owner_device, from_elsewhere, deleted FROM sync_versions WHERE item = ?");
+    query.bind(1, item);
+    if (query.next())
+        version = SyncVersion {query.text(0), query.integer(1), query.text(2), query.integer(3), query.text(4),
+            query.integer(5) != 0, query.integer(6) != 0};
+    return query.ok() || m_store.fail(query);
+}
+
 bool SyncStore::loadFilesSeen(QHash<QString, SyncFileSeen> &files)
 {
     files.clear();

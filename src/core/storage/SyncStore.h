@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 class SessionStore;
 
 // The version of one synced item (a session, or a let-down without a feed) as every device
@@ -77,6 +79,7 @@ public:
     bool saveExport(const QHash<QString, QString> &settings, const QList<SyncVersion> &versions);
     bool saveSettings(const QHash<QString, QString> &settings) { return saveExport(settings, {}); }
     bool loadVersions(QHash<QString, SyncVersion> &versions);
+    bool loadVersion(const QString &item, std::optional<SyncVersion> &version);
     bool loadFilesSeen(QHash<QString, SyncFileSeen> &files); // by "<device>/<file>"
     bool loadPeers(QList<SyncPeer> &peers);
     bool loadConflicts(QList<SyncConflict> &conflicts);

@@ -691,3 +691,22 @@ bool SyncFolder::saveDeviceName(SessionStore &store, const QString &name, QStrin
     error = sync.errorString();
     return false;
 }
+
+bool SyncFolder::loggedElsewhereOn(SessionStore &store, const QString &uuid, QString &deviceName, QString &error)
+{
+    deviceName.clear();
+    SyncStore sync(store);
+    std::optional<SyncVersion> version;
+    QList<SyncPeer> peers;
+    if (!sync.loadVersion(uuid, version) || (version && version->fromElsewhere && !sync.loadPeers(peers))) {
+        error = sync.errorString();
+        return false;
+    }
+    if (!version || !version->fromElsewhere)
+        return true;
+    deviceName = QStringLiteral("another device");
+    for (const SyncPeer &peer : std::as_const(peers))
+        if (peer.deviceId == version->ownerDevice)
+            deviceName = peer.name;
+    return true;
+}

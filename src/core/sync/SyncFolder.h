@@ -64,6 +64,9 @@ public:
     bool readIncoming(Report &report);
 
     static bool loadOverview(SessionStore &store, SyncOverview &overview, QString &error);
+    // The name of the device that logged this session, when that is another device (a
+    // session live there is shown here, never run here); empty when it was logged here.
+    static bool loggedElsewhereOn(SessionStore &store, const QString &uuid, QString &deviceName, QString &error);
     // Names this device for the others (kept; sent with its next file).
     static bool saveDeviceName(SessionStore &store, const QString &name, QString &error);
 
