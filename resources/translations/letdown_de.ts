@@ -2609,10 +2609,6 @@
         <source>Other devices: %1.</source>
         <translation>Andere Geräte: %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n edit(s) made at the same time on two devices lost to a later one and are kept: &lt;a href=&quot;conflicts&quot;&gt;show them&lt;/a&gt;.</source>
-        <translation><numerusform>%n Änderung, gleichzeitig auf zwei Geräten gemacht, hat gegen eine spätere verloren und wird aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</numerusform><numerusform>%n Änderungen, gleichzeitig auf zwei Geräten gemacht, haben gegen spätere verloren und werden aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</numerusform></translation>
-    </message>
     <message>
         <source>The session of %1, as %2 had it: %3 let-downs</source>
         <translation>Die Sitzung vom %1, wie %2 sie hatte: %3 Milchspendereflexe</translation>
@@ -2628,6 +2624,18 @@
     <message>
         <source>These versions were changed on one device while another changed the same session. The later change is in your log; these are kept here so nothing typed is lost. Copy what you need into the session (History &gt; Edit).</source>
         <translation>Diese Fassungen wurden auf einem Gerät geändert, während ein anderes dieselbe Sitzung änderte. Die spätere Änderung steht in Ihrem Protokoll; diese hier werden aufbewahrt, damit nichts Eingegebenes verloren geht. Übernehmen Sie, was Sie brauchen, in die Sitzung (Protokoll &gt; Bearbeiten).</translation>
+    </message>
+    <message>
+        <source>ddd d MMM, HH:mm</source>
+        <translation>ddd d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>1 edit made at the same time on two devices lost to a later one and is kept: &lt;a href=&quot;conflicts&quot;&gt;show it&lt;/a&gt;.</source>
+        <translation>1 Änderung, gleichzeitig auf zwei Geräten gemacht, hat gegen eine spätere verloren und wird aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>%1 edits made at the same time on two devices lost to later ones and are kept: &lt;a href=&quot;conflicts&quot;&gt;show them&lt;/a&gt;.</source>
+        <translation>%1 Änderungen, gleichzeitig auf zwei Geräten gemacht, haben gegen spätere verloren und werden aufbewahrt: &lt;a href=&quot;conflicts&quot;&gt;zeigen&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
@@ -4028,9 +4036,9 @@
         <source>a pump session</source>
         <translation>eine Abpumpsitzung</translation>
     </message>
-    <message numerus="yes">
-        <source>Running on %1: %2 since %3, %n let-down(s) so far (stopped there)</source>
-        <translation><numerusform>Läuft auf %1: %2 seit %3, bisher %n Milchspendereflex (wird dort beendet)</numerusform><numerusform>Läuft auf %1: %2 seit %3, bisher %n Milchspendereflexe (wird dort beendet)</numerusform></translation>
+    <message>
+        <source>Running on %1: %2 since %3, %4 so far (stopped there)</source>
+        <translation>Läuft auf %1: %2 seit %3, bisher %4 (wird dort beendet)</translation>
     </message>
 </context>
 <context>

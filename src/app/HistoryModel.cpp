@@ -142,6 +142,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
+        if (index.column() == Duration && !s.isFinished())
+            return data(index, Qt::DisplayRole); // "running on Home server" may be cut short
         if (index.column() == Started) {
             const auto origin = m_origins.constFind(s.uuid);
             if (origin == m_origins.cend())

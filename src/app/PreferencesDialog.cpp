@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStandardItemModel>
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent)
@@ -21,6 +23,19 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
     , m_preferences(current)
 {
     m_ui->setupUi(this);
+    // On a short screen (1024x576 less the desktop's bars) the settings scroll, and Close
+    // and the messages below them stay in view.
+    auto *page = new QWidget;
+    m_ui->dialogLayout->removeItem(m_ui->form);
+    m_ui->form->setParent(nullptr);
+    page->setLayout(m_ui->form);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("preferencesScroll"));
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->dialogLayout->insertWidget(0, scroll, 1);
     m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
     m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
     m_ui->kindCombo->addItem(tr("What I used last"));
@@ -202,13 +217,16 @@ void PreferencesDialog::showSync(const SyncOverview &overview, const QString &pr
             devices << tr("%1 (last change %2)")
                            .arg(peer.name.toHtmlEscaped(),
                                QLocale().toString(QDateTime::fromMSecsSinceEpoch(peer.lastChangeAtUtcMs),
-                                   QLocale::ShortFormat));
+                                   tr("ddd d MMM, HH:mm")));
         lines << tr("Other devices: %1.").arg(devices.join(QStringLiteral(", ")));
     }
     if (!overview.conflicts.isEmpty())
-        lines << tr("%n edit(s) made at the same time on two devices lost to a later one and are kept: "
-                    "<a href=\"conflicts\">show them</a>.",
-            nullptr, int(overview.conflicts.size()));
+        lines << (overview.conflicts.size() == 1
+                ? tr("1 edit made at the same time on two devices lost to a later one and is kept: "
+                     "<a href=\"conflicts\">show it</a>.")
+                : tr("%1 edits made at the same time on two devices lost to later ones and are kept: "
+                     "<a href=\"conflicts\">show them</a>.")
+                      .arg(overview.conflicts.size()));
     m_ui->syncStatus->setText(lines.join(QStringLiteral("<br/>")));
     m_conflicts = overview.conflicts;
 }
@@ -239,4 +257,22 @@ void PreferencesDialog::showConflicts()
         QMessageBox::Close, this);
     box.setDetailedText(lines.join(u'\n'));
     box.exec();
+}
+
+void PreferencesDialog::showEvent(QShowEvent *event)
+{
+    // As tall as the settings need, but never taller than the screen leaves room for.
+    if (!m_sized) {
+        m_sized = true;
+        auto *scroll = findChild<QScrollArea *>(QStringLiteral("preferencesScroll"));
+        const int chrome = height() - scroll->height();
+        int wanted = scroll->widget()->sizeHint().height() + chrome;
+        int width = std::max(this->width(), scroll->widget()->sizeHint().width() + 24);
+        if (const QScreen *screen = this->screen()) {
+            wanted = std::min(wanted, screen->availableGeometry().height() - 60);
+            width = std::min(width, screen->availableGeometry().width() - 40);
+        }
+        resize(width, std::max(wanted, 200));
+    }
+    QDialog::showEvent(event);
 }

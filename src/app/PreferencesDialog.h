@@ -35,7 +35,11 @@ public:
     // folder's, in plain words (missing, not writable), empty when it works.
     void showSync(const SyncOverview &overview, const QString &problem);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    bool m_sized = false;
     void showFittedStatus(const Preferences &preferences);
     void show(const Preferences &p);
     void gather();

@@ -510,11 +510,10 @@ void SessionPanel::refreshDay()
         if (device.isEmpty())
             continue;
         const QString kind = s.kind == SessionKind::Nursing ? tr("a breastfeed") : tr("a pump session");
+        const QString since = storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS).toString(QStringLiteral("HH:mm"));
+        const QString letdowns = s.letdowns.size() == 1 ? tr("1 let-down") : tr("%1 let-downs").arg(s.letdowns.size());
         m_dayFigures += QLatin1Char('\n')
-            + tr("Running on %1: %2 since %3, %n let-down(s) so far (stopped there)", nullptr, int(s.letdowns.size()))
-                  .arg(device, kind,
-                      QLocale().toString(storedLocalDateTime(s.startedAtUtcMs, s.startedUtcOffsetS).time(),
-                          QLocale::ShortFormat));
+            + tr("Running on %1: %2 since %3, %4 so far (stopped there)").arg(device, kind, since, letdowns);
     }
     m_dayTextMinute = -1;
     showDayText();
