@@ -11,6 +11,7 @@
 
 #include "SessionFixtures.h"
 #include "TestSupport.h"
+#include "WindowHelpers.h"
 
 #include <QAction>
 #include <QBarSeries>
@@ -52,16 +53,7 @@ struct PrefsScreen {
         window->show();
     }
     // Opens Edit > Preferences and changes what `change` changes, as she would.
-    void inPreferences(const std::function<void(QDialog *)> &change)
-    {
-        auto connection
-            = QObject::connect(window.get(), &MainWindow::preferencesDialogOpened, window.get(), [&](QDialog *dialog) {
-                  change(dialog);
-                  dialog->accept();
-              });
-        window->findChild<QAction *>("actionPreferences")->trigger();
-        QObject::disconnect(connection);
-    }
+    void inPreferences(const std::function<void(QDialog *)> &change) { ::inPreferences(*window, change); }
 };
 
 QValueAxis *valueAxisOf(QChart *chart)

@@ -12,6 +12,7 @@
 
 #include "SessionFixtures.h"
 #include "TestSupport.h"
+#include "WindowHelpers.h"
 
 #include <QAction>
 #include <QDialog>
@@ -38,16 +39,7 @@ struct SyncScreen {
         window = std::make_unique<MainWindow>(db.file, recorder, store, clock);
         window->show();
     }
-    void inPreferences(const std::function<void(QDialog *)> &change)
-    {
-        auto connection
-            = QObject::connect(window.get(), &MainWindow::preferencesDialogOpened, window.get(), [&](QDialog *dialog) {
-                  change(dialog);
-                  dialog->accept();
-              });
-        window->findChild<QAction *>("actionPreferences")->trigger();
-        QObject::disconnect(connection);
-    }
+    void inPreferences(const std::function<void(QDialog *)> &change) { ::inPreferences(*window, change); }
 };
 
 void typeInto(QLineEdit *edit, const QString &text)

@@ -1,5 +1,7 @@
 #include "domain/SessionJson.h"
 
+#include "domain/Technique.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -148,11 +150,13 @@ bool sessionFromJson(const QJsonObject &object, Session &s, QString &error)
     if (techniques.size() > 20)
         in.fail("techniques", "at most 20 keys");
     for (const QJsonValue &technique : techniques) {
-        if (!technique.isString() || technique.toString().size() > 40)
-            in.fail("techniques", "a list of keys");
+        if (!technique.isString() || !isKnownTechniqueKey(technique.toString()))
+            in.fail("techniques", "a list of known technique keys");
         else
             s.techniques << technique.toString();
     }
+    s.techniques.sort();
+    s.techniques.removeDuplicates();
     s.note = in.text("note", kMaxNoteLength);
     s.pumpedVolumeMl = in.optionalVolume("pumped_volume_ml");
     s.leftVolumeMl = in.optionalVolume("left_volume_ml");

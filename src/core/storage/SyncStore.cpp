@@ -4,6 +4,17 @@
 #include "storage/SessionStore.h"
 #include "storage/SqlStatement.h"
 
+namespace {
+constexpr QByteArrayView kVersionColumns
+    = "SELECT item, hlc, device_id, base_hlc, owner_device, from_elsewhere, deleted FROM sync_versions";
+
+SyncVersion versionOf(const SqlStatement &row)
+{
+    return {row.text(0), row.integer(1), row.text(2), row.integer(3), row.text(4), row.integer(5) != 0,
+        row.integer(6) != 0};
+}
+} // namespace
+
 SyncStore::SyncStore(SessionStore &store)
     : m_store(store)
 { }
@@ -58,11 +69,9 @@ bool SyncStore::saveExport(const QHash<QString, QString> &settings, const QList<
 bool SyncStore::loadVersions(QHash<QString, SyncVersion> &versions)
 {
     versions.clear();
-    SqlStatement query(m_store.m_database,
-        "SELECT item, hlc, device_id, base_hlc, owner_device, from_elsewhere, deleted FROM sync_versions");
+    SqlStatement query(m_store.m_database, kVersionColumns);
     while (query.next()) {
-        SyncVersion version {query.text(0), query.integer(1), query.text(2), query.integer(3), query.text(4),
-            query.integer(5) != 0, query.integer(6) != 0};
+        const SyncVersion version = versionOf(query);
         versions.insert(version.item, version);
     }
     return query.ok() || m_store.fail(query);
@@ -71,12 +80,10 @@ bool SyncStore::loadVersions(QHash<QString, SyncVersion> &versions)
 bool SyncStore::loadVersion(const QString &item, std::optional<SyncVersion> &version)
 {
     version.reset();
-    SqlStatement query(m_store.m_database,
-        "SELECT item, hlc, device_id, base_hlc, owner_device, from_elsewhere, deleted FROM sync_versions WHERE item = ?");
+    SqlStatement query(m_store.m_database, QByteArray(kVersionColumns.data(), kVersionColumns.size()) + " WHERE item = ?");
     query.bind(1, item);
     if (query.next())
-        version = SyncVersion {query.text(0), query.integer(1), query.text(2), query.integer(3), query.text(4),
-            query.integer(5) != 0, query.integer(6) != 0};
+        version = versionOf(query);
     return query.ok() || m_store.fail(query);
 }
 
