@@ -2,6 +2,7 @@
 // the others', and every device ends with the same log, whatever the files' order.
 #include "sync/SyncFolder.h"
 
+#include "demo/DemoData.h"
 #include "journal/Journal.h"
 #include "output/CsvExport.h"
 #include "recorder/SessionRecorder.h"
@@ -440,4 +441,24 @@ TEST_CASE("Sync: a folder with thousands of small files is read in one exchange,
     CHECK(laptop.db.scalar(QStringLiteral("SELECT count(*) FROM spontaneous_letdowns")) == 3000);
     CHECK(laptop.db.scalar(QStringLiteral("SELECT count(*) FROM change_log WHERE origin = 'sync'")) <= 2);
     CHECK(laptop.sync(folder.path()).receivedItems == 0);
+}
+
+TEST_CASE("Sync: a first exchange sends a whole log that was never synced, and the other device ends with the same")
+{
+    QTemporaryDir folder;
+    Device mother;
+    DemoDataOptions options;
+    options.weeks = 6; // about 330 sessions: read in one pass, not one lookup each
+    options.firstDay = QDate(2025, 9, 1);
+    QList<Session> sessions = generateDemoSessions(options);
+    REQUIRE(sessions.size() > 300);
+    REQUIRE(mother.store.saveSessions(sessions)); // written before the change log existed
+    QString error;
+    REQUIRE(mother.journal.deleteSession(sessions[3].uuid, Origin::History, error));
+    const SyncFolder::Report sent = mother.sync(folder.path());
+    CHECK(sent.sentItems == sessions.size() - 1);
+    CHECK(sent.filesWritten.size() == int((sessions.size() - 1 + SyncFolder::kItemsPerFile - 1) / SyncFolder::kItemsPerFile));
+    Device partner;
+    CHECK(partner.sync(folder.path()).receivedItems == sessions.size() - 1);
+    CHECK(partner.exported() == mother.exported());
 }
