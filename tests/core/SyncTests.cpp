@@ -10,6 +10,7 @@
 
 #include "TestSupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -377,6 +378,42 @@ TEST_CASE("Sync: nothing in the folder is trusted: odd files are named, skipped 
     const SyncFolder::Report partly = server.sync(folder.path());
     CHECK(partly.messages.join('\n').contains("00000007.ldsync: 1 of its 2 changes were refused"));
     CHECK(server.exported() == laptop.exported());
+
+    // A clock far ahead (a broken clock, a forged file) is not taken: it would stamp every
+    // later change here.
+    QJsonObject ahead = QJsonDocument::fromJson(bytes).object();
+    QJsonArray aheadRecords = ahead.value("records").toArray();
+    QJsonObject future = aheadRecords[0].toObject();
+    future.insert(QStringLiteral("hlc"), double(server.clock.wallUtcMs() + 3LL * 24 * 3600 * 1000));
+    aheadRecords[0] = future;
+    ahead.insert(QStringLiteral("records"), aheadRecords);
+    write(deviceFolder + "/00000008.ldsync", QJsonDocument(ahead).toJson());
+    const SyncFolder::Report fromTheFuture = server.sync(folder.path());
+    CHECK(fromTheFuture.messages.join('\n').contains("00000008.ldsync: 1 of its 1 changes were refused (the first: a "
+                                                        "change dated more than a day ahead"));
+    CHECK(server.exported() == laptop.exported());
+}
+
+TEST_CASE("Sync: a half-written file left by a killed exchange is removed from the device's own folder")
+{
+    QTemporaryDir folder;
+    Device laptop;
+    laptop.feed({90});
+    const SyncFolder::Report first = laptop.sync(folder.path());
+    const QString own = folder.filePath(first.deviceId);
+    // A process id that cannot be running (above the kernel's limit), and this process's own.
+    const QString deadWriter = own + "/.tmp-999999999-abcdef01.part";
+    const QString liveWriter = own + QStringLiteral("/.tmp-%1-abcdef02.part").arg(QCoreApplication::applicationPid());
+    for (const QString &path : {deadWriter, liveWriter}) {
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\":\"letdown-sy");
+    }
+    laptop.feed({60});
+    laptop.sync(folder.path());
+    CHECK_FALSE(QFile::exists(deadWriter));
+    CHECK(QFile::exists(liveWriter)); // still being written, as far as anyone can tell
+    CHECK(QDir(own).entryList(QDir::Files).size() == 2);
 }
 
 TEST_CASE("Sync: a copied data file takes a new device id before it writes to the folder")

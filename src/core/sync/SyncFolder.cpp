@@ -63,7 +63,12 @@ struct IncomingRecord {
     QJsonObject json; // as written (kept whole if it loses a conflict)
 };
 
-bool parseRecord(const QJsonObject &json, const QString &fileDevice, IncomingRecord &record, QString &error)
+// A clock further ahead than this is a device's broken clock or a forged file: taking it
+// would stamp every later change here with it.
+constexpr qint64 kLatestClockAheadMs = 24LL * 3600 * 1000;
+
+bool parseRecord(
+    const QJsonObject &json, const QString &fileDevice, qint64 nowMs, IncomingRecord &record, QString &error)
 {
     record.json = json;
     SyncVersion &v = record.version;
@@ -79,6 +84,10 @@ bool parseRecord(const QJsonObject &json, const QString &fileDevice, IncomingRec
     }
     v.hlc = qint64(hlc);
     v.baseHlc = qint64(base);
+    if (v.hlc > nowMs + kLatestClockAheadMs) {
+        error = QStringLiteral("a change dated more than a day ahead of this computer's clock");
+        return false;
+    }
     if (v.deviceId != fileDevice) {
         error = QStringLiteral("a change signed by another device (%1)").arg(v.deviceId.left(40));
         return false;
@@ -271,6 +280,19 @@ QString SyncFolder::newFileName(const QString &ownFolder)
     return QStringLiteral("%1.ldsync").arg(next, 8, 10, QLatin1Char('0'));
 }
 
+void SyncFolder::removeLeftovers(const QString &ownFolder)
+{
+    // Half-written files of an exchange that was killed (its process is gone): never named,
+    // so no other device has applied them; removed before Syncthing spreads them.
+    static const QRegularExpression leftover(QStringLiteral("^\\.tmp-([0-9]+)-[0-9a-f]+\\.part$"));
+    const QDir own(ownFolder);
+    for (const QString &name : own.entryList({QStringLiteral(".tmp-*.part")}, QDir::Files | QDir::Hidden)) {
+        const QRegularExpressionMatch match = leftover.match(name);
+        if (match.hasMatch() && processIsGone(match.captured(1).toLongLong()))
+            QFile::remove(own.filePath(name));
+    }
+}
+
 bool SyncFolder::writeOutgoing(Report &report)
 {
     const QFileInfo folder(m_folder);
@@ -291,6 +313,7 @@ bool SyncFolder::writeOutgoing(Report &report)
         report.error = QStringLiteral("This device cannot write in the sync folder (%1).").arg(ownFolder);
         return false;
     }
+    removeLeftovers(ownFolder);
     SessionStore &store = m_journal.store();
     SyncStore sync(store);
     QHash<QString, SyncVersion> versions;
@@ -558,7 +581,7 @@ bool SyncFolder::readIncoming(Report &report)
             for (const QJsonValue &value : records) {
                 IncomingRecord record;
                 QString why;
-                if (!parseRecord(value.toObject(), deviceFolder, record, why)
+                if (!parseRecord(value.toObject(), deviceFolder, nowMs, record, why)
                     || (record.session
                         && !implausibleDatesError(*record.session, localToday(m_journal.clock())).isEmpty())) {
                     if (why.isEmpty())

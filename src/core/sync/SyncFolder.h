@@ -82,6 +82,7 @@ private:
     bool collectChangedItems(QStringList &items, QHash<QString, qint64> &changedAtUtcMs, qint64 &lastRow, Report &report);
     QString fileIdentity() const;
     QString newFileName(const QString &ownFolder);
+    static void removeLeftovers(const QString &ownFolder);
 
     Journal &m_journal;
     QString m_folder;
