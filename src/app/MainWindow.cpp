@@ -253,7 +253,12 @@ void MainWindow::useFittedModel()
         10000);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Her last changes reach the folder now, not at the next start.
+    if (m_sync)
+        m_sync->finish();
+}
 
 void MainWindow::setUpShortcuts()
 {

@@ -201,6 +201,7 @@ int ServeCommand::run(const QCommandLineParser &parser, const QString &databaseP
 
     const int code = QCoreApplication::exec();
     server.close();
+    sync.finish(); // the last changes reach the folder now
     if (parser.isSet(QStringLiteral("scale-mqtt")))
         out << "Scale over MQTT: " << mqtt.readingsTaken() << " readings taken, " << mqtt.messagesRefused()
             << " messages refused.\n";

@@ -119,6 +119,14 @@ TEST_CASE("Sync window: Preferences sets the folder and name, shows the other de
         CHECK(report.fromDevices.contains("Her laptop"));
     }
 
+    // A change made just before the window closes is written as it closes, not at the next start.
+    const qsizetype filesBeforeClose = QDir(screen.folder.filePath(own)).entryList(QDir::Files).size();
+    REQUIRE(screen.window->journal().apply(Journal::ask(Journal::Step::Stop, Origin::Mouse)).result == "recorded");
+    screen.window.reset();
+    CHECK(QDir(screen.folder.filePath(own)).entryList(QDir::Files).size() == filesBeforeClose + 1);
+    screen.window = std::make_unique<MainWindow>(screen.db.file, screen.recorder, screen.store, screen.clock);
+    screen.window->show();
+
     // A folder that is gone: said plainly in Preferences.
     screen.inPreferences([&](QDialog *dialog) {
         typeInto(dialog->findChild<QLineEdit *>("syncFolderEdit"), screen.folder.filePath("unplugged-disk"));

@@ -48,6 +48,13 @@ void SyncRunner::stop()
         m_watcher.removePaths(m_watcher.directories());
 }
 
+void SyncRunner::finish()
+{
+    if (m_exchange && m_writeSoon.isActive())
+        exchangeNow();
+    stop();
+}
+
 void SyncRunner::onJournalChanged(const QString &command, bool fromSync)
 {
     // Its own applying is no change to send; the scale's readings are not synced.

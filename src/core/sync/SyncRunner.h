@@ -37,6 +37,8 @@ public:
     const SyncFolder::Report &lastReport() const { return m_last; }
     // Runs one exchange now.
     void exchangeNow();
+    // At the end (the window closes, serve stops): changes not yet written are written now.
+    void finish();
 
 signals:
     // After each exchange: what arrived, what was said for the first time, the problem.
