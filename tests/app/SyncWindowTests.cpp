@@ -111,7 +111,8 @@ TEST_CASE("Sync window: Preferences sets the folder and name, shows the other de
     REQUIRE_FALSE(own.isEmpty());
     const qsizetype filesBefore = QDir(screen.folder.filePath(own)).entryList(QDir::Files).size();
     REQUIRE(screen.window->journal().apply(Journal::ask(Journal::Step::Start, Origin::Mouse)).result == "recorded");
-    QTRY_VERIFY_WITH_TIMEOUT(QDir(screen.folder.filePath(own)).entryList(QDir::Files).size() == filesBefore + 1, 5000);
+    // Within 2 s of the commit (SyncRunner::kWriteDelayMs is 1 s).
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(screen.folder.filePath(own)).entryList(QDir::Files).size() == filesBefore + 1, 2000);
     {
         SyncFolder exchange(partner.journal, screen.folder.path());
         SyncFolder::Report report;
