@@ -10,6 +10,8 @@
 #include "HttpTestClient.h"
 #include "LetdownProcess.h"
 #include "ServeProcess.h"
+
+#include <QDir>
 #include "TestSupport.h"
 
 #include <QAction>
@@ -257,4 +259,36 @@ TEST_CASE("letdown serve killed with SIGKILL between two taps: every answered ta
     CHECK(query.value(0).toInt() == 1);
     CHECK(query.value(1).toInt() == 2);
     CHECK(query.value(2).toInt() == 3);
+}
+
+TEST_CASE("letdown sync while serve owns the file is handed to serve, and serve keeps syncing with --sync-folder")
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("Sync");
+    REQUIRE(QDir().mkpath(folder));
+    // The partner's laptop has written a session to the folder already.
+    const QString partner = dir.filePath("partner.sqlite");
+    REQUIRE(runLetdown({"demo-data", "--database", partner, "--weeks", "1", "--sessions-per-day", "2"}).exitCode == 0);
+    REQUIRE(runLetdown({"sync", "--database", partner, "--folder", folder, "--name", "Pat's laptop"}).exitCode == 0);
+
+    const QString database = dir.filePath("served.sqlite");
+    const quint16 port = freeLoopbackPort();
+    QProcess serve;
+    const QByteArray printed
+        = startServe(serve, database, port, true, {"--sync-folder", folder, "--sync-name", "Home server"});
+    INFO(printed.toStdString());
+    REQUIRE_FALSE(printed.isEmpty());
+    CHECK(QRegularExpression("Sync: received [1-9][0-9]* changes from Pat's laptop\\.").match(QString::fromUtf8(printed)).hasMatch());
+    CHECK(printed.contains("Sync folder: " + folder.toUtf8() + " (this device: Home server"));
+
+    // A one-shot exchange on the served file runs in serve, through its journal.
+    const CliResult handed = runLetdown({"sync", "--database", database, "--folder", folder});
+    INFO(handed.err.toStdString());
+    CHECK(handed.exitCode == 0);
+    CHECK(handed.out.contains("This device: Home server"));
+    CHECK(handed.out.contains("Received nothing new."));
+
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    REQUIRE(serve.waitForFinished(30'000));
+    CHECK(serve.exitCode() == 0);
 }
