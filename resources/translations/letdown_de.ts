@@ -2507,7 +2507,7 @@
     </message>
     <message>
         <source>&amp;Add the let-downs a scale finds without asking</source>
-        <translation>Von der Waage gefundene Milchspendereflexe ohne Nachfrage &amp;eintragen</translation>
+        <translation>Milchspendereflexe der Waage ohne Nachfrage &amp;eintragen</translation>
     </message>
     <message>
         <source>A scale under the bottle sends its readings while you pump (docs/scale.md); unticked, each let-down it finds waits for your Yes</source>

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardItemModel>
 
 PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &databasePath, QWidget *parent)
@@ -29,12 +30,12 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, const QString &
     m_ui->dialogLayout->removeItem(m_ui->form);
     m_ui->form->setParent(nullptr);
     page->setLayout(m_ui->form);
+    m_ui->form->setContentsMargins(0, 0, 0, 0); // the dialog's own margins frame it, as before
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("preferencesScroll"));
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_ui->dialogLayout->insertWidget(0, scroll, 1);
     m_ui->unitsCombo->addItem(tr("Millilitres (ml)"));
     m_ui->unitsCombo->addItem(tr("Ounces (oz)"));
@@ -261,18 +262,23 @@ void PreferencesDialog::showConflicts()
 
 void PreferencesDialog::showEvent(QShowEvent *event)
 {
-    // As tall as the settings need, but never taller than the screen leaves room for.
+    // As wide and tall as the settings need, but never larger than the screen leaves room
+    // for (then they scroll).
     if (!m_sized) {
         m_sized = true;
         auto *scroll = findChild<QScrollArea *>(QStringLiteral("preferencesScroll"));
+        QWidget *page = scroll->widget();
         const int chrome = height() - scroll->height();
-        int wanted = scroll->widget()->sizeHint().height() + chrome;
-        int width = std::max(this->width(), scroll->widget()->sizeHint().width() + 24);
-        if (const QScreen *screen = this->screen()) {
-            wanted = std::min(wanted, screen->availableGeometry().height() - 60);
-            width = std::min(width, screen->availableGeometry().width() - 40);
-        }
-        resize(width, std::max(wanted, 200));
+        const int sides = this->width() - scroll->width();
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1920, 1080);
+        const int width = std::min(
+            std::max(this->width(), page->minimumSizeHint().width() + sides), screen.width() - 8);
+        // Wrapped texts are as tall as the width they get.
+        const int pageWidth = width - sides;
+        const int pageHeight = page->hasHeightForWidth() ? page->heightForWidth(pageWidth) : page->sizeHint().height();
+        const int height = std::min(pageHeight + chrome, screen.height() - 60);
+        resize(width + (height < pageHeight + chrome ? scroll->verticalScrollBar()->sizeHint().width() : 0),
+            std::max(height, 200));
     }
     QDialog::showEvent(event);
 }
