@@ -43,18 +43,19 @@ struct LetdownCounts {
             pumpingLetdowns += logged * letdowns;
         }
     }
-};
-
-// What a week of the range needs beyond the counts, gathered in one pass.
-struct WeekAccumulator {
-    LetdownCounts counts;
-    QList<double> firstLetdownS;
-    QMap<QDate, double> mlByDay; // days with at least one estimable session
-    QMap<QDate, double> measuredByDay; // the same apart: measured
-    QMap<QDate, double> letdownEstimateByDay; // and estimated from let-downs
-    int sessionsWithoutEstimate = 0;
-    QList<double> mlSumByOrder;
-    QList<int> countByOrder;
+    // A whole week of one kind at once (the same sums: let-down counts are whole numbers).
+    void add(const KindWeekFigures &figures, SessionKind kind)
+    {
+        if (kind == SessionKind::Nursing) {
+            nursing += figures.sessions;
+            nursingLogged += figures.logged;
+            nursingLetdowns += figures.letdowns;
+        } else {
+            pumping += figures.sessions;
+            pumpingLogged += figures.logged;
+            pumpingLetdowns += figures.letdowns;
+        }
+    }
 };
 
 void addByOrder(QList<double> &sums, QList<int> &counts, const QList<double> &volumes)
@@ -67,6 +68,64 @@ void addByOrder(QList<double> &sums, QList<int> &counts, const QList<double> &vo
         sums[i] += volumes[i];
         ++counts[i];
     }
+}
+
+// Adds `sessions` sessions whose k-th let-down is `mlOfOrder(k)` for k < letdownCount.
+template <typename MlOfOrder>
+void addByOrder(QList<double> &sums, QList<int> &counts, int letdownCount, int sessions, MlOfOrder mlOfOrder)
+{
+    if (sums.size() < letdownCount) {
+        sums.resize(letdownCount, 0.0);
+        counts.resize(letdownCount, 0);
+    }
+    for (int i = 0; i < letdownCount; ++i) {
+        sums[i] += mlOfOrder(i);
+        counts[i] += sessions;
+    }
+}
+
+// The model's figures by let-down order, as estimatedLetdownVolumesMl computes them (the
+// same products and sums, so the same doubles): r^(k-1), the estimate of the k-th let-down
+// with nothing measured, and the sums over the first n of each.
+class ModelShapes
+{
+public:
+    explicit ModelShapes(const ReferenceModel &model)
+        : m_model(model)
+    { }
+    double weight(int i) { grow(i + 1); return m_weights[i]; }
+    double estimateMl(int i) { grow(i + 1); return m_model.firstLetdownMl * m_weights[i]; }
+    // Sum of the first n weights, and of the first n estimates (a session's estimated total).
+    double weightSum(int n) { grow(n); return m_weightSums[n]; }
+    double estimateSumMl(int n) { grow(n); return m_estimateSums[n]; }
+
+private:
+    void grow(int n)
+    {
+        while (m_weights.size() < n) {
+            m_weights.append(m_weights.isEmpty() ? 1.0 : m_weights.last() * m_model.decayR);
+            m_weightSums.append(m_weightSums.last() + m_weights.last());
+            m_estimateSums.append(m_estimateSums.last() + m_model.firstLetdownMl * m_weights.last());
+        }
+    }
+    ReferenceModel m_model;
+    QList<double> m_weights;
+    QList<double> m_weightSums {0.0};
+    QList<double> m_estimateSums {0.0};
+};
+
+// The let-down volumes of a session with a let-down weighed on its own.
+QList<double> mixedVolumesMl(const MixedSession &mixed, const ReferenceModel &model)
+{
+    Session session;
+    session.kind = SessionKind::Pumping; // whose measured total is pumpedVolumeMl
+    session.pumpedVolumeMl = mixed.totalMl;
+    for (const auto &ml : mixed.letdownMl) {
+        Letdown letdown;
+        letdown.measuredVolumeMl = ml;
+        session.letdowns.append(letdown);
+    }
+    return estimatedLetdownVolumesMl(session, model);
 }
 
 std::optional<double> meanOrNothing(double sum, int count)
@@ -112,12 +171,16 @@ struct TrendAccumulator::State {
     KindFilter filter = KindFilter::Both;
     StatsRange range;
     int sessions = 0;
-    QHash<QDate, WeekAccumulator> inRangeByMonday; // keyed by the week's Monday
+    QHash<QDate, WeekFigures> inRangeByMonday; // keyed by the week's Monday
     QHash<QDate, LetdownCounts> allByMonday; // also the weeks before the range, for baselines
-    QList<double> rangeSumsByOrder;
-    QList<int> rangeCountsByOrder;
     std::optional<QDate> firstInRange;
     std::optional<QDate> lastInRange;
+
+    void sawInRange(QDate day)
+    {
+        firstInRange = firstInRange ? std::min(*firstInRange, day) : day;
+        lastInRange = lastInRange ? std::max(*lastInRange, day) : day;
+    }
 };
 
 TrendAccumulator::TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range)
@@ -142,27 +205,34 @@ void TrendAccumulator::add(const Session &session)
     m->allByMonday[monday].add(session);
     if (range.from && day < *range.from)
         return; // before the range: counts for the baseline only
-    WeekAccumulator &week = m->inRangeByMonday[monday];
-    week.counts.add(session);
-    if (const auto first = session.firstLetdownOffsetMs())
-        week.firstLetdownS.append(double(*first) / 1000.0);
-    // Not logged: no let-downs to estimate; the session's own measured total still counts.
-    const QList<double> volumes
-        = session.letdownsLogged ? estimatedLetdownVolumesMl(session, m->model) : QList<double>();
-    if (const auto measured = measuredTotalMl(session)) {
-        week.mlByDay[day] += *measured;
-        week.measuredByDay[day] += *measured;
-    } else if (!volumes.isEmpty()) {
-        const double estimated = std::accumulate(volumes.begin(), volumes.end(), 0.0);
-        week.mlByDay[day] += estimated;
-        week.letdownEstimateByDay[day] += estimated;
-    } else
-        ++week.sessionsWithoutEstimate; // nothing measured, no let-down: unknown, not 0 ml
-    addByOrder(week.mlSumByOrder, week.countByOrder, volumes);
-    addByOrder(m->rangeSumsByOrder, m->rangeCountsByOrder, volumes);
+    m->inRangeByMonday[monday].add(session, int(monday.daysTo(day)));
     ++m->sessions;
-    m->firstInRange = m->firstInRange ? std::min(*m->firstInRange, day) : day;
-    m->lastInRange = m->lastInRange ? std::max(*m->lastInRange, day) : day;
+    m->sawInRange(day);
+}
+
+void TrendAccumulator::addWholeWeek(QDate monday, const WeekFigures &figures)
+{
+    const StatsRange &range = m->range;
+    const QDate sunday = monday.addDays(6);
+    Q_ASSERT(!range.to || sunday <= *range.to);
+    Q_ASSERT(!range.from || monday >= *range.from || sunday < *range.from);
+    const bool inRange = !range.from || monday >= *range.from;
+    WeekFigures kept;
+    for (const SessionKind kind : {SessionKind::Nursing, SessionKind::Pumping}) {
+        const KindWeekFigures &part = kind == SessionKind::Nursing ? figures.nursing : figures.pumping;
+        if (!passes(m->filter, kind) || part.isEmpty())
+            continue;
+        m->allByMonday[monday].add(part, kind);
+        if (!inRange)
+            continue;
+        (kind == SessionKind::Nursing ? kept.nursing : kept.pumping) = part;
+        m->sessions += part.sessions;
+        for (int d = 0; d < 7; ++d)
+            if (part.dayMask & (1u << d))
+                m->sawInRange(monday.addDays(d));
+    }
+    if (!kept.isEmpty())
+        m->inRangeByMonday.insert(monday, kept);
 }
 
 TrendStats TrendAccumulator::result() const
@@ -171,8 +241,6 @@ TrendStats TrendAccumulator::result() const
     const ReferenceModel &model = m->model;
     const auto &inRangeByMonday = m->inRangeByMonday;
     const auto &allByMonday = m->allByMonday;
-    const auto &rangeSumsByOrder = m->rangeSumsByOrder;
-    const auto &rangeCountsByOrder = m->rangeCountsByOrder;
     const auto &firstInRange = m->firstInRange;
     const auto &lastInRange = m->lastInRange;
     TrendStats result;
@@ -190,15 +258,19 @@ TrendStats TrendAccumulator::result() const
     if (!firstDay || !lastDay || *lastDay < *firstDay)
         return result;
 
+    ModelShapes shapes(model);
+    QList<double> rangeSumsByOrder;
+    QList<int> rangeCountsByOrder;
     for (QDate monday = IsoWeek::containing(*firstDay).monday; monday <= *lastDay; monday = monday.addDays(7)) {
         WeekStats stats;
         stats.week = IsoWeek::containing(monday);
-        const WeekAccumulator week = inRangeByMonday.value(monday);
-        stats.nursingSessions = week.counts.nursing;
-        stats.pumpingSessions = week.counts.pumping;
+        const WeekFigures week = inRangeByMonday.value(monday);
+        const KindWeekFigures *parts[] = {&week.nursing, &week.pumping};
+        stats.nursingSessions = week.nursing.sessions;
+        stats.pumpingSessions = week.pumping.sessions;
         stats.sessions = stats.nursingSessions + stats.pumpingSessions;
-        stats.meanLetdownsNursing = meanOrNothing(week.counts.nursingLetdowns, week.counts.nursingLogged);
-        stats.meanLetdownsPumping = meanOrNothing(week.counts.pumpingLetdowns, week.counts.pumpingLogged);
+        stats.meanLetdownsNursing = meanOrNothing(week.nursing.letdowns, week.nursing.logged);
+        stats.meanLetdownsPumping = meanOrNothing(week.pumping.letdowns, week.pumping.logged);
 
         LetdownCounts baseline;
         for (int back = 1; back <= kBaselineWeeks; ++back) {
@@ -215,17 +287,79 @@ TrendStats TrendAccumulator::result() const
         stats.baselineLetdownsNursing = meanOrNothing(baseline.nursingLetdowns, baseline.nursingLogged);
         stats.baselineLetdownsPumping = meanOrNothing(baseline.pumpingLetdowns, baseline.pumpingLogged);
 
-        stats.sessionsWithLetdown = int(week.firstLetdownS.size());
-        if (!week.firstLetdownS.isEmpty())
-            stats.medianFirstLetdownS = median(week.firstLetdownS);
-        stats.daysWithSessions = int(week.mlByDay.size());
-        stats.sessionsWithoutEstimate = week.sessionsWithoutEstimate;
-        stats.estimatedMlPerDay = meanPerDay(week.mlByDay);
-        stats.measuredMlPerDay = meanPerDay(week.measuredByDay);
-        stats.letdownEstimateMlPerDay = meanPerDay(week.letdownEstimateByDay);
-        for (int i = 0; i < week.mlSumByOrder.size(); ++i)
-            stats.meanEstimatedMlByOrder.append(week.mlSumByOrder[i] / week.countByOrder[i]);
-        stats.sessionsByOrder = week.countByOrder;
+        QList<double> firstLetdownS;
+        for (const KindWeekFigures *part : parts)
+            for (const qint64 ms : part->firstLetdownMs)
+                firstLetdownS.append(double(ms) / 1000.0);
+        stats.sessionsWithLetdown = int(firstLetdownS.size());
+        if (!firstLetdownS.isEmpty())
+            stats.medianFirstLetdownS = median(firstLetdownS);
+
+        // Day by day: measured totals and the model's estimates, kept apart and together.
+        QMap<QDate, double> mlByDay;
+        QMap<QDate, double> measuredByDay;
+        QMap<QDate, double> letdownEstimateByDay;
+        QList<double> mlSumByOrder;
+        QList<int> countByOrder;
+        for (int d = 0; d < 7; ++d) {
+            const QDate day = monday.addDays(d);
+            double measuredMl = 0;
+            double estimatedMl = 0;
+            bool measured = false;
+            bool estimated = false;
+            for (const KindWeekFigures *part : parts) {
+                const auto found = part->days.constFind(d);
+                if (found == part->days.cend())
+                    continue;
+                if (found->measuredSessions > 0) {
+                    measured = true;
+                    measuredMl += found->measuredMl;
+                }
+                for (auto it = found->estimatedByCount.cbegin(); it != found->estimatedByCount.cend(); ++it) {
+                    estimated = true;
+                    estimatedMl += it.value() * shapes.estimateSumMl(it.key());
+                    addByOrder(mlSumByOrder, countByOrder, it.key(), it.value(),
+                        [&](int i) { return it.value() * shapes.estimateMl(i); });
+                }
+                estimated = estimated || found->mixedWithoutTotal > 0;
+            }
+            for (const KindWeekFigures *part : parts)
+                for (const MixedSession &mixed : part->mixed) {
+                    if (mixed.dayIndex != d)
+                        continue;
+                    const QList<double> volumes = mixedVolumesMl(mixed, model);
+                    if (!mixed.totalMl)
+                        estimatedMl += std::accumulate(volumes.begin(), volumes.end(), 0.0);
+                    addByOrder(mlSumByOrder, countByOrder, volumes);
+                }
+            if (measured)
+                measuredByDay.insert(day, measuredMl);
+            if (estimated)
+                letdownEstimateByDay.insert(day, estimatedMl);
+            if (measured || estimated)
+                mlByDay.insert(day, measuredMl + estimatedMl);
+        }
+        // A measured total spread over let-downs by the model's weights.
+        for (const KindWeekFigures *part : parts)
+            for (auto it = part->spreadByCount.cbegin(); it != part->spreadByCount.cend(); ++it)
+                addByOrder(mlSumByOrder, countByOrder, it.key(), it->sessions,
+                    [&](int i) { return it->totalMl * shapes.weight(i) / shapes.weightSum(it.key()); });
+
+        stats.daysWithSessions = int(mlByDay.size());
+        stats.sessionsWithoutEstimate = week.nursing.withoutEstimate + week.pumping.withoutEstimate;
+        stats.estimatedMlPerDay = meanPerDay(mlByDay);
+        stats.measuredMlPerDay = meanPerDay(measuredByDay);
+        stats.letdownEstimateMlPerDay = meanPerDay(letdownEstimateByDay);
+        for (int i = 0; i < mlSumByOrder.size(); ++i) {
+            stats.meanEstimatedMlByOrder.append(mlSumByOrder[i] / countByOrder[i]);
+            if (rangeSumsByOrder.size() <= i) {
+                rangeSumsByOrder.append(0.0);
+                rangeCountsByOrder.append(0);
+            }
+            rangeSumsByOrder[i] += mlSumByOrder[i];
+            rangeCountsByOrder[i] += countByOrder[i];
+        }
+        stats.sessionsByOrder = countByOrder;
         result.weeks.append(stats);
     }
 

@@ -2,6 +2,7 @@
 
 #include "domain/Session.h"
 #include "reference/ReferenceModel.h"
+#include "stats/WeekFigures.h"
 
 #include <QDate>
 #include <QMap>
@@ -88,6 +89,10 @@ public:
     TrendAccumulator(const ReferenceModel &model, KindFilter filter, const StatsRange &range);
     ~TrendAccumulator();
     void add(const Session &session);
+    // A whole week's kept figures (stats/WeekFigures) instead of its sessions: the week must
+    // lie wholly inside the range, or wholly before it (then it only feeds baselines), and
+    // none of its sessions may also be given to add().
+    void addWholeWeek(QDate monday, const WeekFigures &figures);
     TrendStats result() const;
 
 private:
