@@ -190,6 +190,7 @@ TEST_CASE("Upgrading an old file takes a verified backup first")
     SessionStore store(db.database);
     REQUIRE(store.saveSessions(someSessions(1)));
     // Make it look like a version 1 file: no phone-remote tables, no change counter yet.
+    db.dropWeekFigures(); // came with version 9
     for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
         db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
@@ -349,6 +350,7 @@ TEST_CASE("A version 2 file grows the columns of imported sessions, per-breast v
         db.exec(QStringLiteral("ALTER TABLE sessions DROP COLUMN %1").arg(column));
     db.exec("DROP TABLE change_log");
     db.exec("DROP TABLE spontaneous_letdowns");
+    db.dropWeekFigures(); // came with version 9
     for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
         db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
@@ -403,6 +405,7 @@ TEST_CASE("A version 5 file gets the change log, and the phone's tap receipts mo
     db.exec("DROP TABLE change_log");
     db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
     db.exec("INSERT INTO remote_taps VALUES ('old-tap-0001', 1764300000000), ('old-tap-0002', 1764300001000)");
+    db.dropWeekFigures(); // came with version 9
     for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
         db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
@@ -450,6 +453,7 @@ TEST_CASE("A version 4 file gets the let-down index that carries the measured vo
     db.exec("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms)");
     db.exec("DROP TABLE change_log"); // version 4 kept the phone's receipts apart
     db.exec("CREATE TABLE remote_taps (tap_id TEXT PRIMARY KEY, received_at_utc_ms INTEGER NOT NULL) WITHOUT ROWID");
+    db.dropWeekFigures(); // came with version 9
     for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
         db.exec(QStringLiteral("DROP TABLE %1").arg(table)); // came with version 8
     db.exec("DROP TABLE scale_recordings"); // came with version 7
@@ -484,6 +488,7 @@ TEST_CASE("A version 7 file gets the sync tables, and its sessions stay as they 
     SessionStore store(db.database);
     const QList<Session> original = someSessions(2);
     REQUIRE(store.saveSessions(original));
+    db.dropWeekFigures(); // came with version 9
     for (const char *table : {"sync_settings", "sync_versions", "sync_files", "sync_peers", "sync_conflicts"})
         db.exec(QStringLiteral("DROP TABLE %1").arg(table));
     db.exec("PRAGMA user_version=7");

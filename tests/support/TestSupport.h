@@ -195,6 +195,15 @@ struct TempDatabase {
         TestQuery query(database);
         REQUIRE(query.exec(sql));
     }
+    // Takes the file back to before version 9 (no kept weekly figures), for the migration tests.
+    void dropWeekFigures()
+    {
+        for (const char *trigger : {"sessions_figures_insert", "sessions_figures_update", "sessions_figures_delete",
+                 "ejections_figures_INSERT", "ejections_figures_UPDATE", "ejections_figures_DELETE"})
+            exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger)));
+        exec(QStringLiteral("DROP TABLE week_figures"));
+        exec(QStringLiteral("DROP TABLE figures_dirty"));
+    }
     qint64 scalar(const QString &sql)
     {
         TestQuery query(database);

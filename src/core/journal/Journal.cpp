@@ -8,6 +8,7 @@
 #include "domain/SessionValidation.h"
 #include "base/Clock.h"
 #include "recorder/SessionRecorder.h"
+#include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
 #include <QJsonArray>
@@ -86,7 +87,9 @@ Journal::Journal(DataFile &file, SessionStore &store, SessionRecorder &recorder,
     , m_recorder(recorder)
     , m_clock(clock)
     , m_steps(recorder)
-{ }
+{
+    keepFiguresUpToDate();
+}
 
 Journal::Journal(std::unique_ptr<Database> database, std::unique_ptr<DataFile> file,
     std::unique_ptr<SessionStore> store, std::unique_ptr<SessionRecorder> recorder, const Clock &clock)
@@ -99,7 +102,20 @@ Journal::Journal(std::unique_ptr<Database> database, std::unique_ptr<DataFile> f
     , m_recorder(*m_ownRecorder)
     , m_clock(clock)
     , m_steps(*m_ownRecorder)
-{ }
+{
+    keepFiguresUpToDate();
+}
+
+void Journal::keepFiguresUpToDate()
+{
+    // Every change this store commits rebuilds the weeks it touched (stats/TrendQuery). A
+    // file opened with weeks still to build (all of them after a schema update) gets them
+    // now, once, rather than in the middle of her first tap.
+    keepWeekFiguresAtEachCommit(m_store);
+    if (!m_store.updateKeptFigures())
+        qWarning("Letdown: the weekly figures were not built (they are computed when read): %s",
+            qPrintable(m_store.errorString()));
+}
 
 Journal::~Journal() = default;
 
@@ -436,5 +452,6 @@ bool Journal::applySynced(const SyncBatch &batch, const QByteArray &summary, QSt
 void Journal::fileReplaced()
 {
     m_recorder.resetAfterRestore();
+    keepFiguresUpToDate(); // a restored file may be an older version, updated on opening
     emit changed({QStringLiteral("file_replaced"), Origin::Key, {}, true});
 }

@@ -161,6 +161,7 @@ private:
     Journal(std::unique_ptr<Database> database, std::unique_ptr<DataFile> file, std::unique_ptr<SessionStore> store,
         std::unique_ptr<SessionRecorder> recorder, const Clock &clock);
     Outcome perform(const Request &request);
+    void keepFiguresUpToDate();
     // Every way in refuses sessions outside the plausible dates (a year 9999 in a dialog, a
     // file, another device): true, with `error` naming the first.
     bool refuseImplausible(const QList<Session> &sessions, QString &error) const;

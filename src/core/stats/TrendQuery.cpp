@@ -7,6 +7,8 @@
 #include "storage/SessionStore.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 
 #include <limits>
 #include <tuple>
@@ -63,27 +65,134 @@ bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Ses
     return true;
 }
 
-bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
-    TrendStats &stats, QString &error)
+namespace {
+// The UTC instants a week's sessions may have started at, whatever her offset then.
+std::pair<qint64, qint64> widenedWeekUtcBounds(qint64 week)
 {
-    // Four more weeks before the range feed its first weeks' baseline. Sessions stream
-    // through the accumulator: ten years never sit in memory at once.
-    qint64 fromUtcMs = std::numeric_limits<qint64>::min();
-    qint64 toUtcMs = std::numeric_limits<qint64>::max();
-    if (range.from)
-        fromUtcMs = utcMidnightMs(IsoWeek::containing(*range.from).monday.addDays(-28)) - kWidestUtcOffsetMs;
-    // Without a start, read everything with plain scans (the accumulator drops what falls
-    // after range.to): cheaper than looking up nearly every session one by one.
-    if (range.to && range.from)
-        toUtcMs = utcMidnightMs(range.to->addDays(1)) + kWidestUtcOffsetMs;
-    std::tie(fromUtcMs, toUtcMs) = plausibleUtcBounds(fromUtcMs, toUtcMs);
-    TrendAccumulator accumulator(model, filter, range);
-    if (!store.forEachSessionStartedBetween(
-            fromUtcMs, toUtcMs, [&](Session &&session) { accumulator.add(session); },
-            SessionStore::Detail::Statistics)) {
+    const QDate monday = mondayOfWeekKey(week);
+    return {utcMidnightMs(monday) - kWidestUtcOffsetMs, utcMidnightMs(monday.addDays(7)) + kWidestUtcOffsetMs};
+}
+
+// Beyond this many weeks one read of every session between them is cheaper than one per week.
+constexpr int kMostWeeksReadOneByOne = 16;
+
+// Visits the finished sessions that started (local date) in `weeks` and inside the UTC
+// bounds, with each one's week: one read per week, or one read over all of them.
+bool forEachSessionOfWeeks(SessionStore &store, const QList<qint64> &weeks, std::pair<qint64, qint64> bounds,
+    const std::function<void(qint64 week, Session &&)> &visit, QString &error)
+{
+    if (weeks.isEmpty())
+        return true;
+    // Each read keeps only its own weeks: the widened bounds of neighbouring weeks overlap.
+    const auto read = [&](qint64 fromUtcMs, qint64 toUtcMs, const QSet<qint64> &wanted) {
+        const bool done = store.forEachSessionStartedBetween(
+            std::max(fromUtcMs, bounds.first), std::min(toUtcMs, bounds.second),
+            [&](Session &&session) {
+                const qint64 week = weekKeyOf(localStartDate(session));
+                if (session.isFinished() && wanted.contains(week))
+                    visit(week, std::move(session));
+            },
+            SessionStore::Detail::Statistics);
+        if (!done)
+            error = store.errorString();
+        return done;
+    };
+    if (weeks.size() > kMostWeeksReadOneByOne)
+        return read(widenedWeekUtcBounds(*std::min_element(weeks.cbegin(), weeks.cend())).first,
+            widenedWeekUtcBounds(*std::max_element(weeks.cbegin(), weeks.cend())).second,
+            QSet<qint64>(weeks.cbegin(), weeks.cend()));
+    for (const qint64 week : weeks) {
+        const auto [fromUtcMs, toUtcMs] = widenedWeekUtcBounds(week);
+        if (!read(fromUtcMs, toUtcMs, {week}))
+            return false;
+    }
+    return true;
+}
+
+std::pair<qint64, qint64> allPlausibleUtcBounds()
+{
+    return plausibleUtcBounds(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+}
+} // namespace
+
+bool rebuildChangedWeeks(SessionStore &store, QString &error)
+{
+    QList<qint64> changed;
+    if (!store.loadChangedWeeks(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), changed)) {
         error = store.errorString();
         return false;
     }
+    if (changed.isEmpty())
+        return true;
+    // Every session of those weeks, whatever its date: the kept figures hold the whole week,
+    // and readers cut them to the plausible dates themselves (weeks at the edges are read).
+    QHash<qint64, WeekFigures> rebuilt;
+    const auto everything = std::pair(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+    if (!forEachSessionOfWeeks(
+            store, changed, everything,
+            [&](qint64 week, Session &&session) {
+                rebuilt[week].add(session, int(mondayOfWeekKey(week).daysTo(localStartDate(session))));
+            },
+            error))
+        return false;
+    QMap<qint64, QByteArray> bytes;
+    for (const qint64 week : changed) {
+        const WeekFigures figures = rebuilt.value(week);
+        bytes.insert(week, figures.isEmpty() ? QByteArray() : figures.toBytes());
+    }
+    if (!store.saveWeekFigures(bytes)) {
+        error = store.errorString();
+        return false;
+    }
+    return true;
+}
+
+void keepWeekFiguresAtEachCommit(SessionStore &store)
+{
+    store.setBeforeCommit([&store] {
+        QString error;
+        if (!rebuildChangedWeeks(store, error))
+            qWarning("Letdown: the weekly figures were not rebuilt (they are computed when read): %s", qPrintable(error));
+    });
+}
+
+bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,
+    TrendStats &stats, QString &error)
+{
+    // The weeks asked, and the four before them (their baselines). Whole weeks come from
+    // the kept figures; a week cut by the range, by the plausible dates, or changed without
+    // its figures rebuilt yet (a file another program wrote) is computed from its sessions.
+    const auto bounds = allPlausibleUtcBounds();
+    const qint64 firstWeek = range.from ? weekKeyOf(*range.from) - 4 : weekKeyOf(earliestPlausibleDate());
+    const qint64 lastWeek = range.to ? weekKeyOf(*range.to) : weekKeyOf(latestPlausibleDate(localToday(processClock())));
+    QMap<qint64, QByteArray> kept;
+    QList<qint64> changed;
+    if (!store.loadWeekFigures(firstWeek, lastWeek, kept) || !store.loadChangedWeeks(firstWeek, lastWeek, changed)) {
+        error = store.errorString();
+        return false;
+    }
+    QSet<qint64> fromSessions(changed.cbegin(), changed.cend());
+    if (range.from && range.from->dayOfWeek() != 1)
+        fromSessions.insert(weekKeyOf(*range.from));
+    if (range.to && range.to->dayOfWeek() != 7)
+        fromSessions.insert(weekKeyOf(*range.to));
+    TrendAccumulator accumulator(model, filter, range);
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it) {
+        const auto [weekFromUtcMs, weekToUtcMs] = widenedWeekUtcBounds(it.key());
+        WeekFigures figures;
+        if (fromSessions.contains(it.key()))
+            continue;
+        if (weekFromUtcMs < bounds.first || weekToUtcMs > bounds.second || !WeekFigures::fromBytes(*it, figures)) {
+            fromSessions.insert(it.key());
+            continue;
+        }
+        accumulator.addWholeWeek(mondayOfWeekKey(it.key()), figures);
+    }
+    QList<qint64> weeks(fromSessions.cbegin(), fromSessions.cend());
+    weeks.removeIf([&](qint64 week) { return week < firstWeek || week > lastWeek; });
+    if (!forEachSessionOfWeeks(
+            store, weeks, bounds, [&](qint64, Session &&session) { accumulator.add(session); }, error))
+        return false;
     stats = accumulator.result();
     return true;
 }

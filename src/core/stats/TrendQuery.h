@@ -24,6 +24,12 @@ bool loadSpontaneousLetdownsInRange(
 bool loadStatisticsSessions(
     SessionStore &store, const StatsRange &range, QDate today, QList<Session> &sessions, QString &error);
 
+// Trends' weekly figures kept as data (stats/WeekFigures): rebuilds the weeks marked as
+// changed, inside the caller's write transaction.
+bool rebuildChangedWeeks(SessionStore &store, QString &error);
+// Makes every write transaction of `store` rebuild them before it commits (the journal).
+void keepWeekFiguresAtEachCommit(SessionStore &store);
+
 // Loads what `range` needs from the store (plus the four weeks before it, for the
 // baseline) and computes the statistics. Returns false with `error` set on a read error.
 bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter filter, const StatsRange &range,

@@ -821,6 +821,52 @@ bool Database::migrate(int fromVersion)
             if (!execAll(statements))
                 return false;
         }
+        if (fromVersion < 9) {
+            // Trends' figures kept as data (docs/performance.md): one row per week, rebuilt by
+            // the journal before each commit for the weeks these triggers mark as changed.
+            // A week is the Monday-start week of a session's local start, as a number: weeks
+            // since 1970-01-05 (stats/WeekFigures.h computes the same). Only finished
+            // sessions count, so a live tap marks nothing (its one lookup finds it running).
+            const auto week = [](const char *row) {
+                const QString localDay = QStringLiteral("((%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
+                                                        " - (%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
+                                                        " < 0) * 86399999) / 86400000)")
+                                             .arg(QLatin1String(row));
+                return QStringLiteral("((%1 + 3 - (%1 + 3 < 0) * 6) / 7)").arg(localDay);
+            };
+            // Not INSERT OR IGNORE: inside a trigger, an upsert's own conflict rule overrides it.
+            const auto mark = [](const QString &weeks) {
+                return QStringLiteral("INSERT INTO figures_dirty (week) SELECT w FROM (%1)"
+                                      " WHERE NOT EXISTS (SELECT 1 FROM figures_dirty d WHERE d.week = w)")
+                    .arg(weeks);
+            };
+            QStringList statements = {
+                QStringLiteral("CREATE TABLE week_figures (week INTEGER PRIMARY KEY, figures BLOB NOT NULL)"),
+                QStringLiteral("CREATE TABLE figures_dirty (week INTEGER PRIMARY KEY)"),
+                QStringLiteral("CREATE TRIGGER sessions_figures_insert AFTER INSERT ON sessions"
+                               " WHEN NEW.state = 'stopped' BEGIN %1; END")
+                    .arg(mark(QStringLiteral("SELECT %1 AS w").arg(week("NEW")))),
+                QStringLiteral("CREATE TRIGGER sessions_figures_update AFTER UPDATE ON sessions"
+                               " WHEN OLD.state = 'stopped' OR NEW.state = 'stopped' BEGIN %1; %2; END")
+                    .arg(mark(QStringLiteral("SELECT %1 AS w WHERE OLD.state = 'stopped'").arg(week("OLD"))),
+                        mark(QStringLiteral("SELECT %1 AS w WHERE NEW.state = 'stopped'").arg(week("NEW")))),
+                QStringLiteral("CREATE TRIGGER sessions_figures_delete AFTER DELETE ON sessions"
+                               " WHEN OLD.state = 'stopped' BEGIN %1; END")
+                    .arg(mark(QStringLiteral("SELECT %1 AS w").arg(week("OLD")))),
+                // Every session already there counts: all its weeks are built at the next commit.
+                mark(QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped'").arg(week("s"))),
+            };
+            for (const char *event : {"INSERT", "UPDATE", "DELETE"}) {
+                const char *row = QByteArray(event) == "DELETE" ? "OLD" : "NEW";
+                statements << QStringLiteral("CREATE TRIGGER ejections_figures_%1 AFTER %1 ON ejections BEGIN %2; END")
+                                  .arg(QLatin1String(event),
+                                      mark(QStringLiteral("SELECT %1 AS w FROM sessions s WHERE s.id = %2.session_id"
+                                                          " AND s.state = 'stopped'")
+                                               .arg(week("s"), QLatin1String(row))));
+            }
+            if (!execAll(statements))
+                return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

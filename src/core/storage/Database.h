@@ -13,7 +13,7 @@ struct sqlite3_stmt;
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     // PRAGMA application_id: "LtDn". Tells our files apart from other SQLite files.
     static constexpr qint32 kApplicationId = 0x4C74446E;
 

@@ -170,8 +170,10 @@ bool SessionStore::transaction(const std::function<bool()> &body)
     const bool committed = m_database.write([&] {
         if (!body())
             return false;
-        if (!m_scopeChanges)
+        if (!m_scopeChanges) {
+            runBeforeCommit();
             return true;
+        }
         for (const ChangeRecord &change : *m_scopeChanges) {
             // Prepared once (a remote tap must cost little more than a key's).
             SqlStatement row(m_database,
@@ -193,11 +195,80 @@ bool SessionStore::transaction(const std::function<bool()> &body)
                 return false;
             }
         }
+        runBeforeCommit();
         return true;
     });
     if (!committed && m_error.isEmpty())
         m_error = m_database.errorString();
     return committed;
+}
+
+void SessionStore::runBeforeCommit()
+{
+    if (!m_beforeCommit || m_inBeforeCommit)
+        return;
+    // Its reads and writes are part of this transaction; its errors are not the change's.
+    const QString error = m_error;
+    m_inBeforeCommit = true;
+    m_beforeCommit();
+    m_inBeforeCommit = false;
+    m_error = error;
+}
+
+bool SessionStore::updateKeptFigures()
+{
+    {
+        SqlStatement any(m_database, "SELECT 1 FROM figures_dirty LIMIT 1");
+        if (!any.next())
+            return any.ok() || fail(any);
+    }
+    return transaction([] { return true; });
+}
+
+bool SessionStore::loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, QByteArray> &figures)
+{
+    figures.clear();
+    SqlStatement query(m_database, "SELECT week, figures FROM week_figures WHERE week BETWEEN ? AND ?");
+    query.bind(1, fromWeek);
+    query.bind(2, toWeek);
+    while (query.next())
+        figures.insert(query.integer(0), query.blob(1));
+    return query.ok() || fail(query);
+}
+
+bool SessionStore::loadChangedWeeks(qint64 fromWeek, qint64 toWeek, QList<qint64> &weeks)
+{
+    weeks.clear();
+    SqlStatement query(m_database, "SELECT week FROM figures_dirty WHERE week BETWEEN ? AND ? ORDER BY week");
+    query.bind(1, fromWeek);
+    query.bind(2, toWeek);
+    while (query.next())
+        weeks.append(query.integer(0));
+    return query.ok() || fail(query);
+}
+
+bool SessionStore::saveWeekFigures(const QMap<qint64, QByteArray> &figures)
+{
+    Q_ASSERT(m_database.inTransaction());
+    for (auto it = figures.cbegin(); it != figures.cend(); ++it) {
+        if (it->isEmpty()) {
+            SqlStatement remove(m_database, "DELETE FROM week_figures WHERE week = ?", kKept);
+            remove.bind(1, it.key());
+            if (!remove.run())
+                return fail(remove);
+        } else {
+            SqlStatement save(m_database, "INSERT OR REPLACE INTO week_figures (week, figures) VALUES (?, ?)", kKept);
+            save.bind(1, it.key());
+            save.bindBlob(2, *it);
+            if (!save.run())
+                return fail(save);
+        }
+        SqlStatement unmark(m_database, "DELETE FROM figures_dirty WHERE week = ?", kKept);
+        unmark.bind(1, it.key());
+        if (!unmark.run())
+            return fail(unmark);
+    }
+    return true;
 }
 
 bool SessionStore::recordChanges(const QList<ChangeRecord> &changes)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QVariantList>
@@ -133,6 +134,23 @@ public:
     bool replaceSessionWithRecording(const Session &session, const ScaleRecordingRow &recording);
     bool loadScaleRecording(const QString &sessionUuid, std::optional<ScaleRecordingRow> &found);
 
+    // Trends' weekly figures kept as data (stats/WeekFigures; the store only keeps their
+    // bytes). Triggers mark the weeks whose finished sessions changed; the hook set here runs
+    // inside every write transaction of this store just before its commit, to rebuild them
+    // (the journal sets it). It cannot fail the change: a week not rebuilt stays marked, and
+    // readers then compute it from its sessions.
+    void setBeforeCommit(std::function<void()> hook) { m_beforeCommit = std::move(hook); }
+    // One write transaction with nothing but the hook (after opening a file, whose marked
+    // weeks, e.g. all of them after a schema update, are then rebuilt at once).
+    bool updateKeptFigures();
+    // Week key -> bytes, for the weeks in [fromWeek, toWeek] that have figures.
+    bool loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, QByteArray> &figures);
+    // The weeks marked as changed in [fromWeek, toWeek], ascending.
+    bool loadChangedWeeks(qint64 fromWeek, qint64 toWeek, QList<qint64> &weeks);
+    // Inside a write transaction (the hook): the weeks' new figures (empty bytes: a week with
+    // no finished session), and their marks cleared.
+    bool saveWeekFigures(const QMap<qint64, QByteArray> &figures);
+
     QString errorString() const { return m_error; }
     // Let-downs the last statistics read left out (beyond kMaxLetdownsPerSession in a session).
     int letdownsLeftOut() const { return m_letdownsLeftOut; }
@@ -144,6 +162,7 @@ private:
     friend class SyncStore; // the sync tables' SQL, in this store's transactions
     // One write transaction; on failure errorString() says why.
     bool transaction(const std::function<bool()> &body);
+    void runBeforeCommit();
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
     bool writeScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
     bool insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections);
@@ -168,4 +187,6 @@ private:
     int m_lastGeneration = -1;
     int m_letdownsLeftOut = 0;
     const QList<ChangeRecord> *m_scopeChanges = nullptr; // written with every transaction (ChangeScope)
+    std::function<void()> m_beforeCommit;
+    bool m_inBeforeCommit = false;
 };
