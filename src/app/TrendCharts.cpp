@@ -39,8 +39,12 @@ struct Text {
 
 qreal weekX(const WeekStats &week)
 {
-    // Midday avoids any daylight-saving edge at midnight.
-    return qreal(QDateTime(week.week.monday, QTime(12, 0)).toMSecsSinceEpoch());
+    // Noon UTC of the Monday: only a position on the axis (the labels are dates), the same
+    // seven days apart for every week, and with no time-zone lookup: in local time each one
+    // made the C library look at the zone file again, a third of a ten-year refresh.
+    constexpr qint64 kJulianDayOf1970 = 2440588;
+    constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+    return qreal((week.week.monday.toJulianDay() - kJulianDayOf1970) * kDayMs + kDayMs / 2);
 }
 
 QString number(double value, int decimals = 1)
@@ -186,17 +190,23 @@ struct WeeklyValues {
     bool inLegend = true; // the baselines are not: the note below the charts explains dotted lines
 };
 
+// Beyond two years of weeks the points are drawn by their line, not as markers of their
+// own: Qt Charts makes a graphics item of every marker (ten years: thousands of them, most
+// of a refresh), while 500 weeks across a chart leave a marker under a pixel's width anyway.
+constexpr qsizetype kMostWeeksWithMarkers = 104;
+
 // Draws points for weeks with data and joins only neighbouring weeks: a week with no
 // data is a gap, never a zero.
 void addWeeklySeries(
     QChart *chart, const TrendStats &stats, const WeeklyValues &values, QAbstractAxis *x, QAbstractAxis *y)
 {
     QPen pen(values.color, 2.2, values.style);
+    const bool pointsOnLine = stats.weeks.size() > kMostWeeksWithMarkers;
     QLineSeries *segment = nullptr;
+    QList<QLineSeries *> segments;
     QScatterSeries *markers = nullptr;
     QVariantMap tips;
     QStringList tipsInOrder;
-    bool first = true;
     for (const WeekStats &week : stats.weeks) {
         const auto value = values.value(week);
         if (!value) {
@@ -210,35 +220,52 @@ void addWeeklySeries(
             attach(chart, segment, x, y);
             // One legend entry per curve: the first segment stands for all of them, unless
             // markers do.
-            if (!first || values.tooltip || !values.inLegend)
+            const bool markersInLegend = values.tooltip && !pointsOnLine;
+            if (!segments.isEmpty() || markersInLegend || !values.inLegend)
                 chart->legend()->markers(segment).constFirst()->setVisible(false);
-            first = false;
+            if (values.tooltip && pointsOnLine) {
+                segment->setPointsVisible(true);
+                segment->setMarkerSize(5);
+            }
+            segments << segment;
         }
         segment->append(weekX(week), *value);
         if (values.tooltip) {
-            if (!markers) {
+            if (!markers && !pointsOnLine) {
                 markers = new QScatterSeries;
                 markers->setName(values.name);
                 markers->setColor(values.color);
                 markers->setBorderColor(values.color);
                 markers->setMarkerSize(9);
             }
-            markers->append(weekX(week), *value);
-            tips.insert(tipKey(weekX(week)), values.tooltip(week, *value));
-            tipsInOrder << values.tooltip(week, *value).replace(QLatin1Char('\n'), QStringLiteral(", "));
+            if (markers)
+                markers->append(weekX(week), *value);
+            const QString tip = values.tooltip(week, *value);
+            tips.insert(tipKey(weekX(week)), tip);
+            tipsInOrder << QString(tip).replace(QLatin1Char('\n'), QStringLiteral(", "));
         }
     }
+    const auto showTips = [](QXYSeries *series) {
+        QObject::connect(series, &QXYSeries::hovered, series, [series](const QPointF &point, bool over) {
+            if (over)
+                QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(series, point.x()));
+            else
+                QToolTip::hideText();
+        });
+    };
     if (markers) {
         attach(chart, markers, x, y);
         setTooltips(chart, markers, tips, tipsInOrder);
         if (!values.inLegend)
             chart->legend()->markers(markers).constFirst()->setVisible(false);
-        QObject::connect(markers, &QScatterSeries::hovered, markers, [markers](const QPointF &point, bool over) {
-            if (over)
-                QToolTip::showText(QCursor::pos(), TrendCharts::tooltipAt(markers, point.x()));
-            else
-                QToolTip::hideText();
-        });
+        showTips(markers);
+    } else if (values.tooltip && !segments.isEmpty()) {
+        // Each segment answers for its own weeks; the chart's description lists them once.
+        setTooltips(chart, segments.first(), tips, tipsInOrder);
+        for (QLineSeries *other : segments)
+            other->setProperty(kTooltipsProperty, tips);
+        for (QLineSeries *each : segments)
+            showTips(each);
     }
 }
 

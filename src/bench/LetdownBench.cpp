@@ -746,7 +746,13 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Where to write the table as JSON."),
         QStringLiteral("file"), QStringLiteral("bench.json")});
     parser.addOption({QStringLiteral("letdown"), QStringLiteral("The letdown executable."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("only"),
+        QStringLiteral("Measure only these groups, comma-separated: tap, startup, trends, stats, export, sync, memory, "
+                       "scale (for trying a change; the table's targets need a whole run)."),
+        QStringLiteral("groups")});
     parser.process(app);
+    const QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
+    const auto measures = [&](const char *group) { return only.isEmpty() || only.contains(QLatin1String(group)); };
 
     Bench bench;
     const bool tiny = parser.isSet(QStringLiteral("tiny"));
@@ -777,28 +783,39 @@ int main(int argc, char **argv)
     out << "  measuring (median of " << bench.runs << " runs each)...\n";
     out.flush();
 
-    bench.tap(QStringLiteral("small"), small);
-    bench.tap(QStringLiteral("heavy"), heavy);
-    bench.remoteTap(QStringLiteral("small"), small);
-    bench.handedTap(QStringLiteral("small"), small);
-    bench.startup(QStringLiteral("small"), small);
-    bench.startup(QStringLiteral("heavy"), heavy);
-    const double refresh52 = bench.trendsRefresh(heavy, 52);
-    const double refreshAllYear = bench.trendsRefresh(year, 0);
-    const double refreshAllHeavy = bench.trendsRefresh(heavy, 0);
-    bench.rows << Row {QStringLiteral("Trends refresh, 52 weeks"), QStringLiteral("heavy"), refresh52, 0,
-        QStringLiteral("ms"), 0, QStringLiteral("absolute")};
-    bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("1 year"), refreshAllYear, 0,
-        QStringLiteral("ms"), 0, QStringLiteral("absolute")};
-    bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("heavy"), refreshAllHeavy,
-        refreshAllYear, QStringLiteral("ms"), 0,
-        QStringLiteral("target <= 50 ms; ratio = growth from 1 to 10 years (target <= 2)")};
-    bench.keptFigures(QStringLiteral("heavy"), heavy);
-    bench.statsJson(QStringLiteral("heavy"), heavy);
-    bench.exportImport(QStringLiteral("heavy"), heavy);
-    bench.sync(QStringLiteral("heavy"), heavy, small);
-    bench.memory(QStringLiteral("heavy"), heavy, empty);
-    bench.scale(QStringLiteral("small"), small);
+    if (measures("tap")) {
+        bench.tap(QStringLiteral("small"), small);
+        bench.tap(QStringLiteral("heavy"), heavy);
+        bench.remoteTap(QStringLiteral("small"), small);
+        bench.handedTap(QStringLiteral("small"), small);
+    }
+    if (measures("startup")) {
+        bench.startup(QStringLiteral("small"), small);
+        bench.startup(QStringLiteral("heavy"), heavy);
+    }
+    if (measures("trends")) {
+        const double refresh52 = bench.trendsRefresh(heavy, 52);
+        const double refreshAllYear = bench.trendsRefresh(year, 0);
+        const double refreshAllHeavy = bench.trendsRefresh(heavy, 0);
+        bench.rows << Row {QStringLiteral("Trends refresh, 52 weeks"), QStringLiteral("heavy"), refresh52, 0,
+            QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+        bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("1 year"), refreshAllYear, 0,
+            QStringLiteral("ms"), 0, QStringLiteral("absolute")};
+        bench.rows << Row {QStringLiteral("Trends refresh, all weeks"), QStringLiteral("heavy"), refreshAllHeavy,
+            refreshAllYear, QStringLiteral("ms"), 0,
+            QStringLiteral("target <= 50 ms; ratio = growth from 1 to 10 years (target <= 2)")};
+        bench.keptFigures(QStringLiteral("heavy"), heavy);
+    }
+    if (measures("stats"))
+        bench.statsJson(QStringLiteral("heavy"), heavy);
+    if (measures("export"))
+        bench.exportImport(QStringLiteral("heavy"), heavy);
+    if (measures("sync"))
+        bench.sync(QStringLiteral("heavy"), heavy, small);
+    if (measures("memory"))
+        bench.memory(QStringLiteral("heavy"), heavy, empty);
+    if (measures("scale"))
+        bench.scale(QStringLiteral("small"), small);
 
     out << "\n"
         << QStringLiteral("%1 %2 %3 %4 %5 %6\n")

@@ -76,7 +76,7 @@ template <typename Series> QList<Series *> seriesNamed(QChart *chart, const QStr
 
 qreal weekX(QDate monday)
 {
-    return qreal(QDateTime(monday, QTime(12, 0)).toMSecsSinceEpoch());
+    return qreal(QDateTime(monday, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
 }
 } // namespace
 
@@ -257,3 +257,4 @@ TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
     REQUIRE(journal.apply(Journal::ask(Journal::Step::Stop, Origin::Key)).result == "recorded");
     CHECK(window.trendsPanel()->stats().sessions == 1);
 }
+

@@ -209,10 +209,9 @@ TEST_CASE("Week figures: a change written without the journal is still counted, 
                 {60, 200}),
             Origin::Key, error));
     REQUIRE(changedWeeks(rig.store).isEmpty());
-    // Another program (sqlite3, an older build) adds a let-down to a stopped session: the
+    // Another program (sqlite3, an older build) weighs a let-down of a stopped session: the
     // triggers mark its week, nothing rebuilds it.
-    rig.db.exec("INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
-                " SELECT id, started_at_utc_ms + 500000, 3600, 500000, 'left' FROM sessions ORDER BY id LIMIT 1");
+    rig.db.exec("UPDATE ejections SET measured_volume_ml = 44 WHERE id = (SELECT min(id) FROM ejections)");
     REQUIRE(changedWeeks(rig.store).size() == 1);
     CHECK_FALSE(kept(rig.store) == recomputed(rig.store)); // stale, and known to be
     requireSameTrends(rig.store, today); // read from that week's sessions instead
@@ -222,6 +221,16 @@ TEST_CASE("Week figures: a change written without the journal is still counted, 
                                                   Qt::OffsetFromUTC, 3600),
             {90}),
         Origin::Key, error));
+    CHECK(changedWeeks(rig.store).isEmpty());
+    CHECK(kept(rig.store) == recomputed(rig.store));
+    // A let-down appended to a stopped session (the live path, which has no trigger) marks
+    // its week too.
+    const QList<Session> sessions = allSessions(rig.store);
+    Letdown late;
+    late.offsetMs = 700'000;
+    late.atUtcMs = sessions.first().startedAtUtcMs + late.offsetMs;
+    late.utcOffsetS = 3600;
+    REQUIRE(rig.store.appendLetdowns(sessions.first().uuid, {late}));
     CHECK(changedWeeks(rig.store).isEmpty());
     CHECK(kept(rig.store) == recomputed(rig.store));
 }

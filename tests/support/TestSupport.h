@@ -199,7 +199,7 @@ struct TempDatabase {
     void dropWeekFigures()
     {
         for (const char *trigger : {"sessions_figures_insert", "sessions_figures_update", "sessions_figures_delete",
-                 "ejections_figures_INSERT", "ejections_figures_UPDATE", "ejections_figures_DELETE"})
+                 "ejections_figures_UPDATE", "ejections_figures_DELETE"})
             exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger)));
         exec(QStringLiteral("DROP TABLE week_figures"));
         exec(QStringLiteral("DROP TABLE figures_dirty"));

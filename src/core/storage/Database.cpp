@@ -488,6 +488,29 @@ bool Database::applyPragmas()
         && exec(QStringLiteral("PRAGMA secure_delete=ON"));
 }
 
+namespace {
+// The Monday-start week of a session's local start, as a number (weeks since 1970-01-05;
+// stats/WeekFigures.h computes the same), for the row alias `row`. Rounded down also
+// before 1970 (SQLite's integer division rounds toward zero).
+QString weekOfSessionSql(const char *row)
+{
+    const QString localDay = QStringLiteral("((%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
+                                            " - (%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
+                                            " < 0) * 86399999) / 86400000)")
+                                 .arg(QLatin1String(row));
+    return QStringLiteral("((%1 + 3 - (%1 + 3 < 0) * 6) / 7)").arg(localDay);
+}
+
+// Marks the weeks `weeks` selects (a column w) as changed, once each. Not INSERT OR IGNORE:
+// inside a trigger, an upsert's own conflict rule would override it.
+QString markWeeksSql(const QString &weeks)
+{
+    return QStringLiteral("INSERT INTO figures_dirty (week) SELECT w FROM (%1)"
+                          " WHERE NOT EXISTS (SELECT 1 FROM figures_dirty d WHERE d.week = w)")
+        .arg(weeks);
+}
+} // namespace
+
 bool Database::withoutInsertCounters(const std::function<bool()> &body)
 {
     Q_ASSERT(inTransaction());
@@ -497,7 +520,7 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
     {
         SqlStatement triggers(*this,
             "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-            " AND name LIKE '%\\_INSERT\\_counts' ESCAPE '\\'");
+            " AND (name LIKE '%\\_INSERT\\_counts' ESCAPE '\\' OR name = 'sessions_figures_insert')");
         while (triggers.next()) {
             names << triggers.text(0);
             definitions << triggers.text(1);
@@ -507,6 +530,19 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
             return false;
         }
     }
+    // The weeks' marks too (kept weekly figures): set once for the rows added, by id.
+    qint64 lastSessionId = 0;
+    qint64 lastLetdownId = 0;
+    {
+        SqlStatement last(*this, "SELECT (SELECT coalesce(max(id), 0) FROM sessions),"
+                                 " (SELECT coalesce(max(id), 0) FROM ejections)");
+        if (!last.next()) {
+            m_error = Text::tr("Database error in %1: %2").arg(m_path, last.error());
+            return false;
+        }
+        lastSessionId = last.integer(0);
+        lastLetdownId = last.integer(1);
+    }
     for (const QString &name : std::as_const(names))
         if (!exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
             return false;
@@ -514,6 +550,16 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
         return false; // the caller rolls back, which brings the triggers back too
     if (!exec(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'change_count'")))
         return false;
+    if (names.contains(QStringLiteral("sessions_figures_insert"))) {
+        const QString added = markWeeksSql(
+            QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped' AND (s.id > %2"
+                           " OR s.id IN (SELECT session_id FROM ejections WHERE id > %3))")
+                .arg(weekOfSessionSql("s"))
+                .arg(lastSessionId)
+                .arg(lastLetdownId));
+        if (!exec(added))
+            return false;
+    }
     for (const QString &definition : std::as_const(definitions))
         if (!exec(definition))
             return false;
@@ -827,19 +873,8 @@ bool Database::migrate(int fromVersion)
             // A week is the Monday-start week of a session's local start, as a number: weeks
             // since 1970-01-05 (stats/WeekFigures.h computes the same). Only finished
             // sessions count, so a live tap marks nothing (its one lookup finds it running).
-            const auto week = [](const char *row) {
-                const QString localDay = QStringLiteral("((%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
-                                                        " - (%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
-                                                        " < 0) * 86399999) / 86400000)")
-                                             .arg(QLatin1String(row));
-                return QStringLiteral("((%1 + 3 - (%1 + 3 < 0) * 6) / 7)").arg(localDay);
-            };
-            // Not INSERT OR IGNORE: inside a trigger, an upsert's own conflict rule overrides it.
-            const auto mark = [](const QString &weeks) {
-                return QStringLiteral("INSERT INTO figures_dirty (week) SELECT w FROM (%1)"
-                                      " WHERE NOT EXISTS (SELECT 1 FROM figures_dirty d WHERE d.week = w)")
-                    .arg(weeks);
-            };
+            const auto week = weekOfSessionSql;
+            const auto mark = markWeeksSql;
             QStringList statements = {
                 QStringLiteral("CREATE TABLE week_figures (week INTEGER PRIMARY KEY, figures BLOB NOT NULL)"),
                 QStringLiteral("CREATE TABLE figures_dirty (week INTEGER PRIMARY KEY)"),
@@ -856,8 +891,11 @@ bool Database::migrate(int fromVersion)
                 // Every session already there counts: all its weeks are built at the next commit.
                 mark(QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped'").arg(week("s"))),
             };
-            for (const char *event : {"INSERT", "UPDATE", "DELETE"}) {
-                const char *row = QByteArray(event) == "DELETE" ? "OLD" : "NEW";
+            // Not on let-down inserts: that trigger cost every live tap a third of its time.
+            // A let-down is added to a stopped session only with its row written too (an
+            // edit, an import, SessionStore::appendLetdowns), which marks the week.
+            for (const char *event : {"UPDATE", "DELETE"}) {
+                const char *row = event == QByteArrayView("DELETE") ? "OLD" : "NEW";
                 statements << QStringLiteral("CREATE TRIGGER ejections_figures_%1 AFTER %1 ON ejections BEGIN %2; END")
                                   .arg(QLatin1String(event),
                                       mark(QStringLiteral("SELECT %1 AS w FROM sessions s WHERE s.id = %2.session_id"

@@ -239,7 +239,9 @@ bool SessionStore::loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, 
 bool SessionStore::loadChangedWeeks(qint64 fromWeek, qint64 toWeek, QList<qint64> &weeks)
 {
     weeks.clear();
-    SqlStatement query(m_database, "SELECT week FROM figures_dirty WHERE week BETWEEN ? AND ? ORDER BY week");
+    // Kept prepared: it runs before every commit, a tap's included, and finds nothing.
+    SqlStatement query(
+        m_database, "SELECT week FROM figures_dirty WHERE week BETWEEN ? AND ? ORDER BY week", kKept);
     query.bind(1, fromWeek);
     query.bind(2, toWeek);
     while (query.next())
@@ -654,7 +656,14 @@ bool SessionStore::appendLetdowns(const QString &uuid, const QList<Letdown> &eje
 {
     return transaction([&] {
         qint64 sessionId = 0;
-        return sessionIdOf(uuid, sessionId) && insertLetdowns(sessionId, ejections);
+        if (!sessionIdOf(uuid, sessionId) || !insertLetdowns(sessionId, ejections))
+            return false;
+        // Let-down inserts have no trigger (one would cost every live tap a good part of its
+        // time); a stopped session's row is touched instead, which marks its week for the
+        // kept figures. A running session matches nothing here.
+        SqlStatement touch(m_database, "UPDATE sessions SET state = state WHERE id = ? AND state = 'stopped'", kKept);
+        touch.bind(1, sessionId);
+        return touch.run() || fail(touch);
     });
 }
 
