@@ -204,6 +204,9 @@ void addWeeklySeries(
     const bool pointsOnLine = stats.weeks.size() > kMostWeeksWithMarkers;
     QLineSeries *segment = nullptr;
     QList<QLineSeries *> segments;
+    // A segment's points are handed over at once: each point appended to a series already on
+    // a chart made it lay out all its points again (ten years: quadratic, most of a refresh).
+    QList<QList<QPointF>> pointsOfSegments;
     QScatterSeries *markers = nullptr;
     QVariantMap tips;
     QStringList tipsInOrder;
@@ -228,8 +231,9 @@ void addWeeklySeries(
                 segment->setMarkerSize(5);
             }
             segments << segment;
+            pointsOfSegments.append(QList<QPointF>());
         }
-        segment->append(weekX(week), *value);
+        pointsOfSegments.last().append({weekX(week), *value});
         if (values.tooltip) {
             if (!markers && !pointsOnLine) {
                 markers = new QScatterSeries;
@@ -245,6 +249,8 @@ void addWeeklySeries(
             tipsInOrder << QString(tip).replace(QLatin1Char('\n'), QStringLiteral(", "));
         }
     }
+    for (qsizetype i = 0; i < segments.size(); ++i)
+        segments[i]->replace(pointsOfSegments[i]);
     const auto showTips = [](QXYSeries *series) {
         QObject::connect(series, &QXYSeries::hovered, series, [series](const QPointF &point, bool over) {
             if (over)
