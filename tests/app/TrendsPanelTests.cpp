@@ -258,3 +258,30 @@ TEST_CASE("Trends: a session stopped in the main window shows up in the trends")
     CHECK(window.trendsPanel()->stats().sessions == 1);
 }
 
+
+TEST_CASE("Trends: beyond two years of weeks the points are drawn on their line, each week still told")
+{
+    // Three years of weeks, with a gap: every week a point, a tooltip and a spoken figure.
+    TrendStats stats;
+    const QDate firstMonday(2023, 1, 2);
+    for (int i = 0; i < 156; ++i) {
+        WeekStats week;
+        week.week = IsoWeek::containing(firstMonday.addDays(7 * i));
+        if (i != 80) {
+            week.sessions = week.nursingSessions = 7;
+            week.meanLetdownsNursing = 2.0 + (i % 5) * 0.25;
+        }
+        stats.weeks.append(week);
+    }
+    std::unique_ptr<QChart> chart(TrendCharts::letdownsPerSession(stats, ReferenceModel(), KindFilter::Nursing, {}));
+    CHECK(seriesNamed<QScatterSeries>(chart.get(), "Nursing").isEmpty()); // no graphics item per point
+    const auto lines = seriesNamed<QLineSeries>(chart.get(), "Nursing");
+    REQUIRE(lines.size() == 2); // split at the week without data
+    CHECK(lines[0]->points().size() == 80);
+    CHECK(lines[1]->points().size() == 75);
+    CHECK(lines[0]->pointsVisible());
+    const QDate lateMonday = firstMonday.addDays(7 * 153); // 2 + 3 * 0.25 let-downs
+    CHECK_THAT(TrendCharts::tooltipAt(lines[1], weekX(lateMonday)).toStdString(), Catch::Contains("2.75"));
+    const QStringList spoken = chart->property(TrendCharts::kDescriptionProperty).toStringList();
+    CHECK(spoken.filter(QStringLiteral("Nursing")).size() >= 155);
+}
