@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLegendMarker>
+#include <QHash>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPalette>
@@ -54,8 +55,21 @@ QString number(double value, int decimals = 1)
 
 QString weekCaption(const WeekStats &week)
 {
-    return Text::tr("Week %1 (from %2)")
-        .arg(week.week.label(), QLocale().toString(week.week.monday, QLocale::ShortFormat));
+    // Every series' tooltips start with it: made once per week and language (formatting a
+    // date for each of ten years of weeks, in six series, was a sixth of a refresh).
+    static QString madeFor;
+    static QHash<QDate, QString> captions;
+    const QString pattern = Text::tr("Week %1 (from %2)");
+    const QLocale locale;
+    if (const QString key = pattern + QLatin1Char('|') + locale.name(); key != madeFor) {
+        captions.clear();
+        madeFor = key;
+    }
+    auto found = captions.constFind(week.week.monday);
+    if (found == captions.cend())
+        found = captions.insert(
+            week.week.monday, pattern.arg(week.week.label(), locale.toString(week.week.monday, QLocale::ShortFormat)));
+    return *found;
 }
 
 // A nice axis maximum and tick step for values up to maxValue (1, 2 or 5 times a power of ten).

@@ -84,13 +84,13 @@ void TrendsPanel::refresh()
     }
     // With no finished session at all, say how to start rather than draw empty axes.
     // A range without sessions, when others have some, shows its weeks as gaps.
-    int finished = 0;
-    if (!m_store.countFinishedSessions(finished)) {
+    bool finished = false;
+    if (!m_store.hasFinishedSessions(finished)) {
         emit problem(tr("Cannot read the sessions for the trends: %1").arg(m_store.errorString()));
         return;
     }
-    m_ui->pages->setCurrentWidget(finished > 0 ? m_ui->chartsPage : m_ui->emptyPage);
-    m_ui->saveImageButton->setEnabled(finished > 0);
+    m_ui->pages->setCurrentWidget(finished ? m_ui->chartsPage : m_ui->emptyPage);
+    m_ui->saveImageButton->setEnabled(finished);
     m_view->show(m_stats, m_model, selectedFilter(), m_options);
 }
 

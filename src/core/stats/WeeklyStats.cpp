@@ -8,6 +8,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace {
@@ -131,6 +132,19 @@ QList<double> mixedVolumesMl(const MixedSession &mixed, const ReferenceModel &mo
 std::optional<double> meanOrNothing(double sum, int count)
 {
     return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+}
+
+// meanPerDay over a week's days, Monday first, with no map to build.
+std::optional<double> meanOfDays(const std::array<std::optional<double>, 7> &totalByDay)
+{
+    double sum = 0;
+    int days = 0;
+    for (const auto &total : totalByDay)
+        if (total) {
+            sum += *total;
+            ++days;
+        }
+    return days > 0 ? std::optional<double>(sum / double(days)) : std::nullopt;
 }
 } // namespace
 
@@ -264,7 +278,9 @@ TrendStats TrendAccumulator::result() const
     for (QDate monday = IsoWeek::containing(*firstDay).monday; monday <= *lastDay; monday = monday.addDays(7)) {
         WeekStats stats;
         stats.week = IsoWeek::containing(monday);
-        const WeekFigures week = inRangeByMonday.value(monday);
+        static const WeekFigures noSessions;
+        const auto found = inRangeByMonday.constFind(monday);
+        const WeekFigures &week = found == inRangeByMonday.cend() ? noSessions : *found;
         const KindWeekFigures *parts[] = {&week.nursing, &week.pumping};
         stats.nursingSessions = week.nursing.sessions;
         stats.pumpingSessions = week.pumping.sessions;
@@ -295,14 +311,14 @@ TrendStats TrendAccumulator::result() const
         if (!firstLetdownS.isEmpty())
             stats.medianFirstLetdownS = median(firstLetdownS);
 
-        // Day by day: measured totals and the model's estimates, kept apart and together.
-        QMap<QDate, double> mlByDay;
-        QMap<QDate, double> measuredByDay;
-        QMap<QDate, double> letdownEstimateByDay;
+        // Day by day: measured totals and the model's estimates, kept apart and together
+        // (Monday first: the same order, so the same sums, as meanPerDay over dated maps).
+        std::array<std::optional<double>, 7> mlByDay;
+        std::array<std::optional<double>, 7> measuredByDay;
+        std::array<std::optional<double>, 7> letdownEstimateByDay;
         QList<double> mlSumByOrder;
         QList<int> countByOrder;
         for (int d = 0; d < 7; ++d) {
-            const QDate day = monday.addDays(d);
             double measuredMl = 0;
             double estimatedMl = 0;
             bool measured = false;
@@ -333,11 +349,11 @@ TrendStats TrendAccumulator::result() const
                     addByOrder(mlSumByOrder, countByOrder, volumes);
                 }
             if (measured)
-                measuredByDay.insert(day, measuredMl);
+                measuredByDay[d] = measuredMl;
             if (estimated)
-                letdownEstimateByDay.insert(day, estimatedMl);
+                letdownEstimateByDay[d] = estimatedMl;
             if (measured || estimated)
-                mlByDay.insert(day, measuredMl + estimatedMl);
+                mlByDay[d] = measuredMl + estimatedMl;
         }
         // A measured total spread over let-downs by the model's weights.
         for (const KindWeekFigures *part : parts)
@@ -345,11 +361,11 @@ TrendStats TrendAccumulator::result() const
                 addByOrder(mlSumByOrder, countByOrder, it.key(), it->sessions,
                     [&](int i) { return it->totalMl * shapes.weight(i) / shapes.weightSum(it.key()); });
 
-        stats.daysWithSessions = int(mlByDay.size());
+        stats.daysWithSessions = int(std::count_if(mlByDay.cbegin(), mlByDay.cend(), [](const auto &ml) { return ml.has_value(); }));
         stats.sessionsWithoutEstimate = week.nursing.withoutEstimate + week.pumping.withoutEstimate;
-        stats.estimatedMlPerDay = meanPerDay(mlByDay);
-        stats.measuredMlPerDay = meanPerDay(measuredByDay);
-        stats.letdownEstimateMlPerDay = meanPerDay(letdownEstimateByDay);
+        stats.estimatedMlPerDay = meanOfDays(mlByDay);
+        stats.measuredMlPerDay = meanOfDays(measuredByDay);
+        stats.letdownEstimateMlPerDay = meanOfDays(letdownEstimateByDay);
         for (int i = 0; i < mlSumByOrder.size(); ++i) {
             stats.meanEstimatedMlByOrder.append(mlSumByOrder[i] / countByOrder[i]);
             if (rangeSumsByOrder.size() <= i) {

@@ -934,6 +934,18 @@ bool SessionStore::loadLastKind(std::optional<SessionKind> &kind)
     return query.ok() || fail(query);
 }
 
+bool SessionStore::hasFinishedSessions(bool &any)
+{
+    m_error.clear();
+    any = false;
+    // Stops at the first (a count read every row: a fifth of a ten-year Trends refresh).
+    SqlStatement query(m_database, "SELECT EXISTS (SELECT 1 FROM sessions WHERE state = 'stopped')");
+    if (!query.next())
+        return fail(query);
+    any = query.integer(0) != 0;
+    return true;
+}
+
 bool SessionStore::countFinishedSessions(int &count)
 {
     m_error.clear();

@@ -73,6 +73,7 @@ public:
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
     bool countFinishedSessions(int &count);
+    bool hasFinishedSessions(bool &any);
     bool countLetdowns(int &count); // in every session
     // The start and end (UTC ms; end 0 while unfinished) of every stored session, by uuid.
     bool loadTimesByUuid(QHash<QString, QPair<qint64, qint64>> &times);
