@@ -57,8 +57,8 @@ QString weekCaption(const WeekStats &week)
 {
     // Every series' tooltips start with it: made once per week and language (formatting a
     // date for each of ten years of weeks, in six series, was a sixth of a refresh).
-    static QString madeFor;
-    static QHash<QDate, QString> captions;
+    thread_local QString madeFor;
+    thread_local QHash<QDate, QString> captions;
     const QString pattern = Text::tr("Week %1 (from %2)");
     const QLocale locale;
     if (const QString key = pattern + QLatin1Char('|') + locale.name(); key != madeFor) {
