@@ -181,17 +181,20 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
 
 // Every point's tooltip is also kept, in order, on its chart: the chart view's description
 // for a screen reader, which cannot hover.
-void setTooltips(QChart *chart, QObject *series, const QVariantMap &tips, const QStringList &inOrder)
+// A point's tooltip by its x (rounded to a whole number: weeks are milliseconds, bars indexes).
+using Tooltips = QHash<qint64, QString>;
+
+void setTooltips(QChart *chart, QObject *series, const Tooltips &tips, const QStringList &inOrder)
 {
-    series->setProperty(kTooltipsProperty, tips);
+    series->setProperty(kTooltipsProperty, QVariant::fromValue(tips));
     QStringList all = chart->property(TrendCharts::kDescriptionProperty).toStringList();
     all << inOrder;
     chart->setProperty(TrendCharts::kDescriptionProperty, all);
 }
 
-QString tipKey(qreal x)
+qint64 tipKey(qreal x)
 {
-    return QString::number(qint64(std::llround(x)));
+    return std::llround(x);
 }
 
 // One value per week, or none. Returns the weekly values' series name for the legend.
@@ -222,7 +225,7 @@ void addWeeklySeries(
     // a chart made it lay out all its points again (ten years: quadratic, most of a refresh).
     QList<QList<QPointF>> pointsOfSegments;
     QScatterSeries *markers = nullptr;
-    QVariantMap tips;
+    Tooltips tips;
     QStringList tipsInOrder;
     for (const WeekStats &week : stats.weeks) {
         const auto value = values.value(week);
@@ -283,7 +286,7 @@ void addWeeklySeries(
         // Each segment answers for its own weeks; the chart's description lists them once.
         setTooltips(chart, segments.first(), tips, tipsInOrder);
         for (QLineSeries *other : segments)
-            other->setProperty(kTooltipsProperty, tips);
+            other->setProperty(kTooltipsProperty, QVariant::fromValue(tips));
         for (QLineSeries *each : segments)
             showTips(each);
     }
@@ -317,7 +320,7 @@ QString sessionsText(int count)
 
 QString TrendCharts::tooltipAt(const QObject *series, qreal x)
 {
-    return series->property(kTooltipsProperty).toMap().value(tipKey(x)).toString();
+    return series->property(kTooltipsProperty).value<Tooltips>().value(tipKey(x));
 }
 
 QChart *TrendCharts::letdownsPerSession(
@@ -429,7 +432,7 @@ QChart *TrendCharts::volumeByOrder(const TrendStats &stats, const ChartOptions &
     fitted->setPointsVisible(true);
     QStringList categories;
     double top = 0;
-    QVariantMap tips;
+    Tooltips tips;
     QStringList tipsInOrder;
     for (const OrderVolume &order : stats.volumeByOrder) {
         categories << QString::number(order.order);

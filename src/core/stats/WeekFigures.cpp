@@ -98,12 +98,17 @@ void writeKind(Writer &out, const KindWeekFigures &f)
     out << qint32(f.firstLetdownMs.size());
     for (const qint64 ms : f.firstLetdownMs)
         out << ms;
-    out << qint32(f.days.size());
-    for (auto it = f.days.cbegin(); it != f.days.cend(); ++it) {
-        out << qint32(it.key()) << it->measuredMl << qint32(it->measuredSessions) << qint32(it->mixedWithoutTotal);
-        out << qint32(it->estimatedByCount.size());
-        for (auto count = it->estimatedByCount.cbegin(); count != it->estimatedByCount.cend(); ++count)
-            out << qint32(count.key()) << qint32(count.value());
+    quint8 present = 0;
+    for (int d = 0; d < 7; ++d)
+        present |= quint8(f.days[d].present ? 1u << d : 0u);
+    out << present;
+    for (const WeekDayFigures &day : f.days) {
+        if (!day.present)
+            continue;
+        out << day.measuredMl << qint32(day.measuredSessions) << qint32(day.mixedWithoutTotal);
+        out << qint32(day.estimatedByCount.size());
+        for (const int sessions : day.estimatedByCount)
+            out << qint32(sessions);
     }
     out << qint32(f.spreadByCount.size());
     for (auto it = f.spreadByCount.cbegin(); it != f.spreadByCount.cend(); ++it)
@@ -127,19 +132,19 @@ bool readKind(Reader &in, KindWeekFigures &f)
     f.firstLetdownMs.reserve(firstCount);
     for (qint32 i = 0; i < firstCount; ++i)
         f.firstLetdownMs.append(in.read<qint64>());
-    const qint32 dayCount = in.readCount(24);
-    for (qint32 i = 0; i < dayCount && in.ok(); ++i) {
-        const int day = in.read<qint32>();
-        WeekDayFigures figures;
-        figures.measuredMl = in.read<double>();
-        figures.measuredSessions = in.read<qint32>();
-        figures.mixedWithoutTotal = in.read<qint32>();
-        const qint32 counts = in.readCount(8);
-        for (qint32 k = 0; k < counts; ++k) {
-            const int letdowns = in.read<qint32>();
-            figures.estimatedByCount.insert(letdowns, in.read<qint32>());
-        }
-        f.days.insert(day, figures);
+    const quint8 present = in.read<quint8>();
+    for (int d = 0; d < 7 && in.ok(); ++d) {
+        if (!(present & (1u << d)))
+            continue;
+        WeekDayFigures &day = f.days[d];
+        day.present = true;
+        day.measuredMl = in.read<double>();
+        day.measuredSessions = in.read<qint32>();
+        day.mixedWithoutTotal = in.read<qint32>();
+        const qint32 counts = in.readCount(4);
+        day.estimatedByCount.resize(counts);
+        for (qint32 k = 0; k < counts; ++k)
+            day.estimatedByCount[k] = in.read<qint32>();
     }
     const qint32 spreadCount = in.readCount(16);
     for (qint32 i = 0; i < spreadCount; ++i) {
@@ -187,8 +192,9 @@ void KindWeekFigures::add(const Session &session, int dayIndex)
         firstLetdownMs.insert(std::upper_bound(firstLetdownMs.begin(), firstLetdownMs.end(), *first), *first);
     const std::optional<double> total = measuredTotalMl(session);
     const bool estimable = session.letdownsLogged && count > 0;
+    WeekDayFigures &day = days[dayIndex];
     if (total) {
-        WeekDayFigures &day = days[dayIndex];
+        day.present = true;
         day.measuredMl += *total;
         ++day.measuredSessions;
     } else if (!estimable) {
@@ -203,14 +209,19 @@ void KindWeekFigures::add(const Session &session, int dayIndex)
         for (const Letdown &letdown : session.letdowns)
             mixed.letdownMl.append(letdown.measuredVolumeMl);
         this->mixed.append(mixed);
-        if (!total)
-            ++days[dayIndex].mixedWithoutTotal;
+        if (!total) {
+            day.present = true;
+            ++day.mixedWithoutTotal;
+        }
     } else if (total) {
         Spread &spread = spreadByCount[count];
         ++spread.sessions;
         spread.totalMl += std::max(0.0, *total);
     } else {
-        ++days[dayIndex].estimatedByCount[count];
+        day.present = true;
+        if (day.estimatedByCount.size() <= count)
+            day.estimatedByCount.resize(count + 1, 0);
+        ++day.estimatedByCount[count];
     }
 }
 

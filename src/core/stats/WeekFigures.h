@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 
+#include <array>
 #include <optional>
 
 // Trends' figures kept as data (docs/performance.md): what the finished sessions of one week
@@ -28,10 +29,11 @@ struct MixedSession {
 };
 
 struct WeekDayFigures {
+    bool present = false; // a session with a volume, measured or estimable, on this day
     double measuredMl = 0; // sum of measured totals (pumped, test-weigh)
     int measuredSessions = 0;
-    // Let-down count -> sessions with nothing measured: their volume is the model's.
-    QMap<int, int> estimatedByCount;
+    // [n]: sessions with n let-downs and nothing measured (their volume is the model's).
+    QList<int> estimatedByCount;
     int mixedWithoutTotal = 0; // sessions of `mixed` on this day with no measured total
     bool operator==(const WeekDayFigures &other) const = default;
 };
@@ -43,7 +45,7 @@ struct KindWeekFigures {
     QList<qint64> firstLetdownMs; // of every session with a let-down, sorted
     int withoutEstimate = 0; // nothing measured, no let-down
     quint8 dayMask = 0; // bit d: a session on day d (0 = Monday)
-    QMap<int, WeekDayFigures> days; // day index -> figures, days with an estimable session only
+    std::array<WeekDayFigures, 7> days; // Monday first (plain values: ten years are thousands)
     // Let-down count -> {sessions, sum of measured totals} of logged sessions with a measured
     // total and no let-down weighed on its own: the total is spread over the let-downs.
     struct Spread {

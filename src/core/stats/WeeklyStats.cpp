@@ -324,18 +324,21 @@ TrendStats TrendAccumulator::result() const
             bool measured = false;
             bool estimated = false;
             for (const KindWeekFigures *part : parts) {
-                const auto found = part->days.constFind(d);
-                if (found == part->days.cend())
+                const WeekDayFigures *found = &part->days[d];
+                if (!found->present)
                     continue;
                 if (found->measuredSessions > 0) {
                     measured = true;
                     measuredMl += found->measuredMl;
                 }
-                for (auto it = found->estimatedByCount.cbegin(); it != found->estimatedByCount.cend(); ++it) {
+                for (int letdowns = 1; letdowns < found->estimatedByCount.size(); ++letdowns) {
+                    const int sessions = found->estimatedByCount[letdowns];
+                    if (sessions == 0)
+                        continue;
                     estimated = true;
-                    estimatedMl += it.value() * shapes.estimateSumMl(it.key());
-                    addByOrder(mlSumByOrder, countByOrder, it.key(), it.value(),
-                        [&](int i) { return it.value() * shapes.estimateMl(i); });
+                    estimatedMl += sessions * shapes.estimateSumMl(letdowns);
+                    addByOrder(mlSumByOrder, countByOrder, letdowns, sessions,
+                        [&](int i) { return sessions * shapes.estimateMl(i); });
                 }
                 estimated = estimated || found->mixedWithoutTotal > 0;
             }

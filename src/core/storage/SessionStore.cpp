@@ -228,7 +228,7 @@ bool SessionStore::updateKeptFigures()
 bool SessionStore::loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, QByteArray> &figures)
 {
     figures.clear();
-    SqlStatement query(m_database, "SELECT week, figures FROM week_figures WHERE week BETWEEN ? AND ?");
+    SqlStatement query(m_database, "SELECT week, figures FROM week_figures WHERE week BETWEEN ? AND ?", kKept);
     query.bind(1, fromWeek);
     query.bind(2, toWeek);
     while (query.next())
@@ -939,7 +939,7 @@ bool SessionStore::hasFinishedSessions(bool &any)
     m_error.clear();
     any = false;
     // Stops at the first (a count read every row: a fifth of a ten-year Trends refresh).
-    SqlStatement query(m_database, "SELECT EXISTS (SELECT 1 FROM sessions WHERE state = 'stopped')");
+    SqlStatement query(m_database, "SELECT EXISTS (SELECT 1 FROM sessions WHERE state = 'stopped')", kKept);
     if (!query.next())
         return fail(query);
     any = query.integer(0) != 0;
