@@ -73,11 +73,14 @@ std::pair<qint64, qint64> widenedWeekUtcBounds(qint64 week)
     return {utcMidnightMs(monday) - kWidestUtcOffsetMs, utcMidnightMs(monday.addDays(7)) + kWidestUtcOffsetMs};
 }
 
-// Beyond this many weeks one read of every session between them is cheaper than one per week.
-constexpr int kMostWeeksReadOneByOne = 16;
+// Weeks this close together are read in one pass, the weeks between them included (and
+// skipped): cheaper than a read of its own for each.
+constexpr qint64 kMostWeeksBetweenInOneRead = 4;
 
 // Visits the finished sessions that started (local date) in `weeks` and inside the UTC
-// bounds, with each one's week: one read per week, or one read over all of them.
+// bounds, with each one's week: one read per run of nearby weeks. (One read from the first
+// to the last made every commit of a first sync, whose weeks are spread over years, read
+// the whole log again.)
 bool forEachSessionOfWeeks(SessionStore &store, const QList<qint64> &weeks, std::pair<qint64, qint64> bounds,
     const std::function<void(qint64 week, Session &&)> &visit, QString &error)
 {
@@ -97,14 +100,16 @@ bool forEachSessionOfWeeks(SessionStore &store, const QList<qint64> &weeks, std:
             error = store.errorString();
         return done;
     };
-    if (weeks.size() > kMostWeeksReadOneByOne)
-        return read(widenedWeekUtcBounds(*std::min_element(weeks.cbegin(), weeks.cend())).first,
-            widenedWeekUtcBounds(*std::max_element(weeks.cbegin(), weeks.cend())).second,
-            QSet<qint64>(weeks.cbegin(), weeks.cend()));
-    for (const qint64 week : weeks) {
-        const auto [fromUtcMs, toUtcMs] = widenedWeekUtcBounds(week);
-        if (!read(fromUtcMs, toUtcMs, {week}))
+    QList<qint64> sorted = weeks;
+    std::sort(sorted.begin(), sorted.end());
+    for (qsizetype first = 0; first < sorted.size();) {
+        qsizetype last = first;
+        while (last + 1 < sorted.size() && sorted[last + 1] - sorted[last] <= kMostWeeksBetweenInOneRead)
+            ++last;
+        if (!read(widenedWeekUtcBounds(sorted[first]).first, widenedWeekUtcBounds(sorted[last]).second,
+                QSet<qint64>(sorted.cbegin() + first, sorted.cbegin() + last + 1)))
             return false;
+        first = last + 1;
     }
     return true;
 }

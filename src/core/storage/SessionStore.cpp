@@ -378,7 +378,7 @@ bool SessionStore::saveScaleRecording(const QString &sessionUuid, const ScaleRec
 bool SessionStore::replaceSessionWithRecording(const Session &session, const ScaleRecordingRow &recording)
 {
     return transaction([&] {
-        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)", kKept);
         clear.bind(1, session.uuid);
         if (!clear.run())
             return fail(clear);
@@ -455,7 +455,7 @@ bool SessionStore::insertSession(const Session &session)
 bool SessionStore::replaceSession(const Session &session)
 {
     return transaction([&] {
-        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+        SqlStatement clear(m_database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)", kKept);
         clear.bind(1, session.uuid);
         if (!clear.run())
             return fail(clear);
@@ -469,7 +469,7 @@ bool SessionStore::deleteSession(const QString &uuid)
         // Let-downs and techniques go with it (ON DELETE CASCADE); secure_delete wipes the note.
         if (uuid == m_lastUuid)
             m_lastUuid.clear(); // undone later, it comes back with another row id
-        SqlStatement remove(m_database, "DELETE FROM sessions WHERE uuid = ?");
+        SqlStatement remove(m_database, "DELETE FROM sessions WHERE uuid = ?", kKept);
         remove.bind(1, uuid);
         return remove.run() || fail(remove);
     });

@@ -146,7 +146,8 @@ bool SyncStore::applyBatch(const SyncBatch &batch)
     Database &database = m_store.m_database;
     return m_store.transaction([&] {
         for (const Session &session : batch.sessions) {
-            SqlStatement clear(database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)");
+            SqlStatement clear(database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)",
+                SqlStatement::Prepared::ForTheConnection); // its triggers make a prepare costly
             clear.bind(1, session.uuid);
             if (!clear.run())
                 return m_store.fail(clear);
@@ -156,7 +157,8 @@ bool SyncStore::applyBatch(const SyncBatch &batch)
         for (const QString &uuid : batch.deletedSessions) {
             if (uuid == m_store.m_lastUuid)
                 m_store.m_lastUuid.clear();
-            SqlStatement remove(database, "DELETE FROM sessions WHERE uuid = ?");
+            SqlStatement remove(database, "DELETE FROM sessions WHERE uuid = ?",
+                SqlStatement::Prepared::ForTheConnection); // its triggers make a prepare costly
             remove.bind(1, uuid);
             if (!remove.run())
                 return m_store.fail(remove);
