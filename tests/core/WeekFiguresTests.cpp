@@ -263,3 +263,22 @@ TEST_CASE("Week figures: a version 8 file gets them built when the journal opens
     REQUIRE(damage.exec("UPDATE week_figures SET figures = x'07' WHERE week = (SELECT min(week) FROM week_figures)"));
     requireSameTrends(upgraded, QDate(2025, 11, 10));
 }
+
+TEST_CASE("Week figures: a session on an impossible date (a damaged file) can still be corrected and deleted")
+{
+    JournalRig rig;
+    QString error;
+    Session s = finishedSession(SessionKind::Nursing, berlin(2025, 11, 3, 9, 0), {60});
+    REQUIRE(rig.journal.addSession(s, Origin::Key, error));
+    // Its start overwritten by hand with a number far beyond any date: the week's arithmetic
+    // overflows in SQLite.
+    rig.db.exec(QStringLiteral("UPDATE sessions SET started_at_utc_ms = 9223372036854775000 WHERE uuid = '%1'")
+                    .arg(s.uuid));
+    REQUIRE(rig.journal.replaceSession(s, Origin::History, error)); // corrected in History
+    CHECK(changedWeeks(rig.store).isEmpty());
+    CHECK(kept(rig.store) == recomputed(rig.store));
+    rig.db.exec(QStringLiteral("UPDATE sessions SET started_at_utc_ms = -9223372036854775800 WHERE uuid = '%1'")
+                    .arg(s.uuid));
+    REQUIRE(rig.journal.deleteSession(s.uuid, Origin::History, error));
+    CHECK(kept(rig.store).isEmpty());
+}

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 namespace {
@@ -168,13 +170,20 @@ bool readKind(Reader &in, KindWeekFigures &f)
 }
 } // namespace
 
+// Far beyond any date (a damaged row): no arithmetic that could overflow.
+constexpr qint64 kFarthestWeek = qint64(1) << 50;
+
 qint64 weekKeyOf(QDate day)
 {
+    if (!day.isValid() || std::abs(day.toJulianDay()) > kFarthestWeek)
+        return std::numeric_limits<qint64>::min(); // a key no week has
     return floorDiv(day.toJulianDay() - kJulianDayOf1970 + 3, 7);
 }
 
 QDate mondayOfWeekKey(qint64 key)
 {
+    if (key > kFarthestWeek || key < -kFarthestWeek)
+        return {};
     return QDate::fromJulianDay(kJulianDayOf1970 + 7 * key - 3);
 }
 

@@ -498,7 +498,9 @@ QString weekOfSessionSql(const char *row)
                                             " - (%1.started_at_utc_ms + %1.started_utc_offset_s * 1000"
                                             " < 0) * 86399999) / 86400000)")
                                  .arg(QLatin1String(row));
-    return QStringLiteral("((%1 + 3 - (%1 + 3 < 0) * 6) / 7)").arg(localDay);
+    // CAST: a start beyond any date (a damaged file) overflows into a real number, which an
+    // INTEGER key would refuse, and with it the change that corrects that very row.
+    return QStringLiteral("CAST(((%1 + 3 - (%1 + 3 < 0) * 6) / 7) AS INTEGER)").arg(localDay);
 }
 
 // Marks the weeks `weeks` selects (a column w) as changed, once each. Not INSERT OR IGNORE:
@@ -551,14 +553,17 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
     if (!exec(QStringLiteral("UPDATE meta SET value = value + 1 WHERE key = 'change_count'")))
         return false;
     if (names.contains(QStringLiteral("sessions_figures_insert"))) {
-        const QString added = markWeeksSql(
-            QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped' AND (s.id > %2"
-                           " OR s.id IN (SELECT session_id FROM ejections WHERE id > %3))")
-                .arg(weekOfSessionSql("s"))
-                .arg(lastSessionId)
-                .arg(lastLetdownId));
-        if (!exec(added))
+        SqlStatement added(*this,
+            markWeeksSql(QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped'"
+                                        " AND (s.id > ? OR s.id IN (SELECT session_id FROM ejections WHERE id > ?))")
+                             .arg(weekOfSessionSql("s")))
+                .toUtf8());
+        added.bind(1, lastSessionId);
+        added.bind(2, lastLetdownId);
+        if (!added.run()) {
+            m_error = Text::tr("Database error in %1: %2").arg(m_path, added.error());
             return false;
+        }
     }
     for (const QString &definition : std::as_const(definitions))
         if (!exec(definition))
