@@ -170,6 +170,8 @@ TEST_CASE("Outputs: a write that fails (a full disk) replaces nothing, and both 
     // The system's reason, not Qt's "Unknown error".
     CHECK(result.err.contains("File too large"));
     CHECK_FALSE(result.err.contains("Unknown error"));
+    // Both files are written in one pass: the message names the one that failed.
+    CHECK(result.err.contains(f.path("l.csv").toUtf8()));
     CHECK(fileHash(f.path("s.csv")) == oldSessions);
     CHECK(fileHash(f.path("l.csv")) == oldLetdowns);
     // No temporary file is left behind by a failure.

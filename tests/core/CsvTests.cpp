@@ -2,6 +2,7 @@
 #include "import/CsvImport.h"
 #include "output/CsvExport.h"
 #include "csv/SessionCsv.h"
+#include "stats/TrendQuery.h"
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
@@ -9,6 +10,9 @@
 
 #include <QBuffer>
 #include <QFileInfo>
+
+#include <limits>
+#include <random>
 
 namespace {
 QByteArray written(const QList<QStringList> &rows)
@@ -570,4 +574,100 @@ TEST_CASE("CSV reader: rows are counted while reading, and a file of millions of
     atLimit += QByteArray("a\n").repeated(int(CsvReader::kMaxRows) - 1);
     CHECK(reader.parse(atLimit));
     CHECK(reader.records().size() == CsvReader::kMaxRows);
+}
+
+TEST_CASE("CSV line: a row built cell by cell is the same bytes as writeRow's")
+{
+    const QStringList cells = {"plain", "with,comma", "with \"quote\"", "two\nlines", "cr\rhere", "", "café ☕",
+        "ünï,code", "-12"};
+    CsvLine line;
+    line.text(u"stale").integer(1); // clear() starts again
+    line.clear();
+    for (const QString &cell : cells)
+        line.text(cell);
+    line.integer(-42).integer(0).ascii("2026-11-16T08:00:00+01:00").empty();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer);
+    REQUIRE(writer.writeLine(line));
+    CHECK(buffer.data() == written({cells + QStringList {"-42", "0", "2026-11-16T08:00:00+01:00", ""}}));
+}
+
+TEST_CASE("CSV export: read a few weeks at a time, her log comes out oldest first as one sorted read would")
+{
+    // Sessions over two years, stored out of order, some starting at the same instant,
+    // in two time zones: the windowed read must give exactly the order (and the files) of
+    // sorting everything at once, with equal starts in storage order.
+    TempDatabase db;
+    SessionStore store(db.database);
+    std::mt19937 random(27);
+    QList<Session> sessions;
+    for (int i = 0; i < 400; ++i) {
+        const int day = int(random() % 730);
+        const QDateTime start = (i % 3 ? berlin(2025, 1, 1, 0, 0) : newYork(2025, 1, 1, 0, 0))
+                                    .addDays(day)
+                                    .addSecs(qint64(random() % 1440) * 60);
+        Session s = finishedSession(i % 2 ? SessionKind::Pumping : SessionKind::Nursing, start, {40, 200});
+        sessions << s;
+        if (i % 25 == 0) { // a twin at the same instant, stored right after
+            Session twin = finishedSession(SessionKind::Nursing, start, {90});
+            sessions << twin;
+        }
+    }
+    REQUIRE(store.saveSessions(sessions));
+
+    QList<Session> sortedAtOnce;
+    REQUIRE(store.loadSessionsStartedBetween(
+        std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), sortedAtOnce));
+    REQUIRE(sortedAtOnce.size() == sessions.size());
+    CHECK_FALSE(std::is_sorted(sessions.cbegin(), sessions.cend(),
+        [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; }));
+
+    for (const StatsRange &range : {StatsRange {}, StatsRange {QDate(2025, 3, 10), QDate(2026, 2, 1)}}) {
+        QList<Session> expected = sortedAtOnce;
+        expected.removeIf([&](const Session &s) { return !range.contains(localStartDate(s)); });
+        QList<Session> streamed;
+        QString error;
+        REQUIRE(forEachSessionInRange(
+            store, range, [&](Session &&s) { streamed.append(std::move(s)); }, error));
+        CHECK(streamed == expected);
+
+        QTemporaryDir dir;
+        CsvExportRequest request;
+        request.range = range;
+        request.sessionsPath = dir.filePath("sessions.csv");
+        request.letdownsPath = dir.filePath("letdowns.csv");
+        int exported = 0;
+        REQUIRE(exportCsvFiles(store, ReferenceModel {}, request, exported, error));
+        CHECK(exported == expected.size());
+        QFile sessionsFile(request.sessionsPath), letdownsFile(request.letdownsPath);
+        REQUIRE(sessionsFile.open(QIODevice::ReadOnly));
+        REQUIRE(letdownsFile.open(QIODevice::ReadOnly));
+        CHECK(sessionsFile.readAll() == exportTable(expected, VolumeUnit::Ml, false));
+        CHECK(letdownsFile.readAll() == exportTable(expected, VolumeUnit::Ml, true));
+    }
+}
+
+TEST_CASE("CSV line: numbers have exactly csvNumber's digits, ties and edges included")
+{
+    // to_chars would round 0.25 to "0.2"; Qt, and so every earlier export, says "0.3".
+    const auto same = [](double value, int decimals) {
+        CsvLine line;
+        line.number(value, decimals);
+        return line.bytes() == csvNumber(value, decimals).toLatin1();
+    };
+    CHECK(same(0.25, 1));
+    CHECK(same(-12499.625, 2));
+    int differing = 0;
+    std::mt19937_64 random(27);
+    std::uniform_real_distribution<double> anyVolume(-2000.0, 2000.0);
+    for (int i = -40000; i < 40000; ++i)
+        for (int decimals = 0; decimals <= 3; ++decimals)
+            differing += !same(i / 8.0, decimals) + !same(i / 64.0, decimals) + !same(i * 0.05, decimals)
+                + !same(anyVolume(random), decimals) + !same(anyVolume(random) / 29.5735, decimals);
+    for (const double edge : {0.0, -0.0, -0.04, 0.05, 1e-300, -1e-300, 999999999.95, 1e9, -1e9, 1e300, -1e300,
+             std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()})
+        for (int decimals = 0; decimals <= 6; ++decimals)
+            differing += !same(edge, decimals);
+    CHECK(differing == 0);
 }

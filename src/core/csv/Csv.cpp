@@ -1,6 +1,9 @@
 #include "csv/Csv.h"
 
 #include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <string>
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -74,6 +77,101 @@ QString CsvWriter::quoted(const QString &field)
     QString out;
     appendField(out, field);
     return out;
+}
+
+void CsvLine::clear()
+{
+    m_bytes.truncate(0); // keeps its capacity (clear() would free it, and every line allocate again)
+    m_started = false;
+}
+
+void CsvLine::startCell()
+{
+    if (m_started)
+        m_bytes += ',';
+    m_started = true;
+}
+
+CsvLine &CsvLine::text(QStringView cell)
+{
+    startCell();
+    bool plainAscii = true;
+    for (const QChar c : cell)
+        if (c.unicode() >= 0x80 || c == u',' || c == u'"' || c == u'\r' || c == u'\n') {
+            plainAscii = false;
+            break;
+        }
+    if (plainAscii) {
+        const qsizetype at = m_bytes.size();
+        m_bytes.resize(at + cell.size());
+        char *out = m_bytes.data() + at;
+        for (const QChar c : cell)
+            *out++ = char(c.unicode());
+        return *this;
+    }
+    QString quoted;
+    appendField(quoted, cell.toString());
+    m_bytes += quoted.toUtf8();
+    return *this;
+}
+
+CsvLine &CsvLine::ascii(std::string_view cell)
+{
+    startCell();
+    m_bytes.append(cell.data(), qsizetype(cell.size()));
+    return *this;
+}
+
+CsvLine &CsvLine::integer(qint64 value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    return ascii(std::string_view(digits, size_t(end - digits)));
+}
+
+CsvLine &CsvLine::number(double value, int maxDecimals)
+{
+    // to_chars rounds an exact tie to even, Qt away from zero. A tie is value * 10^decimals
+    // landing exactly on a half; there the next double away from zero gives Qt's digits (one
+    // unit in the last place crosses no other rounding boundary). Checked exactly with fma, for
+    // magnitudes where the product is an exact integer when it is one at all; anything larger
+    // (never a volume), NaN or infinity goes Qt's way.
+    constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    if (!std::isfinite(value) || std::abs(value) >= 1e9 || maxDecimals < 0 || maxDecimals > 6) {
+        QString text = QString::number(value, 'f', maxDecimals);
+        if (text.contains(u'.')) {
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(u'.'))
+                text.chop(1);
+        }
+        return text == QLatin1String("-0") ? ascii("0") : ascii(text.toStdString());
+    }
+    const double twice = value * 2 * kPowersOfTen[maxDecimals];
+    const bool exact = std::fma(value, 2 * kPowersOfTen[maxDecimals], -twice) == 0;
+    const bool tie = exact && std::fmod(std::abs(twice), 2.0) == 1.0;
+    const double rounded = tie ? std::nextafter(value, value < 0 ? -HUGE_VAL : HUGE_VAL) : value;
+    char digits[48];
+    char *end = std::to_chars(digits, digits + sizeof digits, rounded, std::chars_format::fixed, maxDecimals).ptr;
+    if (maxDecimals > 0) {
+        while (end[-1] == '0')
+            --end;
+        if (end[-1] == '.')
+            --end;
+    }
+    if (end - digits == 2 && digits[0] == '-' && digits[1] == '0')
+        return ascii("0");
+    return ascii(std::string_view(digits, size_t(end - digits)));
+}
+
+bool CsvWriter::writeLine(const CsvLine &line)
+{
+    errno = 0;
+    if (m_device->write(line.bytes()) != line.bytes().size() || m_device->write("\r\n", 2) != 2) {
+        m_error = errno != 0 ? qt_error_string(errno) : m_device->errorString();
+        return false;
+    }
+    return true;
 }
 
 bool CsvWriter::writeRow(const QStringList &fields)

@@ -5,9 +5,31 @@
 #include <QString>
 #include <QStringList>
 
+#include <string_view>
 #include <utility>
 
 class QIODevice;
+
+// One record assembled as UTF-8 bytes, a cell at a time: for writers of many rows (an export
+// of ten years), which would otherwise make a list of strings for every row.
+class CsvLine
+{
+public:
+    void clear();
+    CsvLine &text(QStringView cell); // quoted where needed (as CsvWriter::quoted)
+    CsvLine &ascii(std::string_view cell); // known to need no quotes: keys, numbers, times
+    CsvLine &integer(qint64 value);
+    // Fixed notation with at most `maxDecimals` decimals, trailing zeros dropped, never "-0":
+    // the digits QString::number(value, 'f', maxDecimals) gives (ties away from zero).
+    CsvLine &number(double value, int maxDecimals);
+    CsvLine &empty() { return ascii({}); }
+    const QByteArray &bytes() const { return m_bytes; }
+
+private:
+    void startCell();
+    QByteArray m_bytes;
+    bool m_started = false;
+};
 
 // RFC 4180 CSV: comma separated, CRLF line ends, fields with a comma, quote, CR or LF in
 // double quotes with inner quotes doubled, UTF-8.
@@ -18,6 +40,7 @@ public:
 
     // Writes one record. Text cells go through protectText(); numbers do not need it.
     bool writeRow(const QStringList &fields);
+    bool writeLine(const CsvLine &line); // adds the line end
     QString errorString() const { return m_error; }
 
     // A cell that starts with = + - @ tab or CR would run as a formula in a spreadsheet

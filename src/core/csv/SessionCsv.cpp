@@ -40,11 +40,6 @@ QString volume(const std::optional<double> &ml, VolumeUnit unit)
     return unit == VolumeUnit::Oz ? csvNumber(*ml / kMlPerOz, 2) : csvNumber(*ml, 1);
 }
 
-QString seconds(qint64 ms)
-{
-    return QString::number(std::llround(double(ms) / 1000.0));
-}
-
 // Whole seconds on each side as the export writes them: left and right alone, and "both"
 // as what is left of the duration (so the three add up, and an import gets them back).
 struct SideSeconds {
@@ -95,7 +90,13 @@ QString csvNumber(double value, int maxDecimals)
     return text == QLatin1String("-0") ? QStringLiteral("0") : text;
 }
 
-QString csvTime(qint64 utcMs, int utcOffsetS)
+namespace {
+// csvTime's 25 characters, without making a QString (an export writes one per row).
+struct CsvTimeText {
+    char text[26] = "0000-00-00T00:00:00+00:00";
+    std::string_view view() const { return {text, 25}; }
+};
+CsvTimeText csvTimeText(qint64 utcMs, int utcOffsetS)
 {
     // By hand rather than QDateTime::toString: this runs for every session and let-down
     // of an export, and the ISO form is fixed. Seconds are enough for a person; the
@@ -106,8 +107,9 @@ QString csvTime(qint64 utcMs, int utcOffsetS)
     int year = 0, month = 0, day = 0;
     QDate::fromJulianDay(2440588 + days).getDate(&year, &month, &day);
     const int offsetMinutes = std::abs(utcOffsetS) / 60;
-    char text[26] = "0000-00-00T00:00:00+00:00";
-    const auto put = [&text](int at, int value, int width) {
+    CsvTimeText time;
+    char *text = time.text;
+    const auto put = [text](int at, int value, int width) {
         for (int i = width - 1; i >= 0; --i, value /= 10)
             text[at + i] = char('0' + value % 10);
     };
@@ -120,7 +122,13 @@ QString csvTime(qint64 utcMs, int utcOffsetS)
     text[19] = utcOffsetS < 0 ? '-' : '+';
     put(20, offsetMinutes / 60, 2);
     put(23, offsetMinutes % 60, 2);
-    return QString::fromLatin1(text, 25);
+    return time;
+}
+} // namespace
+
+QString csvTime(qint64 utcMs, int utcOffsetS)
+{
+    return QString::fromLatin1(csvTimeText(utcMs, utcOffsetS).view());
 }
 
 bool parseCsvTime(const QString &text, qint64 &utcMs, int &utcOffsetS)
@@ -174,77 +182,159 @@ QStringList letdownsCsvHeader(VolumeUnit unit)
         QStringLiteral("estimate_model")};
 }
 
-bool writeSessionsCsv(
-    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
+SessionCsvStream::SessionCsvStream(
+    const ReferenceModel &model, VolumeUnit unit, QIODevice *sessionsDevice, QIODevice *letdownsDevice)
+    : m_model(model)
+    , m_unit(unit)
 {
-    CsvWriter writer(device);
-    if (!write(writer, sessionsCsvHeader(unit), error))
-        return false;
-    for (const Session &s : sessions) {
+    if (sessionsDevice)
+        m_sessions.emplace(sessionsDevice);
+    if (letdownsDevice)
+        m_letdowns.emplace(letdownsDevice);
+}
+
+bool SessionCsvStream::writeHeaders(QString &error)
+{
+    const auto header = [this](const QStringList &cells) {
+        m_line.clear();
+        for (const QString &cell : cells)
+            m_line.text(cell);
+    };
+    if (m_sessions) {
+        header(sessionsCsvHeader(m_unit));
+        if (!put(m_sessions, 0, error))
+            return false;
+    }
+    if (m_letdowns) {
+        header(letdownsCsvHeader(m_unit));
+        if (!put(m_letdowns, 1, error))
+            return false;
+    }
+    return true;
+}
+
+bool SessionCsvStream::put(std::optional<CsvWriter> &writer, int device, QString &error)
+{
+    if (writer->writeLine(m_line))
+        return true;
+    error = writer->errorString();
+    m_failedDevice = device;
+    return false;
+}
+
+bool SessionCsvStream::writeSession(const Session &s, QString &error)
+{
+    // Cell by cell into one line of bytes: a list of strings per row was most of an export.
+    const auto volumeCell = [this](const std::optional<double> &ml) {
+        if (!ml)
+            m_line.empty();
+        else if (m_unit == VolumeUnit::Oz)
+            m_line.number(*ml / kMlPerOz, 2);
+        else
+            m_line.number(*ml, 1);
+    };
+    const auto gramsCell = [this](const std::optional<double> &grams) {
+        if (grams)
+            m_line.number(*grams, 1);
+        else
+            m_line.empty();
+    };
+    const auto secondsCell = [this](qint64 ms) { m_line.integer(std::llround(double(ms) / 1000.0)); };
+    if (m_sessions) {
         const auto first = s.firstLetdownOffsetMs();
         const auto measured = measuredTotalMl(s);
         const SideSeconds sides = sideSeconds(s);
-        const auto estimated = estimatedSessionVolumeMl(s, model);
+        const auto estimated = estimatedSessionVolumeMl(s, m_model);
+        m_line.clear();
+        m_line.text(s.uuid).text(toKey(s.kind)).ascii(csvTimeText(s.startedAtUtcMs, s.startedUtcOffsetS).view());
+        if (s.endedAtUtcMs)
+            m_line.ascii(csvTimeText(*s.endedAtUtcMs, s.endedUtcOffsetS).view());
+        else
+            m_line.empty();
+        secondsCell(s.activeMs);
+        secondsCell(s.pausedMs);
+        m_line.text(toKey(sideUsed(s, sides)));
+        m_line.text(s.techniques.join(u';'));
+        // Not logged is unknown, never "none": left empty (letdowns_logged says why).
+        if (s.letdownsLogged)
+            m_line.integer(s.letdowns.size());
+        else
+            m_line.empty();
+        if (first)
+            secondsCell(*first);
+        else
+            m_line.empty();
+        volumeCell(measured);
+        volumeCell(estimated); // empty when unknown
+        gramsCell(s.preFeedWeightG);
+        gramsCell(s.postFeedWeightG);
+        m_line.text(CsvWriter::protectText(s.note));
+        m_line.ascii(s.clockJumpDetected ? "1" : "0");
         // Named only where the model made the figure (a measured total is its own estimate).
-        const QString estimateModel = estimated && !measured ? model.volumeModelId : QString();
-        const QString grams = s.preFeedWeightG ? csvNumber(*s.preFeedWeightG, 1) : QString();
-        const QStringList row = {
-            s.uuid,
-            toKey(s.kind),
-            csvTime(s.startedAtUtcMs, s.startedUtcOffsetS),
-            s.endedAtUtcMs ? csvTime(*s.endedAtUtcMs, s.endedUtcOffsetS) : QString(),
-            seconds(s.activeMs),
-            seconds(s.pausedMs),
-            toKey(sideUsed(s, sides)),
-            s.techniques.join(u';'),
-            // Not logged is unknown, never "none": left empty (letdowns_logged says why).
-            s.letdownsLogged ? QString::number(s.letdowns.size()) : QString(),
-            first ? seconds(*first) : QString(),
-            volume(measured, unit),
-            volume(estimated, unit), // empty when unknown
-            grams,
-            s.postFeedWeightG ? csvNumber(*s.postFeedWeightG, 1) : QString(),
-            CsvWriter::protectText(s.note),
-            s.clockJumpDetected ? QStringLiteral("1") : QStringLiteral("0"),
-            estimateModel,
-            s.source.isEmpty() ? QStringLiteral("letdown") : s.source,
-            s.letdownsLogged ? QStringLiteral("1") : QStringLiteral("0"),
-            QString::number(sides.left),
-            QString::number(sides.right),
-            volume(s.leftVolumeMl, unit),
-            volume(s.rightVolumeMl, unit),
-            volume(s.topupMl, unit),
-            s.topupKind ? toKey(*s.topupKind) : QString(),
-        };
-        if (!write(writer, row, error))
+        m_line.text(estimated && !measured ? QStringView(m_model.volumeModelId) : QStringView());
+        m_line.text(s.source.isEmpty() ? QStringLiteral("letdown") : s.source);
+        m_line.ascii(s.letdownsLogged ? "1" : "0");
+        m_line.integer(sides.left).integer(sides.right);
+        volumeCell(s.leftVolumeMl);
+        volumeCell(s.rightVolumeMl);
+        volumeCell(s.topupMl);
+        m_line.text(s.topupKind ? toKey(*s.topupKind) : QString());
+        if (!put(m_sessions, 0, error))
             return false;
     }
+    if (m_letdowns && !s.letdowns.isEmpty()) {
+        const QList<double> estimates = estimatedLetdownVolumesMl(s, m_model);
+        for (int i = 0; i < s.letdowns.size(); ++i) {
+            const Letdown &e = s.letdowns[i];
+            m_line.clear();
+            m_line.text(s.uuid).integer(i + 1).ascii(csvTimeText(e.atUtcMs, e.utcOffsetS).view());
+            secondsCell(e.offsetMs);
+            m_line.text(toKey(e.side));
+            volumeCell(e.measuredVolumeMl);
+            volumeCell(estimates[i]);
+            m_line.text(e.measuredVolumeMl ? QStringView() : QStringView(m_model.volumeModelId));
+            if (!put(m_letdowns, 1, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool SessionCsvStream::writeWithoutFeed(const SpontaneousLetdown &felt, QString &error)
+{
+    if (!m_letdowns)
+        return true;
+    m_line.clear();
+    m_line.empty().empty().ascii(csvTimeText(felt.atUtcMs, felt.utcOffsetS).view());
+    for (int i = 0; i < 5; ++i)
+        m_line.empty();
+    return put(m_letdowns, 1, error);
+}
+
+bool writeSessionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
+{
+    SessionCsvStream stream(model, unit, device, nullptr);
+    if (!stream.writeHeaders(error))
+        return false;
+    for (const Session &s : sessions)
+        if (!stream.writeSession(s, error))
+            return false;
     return true;
 }
 
 bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
     QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed)
 {
-    CsvWriter writer(device);
-    if (!write(writer, letdownsCsvHeader(unit), error))
+    SessionCsvStream stream(model, unit, nullptr, device);
+    if (!stream.writeHeaders(error))
         return false;
-    for (const Session &s : sessions) {
-        const QList<double> estimates = estimatedLetdownVolumesMl(s, model);
-        for (int i = 0; i < s.letdowns.size(); ++i) {
-            const Letdown &e = s.letdowns[i];
-            const QStringList row = {s.uuid, QString::number(i + 1), csvTime(e.atUtcMs, e.utcOffsetS),
-                seconds(e.offsetMs), toKey(e.side), volume(e.measuredVolumeMl, unit), volume(estimates[i], unit),
-                e.measuredVolumeMl ? QString() : model.volumeModelId};
-            if (!write(writer, row, error))
-                return false;
-        }
-    }
-    for (const SpontaneousLetdown &felt : withoutFeed) {
-        const QStringList row = {QString(), QString(), csvTime(felt.atUtcMs, felt.utcOffsetS), QString(), QString(),
-            QString(), QString(), QString()};
-        if (!write(writer, row, error))
+    for (const Session &s : sessions)
+        if (!stream.writeSession(s, error))
             return false;
-    }
+    for (const SpontaneousLetdown &felt : withoutFeed)
+        if (!stream.writeWithoutFeed(felt, error))
+            return false;
     return true;
 }
 

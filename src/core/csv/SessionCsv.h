@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csv/Csv.h"
 #include "stats/DayFigures.h"
 
 #include "domain/Session.h"
@@ -19,6 +20,31 @@ class QIODevice;
 QStringList sessionsCsvHeader(VolumeUnit unit);
 QStringList letdownsCsvHeader(VolumeUnit unit);
 QStringList daysCsvHeader(VolumeUnit unit);
+
+// Both tables written a session at a time, so an export need not hold her whole log: each
+// session's row, then its let-downs' rows. Either device may be null (that table is not
+// written). After a failure, failedDevice() says which table it was (0 sessions, 1 let-downs).
+class SessionCsvStream
+{
+public:
+    SessionCsvStream(const ReferenceModel &model, VolumeUnit unit, QIODevice *sessionsDevice, QIODevice *letdownsDevice);
+    bool writeHeaders(QString &error);
+    bool writeSession(const Session &session, QString &error);
+    // One let-down felt with no feed (after all the sessions).
+    bool writeWithoutFeed(const SpontaneousLetdown &felt, QString &error);
+    int failedDevice() const { return m_failedDevice; }
+
+private:
+    bool put(std::optional<CsvWriter> &writer, int device, QString &error); // m_line
+
+
+    const ReferenceModel &m_model;
+    VolumeUnit m_unit;
+    std::optional<CsvWriter> m_sessions;
+    std::optional<CsvWriter> m_letdowns;
+    int m_failedDevice = 0;
+    CsvLine m_line; // reused: one allocation for the whole export
+};
 
 bool writeSessionsCsv(
     const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error);

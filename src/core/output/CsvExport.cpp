@@ -18,25 +18,39 @@ bool exportCsvFiles(SessionStore &store, const ReferenceModel &model, const CsvE
     const int daysOut = request.daysPath.isEmpty() ? -1 : outputs.add(request.daysPath, true, error);
     if (!request.daysPath.isEmpty() && daysOut < 0)
         return false;
-    QList<Session> sessions;
     QList<SpontaneousLetdown> withoutFeed;
-    if (!loadSessionsInRange(store, request.range, sessions, error)
-        || (letdownsOut >= 0 && !loadSpontaneousLetdownsInRange(store, request.range, withoutFeed, error)))
+    if (letdownsOut >= 0 && !loadSpontaneousLetdownsInRange(store, request.range, withoutFeed, error))
         return false;
-    sessionCount = int(sessions.size());
-    if (!outputs.write(
-            sessionsOut,
-            [&](QIODevice *device, QString &e) { return writeSessionsCsv(sessions, model, request.unit, device, e); },
-            error))
-        return false;
-    if (letdownsOut >= 0
-        && !outputs.write(
-            letdownsOut,
-            [&](QIODevice *device, QString &e) {
-                return writeLetdownsCsv(sessions, model, request.unit, device, e, withoutFeed);
+    // One pass over her log for both files, a session at a time (ten years need not be held).
+    QList<int> together {sessionsOut};
+    if (letdownsOut >= 0)
+        together << letdownsOut;
+    sessionCount = 0;
+    QString readError; // her file could not be read: said as it is, not as a failed write
+    if (!outputs.writeTogether(
+            together,
+            [&](const QList<QIODevice *> &devices, qsizetype &failedDevice, QString &e) {
+                SessionCsvStream stream(model, request.unit, devices[0], devices.value(1));
+                bool written = stream.writeHeaders(e);
+                const bool read = written
+                    && forEachSessionInRange(
+                        store, request.range,
+                        [&](Session &&session) {
+                            // After a failed write the rest is still read, and not written.
+                            written = written && stream.writeSession(session, e);
+                            sessionCount += written;
+                        },
+                        readError);
+                for (qsizetype i = 0; written && read && i < withoutFeed.size(); ++i)
+                    written = stream.writeWithoutFeed(withoutFeed[i], e);
+                failedDevice = stream.failedDevice();
+                return written && read;
             },
-            error))
+            error)) {
+        if (!readError.isEmpty())
+            error = readError;
         return false;
+    }
     if (daysOut >= 0) {
         // The first day's longest gap needs the session before it: read four weeks more.
         StatsRange wider = request.range;

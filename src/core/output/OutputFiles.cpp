@@ -14,7 +14,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <vector>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -238,27 +240,57 @@ bool OutputFiles::finishWriting(Output &output, QString &error)
 
 bool OutputFiles::write(int index, const std::function<bool(QIODevice *, QString &)> &body, QString &error)
 {
-    Output &output = m_outputs[index];
-    if (!createTemporary(output, error))
-        return false;
-    QFile file(output.temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        error = Text::tr("Cannot write %1: %2").arg(nameOf(output), file.errorString());
-        return false;
+    return writeTogether(
+        {index},
+        [&](const QList<QIODevice *> &devices, qsizetype &failedDevice, QString &bodyError) {
+            failedDevice = 0;
+            return body(devices.first(), bodyError);
+        },
+        error);
+}
+
+bool OutputFiles::writeTogether(const QList<int> &indices,
+    const std::function<bool(const QList<QIODevice *> &, qsizetype &, QString &)> &body, QString &error)
+{
+    std::vector<std::unique_ptr<QFile>> files;
+    QList<QIODevice *> devices;
+    for (const int index : indices) {
+        Output &output = m_outputs[index];
+        if (!createTemporary(output, error))
+            return false;
+        auto file = std::make_unique<QFile>(output.temporary);
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            error = Text::tr("Cannot write %1: %2").arg(nameOf(output), file->errorString());
+            return false;
+        }
+        devices << file.get();
+        files.push_back(std::move(file));
     }
+    qsizetype failedDevice = 0;
     QString bodyError;
-    const bool wrote = body(&file, bodyError);
-    errno = 0;
-    const bool flushed = file.flush() && file.error() == QFileDevice::NoError;
-    // A write the system refused (a full disk, a file size limit) can leave QFile's text at
-    // "Unknown error": the system's own reason says what happened.
-    const QString fileError = errno != 0 ? qt_error_string(errno) : file.errorString();
-    file.close();
-    if (!wrote || !flushed) {
-        error = Text::tr("Cannot write %1: %2").arg(nameOf(output), !wrote ? bodyError : fileError);
+    const bool wrote = body(devices, failedDevice, bodyError);
+    if (!wrote) {
+        error = Text::tr("Cannot write %1: %2")
+                    .arg(nameOf(m_outputs[indices.value(failedDevice, indices.first())]), bodyError);
         return false;
     }
-    return finishWriting(output, error);
+    for (size_t i = 0; i < files.size(); ++i) {
+        QFile &file = *files[i];
+        errno = 0;
+        const bool flushed = file.flush() && file.error() == QFileDevice::NoError;
+        // A write the system refused (a full disk, a file size limit) can leave QFile's text at
+        // "Unknown error": the system's own reason says what happened.
+        const QString fileError = errno != 0 ? qt_error_string(errno) : file.errorString();
+        file.close();
+        if (!flushed) {
+            error = Text::tr("Cannot write %1: %2").arg(nameOf(m_outputs[indices[qsizetype(i)]]), fileError);
+            return false;
+        }
+    }
+    for (const int index : indices)
+        if (!finishWriting(m_outputs[index], error))
+            return false;
+    return true;
 }
 
 bool OutputFiles::writeToPath(int index, const std::function<bool(const QString &, QString &)> &body,

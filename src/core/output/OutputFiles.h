@@ -33,6 +33,11 @@ public:
     int add(const QString &path, bool standardOutputAllowed, QString &error);
     // Writes the contents of target `index` through a device.
     bool write(int index, const std::function<bool(QIODevice *, QString &)> &body, QString &error);
+    // Writes several targets in one pass (an export reads her log once for two files): one
+    // device per index, in the same order. A body that fails names the device it failed on.
+    bool writeTogether(const QList<int> &indices,
+        const std::function<bool(const QList<QIODevice *> &, qsizetype &failedDevice, QString &)> &body,
+        QString &error);
     // For writers that want a file name (QPrinter): `body` writes the private temporary
     // file at the path it is given; `looksComplete` then checks what it wrote.
     bool writeToPath(int index, const std::function<bool(const QString &, QString &)> &body,

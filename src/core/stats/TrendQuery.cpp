@@ -11,7 +11,7 @@
 #include <QSet>
 
 #include <limits>
-#include <tuple>
+#include <algorithm>
 
 namespace {
 // Local dates become UTC instants only once we know the offset; every offset on Earth is
@@ -54,15 +54,52 @@ StatsRange lastWeeksRange(QDate today, int weeks)
     return {monday.addDays(-7 * (qMax(1, weeks) - 1)), today};
 }
 
-bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error)
+bool forEachSessionInRange(SessionStore &store, const StatsRange &range, const std::function<void(Session &&)> &visit,
+    QString &error, SessionStore::Detail detail)
 {
     const auto [fromUtcMs, toUtcMs] = widenedUtcBounds(range);
-    if (!store.loadSessionsStartedBetween(fromUtcMs, toUtcMs, sessions)) {
+    std::optional<std::pair<qint64, qint64>> span;
+    if (!store.loadStartSpan(fromUtcMs, toUtcMs, span)) {
         error = store.errorString();
         return false;
     }
-    sessions.removeIf([&](const Session &s) { return !range.contains(localStartDate(s)); });
-    return true;
+    if (!span)
+        return true;
+    // Read in windows of start times, each put in order on its own: the windows follow each
+    // other, so the whole comes out oldest first (equal starts in storage order, as a stable
+    // sort of everything would give), and only one window is held at a time.
+    constexpr qint64 kWindowMs = 28LL * 24 * 60 * 60 * 1000;
+    const auto earlier = [](const Session &a, const Session &b) { return a.startedAtUtcMs < b.startedAtUtcMs; };
+    QList<Session> window;
+    for (qint64 windowStart = span->first;;) {
+        // The last window ends at the last start (no arithmetic past it: plausible bounds only).
+        const qint64 windowEnd = span->second - windowStart < kWindowMs ? span->second : windowStart + kWindowMs - 1;
+        window.clear();
+        if (!store.forEachSessionStartedBetween(
+                windowStart, windowEnd,
+                [&](Session &&session) {
+                    if (range.contains(localStartDate(session)))
+                        window.append(std::move(session));
+                },
+                detail)) {
+            error = store.errorString();
+            return false;
+        }
+        if (!std::is_sorted(window.cbegin(), window.cend(), earlier))
+            std::stable_sort(window.begin(), window.end(), earlier);
+        for (Session &session : window)
+            visit(std::move(session));
+        if (windowEnd == span->second)
+            return true;
+        windowStart = windowEnd + 1;
+    }
+}
+
+bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error)
+{
+    sessions.clear();
+    return forEachSessionInRange(
+        store, range, [&](Session &&session) { sessions.append(std::move(session)); }, error);
 }
 
 namespace {

@@ -8,10 +8,16 @@
 #include <QDate>
 #include <QString>
 
+#include <functional>
+
 // The last `weeks` ISO weeks up to and including today's (Monday start), today last.
 StatsRange lastWeeksRange(QDate today, int weeks);
 
-// Sessions whose local start date is in the range (no bound: no limit), oldest first.
+// Sessions whose local start date is in the range (no bound: no limit), oldest first (equal
+// starts in storage order), one at a time: only a few weeks of them are held at once.
+bool forEachSessionInRange(SessionStore &store, const StatsRange &range, const std::function<void(Session &&)> &visit,
+    QString &error, SessionStore::Detail detail = SessionStore::Detail::Full);
+// The same, all of them in a list.
 bool loadSessionsInRange(SessionStore &store, const StatsRange &range, QList<Session> &sessions, QString &error);
 
 // Let-downs felt with no session running whose local date (the clock she saw then) is in

@@ -991,6 +991,21 @@ bool SessionStore::countSessionsStartedOutside(qint64 fromUtcMs, qint64 toUtcMs,
     return true;
 }
 
+bool SessionStore::loadStartSpan(qint64 fromUtcMs, qint64 toUtcMs, std::optional<std::pair<qint64, qint64>> &span)
+{
+    m_error.clear();
+    span.reset();
+    SqlStatement query(m_database,
+        "SELECT min(started_at_utc_ms), max(started_at_utc_ms) FROM sessions WHERE started_at_utc_ms BETWEEN ? AND ?");
+    query.bind(1, fromUtcMs);
+    query.bind(2, toUtcMs);
+    if (!query.next())
+        return fail(query);
+    if (!query.isNull(0))
+        span = std::pair {query.integer(0), query.integer(1)};
+    return true;
+}
+
 QString SessionStore::databasePath() const
 {
     return m_database.path();

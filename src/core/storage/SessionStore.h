@@ -70,6 +70,9 @@ public:
     bool forEachSessionStartedBetween(
         qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit, Detail detail = Detail::Full);
 
+    // The first and last start (UTC ms) in [fromUtcMs, toUtcMs]; empty when none started there.
+    bool loadStartSpan(qint64 fromUtcMs, qint64 toUtcMs, std::optional<std::pair<qint64, qint64>> &span);
+
     // Newest first.
     bool loadRecentSummaries(int limit, QList<SessionSummary> &summaries);
     bool countFinishedSessions(int &count);
