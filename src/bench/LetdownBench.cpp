@@ -239,7 +239,7 @@ struct Bench {
         sqlite3_finalize(insert);
         sqlite3_close(db);
         rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
-            QStringLiteral("ms"), 1.3, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+            QStringLiteral("ms"), 1.2, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
     }
 
     // `letdown tap letdown` as a whole process, handed to a program that has the file open
@@ -394,7 +394,7 @@ struct Bench {
         const int expected = 2 * perRound * runs;
         const int stored = int(recorder.currentSession().letdowns.size());
         rows << Row {QStringLiteral("remote tap over loopback (request to answer)"), label, median(viaPhone),
-            median(local), QStringLiteral("ms"), 2,
+            median(local), QStringLiteral("ms"), 1.5,
             QStringLiteral("floor: the same let-down from a key; %1 of %2 taps stored").arg(stored).arg(expected)};
     }
 
@@ -462,7 +462,7 @@ struct Bench {
                 return timeProcess(letdown, {QStringLiteral("--database"), path}, environment("first-paint"));
             },
             [&] { return timeProcess(self, {QStringLiteral("--bare-window")}, environment()); });
-        rows << Row {QStringLiteral("start-up to first painted window"), label, app, floor, QStringLiteral("ms"), 4,
+        rows << Row {QStringLiteral("start-up to first painted window"), label, app, floor, QStringLiteral("ms"), 3,
             QStringLiteral("floor: bare QMainWindow shown and closed")};
     }
 
@@ -545,7 +545,7 @@ struct Bench {
             [&] {
                 return timeProcess(sqliteCli, {path, aggregate}, environment());
             });
-        rows << Row {QStringLiteral("letdown stats --json, all weeks"), label, app, floor, QStringLiteral("ms"), 2,
+        rows << Row {QStringLiteral("letdown stats --json, all weeks"), label, app, floor, QStringLiteral("ms"), 1.2,
             QStringLiteral("floor: sqlite3 CLI weekly aggregate over the same tables")};
     }
 
@@ -568,7 +568,7 @@ struct Bench {
             },
             [&] { return timeProcess(sqliteCli, {path}, environment(), dump); });
         rows << Row {QStringLiteral("letdown export (sessions + let-downs)"), label, app, floor, QStringLiteral("ms"),
-            2, QStringLiteral("floor: sqlite3 -csv dump of the same tables")};
+            1.5, QStringLiteral("floor: sqlite3 -csv dump of the same tables")};
 
         const QString target = work.filePath(QStringLiteral("import-target.sqlite"));
         const auto clean = [&](const QString &file) {
@@ -593,7 +593,7 @@ struct Bench {
                 return timeProcess(sqliteCli, {plain}, environment(), importScript);
             });
         rows << Row {QStringLiteral("letdown import of that export, empty database"), label, importApp, importFloor,
-            QStringLiteral("ms"), 3, QStringLiteral("floor: sqlite3 .import into plain tables")};
+            QStringLiteral("ms"), 2, QStringLiteral("floor: sqlite3 .import into plain tables")};
     }
 
     // Sync through a folder (docs/sync.md). The first exchange of a whole log into an empty
