@@ -671,3 +671,51 @@ TEST_CASE("CSV line: numbers have exactly csvNumber's digits, ties and edges inc
             differing += !same(edge, decimals);
     CHECK(differing == 0);
 }
+
+TEST_CASE("CSV reader: a record at a time gives the records of reading all, and kept cells stay as they were")
+{
+    const QByteArray text = "\xEF\xBB\xBF"
+                            "a,b,c\r\n\"x,1\",\"two\r\nlines\",\r\n\"say \"\"hi\"\"\",,longer cell here\n\n"
+                            "short\r\n\"\",\"\"\"\",café ☕,extra\nlast,row";
+    CsvReader all;
+    REQUIRE(all.parse(text));
+    REQUIRE(all.records().size() == 6);
+    CsvReader oneByOne;
+    QList<int> lines;
+    QList<QStringList> kept; // copies taken while reading: the reused record must not change them
+    REQUIRE(oneByOne.parse(text, [&](const CsvRecord &record) {
+        lines << record.lineNumber;
+        kept << record.fields;
+        return true;
+    }));
+    CHECK(oneByOne.records().isEmpty());
+    REQUIRE(kept.size() == all.records().size());
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        CHECK(kept[i] == all.records()[i].fields);
+        CHECK(lines[i] == all.records()[i].lineNumber);
+    }
+    // Stopping early reads no further, and is not an error.
+    int visited = 0;
+    CHECK(oneByOne.parse(text, [&](const CsvRecord &) { return ++visited < 2; }));
+    CHECK(visited == 2);
+    // An error after some rows is still the file's error.
+    CHECK_FALSE(oneByOne.parse("a\r\nb\r\n\"never closed\r\n", [](const CsvRecord &) { return true; }));
+    CHECK_THAT(oneByOne.errorString().toStdString(), Catch::Contains("Line 3"));
+}
+
+TEST_CASE("CSV import: a file that is not CSV further down is named once, not with the rows before it")
+{
+    // Rows are checked while the file is read; when reading then fails, the file's own
+    // problem is what she needs to see, as when the whole file was read first.
+    const QByteArray badRow = QByteArray(kGoodRow).replace("nursing", "bottle");
+    const QStringList problems = importProblems(kHeader + badRow + "x,\"never closed\r\n");
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems.first().toStdString(), Catch::Contains("sessions.csv") && Catch::Contains("never closed"));
+    // In the let-downs file too: the sessions file's problems stay, the let-downs rows' go.
+    const QByteArray letdownHeader = "session_id,order,at,offset_s,side,measured_volume_ml,estimated_volume_ml\r\n";
+    const QStringList both = importProblems(kHeader + badRow,
+        letdownHeader + "6f1c9a4e-1111-4f5e-9c11-000000000009,1,bad,1,left,,\r\n\"never closed\r\n");
+    REQUIRE(both.size() == 2);
+    CHECK_THAT(both[0].toStdString(), Catch::Contains("unknown kind"));
+    CHECK_THAT(both[1].toStdString(), Catch::Contains("ejections.csv") && Catch::Contains("never closed"));
+}

@@ -224,6 +224,20 @@ QString CsvReader::utf16Message()
 bool CsvReader::parse(const QByteArray &bytes)
 {
     m_records.clear();
+    // Guess that spares most reallocations: a line of an export is rarely shorter than 40 characters.
+    m_records.reserve(std::min<qsizetype>(bytes.size() / 40 + 1, kMaxRows + 1));
+    const bool parsed = parse(bytes, [this](const CsvRecord &record) {
+        m_records.append(record);
+        return true;
+    });
+    if (!parsed)
+        m_records.clear();
+    m_records.squeeze();
+    return parsed;
+}
+
+bool CsvReader::parse(const QByteArray &bytes, const std::function<bool(const CsvRecord &)> &visit)
+{
     m_error.clear();
     if (looksLikeUtf16(bytes)) {
         m_error = Text::tr("Line 1: %1").arg(utf16Message());
@@ -244,18 +258,22 @@ bool CsvReader::parse(const QByteArray &bytes)
     int line = 1;
     qsizetype i = 0;
     const qsizetype n = text.size();
-    // Guesses that spare most reallocations: records are about as wide as the one before,
-    // and a line of an export is rarely shorter than 40 characters.
-    qsizetype fieldsPerRecord = 8;
-    m_records.reserve(std::min<qsizetype>(n / 40 + 1, kMaxRows + 1));
+    qsizetype records = 0;
+    // One record, reused: a cell's text goes into the string that held the same cell of the
+    // record before, whose memory is kept when `visit` kept no copy of it. (A new string per
+    // cell was three million allocations for ten years, and their page faults.)
+    CsvRecord record;
     while (i < n) {
-        CsvRecord record;
+        if (!record.fields.isDetached())
+            record.fields = QStringList(); // `visit` kept the last one whole: nothing to reuse
         record.lineNumber = line;
-        record.fields.reserve(fieldsPerRecord);
-        QString field;
+        qsizetype cells = 0;
         bool recordDone = false;
         while (!recordDone) {
-            field = QString();
+            if (cells == record.fields.size())
+                record.fields.append(QString());
+            QString &field = record.fields[cells++];
+            field.resize(0);
             if (i < n && text[i] == u'"') {
                 // Quoted field: runs to the next lone quote, across line ends.
                 const int openedOnLine = line;
@@ -296,9 +314,8 @@ bool CsvReader::parse(const QByteArray &bytes)
                     }
                     ++i;
                 }
-                field = text.mid(start, i - start);
+                field.append(QStringView(text).mid(start, i - start));
             }
-            record.fields.append(std::move(field));
             if (i >= n) {
                 recordDone = true;
             } else if (text[i] == m_delimiter) {
@@ -311,16 +328,16 @@ bool CsvReader::parse(const QByteArray &bytes)
                 recordDone = true;
             }
         }
+        record.fields.resize(cells);
         // A blank line (one empty field) carries nothing.
-        fieldsPerRecord = record.fields.size();
-        if (!(record.fields.size() == 1 && record.fields.first().isEmpty()))
-            m_records.append(std::move(record));
-        if (m_records.size() > kMaxRows) {
-            m_records.clear();
+        if (cells == 1 && record.fields.first().isEmpty())
+            continue;
+        if (++records > kMaxRows) {
             m_error = Text::tr("more than %1 rows: this is not an export of one family's log.").arg(kMaxRows);
             return false;
         }
+        if (!visit(record))
+            return true;
     }
-    m_records.squeeze();
     return true;
 }

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <string_view>
 #include <utility>
 
@@ -81,7 +82,11 @@ public:
         : m_delimiter(delimiter)
     { }
 
-    bool parse(const QByteArray &bytes);
+    bool parse(const QByteArray &bytes); // all of it into records()
+    // The same, a record at a time and nothing held: `visit` gets one record object, refilled
+    // for each row (copy what it keeps), and returns false to stop reading (parse then
+    // returns true). records() stays empty.
+    bool parse(const QByteArray &bytes, const std::function<bool(const CsvRecord &)> &visit);
     bool read(QIODevice *device); // reads all, checks the size, then parse()
     const QList<CsvRecord> &records() const { return m_records; }
     QList<CsvRecord> takeRecords() { return std::exchange(m_records, {}); }

@@ -11,13 +11,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QFuture>
 #include <QHash>
 #include <QRegularExpression>
-#include <QScopeGuard>
 #include <QSet>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <cstdlib>
@@ -370,17 +367,6 @@ bool parsePlainDecimal(QStringView text, double &value)
 } // namespace
 
 namespace {
-struct ParsedCsv {
-    CsvReader reader;
-    bool ok = false;
-};
-ParsedCsv parseCsv(const QByteArray &bytes)
-{
-    ParsedCsv csv;
-    csv.ok = csv.reader.parse(bytes);
-    return csv;
-}
-
 // One table being read: finds columns by name and collects problems with line numbers.
 class TableReader
 {
@@ -390,25 +376,38 @@ public:
         , m_problems(problems)
     { }
 
-    // Reads the header; `required` columns must be there (with either volume unit).
-    bool open(const QByteArray &bytes, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
+    // Reads `bytes` a row at a time, holding none: the header first (`required` columns must
+    // be there, with either volume unit), then `row` for each record (false: stop reading).
+    // False, with the problem named, when the file is not CSV, is empty or lacks a column;
+    // after a CSV error that one problem replaces whatever rows before it had.
+    bool read(const QByteArray &bytes, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns,
+        const std::function<bool(const CsvRecord &)> &row)
     {
-        ParsedCsv csv = parseCsv(bytes);
-        return open(csv, requiredWithoutUnit, volumeColumns);
-    }
-    bool open(ParsedCsv &csv, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
-    {
-        CsvReader &reader = csv.reader;
-        if (!csv.ok) {
+        const qsizetype problemsBefore = m_problems.size();
+        CsvReader reader;
+        bool headerRead = false;
+        bool headerOk = false;
+        const bool parsed = reader.parse(bytes, [&](const CsvRecord &record) {
+            if (headerRead)
+                return row(record);
+            headerRead = true;
+            headerOk = readHeader(record.fields, requiredWithoutUnit, volumeColumns);
+            return headerOk;
+        });
+        if (!parsed) {
+            m_problems.resize(problemsBefore);
             m_problems.append(m_fileName + QStringLiteral(": ") + reader.errorString());
             return false;
         }
-        m_records = reader.takeRecords();
-        if (m_records.isEmpty()) {
+        if (!headerRead) {
             m_problems.append(m_fileName + Text::tr(": the file is empty."));
             return false;
         }
-        const QStringList header = m_records.takeFirst().fields;
+        return headerOk;
+    }
+
+    bool readHeader(const QStringList &header, const QStringList &requiredWithoutUnit, const QStringList &volumeColumns)
+    {
         for (const QString &name : header)
             m_columns << name.trimmed();
         m_columnCount = int(header.size());
@@ -430,7 +429,6 @@ public:
         return true;
     }
 
-    const QList<CsvRecord> &records() const { return m_records; }
     // Where a column is (-1: not there). A name given twice counts where it is last.
     qsizetype columnIndex(const QString &name) const
     {
@@ -579,7 +577,6 @@ private:
     qint64 m_earliestLocalMs = QDateTime(earliestPlausibleDate(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     qint64 m_afterLatestLocalMs
         = QDateTime(latestPlausibleDate(m_today).addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    QList<CsvRecord> m_records;
     // The header's names in order. Looked up by a scan: with a dozen or so short names it
     // is several times cheaper than hashing the name, and this runs for every cell.
     QStringList m_columns;
@@ -774,76 +771,80 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     readSourceAndExtras(table, record, p);
 }
 
-// The let-downs file's rows, each added to its session (checked against it).
-void attachLetdowns(const CsvImportInput &input, ParsedCsv &csv, QList<ParsedSession> &parsed,
+// One row of the let-downs file, added to its session (checked against it).
+void attachLetdown(const CsvImportInput &input, TableReader &ejections, const CsvRecord &record,
+    QList<ParsedSession> &parsed, const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids,
+    QStringList &problems, QList<SpontaneousLetdown> *withoutFeed)
+{
+    const qsizetype problemsBefore = problems.size();
+    if (withoutFeed && ejections.cell(record, QStringLiteral("session_id")).trimmed().isEmpty()) {
+        // A let-down felt with no feed: its moment is all it has.
+        SpontaneousLetdown felt;
+        ejections.parseTime(record, QStringLiteral("at"), felt.atUtcMs, felt.utcOffsetS);
+        if (problems.size() == problemsBefore)
+            withoutFeed->append(felt);
+        return;
+    }
+    QString uuid;
+    if (!ejections.parseUuid(record, uuid))
+        return;
+    const qsizetype index = indexByUuid.value(uuid, -1);
+    if (index < 0 && rejectedUuids.contains(uuid))
+        return; // its session line is already named as bad
+    if (index < 0) {
+        ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
+        return;
+    }
+    ParsedSession &p = parsed[index];
+    Session &s = p.session;
+    bool orderOk = false;
+    const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
+    if (!orderOk || order < 1)
+        ejections.problem(
+            record, Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
+    else if (p.ordersSeen.contains(order))
+        ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
+    p.ordersSeen.append(order);
+
+    Letdown e;
+    ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
+    std::optional<double> offsetS;
+    ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
+    e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
+    const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
+    if (const auto sd = sideFromKey(side))
+        e.side = *sd;
+    else
+        ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
+    ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
+    if (problems.size() == problemsBefore) {
+        const bool outside = e.offsetMs > s.activeMs + kToleranceMs || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
+            || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
+        if (outside)
+            ejections.problem(record, Text::tr("the let-down falls outside its session."));
+        else
+            s.letdowns.append(e);
+    }
+}
+
+// The let-downs file's rows, each added to its session.
+void attachLetdowns(const CsvImportInput &input, QList<ParsedSession> &parsed,
     const QHash<QString, qsizetype> &indexByUuid, const QSet<QString> &rejectedUuids, QStringList &problems,
     QList<SpontaneousLetdown> *withoutFeed)
 {
     if (!input.letdownsCsv)
         return;
     TableReader ejections(input.letdownsName, problems);
-    if (!ejections.open(csv,
-            {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
-                QStringLiteral("side")},
-            {QStringLiteral("measured_volume_")}))
-        return;
-    if (ejections.records().size() > kMaxRows)
-        problems.append(Text::tr("%1: more than %2 rows.").arg(input.letdownsName).arg(kMaxRows));
-    for (const CsvRecord &record : ejections.records()) {
-        if (problems.size() > 1000)
-            break; // enough to see what is wrong
-        if (!ejections.checkWidth(record))
-            continue;
-        const qsizetype problemsBefore = problems.size();
-        if (withoutFeed && ejections.cell(record, QStringLiteral("session_id")).trimmed().isEmpty()) {
-            // A let-down felt with no feed: its moment is all it has.
-            SpontaneousLetdown felt;
-            ejections.parseTime(record, QStringLiteral("at"), felt.atUtcMs, felt.utcOffsetS);
-            if (problems.size() == problemsBefore)
-                withoutFeed->append(felt);
-            continue;
-        }
-        QString uuid;
-        if (!ejections.parseUuid(record, uuid))
-            continue;
-        const qsizetype index = indexByUuid.value(uuid, -1);
-        if (index < 0 && rejectedUuids.contains(uuid))
-            continue; // its session line is already named as bad
-        if (index < 0) {
-            ejections.problem(record, Text::tr("session_id %1 is not in %2.").arg(uuid, input.sessionsName));
-            continue;
-        }
-        ParsedSession &p = parsed[index];
-        Session &s = p.session;
-        bool orderOk = false;
-        const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
-        if (!orderOk || order < 1)
-            ejections.problem(
-                record, Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
-        else if (p.ordersSeen.contains(order))
-            ejections.problem(record, Text::tr("let-down %1 of session %2 appears twice.").arg(order).arg(uuid));
-        p.ordersSeen.append(order);
-
-        Letdown e;
-        ejections.parseTime(record, QStringLiteral("at"), e.atUtcMs, e.utcOffsetS);
-        std::optional<double> offsetS;
-        ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
-        e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
-        const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
-        if (const auto sd = sideFromKey(side))
-            e.side = *sd;
-        else
-            ejections.problem(record, Text::tr("unknown side '%1'.").arg(side));
-        ejections.parseVolumeMl(record, QStringLiteral("measured_volume_"), e.measuredVolumeMl);
-        if (problems.size() == problemsBefore) {
-            const bool outside = e.offsetMs > s.activeMs + kToleranceMs || e.atUtcMs < s.startedAtUtcMs - kToleranceMs
-                || (s.endedAtUtcMs && e.atUtcMs > *s.endedAtUtcMs + kToleranceMs);
-            if (outside)
-                ejections.problem(record, Text::tr("the let-down falls outside its session."));
-            else
-                s.letdowns.append(e);
-        }
-    }
+    ejections.read(*input.letdownsCsv,
+        {QStringLiteral("session_id"), QStringLiteral("order"), QStringLiteral("at"), QStringLiteral("offset_s"),
+            QStringLiteral("side")},
+        {QStringLiteral("measured_volume_")}, [&](const CsvRecord &record) {
+            if (problems.size() > 1000)
+                return false; // enough to see what is wrong
+            if (ejections.checkWidth(record))
+                attachLetdown(input, ejections, record, parsed, indexByUuid, rejectedUuids, problems, withoutFeed);
+            return true;
+        });
 }
 
 // Each session's let-downs sorted, and as many as its `letdowns` column says.
@@ -872,51 +873,40 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
     if (withoutFeed)
         withoutFeed->clear();
     problems.clear();
-    // The let-downs file (the larger) is parsed on another core while this one reads the
-    // sessions file; waited for before anything returns (it reads `input`).
-    QFuture<ParsedCsv> letdownsCsv;
-    if (input.letdownsCsv)
-        letdownsCsv = QtConcurrent::run([&input] { return parseCsv(*input.letdownsCsv); });
-    const auto waitForLetdowns = qScopeGuard([&] {
-        if (letdownsCsv.isValid()) // after takeResult() it is not, and would wait forever
-            letdownsCsv.waitForFinished();
-    });
-    TableReader table(input.sessionsName, problems);
-    if (!table.open(input.sessionsCsv,
-            {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
-                QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"),
-                QStringLiteral("side"), QStringLiteral("techniques"), QStringLiteral("letdowns"),
-                QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes")},
-            {QStringLiteral("measured_volume_")}))
-        return false;
-    if (table.records().size() > kMaxRows) {
-        problems.append(Text::tr("%1: more than %2 rows.").arg(input.sessionsName).arg(kMaxRows));
-        return false;
-    }
-
+    // Both files are read a row at a time: only the sessions being made are held, never every
+    // cell of both files (ten years of them were 220 MB, and most of an import's time).
     QList<ParsedSession> parsed;
+    // At most one session per line: growing the list instead moved every session made so far
+    // again, a tenth of an import.
+    parsed.reserve(std::min<qsizetype>(input.sessionsCsv.count('\n') + 1, kMaxRows));
     QHash<QString, qsizetype> indexByUuid;
+    indexByUuid.reserve(parsed.capacity());
     QSet<QString> rejectedUuids;
-    for (const CsvRecord &record : table.records()) {
-        if (!table.checkWidth(record))
-            continue;
-        const qsizetype problemsBefore = problems.size();
-        ParsedSession p;
-        p.lineNumber = record.lineNumber;
-        readSessionRecord(table, record, indexByUuid, problems, p);
-        const QString &uuid = p.session.uuid;
-        if (problems.size() == problemsBefore) {
-            indexByUuid.insert(uuid, parsed.size());
-            parsed.append(p);
-        } else if (!uuid.isEmpty()) {
-            rejectedUuids.insert(uuid); // its let-downs are not reported again, one by one
-        }
-    }
-
-    if (input.letdownsCsv) {
-        ParsedCsv letdowns = letdownsCsv.takeResult();
-        attachLetdowns(input, letdowns, parsed, indexByUuid, rejectedUuids, problems, withoutFeed);
-    }
+    TableReader table(input.sessionsName, problems);
+    const bool sessionsRead = table.read(input.sessionsCsv,
+        {QStringLiteral("session_id"), QStringLiteral("kind"), QStringLiteral("started_at"),
+            QStringLiteral("ended_at"), QStringLiteral("duration_s"), QStringLiteral("paused_s"),
+            QStringLiteral("side"), QStringLiteral("techniques"), QStringLiteral("letdowns"),
+            QStringLiteral("pre_feed_weight_g"), QStringLiteral("post_feed_weight_g"), QStringLiteral("notes")},
+        {QStringLiteral("measured_volume_")}, [&](const CsvRecord &record) {
+            if (!table.checkWidth(record))
+                return true;
+            const qsizetype problemsBefore = problems.size();
+            ParsedSession p;
+            p.lineNumber = record.lineNumber;
+            readSessionRecord(table, record, indexByUuid, problems, p);
+            const QString &uuid = p.session.uuid;
+            if (problems.size() == problemsBefore) {
+                indexByUuid.insert(uuid, parsed.size());
+                parsed.append(std::move(p));
+            } else if (!uuid.isEmpty()) {
+                rejectedUuids.insert(uuid); // its let-downs are not reported again, one by one
+            }
+            return true;
+        });
+    if (!sessionsRead)
+        return false;
+    attachLetdowns(input, parsed, indexByUuid, rejectedUuids, problems, withoutFeed);
     checkLetdownCounts(input, parsed, problems);
     if (!problems.isEmpty()) {
         if (withoutFeed)

@@ -115,6 +115,10 @@ bool readImportFile(const QString &path, ImportFile &file, QString &error)
         error = Text::tr("Cannot read %1: %2").arg(path, input.errorString());
         return false;
     }
+    // Room for the whole file at once where its size is known (a growing buffer copied ten
+    // years of export several times over); a pipe still reads in chunks.
+    if (const qint64 size = input.size(); size > 0)
+        file.bytes.reserve(qsizetype(std::min<qint64>(size, CsvReader::kMaxFileBytes + 1)));
     QByteArray chunk;
     while (!(chunk = input.read(1 << 20)).isEmpty()) {
         file.bytes += chunk;
