@@ -2,6 +2,8 @@
 
 #include "TestSupport.h"
 
+#include <limits>
+
 namespace {
 Session sampleSession(const QString &uuid, qint64 startedAtUtcMs)
 {
@@ -135,4 +137,42 @@ TEST_CASE("A failed save writes nothing at all")
     db.exec(QStringLiteral("DROP TRIGGER refuse_late"));
     CHECK(store.saveSession(session, {letdownAt(1000, Side::Left), letdownAt(9000, Side::Left)}));
     CHECK(db.scalar(QStringLiteral("SELECT count(*) FROM ejections")) == 2);
+}
+
+TEST_CASE("A read by start bounds gives the sessions inside them, whether it scans all or uses the index")
+{
+    // Bounds around every stored start read everything by plain scans; any other bounds go
+    // through the start index. Both must give exactly the sessions inside, in storage order.
+    TempDatabase db;
+    SessionStore store(db.database);
+    const qint64 t0 = 1'764'300'000'000;
+    // Stored out of start order, with two techniques and a let-down each.
+    const QList<qint64> starts = {t0 + 2'000'000, t0, t0 + 4'000'000, t0 + 1'000'000};
+    for (int i = 0; i < starts.size(); ++i) {
+        Session s = sampleSession(QStringLiteral("00000000-0000-4000-8000-00000000000%1").arg(i), starts[i]);
+        s.letdowns = {letdownAt(60'000 * (i + 1), Side::Left)};
+        REQUIRE(store.saveSession(s, s.letdowns));
+    }
+    const auto read = [&](qint64 fromUtcMs, qint64 toUtcMs, SessionStore::Detail detail) {
+        QList<qint64> got;
+        REQUIRE(store.forEachSessionStartedBetween(
+            fromUtcMs, toUtcMs,
+            [&](Session &&s) {
+                CHECK(s.letdowns.size() == 1);
+                CHECK(s.techniques.size() == 2);
+                got << s.startedAtUtcMs;
+            },
+            detail));
+        return got;
+    };
+    for (const auto detail : {SessionStore::Detail::Full, SessionStore::Detail::Statistics}) {
+        const QList<qint64> all = starts; // storage order
+        CHECK(read(t0, t0 + 4'000'000, detail) == all); // exactly the first and last start
+        CHECK(read(t0 - 1, t0 + 4'000'001, detail) == all);
+        CHECK(read(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), detail) == all);
+        CHECK(read(t0, t0 + 3'999'999, detail) == QList<qint64> {t0 + 2'000'000, t0, t0 + 1'000'000});
+        CHECK(read(t0 + 1, t0 + 4'000'000, detail) == QList<qint64> {t0 + 2'000'000, t0 + 4'000'000, t0 + 1'000'000});
+        CHECK(read(t0 + 1'000'000, t0 + 1'000'000, detail) == QList<qint64> {t0 + 1'000'000});
+        CHECK(read(t0 + 5'000'000, t0 + 6'000'000, detail).isEmpty());
+    }
 }

@@ -714,8 +714,18 @@ bool SessionStore::loadMatching(const QString &where, const QVariantList &values
 bool SessionStore::forEachSessionStartedBetween(
     qint64 fromUtcMs, qint64 toUtcMs, const std::function<void(Session &&)> &visit, Detail detail)
 {
-    if (fromUtcMs == std::numeric_limits<qint64>::min() && toUtcMs == std::numeric_limits<qint64>::max())
-        return forEachMatching({}, {}, visit, detail); // everything: plain scans, no id list
+    // Bounds around every stored start (all plausible dates, say) read everything: plain
+    // scans in storage order. Through the start index SQLite would sort every session by id
+    // and look each one up, and list every id for the let-downs and techniques.
+    bool everything = fromUtcMs == std::numeric_limits<qint64>::min() && toUtcMs == std::numeric_limits<qint64>::max();
+    if (!everything) {
+        SqlStatement span(m_database, "SELECT min(started_at_utc_ms), max(started_at_utc_ms) FROM sessions");
+        if (!span.next())
+            return fail(span);
+        everything = span.isNull(0) || (fromUtcMs <= span.integer(0) && span.integer(1) <= toUtcMs);
+    }
+    if (everything)
+        return forEachMatching({}, {}, visit, detail);
     return forEachMatching(QStringLiteral("s.started_at_utc_ms BETWEEN ? AND ?"), {fromUtcMs, toUtcMs}, visit, detail);
 }
 
