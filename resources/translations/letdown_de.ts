@@ -549,6 +549,10 @@
         <source>the sync folder %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -3261,10 +3265,6 @@
     <message>
         <source>%1 fields where the header has %2 (a missing quote or comma?).</source>
         <translation>%1 Felder, wo die Kopfzeile %2 hat (ein fehlendes Anführungszeichen oder Komma?).</translation>
-    </message>
-    <message>
-        <source>%1: more than %2 rows.</source>
-        <translation>%1: mehr als %2 Zeilen.</translation>
     </message>
     <message>
         <source>session_id &apos;%1&apos; is not a UUID.</source>

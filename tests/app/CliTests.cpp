@@ -140,6 +140,13 @@ TEST_CASE("CLI: stats refuses bad input with a message and a non-zero exit")
     result = runLetdown({"frobnicate"});
     CHECK(result.exitCode == 2);
     CHECK(result.err.contains("unknown command"));
+
+    // Standard output that cannot take it (a full disk) is said, not a silent success.
+    result = runProgram(QStringLiteral("bash"),
+        {"-c", QStringLiteral("exec '%1' stats --database '%2' --json > /dev/full")
+                   .arg(QStringLiteral(LETDOWN_EXECUTABLE), fixture.db.path)});
+    CHECK(result.exitCode == 1);
+    CHECK(result.err.contains("Cannot write to standard output: No space left on device"));
 }
 
 TEST_CASE("CLI: every command has its own --help, and none needs a display")
