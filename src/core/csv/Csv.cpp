@@ -79,6 +79,18 @@ QString CsvWriter::quoted(const QString &field)
     return out;
 }
 
+QString csvNumber(double value, int maxDecimals)
+{
+    QString text = QString::number(value, 'f', maxDecimals);
+    if (text.contains(u'.')) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(u'.'))
+            text.chop(1);
+    }
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
 void CsvLine::clear()
 {
     m_bytes.truncate(0); // keeps its capacity (clear() would free it, and every line allocate again)
@@ -137,16 +149,8 @@ CsvLine &CsvLine::number(double value, int maxDecimals)
     // magnitudes where the product is an exact integer when it is one at all; anything larger
     // (never a volume), NaN or infinity goes Qt's way.
     constexpr double kPowersOfTen[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-    if (!std::isfinite(value) || std::abs(value) >= 1e9 || maxDecimals < 0 || maxDecimals > 6) {
-        QString text = QString::number(value, 'f', maxDecimals);
-        if (text.contains(u'.')) {
-            while (text.endsWith(u'0'))
-                text.chop(1);
-            if (text.endsWith(u'.'))
-                text.chop(1);
-        }
-        return text == QLatin1String("-0") ? ascii("0") : ascii(text.toStdString());
-    }
+    if (!std::isfinite(value) || std::abs(value) >= 1e9 || maxDecimals < 0 || maxDecimals > 6)
+        return ascii(csvNumber(value, maxDecimals).toStdString());
     const double twice = value * 2 * kPowersOfTen[maxDecimals];
     const bool exact = std::fma(value, 2 * kPowersOfTen[maxDecimals], -twice) == 0;
     const bool tie = exact && std::fmod(std::abs(twice), 2.0) == 1.0;

@@ -11,6 +11,9 @@
 
 class QIODevice;
 
+// Formats a number with a dot, no thousands separator and no trailing zeros.
+QString csvNumber(double value, int maxDecimals);
+
 // One record assembled as UTF-8 bytes, a cell at a time: for writers of many rows (an export
 // of ten years), which would otherwise make a list of strings for every row.
 class CsvLine

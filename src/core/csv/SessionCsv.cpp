@@ -75,18 +75,6 @@ bool write(CsvWriter &writer, const QStringList &row, QString &error)
 }
 } // namespace
 
-QString csvNumber(double value, int maxDecimals)
-{
-    QString text = QString::number(value, 'f', maxDecimals);
-    if (text.contains(u'.')) {
-        while (text.endsWith(u'0'))
-            text.chop(1);
-        if (text.endsWith(u'.'))
-            text.chop(1);
-    }
-    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
-}
-
 namespace {
 // csvTime's 25 characters, without making a QString (an export writes one per row).
 struct CsvTimeText {
@@ -308,22 +296,10 @@ bool SessionCsvStream::writeWithoutFeed(const SpontaneousLetdown &felt, QString 
     return put(m_letdowns, 1, error);
 }
 
-bool writeSessionsCsv(
-    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
+namespace {
+bool writeAll(SessionCsvStream &stream, const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
+    QString &error)
 {
-    SessionCsvStream stream(model, unit, device, nullptr);
-    if (!stream.writeHeaders(error))
-        return false;
-    for (const Session &s : sessions)
-        if (!stream.writeSession(s, error))
-            return false;
-    return true;
-}
-
-bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
-    QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed)
-{
-    SessionCsvStream stream(model, unit, nullptr, device);
     if (!stream.writeHeaders(error))
         return false;
     for (const Session &s : sessions)
@@ -333,6 +309,21 @@ bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &mode
         if (!stream.writeWithoutFeed(felt, error))
             return false;
     return true;
+}
+} // namespace
+
+bool writeSessionsCsv(
+    const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit, QIODevice *device, QString &error)
+{
+    SessionCsvStream stream(model, unit, device, nullptr);
+    return writeAll(stream, sessions, {}, error);
+}
+
+bool writeLetdownsCsv(const QList<Session> &sessions, const ReferenceModel &model, VolumeUnit unit,
+    QIODevice *device, QString &error, const QList<SpontaneousLetdown> &withoutFeed)
+{
+    SessionCsvStream stream(model, unit, nullptr, device);
+    return writeAll(stream, sessions, withoutFeed, error);
 }
 
 namespace {

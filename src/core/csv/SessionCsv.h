@@ -69,8 +69,6 @@ struct CsvImportInput {
 bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems,
     QList<SpontaneousLetdown> *withoutFeed = nullptr);
 
-// Formats a number with a dot, no thousands separator and no trailing zeros.
-QString csvNumber(double value, int maxDecimals);
 // ISO 8601 local time with its UTC offset, e.g. 2026-11-28T03:14:07+01:00.
 QString csvTime(qint64 utcMs, int utcOffsetS);
 // Reads exactly that form back quickly; false for anything else.
