@@ -719,7 +719,10 @@ bool SessionStore::forEachSessionStartedBetween(
     // and look each one up, and list every id for the let-downs and techniques.
     bool everything = fromUtcMs == std::numeric_limits<qint64>::min() && toUtcMs == std::numeric_limits<qint64>::max();
     if (!everything) {
-        SqlStatement span(m_database, "SELECT min(started_at_utc_ms), max(started_at_utc_ms) FROM sessions");
+        // Two subqueries: each is one step to an end of the start index. (min() and max() in
+        // one SELECT scan the whole index, and readers call this for every few weeks.)
+        SqlStatement span(m_database,
+            "SELECT (SELECT min(started_at_utc_ms) FROM sessions), (SELECT max(started_at_utc_ms) FROM sessions)");
         if (!span.next())
             return fail(span);
         everything = span.isNull(0) || (fromUtcMs <= span.integer(0) && span.integer(1) <= toUtcMs);
@@ -1005,8 +1008,10 @@ bool SessionStore::loadStartSpan(qint64 fromUtcMs, qint64 toUtcMs, std::optional
 {
     m_error.clear();
     span.reset();
+    // As above: each end found in the start index in one step.
     SqlStatement query(m_database,
-        "SELECT min(started_at_utc_ms), max(started_at_utc_ms) FROM sessions WHERE started_at_utc_ms BETWEEN ? AND ?");
+        "SELECT (SELECT min(started_at_utc_ms) FROM sessions WHERE started_at_utc_ms BETWEEN ?1 AND ?2),"
+        " (SELECT max(started_at_utc_ms) FROM sessions WHERE started_at_utc_ms BETWEEN ?1 AND ?2)");
     query.bind(1, fromUtcMs);
     query.bind(2, toUtcMs);
     if (!query.next())
