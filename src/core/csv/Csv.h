@@ -88,7 +88,7 @@ public:
     bool parse(const QByteArray &bytes); // all of it into records()
     // The same, a record at a time and nothing held: `visit` gets one record object, refilled
     // for each row (copy what it keeps), and returns false to stop reading (parse then
-    // returns true). records() stays empty.
+    // returns true). records() is left as it was.
     bool parse(const QByteArray &bytes, const std::function<bool(const CsvRecord &)> &visit);
     bool read(QIODevice *device); // reads all, checks the size, then parse()
     const QList<CsvRecord> &records() const { return m_records; }
