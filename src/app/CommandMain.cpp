@@ -18,6 +18,7 @@
 
 int main(int argc, char **argv)
 {
+    forgetLauncherTunables();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

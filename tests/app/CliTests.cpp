@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QDir>
 
@@ -680,4 +681,47 @@ TEST_CASE("CLI: sync exchanges through a folder: what one file holds reaches ano
     CHECK(again.out.contains("Sent 0 changes in 0 files."));
     CHECK(again.out.contains("Received nothing new."));
     CHECK(again.out.contains("This device: Pat's laptop")); // the name is kept
+}
+
+TEST_CASE("letdown runs letdown-command with huge pages for its heap, and nothing started from there inherits them")
+{
+    // Fake programs beside copies of the real ones print what their environment says of it.
+    const QByteArray printTunables
+        = "#!/bin/sh\nprintf '%s|%s\\n' \"${GLIBC_TUNABLES-unset}\" \"${LETDOWN_SET_GLIBC_TUNABLES-unset}\"\n";
+    const auto install = [](const QString &from, const QString &to) {
+        REQUIRE(QFile::copy(from, to));
+        REQUIRE(QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    };
+    const QString realCommand = QFileInfo(QStringLiteral(LETDOWN_EXECUTABLE)).dir().filePath("letdown-command");
+    QTemporaryDir fakeCommand, fakeWindow;
+    install(LETDOWN_EXECUTABLE, fakeCommand.filePath("letdown"));
+    writeFile(fakeCommand.filePath("letdown-command"), printTunables);
+    REQUIRE(QFile::setPermissions(fakeCommand.filePath("letdown-command"), QFile::ReadOwner | QFile::ExeOwner));
+    install(LETDOWN_EXECUTABLE, fakeWindow.filePath("letdown"));
+    install(realCommand, fakeWindow.filePath("letdown-command"));
+    writeFile(fakeWindow.filePath("letdown-window"), printTunables);
+    REQUIRE(QFile::setPermissions(fakeWindow.filePath("letdown-window"), QFile::ReadOwner | QFile::ExeOwner));
+
+    const QByteArray before = qgetenv("GLIBC_TUNABLES");
+    const bool wasSet = qEnvironmentVariableIsSet("GLIBC_TUNABLES");
+    const auto restore = qScopeGuard([&] {
+        if (wasSet)
+            qputenv("GLIBC_TUNABLES", before);
+        else
+            qunsetenv("GLIBC_TUNABLES");
+    });
+
+    SECTION("set for letdown-command, taken out again before the window starts")
+    {
+        qunsetenv("GLIBC_TUNABLES");
+        CHECK(runProgram(fakeCommand.filePath("letdown"), {"stats"}).out == "glibc.malloc.hugetlb=1|1\n");
+        // --version is the window's to answer: letdown -> letdown-command -> letdown-window.
+        CHECK(runProgram(fakeWindow.filePath("letdown"), {"--version"}).out == "unset|unset\n");
+    }
+    SECTION("her own setting is left as it is, all the way")
+    {
+        qputenv("GLIBC_TUNABLES", "glibc.malloc.check=0");
+        CHECK(runProgram(fakeCommand.filePath("letdown"), {"stats"}).out == "glibc.malloc.check=0|unset\n");
+        CHECK(runProgram(fakeWindow.filePath("letdown"), {"--version"}).out == "glibc.malloc.check=0|unset\n");
+    }
 }
