@@ -259,7 +259,10 @@ int runStats(const QCommandLineParser &parser)
     if (fittedChosen && fitting.isValid())
         preferences.currentFit = fitting.result();
     model = preferences.referenceModel();
-    const TrendStats stats = computeTrendStats(sessions, model, filter, range);
+    // The weekly figures are kept as data (docs/performance.md): read, not recomputed.
+    TrendStats stats;
+    if (!loadTrendStats(store, model, filter, range, stats, error))
+        return fail(verb, error);
 
     QTextStream out(stdout);
     if (asJson) {
