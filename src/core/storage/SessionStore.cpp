@@ -494,22 +494,24 @@ bool SessionStore::findOverlapping(
     return query.ok() || fail(query);
 }
 
+QScopeGuard<std::function<void()>> SessionStore::largeWriteCache()
+{
+    // Only a speed-up, so a failure is not one. Reads keep the small default (the memory
+    // target counts it).
+    SqlStatement(m_database, "PRAGMA cache_size = -65536").run(); // 64 MiB at most
+    return qScopeGuard(std::function<void()>([this] { SqlStatement(m_database, "PRAGMA cache_size = -2000").run(); }));
+}
+
 bool SessionStore::importSessions(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed,
     int &added, int &skipped, int &addedLetdowns, int &addedWithoutFeed)
 {
     added = skipped = addedLetdowns = addedWithoutFeed = 0;
-    // A transaction whose changed pages outgrow the page cache (2 MB by default) writes
-    // them to the WAL early and reads them back for the next row: a larger cache for the
-    // import only (reads elsewhere keep the small default, which the memory target counts).
-    SqlStatement(m_database, "PRAGMA cache_size = -65536").run(); // 64 MiB at most; only a speed-up
+    const auto largerCache = largeWriteCache();
     // Foreign keys are checked per inserted row; an import's let-downs and techniques point at the
     // rows it has just inserted, so the checks cannot fail and are off for it. (The pragma
     // only takes effect outside a transaction, hence here.)
     SqlStatement(m_database, "PRAGMA foreign_keys = OFF").run();
-    const auto restoreSettings = qScopeGuard([this] {
-        SqlStatement(m_database, "PRAGMA cache_size = -2000").run();
-        SqlStatement(m_database, "PRAGMA foreign_keys = ON").run();
-    });
+    const auto restoreForeignKeys = qScopeGuard([this] { SqlStatement(m_database, "PRAGMA foreign_keys = ON").run(); });
     const bool committed = transaction([&] {
         // One read of the stored ids instead of one query per imported session.
         QSet<QString> known;

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMap>
 #include <QSet>
+#include <QScopeGuard>
 #include <QString>
 #include <QVariantList>
 
@@ -167,6 +168,10 @@ private:
     // One write transaction; on failure errorString() says why.
     bool transaction(const std::function<bool()> &body);
     void runBeforeCommit();
+    // A transaction whose changed pages outgrow the page cache (2 MB by default) writes them
+    // to the WAL early and reads them back for the next row: a write of thousands of sessions
+    // (an import, a first sync) runs with a larger cache, until the returned guard ends.
+    [[nodiscard]] QScopeGuard<std::function<void()>> largeWriteCache();
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
     bool writeScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
     bool insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections);

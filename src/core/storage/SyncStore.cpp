@@ -144,6 +144,11 @@ bool SyncStore::saveFilesSeen(const QList<SyncFileSeen> &files)
 bool SyncStore::applyBatch(const SyncBatch &batch)
 {
     Database &database = m_store.m_database;
+    // A first sync brings a whole log at once: as an import, with room for its pages.
+    constexpr qsizetype kLargeBatchSessions = 1000;
+    std::optional<QScopeGuard<std::function<void()>>> largerCache;
+    if (batch.sessions.size() >= kLargeBatchSessions)
+        largerCache.emplace(m_store.largeWriteCache());
     return m_store.transaction([&] {
         for (const Session &session : batch.sessions) {
             SqlStatement clear(database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)",

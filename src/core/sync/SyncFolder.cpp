@@ -449,6 +449,9 @@ bool SyncFolder::readIncoming(Report &report)
         return false;
     }
     const qint64 nowMs = m_journal.clock().wallUtcMs();
+    // Once per read: asked for each record, the local date cost a tenth of a first sync of ten
+    // years (glibc looks at the time zone file again on every call).
+    const QDate today = localToday(m_journal.clock());
     qint64 clock = m_settings.value(kClock).toLongLong();
     const SessionRecorder &recorder = m_journal.recorder();
     const QString liveUuid = recorder.isLive() ? recorder.currentSession().uuid : QString();
@@ -582,10 +585,9 @@ bool SyncFolder::readIncoming(Report &report)
                 IncomingRecord record;
                 QString why;
                 if (!parseRecord(value.toObject(), deviceFolder, nowMs, record, why)
-                    || (record.session
-                        && !implausibleDatesError(*record.session, localToday(m_journal.clock())).isEmpty())) {
+                    || (record.session && !implausibleDatesError(*record.session, today).isEmpty())) {
                     if (why.isEmpty())
-                        why = implausibleDatesError(*record.session, localToday(m_journal.clock()));
+                        why = implausibleDatesError(*record.session, today);
                     ++refusedRecords;
                     if (firstRefusal.isEmpty())
                         firstRefusal = why;
