@@ -1,8 +1,10 @@
+#include "base/Clock.h"
 #include "domain/TimeFormat.h"
 
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <limits>
 
@@ -65,4 +67,62 @@ TEST_CASE("Gaps between feeds read as hours and minutes")
     CHECK(formatHoursMinutes(0) == "0:00");
     CHECK(formatHoursMinutes(5 * 3600 + 10 * 60 + 59) == "5:10"); // seconds dropped
     CHECK(formatHoursMinutes(26 * 3600 + 5 * 60) == "26:05");
+}
+
+TEST_CASE("The system clock's local offset is the one Qt finds, in any time zone, and follows a change of zone")
+{
+    // POSIX rules need no time zone files (a fresh Debian may have none): Central Europe,
+    // Newfoundland (half hours) and Chatham (45 minutes, south: summer at the year's end).
+    const QByteArray savedTz = qgetenv("TZ");
+    const bool hadTz = qEnvironmentVariableIsSet("TZ");
+    const SystemClock clock;
+    struct Zone {
+        QByteArray rule;
+        int januaryOffsetS, julyOffsetS;
+    };
+    const QList<Zone> zones = {{"CET-1CEST,M3.5.0,M10.5.0/3", 3600, 7200},
+        {"NST3:30NDT,M3.2.0,M11.1.0", -12600, -9000},
+        {"<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45", 49500, 45900}, {"UTC0", 0, 0}};
+    const qint64 january = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 july = QDateTime(QDate(2026, 7, 15), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+    QSet<int> offsetsSeen;
+    for (const auto &[zone, januaryOffsetS, julyOffsetS] : zones) {
+        qputenv("TZ", zone);
+        // Asked before Qt is (which would make glibc look at the new zone for us too).
+        CHECK(clock.utcOffsetS(january) == januaryOffsetS);
+        CHECK(clock.utcOffsetS(july) == julyOffsetS);
+        // Every 3 days and 77 minutes from 1950 to 2060, and either side of this zone's
+        // changes in 2026 (found where the offset moves), to the millisecond.
+        const qint64 stepMs = (3 * 24 * 60 + 77) * 60'000LL;
+        const qint64 firstMs = QDateTime(QDate(1950, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 lastMs = QDateTime(QDate(2060, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        int mismatches = 0;
+        for (qint64 ms = firstMs; ms < lastMs; ms += stepMs) {
+            const int expected = QDateTime::fromMSecsSinceEpoch(ms, Qt::LocalTime).offsetFromUtc();
+            mismatches += clock.utcOffsetS(ms) != expected ? 1 : 0;
+            offsetsSeen.insert(expected);
+        }
+        CHECK(mismatches == 0);
+        const qint64 yearStartMs = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        int changesFound = 0;
+        for (qint64 hourMs = yearStartMs; hourMs < yearStartMs + 366 * 86'400'000LL; hourMs += 3'600'000) {
+            const int before = QDateTime::fromMSecsSinceEpoch(hourMs, Qt::LocalTime).offsetFromUtc();
+            if (QDateTime::fromMSecsSinceEpoch(hourMs + 3'600'000, Qt::LocalTime).offsetFromUtc() == before)
+                continue;
+            ++changesFound;
+            for (qint64 ms = hourMs; ms <= hourMs + 3'600'000; ms += 60'000)
+                for (const qint64 at : {ms - 1, ms, ms + 1})
+                    CHECK(clock.utcOffsetS(at) == QDateTime::fromMSecsSinceEpoch(at, Qt::LocalTime).offsetFromUtc());
+        }
+        CHECK(changesFound == (zone == "UTC0" ? 0 : 2));
+        // Before 1970, to the millisecond (whole seconds round down).
+        CHECK(clock.utcOffsetS(-1) == QDateTime::fromMSecsSinceEpoch(-1, Qt::LocalTime).offsetFromUtc());
+    }
+    CHECK(offsetsSeen.contains(3600));
+    CHECK(offsetsSeen.contains(-9000));
+    CHECK(offsetsSeen.contains(13 * 3600 + 45 * 60));
+    if (hadTz)
+        qputenv("TZ", savedTz);
+    else
+        qunsetenv("TZ");
 }

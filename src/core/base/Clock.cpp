@@ -2,17 +2,53 @@
 
 #include <QDateTime>
 
+#include <cstdlib>
 #include <ctime>
+#include <limits>
 #include <memory>
+#include <mutex>
+#include <string>
 
 qint64 SystemClock::wallUtcMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+namespace {
+// glibc's tzset() looks at the time zone file again (a stat) each time; Qt 6.4 asks it twice
+// for every local offset, about 6 us here, and a tap asks for two offsets. So the time zone
+// is looked at again once a second, or at once when TZ itself changed (as a test sets it):
+// a time zone she changes on the computer is followed within a second.
+void followTimeZoneChanges()
+{
+    static std::mutex guard;
+    static std::string lastTz;
+    static bool lastTzSet = false;
+    static qint64 lastLookMs = std::numeric_limits<qint64>::min();
+    timespec now {};
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+    const qint64 nowMs = qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+    const std::lock_guard lock(guard);
+    const char *tz = std::getenv("TZ");
+    const bool tzChanged = (tz != nullptr) != lastTzSet || (tz && lastTz != tz);
+    if (!tzChanged && lastLookMs != std::numeric_limits<qint64>::min() && nowMs - lastLookMs < 1000)
+        return;
+    tzset();
+    lastTzSet = tz != nullptr;
+    lastTz = tz ? tz : "";
+    lastLookMs = nowMs;
+}
+} // namespace
+
 int SystemClock::utcOffsetS(qint64 utcMs) const
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::LocalTime).offsetFromUtc();
+    followTimeZoneChanges();
+    // Whole seconds, rounded down (an instant before 1970 too).
+    const time_t seconds = time_t(utcMs / 1000 - (utcMs % 1000 < 0 ? 1 : 0));
+    tm local {};
+    if (localtime_r(&seconds, &local))
+        return int(local.tm_gmtoff);
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::LocalTime).offsetFromUtc(); // beyond what libc can say
 }
 
 qint64 SystemClock::monotonicMs() const
