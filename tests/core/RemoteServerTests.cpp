@@ -552,3 +552,23 @@ TEST_CASE("Remote: a scale's readings go to the live pumping session, with the s
     CHECK(send(remote.port, httpPostTap(remote.port, QByteArray(300 * 1024, ' '), kKey, {}, "/api/v1/scale")).status == 413);
     CHECK(scale.samples().size() == 200);
 }
+
+TEST_CASE("Remote: a tap_id has 8 to 64 ASCII letters, digits, '-' or '_', and nothing else")
+{
+    RemoteRig r;
+    const auto status = [&](const QString &id) {
+        QJsonObject body {{"tap_id", id}, {"action", "letdown"}};
+        return send(r.port, post(r.port, QJsonDocument(body).toJson(QJsonDocument::Compact))).status;
+    };
+    // No session runs: a well-formed id gets past the check to "no session" (409).
+    CHECK(status(QString(8, u'a')) == 409);
+    CHECK(status(QString(64, u'Z')) == 409);
+    CHECK(status(QStringLiteral("tap_0-9-AZaz")) == 409);
+    CHECK(status(QString(7, u'a')) == 400);
+    CHECK(status(QString(65, u'a')) == 400);
+    CHECK(status(QStringLiteral("tap.with.dots")) == 400);
+    CHECK(status(QStringLiteral("tap with space")) == 400);
+    CHECK(status(QStringLiteral("caf\u00e9-tap-01")) == 400); // a letter, but not ASCII
+    CHECK(status(QString()) == 400);
+    CHECK(r.count("SELECT count(*) FROM ejections") == 0);
+}
