@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <cstdint>
 #include <limits>
 
 TEST_CASE("Elapsed times read as m:ss, then h:mm:ss")
@@ -125,4 +126,35 @@ TEST_CASE("The system clock's local offset is the one Qt finds, in any time zone
         qputenv("TZ", savedTz);
     else
         qunsetenv("TZ");
+}
+
+TEST_CASE("An instant in ISO 8601 with milliseconds reads exactly as Qt writes it, for any offset and date")
+{
+    CHECK(isoTimeWithMs(QDateTime(QDate(2026, 11, 29), QTime(2, 12, 5, 250), Qt::UTC).toMSecsSinceEpoch(), 3600)
+        == "2026-11-29T03:12:05.250+01:00");
+    CHECK(isoTimeWithMs(0, 0) == "1970-01-01T00:00:00.000Z");
+    // Spread over the years 1 to 9999 and beyond, both sides of 1970, with offsets from
+    // -14 h to +14 h in whole minutes, quarter hours, odd seconds, and none.
+    std::uint64_t state = 88172645463325252ULL; // xorshift: the same cases on every run
+    const auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    const qint64 spanMs = QDateTime(QDate(10100, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    int differences = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const qint64 utcMs = qint64(next() % std::uint64_t(2 * spanMs)) - spanMs;
+        const int offsets[] = {0, int(next() % 1681) * 60 - 840 * 60, int(next() % 113) * 900 - 50400,
+            int(next() % 100801) - 50400};
+        for (const int offsetS : offsets) {
+            const QString expected
+                = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, offsetS).toString(Qt::ISODateWithMs);
+            if (isoTimeWithMs(utcMs, offsetS) != expected && ++differences <= 5)
+                FAIL_CHECK(utcMs << " " << offsetS << ": " << isoTimeWithMs(utcMs, offsetS).toStdString() << " vs "
+                                 << expected.toStdString());
+        }
+    }
+    CHECK(differences == 0);
 }

@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace {
 QString format(qint64 elapsedMs, int minuteWidth)
 {
@@ -43,6 +46,28 @@ QDate storedLocalDate(qint64 utcMs, int utcOffsetS)
     // Rounded down, also before 1970 (C++ division rounds toward zero).
     const qint64 days = localMs / kMsPerDay - (localMs % kMsPerDay < 0 ? 1 : 0);
     return QDate::fromJulianDay(kJulianDayOf1970 + days);
+}
+
+QString isoTimeWithMs(qint64 utcMs, int utcOffsetS)
+{
+    const QDate date = storedLocalDate(utcMs, utcOffsetS);
+    // Years of four digits and whole-minute offsets; anything else as Qt writes it.
+    if (!date.isValid() || date.year() < 1 || date.year() > 9999 || utcOffsetS % 60 != 0)
+        return storedLocalDateTime(utcMs, utcOffsetS).toString(Qt::ISODateWithMs);
+    constexpr qint64 kMsPerDay = 24LL * 3600 * 1000;
+    const qint64 localMs = utcMs + qint64(utcOffsetS) * 1000;
+    const qint64 msOfDay = localMs % kMsPerDay + (localMs % kMsPerDay < 0 ? kMsPerDay : 0);
+    char text[40];
+    int length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d", date.year(), date.month(),
+        date.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000));
+    if (utcOffsetS == 0) {
+        text[length++] = 'Z';
+    } else {
+        const int minutes = std::abs(utcOffsetS) / 60;
+        length += std::snprintf(
+            text + length, sizeof text - size_t(length), "%c%02d:%02d", utcOffsetS < 0 ? '-' : '+', minutes / 60, minutes % 60);
+    }
+    return QString::fromLatin1(text, length);
 }
 
 std::optional<qint64> parseElapsedMs(const QString &text)

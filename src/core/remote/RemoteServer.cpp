@@ -5,6 +5,7 @@
 #include "commands/SessionCommands.h"
 #include "journal/Journal.h"
 #include "base/Clock.h"
+#include "domain/TimeFormat.h"
 #include "recorder/SessionRecorder.h"
 #include "storage/SessionStore.h"
 
@@ -100,7 +101,7 @@ bool isTapId(QStringView text)
 // An instant as ISO 8601 with the offset she had then (what scripts and Home Assistant read).
 QString isoTime(qint64 utcMs, int utcOffsetS)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::OffsetFromUTC, utcOffsetS).toString(Qt::ISODateWithMs);
+    return isoTimeWithMs(utcMs, utcOffsetS);
 }
 } // namespace
 
