@@ -282,3 +282,17 @@ TEST_CASE("Week figures: a session on an impossible date (a damaged file) can st
     REQUIRE(rig.journal.deleteSession(s.uuid, Origin::History, error));
     CHECK(kept(rig.store).isEmpty());
 }
+
+TEST_CASE("Week figures: bytes whose first let-down times are out of order are not read (the median needs them sorted)")
+{
+    WeekFigures figures;
+    figures.nursing.sessions = 3;
+    figures.nursing.logged = 3;
+    figures.nursing.letdowns = 5;
+    figures.nursing.firstLetdownMs = {40'000, 90'000, 125'000};
+    WeekFigures read;
+    REQUIRE(WeekFigures::fromBytes(figures.toBytes(), read));
+    CHECK(read == figures);
+    figures.nursing.firstLetdownMs = {90'000, 40'000, 125'000};
+    CHECK_FALSE(WeekFigures::fromBytes(figures.toBytes(), read));
+}

@@ -219,6 +219,7 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
     if (range.to && range.to->dayOfWeek() != 7)
         fromSessions.insert(weekKeyOf(*range.to));
     TrendAccumulator accumulator(model, filter, range);
+    accumulator.reserveWeeks(kept.size() + 4);
     for (auto it = kept.cbegin(); it != kept.cend(); ++it) {
         const auto [weekFromUtcMs, weekToUtcMs] = widenedWeekUtcBounds(it.key());
         WeekFigures figures;
@@ -228,7 +229,7 @@ bool loadTrendStats(SessionStore &store, const ReferenceModel &model, KindFilter
             fromSessions.insert(it.key());
             continue;
         }
-        accumulator.addWholeWeek(mondayOfWeekKey(it.key()), figures);
+        accumulator.addWholeWeek(mondayOfWeekKey(it.key()), std::move(figures));
     }
     QList<qint64> weeks(fromSessions.cbegin(), fromSessions.cend());
     weeks.removeIf([&](qint64 week) { return week < firstWeek || week > lastWeek; });

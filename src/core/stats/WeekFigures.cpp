@@ -134,6 +134,9 @@ bool readKind(Reader &in, KindWeekFigures &f)
     f.firstLetdownMs.reserve(firstCount);
     for (qint32 i = 0; i < firstCount; ++i)
         f.firstLetdownMs.append(in.read<qint64>());
+    // Kept sorted (readers take the median without sorting): a damaged list is not read.
+    if (!std::is_sorted(f.firstLetdownMs.cbegin(), f.firstLetdownMs.cend()))
+        return false;
     const quint8 present = in.read<quint8>();
     for (int d = 0; d < 7 && in.ok(); ++d) {
         if (!(present & (1u << d)))

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <numeric>
 
 namespace {
@@ -224,29 +225,39 @@ void TrendAccumulator::add(const Session &session)
     m->sawInRange(day);
 }
 
-void TrendAccumulator::addWholeWeek(QDate monday, const WeekFigures &figures)
+void TrendAccumulator::reserveWeeks(qsizetype weeks)
+{
+    m->inRangeByMonday.reserve(weeks);
+    m->allByMonday.reserve(weeks);
+}
+
+void TrendAccumulator::addWholeWeek(QDate monday, WeekFigures &&figures)
 {
     const StatsRange &range = m->range;
     const QDate sunday = monday.addDays(6);
     Q_ASSERT(!range.to || sunday <= *range.to);
     Q_ASSERT(!range.from || monday >= *range.from || sunday < *range.from);
     const bool inRange = !range.from || monday >= *range.from;
-    WeekFigures kept;
+    bool anyInRange = false;
     for (const SessionKind kind : {SessionKind::Nursing, SessionKind::Pumping}) {
-        const KindWeekFigures &part = kind == SessionKind::Nursing ? figures.nursing : figures.pumping;
-        if (!passes(m->filter, kind) || part.isEmpty())
+        KindWeekFigures &part = kind == SessionKind::Nursing ? figures.nursing : figures.pumping;
+        if (!passes(m->filter, kind) || part.isEmpty()) {
+            part = KindWeekFigures(); // not kept: the other kind's filter
             continue;
+        }
         m->allByMonday[monday].add(part, kind);
-        if (!inRange)
+        if (!inRange) {
+            part = KindWeekFigures();
             continue;
-        (kind == SessionKind::Nursing ? kept.nursing : kept.pumping) = part;
+        }
+        anyInRange = true;
         m->sessions += part.sessions;
         for (int d = 0; d < 7; ++d)
             if (part.dayMask & (1u << d))
                 m->sawInRange(monday.addDays(d));
     }
-    if (!kept.isEmpty())
-        m->inRangeByMonday.insert(monday, kept);
+    if (anyInRange)
+        m->inRangeByMonday.insert(monday, std::move(figures));
 }
 
 TrendStats TrendAccumulator::result() const
@@ -303,13 +314,17 @@ TrendStats TrendAccumulator::result() const
         stats.baselineLetdownsNursing = meanOrNothing(baseline.nursingLetdowns, baseline.nursingLogged);
         stats.baselineLetdownsPumping = meanOrNothing(baseline.pumpingLetdowns, baseline.pumpingLogged);
 
-        QList<double> firstLetdownS;
-        for (const KindWeekFigures *part : parts)
-            for (const qint64 ms : part->firstLetdownMs)
-                firstLetdownS.append(double(ms) / 1000.0);
-        stats.sessionsWithLetdown = int(firstLetdownS.size());
-        if (!firstLetdownS.isEmpty())
-            stats.medianFirstLetdownS = median(firstLetdownS);
+        // Each kind's times are kept sorted: merged, they give the median with no sort (the
+        // same values picked, so the same double as median()).
+        QList<qint64> firstLetdownMs;
+        firstLetdownMs.reserve(week.nursing.firstLetdownMs.size() + week.pumping.firstLetdownMs.size());
+        std::merge(week.nursing.firstLetdownMs.cbegin(), week.nursing.firstLetdownMs.cend(),
+            week.pumping.firstLetdownMs.cbegin(), week.pumping.firstLetdownMs.cend(), std::back_inserter(firstLetdownMs));
+        stats.sessionsWithLetdown = int(firstLetdownMs.size());
+        if (const qsizetype middle = firstLetdownMs.size() / 2; !firstLetdownMs.isEmpty())
+            stats.medianFirstLetdownS = firstLetdownMs.size() % 2
+                ? double(firstLetdownMs[middle]) / 1000.0
+                : (double(firstLetdownMs[middle - 1]) / 1000.0 + double(firstLetdownMs[middle]) / 1000.0) / 2.0;
 
         // Day by day: measured totals and the model's estimates, kept apart and together
         // (Monday first: the same order, so the same sums, as meanPerDay over dated maps).

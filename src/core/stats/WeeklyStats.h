@@ -92,7 +92,10 @@ public:
     // A whole week's kept figures (stats/WeekFigures) instead of its sessions: the week must
     // lie wholly inside the range, or wholly before it (then it only feeds baselines), and
     // none of its sessions may also be given to add().
-    void addWholeWeek(QDate monday, const WeekFigures &figures);
+    void addWholeWeek(QDate monday, WeekFigures &&figures);
+    // Room for this many weeks, made once (growing one week at a time moved every week's
+    // figures again at each step: a tenth of reading ten years).
+    void reserveWeeks(qsizetype weeks);
     TrendStats result() const;
 
 private:
