@@ -590,6 +590,9 @@ void RemoteServer::send(QTcpSocket *socket, int status, const QByteArray &conten
 {
     const bool keepAlive = socket->property(kKeepAliveProperty).toBool();
     socket->write(Http::response(status, contentType, body, extraHeaders, keepAlive));
+    // Handed to the system now: QTcpSocket would otherwise write it only on the event loop's
+    // next pass (a wake-up and a poll more before the phone hears that its tap is stored).
+    socket->flush();
     socket->setProperty(kServedProperty, true);
     if (!keepAlive) {
         socket->setProperty(kBusyProperty, true); // nothing more is read from it
