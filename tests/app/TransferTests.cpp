@@ -264,9 +264,9 @@ TEST_CASE("Every output takes the volume model from her preferences: stats, char
     CHECK(lines[2].trimmed().endsWith(",36,reference")); // the estimate names its model
 
     const QString pdf = dir.filePath("r.pdf");
-    REQUIRE(
-        letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"}).exitCode
-        == 0);
+    const Cli report = letdown({"report", "--database", db.path, "--out", pdf, "--from", "2026-11-16", "--to", "2026-11-22"});
+    INFO("letdown report said: " << report.err.toStdString());
+    REQUIRE(report.exitCode == 0);
     const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
     REQUIRE_FALSE(pdftotext.isEmpty()); // poppler-utils is installed by scripts/common.sh
     QProcess text;
