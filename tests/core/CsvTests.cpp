@@ -672,6 +672,32 @@ TEST_CASE("CSV line: numbers have exactly csvNumber's digits, ties and edges inc
     CHECK(differing == 0);
 }
 
+TEST_CASE("CSV reader: cells outside ASCII, other delimiters, and every kind of bad UTF-8 with its line")
+{
+    // The reader works on the bytes as they are: these cells must come out as Qt decodes them.
+    CsvReader reader;
+    REQUIRE(reader.parse("name,note\r\ncafé,\"Crème \"\"brûlée\"\", ☕\"\r\n\"Łódź\nnoc\",日本語 😀\r\n"));
+    REQUIRE(reader.records().size() == 3);
+    CHECK(reader.records()[1].fields == QStringList {QStringLiteral("café"), QStringLiteral("Crème \"brûlée\", ☕")});
+    CHECK(reader.records()[2].fields == QStringList {QStringLiteral("Łódź\nnoc"), QStringLiteral("日本語 😀")});
+    CHECK(reader.records()[2].lineNumber == 3);
+
+    CsvReader semicolons(u';');
+    REQUIRE(semicolons.parse("a;b,c;\"d;e\"\r\n"));
+    CHECK(semicolons.records()[0].fields == QStringList {"a", "b,c", "d;e"});
+    CsvReader tabs(u'\t');
+    REQUIRE(tabs.parse("a\tb c\t\r\n"));
+    CHECK(tabs.records()[0].fields == QStringList {"a", "b c", ""});
+
+    // Overlong, a UTF-16 surrogate, beyond U+10FFFF, cut short, a stray continuation byte.
+    for (const QByteArray &bad : {QByteArray("\xC0\xAF"), QByteArray("\xED\xA0\x80"), QByteArray("\xF4\x90\x80\x80"),
+             QByteArray("\xE2\x82"), QByteArray("\x80")}) {
+        CAPTURE(bad.toHex().toStdString());
+        CHECK_FALSE(reader.parse("a,b\r\nok,fine\r\n\"x\",y" + bad + "\r\n"));
+        CHECK_THAT(reader.errorString().toStdString(), Catch::Contains("Line 3") && Catch::Contains("UTF-8"));
+    }
+}
+
 TEST_CASE("CSV reader: a record at a time gives the records of reading all, and kept cells stay as they were")
 {
     const QByteArray text = "\xEF\xBB\xBF"

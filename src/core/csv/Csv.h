@@ -81,9 +81,12 @@ public:
     // What to say about such a file.
     static QString utf16Message();
 
+    // The delimiter is ASCII (a comma, ';' or a tab): the bytes are parsed as they are.
     explicit CsvReader(QChar delimiter = u',')
-        : m_delimiter(delimiter)
-    { }
+        : m_delimiter(char(delimiter.unicode()))
+    {
+        Q_ASSERT(delimiter.unicode() < 0x80);
+    }
 
     bool parse(const QByteArray &bytes); // all of it into records()
     // The same, a record at a time and nothing held: `visit` gets one record object, refilled
@@ -96,7 +99,7 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    QChar m_delimiter;
+    char m_delimiter;
     QList<CsvRecord> m_records;
     QString m_error;
 };

@@ -423,19 +423,43 @@ public:
     // Where a column is (-1: not there). A name given twice counts where it is last.
     qsizetype columnIndex(const QString &name) const
     {
-        for (qsizetype i = m_columns.size() - 1; i >= 0; --i)
+        // Nearly every name asked for is a literal (QStringLiteral: no owner, its text fixed in
+        // the program), asked for again on every row: its place is remembered by the address
+        // of its text, which no other name can have. (Comparing names on every cell was a
+        // twentieth of an import.)
+        const bool literal = !name.data_ptr().isMutable(); // no owner: literal text
+        if (literal)
+            for (const KnownName &known : m_literalNames)
+                if (known.text == name.constData() && known.size == name.size())
+                    return known.index;
+        qsizetype index = -1;
+        for (qsizetype i = m_columns.size() - 1; i >= 0 && index < 0; --i)
             if (m_columns[i].size() == name.size() && m_columns[i] == name)
-                return i;
-        return -1;
+                index = i;
+        if (literal && !m_columns.isEmpty()) // the header is read: the place is final
+            m_literalNames.append({name.constData(), name.size(), index});
+        return index;
     }
     bool hasColumn(const QString &name) const { return columnIndex(name) >= 0; }
     VolumeUnit unit() const { return m_unit; }
     int columnCount() const { return m_columnCount; }
     QString volumeColumn(const QString &stem) const { return stem + unitSuffix(m_unit); }
 
-    QString cell(const CsvRecord &record, const QString &column) const
+    QString cell(const CsvRecord &record, const QString &column) const { return cellAt(record, columnIndex(column)); }
+    QString trimmedCell(const CsvRecord &record, const QString &column) const
     {
-        const qsizetype index = columnIndex(column);
+        return trimmedText(cellAt(record, columnIndex(column)));
+    }
+    // QString::trimmed() for a cell, which rarely has anything to trim: asked at its two ends
+    // first, without a call into Qt for every cell.
+    static QString trimmedText(QString text)
+    {
+        if (!text.isEmpty() && (text.at(0).isSpace() || text.at(text.size() - 1).isSpace()))
+            return std::move(text).trimmed();
+        return text;
+    }
+    static QString cellAt(const CsvRecord &record, qsizetype index)
+    {
         return index >= 0 && index < record.fields.size() ? record.fields[index] : QString();
     }
 
@@ -446,7 +470,7 @@ public:
 
     bool parseTime(const CsvRecord &record, const QString &column, qint64 &utcMs, int &offsetS)
     {
-        const QString text = cell(record, column).trimmed();
+        const QString text = trimmedCell(record, column);
         if (parseCsvTime(text, utcMs, offsetS))
             return checkPlausible(record, column, text, utcMs, offsetS);
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
@@ -484,11 +508,15 @@ public:
     // are accepted and converted; anything else is a bad line.
     bool parseUuid(const CsvRecord &record, QString &uuid)
     {
-        const QString text = cell(record, QStringLiteral("session_id")).trimmed();
+        const QString text = trimmedCell(record, QStringLiteral("session_id"));
         QString candidate = text.size() == 38 && text.startsWith(u'{') && text.endsWith(u'}') ? text.mid(1, 36) : text;
-        if (!isCanonicalUuid(candidate)) // the common case needs no copy
+        bool canonical = isCanonicalUuid(candidate); // the common case needs no copy
+        if (!canonical) {
             candidate = candidate.toLower();
-        if (!isCanonicalUuid(candidate) || candidate == QLatin1String("00000000-0000-0000-0000-000000000000")) {
+            canonical = isCanonicalUuid(candidate);
+        }
+        const bool nil = candidate.startsWith(u'0') && candidate == QLatin1String("00000000-0000-0000-0000-000000000000");
+        if (!canonical || nil) {
             problem(record, Text::tr("session_id '%1' is not a UUID.").arg(text));
             return false;
         }
@@ -514,7 +542,12 @@ public:
     // An optional number in [0, max]; empty gives nothing.
     bool parseNumber(const CsvRecord &record, const QString &column, double max, std::optional<double> &value)
     {
-        const QString text = cell(record, column).trimmed();
+        return parseNumberAt(record, columnIndex(column), column, max, value);
+    }
+    bool parseNumberAt(
+        const CsvRecord &record, qsizetype index, const QString &column, double max, std::optional<double> &value)
+    {
+        const QString text = trimmedText(cellAt(record, index));
         value.reset();
         if (text.isEmpty())
             return true;
@@ -542,7 +575,17 @@ public:
     bool parseVolumeMl(const CsvRecord &record, const QString &stem, std::optional<double> &ml)
     {
         const double limit = m_unit == VolumeUnit::Oz ? kMaxSessionVolumeMl / kMlPerOz : kMaxSessionVolumeMl;
-        if (!parseNumber(record, volumeColumn(stem), limit, ml))
+        // The column's name (stem and unit) made once per stem, not for every row.
+        const KnownVolume *known = nullptr;
+        for (const KnownVolume &volume : m_volumeColumns)
+            if (volume.stem == stem)
+                known = &volume;
+        if (!known) {
+            const QString name = volumeColumn(stem);
+            m_volumeColumns.append({stem, name, columnIndex(name)});
+            known = &m_volumeColumns.constLast();
+        }
+        if (!parseNumberAt(record, known->index, known->name, limit, ml))
             return false;
         if (ml && m_unit == VolumeUnit::Oz)
             *ml *= kMlPerOz;
@@ -571,6 +614,18 @@ private:
     // The header's names in order. Looked up by a scan: with a dozen or so short names it
     // is several times cheaper than hashing the name, and this runs for every cell.
     QStringList m_columns;
+    struct KnownName {
+        const QChar *text;
+        qsizetype size;
+        qsizetype index;
+    };
+    mutable QList<KnownName> m_literalNames; // see columnIndex
+    struct KnownVolume {
+        QString stem;
+        QString name;
+        qsizetype index;
+    };
+    QList<KnownVolume> m_volumeColumns; // see parseVolumeMl
     int m_columnCount = 0;
     VolumeUnit m_unit = VolumeUnit::Ml;
 };
@@ -597,14 +652,14 @@ void readSessionTimes(TableReader &table, const CsvRecord &record, Session &s)
     table.parseNumber(record, QStringLiteral("paused_s"), kDayMs / 1000.0, pausedS);
     s.activeMs = qint64(std::llround(durationS.value_or(0) * 1000));
     s.pausedMs = qint64(std::llround(pausedS.value_or(0) * 1000));
-    if (!table.cell(record, QStringLiteral("ended_at")).trimmed().isEmpty()) {
+    if (!table.trimmedCell(record, QStringLiteral("ended_at")).isEmpty()) {
         qint64 endedMs = 0;
         int endedOffsetS = 0;
         if (table.parseTime(record, QStringLiteral("ended_at"), endedMs, endedOffsetS)) {
             s.endedAtUtcMs = endedMs;
             s.endedUtcOffsetS = endedOffsetS;
             const bool clockChanged
-                = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+                = table.trimmedCell(record, QStringLiteral("clock_changed")) == QLatin1String("1");
             const qint64 expectedEndMs = s.startedAtUtcMs + s.activeMs + s.pausedMs;
             if (startOk && endedMs < s.startedAtUtcMs)
                 table.problem(record, Text::tr("ended_at is before started_at."));
@@ -650,7 +705,7 @@ void readSessionFigures(TableReader &table, const CsvRecord &record, bool kindKn
 void readSideSeconds(TableReader &table, const CsvRecord &record, Session &s)
 {
     const bool split = table.hasColumn(QStringLiteral("left_s")) && table.hasColumn(QStringLiteral("right_s"))
-        && !table.cell(record, QStringLiteral("left_s")).trimmed().isEmpty();
+        && !table.trimmedCell(record, QStringLiteral("left_s")).isEmpty();
     if (!split) {
         s.sideMs = {};
         s.sideMs.forSide(s.side) = s.activeMs;
@@ -673,13 +728,13 @@ void readSideSeconds(TableReader &table, const CsvRecord &record, Session &s)
 void readSourceAndExtras(TableReader &table, const CsvRecord &record, ParsedSession &p)
 {
     Session &s = p.session;
-    const QString source = table.cell(record, QStringLiteral("source")).trimmed();
+    const QString source = table.trimmedCell(record, QStringLiteral("source"));
     static const QRegularExpression kSourcePattern(QStringLiteral("^[a-z][a-z0-9_]{0,31}$"));
     if (!source.isEmpty() && !kSourcePattern.match(source).hasMatch())
         table.problem(record, Text::tr("source '%1' is not a source name like letdown or babybuddy.").arg(source));
     else if (!source.isEmpty())
         s.source = source;
-    const QString logged = table.cell(record, QStringLiteral("letdowns_logged")).trimmed();
+    const QString logged = table.trimmedCell(record, QStringLiteral("letdowns_logged"));
     if (logged == QLatin1String("0"))
         s.letdownsLogged = false;
     else if (!logged.isEmpty() && logged != QLatin1String("1"))
@@ -692,7 +747,7 @@ void readSourceAndExtras(TableReader &table, const CsvRecord &record, ParsedSess
     table.parseVolumeMl(record, QStringLiteral("left_volume_"), s.leftVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("right_volume_"), s.rightVolumeMl);
     table.parseVolumeMl(record, QStringLiteral("topup_"), s.topupMl);
-    const QString topupKind = table.cell(record, QStringLiteral("topup_kind")).trimmed();
+    const QString topupKind = table.trimmedCell(record, QStringLiteral("topup_kind"));
     if (!topupKind.isEmpty()) {
         s.topupKind = topupKindFromKey(topupKind);
         if (!s.topupKind)
@@ -716,7 +771,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     if (table.parseUuid(record, s.uuid) && indexByUuid.contains(s.uuid))
         table.problem(record, Text::tr("session_id %1 appears twice.").arg(s.uuid));
 
-    const QString kind = table.cell(record, QStringLiteral("kind")).trimmed();
+    const QString kind = table.trimmedCell(record, QStringLiteral("kind"));
     const auto parsedKind = sessionKindFromKey(kind);
     if (parsedKind)
         s.kind = *parsedKind;
@@ -725,7 +780,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
 
     readSessionTimes(table, record, s);
 
-    const QString side = table.cell(record, QStringLiteral("side")).trimmed();
+    const QString side = table.trimmedCell(record, QStringLiteral("side"));
     if (const auto sd = sideFromKey(side)) {
         s.side = *sd;
         readSideSeconds(table, record, s);
@@ -733,7 +788,7 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
         table.problem(record, Text::tr("unknown side '%1' (expected left, right or both).").arg(side));
     }
 
-    const QString techniques = table.cell(record, QStringLiteral("techniques")).trimmed();
+    const QString techniques = table.trimmedCell(record, QStringLiteral("techniques"));
     if (!techniques.isEmpty()) {
         for (const QString &key : techniques.split(u';')) {
             if (isKnownTechniqueKey(key.trimmed()))
@@ -746,19 +801,21 @@ void readSessionRecord(TableReader &table, const CsvRecord &record, const QHash<
     }
 
     bool countOk = false;
-    const QString count = table.cell(record, QStringLiteral("letdowns")).trimmed();
+    const QString count = table.trimmedCell(record, QStringLiteral("letdowns"));
     p.letdownCountEmpty = count.isEmpty(); // unknown: checked against letdowns_logged below
     p.declaredLetdowns = p.letdownCountEmpty ? 0 : count.toInt(&countOk);
     if (!p.letdownCountEmpty && (!countOk || p.declaredLetdowns < 0 || p.declaredLetdowns > kMaxLetdownsPerSession))
         table.problem(
             record, Text::tr("letdowns '%1' is not a count.").arg(table.cell(record, QStringLiteral("letdowns"))));
+    else
+        s.letdowns.reserve(p.declaredLetdowns); // the let-downs file's rows come later, one at a time
 
     readSessionFigures(table, record, parsedKind.has_value(), problemsBefore, problems, s);
 
     s.note = CsvWriter::unprotectText(table.cell(record, QStringLiteral("notes")));
     if (s.note.size() > kMaxNoteLength)
         table.problem(record, Text::tr("the note is longer than %1 characters.").arg(kMaxNoteLength));
-    s.clockJumpDetected = table.cell(record, QStringLiteral("clock_changed")).trimmed() == QLatin1String("1");
+    s.clockJumpDetected = table.trimmedCell(record, QStringLiteral("clock_changed")) == QLatin1String("1");
     readSourceAndExtras(table, record, p);
 }
 
@@ -768,7 +825,7 @@ void attachLetdown(const CsvImportInput &input, TableReader &ejections, const Cs
     QStringList &problems, QList<SpontaneousLetdown> *withoutFeed)
 {
     const qsizetype problemsBefore = problems.size();
-    if (withoutFeed && ejections.cell(record, QStringLiteral("session_id")).trimmed().isEmpty()) {
+    if (withoutFeed && ejections.trimmedCell(record, QStringLiteral("session_id")).isEmpty()) {
         // A let-down felt with no feed: its moment is all it has.
         SpontaneousLetdown felt;
         ejections.parseTime(record, QStringLiteral("at"), felt.atUtcMs, felt.utcOffsetS);
@@ -789,7 +846,7 @@ void attachLetdown(const CsvImportInput &input, TableReader &ejections, const Cs
     ParsedSession &p = parsed[index];
     Session &s = p.session;
     bool orderOk = false;
-    const int order = ejections.cell(record, QStringLiteral("order")).trimmed().toInt(&orderOk);
+    const int order = ejections.trimmedCell(record, QStringLiteral("order")).toInt(&orderOk);
     if (!orderOk || order < 1)
         ejections.problem(
             record, Text::tr("order '%1' is not 1, 2, 3 ...").arg(ejections.cell(record, QStringLiteral("order"))));
@@ -802,7 +859,7 @@ void attachLetdown(const CsvImportInput &input, TableReader &ejections, const Cs
     std::optional<double> offsetS;
     ejections.parseNumber(record, QStringLiteral("offset_s"), kDayMs / 1000.0, offsetS);
     e.offsetMs = qint64(std::llround(offsetS.value_or(0) * 1000));
-    const QString side = ejections.cell(record, QStringLiteral("side")).trimmed();
+    const QString side = ejections.trimmedCell(record, QStringLiteral("side"));
     if (const auto sd = sideFromKey(side))
         e.side = *sd;
     else

@@ -70,6 +70,22 @@ void SqlStatement::bind(int position, const QString &text)
 {
     if (!m_statement)
         return;
+    // Nearly every text bound is short and ASCII (ids, keys, sources): made UTF-8 on the stack,
+    // without a QByteArray for each. (SQLite copies it either way.)
+    constexpr qsizetype kShortText = 64;
+    if (text.size() <= kShortText) {
+        char ascii[kShortText];
+        const ushort *utf16 = text.utf16();
+        qsizetype k = 0;
+        while (k < text.size() && utf16[k] < 0x80) {
+            ascii[k] = char(utf16[k]);
+            ++k;
+        }
+        if (k == text.size()) {
+            check(sqlite3_bind_text(m_statement, position, ascii, int(k), SQLITE_TRANSIENT));
+            return;
+        }
+    }
     const QByteArray utf8 = text.toUtf8();
     check(sqlite3_bind_text(m_statement, position, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
 }
