@@ -472,6 +472,14 @@ TEST_CASE("CSV import: imported-session columns are checked, and older exports w
     CHECK(parsed[0].sideMs.bothMs == 0);
 
     CHECK_THAT(importProblems(row("Baby Buddy,1,,,,")).join('\n').toStdString(), Catch::Contains("not a source name"));
+    // A source name: a-z first, then up to 31 of a-z, 0-9 and '_'.
+    for (const QString &bad : {QStringLiteral("1app"), QStringLiteral("_app"), QStringLiteral("app-2"),
+             QStringLiteral("appé"), QStringLiteral("a") + QString(32, u'b')})
+        CHECK_THAT(importProblems(row(bad + ",1,,,,")).join('\n').toStdString(), Catch::Contains("not a source name"));
+    for (const QString &good : {QStringLiteral("a"), QStringLiteral("baby_buddy2"), QStringLiteral("a") + QString(31, u'z')}) {
+        REQUIRE(readSessionsCsv({row(good + ",1,,,,"), QStringLiteral("s.csv"), std::nullopt, {}}, parsed, problems));
+        CHECK(parsed[0].source == good);
+    }
     CHECK_THAT(importProblems(row("letdown,2,,,,")).join('\n').toStdString(), Catch::Contains("must be 1 or 0"));
     CHECK_THAT(importProblems(row("letdown,1,800,200,,")).join('\n').toStdString(),
         Catch::Contains("add up to more than duration_s"));

@@ -6,6 +6,7 @@
 
 #include "TestSupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -321,4 +322,38 @@ TEST_CASE("Journal: a Start taken back removes the session while it has no let-d
     CHECK(refused.result == "refused");
     CHECK(rig.recorder.isLive());
     CHECK(changeLog(rig.store).size() == 4);
+}
+
+TEST_CASE("Journal: an import's entry is the JSON QJsonDocument writes, ids written directly or not")
+{
+    const auto throughQt = [](const QList<Session> &sessions, const QList<SpontaneousLetdown> &felt) {
+        QJsonArray uuids;
+        for (const Session &session : sessions)
+            uuids.append(session.uuid);
+        QJsonArray rows;
+        for (const SpontaneousLetdown &letdown : felt)
+            rows.append(QJsonObject {{"at_utc_ms", letdown.atUtcMs}, {"utc_offset_s", letdown.utcOffsetS}});
+        return QJsonDocument(QJsonObject {{"imported_sessions", uuids}, {"spontaneous_letdowns", rows}})
+            .toJson(QJsonDocument::Compact);
+    };
+    const auto withIds = [](const QStringList &ids) {
+        QList<Session> sessions;
+        for (const QString &id : ids) {
+            Session session;
+            session.uuid = id;
+            sessions << session;
+        }
+        return sessions;
+    };
+    const QList<SpontaneousLetdown> felt {
+        {0, 1'795'000'000'123, 3600}, {0, -5, -34'200}, {0, std::numeric_limits<qint64>::max() / 2, 50'400}};
+    const QList<QList<Session>> cases {{},
+        withIds({"6f1c9a4e-1111-4f5e-9c11-000000000001", "6F1C9A4E-2222-4F5E-9C11-000000000002"}),
+        // Ids that need escaping (never made by Letdown): the same JSON through Qt.
+        withIds({"6f1c9a4e-1111-4f5e-9c11-000000000001", "quote\" back\\ é ☕ \n"})};
+    for (const QList<Session> &sessions : cases) {
+        CHECK(importEntryJson(sessions, {}) == throughQt(sessions, {}));
+        CHECK(importEntryJson(sessions, felt) == throughQt(sessions, felt));
+    }
+    CHECK(importEntryJson(cases[1], felt).startsWith("{\"imported_sessions\":[\"6f1c9a4e-1111"));
 }

@@ -11,6 +11,9 @@ QJsonObject letdownToJson(const Letdown &letdown);
 // `withLetdowns`: the session's let-downs too (an edit or a restore rewrites them all).
 QJsonObject sessionToJson(const Session &session, bool withLetdowns);
 QByteArray compactJson(const QJsonObject &object);
+// An import's change-log entry: {"imported_sessions": [their ids], "spontaneous_letdowns":
+// [{"at_utc_ms", "utc_offset_s"}]}, byte for byte as compactJson writes it.
+QByteArray importEntryJson(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed);
 // The inverse of sessionToJson(session, true), for JSON from elsewhere (another device's sync
 // file): every key checked for its type and range; false with `error` naming the first
 // problem. Dates are not checked here (implausibleDatesError does that).

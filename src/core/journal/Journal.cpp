@@ -404,16 +404,8 @@ bool Journal::importSessions(const QList<Session> &sessions, const QList<Spontan
         return false;
     // The batch names its sessions; their rows are in the file (an import of ten years
     // would otherwise write its data twice).
-    QJsonArray uuids;
-    for (const Session &session : sessions)
-        uuids.append(session.uuid);
-    QJsonArray felt;
-    for (const SpontaneousLetdown &letdown : withoutFeed)
-        felt.append(QJsonObject {
-            {QStringLiteral("at_utc_ms"), letdown.atUtcMs}, {QStringLiteral("utc_offset_s"), letdown.utcOffsetS}});
     counts = {};
-    return write(QStringLiteral("import"), origin, {},
-        compactJson({{QStringLiteral("imported_sessions"), uuids}, {QStringLiteral("spontaneous_letdowns"), felt}}),
+    return write(QStringLiteral("import"), origin, {}, importEntryJson(sessions, withoutFeed),
         [&] {
             return m_store.importSessions(
                 sessions, withoutFeed, counts.added, counts.skipped, counts.letdowns, counts.withoutFeed);
