@@ -599,6 +599,16 @@ TEST_CASE("CSV line: a row built cell by cell is the same bytes as writeRow's")
     CsvWriter writer(&buffer);
     REQUIRE(writer.writeLine(line));
     CHECK(buffer.data() == written({cells + QStringList {"-42", "0", "2026-11-16T08:00:00+01:00", ""}}));
+    // A line that starts with a cell to quote, and one of a single cell, after the first.
+    const QStringList quotedFirst = {"\"first\"", "x"};
+    line.clear();
+    line.text(quotedFirst[0]).text(quotedFirst[1]);
+    REQUIRE(writer.writeLine(line));
+    line.clear();
+    line.text(u"é");
+    REQUIRE(writer.writeLine(line));
+    CHECK(buffer.data()
+        == written({cells + QStringList {"-42", "0", "2026-11-16T08:00:00+01:00", ""}, quotedFirst, {"é"}}));
 }
 
 TEST_CASE("CSV export: read a few weeks at a time, her log comes out oldest first as one sorted read would")

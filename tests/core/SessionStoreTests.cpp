@@ -176,3 +176,31 @@ TEST_CASE("A read by start bounds gives the sessions inside them, whether it sca
         CHECK(read(t0 + 5'000'000, t0 + 6'000'000, detail).isEmpty());
     }
 }
+
+TEST_CASE("Session keys: read back from UTF-16, Latin-1 and UTF-8 text alike, and nothing near them")
+{
+    for (const SessionKind kind : {SessionKind::Nursing, SessionKind::Pumping}) {
+        const QString key = toKey(kind);
+        CHECK(sessionKindFromKey(key) == kind);
+        CHECK(sessionKindFromKey(QLatin1String(key.toLatin1())) == kind);
+        CHECK(sessionKindFromKey(QUtf8StringView(key.toUtf8())) == kind);
+    }
+    for (const Side side : {Side::Left, Side::Right, Side::Both}) {
+        const QByteArray utf8 = toKey(side).toUtf8();
+        CHECK(sideFromKey(toKey(side)) == side);
+        CHECK(sideFromKey(QUtf8StringView(utf8)) == side);
+    }
+    for (const SessionState state : {SessionState::Running, SessionState::Paused, SessionState::Stopped})
+        CHECK(sessionStateFromKey(QUtf8StringView(toKey(state).toUtf8())) == state);
+    for (const TopupKind kind : {TopupKind::BreastMilk, TopupKind::Formula})
+        CHECK(topupKindFromKey(QUtf8StringView(toKey(kind).toUtf8())) == kind);
+    // Case, length, spaces and a same-length word with a letter outside ASCII are not keys.
+    for (const QByteArray &near : {QByteArray("Left"), QByteArray("lef"), QByteArray("lefts"), QByteArray("left "),
+             QByteArray(""), QByteArray("l\xc3\xa9" "ft"), QByteArray("l\xc3\xa9t")}) {
+        CAPTURE(near.toStdString());
+        CHECK_FALSE(sideFromKey(QUtf8StringView(near)).has_value());
+        CHECK_FALSE(sideFromKey(QString::fromUtf8(near)).has_value());
+    }
+    CHECK_FALSE(sessionKindFromKey(u"nursinG").has_value());
+    CHECK_FALSE(topupKindFromKey(QLatin1String("breast milk")).has_value());
+}

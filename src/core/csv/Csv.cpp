@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include <QCoreApplication>
@@ -97,41 +98,58 @@ void CsvLine::clear()
     m_started = false;
 }
 
-void CsvLine::startCell()
+char *CsvLine::startCell(qsizetype bytes)
 {
+    // One resize for the comma and the cell: QByteArray's own appends cost more than the cells.
+    const qsizetype comma = m_started ? 1 : 0;
+    const qsizetype at = m_bytes.size();
+    m_bytes.resize(at + comma + bytes);
+    char *out = m_bytes.data() + at;
     if (m_started)
-        m_bytes += ',';
+        *out++ = ',';
     m_started = true;
+    return out;
 }
 
 CsvLine &CsvLine::text(QStringView cell)
 {
-    startCell();
-    bool plainAscii = true;
-    for (const QChar c : cell)
-        if (c.unicode() >= 0x80 || c == u',' || c == u'"' || c == u'\r' || c == u'\n') {
-            plainAscii = false;
-            break;
+    // Nearly every cell is plain ASCII: copied as it is checked. Anything else is rolled
+    // back and written quoted as UTF-8.
+    static constexpr auto kNeedsQuotes = [] {
+        std::array<bool, 0x80> needs {};
+        for (const char c : {',', '"', '\r', '\n'})
+            needs[uchar(c)] = true;
+        return needs;
+    }();
+    const qsizetype before = m_bytes.size();
+    const bool wasStarted = m_started;
+    char *out = startCell(cell.size());
+    for (const QChar c : cell) {
+        const char16_t unit = c.unicode();
+        if (unit >= 0x80 || kNeedsQuotes[unit]) {
+            m_bytes.truncate(before);
+            m_started = wasStarted;
+            QString quoted;
+            appendField(quoted, cell.toString());
+            const QByteArray utf8 = quoted.toUtf8();
+            std::memcpy(startCell(utf8.size()), utf8.constData(), size_t(utf8.size()));
+            return *this;
         }
-    if (plainAscii) {
-        const qsizetype at = m_bytes.size();
-        m_bytes.resize(at + cell.size());
-        char *out = m_bytes.data() + at;
-        for (const QChar c : cell)
-            *out++ = char(c.unicode());
-        return *this;
+        *out++ = char(unit);
     }
-    QString quoted;
-    appendField(quoted, cell.toString());
-    m_bytes += quoted.toUtf8();
     return *this;
 }
 
 CsvLine &CsvLine::ascii(std::string_view cell)
 {
-    startCell();
-    m_bytes.append(cell.data(), qsizetype(cell.size()));
+    std::memcpy(startCell(qsizetype(cell.size())), cell.data(), cell.size());
     return *this;
+}
+
+const QByteArray &CsvLine::endLine()
+{
+    m_bytes.append("\r\n", 2);
+    return m_bytes;
 }
 
 CsvLine &CsvLine::integer(qint64 value)
@@ -168,10 +186,11 @@ CsvLine &CsvLine::number(double value, int maxDecimals)
     return ascii(std::string_view(digits, size_t(end - digits)));
 }
 
-bool CsvWriter::writeLine(const CsvLine &line)
+bool CsvWriter::writeLine(CsvLine &line)
 {
     errno = 0;
-    if (m_device->write(line.bytes()) != line.bytes().size() || m_device->write("\r\n", 2) != 2) {
+    const QByteArray &bytes = line.endLine(); // one write for the line and its end
+    if (m_device->write(bytes) != bytes.size()) {
         m_error = errno != 0 ? qt_error_string(errno) : m_device->errorString();
         return false;
     }

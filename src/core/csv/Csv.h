@@ -28,9 +28,12 @@ public:
     CsvLine &number(double value, int maxDecimals);
     CsvLine &empty() { return ascii({}); }
     const QByteArray &bytes() const { return m_bytes; }
+    // Adds the line end (CRLF) and gives the whole line; clear() starts the next.
+    const QByteArray &endLine();
 
 private:
-    void startCell();
+    char *startCell(qsizetype bytes); // room for a cell's bytes, after its comma
+
     QByteArray m_bytes;
     bool m_started = false;
 };
@@ -44,7 +47,7 @@ public:
 
     // Writes one record. Text cells go through protectText(); numbers do not need it.
     bool writeRow(const QStringList &fields);
-    bool writeLine(const CsvLine &line); // adds the line end
+    bool writeLine(CsvLine &line); // adds the line end (CsvLine::endLine)
     QString errorString() const { return m_error; }
 
     // A cell that starts with = + - @ tab or CR would run as a formula in a spreadsheet

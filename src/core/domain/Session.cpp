@@ -1,5 +1,26 @@
 #include "domain/Session.h"
 
+namespace {
+char16_t unitOf(QChar c) { return c.unicode(); }
+char16_t unitOf(char c) { return uchar(c); }
+char16_t unitOf(char8_t c) { return c; }
+
+// Whether `key` is the ASCII word `word`, compared unit by unit in the key's own encoding.
+// Keys are read for every stored session and let-down; QAnyStringView::equal decoded the
+// UTF-8 of each (a tenth of an export of ten years).
+bool isKey(QAnyStringView key, QStringView word)
+{
+    if (key.size() != word.size())
+        return false;
+    return key.visit([word](auto view) {
+        for (qsizetype i = 0; i < word.size(); ++i)
+            if (unitOf(view.data()[i]) != word[i].unicode())
+                return false;
+        return true;
+    });
+}
+} // namespace
+
 QString toKey(SessionKind kind)
 {
     return kind == SessionKind::Nursing ? QStringLiteral("nursing") : QStringLiteral("pumping");
@@ -28,7 +49,7 @@ QString toKey(SessionState state)
 std::optional<SessionKind> sessionKindFromKey(QAnyStringView key)
 {
     for (auto kind : {SessionKind::Nursing, SessionKind::Pumping})
-        if (QAnyStringView::equal(toKey(kind), key))
+        if (isKey(key, toKey(kind)))
             return kind;
     return std::nullopt;
 }
@@ -36,7 +57,7 @@ std::optional<SessionKind> sessionKindFromKey(QAnyStringView key)
 std::optional<Side> sideFromKey(QAnyStringView key)
 {
     for (auto side : {Side::Left, Side::Right, Side::Both})
-        if (QAnyStringView::equal(toKey(side), key))
+        if (isKey(key, toKey(side)))
             return side;
     return std::nullopt;
 }
@@ -44,7 +65,7 @@ std::optional<Side> sideFromKey(QAnyStringView key)
 std::optional<SessionState> sessionStateFromKey(QAnyStringView key)
 {
     for (auto state : {SessionState::Running, SessionState::Paused, SessionState::Stopped})
-        if (QAnyStringView::equal(toKey(state), key))
+        if (isKey(key, toKey(state)))
             return state;
     return std::nullopt;
 }
@@ -66,9 +87,8 @@ QString toKey(TopupKind kind)
 
 std::optional<TopupKind> topupKindFromKey(QAnyStringView key)
 {
-    if (QAnyStringView::equal(key, QLatin1String("breast_milk")))
-        return TopupKind::BreastMilk;
-    if (QAnyStringView::equal(key, QLatin1String("formula")))
-        return TopupKind::Formula;
+    for (auto kind : {TopupKind::BreastMilk, TopupKind::Formula})
+        if (isKey(key, toKey(kind)))
+            return kind;
     return std::nullopt;
 }
