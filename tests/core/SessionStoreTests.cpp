@@ -177,6 +177,42 @@ TEST_CASE("A read by start bounds gives the sessions inside them, whether it sca
     }
 }
 
+TEST_CASE("A read from inside another read's visitor leaves the outer read whole")
+{
+    // The outermost read keeps its statements for the connection; one started from its
+    // visitor must not reset them under it.
+    TempDatabase db;
+    SessionStore store(db.database);
+    const qint64 t0 = 1'764'300'000'000;
+    for (int i = 0; i < 5; ++i) {
+        Session s = sampleSession(QStringLiteral("00000000-0000-4000-8000-00000000001%1").arg(i), t0 + i * 1'000'000);
+        s.letdowns = {letdownAt(60'000, Side::Left), letdownAt(120'000 + i, Side::Right)};
+        REQUIRE(store.saveSession(s, s.letdowns));
+    }
+    for (const auto &[fromUtcMs, toUtcMs] : {std::pair {t0, t0 + 3'999'999}, // through the start index
+             std::pair {std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}}) { // plain scans
+        const int expected = toUtcMs == t0 + 3'999'999 ? 4 : 5;
+        int outer = 0;
+        int outerLetdowns = 0;
+        REQUIRE(store.forEachSessionStartedBetween(fromUtcMs, toUtcMs, [&](Session &&s) {
+            ++outer;
+            outerLetdowns += int(s.letdowns.size());
+            int inner = 0;
+            REQUIRE(store.forEachSessionStartedBetween(fromUtcMs, toUtcMs, [&](Session &&inside) {
+                ++inner;
+                CHECK(inside.letdowns.size() == 2);
+            }));
+            CHECK(inner == expected);
+        }));
+        CHECK(outer == expected);
+        CHECK(outerLetdowns == 2 * expected);
+        // And the next read, after both, starts from the beginning again.
+        int after = 0;
+        REQUIRE(store.forEachSessionStartedBetween(fromUtcMs, toUtcMs, [&](Session &&) { ++after; }));
+        CHECK(after == expected);
+    }
+}
+
 TEST_CASE("Session keys: read back from UTF-16, Latin-1 and UTF-8 text alike, and nothing near them")
 {
     for (const SessionKind kind : {SessionKind::Nursing, SessionKind::Pumping}) {

@@ -89,6 +89,10 @@ public:
     // Whether a transaction is open on the connection (SQLite ends one by itself on some errors).
     bool inTransaction() const;
     void setError(const QString &message) { m_error = message; }
+    // Whole-session reads under way on this connection (SessionStore::forEachMatching): only
+    // the outermost may use statements kept for the connection, which a read from inside its
+    // visitor would otherwise reset under it.
+    int &sessionReadsUnderway() { return m_sessionReadsUnderway; }
 
     // Checks a file without opening it for writing: "ok", or what SQLite found wrong.
     static QString integrityOf(const QString &path);
@@ -121,6 +125,7 @@ private:
     void close();
 
     QHash<QByteArray, sqlite3_stmt *> m_keptStatements;
+    int m_sessionReadsUnderway = 0;
     QString m_path;
     QString m_error;
     QString m_details;
