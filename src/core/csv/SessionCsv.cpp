@@ -12,12 +12,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
-#include <algorithm>
 #include <QSet>
 #include <QUuid>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.
@@ -428,16 +430,24 @@ public:
         // of its text, which no other name can have. (Comparing names on every cell was a
         // twentieth of an import.)
         const bool literal = !name.data_ptr().isMutable(); // no owner: literal text
-        if (literal)
-            for (const KnownName &known : m_literalNames)
-                if (known.text == name.constData() && known.size == name.size())
-                    return known.index;
+        // A small table by address, probed from the address's own slot: a literal seen before
+        // is found in a step or two.
+        qsizetype slot = qsizetype((quintptr(name.constData()) >> 1) % m_literalNames.size());
+        if (literal) {
+            for (; m_literalNames[slot].text; slot = (slot + 1) % m_literalNames.size())
+                if (m_literalNames[slot].text == name.constData() && m_literalNames[slot].size == name.size())
+                    return m_literalNames[slot].index;
+        }
         qsizetype index = -1;
         for (qsizetype i = m_columns.size() - 1; i >= 0 && index < 0; --i)
             if (m_columns[i].size() == name.size() && m_columns[i] == name)
                 index = i;
-        if (literal && !m_columns.isEmpty()) // the header is read: the place is final
-            m_literalNames.append({name.constData(), name.size(), index});
+        // Remembered once the header is read (the place is final), while the table is at most
+        // half full (a code's few dozen names; more are looked up by name).
+        if (literal && !m_columns.isEmpty() && m_literalsKnown < qsizetype(m_literalNames.size()) / 2) {
+            m_literalNames[slot] = {name.constData(), name.size(), index};
+            ++m_literalsKnown;
+        }
         return index;
     }
     bool hasColumn(const QString &name) const { return columnIndex(name) >= 0; }
@@ -615,11 +625,12 @@ private:
     // is several times cheaper than hashing the name, and this runs for every cell.
     QStringList m_columns;
     struct KnownName {
-        const QChar *text;
-        qsizetype size;
-        qsizetype index;
+        const QChar *text = nullptr; // none: a free slot
+        qsizetype size = 0;
+        qsizetype index = -1;
     };
-    mutable QList<KnownName> m_literalNames; // see columnIndex
+    mutable std::array<KnownName, 128> m_literalNames {}; // see columnIndex
+    mutable qsizetype m_literalsKnown = 0;
     struct KnownVolume {
         QString stem;
         QString name;
@@ -922,6 +933,20 @@ void checkLetdownCounts(const CsvImportInput &input, QList<ParsedSession> &parse
     }
 }
 
+// Line ends counted by memchr, which skips a line's bytes many at a time (QByteArray::count
+// looked at them one by one: 1 % of an import).
+qsizetype lineCount(const QByteArray &bytes)
+{
+    qsizetype lines = 1;
+    const char *at = bytes.constData();
+    const char *end = at + bytes.size();
+    while (const void *found = std::memchr(at, '\n', size_t(end - at))) {
+        ++lines;
+        at = static_cast<const char *>(found) + 1;
+    }
+    return lines;
+}
+
 } // namespace
 
 bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStringList &problems,
@@ -936,7 +961,7 @@ bool readSessionsCsv(const CsvImportInput &input, QList<Session> &sessions, QStr
     QList<ParsedSession> parsed;
     // At most one session per line: growing the list instead moved every session made so far
     // again, a tenth of an import.
-    parsed.reserve(std::min<qsizetype>(input.sessionsCsv.count('\n') + 1, kMaxRows));
+    parsed.reserve(std::min<qsizetype>(lineCount(input.sessionsCsv), kMaxRows));
     QHash<QString, qsizetype> indexByUuid;
     indexByUuid.reserve(parsed.capacity());
     QSet<QString> rejectedUuids;
