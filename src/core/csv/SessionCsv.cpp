@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 namespace {
 // lupdate reads Text::tr("...") with this context.
@@ -91,18 +92,28 @@ CsvTimeText csvTimeText(qint64 utcMs, int utcOffsetS)
     const qint64 localS = (utcMs - ((utcMs % 1000) + 1000) % 1000) / 1000 + utcOffsetS;
     const qint64 days = localS >= 0 ? localS / 86400 : (localS - 86399) / 86400;
     const int secondOfDay = int(localS - days * 86400);
-    int year = 0, month = 0, day = 0;
-    QDate::fromJulianDay(2440588 + days).getDate(&year, &month, &day);
-    const int offsetMinutes = std::abs(utcOffsetS) / 60;
+    // A session's times and its let-downs' fall on the same day, one after the other: the
+    // date's digits are kept from the call before when the day is the same.
+    thread_local qint64 lastDays = std::numeric_limits<qint64>::min();
+    thread_local char lastDate[10];
     CsvTimeText time;
     char *text = time.text;
     const auto put = [text](int at, int value, int width) {
         for (int i = width - 1; i >= 0; --i, value /= 10)
             text[at + i] = char('0' + value % 10);
     };
-    put(0, year, 4);
-    put(5, month, 2);
-    put(8, day, 2);
+    if (days != lastDays) {
+        int year = 0, month = 0, day = 0;
+        QDate::fromJulianDay(2440588 + days).getDate(&year, &month, &day);
+        put(0, year, 4);
+        put(5, month, 2);
+        put(8, day, 2);
+        std::memcpy(lastDate, text, sizeof lastDate);
+        lastDays = days;
+    } else {
+        std::memcpy(text, lastDate, sizeof lastDate);
+    }
+    const int offsetMinutes = std::abs(utcOffsetS) / 60;
     put(11, secondOfDay / 3600, 2);
     put(14, secondOfDay / 60 % 60, 2);
     put(17, secondOfDay % 60, 2);
