@@ -499,3 +499,41 @@ TEST_CASE("Sync: a first exchange sends a whole log that was never synced, and t
     CHECK(partner.sync(folder.path()).receivedItems == sessions.size() - 1);
     CHECK(partner.exported() == mother.exported());
 }
+
+TEST_CASE("Sync: a first exchange of over a thousand sessions keeps the same figures, counters and triggers")
+{
+    // A batch this large is written with the per-row insert triggers set aside and its rows
+    // counted and their weeks marked once at the end, as an import's are.
+    QTemporaryDir folder;
+    Device mother;
+    DemoDataOptions options;
+    options.weeks = 24;
+    options.firstDay = QDate(2025, 3, 3);
+    const QList<Session> sessions = generateDemoSessions(options);
+    REQUIRE(sessions.size() > 1200);
+    REQUIRE(mother.store.saveSessions(sessions));
+    mother.sync(folder.path());
+    Device partner;
+    const qint64 countBefore = partner.db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'"));
+    CHECK(partner.sync(folder.path()).receivedItems == sessions.size());
+    CHECK(partner.exported() == mother.exported());
+    QMap<qint64, QByteArray> motherWeeks, partnerWeeks;
+    REQUIRE(mother.store.loadWeekFigures(
+        std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), motherWeeks));
+    REQUIRE(partner.store.loadWeekFigures(
+        std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), partnerWeeks));
+    CHECK(motherWeeks.size() >= 24);
+    CHECK(partnerWeeks == motherWeeks);
+    CHECK(partner.db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'")) > countBefore);
+    for (const QString &triggers : {QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
+             QStringLiteral("SELECT sum(length(sql)) FROM sqlite_schema WHERE type = 'trigger'")})
+        CHECK(partner.db.scalar(triggers) == mother.db.scalar(triggers));
+    // Her next let-down there is counted and marked by the triggers again.
+    const qint64 countAfterSync = partner.db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'"));
+    Session extra = sessions.last();
+    extra.uuid = QStringLiteral("00000000-0000-4000-8000-0000000000ee");
+    extra.startedAtUtcMs += 3'600'000;
+    extra.endedAtUtcMs = *extra.endedAtUtcMs + 3'600'000;
+    REQUIRE(partner.store.saveSession(extra, extra.letdowns));
+    CHECK(partner.db.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'change_count'")) > countAfterSync);
+}
