@@ -610,7 +610,7 @@ bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdo
         return false;
     }
 
-    if (techniques == TechniquesWrite::Always) {
+    if (techniques == TechniquesWrite::Always && hasTechniqueRows(sessionId)) {
         SqlStatement clear(m_database, "DELETE FROM session_techniques WHERE session_id = ?", kKept);
         clear.bind(1, sessionId);
         if (!clear.run()) {
@@ -626,23 +626,42 @@ bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdo
     return insertLetdowns(sessionId, newLetdowns);
 }
 
-bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
+bool SessionStore::hasTechniqueRows(qint64 sessionId)
 {
-    // Not RETURNING on the upsert: SQLite builds a temporary table for it on every call,
-    // which cost a tap more than the rest of its work. The live session's id is kept.
+    // Asked before a DELETE: with its triggers, SQLite makes a temporary table for every run
+    // of it, rows or none (a tenth of a first sync, where no session has any yet). A failed
+    // question answers yes, and the DELETE then names the failure.
+    SqlStatement any(m_database, "SELECT EXISTS (SELECT 1 FROM session_techniques WHERE session_id = ?)", kKept);
+    any.bind(1, sessionId);
+    return !any.next() || any.integer(0) != 0;
+}
+
+bool SessionStore::findSessionId(const QString &uuid, std::optional<qint64> &id)
+{
+    id.reset();
     if (uuid == m_lastUuid && m_lastGeneration == m_database.generation()) {
         id = m_lastId;
         return true;
     }
     SqlStatement idOf(m_database, "SELECT id FROM sessions WHERE uuid = ?", kKept);
     idOf.bind(1, uuid);
-    if (!idOf.next()) {
-        if (!idOf.ok())
-            return fail(idOf);
+    if (idOf.next())
+        id = idOf.integer(0);
+    return idOf.ok() || fail(idOf);
+}
+
+bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
+{
+    // Not RETURNING on the upsert: SQLite builds a temporary table for it on every call,
+    // which cost a tap more than the rest of its work. The live session's id is kept.
+    std::optional<qint64> found;
+    if (!findSessionId(uuid, found))
+        return false;
+    if (!found) {
         m_error = QStringLiteral("session %1 is not stored").arg(uuid);
         return false;
     }
-    id = idOf.integer(0);
+    id = *found;
     m_lastUuid = uuid;
     m_lastId = id;
     m_lastGeneration = m_database.generation();

@@ -173,6 +173,8 @@ private:
     // (an import, a first sync) runs with a larger cache, until the returned guard ends.
     [[nodiscard]] QScopeGuard<std::function<void()>> largeWriteCache();
     bool sessionIdOf(const QString &uuid, qint64 &id); // cached for the live session
+    bool findSessionId(const QString &uuid, std::optional<qint64> &id); // none: not stored (not an error)
+    bool hasTechniqueRows(qint64 sessionId);
     bool writeScaleRecording(const QString &sessionUuid, const ScaleRecordingRow &recording);
     bool insertLetdowns(qint64 sessionId, const QList<Letdown> &ejections);
     // Inside a transaction: rows for sessions not stored yet, with their let-downs and techniques.

@@ -151,11 +151,20 @@ bool SyncStore::applyBatch(const SyncBatch &batch)
         largerCache.emplace(m_store.largeWriteCache());
     const auto writeSessions = [&] {
         for (const Session &session : batch.sessions) {
-            SqlStatement clear(database, "DELETE FROM ejections WHERE session_id = (SELECT id FROM sessions WHERE uuid = ?)",
-                SqlStatement::Prepared::ForTheConnection); // its triggers make a prepare costly
-            clear.bind(1, session.uuid);
-            if (!clear.run())
-                return m_store.fail(clear);
+            // A session this device already has loses its let-downs first: they come again
+            // whole. (Asked first: the DELETE, with its triggers, makes SQLite a temporary
+            // table on every run, a tenth of a first sync where no session is there yet.)
+            std::optional<qint64> storedId;
+            if (!m_store.findSessionId(session.uuid, storedId))
+                return false;
+            if (storedId) {
+                const qint64 sessionId = *storedId;
+                SqlStatement clear(database, "DELETE FROM ejections WHERE session_id = ?",
+                    SqlStatement::Prepared::ForTheConnection); // its triggers make a prepare costly
+                clear.bind(1, sessionId);
+                if (!clear.run())
+                    return m_store.fail(clear);
+            }
             if (!m_store.writeSession(session, session.letdowns))
                 return false;
         }
