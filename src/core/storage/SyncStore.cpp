@@ -165,7 +165,9 @@ bool SyncStore::applyBatch(const SyncBatch &batch)
                 if (!clear.run())
                     return m_store.fail(clear);
             }
-            if (!m_store.writeSession(session, session.letdowns))
+            // One it does not have is a new row: its id is the one just inserted.
+            const auto techniques = storedId ? SessionStore::TechniquesWrite::Always : SessionStore::TechniquesWrite::NewSession;
+            if (!m_store.writeSession(session, session.letdowns, techniques))
                 return false;
         }
         return true;
