@@ -142,7 +142,9 @@ CsvLine &CsvLine::text(QStringView cell)
 
 CsvLine &CsvLine::ascii(std::string_view cell)
 {
-    std::memcpy(startCell(qsizetype(cell.size())), cell.data(), cell.size());
+    char *out = startCell(qsizetype(cell.size()));
+    if (!cell.empty()) // an empty cell's view may hold no pointer at all, which memcpy must not get
+        std::memcpy(out, cell.data(), cell.size());
     return *this;
 }
 

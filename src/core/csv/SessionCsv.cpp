@@ -439,7 +439,8 @@ public:
         // Nearly every name asked for is a literal (QStringLiteral: no owner, its text fixed in
         // the program), asked for again on every row: its place is remembered by the address
         // of its text, which no other name can have. (Comparing names on every cell was a
-        // twentieth of an import.)
+        // twentieth of an import.) QString::fromRawData also makes a string without an owner;
+        // no column name here is made so, since its buffer could later hold another name.
         const bool literal = !name.data_ptr().isMutable(); // no owner: literal text
         // A small table by address, probed from the address's own slot: a literal seen before
         // is found in a step or two.
@@ -632,8 +633,9 @@ private:
     qint64 m_earliestLocalMs = QDateTime(earliestPlausibleDate(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     qint64 m_afterLatestLocalMs
         = QDateTime(latestPlausibleDate(m_today).addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    // The header's names in order. Looked up by a scan: with a dozen or so short names it
-    // is several times cheaper than hashing the name, and this runs for every cell.
+    // The header's names in order. Looked up by a scan (with a dozen or so short names it is
+    // several times cheaper than hashing the name) the first time a literal asks, and for
+    // any other name every time.
     QStringList m_columns;
     struct KnownName {
         const QChar *text = nullptr; // none: a free slot

@@ -3,7 +3,6 @@
 namespace {
 char16_t unitOf(QChar c) { return c.unicode(); }
 char16_t unitOf(char c) { return uchar(c); }
-char16_t unitOf(char8_t c) { return c; }
 
 // Whether `key` is the ASCII word `word`, compared unit by unit in the key's own encoding.
 // Keys are read for every stored session and let-down; QAnyStringView::equal decoded the

@@ -75,10 +75,10 @@ void SqlStatement::bind(int position, const QString &text)
     constexpr qsizetype kShortText = 64;
     if (text.size() <= kShortText) {
         char ascii[kShortText];
-        const ushort *utf16 = text.utf16();
+        const QChar *chars = text.constData(); // not utf16(), which copies a literal to end it in '\0'
         qsizetype k = 0;
-        while (k < text.size() && utf16[k] < 0x80) {
-            ascii[k] = char(utf16[k]);
+        while (k < text.size() && chars[k].unicode() < 0x80) {
+            ascii[k] = char(chars[k].unicode());
             ++k;
         }
         if (k == text.size()) {
