@@ -645,8 +645,13 @@ bool SessionStore::findSessionId(const QString &uuid, std::optional<qint64> &id)
     }
     SqlStatement idOf(m_database, "SELECT id FROM sessions WHERE uuid = ?", kKept);
     idOf.bind(1, uuid);
-    if (idOf.next())
+    if (idOf.next()) {
         id = idOf.integer(0);
+        // Kept: the write that usually follows asks again (sessionIdOf).
+        m_lastUuid = uuid;
+        m_lastId = *id;
+        m_lastGeneration = m_database.generation();
+    }
     return idOf.ok() || fail(idOf);
 }
 
@@ -662,9 +667,6 @@ bool SessionStore::sessionIdOf(const QString &uuid, qint64 &id)
         return false;
     }
     id = *found;
-    m_lastUuid = uuid;
-    m_lastId = id;
-    m_lastGeneration = m_database.generation();
     return true;
 }
 
