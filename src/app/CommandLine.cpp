@@ -266,10 +266,11 @@ int runStats(const QCommandLineParser &parser)
 
     QTextStream out(stdout);
     if (asJson) {
-        QJsonObject json = trendStatsToJson(stats, model);
+        // The weeks and the days are written directly into Qt's text (statsJsonText).
+        QJsonObject json = trendStatsToJson(stats, model, WeeksAs::Placeholder);
         json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
         // The consultant's day by day, both kinds whatever --kind says (docs/consultant.md).
-        json.insert(QStringLiteral("days"), dayFiguresToJson(dayFigures(sessions, model, range)));
+        const QList<DayFigures> days = dayFigures(sessions, model, range);
         if (fitting.isValid())
             preferences.currentFit = fitting.result();
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
@@ -291,7 +292,7 @@ int runStats(const QCommandLineParser &parser)
         }
         // Written as the bytes it is (already UTF-8): through QTextStream it went to UTF-16 and
         // back, a twelfth of the command on ten years.
-        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Indented);
+        const QByteArray text = statsJsonText(json, stats, days);
         if (std::fwrite(text.constData(), 1, size_t(text.size()), stdout) != size_t(text.size())
             || std::fflush(stdout) != 0)
             return fail(verb, Text::tr("Cannot write to standard output: %1").arg(qt_error_string(errno)));

@@ -3,6 +3,7 @@
 #include "domain/TimeFormat.h"
 #include "stats/VolumeEstimate.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -138,26 +139,49 @@ std::optional<Side> nextSide(const QList<Session> &sessions)
     return ended == Side::Left ? Side::Right : Side::Left;
 }
 
-QJsonArray dayFiguresToJson(const QList<DayFigures> &days)
+void writeDayFiguresJson(IndentedJsonWriter &json, const QList<DayFigures> &days)
 {
     const auto rounded = [](double value) { return std::round(value * 1000.0) / 1000.0; };
-    QJsonArray array;
-    for (const DayFigures &d : days)
-        array.append(QJsonObject {
-            {QStringLiteral("date"), d.date.toString(Qt::ISODate)},
-            {QStringLiteral("nursing_sessions"), d.nursingSessions},
-            {QStringLiteral("pumping_sessions"), d.pumpingSessions},
-            {QStringLiteral("night_sessions"), d.nightSessions},
-            {QStringLiteral("longest_gap_s"), d.longestGapS ? QJsonValue(*d.longestGapS) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("left_s"), d.leftS},
-            {QStringLiteral("right_s"), d.rightS},
-            {QStringLiteral("measured_ml"), rounded(d.measuredMl)},
-            {QStringLiteral("estimated_ml"),
-                d.estimatedMl ? QJsonValue(rounded(*d.estimatedMl)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("topup_ml"), rounded(d.topupMl)},
-            // Unknown is never 0: null when no session of the day had its let-downs logged.
-            {QStringLiteral("letdowns"),
-                d.sessionsWithLetdownsLogged > 0 ? QJsonValue(d.letdowns) : QJsonValue(QJsonValue::Null)},
-        });
-    return array;
+    json.beginArray();
+    for (const DayFigures &d : days) {
+        json.beginObject(); // the members in Qt's order, by name
+        json.key(QLatin1StringView("date"));
+        json.value(d.date.toString(Qt::ISODate));
+        json.key(QLatin1StringView("estimated_ml"));
+        json.value(d.estimatedMl ? std::optional(rounded(*d.estimatedMl)) : std::nullopt);
+        json.key(QLatin1StringView("left_s"));
+        json.value(d.leftS);
+        // Unknown is never 0: null when no session of the day had its let-downs logged.
+        json.key(QLatin1StringView("letdowns"));
+        if (d.sessionsWithLetdownsLogged > 0)
+            json.value(d.letdowns);
+        else
+            json.null();
+        json.key(QLatin1StringView("longest_gap_s"));
+        if (d.longestGapS)
+            json.value(*d.longestGapS);
+        else
+            json.null();
+        json.key(QLatin1StringView("measured_ml"));
+        json.value(rounded(d.measuredMl));
+        json.key(QLatin1StringView("night_sessions"));
+        json.value(d.nightSessions);
+        json.key(QLatin1StringView("nursing_sessions"));
+        json.value(d.nursingSessions);
+        json.key(QLatin1StringView("pumping_sessions"));
+        json.value(d.pumpingSessions);
+        json.key(QLatin1StringView("right_s"));
+        json.value(d.rightS);
+        json.key(QLatin1StringView("topup_ml"));
+        json.value(rounded(d.topupMl));
+        json.endObject();
+    }
+    json.endArray();
+}
+
+QJsonArray dayFiguresToJson(const QList<DayFigures> &days)
+{
+    IndentedJsonWriter json;
+    writeDayFiguresJson(json, days);
+    return QJsonDocument::fromJson(json.text()).array();
 }

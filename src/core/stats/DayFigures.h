@@ -2,6 +2,7 @@
 
 #include "domain/DayOptions.h"
 #include "domain/Session.h"
+#include "base/JsonText.h"
 #include "reference/ReferenceModel.h"
 #include "stats/WeeklyStats.h"
 
@@ -68,5 +69,7 @@ struct FeedingTargets {
 std::optional<Side> nextSide(const QList<Session> &sessions);
 
 // `stats --json`'s "days": exactly the documented fields (docs/cli.md), same definitions
-// whatever her preferences (start to start, night 00:00 to 05:59).
+// whatever her preferences (start to start, night 00:00 to 05:59). Written directly (one
+// day of ten years' 3,650 at a time); dayFiguresToJson reads that text back as Qt's array.
+void writeDayFiguresJson(IndentedJsonWriter &json, const QList<DayFigures> &days);
 QJsonArray dayFiguresToJson(const QList<DayFigures> &days);

@@ -1,19 +1,25 @@
 #include "stats/StatsJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 
 namespace {
 // Rounded for people and diffs; enough digits for any figure here.
-QJsonValue number(double value)
+double rounded(double value)
 {
     return std::round(value * 1000.0) / 1000.0;
 }
 
-QJsonValue optionalNumber(const std::optional<double> &value)
+QJsonValue number(double value)
 {
-    return value ? number(*value) : QJsonValue(QJsonValue::Null);
+    return rounded(value);
+}
+
+std::optional<double> optionalNumber(const std::optional<double> &value)
+{
+    return value ? std::optional(rounded(*value)) : std::nullopt;
 }
 } // namespace
 
@@ -36,46 +42,88 @@ QJsonObject referenceModelToJson(const ReferenceModel &model)
     };
 }
 
-QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &model)
+void writeWeeksJson(IndentedJsonWriter &json, const TrendStats &stats)
 {
-    QJsonArray weeks;
+    json.beginArray();
     for (const WeekStats &week : stats.weeks) {
-        QJsonValue byOrder = QJsonValue::Null;
-        if (!week.meanEstimatedMlByOrder.isEmpty()) {
-            QJsonArray values;
+        json.beginObject(); // the members in Qt's order, by name
+        json.key(QLatin1StringView("baseline_letdowns_nursing"));
+        json.value(optionalNumber(week.baselineLetdownsNursing));
+        json.key(QLatin1StringView("baseline_letdowns_pumping"));
+        json.value(optionalNumber(week.baselineLetdownsPumping));
+        json.key(QLatin1StringView("estimated_ml_per_day"));
+        json.value(optionalNumber(week.estimatedMlPerDay));
+        json.key(QLatin1StringView("letdown_estimate_ml_per_day"));
+        json.value(optionalNumber(week.letdownEstimateMlPerDay));
+        json.key(QLatin1StringView("mean_estimated_ml_by_order"));
+        if (week.meanEstimatedMlByOrder.isEmpty()) {
+            json.null();
+        } else {
+            json.beginArray();
             for (double ml : week.meanEstimatedMlByOrder)
-                values.append(number(ml));
-            byOrder = values;
+                json.value(rounded(ml));
+            json.endArray();
         }
-        weeks.append(QJsonObject {
-            {QStringLiteral("week"), week.week.label()},
-            {QStringLiteral("week_start"), week.week.monday.toString(Qt::ISODate)},
-            {QStringLiteral("sessions"), week.sessions},
-            {QStringLiteral("nursing_sessions"), week.nursingSessions},
-            {QStringLiteral("pumping_sessions"), week.pumpingSessions},
-            {QStringLiteral("mean_letdowns_nursing"), optionalNumber(week.meanLetdownsNursing)},
-            {QStringLiteral("mean_letdowns_pumping"), optionalNumber(week.meanLetdownsPumping)},
-            {QStringLiteral("baseline_letdowns_nursing"), optionalNumber(week.baselineLetdownsNursing)},
-            {QStringLiteral("baseline_letdowns_pumping"), optionalNumber(week.baselineLetdownsPumping)},
-            {QStringLiteral("median_first_letdown_s"), optionalNumber(week.medianFirstLetdownS)},
-            {QStringLiteral("estimated_ml_per_day"), optionalNumber(week.estimatedMlPerDay)},
-            {QStringLiteral("measured_ml_per_day"), optionalNumber(week.measuredMlPerDay)},
-            {QStringLiteral("letdown_estimate_ml_per_day"), optionalNumber(week.letdownEstimateMlPerDay)},
-            {QStringLiteral("sessions_without_volume_estimate"), week.sessionsWithoutEstimate},
-            {QStringLiteral("mean_estimated_ml_by_order"), byOrder},
-        });
+        json.key(QLatin1StringView("mean_letdowns_nursing"));
+        json.value(optionalNumber(week.meanLetdownsNursing));
+        json.key(QLatin1StringView("mean_letdowns_pumping"));
+        json.value(optionalNumber(week.meanLetdownsPumping));
+        json.key(QLatin1StringView("measured_ml_per_day"));
+        json.value(optionalNumber(week.measuredMlPerDay));
+        json.key(QLatin1StringView("median_first_letdown_s"));
+        json.value(optionalNumber(week.medianFirstLetdownS));
+        json.key(QLatin1StringView("nursing_sessions"));
+        json.value(week.nursingSessions);
+        json.key(QLatin1StringView("pumping_sessions"));
+        json.value(week.pumpingSessions);
+        json.key(QLatin1StringView("sessions"));
+        json.value(week.sessions);
+        json.key(QLatin1StringView("sessions_without_volume_estimate"));
+        json.value(week.sessionsWithoutEstimate);
+        json.key(QLatin1StringView("week"));
+        json.value(week.week.label());
+        json.key(QLatin1StringView("week_start"));
+        json.value(week.week.monday.toString(Qt::ISODate));
+        json.endObject();
     }
+    json.endArray();
+}
+
+QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &model, WeeksAs weeksAs)
+{
     QJsonArray byOrder;
     for (const OrderVolume &order : stats.volumeByOrder)
         byOrder.append(QJsonObject {{QStringLiteral("order"), order.order},
             {QStringLiteral("mean_estimated_ml"), number(order.meanEstimatedMl)},
             {QStringLiteral("sessions"), order.sessions}, {QStringLiteral("reference_ml"), number(order.referenceMl)}});
+    QJsonValue weeks = jsonPlaceholder(QLatin1StringView("weeks"));
+    if (weeksAs == WeeksAs::Array) {
+        IndentedJsonWriter json;
+        writeWeeksJson(json, stats);
+        weeks = QJsonDocument::fromJson(json.text()).array();
+    }
     return {
         {QStringLiteral("sessions"), stats.sessions},
         {QStringLiteral("weeks"), weeks},
         {QStringLiteral("volume_by_order"), byOrder},
         {QStringLiteral("reference"), referenceModelToJson(model)},
     };
+}
+
+QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days)
+{
+    document.insert(QStringLiteral("weeks"), jsonPlaceholder(QLatin1StringView("weeks")));
+    document.insert(QStringLiteral("days"), jsonPlaceholder(QLatin1StringView("days")));
+    QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    IndentedJsonWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes, and a day
+    writeWeeksJson(weeks, stats);
+    IndentedJsonWriter dayText(1, 400 * days.size());
+    writeDayFiguresJson(dayText, days);
+    const bool replaced = replaceTopLevelPlaceholder(text, QLatin1StringView("weeks"), weeks.text())
+        && replaceTopLevelPlaceholder(text, QLatin1StringView("days"), dayText.text());
+    Q_ASSERT(replaced); // both were inserted just above
+    Q_UNUSED(replaced);
+    return text;
 }
 
 QJsonObject volumeModelToJson(const Preferences &preferences)

@@ -2,14 +2,24 @@
 
 #include "model/VolumeModel.h"
 
+#include "base/JsonText.h"
 #include "reference/ReferenceModel.h"
 #include "settings/Preferences.h"
+#include "stats/DayFigures.h"
 #include "stats/WeeklyStats.h"
 
 #include <QJsonObject>
 
-// The object `letdown stats --json` prints (documented in docs/cli.md).
-QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &model);
+// The weekly part of the object `letdown stats --json` prints (documented in docs/cli.md):
+// "sessions", "weeks", "volume_by_order", "reference". Its "weeks" are written directly
+// (writeWeeksJson); as an Array they are that text read back, for tests and the bench.
+enum class WeeksAs { Array, Placeholder };
+QJsonObject trendStatsToJson(
+    const TrendStats &stats, const ReferenceModel &model, WeeksAs weeksAs = WeeksAs::Array);
+void writeWeeksJson(IndentedJsonWriter &json, const TrendStats &stats);
+// `stats --json`'s whole text: `document` (any members but "weeks" and "days") with the weeks
+// of `stats` and the `days`, byte for byte what QJsonDocument writes for all of them at once.
+QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days);
 // Which volume model the estimates used, and both models' figures:
 // {"in_use", "source", "reference": {"first_ml", "decay"}, "fitted": {"first_ml",
 // "first_ml_ci", "decay", "decay_ci", "sessions", "ready", "needs"} or null (no measured session)}.

@@ -1,0 +1,147 @@
+#include "base/JsonText.h"
+
+#include "demo/DemoData.h"
+#include "stats/DayFigures.h"
+#include "stats/StatsJson.h"
+
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+#include <cmath>
+#include <limits>
+
+namespace {
+// Qt's indented text of `value` as the member "v" of a top-level object, and ours the same way.
+QByteArray qtText(const QJsonValue &value)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("v"), value}}).toJson(QJsonDocument::Indented);
+}
+
+QByteArray ourText(const std::function<void(IndentedJsonWriter &)> &write)
+{
+    IndentedJsonWriter json(1);
+    write(json);
+    return "{\n    \"v\": " + json.text() + "\n}\n";
+}
+} // namespace
+
+TEST_CASE("Direct JSON: numbers are written as Qt writes them")
+{
+    QList<double> numbers {0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 2.5, 30, 246, 321.6, 598.56, 1e-3, 1e-4, 1e-5, 1e-7,
+        123456.789, 1e15, 9007199254740991.0, 9007199254740992.0, 9007199254740994.0, -9007199254740992.0,
+        -9007199254740994.0, 1e16, 1e21, 1.5e300, -7.25, std::numeric_limits<double>::min(),
+        std::numeric_limits<double>::max(), std::numeric_limits<double>::infinity(),
+        -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()};
+    QRandomGenerator random(27);
+    for (int i = 0; i < 2000; ++i) // as the figures are rounded: to 3 decimals, up to ten million
+        numbers << std::round((random.generateDouble() - 0.2) * 1e7 * std::pow(10.0, -random.bounded(8))) / 1000.0;
+    for (double number : numbers) {
+        INFO(QByteArray::number(number, 'g', 17).constData());
+        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(number); }) == qtText(number));
+    }
+    for (qint64 whole : {qint64(0), qint64(-1), qint64(18600), std::numeric_limits<qint64>::max(),
+             std::numeric_limits<qint64>::min() + 1}) {
+        INFO(whole);
+        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(whole); }) == qtText(whole));
+    }
+    CHECK(ourText([](IndentedJsonWriter &json) { json.value(std::optional<double>()); })
+        == qtText(QJsonValue(QJsonValue::Null)));
+}
+
+TEST_CASE("Direct JSON: texts are escaped as Qt escapes them")
+{
+    for (const QString &text : {QString(), QStringLiteral("2026-W47"), QStringLiteral("a \"quoted\" \\ back"),
+             QStringLiteral("tab\there\nnew line\r\b\f"), QString(QChar(1)) + QChar(0x1f) + QChar(0x7f),
+             QStringLiteral("Stillhütchen ✓ 🍼"), QStringLiteral("</script>")}) {
+        INFO(text.toStdString());
+        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(text); }) == qtText(text));
+    }
+}
+
+TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them out")
+{
+    const QJsonValue expected = QJsonArray {
+        QJsonObject {{"a", 1}, {"b", QJsonArray {}}, {"c", QJsonObject {}}, {"d", QJsonArray {1.5, QJsonValue()}}},
+        QJsonArray {},
+        QJsonObject {},
+        QJsonArray {QJsonArray {QJsonObject {{"x", "y"}}}},
+        7,
+    };
+    const QByteArray ours = ourText([](IndentedJsonWriter &json) {
+        json.beginArray();
+        json.beginObject();
+        json.key(QLatin1StringView("a"));
+        json.value(1);
+        json.key(QLatin1StringView("b"));
+        json.beginArray();
+        json.endArray();
+        json.key(QLatin1StringView("c"));
+        json.beginObject();
+        json.endObject();
+        json.key(QLatin1StringView("d"));
+        json.beginArray();
+        json.value(1.5);
+        json.null();
+        json.endArray();
+        json.endObject();
+        json.beginArray();
+        json.endArray();
+        json.beginObject();
+        json.endObject();
+        json.beginArray();
+        json.beginArray();
+        json.beginObject();
+        json.key(QLatin1StringView("x"));
+        json.value(QStringLiteral("y"));
+        json.endObject();
+        json.endArray();
+        json.endArray();
+        json.value(7);
+        json.endArray();
+    });
+    CHECK(ours == qtText(expected));
+}
+
+TEST_CASE("Direct JSON: stats' weeks and days spliced into Qt's text equal Qt's text of the whole")
+{
+    DemoDataOptions options;
+    options.firstDay = QDate(2026, 1, 5);
+    options.weeks = 10;
+    options.sessionsPerDay = 9;
+    options.utcOffsetS = [](qint64) { return 3600; };
+    const QList<Session> sessions = generateDemoSessions(options);
+    REQUIRE(sessions.size() > 500);
+    const ReferenceModel model;
+    for (const StatsRange &range : {StatsRange {}, StatsRange {QDate(2026, 2, 1), QDate(2026, 2, 20)},
+             StatsRange {QDate(2030, 1, 1), QDate(2030, 1, 31)}}) { // the last: no session, empty days
+        const TrendStats stats = computeTrendStats(sessions, model, KindFilter::Both, range);
+        const QList<DayFigures> days = dayFigures(sessions, model, range);
+        QJsonObject rest = trendStatsToJson(stats, model, WeeksAs::Placeholder);
+        rest.insert(QStringLiteral("spontaneous_letdowns"), 3);
+        const QByteArray ours = statsJsonText(rest, stats, days);
+
+        QJsonObject whole = trendStatsToJson(stats, model); // its weeks read back from our text
+        whole.insert(QStringLiteral("spontaneous_letdowns"), 3);
+        whole.insert(QStringLiteral("days"), dayFiguresToJson(days));
+        CHECK(whole.value("weeks").toArray().size() == stats.weeks.size());
+        CHECK(whole.value("days").toArray().size() == days.size());
+        CHECK(ours == QJsonDocument(whole).toJson(QJsonDocument::Indented));
+    }
+}
+
+TEST_CASE("Direct JSON: a placeholder that is not at the top level is not replaced")
+{
+    QByteArray nested = QJsonDocument(QJsonObject {{"a", QJsonObject {{"days", jsonPlaceholder(QLatin1StringView("days"))}}}})
+                            .toJson(QJsonDocument::Indented);
+    const QByteArray before = nested;
+    CHECK_FALSE(replaceTopLevelPlaceholder(nested, QLatin1StringView("days"), "[]"));
+    CHECK(nested == before);
+    QByteArray top = QJsonDocument(QJsonObject {{"days", jsonPlaceholder(QLatin1StringView("days"))}})
+                         .toJson(QJsonDocument::Indented);
+    CHECK(replaceTopLevelPlaceholder(top, QLatin1StringView("days"), "[]"));
+    CHECK(top == "{\n    \"days\": []\n}\n");
+}
