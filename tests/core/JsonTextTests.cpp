@@ -21,9 +21,9 @@ QByteArray qtText(const QJsonValue &value)
     return QJsonDocument(QJsonObject {{QStringLiteral("v"), value}}).toJson(QJsonDocument::Indented);
 }
 
-QByteArray ourText(const std::function<void(IndentedJsonWriter &)> &write)
+QByteArray ourText(const std::function<void(JsonTextWriter &)> &write)
 {
-    IndentedJsonWriter json(1);
+    JsonTextWriter json(1);
     write(json);
     return "{\n    \"v\": " + json.text() + "\n}\n";
 }
@@ -41,14 +41,14 @@ TEST_CASE("Direct JSON: numbers are written as Qt writes them")
         numbers << std::round((random.generateDouble() - 0.2) * 1e7 * std::pow(10.0, -random.bounded(8))) / 1000.0;
     for (double number : numbers) {
         INFO(QByteArray::number(number, 'g', 17).constData());
-        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(number); }) == qtText(number));
+        CHECK(ourText([&](JsonTextWriter &json) { json.value(number); }) == qtText(number));
     }
     for (qint64 whole : {qint64(0), qint64(-1), qint64(18600), std::numeric_limits<qint64>::max(),
              std::numeric_limits<qint64>::min() + 1}) {
         INFO(whole);
-        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(whole); }) == qtText(whole));
+        CHECK(ourText([&](JsonTextWriter &json) { json.value(whole); }) == qtText(whole));
     }
-    CHECK(ourText([](IndentedJsonWriter &json) { json.value(std::optional<double>()); })
+    CHECK(ourText([](JsonTextWriter &json) { json.value(std::optional<double>()); })
         == qtText(QJsonValue(QJsonValue::Null)));
 }
 
@@ -58,7 +58,7 @@ TEST_CASE("Direct JSON: texts are escaped as Qt escapes them")
              QStringLiteral("tab\there\nnew line\r\b\f"), QString(QChar(1)) + QChar(0x1f) + QChar(0x7f),
              QStringLiteral("Stillhütchen ✓ 🍼"), QStringLiteral("</script>")}) {
         INFO(text.toStdString());
-        CHECK(ourText([&](IndentedJsonWriter &json) { json.value(text); }) == qtText(text));
+        CHECK(ourText([&](JsonTextWriter &json) { json.value(text); }) == qtText(text));
     }
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them
         QJsonArray {QJsonArray {QJsonObject {{"x", "y"}}}},
         7,
     };
-    const QByteArray ours = ourText([](IndentedJsonWriter &json) {
+    const QByteArray ours = ourText([](JsonTextWriter &json) {
         json.beginArray();
         json.beginObject();
         json.key(QLatin1StringView("a"));
@@ -104,6 +104,47 @@ TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them
         json.endArray();
     });
     CHECK(ours == qtText(expected));
+}
+
+TEST_CASE("Direct JSON: the compact layout is Qt's compact text")
+{
+    const QJsonObject expected {{"a", QJsonArray {1, 2.5, QJsonValue(), true, false, "x"}}, {"b", QJsonArray {}},
+        {"c", QJsonObject {}}, {"d", QJsonObject {{"e", QJsonArray {QJsonObject {{"f", -3}}}}}}};
+    JsonTextWriter json(0, 0, JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    json.key(QLatin1StringView("a"));
+    json.beginArray();
+    json.value(1);
+    json.value(2.5);
+    json.null();
+    json.value(true);
+    json.value(false);
+    json.value(QStringLiteral("x"));
+    json.endArray();
+    json.key(QLatin1StringView("b"));
+    json.beginArray();
+    json.endArray();
+    json.key(QLatin1StringView("c"));
+    json.beginObject();
+    json.endObject();
+    json.key(QLatin1StringView("d"));
+    json.beginObject();
+    json.key(QLatin1StringView("e"));
+    json.beginArray();
+    json.beginObject();
+    json.key(QLatin1StringView("f"));
+    json.value(-3);
+    json.endObject();
+    json.endArray();
+    json.endObject();
+    json.endObject();
+    CHECK(json.text() == QJsonDocument(expected).toJson(QJsonDocument::Compact));
+
+    QByteArray answer = QJsonDocument(QJsonObject {{"ok", true}, {"status", jsonPlaceholder(QLatin1StringView("status"))}})
+                            .toJson(QJsonDocument::Compact);
+    CHECK(replaceCompactPlaceholder(answer, QLatin1StringView("status"), "{\"state\":\"idle\"}"));
+    CHECK(answer == "{\"ok\":true,\"status\":{\"state\":\"idle\"}}");
+    CHECK_FALSE(replaceCompactPlaceholder(answer, QLatin1StringView("status"), "{}")); // once only
 }
 
 TEST_CASE("Direct JSON: stats' weeks and days spliced into Qt's text equal Qt's text of the whole")

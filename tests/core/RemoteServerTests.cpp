@@ -572,3 +572,37 @@ TEST_CASE("Remote: a tap_id has 8 to 64 ASCII letters, digits, '-' or '_', and n
     CHECK(status(QString()) == 400);
     CHECK(r.count("SELECT count(*) FROM ejections") == 0);
 }
+
+TEST_CASE("Remote: the state and the answers are the very text Qt writes for their members, in every state")
+{
+    RemoteRig r;
+    // Written directly (RemoteServer::state): read back and written again by Qt, the same bytes.
+    const auto canonical = [](const QByteArray &body) {
+        return QJsonDocument::fromJson(body).toJson(QJsonDocument::Compact);
+    };
+    QList<Reply> replies;
+    replies << send(r.port, get(r.port, "/api/v1/status")); // nothing yet
+    REQUIRE(r.rig.store.saveSession(finishedSession(SessionKind::Pumping, berlin(2026, 11, 28, 22, 15), {60}), {}));
+    replies << send(r.port, get(r.port, "/api/v1/status")); // a stored last feed
+    replies << r.tap("canon-start-01", "start") << r.tap("canon-letdown1", "letdown")
+            << r.tap("canon-pause-01", "pause") << r.tap("canon-resume-1", "resume") << r.tap("canon-stop-001", "stop")
+            << send(r.port, get(r.port, "/api/v1/status"))
+            << r.tap("canon-explode1", "explode"); // an error answer, without a state
+    RemoteRig other;
+    other.rig.db.exec("ALTER TABLE sessions RENAME TO sessions_elsewhere");
+    replies << send(other.port, get(other.port, "/api/v1/status")); // a failed read, said in the state
+    for (const Reply &reply : replies) {
+        INFO(reply.body.constData());
+        REQUIRE(reply.status != 0);
+        CHECK(reply.body == canonical(reply.body));
+    }
+    const QJsonObject running = replies[3].json();
+    CHECK(running.value("ok").toBool());
+    CHECK(running.value("status").toObject().value("session").toObject().value("letdowns").toInt() == 1);
+    CHECK(running.value("status").toObject().value("state").toString() == "running");
+    const QJsonObject stopped = replies[7].json();
+    CHECK(stopped.value("state").toString() == "stopped");
+    CHECK(stopped.contains("resume_until_ms"));
+    CHECK(stopped.value("last_feed").toObject().value("running") == false);
+    CHECK(replies.last().json().contains("last_feed_error"));
+}

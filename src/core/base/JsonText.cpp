@@ -6,13 +6,14 @@
 #include <charconv>
 #include <cmath>
 
-IndentedJsonWriter::IndentedJsonWriter(int depth, qsizetype expectedBytes)
+JsonTextWriter::JsonTextWriter(int depth, qsizetype expectedBytes, Layout layout)
     : baseDepth(depth)
+    , compact(layout == Layout::Compact)
 {
     out.reserve(size_t(expectedBytes));
 }
 
-QByteArray IndentedJsonWriter::text() const
+QByteArray JsonTextWriter::text() const
 {
     return QByteArray(out.data(), qsizetype(out.size()));
 }
@@ -27,76 +28,94 @@ bool isPlainAscii(const QString &text) // nothing Qt would escape or encode
 }
 } // namespace
 
-void IndentedJsonWriter::indent()
+void JsonTextWriter::indent()
 {
-    out.append(size_t(4 * (baseDepth + open.size())), ' ');
+    if (!compact)
+        out.append(size_t(4 * (baseDepth + open.size())), ' ');
+}
+
+void JsonTextWriter::separate()
+{
+    if (compact)
+        out.push_back(',');
+    else
+        append(",\n", 2);
 }
 
 // In an array each value starts its own line; in an object key() has started it.
-void IndentedJsonWriter::beforeValue()
+void JsonTextWriter::beforeValue()
 {
     if (open.isEmpty() || open.last().isObject)
         return;
     if (open.last().valuesWritten++ > 0)
-        append(",\n", 2);
+        separate();
     indent();
 }
 
-void IndentedJsonWriter::key(QLatin1StringView name)
+void JsonTextWriter::key(QLatin1StringView name)
 {
     Q_ASSERT(!open.isEmpty() && open.last().isObject);
     if (open.last().valuesWritten++ > 0)
-        append(",\n", 2);
+        separate();
     indent();
     out.push_back('"');
     append(name.data(), size_t(name.size()));
-    append("\": ", 3);
+    if (compact)
+        append("\":", 2);
+    else
+        append("\": ", 3);
 }
 
-void IndentedJsonWriter::beginObject()
+void JsonTextWriter::beginObject()
 {
     beforeValue();
-    append("{\n", 2);
+    if (compact)
+        out.push_back('{');
+    else
+        append("{\n", 2);
     open << Container {true, 0};
 }
 
-void IndentedJsonWriter::endObject()
+void JsonTextWriter::endObject()
 {
-    if (open.takeLast().valuesWritten > 0)
+    if (open.takeLast().valuesWritten > 0 && !compact)
         out.push_back('\n');
     indent();
     out.push_back('}');
 }
 
-void IndentedJsonWriter::beginArray()
+void JsonTextWriter::beginArray()
 {
     beforeValue();
-    append("[\n", 2);
+    if (compact)
+        out.push_back('[');
+    else
+        append("[\n", 2);
     open << Container {false, 0};
 }
 
-void IndentedJsonWriter::endArray()
+void JsonTextWriter::endArray()
 {
-    if (open.takeLast().valuesWritten > 0)
+    if (open.takeLast().valuesWritten > 0 && !compact)
         out.push_back('\n');
     indent();
     out.push_back(']');
 }
 
-void IndentedJsonWriter::value(qint64 number)
+void JsonTextWriter::value(qint64 number)
 {
     beforeValue();
     appendInteger(number);
 }
 
-void IndentedJsonWriter::appendInteger(qint64 number)
+void JsonTextWriter::appendInteger(qint64 number)
 {
     char digits[24];
     const auto written = std::to_chars(digits, digits + sizeof digits, number);
     append(digits, size_t(written.ptr - digits));
 }
 
-void IndentedJsonWriter::value(double number)
+void JsonTextWriter::value(double number)
 {
     beforeValue();
     // Qt keeps a whole number that a double holds exactly (up to 2^53) as an integer.
@@ -110,7 +129,7 @@ void IndentedJsonWriter::value(double number)
         append("null", 4); // as Qt writes it (RFC 8259 has no infinity)
 }
 
-void IndentedJsonWriter::value(const std::optional<double> &number)
+void JsonTextWriter::value(const std::optional<double> &number)
 {
     if (number)
         value(*number);
@@ -118,7 +137,7 @@ void IndentedJsonWriter::value(const std::optional<double> &number)
         null();
 }
 
-void IndentedJsonWriter::value(const QString &text)
+void JsonTextWriter::value(const QString &text)
 {
     beforeValue();
     if (isPlainAscii(text)) { // dates and week labels
@@ -133,7 +152,16 @@ void IndentedJsonWriter::value(const QString &text)
     append(quoted.constData() + 1, size_t(quoted.size() - 2));
 }
 
-void IndentedJsonWriter::null()
+void JsonTextWriter::value(bool yes)
+{
+    beforeValue();
+    if (yes)
+        append("true", 4);
+    else
+        append("false", 5);
+}
+
+void JsonTextWriter::null()
 {
     beforeValue();
     append("null", 4);
@@ -142,6 +170,17 @@ void IndentedJsonWriter::null()
 QJsonValue jsonPlaceholder(QLatin1StringView key)
 {
     return QStringLiteral("@letdown-written-directly:%1@").arg(key);
+}
+
+bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
+{
+    const QByteArray quotedPlaceholder = '"' + jsonPlaceholder(key).toString().toLatin1() + '"';
+    const QByteArray member = '"' + QByteArray(key.data(), key.size()) + "\":" + quotedPlaceholder;
+    const qsizetype at = document.indexOf(member);
+    if (at < 0)
+        return false;
+    document.replace(at + member.size() - quotedPlaceholder.size(), quotedPlaceholder.size(), text);
+    return true;
 }
 
 bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)

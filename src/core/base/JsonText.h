@@ -9,17 +9,18 @@
 #include <optional>
 #include <string>
 
-// Writes, value by value, the bytes QJsonDocument::toJson(QJsonDocument::Indented) writes
-// for the same document, without building the document. `stats --json` on ten years built a
+// Writes, value by value, the bytes QJsonDocument::toJson writes (Indented, or Compact) for
+// the same document, without building the document. `stats --json` on ten years built a
 // QJsonObject for each of 3,650 days and 522 weeks and then walked them again to write them:
 // more than a third of the command (docs/performance.md). The output is compared byte for
 // byte with Qt's in tests/core/JsonTextTests.cpp.
 //
 // Qt writes an object's members sorted by key: give them in that order.
-class IndentedJsonWriter {
+class JsonTextWriter {
 public:
+    enum class Layout { Indented, Compact };
     // `depth`: the nesting of the first value written (1 for a member of a top-level object).
-    explicit IndentedJsonWriter(int depth = 0, qsizetype expectedBytes = 0);
+    explicit JsonTextWriter(int depth = 0, qsizetype expectedBytes = 0, Layout layout = Layout::Indented);
 
     QByteArray text() const; // what was written
 
@@ -32,12 +33,14 @@ public:
     void value(int number) { value(qint64(number)); }
     void value(double number); // Qt's shortest form that reads back the same; null when not finite
     void value(const QString &text);
+    void value(bool yes);
     void value(const std::optional<double> &number); // null when empty
     void null();
 
 private:
     void beforeValue();
     void indent();
+    void separate(); // between two values or members
     void append(const char *bytes, size_t size) { out.append(bytes, size); }
     void appendInteger(qint64 number);
 
@@ -47,6 +50,7 @@ private:
     };
     std::string out; // appends inline: a QByteArray's went through a call each (a third of the writing)
     int baseDepth;
+    bool compact;
     QList<Container> open; // innermost last
 };
 
@@ -54,5 +58,8 @@ private:
 // Qt writes, then put the value's own text in its place with replaceTopLevelPlaceholder.
 QJsonValue jsonPlaceholder(QLatin1StringView key);
 // Replaces the top-level member `key`'s placeholder in Qt's indented `document` with `text`
-// (written by an IndentedJsonWriter at depth 1). False when the placeholder is not there.
+// (written by an JsonTextWriter at depth 1). False when the placeholder is not there.
 bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
+// The same in Qt's compact text, where a member's place is not seen from its line: the key
+// and its placeholder, once.
+bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);

@@ -1,5 +1,7 @@
 #include "remote/RemoteServer.h"
 
+#include "base/JsonText.h"
+
 #include "scalefeed/LiveScale.h"
 
 #include "commands/SessionCommands.h"
@@ -363,9 +365,14 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
             return sendJson(socket, 403,
                 message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
         const Answer answer = scale ? scaleReadings(request) : tap(request, spontaneous);
+        // The state written directly, in Qt's text of the rest of the answer.
         QJsonObject body = answer.body;
-        body.insert(QStringLiteral("status"), state());
-        return sendJson(socket, answer.status, body);
+        body.insert(QStringLiteral("status"), jsonPlaceholder(QLatin1StringView("status")));
+        QByteArray text = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        const bool replaced = replaceCompactPlaceholder(text, QLatin1StringView("status"), state());
+        Q_ASSERT(replaced); // inserted just above
+        Q_UNUSED(replaced);
+        return sendJson(socket, answer.status, text);
     }
     sendJson(socket, 404,
         message(false, QStringLiteral("error"), QStringLiteral("No such API (this is version 1: /api/v1/...).")));
@@ -524,53 +531,92 @@ RemoteServer::Answer RemoteServer::scaleReadings(const HttpRequest &request)
     return {200, answer};
 }
 
-QJsonObject RemoteServer::state()
+QByteArray RemoteServer::state()
 {
     const SessionRecorder &recorder = m_commands.recorder();
-    QJsonObject out {
-        {QStringLiteral("version"), m_version},
-        {QStringLiteral("server_now_ms"), m_clock.wallUtcMs()},
-        {QStringLiteral("server_time"), isoTime(m_clock.wallUtcMs(), m_clock.utcOffsetS(m_clock.wallUtcMs()))},
-        {QStringLiteral("state"), stateKey(recorder.state())},
-        {QStringLiteral("unsaved"), recorder.hasUnsavedChanges()},
-        {QStringLiteral("next"),
-            QJsonObject {{QStringLiteral("kind"), toKey(m_commands.nextSession().kind)},
-                {QStringLiteral("side"), toKey(m_commands.nextSession().side)}}},
-    };
-    if (recorder.hasUnsavedChanges())
-        out.insert(QStringLiteral("message"), recorder.lastError());
-    // A Stop can be taken back for a while (`resume_stopped`): the page offers it until then.
-    if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs())
-        out.insert(QStringLiteral("resume_until_ms"), *untilMs);
-    if (recorder.hasSession()) {
-        const Session session = recorder.currentSession();
-        out.insert(QStringLiteral("session"),
-            QJsonObject {{QStringLiteral("kind"), toKey(session.kind)}, {QStringLiteral("side"), toKey(session.side)},
-                {QStringLiteral("started_at"), isoTime(session.startedAtUtcMs, session.startedUtcOffsetS)},
-                {QStringLiteral("started_at_ms"), session.startedAtUtcMs},
-                {QStringLiteral("elapsed_ms"), session.activeMs},
-                {QStringLiteral("letdowns"), int(session.letdowns.size())}});
-    }
     // Since when the last feed started (start to start, as consultants count) and on which
     // side it ended: the session shown, or else the newest stored one.
     QList<SessionSummary> recent;
     std::optional<Session> last;
+    bool lastRead = true;
     if (recorder.hasSession()) {
         last = recorder.currentSession();
     } else {
         // A read that failed is said, not shown as "no feed yet".
-        const bool read = m_store.loadRecentSummaries(1, recent)
+        lastRead = m_store.loadRecentSummaries(1, recent)
             && (recent.isEmpty() || m_store.loadSession(recent.constFirst().uuid, last));
-        if (!read)
-            out.insert(QStringLiteral("last_feed_error"), m_store.errorString());
     }
-    out.insert(QStringLiteral("last_feed"),
-        last ? QJsonValue(QJsonObject {{QStringLiteral("kind"), toKey(last->kind)},
-            {QStringLiteral("started_at"), isoTime(last->startedAtUtcMs, last->startedUtcOffsetS)},
-            {QStringLiteral("started_at_ms"), last->startedAtUtcMs}, {QStringLiteral("side"), toKey(last->side)},
-            {QStringLiteral("running"), !last->endedAtUtcMs.has_value()}})
-             : QJsonValue());
-    return out;
+    const qint64 nowUtcMs = m_clock.wallUtcMs();
+    // The members in the order Qt writes them, by name (docs/remote-api.md lists them).
+    JsonTextWriter json(0, 640, JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    json.key(QLatin1StringView("last_feed"));
+    if (last) {
+        json.beginObject();
+        json.key(QLatin1StringView("kind"));
+        json.value(toKey(last->kind));
+        json.key(QLatin1StringView("running"));
+        json.value(!last->endedAtUtcMs.has_value());
+        json.key(QLatin1StringView("side"));
+        json.value(toKey(last->side));
+        json.key(QLatin1StringView("started_at"));
+        json.value(isoTime(last->startedAtUtcMs, last->startedUtcOffsetS));
+        json.key(QLatin1StringView("started_at_ms"));
+        json.value(last->startedAtUtcMs);
+        json.endObject();
+    } else {
+        json.null();
+    }
+    if (!lastRead) {
+        json.key(QLatin1StringView("last_feed_error"));
+        json.value(m_store.errorString());
+    }
+    if (recorder.hasUnsavedChanges()) {
+        json.key(QLatin1StringView("message"));
+        json.value(recorder.lastError());
+    }
+    json.key(QLatin1StringView("next"));
+    json.beginObject();
+    json.key(QLatin1StringView("kind"));
+    json.value(toKey(m_commands.nextSession().kind));
+    json.key(QLatin1StringView("side"));
+    json.value(toKey(m_commands.nextSession().side));
+    json.endObject();
+    // A Stop can be taken back for a while (`resume_stopped`): the page offers it until then.
+    if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs()) {
+        json.key(QLatin1StringView("resume_until_ms"));
+        json.value(*untilMs);
+    }
+    json.key(QLatin1StringView("server_now_ms"));
+    json.value(nowUtcMs);
+    json.key(QLatin1StringView("server_time"));
+    json.value(isoTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)));
+    if (recorder.hasSession()) {
+        const Session &session = *last; // the session shown
+        json.key(QLatin1StringView("session"));
+        json.beginObject();
+        json.key(QLatin1StringView("elapsed_ms"));
+        json.value(session.activeMs);
+        json.key(QLatin1StringView("kind"));
+        json.value(toKey(session.kind));
+        json.key(QLatin1StringView("letdowns"));
+        json.value(int(session.letdowns.size()));
+        json.key(QLatin1StringView("side"));
+        json.value(toKey(session.side));
+        json.key(QLatin1StringView("started_at"));
+        json.value(isoTime(session.startedAtUtcMs, session.startedUtcOffsetS));
+        json.key(QLatin1StringView("started_at_ms"));
+        json.value(session.startedAtUtcMs);
+        json.endObject();
+    }
+    json.key(QLatin1StringView("state"));
+    json.value(stateKey(recorder.state()));
+    json.key(QLatin1StringView("unsaved"));
+    json.value(recorder.hasUnsavedChanges());
+    json.key(QLatin1StringView("version"));
+    json.value(qint64(m_version));
+    json.endObject();
+    return json.text();
 }
 
 void RemoteServer::stateChanged()
@@ -579,7 +625,7 @@ void RemoteServer::stateChanged()
     const QList<QPointer<QTcpSocket>> waiting = std::exchange(m_waiting, {});
     if (waiting.isEmpty())
         return;
-    const QJsonObject now = state();
+    const QByteArray now = state();
     for (const QPointer<QTcpSocket> &socket : waiting)
         if (socket)
             sendJson(socket, 200, now);
@@ -617,4 +663,9 @@ void RemoteServer::send(QTcpSocket *socket, int status, const QByteArray &conten
 void RemoteServer::sendJson(QTcpSocket *socket, int status, QJsonObject body)
 {
     send(socket, status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void RemoteServer::sendJson(QTcpSocket *socket, int status, const QByteArray &compactJson)
+{
+    send(socket, status, "application/json", compactJson);
 }

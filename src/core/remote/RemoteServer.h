@@ -105,8 +105,9 @@ private:
     void send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
         const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     void sendJson(QTcpSocket *socket, int status, QJsonObject body);
+    void sendJson(QTcpSocket *socket, int status, const QByteArray &compactJson);
     bool hostAllowed(const QByteArray &host) const;
-    QJsonObject state();
+    QByteArray state(); // compact JSON, written directly (a remote tap built it as a QJsonObject: a tenth of it)
     void stateChanged();
 
     Journal &m_journal;

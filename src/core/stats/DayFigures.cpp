@@ -139,7 +139,7 @@ std::optional<Side> nextSide(const QList<Session> &sessions)
     return ended == Side::Left ? Side::Right : Side::Left;
 }
 
-void writeDayFiguresJson(IndentedJsonWriter &json, const QList<DayFigures> &days)
+void writeDayFiguresJson(JsonTextWriter &json, const QList<DayFigures> &days)
 {
     const auto rounded = [](double value) { return std::round(value * 1000.0) / 1000.0; };
     json.beginArray();
@@ -181,7 +181,7 @@ void writeDayFiguresJson(IndentedJsonWriter &json, const QList<DayFigures> &days
 
 QJsonArray dayFiguresToJson(const QList<DayFigures> &days)
 {
-    IndentedJsonWriter json;
+    JsonTextWriter json;
     writeDayFiguresJson(json, days);
     return QJsonDocument::fromJson(json.text()).array();
 }

@@ -71,5 +71,5 @@ std::optional<Side> nextSide(const QList<Session> &sessions);
 // `stats --json`'s "days": exactly the documented fields (docs/cli.md), same definitions
 // whatever her preferences (start to start, night 00:00 to 05:59). Written directly (one
 // day of ten years' 3,650 at a time); dayFiguresToJson reads that text back as Qt's array.
-void writeDayFiguresJson(IndentedJsonWriter &json, const QList<DayFigures> &days);
+void writeDayFiguresJson(JsonTextWriter &json, const QList<DayFigures> &days);
 QJsonArray dayFiguresToJson(const QList<DayFigures> &days);

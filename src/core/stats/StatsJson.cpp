@@ -42,7 +42,7 @@ QJsonObject referenceModelToJson(const ReferenceModel &model)
     };
 }
 
-void writeWeeksJson(IndentedJsonWriter &json, const TrendStats &stats)
+void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats)
 {
     json.beginArray();
     for (const WeekStats &week : stats.weeks) {
@@ -98,7 +98,7 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
             {QStringLiteral("sessions"), order.sessions}, {QStringLiteral("reference_ml"), number(order.referenceMl)}});
     QJsonValue weeks = jsonPlaceholder(QLatin1StringView("weeks"));
     if (weeksAs == WeeksAs::Array) {
-        IndentedJsonWriter json;
+        JsonTextWriter json;
         writeWeeksJson(json, stats);
         weeks = QJsonDocument::fromJson(json.text()).array();
     }
@@ -115,9 +115,9 @@ QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QL
     document.insert(QStringLiteral("weeks"), jsonPlaceholder(QLatin1StringView("weeks")));
     document.insert(QStringLiteral("days"), jsonPlaceholder(QLatin1StringView("days")));
     QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
-    IndentedJsonWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes, and a day
+    JsonTextWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes, and a day
     writeWeeksJson(weeks, stats);
-    IndentedJsonWriter dayText(1, 400 * days.size());
+    JsonTextWriter dayText(1, 400 * days.size());
     writeDayFiguresJson(dayText, days);
     const bool replaced = replaceTopLevelPlaceholder(text, QLatin1StringView("weeks"), weeks.text())
         && replaceTopLevelPlaceholder(text, QLatin1StringView("days"), dayText.text());

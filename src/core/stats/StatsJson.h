@@ -16,7 +16,7 @@
 enum class WeeksAs { Array, Placeholder };
 QJsonObject trendStatsToJson(
     const TrendStats &stats, const ReferenceModel &model, WeeksAs weeksAs = WeeksAs::Array);
-void writeWeeksJson(IndentedJsonWriter &json, const TrendStats &stats);
+void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats);
 // `stats --json`'s whole text: `document` (any members but "weeks" and "days") with the weeks
 // of `stats` and the `days`, byte for byte what QJsonDocument writes for all of them at once.
 QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days);
