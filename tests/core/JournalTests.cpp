@@ -75,6 +75,7 @@ TEST_CASE("Journal: each step is one change-log row with its origin and what it 
     CHECK(letdown.value("offset_ms").toInteger() == 40'000);
     CHECK(payloadOf(log[2]).value("session").toObject().value("state").toString() == "stopped");
     CHECK_FALSE(log[1].payload.contains("\"id\""));
+    CHECK(payloadOf(log[1]).keys() == QStringList {"letdown"}); // a plain let-down: no session row
 
     // A key pressed in vain (nothing to stop) writes nothing and logs nothing.
     CHECK(rig.ask(Journal::Step::Stop).result == "unchanged");
@@ -356,4 +357,25 @@ TEST_CASE("Journal: an import's entry is the JSON QJsonDocument writes, ids writ
         CHECK(importEntryJson(sessions, felt) == throughQt(sessions, felt));
     }
     CHECK(importEntryJson(cases[1], felt).startsWith("{\"imported_sessions\":[\"6f1c9a4e-1111"));
+}
+
+TEST_CASE("Journal: a let-down's change-log entry is written as Qt writes it, whatever its figures")
+{
+    QList<Letdown> letdowns;
+    for (const Side side : {Side::Left, Side::Right, Side::Both})
+        for (const std::optional<double> volume : {std::optional<double>(), std::optional(0.0), std::optional(12.5),
+                 std::optional(1.0 / 3.0), std::optional(250.0), std::optional(1e-7)}) {
+            Letdown letdown;
+            letdown.atUtcMs = 1'795'000'000'123 + letdowns.size();
+            letdown.utcOffsetS = letdowns.size() % 2 ? -34'200 : 3600;
+            letdown.offsetMs = 95'250 * qint64(letdowns.size());
+            letdown.side = side;
+            letdown.measuredVolumeMl = volume;
+            letdowns << letdown;
+        }
+    for (const Letdown &letdown : letdowns) {
+        const QByteArray direct = letdownEntryJson(letdown);
+        INFO(direct.constData());
+        CHECK(direct == compactJson({{QStringLiteral("letdown"), letdownToJson(letdown)}}));
+    }
 }

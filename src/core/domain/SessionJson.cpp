@@ -1,5 +1,7 @@
 #include "domain/SessionJson.h"
 
+#include "base/JsonText.h"
+
 #include <algorithm>
 
 #include "domain/Technique.h"
@@ -56,6 +58,27 @@ QJsonObject sessionToJson(const Session &s, bool withLetdowns)
 QByteArray compactJson(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray letdownEntryJson(const Letdown &letdown)
+{
+    JsonTextWriter json(0, 160, JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    json.key(QLatin1StringView("letdown"));
+    json.beginObject(); // letdownToJson's members, in the order Qt writes them
+    json.key(QLatin1StringView("at_utc_ms"));
+    json.value(letdown.atUtcMs);
+    json.key(QLatin1StringView("measured_volume_ml"));
+    json.value(letdown.measuredVolumeMl);
+    json.key(QLatin1StringView("offset_ms"));
+    json.value(letdown.offsetMs);
+    json.key(QLatin1StringView("side"));
+    json.value(toKey(letdown.side));
+    json.key(QLatin1StringView("utc_offset_s"));
+    json.value(letdown.utcOffsetS);
+    json.endObject();
+    json.endObject();
+    return json.text();
 }
 
 QByteArray importEntryJson(const QList<Session> &sessions, const QList<SpontaneousLetdown> &withoutFeed)

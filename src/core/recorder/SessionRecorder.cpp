@@ -438,11 +438,15 @@ bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &
         m_session.letdowns.insert(at, *newLetdown);
         m_unsavedLetdowns.append(*newLetdown);
         m_lastMarked = *newLetdown;
-        if (m_stepChange)
+        if (m_stepChange && !payload.isEmpty()) // with the row (alone: letdownEntryJson below)
             payload.insert(QStringLiteral("letdown"), letdownToJson(*newLetdown));
     }
-    if (m_stepChange) // the payload is only serialised when there is a record to carry it
-        takeStepChange(compactJson(payload));
+    if (m_stepChange) { // the payload is only serialised when there is a record to carry it
+        if (newLetdown && !payload.contains(QStringLiteral("session")))
+            takeStepChange(letdownEntryJson(*newLetdown)); // the same bytes, without the object
+        else
+            takeStepChange(compactJson(payload));
+    }
     m_sessionUnsaved = true;
     m_unsaved = true;
     m_rowUnsaved = m_rowUnsaved || rowChanged;
