@@ -62,65 +62,22 @@ TEST_CASE("Direct JSON: texts are escaped as Qt escapes them")
     }
 }
 
-TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them out")
-{
-    const QJsonValue expected = QJsonArray {
-        QJsonObject {{"a", 1}, {"b", QJsonArray {}}, {"c", QJsonObject {}}, {"d", QJsonArray {1.5, QJsonValue()}}},
-        QJsonArray {},
-        QJsonObject {},
-        QJsonArray {QJsonArray {QJsonObject {{"x", "y"}}}},
-        7,
-    };
-    const QByteArray ours = ourText([](JsonTextWriter &json) {
-        json.beginArray();
-        json.beginObject();
-        json.key(QLatin1StringView("a"));
-        json.value(1);
-        json.key(QLatin1StringView("b"));
-        json.beginArray();
-        json.endArray();
-        json.key(QLatin1StringView("c"));
-        json.beginObject();
-        json.endObject();
-        json.key(QLatin1StringView("d"));
-        json.beginArray();
-        json.value(1.5);
-        json.null();
-        json.endArray();
-        json.endObject();
-        json.beginArray();
-        json.endArray();
-        json.beginObject();
-        json.endObject();
-        json.beginArray();
-        json.beginArray();
-        json.beginObject();
-        json.key(QLatin1StringView("x"));
-        json.value(QStringLiteral("y"));
-        json.endObject();
-        json.endArray();
-        json.endArray();
-        json.value(7);
-        json.endArray();
-    });
-    CHECK(ours == qtText(expected));
-}
+namespace {
+// Nested and empty containers of every kind, and a value of each type: what writeSample writes.
+const QJsonValue kSample = QJsonArray {
+    QJsonObject {{"a", 1}, {"b", QJsonArray {}}, {"c", QJsonObject {}},
+        {"d", QJsonArray {1.5, QJsonValue(), true, false, "x"}}},
+    QJsonArray {},
+    QJsonObject {},
+    QJsonArray {QJsonArray {QJsonObject {{"x", "y"}, {"z", -3}}}},
+    7,
+};
 
-TEST_CASE("Direct JSON: the compact layout is Qt's compact text")
+void writeSample(JsonTextWriter &json)
 {
-    const QJsonObject expected {{"a", QJsonArray {1, 2.5, QJsonValue(), true, false, "x"}}, {"b", QJsonArray {}},
-        {"c", QJsonObject {}}, {"d", QJsonObject {{"e", QJsonArray {QJsonObject {{"f", -3}}}}}}};
-    JsonTextWriter json(0, 0, JsonTextWriter::Layout::Compact);
-    json.beginObject();
-    json.key(QLatin1StringView("a"));
     json.beginArray();
-    json.value(1);
-    json.value(2.5);
-    json.null();
-    json.value(true);
-    json.value(false);
-    json.value(QStringLiteral("x"));
-    json.endArray();
+    json.beginObject();
+    json.member(QLatin1StringView("a"), 1);
     json.key(QLatin1StringView("b"));
     json.beginArray();
     json.endArray();
@@ -128,18 +85,41 @@ TEST_CASE("Direct JSON: the compact layout is Qt's compact text")
     json.beginObject();
     json.endObject();
     json.key(QLatin1StringView("d"));
-    json.beginObject();
-    json.key(QLatin1StringView("e"));
     json.beginArray();
-    json.beginObject();
-    json.key(QLatin1StringView("f"));
-    json.value(-3);
-    json.endObject();
+    json.value(1.5);
+    json.null();
+    json.value(true);
+    json.value(false);
+    json.value(QStringLiteral("x"));
     json.endArray();
     json.endObject();
+    json.beginArray();
+    json.endArray();
+    json.beginObject();
     json.endObject();
-    CHECK(json.text() == QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    json.beginArray();
+    json.beginArray();
+    json.beginObject();
+    json.member(QLatin1StringView("x"), QStringLiteral("y"));
+    json.member(QLatin1StringView("z"), -3);
+    json.endObject();
+    json.endArray();
+    json.endArray();
+    json.value(7);
+    json.endArray();
+}
+} // namespace
 
+TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them out, indented and compact")
+{
+    CHECK(ourText(writeSample) == qtText(kSample));
+    JsonTextWriter compact(0, 0, JsonTextWriter::Layout::Compact);
+    writeSample(compact);
+    CHECK(compact.text() == QJsonDocument(kSample.toArray()).toJson(QJsonDocument::Compact));
+}
+
+TEST_CASE("Direct JSON: a compact answer's placeholder is replaced once")
+{
     QByteArray answer = QJsonDocument(QJsonObject {{"ok", true}, {"status", jsonPlaceholder(QLatin1StringView("status"))}})
                             .toJson(QJsonDocument::Compact);
     CHECK(replaceCompactPlaceholder(answer, QLatin1StringView("status"), "{\"state\":\"idle\"}"));

@@ -66,40 +66,42 @@ void JsonTextWriter::key(QLatin1StringView name)
         append("\": ", 3);
 }
 
-void JsonTextWriter::beginObject()
+void JsonTextWriter::begin(bool isObject)
 {
     beforeValue();
     if (compact)
-        out.push_back('{');
+        out.push_back(isObject ? '{' : '[');
     else
-        append("{\n", 2);
-    open << Container {true, 0};
+        append(isObject ? "{\n" : "[\n", 2);
+    open << Container {isObject, 0};
+}
+
+void JsonTextWriter::end(char close)
+{
+    if (open.takeLast().valuesWritten > 0 && !compact)
+        out.push_back('\n');
+    indent();
+    out.push_back(close);
+}
+
+void JsonTextWriter::beginObject()
+{
+    begin(true);
 }
 
 void JsonTextWriter::endObject()
 {
-    if (open.takeLast().valuesWritten > 0 && !compact)
-        out.push_back('\n');
-    indent();
-    out.push_back('}');
+    end('}');
 }
 
 void JsonTextWriter::beginArray()
 {
-    beforeValue();
-    if (compact)
-        out.push_back('[');
-    else
-        append("[\n", 2);
-    open << Container {false, 0};
+    begin(false);
 }
 
 void JsonTextWriter::endArray()
 {
-    if (open.takeLast().valuesWritten > 0 && !compact)
-        out.push_back('\n');
-    indent();
-    out.push_back(']');
+    end(']');
 }
 
 void JsonTextWriter::value(qint64 number)
@@ -130,6 +132,14 @@ void JsonTextWriter::value(double number)
 }
 
 void JsonTextWriter::value(const std::optional<double> &number)
+{
+    if (number)
+        value(*number);
+    else
+        null();
+}
+
+void JsonTextWriter::value(const std::optional<qint64> &number)
 {
     if (number)
         value(*number);
@@ -172,24 +182,28 @@ QJsonValue jsonPlaceholder(QLatin1StringView key)
     return QStringLiteral("@letdown-written-directly:%1@").arg(key);
 }
 
-bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
+namespace {
+// Replaces `key`'s placeholder where it follows `before` + the quoted key + `separator`.
+bool replacePlaceholder(QByteArray &document, const char *before, QLatin1StringView key, const char *separator,
+    const QByteArray &text)
 {
     const QByteArray quotedPlaceholder = '"' + jsonPlaceholder(key).toString().toLatin1() + '"';
-    const QByteArray member = '"' + QByteArray(key.data(), key.size()) + "\":" + quotedPlaceholder;
+    const QByteArray member
+        = before + ('"' + QByteArray(key.data(), key.size())) + '"' + separator + quotedPlaceholder;
     const qsizetype at = document.indexOf(member);
     if (at < 0)
         return false;
     document.replace(at + member.size() - quotedPlaceholder.size(), quotedPlaceholder.size(), text);
     return true;
 }
+} // namespace
+
+bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
+{
+    return replacePlaceholder(document, "", key, ":", text);
+}
 
 bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
 {
-    const QByteArray quotedPlaceholder = '"' + jsonPlaceholder(key).toString().toLatin1() + '"';
-    const QByteArray line = "\n    \"" + QByteArray(key.data(), key.size()) + "\": " + quotedPlaceholder;
-    const qsizetype at = document.indexOf(line);
-    if (at < 0)
-        return false;
-    document.replace(at + line.size() - quotedPlaceholder.size(), quotedPlaceholder.size(), text);
-    return true;
+    return replacePlaceholder(document, "\n    ", key, ": ", text); // a line of the top level
 }

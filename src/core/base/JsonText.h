@@ -35,10 +35,19 @@ public:
     void value(const QString &text);
     void value(bool yes);
     void value(const std::optional<double> &number); // null when empty
+    void value(const std::optional<qint64> &number); // null when empty
     void null();
+    // key(name), then value(v): one member of an object.
+    template <typename Value> void member(QLatin1StringView name, const Value &v)
+    {
+        key(name);
+        value(v);
+    }
 
 private:
     void beforeValue();
+    void begin(bool isObject);
+    void end(char close);
     void indent();
     void separate(); // between two values or members
     void append(const char *bytes, size_t size) { out.append(bytes, size); }

@@ -66,16 +66,11 @@ QByteArray letdownEntryJson(const Letdown &letdown)
     json.beginObject();
     json.key(QLatin1StringView("letdown"));
     json.beginObject(); // letdownToJson's members, in the order Qt writes them
-    json.key(QLatin1StringView("at_utc_ms"));
-    json.value(letdown.atUtcMs);
-    json.key(QLatin1StringView("measured_volume_ml"));
-    json.value(letdown.measuredVolumeMl);
-    json.key(QLatin1StringView("offset_ms"));
-    json.value(letdown.offsetMs);
-    json.key(QLatin1StringView("side"));
-    json.value(toKey(letdown.side));
-    json.key(QLatin1StringView("utc_offset_s"));
-    json.value(letdown.utcOffsetS);
+    json.member(QLatin1StringView("at_utc_ms"), letdown.atUtcMs);
+    json.member(QLatin1StringView("measured_volume_ml"), letdown.measuredVolumeMl);
+    json.member(QLatin1StringView("offset_ms"), letdown.offsetMs);
+    json.member(QLatin1StringView("side"), toKey(letdown.side));
+    json.member(QLatin1StringView("utc_offset_s"), letdown.utcOffsetS);
     json.endObject();
     json.endObject();
     return json.text();

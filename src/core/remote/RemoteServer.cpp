@@ -553,68 +553,47 @@ QByteArray RemoteServer::state()
     json.key(QLatin1StringView("last_feed"));
     if (last) {
         json.beginObject();
-        json.key(QLatin1StringView("kind"));
-        json.value(toKey(last->kind));
-        json.key(QLatin1StringView("running"));
-        json.value(!last->endedAtUtcMs.has_value());
-        json.key(QLatin1StringView("side"));
-        json.value(toKey(last->side));
-        json.key(QLatin1StringView("started_at"));
-        json.value(isoTime(last->startedAtUtcMs, last->startedUtcOffsetS));
-        json.key(QLatin1StringView("started_at_ms"));
-        json.value(last->startedAtUtcMs);
+        json.member(QLatin1StringView("kind"), toKey(last->kind));
+        json.member(QLatin1StringView("running"), !last->endedAtUtcMs.has_value());
+        json.member(QLatin1StringView("side"), toKey(last->side));
+        json.member(QLatin1StringView("started_at"), isoTime(last->startedAtUtcMs, last->startedUtcOffsetS));
+        json.member(QLatin1StringView("started_at_ms"), last->startedAtUtcMs);
         json.endObject();
     } else {
         json.null();
     }
     if (!lastRead) {
-        json.key(QLatin1StringView("last_feed_error"));
-        json.value(m_store.errorString());
+        json.member(QLatin1StringView("last_feed_error"), m_store.errorString());
     }
     if (recorder.hasUnsavedChanges()) {
-        json.key(QLatin1StringView("message"));
-        json.value(recorder.lastError());
+        json.member(QLatin1StringView("message"), recorder.lastError());
     }
     json.key(QLatin1StringView("next"));
     json.beginObject();
-    json.key(QLatin1StringView("kind"));
-    json.value(toKey(m_commands.nextSession().kind));
-    json.key(QLatin1StringView("side"));
-    json.value(toKey(m_commands.nextSession().side));
+    json.member(QLatin1StringView("kind"), toKey(m_commands.nextSession().kind));
+    json.member(QLatin1StringView("side"), toKey(m_commands.nextSession().side));
     json.endObject();
     // A Stop can be taken back for a while (`resume_stopped`): the page offers it until then.
     if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs()) {
-        json.key(QLatin1StringView("resume_until_ms"));
-        json.value(*untilMs);
+        json.member(QLatin1StringView("resume_until_ms"), *untilMs);
     }
-    json.key(QLatin1StringView("server_now_ms"));
-    json.value(nowUtcMs);
-    json.key(QLatin1StringView("server_time"));
-    json.value(isoTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)));
+    json.member(QLatin1StringView("server_now_ms"), nowUtcMs);
+    json.member(QLatin1StringView("server_time"), isoTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)));
     if (recorder.hasSession()) {
         const Session &session = *last; // the session shown
         json.key(QLatin1StringView("session"));
         json.beginObject();
-        json.key(QLatin1StringView("elapsed_ms"));
-        json.value(session.activeMs);
-        json.key(QLatin1StringView("kind"));
-        json.value(toKey(session.kind));
-        json.key(QLatin1StringView("letdowns"));
-        json.value(int(session.letdowns.size()));
-        json.key(QLatin1StringView("side"));
-        json.value(toKey(session.side));
-        json.key(QLatin1StringView("started_at"));
-        json.value(isoTime(session.startedAtUtcMs, session.startedUtcOffsetS));
-        json.key(QLatin1StringView("started_at_ms"));
-        json.value(session.startedAtUtcMs);
+        json.member(QLatin1StringView("elapsed_ms"), session.activeMs);
+        json.member(QLatin1StringView("kind"), toKey(session.kind));
+        json.member(QLatin1StringView("letdowns"), int(session.letdowns.size()));
+        json.member(QLatin1StringView("side"), toKey(session.side));
+        json.member(QLatin1StringView("started_at"), isoTime(session.startedAtUtcMs, session.startedUtcOffsetS));
+        json.member(QLatin1StringView("started_at_ms"), session.startedAtUtcMs);
         json.endObject();
     }
-    json.key(QLatin1StringView("state"));
-    json.value(stateKey(recorder.state()));
-    json.key(QLatin1StringView("unsaved"));
-    json.value(recorder.hasUnsavedChanges());
-    json.key(QLatin1StringView("version"));
-    json.value(qint64(m_version));
+    json.member(QLatin1StringView("state"), stateKey(recorder.state()));
+    json.member(QLatin1StringView("unsaved"), recorder.hasUnsavedChanges());
+    json.member(QLatin1StringView("version"), qint64(m_version));
     json.endObject();
     return json.text();
 }

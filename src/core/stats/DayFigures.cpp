@@ -145,35 +145,20 @@ void writeDayFiguresJson(JsonTextWriter &json, const QList<DayFigures> &days)
     json.beginArray();
     for (const DayFigures &d : days) {
         json.beginObject(); // the members in Qt's order, by name
-        json.key(QLatin1StringView("date"));
-        json.value(d.date.toString(Qt::ISODate));
-        json.key(QLatin1StringView("estimated_ml"));
-        json.value(d.estimatedMl ? std::optional(rounded(*d.estimatedMl)) : std::nullopt);
-        json.key(QLatin1StringView("left_s"));
-        json.value(d.leftS);
+        json.member(QLatin1StringView("date"), d.date.toString(Qt::ISODate));
+        json.member(
+            QLatin1StringView("estimated_ml"), d.estimatedMl ? std::optional(rounded(*d.estimatedMl)) : std::nullopt);
+        json.member(QLatin1StringView("left_s"), d.leftS);
         // Unknown is never 0: null when no session of the day had its let-downs logged.
-        json.key(QLatin1StringView("letdowns"));
-        if (d.sessionsWithLetdownsLogged > 0)
-            json.value(d.letdowns);
-        else
-            json.null();
-        json.key(QLatin1StringView("longest_gap_s"));
-        if (d.longestGapS)
-            json.value(*d.longestGapS);
-        else
-            json.null();
-        json.key(QLatin1StringView("measured_ml"));
-        json.value(rounded(d.measuredMl));
-        json.key(QLatin1StringView("night_sessions"));
-        json.value(d.nightSessions);
-        json.key(QLatin1StringView("nursing_sessions"));
-        json.value(d.nursingSessions);
-        json.key(QLatin1StringView("pumping_sessions"));
-        json.value(d.pumpingSessions);
-        json.key(QLatin1StringView("right_s"));
-        json.value(d.rightS);
-        json.key(QLatin1StringView("topup_ml"));
-        json.value(rounded(d.topupMl));
+        json.member(QLatin1StringView("letdowns"),
+            d.sessionsWithLetdownsLogged > 0 ? std::optional<qint64>(d.letdowns) : std::nullopt);
+        json.member(QLatin1StringView("longest_gap_s"), d.longestGapS);
+        json.member(QLatin1StringView("measured_ml"), rounded(d.measuredMl));
+        json.member(QLatin1StringView("night_sessions"), d.nightSessions);
+        json.member(QLatin1StringView("nursing_sessions"), d.nursingSessions);
+        json.member(QLatin1StringView("pumping_sessions"), d.pumpingSessions);
+        json.member(QLatin1StringView("right_s"), d.rightS);
+        json.member(QLatin1StringView("topup_ml"), rounded(d.topupMl));
         json.endObject();
     }
     json.endArray();

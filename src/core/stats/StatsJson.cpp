@@ -47,14 +47,10 @@ void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats)
     json.beginArray();
     for (const WeekStats &week : stats.weeks) {
         json.beginObject(); // the members in Qt's order, by name
-        json.key(QLatin1StringView("baseline_letdowns_nursing"));
-        json.value(optionalNumber(week.baselineLetdownsNursing));
-        json.key(QLatin1StringView("baseline_letdowns_pumping"));
-        json.value(optionalNumber(week.baselineLetdownsPumping));
-        json.key(QLatin1StringView("estimated_ml_per_day"));
-        json.value(optionalNumber(week.estimatedMlPerDay));
-        json.key(QLatin1StringView("letdown_estimate_ml_per_day"));
-        json.value(optionalNumber(week.letdownEstimateMlPerDay));
+        json.member(QLatin1StringView("baseline_letdowns_nursing"), optionalNumber(week.baselineLetdownsNursing));
+        json.member(QLatin1StringView("baseline_letdowns_pumping"), optionalNumber(week.baselineLetdownsPumping));
+        json.member(QLatin1StringView("estimated_ml_per_day"), optionalNumber(week.estimatedMlPerDay));
+        json.member(QLatin1StringView("letdown_estimate_ml_per_day"), optionalNumber(week.letdownEstimateMlPerDay));
         json.key(QLatin1StringView("mean_estimated_ml_by_order"));
         if (week.meanEstimatedMlByOrder.isEmpty()) {
             json.null();
@@ -64,26 +60,16 @@ void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats)
                 json.value(rounded(ml));
             json.endArray();
         }
-        json.key(QLatin1StringView("mean_letdowns_nursing"));
-        json.value(optionalNumber(week.meanLetdownsNursing));
-        json.key(QLatin1StringView("mean_letdowns_pumping"));
-        json.value(optionalNumber(week.meanLetdownsPumping));
-        json.key(QLatin1StringView("measured_ml_per_day"));
-        json.value(optionalNumber(week.measuredMlPerDay));
-        json.key(QLatin1StringView("median_first_letdown_s"));
-        json.value(optionalNumber(week.medianFirstLetdownS));
-        json.key(QLatin1StringView("nursing_sessions"));
-        json.value(week.nursingSessions);
-        json.key(QLatin1StringView("pumping_sessions"));
-        json.value(week.pumpingSessions);
-        json.key(QLatin1StringView("sessions"));
-        json.value(week.sessions);
-        json.key(QLatin1StringView("sessions_without_volume_estimate"));
-        json.value(week.sessionsWithoutEstimate);
-        json.key(QLatin1StringView("week"));
-        json.value(week.week.label());
-        json.key(QLatin1StringView("week_start"));
-        json.value(week.week.monday.toString(Qt::ISODate));
+        json.member(QLatin1StringView("mean_letdowns_nursing"), optionalNumber(week.meanLetdownsNursing));
+        json.member(QLatin1StringView("mean_letdowns_pumping"), optionalNumber(week.meanLetdownsPumping));
+        json.member(QLatin1StringView("measured_ml_per_day"), optionalNumber(week.measuredMlPerDay));
+        json.member(QLatin1StringView("median_first_letdown_s"), optionalNumber(week.medianFirstLetdownS));
+        json.member(QLatin1StringView("nursing_sessions"), week.nursingSessions);
+        json.member(QLatin1StringView("pumping_sessions"), week.pumpingSessions);
+        json.member(QLatin1StringView("sessions"), week.sessions);
+        json.member(QLatin1StringView("sessions_without_volume_estimate"), week.sessionsWithoutEstimate);
+        json.member(QLatin1StringView("week"), week.week.label());
+        json.member(QLatin1StringView("week_start"), week.week.monday.toString(Qt::ISODate));
         json.endObject();
     }
     json.endArray();
