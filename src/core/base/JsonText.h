@@ -12,8 +12,9 @@
 // Writes, value by value, the bytes QJsonDocument::toJson writes (Indented, or Compact) for
 // the same document, without building the document. `stats --json` on ten years built a
 // QJsonObject for each of 3,650 days and 522 weeks and then walked them again to write them:
-// more than a third of the command (docs/performance.md). The output is compared byte for
-// byte with Qt's in tests/core/JsonTextTests.cpp.
+// more than a third of the command (docs/performance.md). The phone remote's state and a
+// let-down's change-log entry are written the same way. The output is compared byte for byte
+// with Qt's in tests/core/JsonTextTests.cpp.
 //
 // Qt writes an object's members sorted by key: give them in that order.
 class JsonTextWriter {
@@ -67,7 +68,7 @@ private:
 // Qt writes, then put the value's own text in its place with replaceTopLevelPlaceholder.
 QJsonValue jsonPlaceholder(QLatin1StringView key);
 // Replaces the top-level member `key`'s placeholder in Qt's indented `document` with `text`
-// (written by an JsonTextWriter at depth 1). False when the placeholder is not there.
+// (written by a JsonTextWriter at depth 1). False when the placeholder is not there.
 bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
 // The same in Qt's compact text, where a member's place is not seen from its line: the key
 // and its placeholder, once.

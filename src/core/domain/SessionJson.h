@@ -12,7 +12,7 @@ QJsonObject letdownToJson(const Letdown &letdown);
 QJsonObject sessionToJson(const Session &session, bool withLetdowns);
 QByteArray compactJson(const QJsonObject &object);
 // A journal entry for one let-down, {"letdown": letdownToJson(letdown)}, written directly: the
-// step taken most often (a QJsonObject for it was a fifth of a tap's own work).
+// step taken most often (a QJsonObject for it was a quarter of a tap's own work).
 QByteArray letdownEntryJson(const Letdown &letdown);
 // An import's change-log entry: {"imported_sessions": [their ids], "spontaneous_letdowns":
 // [{"at_utc_ms", "utc_offset_s"}]}, byte for byte as compactJson writes it.
