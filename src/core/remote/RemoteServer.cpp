@@ -562,21 +562,18 @@ QByteArray RemoteServer::state()
     } else {
         json.null();
     }
-    if (!lastRead) {
+    if (!lastRead)
         json.member(QLatin1StringView("last_feed_error"), m_store.errorString());
-    }
-    if (recorder.hasUnsavedChanges()) {
+    if (recorder.hasUnsavedChanges())
         json.member(QLatin1StringView("message"), recorder.lastError());
-    }
     json.key(QLatin1StringView("next"));
     json.beginObject();
     json.member(QLatin1StringView("kind"), toKey(m_commands.nextSession().kind));
     json.member(QLatin1StringView("side"), toKey(m_commands.nextSession().side));
     json.endObject();
     // A Stop can be taken back for a while (`resume_stopped`): the page offers it until then.
-    if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs()) {
+    if (const std::optional<qint64> untilMs = recorder.reopenableUntilUtcMs())
         json.member(QLatin1StringView("resume_until_ms"), *untilMs);
-    }
     json.member(QLatin1StringView("server_now_ms"), nowUtcMs);
     json.member(QLatin1StringView("server_time"), isoTime(nowUtcMs, m_clock.utcOffsetS(nowUtcMs)));
     if (recorder.hasSession()) {
