@@ -107,6 +107,8 @@ HistoryPanel::~HistoryPanel() = default;
 void HistoryPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (m_weekStartStale)
+        applyWeekStart();
     if (m_stale)
         reload();
 }
@@ -171,8 +173,18 @@ void HistoryPanel::setPreferences(const Preferences &preferences)
     m_unit = preferences.unit;
     m_weekStartsOn = preferences.weekStartsOn;
     m_model->setPreferences(preferences);
+    m_weekStartStale = true;
+    if (isVisible())
+        applyWeekStart();
+}
+
+void HistoryPanel::applyWeekStart()
+{
+    // A date field makes its calendar pop-up when first asked for it: asking while the tab
+    // was hidden made both at the window's start, a twentieth of the start's work.
+    m_weekStartStale = false;
     for (QDateEdit *edit : {m_ui->fromDate, m_ui->toDate})
-        edit->calendarWidget()->setFirstDayOfWeek(preferences.weekStartsOn);
+        edit->calendarWidget()->setFirstDayOfWeek(m_weekStartsOn);
 }
 
 void HistoryPanel::setReadOnly(bool readOnly)

@@ -66,6 +66,7 @@ private:
     // Let-downs felt with no session running, listed apart under the sessions.
     void setUpSpontaneousList();
     void reloadSpontaneous(const StatsRange &range);
+    void applyWeekStart();
     void removeSelectedSpontaneous();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;
@@ -81,6 +82,7 @@ private:
     HistoryModel *m_model;
     QSortFilterProxyModel *m_proxy;
     bool m_stale = true;
+    bool m_weekStartStale = false; // the calendars' first day, applied when the tab shows
     bool m_readOnly = false;
     VolumeUnit m_unit = VolumeUnit::Ml;
     Qt::DayOfWeek m_weekStartsOn = Qt::Monday;

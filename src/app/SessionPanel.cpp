@@ -154,13 +154,16 @@ void SessionPanel::setPreferences(const Preferences &preferences)
         (*preferences.defaultKind == SessionKind::Pumping ? m_ui->pumpingRadio : m_ui->nursingRadio)->setChecked(true);
     for (QLineEdit *edit : {m_ui->pumpedVolumeEdit, m_ui->leftVolumeEdit, m_ui->rightVolumeEdit, m_ui->topupEdit})
         edit->clear(); // shown again in the new unit
-    refresh();
+    // The recent sessions' list shows nothing a preference changes: laying it out again
+    // twice more (here and in setReadOnly) was a twentieth of the window's start.
+    refreshDay();
+    refreshControls();
 }
 
 void SessionPanel::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
-    refresh();
+    refreshControls();
 }
 
 void SessionPanel::setUpTechniques()
@@ -312,6 +315,12 @@ QStringList SessionPanel::tickedTechniques() const
 
 void SessionPanel::refresh()
 {
+    refreshControls();
+    refreshRecent();
+}
+
+void SessionPanel::refreshControls()
+{
     const auto state = m_recorder.state();
     const bool live = m_recorder.isLive();
     const Session session = m_recorder.currentSession();
@@ -361,7 +370,6 @@ void SessionPanel::refresh()
     refreshLetdowns(session);
     refreshDetails(session);
     refreshTimer();
-    refreshRecent();
 }
 
 void SessionPanel::refreshTimer()

@@ -50,6 +50,7 @@ signals:
 private:
     void setUpTechniques();
     void refresh(); // everything from the recorder's state
+    void refreshControls(); // the same, but for the recent sessions' list
     void refreshTimer(); // the parts that move every tick
     void refreshLetdowns(const Session &session);
     void refreshDetails(const Session &session);

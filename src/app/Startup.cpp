@@ -149,8 +149,12 @@ int Startup::runWindow(int argc, char **argv)
     CommandLine::describeApplication();
     installTranslations(app);
     QApplication::setDesktopFileName(QStringLiteral("letdown"));
+    // Title bar, task switcher and tray sizes. Every size is decoded before the window shows
+    // (QIcon reads the file when it is added), and 128 and 256 were nine tenths of the
+    // pixels: a tenth of the start. Launchers and docks take the installed icons instead
+    // (the desktop file's name, set above; CMake installs every size and the SVG).
     QIcon icon;
-    for (int size : {16, 32, 48, 64, 128, 256})
+    for (int size : {16, 32, 48, 64})
         icon.addFile(QStringLiteral(":/icons/letdown-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
     QCommandLineParser parser;

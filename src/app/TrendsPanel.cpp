@@ -33,10 +33,6 @@ TrendsPanel::TrendsPanel(SessionStore &store, const Clock &clock, QWidget *paren
 
     m_view = new TrendsView(this);
     m_ui->chartsLayout->addWidget(m_view);
-    m_ui->emptyLabel->setText(
-        tr("<h3>No finished sessions yet</h3><p>On the <b>Session</b> tab, press <b>Start</b> (or Space) "
-           "when a feed or pumping session begins, press <b>Let-down now</b> (or L) each time you feel "
-           "or see a let-down, and <b>Stop</b> at the end.</p><p>Your weekly trends appear here.</p>"));
     updateNote();
 
     connect(m_ui->rangeCombo, &QComboBox::currentIndexChanged, this, &TrendsPanel::refresh);
@@ -90,6 +86,13 @@ void TrendsPanel::refresh()
         return;
     }
     m_ui->pages->setCurrentWidget(finished ? m_ui->chartsPage : m_ui->emptyPage);
+    // Written only while it shows: a stack lays out every page, hidden ones too, and laying
+    // out this rich text at every width tried was a twentieth of the window's start.
+    m_ui->emptyLabel->setText(finished
+            ? QString()
+            : tr("<h3>No finished sessions yet</h3><p>On the <b>Session</b> tab, press <b>Start</b> (or Space) "
+                 "when a feed or pumping session begins, press <b>Let-down now</b> (or L) each time you feel "
+                 "or see a let-down, and <b>Stop</b> at the end.</p><p>Your weekly trends appear here.</p>"));
     m_ui->saveImageButton->setEnabled(finished);
     m_view->show(m_stats, m_model, selectedFilter(), m_options);
 }

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QSpinBox>
 #include <QTest>
@@ -201,9 +202,19 @@ TEST_CASE("Calendars start on the chosen day")
         combo->setCurrentIndex(combo->findData(int(Qt::Sunday)));
     });
     CHECK(Preferences::load().weekStartsOn == Qt::Sunday);
+    // Her calendars are History's, applied when she opens that tab (not made while hidden).
+    auto *tabs = screen.window->findChild<QTabWidget *>("tabs");
+    REQUIRE(tabs);
+    tabs->setCurrentWidget(screen.window->historyPanel());
     auto *from = screen.window->historyPanel()->findChild<QDateEdit *>("fromDate");
     REQUIRE(from);
     CHECK(from->calendarWidget()->firstDayOfWeek() == Qt::Sunday);
+    // Changed again while the tab shows: at once.
+    screen.inPreferences([](QDialog *d) {
+        auto *combo = d->findChild<QComboBox *>("weekStartCombo");
+        combo->setCurrentIndex(combo->findData(int(Qt::Saturday)));
+    });
+    CHECK(from->calendarWidget()->firstDayOfWeek() == Qt::Saturday);
 }
 
 TEST_CASE("With ounces chosen, File > Export CSV writes _oz columns")
