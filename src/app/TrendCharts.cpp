@@ -22,8 +22,10 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace {
@@ -53,22 +55,40 @@ QString number(double value, int decimals = 1)
     return QLocale().toString(value, 'f', decimals);
 }
 
+// Every series' tooltips start with a week's caption: made once per week and language
+// (formatting a date for each of ten years of weeks, in six series, was a sixth of a
+// refresh). The language is checked once per chart (newChart), not for every point.
+struct WeekCaptions {
+    QString pattern;
+    QLocale locale;
+    QString madeFor; // the pattern and the language the captions are in
+    QHash<QDate, QString> byMonday;
+};
+
+WeekCaptions &weekCaptions()
+{
+    thread_local WeekCaptions captions;
+    return captions;
+}
+
+void checkWeekCaptionsLanguage()
+{
+    WeekCaptions &captions = weekCaptions();
+    captions.pattern = Text::tr("Week %1 (from %2)");
+    captions.locale = QLocale();
+    if (const QString key = captions.pattern + QLatin1Char('|') + captions.locale.name(); key != captions.madeFor) {
+        captions.byMonday.clear();
+        captions.madeFor = key;
+    }
+}
+
 QString weekCaption(const WeekStats &week)
 {
-    // Every series' tooltips start with it: made once per week and language (formatting a
-    // date for each of ten years of weeks, in six series, was a sixth of a refresh).
-    thread_local QString madeFor;
-    thread_local QHash<QDate, QString> captions;
-    const QString pattern = Text::tr("Week %1 (from %2)");
-    const QLocale locale;
-    if (const QString key = pattern + QLatin1Char('|') + locale.name(); key != madeFor) {
-        captions.clear();
-        madeFor = key;
-    }
-    auto found = captions.constFind(week.week.monday);
-    if (found == captions.cend())
-        found = captions.insert(
-            week.week.monday, pattern.arg(week.week.label(), locale.toString(week.week.monday, QLocale::ShortFormat)));
+    WeekCaptions &captions = weekCaptions();
+    auto found = captions.byMonday.constFind(week.week.monday);
+    if (found == captions.byMonday.cend())
+        found = captions.byMonday.insert(week.week.monday,
+            captions.pattern.arg(week.week.label(), captions.locale.toString(week.week.monday, QLocale::ShortFormat)));
     return *found;
 }
 
@@ -158,6 +178,7 @@ QColor referenceColor()
 
 QChart *newChart(const QString &title)
 {
+    checkWeekCaptionsLanguage(); // every chart begins here
     auto *chart = new QChart;
     if (darkPalette())
         chart->setTheme(QChart::ChartThemeDark);
@@ -179,22 +200,36 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
     series->attachAxis(y);
 }
 
-// Every point's tooltip is also kept, in order, on its chart: the chart view's description
-// for a screen reader, which cannot hover.
 // A point's tooltip by its x (rounded to a whole number: weeks are milliseconds, bars indexes).
 using Tooltips = QHash<qint64, QString>;
-
-void setTooltips(QChart *chart, QObject *series, const Tooltips &tips, const QStringList &inOrder)
-{
-    series->setProperty(kTooltipsProperty, QVariant::fromValue(tips));
-    QStringList all = chart->property(TrendCharts::kDescriptionProperty).toStringList();
-    all << inOrder;
-    chart->setProperty(TrendCharts::kDescriptionProperty, all);
-}
 
 qint64 tipKey(qreal x)
 {
     return std::llround(x);
+}
+
+// What a chart tells a screen reader, which cannot hover: every point's tooltip, in order,
+// one part per series. A part is a function, so a series can make its texts when asked.
+struct ChartDescription {
+    QList<std::function<QStringList()>> parts;
+};
+using ChartDescriptionPointer = std::shared_ptr<ChartDescription>;
+
+void describe(QChart *chart, std::function<QStringList()> part)
+{
+    auto description = chart->property(TrendCharts::kDescriptionProperty).value<ChartDescriptionPointer>();
+    if (!description) {
+        description = std::make_shared<ChartDescription>();
+        chart->setProperty(TrendCharts::kDescriptionProperty, QVariant::fromValue(description));
+    }
+    description->parts.append(std::move(part));
+}
+
+// Tooltips written in advance (the few bars of a chart).
+void setTooltips(QChart *chart, QObject *series, const Tooltips &tips, const QStringList &inOrder)
+{
+    series->setProperty(kTooltipsProperty, QVariant::fromValue(tips));
+    describe(chart, [inOrder] { return inOrder; });
 }
 
 // A tooltip on one line, its line breaks as ", " (what a screen reader is given). Built in one
@@ -214,6 +249,8 @@ QString oneLine(const QString &tip)
 }
 
 // One value per week, or none. Returns the weekly values' series name for the legend.
+// The tooltip is called later, when a point is hovered or described: it keeps copies of
+// what it needs, never references to the chart builder's locals.
 struct WeeklyValues {
     QString name;
     QColor color;
@@ -222,6 +259,34 @@ struct WeeklyValues {
     Qt::PenStyle style = Qt::SolidLine;
     bool inLegend = true; // the baselines are not: the note below the charts explains dotted lines
 };
+
+// A weekly series' tooltips, made when asked for (a hover, a screen reader): ten years of
+// them written at each refresh were a quarter of it, and grew with her history.
+struct WeeklyTips {
+    QList<WeekStats> weeks; // in order, as TrendStats holds them (shared, not copied)
+    std::function<std::optional<double>(const WeekStats &)> value;
+    std::function<QString(const WeekStats &, double)> tooltip;
+
+    QString at(qint64 key) const
+    {
+        const auto found = std::lower_bound(weeks.cbegin(), weeks.cend(), key,
+            [](const WeekStats &week, qint64 wanted) { return tipKey(weekX(week)) < wanted; });
+        if (found == weeks.cend() || tipKey(weekX(*found)) != key)
+            return {};
+        const auto v = value(*found);
+        return v ? tooltip(*found, *v) : QString();
+    }
+    QStringList inOrder() const
+    {
+        QStringList lines;
+        for (const WeekStats &week : weeks)
+            if (const auto v = value(week))
+                lines << oneLine(tooltip(week, *v));
+        return lines;
+    }
+};
+using WeeklyTipsPointer = std::shared_ptr<const WeeklyTips>;
+const char *kWeeklyTipsProperty = "letdownWeeklyTips";
 
 // Beyond two years of weeks the points are drawn by their line, not as markers of their
 // own: Qt Charts makes a graphics item of every marker (ten years: thousands of them, most
@@ -241,12 +306,6 @@ void addWeeklySeries(
     // a chart made it lay out all its points again (ten years: quadratic, most of a refresh).
     QList<QList<QPointF>> pointsOfSegments;
     QScatterSeries *markers = nullptr;
-    Tooltips tips;
-    QStringList tipsInOrder;
-    if (values.tooltip) {
-        tips.reserve(stats.weeks.size());
-        tipsInOrder.reserve(stats.weeks.size());
-    }
     for (const WeekStats &week : stats.weeks) {
         const auto value = values.value(week);
         if (!value) {
@@ -281,9 +340,6 @@ void addWeeklySeries(
             }
             if (markers)
                 markers->append(weekX(week), *value);
-            const QString tip = values.tooltip(week, *value);
-            tips.insert(tipKey(weekX(week)), tip);
-            tipsInOrder << oneLine(tip);
         }
     }
     for (qsizetype i = 0; i < segments.size(); ++i)
@@ -296,19 +352,24 @@ void addWeeklySeries(
                 QToolTip::hideText();
         });
     };
+    if (!values.tooltip || (!markers && segments.isEmpty()))
+        return;
+    const auto tips = std::make_shared<const WeeklyTips>(WeeklyTips {stats.weeks, values.value, values.tooltip});
+    describe(chart, [tips] { return tips->inOrder(); });
+    // The markers answer for every week; without them each segment answers for its own.
+    QList<QXYSeries *> answering;
     if (markers) {
         attach(chart, markers, x, y);
-        setTooltips(chart, markers, tips, tipsInOrder);
         if (!values.inLegend)
             chart->legend()->markers(markers).constFirst()->setVisible(false);
-        showTips(markers);
-    } else if (values.tooltip && !segments.isEmpty()) {
-        // Each segment answers for its own weeks; the chart's description lists them once.
-        setTooltips(chart, segments.first(), tips, tipsInOrder);
-        for (QLineSeries *other : segments)
-            other->setProperty(kTooltipsProperty, QVariant::fromValue(tips));
-        for (QLineSeries *each : segments)
-            showTips(each);
+        answering << markers;
+    } else {
+        for (QLineSeries *each : std::as_const(segments))
+            answering << each;
+    }
+    for (QXYSeries *series : std::as_const(answering)) {
+        series->setProperty(kWeeklyTipsProperty, QVariant::fromValue(WeeklyTipsPointer(tips)));
+        showTips(series);
     }
 }
 
@@ -342,7 +403,18 @@ struct SessionsText {
 
 QString TrendCharts::tooltipAt(const QObject *series, qreal x)
 {
+    if (const auto weekly = series->property(kWeeklyTipsProperty).value<WeeklyTipsPointer>())
+        return weekly->at(tipKey(x));
     return series->property(kTooltipsProperty).value<Tooltips>().value(tipKey(x));
+}
+
+QStringList TrendCharts::spokenPoints(const QChart *chart)
+{
+    QStringList points;
+    if (const auto description = chart->property(kDescriptionProperty).value<ChartDescriptionPointer>())
+        for (const auto &part : std::as_const(description->parts))
+            points << part();
+    return points;
 }
 
 QChart *TrendCharts::letdownsPerSession(
@@ -545,7 +617,7 @@ QChart *TrendCharts::timeToFirstLetdown(const TrendStats &stats)
     const QString tip = Text::tr("%1\nfirst let-down after %2 (median)\nfrom %3 with a let-down");
     addWeeklySeries(chart, stats,
         {Text::tr("Your weekly median"), kAllColor, value,
-            [&](const WeekStats &w, double v) {
+            [=](const WeekStats &w, double v) {
                 return tip.arg(weekCaption(w), formatSeconds(v), sessionsText(w.sessionsWithLetdown));
             }},
         x, y);
@@ -575,11 +647,11 @@ QChart *TrendCharts::milkPerDay(const TrendStats &stats, const ChartOptions &opt
     const QString manyNotEstimated = Text::tr("\n%1 sessions not estimated (nothing measured, no let-down)");
     addWeeklySeries(chart, stats,
         {Text::tr("Measured"), kPumpingColor, measured,
-            [&](const WeekStats &w, double v) { return measuredTip.arg(weekCaption(w), volume.text(volume.toMl(v))); }},
+            [=](const WeekStats &w, double v) { return measuredTip.arg(weekCaption(w), volume.text(volume.toMl(v))); }},
         x, y);
     addWeeklySeries(chart, stats,
         {Text::tr("Estimated from let-downs"), kAllColor, estimated,
-            [&](const WeekStats &w, double v) {
+            [=](const WeekStats &w, double v) {
                 QString tip = estimatedTip.arg(weekCaption(w), volume.text(volume.toMl(v)));
                 if (w.sessionsWithoutEstimate > 0)
                     tip += w.sessionsWithoutEstimate == 1 ? oneNotEstimated

@@ -27,10 +27,13 @@ QChart *volumeByOrder(const TrendStats &stats, const ChartOptions &options = {})
 QChart *timeToFirstLetdown(const TrendStats &stats);
 QChart *milkPerDay(const TrendStats &stats, const ChartOptions &options = {});
 
-// Every point's tooltip, in order, kept on the chart as a QStringList property: what the
-// chart view tells a screen reader.
+// The chart's property that holds how to describe its points (spokenPoints reads it).
 inline constexpr char kDescriptionProperty[] = "letdownDescription";
 
-// The tooltip a series shows for the point at x (tests read it; hover shows it).
+// The tooltip a series shows for the point at x (tests read it; hover shows it). Made when
+// asked, from the figures the chart was drawn from.
 QString tooltipAt(const QObject *series, qreal x);
+// Every point's tooltip, in order, each on one line: what the chart view tells a screen
+// reader (TrendsView). Made when asked.
+QStringList spokenPoints(const QChart *chart);
 } // namespace TrendCharts

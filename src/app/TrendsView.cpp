@@ -2,21 +2,61 @@
 
 #include "TrendCharts.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QChart>
 #include <QChartView>
 #include <QGridLayout>
 #include <QImage>
 #include <QPainter>
 
+namespace {
+// Marks the chart views whose description a screen reader gets from their points.
+constexpr char kDescribedByPoints[] = "letdownDescribedByPoints";
+
+// What a screen reader is told of a trend chart: its title, then every point's figures.
+// Made when asked: ten years of points made at each refresh were a quarter of it.
+class TrendChartAccessible final : public QAccessibleWidget
+{
+public:
+    explicit TrendChartAccessible(QChartView *view)
+        : QAccessibleWidget(view, QAccessible::Chart)
+    { }
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (t != QAccessible::Description)
+            return QAccessibleWidget::text(t);
+        const auto *view = static_cast<const QChartView *>(widget());
+        const QStringList points = view->chart() ? TrendCharts::spokenPoints(view->chart()) : QStringList();
+        return points.isEmpty() ? TrendsView::tr("No data in this period.") : points.join(QStringLiteral("; "));
+    }
+};
+
+QAccessibleInterface *trendChartFactory(const QString &className, QObject *object)
+{
+    auto *view = qobject_cast<QChartView *>(object);
+    if (view && className == QLatin1String("QChartView") && view->property(kDescribedByPoints).toBool())
+        return new TrendChartAccessible(view);
+    return nullptr;
+}
+} // namespace
+
 TrendsView::TrendsView(QWidget *parent)
     : QWidget(parent)
 {
+    static const bool installed = [] {
+        QAccessible::installFactory(trendChartFactory);
+        return true;
+    }();
+    Q_UNUSED(installed);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     const char *names[] = {"letdownsChart", "volumeChart", "firstLetdownChart", "milkChart"};
     for (int i = 0; i < 4; ++i) {
         m_views[i] = new QChartView(this);
         m_views[i]->setObjectName(QString::fromLatin1(names[i]));
+        m_views[i]->setProperty(kDescribedByPoints, true);
         m_views[i]->setRenderHint(QPainter::Antialiasing);
         m_views[i]->setMinimumSize(320, 240); // readable axes; a short screen scrolls the tab
         grid->addWidget(m_views[i], i / 2, i % 2);
@@ -34,10 +74,11 @@ void TrendsView::show(
         QChart *old = m_views[i]->chart();
         m_views[i]->setChart(charts[i]);
         delete old;
-        // What a screen reader says for the chart: its title, then every point's figures.
+        // What a screen reader says for the chart: its title, then every point's figures
+        // (TrendChartAccessible, when it asks).
         m_views[i]->setAccessibleName(charts[i]->title());
-        const QStringList points = charts[i]->property(TrendCharts::kDescriptionProperty).toStringList();
-        m_views[i]->setAccessibleDescription(points.isEmpty() ? tr("No data in this period.") : points.join(QStringLiteral("; ")));
+        QAccessibleEvent described(m_views[i], QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&described);
     }
 }
 

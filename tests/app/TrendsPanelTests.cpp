@@ -8,6 +8,7 @@
 #include "SessionFixtures.h"
 #include "TestSupport.h"
 
+#include <QAccessible>
 #include <QAreaSeries>
 #include <QBarSeries>
 #include <QBarSet>
@@ -188,9 +189,20 @@ TEST_CASE("Trends: a screen reader hears every point's figures, as the mouse wou
     auto *points = seriesNamed<QScatterSeries>(view->chart(), "Nursing").value(0);
     REQUIRE(points);
     const QString tip = TrendCharts::tooltipAt(points, weekX(QDate(2026, 11, 16)));
-    CHECK_THAT(view->accessibleDescription().toStdString(), Catch::Contains(QString(tip).replace('\n', ", ").toStdString()));
+    // What a screen reader gets: the chart's accessible description, made when it asks.
+    const auto spoken = [](QWidget *w) {
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+        return a ? a->text(QAccessible::Description) : QString();
+    };
+    CHECK(QAccessible::queryAccessibleInterface(view)->role() == QAccessible::Chart);
+    CHECK_FALSE(tip.isEmpty());
+    CHECK_THAT(spoken(view).toStdString(), Catch::Contains(QString(tip).replace('\n', ", ").toStdString()));
     QChartView *volume = screen.panel->view()->volumeView();
-    CHECK_THAT(volume->accessibleDescription().toStdString(), Catch::Contains("Let-down #1: "));
+    CHECK_THAT(spoken(volume).toStdString(), Catch::Contains("Let-down #1: "));
+    // Charts without data say so.
+    TrendsView empty;
+    empty.show(TrendStats {}, ReferenceModel {}, KindFilter::Both);
+    CHECK(spoken(empty.letdownsView()) == "No data in this period.");
 }
 
 TEST_CASE("Trends: the kind filter and range picker change what is drawn")
@@ -282,6 +294,12 @@ TEST_CASE("Trends: beyond two years of weeks the points are drawn on their line,
     CHECK(lines[0]->pointsVisible());
     const QDate lateMonday = firstMonday.addDays(7 * 153); // 2 + 3 * 0.25 let-downs
     CHECK_THAT(TrendCharts::tooltipAt(lines[1], weekX(lateMonday)).toStdString(), Catch::Contains("2.75"));
-    const QStringList spoken = chart->property(TrendCharts::kDescriptionProperty).toStringList();
+    CHECK(TrendCharts::tooltipAt(lines[1], weekX(firstMonday.addDays(7 * 80))).isEmpty()); // the week without data
+    // Hovering a point of the line shows its tooltip, made at that moment.
+    QToolTip::hideText();
+    emit lines[1]->hovered(QPointF(weekX(lateMonday), 2.75), true);
+    CHECK_THAT(QToolTip::text().toStdString(), Catch::Contains("2.75"));
+    QToolTip::hideText();
+    const QStringList spoken = TrendCharts::spokenPoints(chart.get());
     CHECK(spoken.filter(QStringLiteral("Nursing")).size() >= 155);
 }
