@@ -183,20 +183,36 @@ QJsonValue jsonPlaceholder(QLatin1StringView key)
 }
 
 namespace {
-// Replaces `key`'s placeholder where it follows `before` + the quoted key + `separator`.
-bool replacePlaceholder(QByteArray &document, const char *before, QLatin1StringView key, const char *separator,
-    const QByteArray &text)
+// Where `key`'s quoted placeholder stands, following `before` + the quoted key + `separator`.
+PlaceholderSpan findPlaceholder(
+    const QByteArray &document, const char *before, QLatin1StringView key, const char *separator)
 {
     const QByteArray quotedPlaceholder = '"' + jsonPlaceholder(key).toString().toLatin1() + '"';
     const QByteArray member
         = before + ('"' + QByteArray(key.data(), key.size())) + '"' + separator + quotedPlaceholder;
     const qsizetype at = document.indexOf(member);
     if (at < 0)
+        return {};
+    return {at + member.size() - quotedPlaceholder.size(), quotedPlaceholder.size()};
+}
+
+bool replacePlaceholder(QByteArray &document, const char *before, QLatin1StringView key, const char *separator,
+    const QByteArray &text)
+{
+    const PlaceholderSpan span = findPlaceholder(document, before, key, separator);
+    if (span.at < 0)
         return false;
-    document.replace(at + member.size() - quotedPlaceholder.size(), quotedPlaceholder.size(), text);
+    document.replace(span.at, span.length, text);
     return true;
 }
+
+constexpr char kTopLevelLine[] = "\n    "; // a member of the top level begins a line, so indented
 } // namespace
+
+PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1StringView key)
+{
+    return findPlaceholder(document, kTopLevelLine, key, ": ");
+}
 
 bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
 {
@@ -205,5 +221,5 @@ bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, cons
 
 bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
 {
-    return replacePlaceholder(document, "\n    ", key, ": ", text); // a line of the top level
+    return replacePlaceholder(document, kTopLevelLine, key, ": ", text);
 }

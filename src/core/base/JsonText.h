@@ -24,6 +24,7 @@ public:
     explicit JsonTextWriter(int depth = 0, qsizetype expectedBytes = 0, Layout layout = Layout::Indented);
 
     QByteArray text() const; // what was written
+    QByteArrayView view() const { return QByteArrayView(out.data(), qsizetype(out.size())); } // the same, not copied
 
     void beginObject();
     void endObject();
@@ -73,3 +74,10 @@ bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, con
 // The same in Qt's compact text, where a member's place is not seen from its line: the key
 // and its placeholder, once.
 bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
+// Where the top-level member `key`'s placeholder stands in Qt's indented `document`: its
+// first byte and length (at = -1 when it is not there). For writing the document in pieces.
+struct PlaceholderSpan {
+    qsizetype at = -1;
+    qsizetype length = 0;
+};
+PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1StringView key);

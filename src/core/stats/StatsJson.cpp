@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -96,20 +97,43 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
     };
 }
 
-QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days)
+bool writeStatsJson(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days,
+    const std::function<bool(QByteArrayView)> &write)
 {
     document.insert(QStringLiteral("weeks"), jsonPlaceholder(QLatin1StringView("weeks")));
     document.insert(QStringLiteral("days"), jsonPlaceholder(QLatin1StringView("days")));
-    QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
     JsonTextWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes, and a day
     writeWeeksJson(weeks, stats);
     JsonTextWriter dayText(1, 400 * days.size());
     writeDayFiguresJson(dayText, days);
-    const bool replaced = replaceTopLevelPlaceholder(text, QLatin1StringView("weeks"), weeks.text())
-        && replaceTopLevelPlaceholder(text, QLatin1StringView("days"), dayText.text());
-    Q_ASSERT(replaced); // both were inserted just above
-    Q_UNUSED(replaced);
-    return text;
+    // Qt's text, with each placeholder's place taken by its member's own text, in the
+    // document's order (its members are sorted by key).
+    struct Cut {
+        PlaceholderSpan span;
+        QByteArrayView value;
+    };
+    Cut cuts[] = {{findTopLevelPlaceholder(text, QLatin1StringView("days")), dayText.view()},
+        {findTopLevelPlaceholder(text, QLatin1StringView("weeks")), weeks.view()}};
+    Q_ASSERT(cuts[0].span.at >= 0 && cuts[1].span.at >= 0); // both were inserted just above
+    std::sort(std::begin(cuts), std::end(cuts), [](const Cut &a, const Cut &b) { return a.span.at < b.span.at; });
+    qsizetype from = 0;
+    for (const Cut &cut : cuts) {
+        if (!write(QByteArrayView(text).sliced(from, cut.span.at - from)) || !write(cut.value))
+            return false;
+        from = cut.span.at + cut.span.length;
+    }
+    return write(QByteArrayView(text).sliced(from));
+}
+
+QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days)
+{
+    QByteArray all;
+    writeStatsJson(std::move(document), stats, days, [&all](QByteArrayView piece) {
+        all += piece;
+        return true;
+    });
+    return all;
 }
 
 QJsonObject volumeModelToJson(const Preferences &preferences)

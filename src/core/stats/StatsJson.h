@@ -8,7 +8,10 @@
 #include "stats/DayFigures.h"
 #include "stats/WeeklyStats.h"
 
+#include <QByteArrayView>
 #include <QJsonObject>
+
+#include <functional>
 
 // The weekly part of the object `letdown stats --json` prints (documented in docs/cli.md):
 // "sessions", "weeks", "volume_by_order", "reference". Its "weeks" are written directly
@@ -19,6 +22,10 @@ QJsonObject trendStatsToJson(
 void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats);
 // `stats --json`'s whole text: `document` (any members but "weeks" and "days") with the weeks
 // of `stats` and the `days`, byte for byte what QJsonDocument writes for all of them at once.
+// writeStatsJson hands it to `write` in pieces, in order, so that ten years' 2 MB of weeks and
+// days are never copied into one more buffer; false as soon as `write` returns false.
+bool writeStatsJson(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days,
+    const std::function<bool(QByteArrayView)> &write);
 QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days);
 // Which volume model the estimates used, and both models' figures:
 // {"in_use", "source", "reference": {"first_ml", "decay"}, "fitted": {"first_ml",
