@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -64,6 +65,13 @@ private:
     bool compact;
     QList<Container> open; // innermost last
 };
+
+// A figure as `stats --json` prints it: to three decimals, for people and diffs, and enough
+// for any figure there (a tenth of a millilitre, a millisecond of a second).
+inline double jsonRounded(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
 
 // A stand-in for a member whose value is written directly: insert it into the QJsonObject that
 // Qt writes, then put the value's own text in its place with replaceTopLevelPlaceholder.

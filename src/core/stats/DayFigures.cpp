@@ -141,24 +141,23 @@ std::optional<Side> nextSide(const QList<Session> &sessions)
 
 void writeDayFiguresJson(JsonTextWriter &json, const QList<DayFigures> &days)
 {
-    const auto rounded = [](double value) { return std::round(value * 1000.0) / 1000.0; };
     json.beginArray();
     for (const DayFigures &d : days) {
         json.beginObject(); // the members in Qt's order, by name
         json.member(QLatin1StringView("date"), d.date.toString(Qt::ISODate));
         json.member(
-            QLatin1StringView("estimated_ml"), d.estimatedMl ? std::optional(rounded(*d.estimatedMl)) : std::nullopt);
+            QLatin1StringView("estimated_ml"), d.estimatedMl ? std::optional(jsonRounded(*d.estimatedMl)) : std::nullopt);
         json.member(QLatin1StringView("left_s"), d.leftS);
         // Unknown is never 0: null when no session of the day had its let-downs logged.
         json.member(QLatin1StringView("letdowns"),
             d.sessionsWithLetdownsLogged > 0 ? std::optional<qint64>(d.letdowns) : std::nullopt);
         json.member(QLatin1StringView("longest_gap_s"), d.longestGapS);
-        json.member(QLatin1StringView("measured_ml"), rounded(d.measuredMl));
+        json.member(QLatin1StringView("measured_ml"), jsonRounded(d.measuredMl));
         json.member(QLatin1StringView("night_sessions"), d.nightSessions);
         json.member(QLatin1StringView("nursing_sessions"), d.nursingSessions);
         json.member(QLatin1StringView("pumping_sessions"), d.pumpingSessions);
         json.member(QLatin1StringView("right_s"), d.rightS);
-        json.member(QLatin1StringView("topup_ml"), rounded(d.topupMl));
+        json.member(QLatin1StringView("topup_ml"), jsonRounded(d.topupMl));
         json.endObject();
     }
     json.endArray();

@@ -7,20 +7,14 @@
 #include <cmath>
 
 namespace {
-// Rounded for people and diffs; enough digits for any figure here.
-double rounded(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
-
 QJsonValue number(double value)
 {
-    return rounded(value);
+    return jsonRounded(value);
 }
 
 std::optional<double> optionalNumber(const std::optional<double> &value)
 {
-    return value ? std::optional(rounded(*value)) : std::nullopt;
+    return value ? std::optional(jsonRounded(*value)) : std::nullopt;
 }
 } // namespace
 
@@ -58,7 +52,7 @@ void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats)
         } else {
             json.beginArray();
             for (double ml : week.meanEstimatedMlByOrder)
-                json.value(rounded(ml));
+                json.value(jsonRounded(ml));
             json.endArray();
         }
         json.member(QLatin1StringView("mean_letdowns_nursing"), optionalNumber(week.meanLetdownsNursing));
