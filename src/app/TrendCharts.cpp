@@ -55,40 +55,23 @@ QString number(double value, int decimals = 1)
     return QLocale().toString(value, 'f', decimals);
 }
 
-// Every series' tooltips start with a week's caption: made once per week and language
-// (formatting a date for each of ten years of weeks, in six series, was a sixth of a
-// refresh). The language is checked once per chart (newChart), not for every point.
-struct WeekCaptions {
-    QString pattern;
-    QLocale locale;
-    QString madeFor; // the pattern and the language the captions are in
-    QHash<QDate, QString> byMonday;
-};
-
-WeekCaptions &weekCaptions()
-{
-    thread_local WeekCaptions captions;
-    return captions;
-}
-
-void checkWeekCaptionsLanguage()
-{
-    WeekCaptions &captions = weekCaptions();
-    captions.pattern = Text::tr("Week %1 (from %2)");
-    captions.locale = QLocale();
-    if (const QString key = captions.pattern + QLatin1Char('|') + captions.locale.name(); key != captions.madeFor) {
-        captions.byMonday.clear();
-        captions.madeFor = key;
-    }
-}
-
 QString weekCaption(const WeekStats &week)
 {
-    WeekCaptions &captions = weekCaptions();
-    auto found = captions.byMonday.constFind(week.week.monday);
-    if (found == captions.byMonday.cend())
-        found = captions.byMonday.insert(week.week.monday,
-            captions.pattern.arg(week.week.label(), captions.locale.toString(week.week.monday, QLocale::ShortFormat)));
+    // Every series' tooltips start with it: made once per week and language (formatting a
+    // date for each of ten years of weeks, in six series, was a sixth of a refresh when every
+    // tooltip was written in advance; they are now made when asked, in the language of then).
+    thread_local QString madeFor;
+    thread_local QHash<QDate, QString> captions;
+    const QString pattern = Text::tr("Week %1 (from %2)");
+    const QLocale locale;
+    if (const QString key = pattern + QLatin1Char('|') + locale.name(); key != madeFor) {
+        captions.clear();
+        madeFor = key;
+    }
+    auto found = captions.constFind(week.week.monday);
+    if (found == captions.cend())
+        found = captions.insert(
+            week.week.monday, pattern.arg(week.week.label(), locale.toString(week.week.monday, QLocale::ShortFormat)));
     return *found;
 }
 
@@ -178,7 +161,6 @@ QColor referenceColor()
 
 QChart *newChart(const QString &title)
 {
-    checkWeekCaptionsLanguage(); // every chart begins here
     auto *chart = new QChart;
     if (darkPalette())
         chart->setTheme(QChart::ChartThemeDark);
