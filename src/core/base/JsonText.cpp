@@ -195,31 +195,18 @@ PlaceholderSpan findPlaceholder(
         return {};
     return {at + member.size() - quotedPlaceholder.size(), quotedPlaceholder.size()};
 }
-
-bool replacePlaceholder(QByteArray &document, const char *before, QLatin1StringView key, const char *separator,
-    const QByteArray &text)
-{
-    const PlaceholderSpan span = findPlaceholder(document, before, key, separator);
-    if (span.at < 0)
-        return false;
-    document.replace(span.at, span.length, text);
-    return true;
-}
-
-constexpr char kTopLevelLine[] = "\n    "; // a member of the top level begins a line, so indented
 } // namespace
 
 PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1StringView key)
 {
-    return findPlaceholder(document, kTopLevelLine, key, ": ");
+    return findPlaceholder(document, "\n    ", key, ": "); // a member of the top level begins a line
 }
 
 bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
 {
-    return replacePlaceholder(document, "", key, ":", text);
-}
-
-bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
-{
-    return replacePlaceholder(document, kTopLevelLine, key, ": ", text);
+    const PlaceholderSpan span = findPlaceholder(document, "", key, ":");
+    if (span.at < 0)
+        return false;
+    document.replace(span.at, span.length, text);
+    return true;
 }

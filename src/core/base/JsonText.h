@@ -74,18 +74,18 @@ inline double jsonRounded(double value)
 }
 
 // A stand-in for a member whose value is written directly: insert it into the QJsonObject that
-// Qt writes, then put the value's own text in its place with replaceTopLevelPlaceholder.
+// Qt writes, then put the value's own text in its place (findTopLevelPlaceholder,
+// replaceCompactPlaceholder).
 QJsonValue jsonPlaceholder(QLatin1StringView key);
-// Replaces the top-level member `key`'s placeholder in Qt's indented `document` with `text`
-// (written by a JsonTextWriter at depth 1). False when the placeholder is not there.
-bool replaceTopLevelPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
-// The same in Qt's compact text, where a member's place is not seen from its line: the key
-// and its placeholder, once.
-bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
 // Where the top-level member `key`'s placeholder stands in Qt's indented `document`: its
-// first byte and length (at = -1 when it is not there). For writing the document in pieces.
+// first byte and length (at = -1 when it is not there). The member's own text (written by a
+// JsonTextWriter at depth 1) goes there; writeStatsJson writes the document in pieces.
 struct PlaceholderSpan {
     qsizetype at = -1;
     qsizetype length = 0;
 };
 PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1StringView key);
+// Replaces member `key`'s placeholder in Qt's compact `document` with `text`, where a
+// member's place is not seen from its line: the key and its placeholder, once. False when
+// the placeholder is not there.
+bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
