@@ -24,6 +24,7 @@
 #include "base/Clock.h"
 #include "settings/Preferences.h"
 #include "stats/Insights.h"
+#include "stats/KeptStatistics.h"
 #include "stats/StatsJson.h"
 #include "stats/TrendQuery.h"
 #include "storage/Backups.h"
@@ -234,30 +235,44 @@ int runStats(const QCommandLineParser &parser)
     if (!dataFile.open(databasePath(parser), Database::OpenMode::MustExist))
         return fail(verb, dataFile.errorString());
     SessionStore store(database);
-    // One lean read serves both the weekly figures and the insights.
-    QList<Session> sessions;
-    if (!loadStatisticsSessions(store, range, today(), sessions, error))
-        return fail(verb, error);
-    const int letdownsLeftOut = store.letdownsLeftOut();
-    if (letdownsLeftOut > 0)
-        std::fprintf(stderr, "letdown stats: %d let-downs beyond %d in one session were left out.\n", letdownsLeftOut,
-            kMaxLetdownsPerSession);
-    // Her own curve is fitted to all her sessions, not only the period asked. With all of
-    // them already read, the fit (a bootstrap) runs on a second core while the figures are
-    // computed, unless her curve is in use: then the estimates wait for it.
     Preferences preferences = preferencesWithModel(model, parser);
     const bool asJson = parser.isSet(QStringLiteral("json"));
     const bool fittedChosen = preferences.volumeModelChoice == Preferences::VolumeModelChoice::Fitted;
+    const bool fitWanted = asJson || fittedChosen;
+
+    // Her curve, the insights and the days come from every session. An earlier ask kept them
+    // in the file (stats/KeptStatistics); while no data changed since, they are read from there.
+    const QByteArray keptKey
+        = sessionDerivedStatisticsKey(range, today(), model.decayR, model.firstLetdownMl, fittedChosen);
+    QByteArray stamp, keptBytes;
+    SessionDerivedStatistics derived;
+    const bool kept = store.dataStamp(stamp) && store.loadKeptResult(keptKey, stamp, keptBytes)
+        && !keptBytes.isEmpty() && SessionDerivedStatistics::fromBytes(keptBytes, derived);
+    QList<Session> sessions;
     QFuture<std::optional<VolumeFit>> fitting;
-    if (range.from && (asJson || fittedChosen)) {
-        if (!loadCurrentFit(store, preferences.currentFit, error))
+    if (!kept) {
+        // One lean read serves both the weekly figures and the insights.
+        if (!loadStatisticsSessions(store, range, today(), sessions, error))
             return fail(verb, error);
-    } else if (asJson || fittedChosen) {
-        fitting = QtConcurrent::run([&sessions] { return fitVolumeModel(measuredSessions(sessions)); });
+        derived.letdownsLeftOut = store.letdownsLeftOut();
+        // Her own curve is fitted to all her sessions, not only the period asked. With all of
+        // them already read, the fit (a bootstrap) runs on a second core while the figures are
+        // computed, unless her curve is in use: then the estimates wait for it.
+        if (range.from && fitWanted) {
+            if (!loadCurrentFit(store, derived.fit, error))
+                return fail(verb, error);
+        } else if (fitWanted) {
+            fitting = QtConcurrent::run([&sessions] { return fitVolumeModel(measuredSessions(sessions)); });
+        }
     }
     const auto waitForFit = qScopeGuard([&] { fitting.waitForFinished(); }); // it reads `sessions`
     if (fittedChosen && fitting.isValid())
-        preferences.currentFit = fitting.result();
+        derived.fit = fitting.result();
+    if (derived.letdownsLeftOut > 0)
+        std::fprintf(stderr, "letdown stats: %d let-downs beyond %d in one session were left out.\n",
+            derived.letdownsLeftOut, kMaxLetdownsPerSession);
+    if (fitWanted)
+        preferences.currentFit = derived.fit;
     model = preferences.referenceModel();
     // The weekly figures are kept as data (docs/performance.md): read, not recomputed.
     TrendStats stats;
@@ -268,15 +283,22 @@ int runStats(const QCommandLineParser &parser)
     if (asJson) {
         // The weeks and the days are written directly into Qt's text (writeStatsJson).
         QJsonObject json = trendStatsToJson(stats, model, WeeksAs::Placeholder);
-        json.insert(QStringLiteral("insights"), insightsToJson(computeInsights(sessions, model, range, today())));
-        // The consultant's day by day, both kinds whatever --kind says (docs/consultant.md).
-        const QList<DayFigures> days = dayFigures(sessions, model, range);
-        if (fitting.isValid())
-            preferences.currentFit = fitting.result();
-        // Every figure is made: ten years of sessions are freed on the other core while the
-        // text is written (freeing them here took as long as writing it).
-        QFuture<void> freeing = QtConcurrent::run([doomed = std::move(sessions)]() mutable { doomed = {}; });
+        QFuture<void> freeing;
         const auto waitForFreeing = qScopeGuard([&] { freeing.waitForFinished(); });
+        if (!kept) {
+            derived.insightsJson
+                = QJsonDocument(insightsToJson(computeInsights(sessions, model, range, today()))).toJson(
+                    QJsonDocument::Compact);
+            // The consultant's day by day, both kinds whatever --kind says (docs/consultant.md).
+            derived.daysText = statsDaysText(dayFigures(sessions, model, range));
+            if (fitting.isValid())
+                derived.fit = fitting.result();
+            preferences.currentFit = derived.fit;
+            // Every figure is made: ten years of sessions are freed on the other core while the
+            // text is written (freeing them here took as long as writing it).
+            freeing = QtConcurrent::run([doomed = std::move(sessions)]() mutable { doomed = {}; });
+        }
+        json.insert(QStringLiteral("insights"), QJsonDocument::fromJson(derived.insightsJson).object());
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
         // Let-downs felt with no session running: counted apart, in no session's figures.
         QList<SessionStore::SpontaneousLetdown> felt;
@@ -287,8 +309,8 @@ int runStats(const QCommandLineParser &parser)
         int implausible = 0;
         if (!countImplausibleSessions(store, implausible, error))
             return fail(verb, error);
-        if (letdownsLeftOut > 0)
-            json.insert(QStringLiteral("letdowns_left_out"), letdownsLeftOut);
+        if (derived.letdownsLeftOut > 0)
+            json.insert(QStringLiteral("letdowns_left_out"), derived.letdownsLeftOut);
         if (implausible > 0) {
             json.insert(QStringLiteral("sessions_left_out"), implausible);
             std::fprintf(stderr, "letdown stats: %d sessions on dates before 2000 or more than a year ahead were left "
@@ -297,11 +319,15 @@ int runStats(const QCommandLineParser &parser)
         // Written as the bytes it is (already UTF-8): through QTextStream it went to UTF-16 and
         // back, a twelfth of the command on ten years. In pieces: joined, the weeks and days
         // were copied once more into fresh memory.
-        const bool written = writeStatsJson(json, stats, days, [](QByteArrayView piece) {
+        const bool written = writeStatsJson(json, stats, derived.daysText, [](QByteArrayView piece) {
             return std::fwrite(piece.data(), 1, size_t(piece.size()), stdout) == size_t(piece.size());
         });
         if (!written || std::fflush(stdout) != 0)
             return fail(verb, Text::tr("Cannot write to standard output: %1").arg(qt_error_string(errno)));
+        // Kept for the next ask, after she has her answer. Best effort: a read-only file, or
+        // another program writing just now, only means the next ask computes them again.
+        if (!kept && !stamp.isEmpty())
+            store.saveKeptResult(keptKey, stamp, derived.toBytes());
         return 0;
     }
     out << Text::tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");

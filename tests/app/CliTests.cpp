@@ -1,5 +1,6 @@
 // The headless commands, run as a user would: the real executable, no display.
 #include "scale/SimulatedPumping.h"
+#include "stats/KeptStatistics.h"
 #include "storage/SessionStore.h"
 
 #include "SessionFixtures.h"
@@ -100,6 +101,66 @@ TEST_CASE("CLI: stats --json has the consultant's days, and export --days writes
            "estimated_volume_ml,topup_ml,letdowns,pumped_left_ml,pumped_right_ml,topup_formula_ml");
     CHECK(lines[1] == "2026-10-24,4,1,0,18600,2620,2180,142,78,40,7,50,40,40");
     CHECK(lines[2] == "2026-10-25,1,1,1,21600,600,0,0,78,0,3,,,0");
+}
+
+TEST_CASE("CLI: stats --json keeps what it read from every session, and reads every session again after a change")
+{
+    FixtureDatabase fixture;
+    SessionStore store(fixture.db.database);
+    const QStringList ask {"stats", "--database", fixture.db.path, "--json"};
+    const CliResult first = runLetdown(ask);
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    CHECK(fixture.db.scalar("SELECT count(*) FROM kept_results") == 1);
+    CHECK(runLetdown(ask).out == first.out);
+
+    // Whatever is kept is what the next ask prints: a mark put into the kept insights shows.
+    const auto markKeptInsights = [&] {
+        TestQuery query(fixture.db.database);
+        REQUIRE(query.exec("SELECT key, bytes FROM kept_results"));
+        const QByteArray key = query.value(0).toByteArray();
+        SessionDerivedStatistics kept;
+        REQUIRE(SessionDerivedStatistics::fromBytes(query.value(1).toByteArray(), kept));
+        query.finish();
+        kept.insightsJson = R"({"mark":"kept"})";
+        QByteArray stamp;
+        REQUIRE(store.dataStamp(stamp));
+        REQUIRE(store.saveKeptResult(key, stamp, kept.toBytes()));
+    };
+    const auto insightsOf = [](const CliResult &result) {
+        INFO(result.err.toStdString());
+        REQUIRE(result.exitCode == 0);
+        return QJsonDocument::fromJson(result.out).object().value("insights").toObject();
+    };
+    const auto daysLetdowns = [](const CliResult &result) {
+        int letdowns = 0;
+        for (const QJsonValue &day : QJsonDocument::fromJson(result.out).object().value("days").toArray())
+            letdowns += day.toObject().value("letdowns").toInt();
+        return letdowns;
+    };
+    markKeptInsights();
+    CHECK(insightsOf(runLetdown(ask)).value("mark").toString() == "kept");
+
+    // A change by another program, through the change counter's triggers.
+    fixture.db.exec("UPDATE sessions SET note = 'kept?' WHERE id = (SELECT min(id) FROM sessions)");
+    const CliResult afterNote = runLetdown(ask);
+    CHECK_FALSE(insightsOf(afterNote).contains("mark"));
+    CHECK(afterNote.out == first.out); // a note changes no figure
+    CHECK(fixture.db.scalar("SELECT count(*) FROM kept_results") == 1); // the stale answer is gone
+
+    // A let-down added by hand to a finished session moves no counter: its id is in the stamp.
+    markKeptInsights();
+    fixture.db.exec("INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
+                    " SELECT id, started_at_utc_ms + 700000, started_utc_offset_s, 700000, 'left' FROM sessions"
+                    " WHERE id = (SELECT min(id) FROM sessions)");
+    const CliResult afterLetdown = runLetdown(ask);
+    CHECK_FALSE(insightsOf(afterLetdown).contains("mark"));
+    CHECK(daysLetdowns(afterLetdown) == daysLetdowns(first) + 1);
+
+    // Other inputs are asked again too: another decay.
+    markKeptInsights();
+    CHECK_FALSE(insightsOf(runLetdown(ask + QStringList {"--decay", "0.5"})).contains("mark"));
+    CHECK(insightsOf(runLetdown(ask)).value("mark").toString() == "kept"); // kept beside it
 }
 
 TEST_CASE("CLI: stats honours --from, --to and --kind")

@@ -1,4 +1,6 @@
 #include "model/VolumeModel.h"
+#include "model/FittedVolumeModel.h"
+#include "stats/KeptStatistics.h"
 #include "stats/StatsJson.h"
 #include "stats/Summary.h"
 #include "stats/TrendQuery.h"
@@ -291,4 +293,55 @@ TEST_CASE("Let-downs without a feed are found by the local date she saw, like se
     CHECK(felt.size() == 1);
     REQUIRE(loadSpontaneousLetdownsInRange(store, {}, felt, error));
     CHECK(felt.size() == 2);
+}
+
+TEST_CASE("Kept statistics: read back exactly as written; another layout or damaged bytes are refused")
+{
+    SessionDerivedStatistics kept;
+    kept.fit = fitVolumeModel(measuredSessions(knownModelSessions(5, 60, 30, 0.6)));
+    REQUIRE(kept.fit);
+    REQUIRE(kept.fit->fitted);
+    REQUIRE(kept.fit->volumeOfOrderIntervals.size() == VolumeFit::kOrdersWithBand);
+    kept.fit->needs = QStringLiteral("noch zwei Sitzungen"); // any text, as written
+    kept.insightsJson = R"({"sessions":3})";
+    kept.daysText = QByteArray(5000, 'd');
+    kept.letdownsLeftOut = 7;
+
+    SessionDerivedStatistics read;
+    REQUIRE(SessionDerivedStatistics::fromBytes(kept.toBytes(), read));
+    CHECK(read == kept);
+    SessionDerivedStatistics withoutFit;
+    withoutFit.daysText = "[]";
+    REQUIRE(SessionDerivedStatistics::fromBytes(withoutFit.toBytes(), read));
+    CHECK(read == withoutFit);
+    CHECK_FALSE(read.fit);
+
+    QByteArray otherLayout = kept.toBytes();
+    otherLayout[0] = char(otherLayout[0] + 1);
+    CHECK_FALSE(SessionDerivedStatistics::fromBytes(otherLayout, read));
+    CHECK_FALSE(SessionDerivedStatistics::fromBytes(kept.toBytes().chopped(3), read));
+    CHECK_FALSE(SessionDerivedStatistics::fromBytes({}, read));
+    CHECK(read == withoutFit); // a refused read leaves what was there
+}
+
+TEST_CASE("Kept statistics: every input but the data gives another key")
+{
+    const StatsRange all;
+    const QDate today(2026, 11, 20);
+    const QByteArray key = sessionDerivedStatisticsKey(all, today, 0.6, 30, false);
+    CHECK(key == sessionDerivedStatisticsKey(all, today, 0.6, 30, false));
+    CHECK(key != sessionDerivedStatisticsKey(all, today.addDays(1), 0.6, 30, false));
+    CHECK(key != sessionDerivedStatisticsKey(StatsRange {QDate(2026, 1, 5), std::nullopt}, today, 0.6, 30, false));
+    CHECK(key != sessionDerivedStatisticsKey(StatsRange {std::nullopt, QDate(2026, 11, 1)}, today, 0.6, 30, false));
+    CHECK(key != sessionDerivedStatisticsKey(all, today, 0.5, 30, false));
+    CHECK(key != sessionDerivedStatisticsKey(all, today, 0.6, 31, false));
+    CHECK(key != sessionDerivedStatisticsKey(all, today, 0.6, 30, true));
+    // The sentences' language.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QByteArray german = sessionDerivedStatisticsKey(all, today, 0.6, 30, false);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QByteArray english = sessionDerivedStatisticsKey(all, today, 0.6, 30, false);
+    QLocale::setDefault(before);
+    CHECK(german != english);
 }

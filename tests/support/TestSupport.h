@@ -195,9 +195,11 @@ struct TempDatabase {
         TestQuery query(database);
         REQUIRE(query.exec(sql));
     }
-    // Takes the file back to before version 9 (no kept weekly figures), for the migration tests.
+    // Takes the file back to before version 9 (no kept weekly figures, nor the kept answers
+    // of version 10), for the migration tests.
     void dropWeekFigures()
     {
+        exec(QStringLiteral("DROP TABLE kept_results"));
         for (const char *trigger : {"sessions_figures_insert", "sessions_figures_update", "sessions_figures_delete",
                  "ejections_figures_UPDATE", "ejections_figures_DELETE"})
             exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger)));

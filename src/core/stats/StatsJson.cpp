@@ -91,23 +91,28 @@ QJsonObject trendStatsToJson(const TrendStats &stats, const ReferenceModel &mode
     };
 }
 
-bool writeStatsJson(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days,
+QByteArray statsDaysText(const QList<DayFigures> &days)
+{
+    JsonTextWriter dayText(1, 400 * days.size()); // about what a day takes
+    writeDayFiguresJson(dayText, days);
+    return dayText.text();
+}
+
+bool writeStatsJson(QJsonObject document, const TrendStats &stats, QByteArrayView daysText,
     const std::function<bool(QByteArrayView)> &write)
 {
     document.insert(QStringLiteral("weeks"), jsonPlaceholder(QLatin1StringView("weeks")));
     document.insert(QStringLiteral("days"), jsonPlaceholder(QLatin1StringView("days")));
     const QByteArray text = QJsonDocument(document).toJson(QJsonDocument::Indented);
-    JsonTextWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes, and a day
+    JsonTextWriter weeks(1, 800 * stats.weeks.size()); // about what a week takes
     writeWeeksJson(weeks, stats);
-    JsonTextWriter dayText(1, 400 * days.size());
-    writeDayFiguresJson(dayText, days);
     // Qt's text, with each placeholder's place taken by its member's own text, in the
     // document's order (its members are sorted by key).
     struct Cut {
         PlaceholderSpan span;
         QByteArrayView value;
     };
-    Cut cuts[] = {{findTopLevelPlaceholder(text, QLatin1StringView("days")), dayText.view()},
+    Cut cuts[] = {{findTopLevelPlaceholder(text, QLatin1StringView("days")), daysText},
         {findTopLevelPlaceholder(text, QLatin1StringView("weeks")), weeks.view()}};
     Q_ASSERT(cuts[0].span.at >= 0 && cuts[1].span.at >= 0); // both were inserted just above
     std::sort(std::begin(cuts), std::end(cuts), [](const Cut &a, const Cut &b) { return a.span.at < b.span.at; });
@@ -123,7 +128,7 @@ bool writeStatsJson(QJsonObject document, const TrendStats &stats, const QList<D
 QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days)
 {
     QByteArray all;
-    writeStatsJson(std::move(document), stats, days, [&all](QByteArrayView piece) {
+    writeStatsJson(std::move(document), stats, statsDaysText(days), [&all](QByteArrayView piece) {
         all += piece;
         return true;
     });

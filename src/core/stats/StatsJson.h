@@ -24,8 +24,10 @@ void writeWeeksJson(JsonTextWriter &json, const TrendStats &stats);
 // of `stats` and the `days`, byte for byte what QJsonDocument writes for all of them at once.
 // writeStatsJson hands it to `write` in pieces, in order, so that ten years' 2 MB of weeks and
 // days are never copied into one more buffer; false as soon as `write` returns false.
-bool writeStatsJson(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days,
+// `daysText` is statsDaysText's (kept with the other figures made from every session).
+bool writeStatsJson(QJsonObject document, const TrendStats &stats, QByteArrayView daysText,
     const std::function<bool(QByteArrayView)> &write);
+QByteArray statsDaysText(const QList<DayFigures> &days);
 QByteArray statsJsonText(QJsonObject document, const TrendStats &stats, const QList<DayFigures> &days);
 // Which volume model the estimates used, and both models' figures:
 // {"in_use", "source", "reference": {"first_ml", "decay"}, "fitted": {"first_ml",

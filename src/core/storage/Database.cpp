@@ -922,6 +922,13 @@ bool Database::migrate(int fromVersion)
             if (!execAll(statements))
                 return false;
         }
+        if (fromVersion < 10) {
+            // Answers kept from an earlier ask (docs/schema.md): what `stats --json` computes
+            // from every session, valid while the data's stamp is the one it was made with.
+            if (!exec(QStringLiteral("CREATE TABLE kept_results (key BLOB PRIMARY KEY, stamp BLOB NOT NULL,"
+                                     " bytes BLOB NOT NULL)")))
+                return false;
+        }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     });
 }

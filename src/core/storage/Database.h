@@ -13,7 +13,7 @@ struct sqlite3_stmt;
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
     // PRAGMA application_id: "LtDn". Tells our files apart from other SQLite files.
     static constexpr qint32 kApplicationId = 0x4C74446E;
 
@@ -84,6 +84,7 @@ public:
     // How long a write waits for another program's write lock (SQLite's busy timeout).
     static constexpr int kDefaultLockWaitMs = 5000;
     void setLockWaitMs(int ms);
+    int lockWaitMs() const { return m_lockWaitMs; }
     // The last failed statement found the database locked by another connection.
     bool lastFailureWasBusy() const { return m_lastFailureWasBusy; }
     // Whether a transaction is open on the connection (SQLite ends one by itself on some errors).

@@ -236,6 +236,50 @@ bool SessionStore::loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, 
     return query.ok() || fail(query);
 }
 
+bool SessionStore::dataStamp(QByteArray &stamp)
+{
+    SqlStatement query(m_database,
+        "SELECT (SELECT value FROM meta WHERE key = 'change_count'), (SELECT coalesce(max(id), 0) FROM ejections),"
+        " (SELECT coalesce(max(id), 0) FROM sessions), (SELECT coalesce(max(id), 0) FROM spontaneous_letdowns)");
+    if (!query.next())
+        return fail(query);
+    stamp = QByteArray::number(query.integer(0)) + ':' + QByteArray::number(query.integer(1)) + ':'
+        + QByteArray::number(query.integer(2)) + ':' + QByteArray::number(query.integer(3));
+    return true;
+}
+
+bool SessionStore::loadKeptResult(const QByteArray &key, const QByteArray &stamp, QByteArray &bytes)
+{
+    bytes.clear();
+    SqlStatement query(m_database, "SELECT bytes FROM kept_results WHERE key = ? AND stamp = ?");
+    query.bindBlob(1, key);
+    query.bindBlob(2, stamp);
+    if (query.next())
+        bytes = query.blob(0);
+    return query.ok() || fail(query);
+}
+
+bool SessionStore::saveKeptResult(const QByteArray &key, const QByteArray &stamp, const QByteArray &bytes)
+{
+    if (m_database.isReadOnly())
+        return false; // nothing to say: an answer not kept is only computed again
+    const int lockWaitMs = m_database.lockWaitMs();
+    m_database.setLockWaitMs(0);
+    const auto restoreLockWait = qScopeGuard([&] { m_database.setLockWaitMs(lockWaitMs); });
+    return transaction([&] {
+        SqlStatement stale(m_database, "DELETE FROM kept_results WHERE stamp <> ? OR key = ?");
+        stale.bindBlob(1, stamp);
+        stale.bindBlob(2, key);
+        SqlStatement keep(m_database, "INSERT INTO kept_results (key, stamp, bytes) VALUES (?, ?, ?)");
+        keep.bindBlob(1, key);
+        keep.bindBlob(2, stamp);
+        keep.bindBlob(3, bytes);
+        SqlStatement fewest(m_database,
+            "DELETE FROM kept_results WHERE rowid NOT IN (SELECT rowid FROM kept_results ORDER BY rowid DESC LIMIT 4)");
+        return (stale.run() || fail(stale)) && (keep.run() || fail(keep)) && (fewest.run() || fail(fewest));
+    });
+}
+
 bool SessionStore::loadChangedWeeks(qint64 fromWeek, qint64 toWeek, QList<qint64> &weeks)
 {
     weeks.clear();

@@ -156,6 +156,17 @@ public:
     // no finished session), and their marks cleared.
     bool saveWeekFigures(const QMap<qint64, QByteArray> &figures);
 
+    // Answers kept from an earlier ask (stats/KeptStatistics; the store only keeps bytes).
+    // One is valid while the data's stamp is the one it was made with: the change counter
+    // (moved by triggers on every change but a let-down's insert) and the last let-down's,
+    // session's and felt let-down's ids, so a change by any program, sqlite3 included, makes it stale.
+    bool dataStamp(QByteArray &stamp);
+    // Empty `bytes` when nothing is kept under `key` with this stamp.
+    bool loadKeptResult(const QByteArray &key, const QByteArray &stamp, QByteArray &bytes);
+    // Keeps `bytes` under `key`, drops what is stale, and keeps the four newest. Never waits
+    // for another program's write lock (false then, as for a read-only file): it is only kept.
+    bool saveKeptResult(const QByteArray &key, const QByteArray &stamp, const QByteArray &bytes);
+
     QString errorString() const { return m_error; }
     // Let-downs the last statistics read left out (beyond kMaxLetdownsPerSession in a session).
     int letdownsLeftOut() const { return m_letdownsLeftOut; }
