@@ -284,7 +284,11 @@ int runStats(const QCommandLineParser &parser)
         // The weeks and the days are written directly into Qt's text (writeStatsJson).
         QJsonObject json = trendStatsToJson(stats, model, WeeksAs::Placeholder);
         QFuture<void> freeing;
-        const auto waitForFreeing = qScopeGuard([&] { freeing.waitForFinished(); });
+        QFuture<QByteArray> packing; // reads `derived`, which stays as it is from here on
+        const auto waitForOtherCores = qScopeGuard([&] {
+            freeing.waitForFinished();
+            packing.waitForFinished();
+        });
         if (!kept) {
             derived.insightsJson
                 = QJsonDocument(insightsToJson(computeInsights(sessions, model, range, today()))).toJson(
@@ -295,8 +299,10 @@ int runStats(const QCommandLineParser &parser)
                 derived.fit = fitting.result();
             preferences.currentFit = derived.fit;
             // Every figure is made: ten years of sessions are freed on the other core while the
-            // text is written (freeing them here took as long as writing it).
+            // text is written (freeing them here took as long as writing it), and what is kept
+            // for the next ask is packed.
             freeing = QtConcurrent::run([doomed = std::move(sessions)]() mutable { doomed = {}; });
+            packing = QtConcurrent::run([&derived] { return derived.toBytes(); });
         }
         json.insert(QStringLiteral("insights"), QJsonDocument::fromJson(derived.insightsJson).object());
         json.insert(QStringLiteral("model"), volumeModelToJson(preferences));
@@ -326,8 +332,8 @@ int runStats(const QCommandLineParser &parser)
             return fail(verb, Text::tr("Cannot write to standard output: %1").arg(qt_error_string(errno)));
         // Kept for the next ask, after she has her answer. Best effort: a read-only file, or
         // another program writing just now, only means the next ask computes them again.
-        if (!kept && !stamp.isEmpty())
-            store.saveKeptResult(keptKey, stamp, derived.toBytes());
+        if (packing.isValid() && !stamp.isEmpty())
+            store.saveKeptResult(keptKey, stamp, packing.result());
         return 0;
     }
     out << Text::tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");
