@@ -237,11 +237,13 @@ struct Bench {
             return double(t.nsecsElapsed()) / 1e6;
         };
 
-        QList<double> app, floor, threePages;
+        QList<double> app, floor, twoPages, threePages;
         const int perRound = 40;
         for (int round = 0; round < runs; ++round) { // interleaved: noise hits both alike
             for (int i = 0; i < perRound; ++i)
                 floor << durableInserts({insert}, i, round);
+            for (int i = 0; i < perRound; ++i)
+                twoPages << durableInserts({insert, insert2}, i, round);
             for (int i = 0; i < perRound; ++i)
                 threePages << durableInserts({insert, insert2, insert3}, i, round);
             for (int i = 0; i < perRound; ++i) {
@@ -256,6 +258,8 @@ struct Bench {
         sqlite3_close(db);
         rows << Row {QStringLiteral("let-down tap (call to committed row)"), label, median(app), median(floor),
             QStringLiteral("ms"), 1.2, QStringLiteral("floor: C API single-row WAL+FULL transaction")};
+        rows << Row {QStringLiteral("  two rows' pages, no Letdown code"), label, median(twoPages), median(floor),
+            QStringLiteral("ms"), 0, QStringLiteral("the same transaction with a row in each of two tables")};
         rows << Row {QStringLiteral("  three rows' pages, no Letdown code"), label, median(threePages), median(floor),
             QStringLiteral("ms"), 0,
             QStringLiteral("the same transaction with a row in each of three tables: the tap's pages at the least")};

@@ -245,7 +245,8 @@ bool SessionRecorder::markLetdown(std::optional<qint64> tappedAtMonotonicMs)
     // A let-down changes neither the state nor the side, so the stored totals "as of the
     // last step" stay right (a restart adds the time since, as before): only the let-down
     // row is written, unless a clock jump has to be flagged on the session.
-    return commit(s, e, s.clockJumpDetected != jumpKnown);
+    const bool rowChanged = s.clockJumpDetected != jumpKnown;
+    return commit(std::move(s), e, rowChanged); // moved: its let-downs are not copied to add one
 }
 
 SessionRecorder::Placement SessionRecorder::placeTap(qint64 tapMs, qint64 monotonicNowMs) const
@@ -423,9 +424,9 @@ bool SessionRecorder::setMeasurements(const Measurements &measurements)
     return commit(s);
 }
 
-bool SessionRecorder::commit(const Session &next, const std::optional<Letdown> &newLetdown, bool rowChanged)
+bool SessionRecorder::commit(Session next, const std::optional<Letdown> &newLetdown, bool rowChanged)
 {
-    m_session = next;
+    m_session = std::move(next);
     // What the step wrote: the session row when it changed, the let-down when there is one
     // (a plain let-down leaves the row as it was; its log row names the session).
     QJsonObject payload;

@@ -140,7 +140,7 @@ private:
     // Folds the time since the last step into the totals and stamps the step's wall time.
     Session advancedToNow();
     // rowChanged: the session row itself changed (false only for a plain let-down).
-    bool commit(const Session &next, const std::optional<Letdown> &newLetdown = std::nullopt, bool rowChanged = true);
+    bool commit(Session next, const std::optional<Letdown> &newLetdown = std::nullopt, bool rowChanged = true);
     bool commitRewrite(const Session &next); // rewrites the session's let-downs too
     bool flush();
     // Takes the step's change record (if any) into the unsaved steps, with what it wrote.

@@ -208,6 +208,7 @@ private:
     qint64 m_lastId = 0;
     int m_lastGeneration = -1;
     int m_letdownsLeftOut = 0;
+    bool m_nothingMarked = false; // this transaction's body marked no week (a live tap)
     const QList<ChangeRecord> *m_scopeChanges = nullptr; // written with every transaction (ChangeScope)
     std::function<void()> m_beforeCommit;
     bool m_inBeforeCommit = false;

@@ -97,6 +97,14 @@ void SqlStatement::bindBlob(int position, const QByteArray &bytes)
     check(sqlite3_bind_blob(m_statement, position, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT));
 }
 
+void SqlStatement::bindUtf8(int position, QByteArrayView text)
+{
+    if (!m_statement)
+        return;
+    // Never a null pointer: SQLite would bind NULL, not an empty text.
+    check(sqlite3_bind_text(m_statement, position, text.isNull() ? "" : text.data(), int(text.size()), SQLITE_TRANSIENT));
+}
+
 QByteArray SqlStatement::blob(int column) const
 {
     return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),

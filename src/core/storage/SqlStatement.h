@@ -45,6 +45,7 @@ public:
     void bind(int position, const std::optional<qint64> &value);
     void bindNull(int position);
     void bindBlob(int position, const QByteArray &bytes);
+    void bindUtf8(int position, QByteArrayView text); // a text already in UTF-8
     // NULL for an empty text (an optional id).
     void bindOrNull(int position, const QString &text);
     // A text, a whole number, a real number or NULL, by the value's type.
