@@ -148,10 +148,10 @@ TEST_CASE("CLI: stats --json keeps what it read from every session, and reads ev
     CHECK(afterNote.out == first.out); // a note changes no figure
     CHECK(fixture.db.scalar("SELECT count(*) FROM kept_results") == 1); // the stale answer is gone
 
-    // A let-down added by hand to a finished session moves no counter: its id is in the stamp.
+    // A let-down added by hand to a finished session moves no counter: the stamp counts them.
     markKeptInsights();
-    fixture.db.exec("INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
-                    " SELECT id, started_at_utc_ms + 700000, started_utc_offset_s, 700000, 'left' FROM sessions"
+    fixture.db.exec("INSERT INTO ejections (session_id, id, at_utc_ms, utc_offset_s, offset_ms, side)"
+                    " SELECT id, 100, started_at_utc_ms + 700000, started_utc_offset_s, 700000, 'left' FROM sessions"
                     " WHERE id = (SELECT min(id) FROM sessions)");
     const CliResult afterLetdown = runLetdown(ask);
     CHECK_FALSE(insightsOf(afterLetdown).contains("mark"));
@@ -500,8 +500,8 @@ TEST_CASE("CLI: a session holding thousands of let-downs (a damaged file) is rea
     FixtureDatabase fixture;
     // 5,000 let-downs written into the first session of the file, as a broken tool might.
     fixture.db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
-                    " INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
-                    " SELECT (SELECT min(id) FROM sessions), (SELECT started_at_utc_ms FROM sessions WHERE id ="
+                    " INSERT INTO ejections (session_id, id, at_utc_ms, utc_offset_s, offset_ms, side)"
+                    " SELECT (SELECT min(id) FROM sessions), 100 + i, (SELECT started_at_utc_ms FROM sessions WHERE id ="
                     " (SELECT min(id) FROM sessions)) + i, 3600, i, 'left' FROM n");
     const CliResult result = runLetdown({"stats", "--database", fixture.db.path, "--json"});
     INFO(result.err.toStdString());

@@ -211,7 +211,8 @@ TEST_CASE("Week figures: a change written without the journal is still counted, 
     REQUIRE(changedWeeks(rig.store).isEmpty());
     // Another program (sqlite3, an older build) weighs a let-down of a stopped session: the
     // triggers mark its week, nothing rebuilds it.
-    rig.db.exec("UPDATE ejections SET measured_volume_ml = 44 WHERE id = (SELECT min(id) FROM ejections)");
+    rig.db.exec("UPDATE ejections SET measured_volume_ml = 44 WHERE (session_id, offset_ms, id) ="
+                " (SELECT session_id, offset_ms, id FROM ejections ORDER BY session_id, offset_ms, id LIMIT 1)");
     REQUIRE(changedWeeks(rig.store).size() == 1);
     CHECK_FALSE(kept(rig.store) == recomputed(rig.store)); // stale, and known to be
     requireSameTrends(rig.store, today); // read from that week's sessions instead

@@ -195,13 +195,29 @@ struct TempDatabase {
         TestQuery query(database);
         REQUIRE(query.exec(sql));
     }
-    // Takes the file back to before version 9 (no kept weekly figures, nor the kept answers
-    // of version 10), for the migration tests.
+    // Takes the file back to before version 9 (no kept weekly figures; nor the kept answers
+    // of version 10, and its let-downs in a table with a row id and an index by session, as
+    // versions 5 to 9 kept them), for the migration tests.
     void dropWeekFigures()
     {
         exec(QStringLiteral("DROP TABLE kept_results"));
-        for (const char *trigger : {"sessions_figures_insert", "sessions_figures_update", "sessions_figures_delete",
-                 "ejections_figures_UPDATE", "ejections_figures_DELETE"})
+        exec(QStringLiteral("CREATE TABLE ejections_before_10 (id INTEGER PRIMARY KEY,"
+                            " session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                            " at_utc_ms INTEGER NOT NULL, utc_offset_s INTEGER NOT NULL,"
+                            " offset_ms INTEGER NOT NULL CHECK (offset_ms >= 0),"
+                            " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
+                            " measured_volume_ml REAL)"));
+        exec(QStringLiteral("INSERT INTO ejections_before_10 (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+                            " measured_volume_ml) SELECT session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+                            " measured_volume_ml FROM ejections ORDER BY session_id, offset_ms, id"));
+        exec(QStringLiteral("DROP TABLE ejections")); // its version 9 triggers with it
+        exec(QStringLiteral("ALTER TABLE ejections_before_10 RENAME TO ejections"));
+        exec(QStringLiteral("CREATE INDEX ejections_by_session ON ejections(session_id, offset_ms, id, measured_volume_ml)"));
+        for (const char *event : {"UPDATE", "DELETE"})
+            exec(QStringLiteral("CREATE TRIGGER ejections_%1_counts AFTER %1 ON ejections BEGIN UPDATE meta"
+                                " SET value = value + 1 WHERE key = 'change_count'; END")
+                     .arg(QLatin1String(event)));
+        for (const char *trigger : {"sessions_figures_insert", "sessions_figures_update", "sessions_figures_delete"})
             exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(trigger)));
         exec(QStringLiteral("DROP TABLE week_figures"));
         exec(QStringLiteral("DROP TABLE figures_dirty"));

@@ -523,6 +523,27 @@ QString markWeeksSql(const QString &weeks)
                           " WHERE NOT EXISTS (SELECT 1 FROM figures_dirty d WHERE d.week = w)")
         .arg(weeks);
 }
+// The change counter's trigger for `event` on `table` (from version 2; let-down inserts have
+// none: a live tap would pay for an extra page, and a session whose let-downs change
+// otherwise has its own row written too).
+QString changeCountTriggerSql(const char *table, const char *event)
+{
+    return QStringLiteral("CREATE TRIGGER %1_%2_counts AFTER %2 ON %1 BEGIN UPDATE meta"
+                          " SET value = value + 1 WHERE key = 'change_count'; END")
+        .arg(QLatin1String(table), QLatin1String(event));
+}
+
+// The kept weekly figures' trigger for a let-down's UPDATE or DELETE (from version 9): marks
+// the week of its session when that session is finished.
+QString letdownFiguresTriggerSql(const char *event)
+{
+    const char *row = event == QByteArrayView("DELETE") ? "OLD" : "NEW";
+    return QStringLiteral("CREATE TRIGGER ejections_figures_%1 AFTER %1 ON ejections BEGIN %2; END")
+        .arg(QLatin1String(event),
+            markWeeksSql(QStringLiteral("SELECT %1 AS w FROM sessions s WHERE s.id = %2.session_id"
+                                        " AND s.state = 'stopped'")
+                             .arg(weekOfSessionSql("s"), QLatin1String(row))));
+}
 } // namespace
 
 bool Database::withoutInsertCounters(const std::function<bool()> &body)
@@ -544,18 +565,17 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
             return false;
         }
     }
-    // The weeks' marks too (kept weekly figures): set once for the rows added, by id.
+    // The weeks' marks too (kept weekly figures): set once for the sessions added, by id.
+    // Let-downs added to a session already there come with its row rewritten, or after its
+    // let-downs were deleted (a sync): those triggers are not set aside and mark its week.
     qint64 lastSessionId = 0;
-    qint64 lastLetdownId = 0;
     {
-        SqlStatement last(*this, "SELECT (SELECT coalesce(max(id), 0) FROM sessions),"
-                                 " (SELECT coalesce(max(id), 0) FROM ejections)");
+        SqlStatement last(*this, "SELECT coalesce(max(id), 0) FROM sessions");
         if (!last.next()) {
             m_error = Text::tr("Database error in %1: %2").arg(m_path, last.error());
             return false;
         }
         lastSessionId = last.integer(0);
-        lastLetdownId = last.integer(1);
     }
     for (const QString &name : std::as_const(names))
         if (!exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
@@ -567,11 +587,10 @@ bool Database::withoutInsertCounters(const std::function<bool()> &body)
     if (names.contains(QStringLiteral("sessions_figures_insert"))) {
         SqlStatement added(*this,
             markWeeksSql(QStringLiteral("SELECT DISTINCT %1 AS w FROM sessions s WHERE s.state = 'stopped'"
-                                        " AND (s.id > ? OR s.id IN (SELECT session_id FROM ejections WHERE id > ?))")
+                                        " AND s.id > ?")
                              .arg(weekOfSessionSql("s")))
                 .toUtf8());
         added.bind(1, lastSessionId);
-        added.bind(2, lastLetdownId);
         if (!added.run()) {
             m_error = Text::tr("Database error in %1: %2").arg(m_path, added.error());
             return false;
@@ -743,9 +762,7 @@ bool Database::migrate(int fromVersion)
             for (const char *table : {"sessions", "ejections", "session_techniques"})
                 for (const char *event : {"INSERT", "UPDATE", "DELETE"})
                     if (QByteArray(table) != "ejections" || QByteArray(event) != "INSERT")
-                        statements << QStringLiteral("CREATE TRIGGER %1_%2_counts AFTER %2 ON %1 BEGIN UPDATE meta"
-                                                     " SET value = value + 1 WHERE key = 'change_count'; END")
-                                          .arg(QLatin1String(table), QLatin1String(event));
+                        statements << changeCountTriggerSql(table, event);
             if (!execAll(statements))
                 return false;
         }
@@ -911,22 +928,42 @@ bool Database::migrate(int fromVersion)
             // Not on let-down inserts: that trigger cost every live tap a third of its time.
             // A let-down is added to a stopped session only with its row written too (an
             // edit, an import, SessionStore::appendLetdowns), which marks the week.
-            for (const char *event : {"UPDATE", "DELETE"}) {
-                const char *row = event == QByteArrayView("DELETE") ? "OLD" : "NEW";
-                statements << QStringLiteral("CREATE TRIGGER ejections_figures_%1 AFTER %1 ON ejections BEGIN %2; END")
-                                  .arg(QLatin1String(event),
-                                      mark(QStringLiteral("SELECT %1 AS w FROM sessions s WHERE s.id = %2.session_id"
-                                                          " AND s.state = 'stopped'")
-                                               .arg(week("s"), QLatin1String(row))));
-            }
+            for (const char *event : {"UPDATE", "DELETE"})
+                statements << letdownFiguresTriggerSql(event);
             if (!execAll(statements))
                 return false;
         }
         if (fromVersion < 10) {
             // Answers kept from an earlier ask (docs/schema.md): what `stats --json` computes
             // from every session, valid while the data's stamp is the one it was made with.
-            if (!exec(QStringLiteral("CREATE TABLE kept_results (key BLOB PRIMARY KEY, stamp BLOB NOT NULL,"
-                                     " bytes BLOB NOT NULL)")))
+            // And the let-downs kept session by session in the order entered, without a
+            // separate index: a live tap then writes two pages (its let-down's and its
+            // change-log row's), not three. `id` is that order (readers sort a session's few
+            // let-downs by time, ties as entered); rows already there keep theirs, new ones
+            // count on from their session's highest.
+            QStringList statements = {
+                QStringLiteral("CREATE TABLE kept_results (key BLOB PRIMARY KEY, stamp BLOB NOT NULL,"
+                               " bytes BLOB NOT NULL)"),
+                QStringLiteral("CREATE TABLE ejections_by_session_order ("
+                               " session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+                               " id INTEGER NOT NULL,"
+                               " at_utc_ms INTEGER NOT NULL,"
+                               " utc_offset_s INTEGER NOT NULL,"
+                               " offset_ms INTEGER NOT NULL CHECK (offset_ms >= 0),"
+                               " side TEXT NOT NULL CHECK (side = 'left' OR side = 'right' OR side = 'both'),"
+                               " measured_volume_ml REAL,"
+                               " PRIMARY KEY (session_id, id)) WITHOUT ROWID"),
+                QStringLiteral("INSERT INTO ejections_by_session_order (session_id, id, at_utc_ms, utc_offset_s,"
+                               " offset_ms, side, measured_volume_ml) SELECT session_id, id, at_utc_ms, utc_offset_s,"
+                               " offset_ms, side, measured_volume_ml FROM ejections ORDER BY session_id, id"),
+                QStringLiteral("DROP TABLE ejections"), // with its index and triggers
+                QStringLiteral("ALTER TABLE ejections_by_session_order RENAME TO ejections"),
+                changeCountTriggerSql("ejections", "UPDATE"),
+                changeCountTriggerSql("ejections", "DELETE"),
+            };
+            for (const char *event : {"UPDATE", "DELETE"})
+                statements << letdownFiguresTriggerSql(event);
+            if (!execAll(statements))
                 return false;
         }
         return exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));

@@ -7,6 +7,7 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 #include <QVariant>
@@ -66,17 +67,17 @@ const QByteArray kTechniqueInsertSql = "INSERT INTO session_techniques (session_
 // Up to this many let-downs go into one INSERT: a statement's fixed cost (run, halt,
 // reset) is then paid once per session of an import instead of once per let-down.
 constexpr int kMaxLetdownsPerInsert = 12;
-constexpr int kLetdownColumns = 6;
+constexpr int kLetdownColumns = 7;
 // The INSERT for `rows` let-downs (1 .. kMaxLetdownsPerInsert), built once per count.
 const QByteArray &letdownInsertSql(int rows)
 {
     static const QList<QByteArray> statements = [] {
         QList<QByteArray> all;
         for (int count = 1; count <= kMaxLetdownsPerInsert; ++count) {
-            QByteArray sql = "INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side,"
+            QByteArray sql = "INSERT INTO ejections (session_id, id, at_utc_ms, utc_offset_s, offset_ms, side,"
                              " measured_volume_ml) VALUES ";
             for (int row = 0; row < count; ++row)
-                sql += row == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
+                sql += row == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
             all << sql;
         }
         return all;
@@ -135,8 +136,43 @@ bool insertTechniques(qint64 sessionId, const QStringList &techniques, SqlStatem
     return true;
 }
 
-bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown> &ejections, QString &error)
+// A session's let-downs are numbered in the order they were entered (`id`, which orders those
+// at the same moment): `lastId` is the session's highest so far, or empty to ask the file.
+bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown> &ejections, QString &error,
+    std::optional<qint64> lastId = std::nullopt)
 {
+    if (ejections.isEmpty())
+        return true;
+    if (!lastId && ejections.size() == 1) {
+        // A live tap: numbered inside its one statement (a second one cost it a twentieth).
+        const Letdown &e = ejections.constFirst();
+        SqlStatement insert(database,
+            "INSERT INTO ejections (session_id, id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
+            " VALUES (?1, coalesce((SELECT id FROM ejections WHERE session_id = ?1 ORDER BY id DESC LIMIT 1), 0) + 1,"
+            " ?2, ?3, ?4, ?5, ?6)",
+            kKept);
+        insert.bind(1, sessionId);
+        insert.bind(2, e.atUtcMs);
+        insert.bind(3, qint64(e.utcOffsetS));
+        insert.bind(4, e.offsetMs);
+        insert.bind(5, toKey(e.side));
+        insert.bind(6, e.measuredVolumeMl);
+        if (!insert.run()) {
+            error = insert.error();
+            return false;
+        }
+        return true;
+    }
+    if (!lastId) {
+        SqlStatement last(
+            database, "SELECT coalesce(max(id), 0) FROM ejections WHERE session_id = ?", kKept); // few rows
+        last.bind(1, sessionId);
+        if (!last.next()) {
+            error = last.error();
+            return false;
+        }
+        lastId = last.integer(0);
+    }
     for (qsizetype first = 0; first < ejections.size(); first += kMaxLetdownsPerInsert) {
         const int rows = int(qMin<qsizetype>(kMaxLetdownsPerInsert, ejections.size() - first));
         SqlStatement insert(database, letdownInsertSql(rows), kKept);
@@ -144,11 +180,12 @@ bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown
             const Letdown &e = ejections[first + row];
             const int c = row * kLetdownColumns;
             insert.bind(c + 1, sessionId);
-            insert.bind(c + 2, e.atUtcMs);
-            insert.bind(c + 3, qint64(e.utcOffsetS));
-            insert.bind(c + 4, e.offsetMs);
-            insert.bind(c + 5, toKey(e.side));
-            insert.bind(c + 6, e.measuredVolumeMl);
+            insert.bind(c + 2, *lastId + first + row + 1);
+            insert.bind(c + 3, e.atUtcMs);
+            insert.bind(c + 4, qint64(e.utcOffsetS));
+            insert.bind(c + 5, e.offsetMs);
+            insert.bind(c + 6, toKey(e.side));
+            insert.bind(c + 7, e.measuredVolumeMl);
         }
         if (!insert.run()) {
             error = insert.error();
@@ -240,7 +277,7 @@ bool SessionStore::loadWeekFigures(qint64 fromWeek, qint64 toWeek, QMap<qint64, 
 bool SessionStore::dataStamp(QByteArray &stamp)
 {
     SqlStatement query(m_database,
-        "SELECT (SELECT value FROM meta WHERE key = 'change_count'), (SELECT coalesce(max(id), 0) FROM ejections),"
+        "SELECT (SELECT value FROM meta WHERE key = 'change_count'), (SELECT count(*) FROM ejections),"
         " (SELECT coalesce(max(id), 0) FROM sessions), (SELECT coalesce(max(id), 0) FROM spontaneous_letdowns)");
     if (!query.next())
         return fail(query);
@@ -626,7 +663,7 @@ bool SessionStore::insertNewSessions(const QList<const Session *> &sessions, int
         }
         const qint64 id = m_database.lastInsertRowId();
         if (!insertTechniques(id, session->techniques, techniqueRow, m_error)
-            || !insertLetdownRows(m_database, id, session->letdowns, m_error))
+            || !insertLetdownRows(m_database, id, session->letdowns, m_error, 0)) // a new row: none yet
             return false;
         addedLetdowns += int(session->letdowns.size());
     }
@@ -668,6 +705,8 @@ bool SessionStore::writeSession(const Session &s, const QList<Letdown> &newLetdo
         if (!insertTechniques(sessionId, s.techniques, techniqueRow, m_error))
             return false;
     }
+    if (techniques == TechniquesWrite::NewSession) // a new row: no let-down yet
+        return insertLetdownRows(m_database, sessionId, newLetdowns, m_error, 0);
     return insertLetdowns(sessionId, newLetdowns);
 }
 
@@ -944,7 +983,7 @@ bool SessionStore::forEachMatching(
                  : QStringLiteral("SELECT e.session_id, e.offset_ms, e.measured_volume_ml"
                                   " FROM ejections e"),
             QStringLiteral(" WHERE e.session_id") + inMatching,
-            QStringLiteral(" ORDER BY e.session_id, e.offset_ms, e.id")),
+            QStringLiteral(" ORDER BY e.session_id, e.id")), // the table's own order: sorted by time below
         prepared);
     // The same values in each: every cursor filters by the same condition.
     for (SqlStatement *statement : {&sessionRows, &techniqueRows, &letdownRows})
@@ -984,15 +1023,20 @@ bool SessionStore::forEachMatching(
                 s.techniques.append(techniqueTexts(techniqueRows.bytes(1)));
         letdowns.clear();
         for (; letdownCursor.atOrBefore(id); letdownCursor.advance())
-            if (letdownCursor.session == id) {
-                // Statistics take no more than a session can plausibly hold (a file with a
-                // hundred thousand in one session would make every figure crawl); reads for
-                // editing and export take them all, so nothing is lost by a save.
-                if (!full && letdowns.size() >= kMaxLetdownsPerSession)
-                    ++m_letdownsLeftOut;
-                else
-                    letdowns.append(letdownFromRow(letdownRows, full));
-            }
+            if (letdownCursor.session == id)
+                letdowns.append(letdownFromRow(letdownRows, full));
+        // Stored in the order entered; read by time, those at one moment as entered (a late
+        // phone tap, an edit). Nearly always in order already.
+        const auto byTime = [](const Letdown &a, const Letdown &b) { return a.offsetMs < b.offsetMs; };
+        if (!std::is_sorted(letdowns.cbegin(), letdowns.cend(), byTime))
+            std::stable_sort(letdowns.begin(), letdowns.end(), byTime);
+        // Statistics take no more than a session can plausibly hold (a file with a hundred
+        // thousand in one session would make every figure crawl); reads for editing and
+        // export take them all, so nothing is lost by a save.
+        if (!full && letdowns.size() > kMaxLetdownsPerSession) {
+            m_letdownsLeftOut += int(letdowns.size()) - kMaxLetdownsPerSession;
+            letdowns.resize(kMaxLetdownsPerSession);
+        }
         if (!letdowns.isEmpty())
             s.letdowns = QList<Letdown>(letdowns.cbegin(), letdowns.cend());
         visit(std::move(s));

@@ -158,8 +158,9 @@ public:
 
     // Answers kept from an earlier ask (stats/KeptStatistics; the store only keeps bytes).
     // One is valid while the data's stamp is the one it was made with: the change counter
-    // (moved by triggers on every change but a let-down's insert) and the last let-down's,
-    // session's and felt let-down's ids, so a change by any program, sqlite3 included, makes it stale.
+    // (moved by triggers on every change but a let-down's insert), the number of let-downs,
+    // and the last session's and felt let-down's ids, so a change by any program, sqlite3
+    // included, makes it stale.
     bool dataStamp(QByteArray &stamp);
     // Empty `bytes` when nothing is kept under `key` with this stamp.
     bool loadKeptResult(const QByteArray &key, const QByteArray &stamp, QByteArray &bytes);
