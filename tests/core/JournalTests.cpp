@@ -6,6 +6,9 @@
 
 #include "TestSupport.h"
 
+#include <QFileInfo>
+
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -378,4 +381,27 @@ TEST_CASE("Journal: a let-down's change-log entry is written as Qt writes it, wh
         INFO(direct.constData());
         CHECK(direct == compactJson({{QStringLiteral("letdown"), letdownToJson(letdown)}}));
     }
+}
+
+TEST_CASE("Journal: a live let-down writes two pages, its own row's and its change-log row's")
+{
+    // What a tap costs is mostly the pages its commit writes (docs/performance.md). Counted
+    // from the growth of the write-ahead log, one frame per page written.
+    JournalRig rig;
+    REQUIRE(rig.ask(Journal::Step::Start).result == "recorded");
+    const qint64 frameBytes = rig.db.scalar("PRAGMA page_size") + 24;
+    const auto walBytes = [&] { return QFileInfo(rig.db.path + QStringLiteral("-wal")).size(); };
+    QList<qint64> framesPerTap;
+    for (int tap = 0; tap < 15; ++tap) {
+        rig.clock.advance(20'000);
+        const qint64 before = walBytes();
+        REQUIRE(rig.ask(Journal::Step::Letdown).result == "recorded");
+        const qint64 grown = walBytes() - before;
+        REQUIRE(grown % frameBytes == 0);
+        framesPerTap << grown / frameBytes;
+    }
+    std::sort(framesPerTap.begin(), framesPerTap.end());
+    INFO("frames per tap, sorted: " << QDebug::toString(framesPerTap).toStdString());
+    CHECK(framesPerTap[framesPerTap.size() / 2] == 2); // a page that fills now and then splits
+    CHECK(rig.db.scalar("SELECT count(*) FROM ejections") == 15);
 }
