@@ -330,10 +330,14 @@ int runStats(const QCommandLineParser &parser)
         });
         if (!written || std::fflush(stdout) != 0)
             return fail(verb, Text::tr("Cannot write to standard output: %1").arg(qt_error_string(errno)));
-        // Kept for the next ask, after she has her answer. Best effort: a read-only file, or
-        // another program writing just now, only means the next ask computes them again.
-        if (packing.isValid() && !stamp.isEmpty())
-            store.saveKeptResult(keptKey, stamp, packing.result());
+        // Kept for the next ask, after she has her answer, by the file's owner only: with the
+        // window or `serve` holding it, nothing is written (its taps never wait for this) and
+        // the next ask computes them again, as after a read-only file or a busy moment.
+        if (packing.isValid() && !stamp.isEmpty()) {
+            InstanceGuard owner(databasePath(parser));
+            if (owner.tryAcquire() == InstanceGuard::Result::Acquired)
+                store.saveKeptResult(keptKey, stamp, packing.result());
+        }
         return 0;
     }
     out << Text::tr("week      sessions  let-downs/nursing  let-downs/pumping  first let-down (s)  ml/day (est.)\n");

@@ -1,5 +1,6 @@
 // The headless commands, run as a user would: the real executable, no display.
 #include "scale/SimulatedPumping.h"
+#include "instance/InstanceGuard.h"
 #include "stats/KeptStatistics.h"
 #include "storage/SessionStore.h"
 
@@ -161,6 +162,14 @@ TEST_CASE("CLI: stats --json keeps what it read from every session, and reads ev
     markKeptInsights();
     CHECK_FALSE(insightsOf(runLetdown(ask + QStringList {"--decay", "0.5"})).contains("mark"));
     CHECK(insightsOf(runLetdown(ask)).value("mark").toString() == "kept"); // kept beside it
+
+    // While another program owns the file (the window, `serve`), an ask keeps nothing: the
+    // owner's taps never wait for it. Its answer is the same.
+    fixture.db.exec("DELETE FROM kept_results");
+    InstanceGuard window(fixture.db.path);
+    REQUIRE(window.tryAcquire() == InstanceGuard::Result::Acquired);
+    CHECK(runLetdown(ask).out == afterLetdown.out);
+    CHECK(fixture.db.scalar("SELECT count(*) FROM kept_results") == 0);
 }
 
 TEST_CASE("CLI: stats honours --from, --to and --kind")

@@ -303,7 +303,13 @@ bool SessionStore::saveKeptResult(const QByteArray &key, const QByteArray &stamp
         return false; // nothing to say: an answer not kept is only computed again
     const int lockWaitMs = m_database.lockWaitMs();
     m_database.setLockWaitMs(0);
-    const auto restoreLockWait = qScopeGuard([&] { m_database.setLockWaitMs(lockWaitMs); });
+    // Not synced at its commit: an answer lost to a power cut is only computed again (SQLite
+    // keeps the file whole either way), and the sync was most of the time this took.
+    SqlStatement(m_database, "PRAGMA synchronous = NORMAL").run();
+    const auto restore = qScopeGuard([&] {
+        SqlStatement(m_database, "PRAGMA synchronous = FULL").run();
+        m_database.setLockWaitMs(lockWaitMs);
+    });
     return transaction([&] {
         SqlStatement stale(m_database, "DELETE FROM kept_results WHERE stamp <> ? OR key = ?");
         stale.bindBlob(1, stamp);
