@@ -32,6 +32,8 @@
 #include <QMainWindow>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -360,14 +362,14 @@ struct Bench {
         // The phone's side is a plain blocking socket on another thread (what a phone's
         // browser costs is not Letdown's); this thread serves, as the window does.
         int tapNumber = 0;
-        const auto remoteTaps = [&](int count, QList<double> &times) {
+        const auto remoteTaps = [&](int count, QList<double> &times, quint16 port) {
             QEventLoop serving;
             std::thread phone([&] {
                 // One connection kept open, as a phone's browser keeps it.
                 const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
                 sockaddr_in address {};
                 address.sin_family = AF_INET;
-                address.sin_port = htons(server.port());
+                address.sin_port = htons(port);
                 address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
                 const bool connected
                     = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
@@ -403,7 +405,32 @@ struct Bench {
             serving.exec();
             phone.join();
         };
-        QList<double> local, viaPhone;
+        // The same exchange with a server that only answers (a canned answer of the real one's
+        // size, on the same event loop and sockets): what the wire and the wake-ups cost alone.
+        QTcpServer echo;
+        echo.listen(QHostAddress(QHostAddress::LocalHost), 0); // loopback only
+        QByteArray cannedAnswer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 600\r\n\r\n";
+        cannedAnswer += QByteArray(600, ' ');
+        QObject::connect(&echo, &QTcpServer::newConnection, &echo, [&] {
+            QTcpSocket *socket = echo.nextPendingConnection();
+            auto *buffer = new QByteArray;
+            QObject::connect(socket, &QObject::destroyed, [buffer] { delete buffer; });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, &cannedAnswer] {
+                buffer->append(socket->readAll());
+                const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+                const qsizetype at = buffer->indexOf("Content-Length: ");
+                if (headEnd < 0 || at < 0)
+                    return;
+                const qsizetype length = buffer->mid(at + 16, buffer->indexOf("\r\n", at) - at - 16).toLongLong();
+                if (buffer->size() < headEnd + 4 + length)
+                    return;
+                buffer->remove(0, headEnd + 4 + length);
+                socket->write(cannedAnswer);
+                socket->flush();
+            });
+        });
+        QList<double> local, viaPhone, echoed;
         const int perRound = 20;
         for (int round = 0; round < runs; ++round) { // interleaved: noise hits both alike
             for (int i = 0; i < perRound; ++i) {
@@ -412,13 +439,17 @@ struct Bench {
                 journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key)); // as a key asks
                 local << double(t.nsecsElapsed()) / 1e6;
             }
-            remoteTaps(perRound, viaPhone);
+            remoteTaps(perRound, viaPhone, server.port());
+            remoteTaps(perRound, echoed, echo.serverPort());
         }
         const int expected = 2 * perRound * runs;
         const int stored = int(recorder.currentSession().letdowns.size());
         rows << Row {QStringLiteral("remote tap over loopback (request to answer)"), label, median(viaPhone),
             median(local), QStringLiteral("ms"), 1.5,
             QStringLiteral("floor: the same let-down from a key; %1 of %2 taps stored").arg(stored).arg(expected)};
+        rows << Row {QStringLiteral("  the same exchange answered by no one's code"), label, median(echoed), median(local),
+            QStringLiteral("ms"), 0,
+            QStringLiteral("a server that only answers, on the same loop: the wire and the wake-ups alone")};
     }
 
     // A scale under the bottle (docs/scale.md): the detector on a 25-minute session read

@@ -118,13 +118,26 @@ TEST_CASE("Direct JSON: nested and empty containers are laid out as Qt lays them
     CHECK(compact.text() == QJsonDocument(kSample.toArray()).toJson(QJsonDocument::Compact));
 }
 
-TEST_CASE("Direct JSON: a compact answer's placeholder is replaced once")
+TEST_CASE("Direct JSON: a compact answer with its state is Qt's text of the whole")
 {
-    QByteArray answer = QJsonDocument(QJsonObject {{"ok", true}, {"status", jsonPlaceholder(QLatin1StringView("status"))}})
-                            .toJson(QJsonDocument::Compact);
-    CHECK(replaceCompactPlaceholder(answer, QLatin1StringView("status"), "{\"state\":\"idle\"}"));
-    CHECK(answer == "{\"ok\":true,\"status\":{\"state\":\"idle\"}}");
-    CHECK_FALSE(replaceCompactPlaceholder(answer, QLatin1StringView("status"), "{}")); // once only
+    const QByteArray state = R"({"last_feed":null,"server_time":"2026-11-29T03:12:05.250+01:00","state":"idle"})";
+    const QJsonObject stateObject = QJsonDocument::fromJson(state).object();
+    REQUIRE_FALSE(stateObject.isEmpty());
+    // The answers the phone gets: a tap's (with and without a message), a scale's counts, a
+    // refusal, and members before and after "status" in key order.
+    const QList<QJsonObject> answers = {
+        {{"ok", true}, {"result", "recorded"}},
+        {{"ok", false}, {"result", "refused"}, {"message", QStringLiteral("Start a session \"first\" — ✓\n")}},
+        {{"ok", true}, {"result", "recorded"}, {"taken", 118}, {"skipped", 2}},
+        {{"a", QJsonValue::Null}, {"z", 0.125}, {"zz", -3}},
+        {},
+    };
+    for (const QJsonObject &answer : answers) {
+        QJsonObject whole = answer;
+        whole.insert("status", stateObject);
+        const QByteArray ours = compactObjectWith(answer, QLatin1StringView("status"), state);
+        CHECK(ours.toStdString() == QJsonDocument(whole).toJson(QJsonDocument::Compact).toStdString());
+    }
 }
 
 TEST_CASE("Direct JSON: stats' weeks and days spliced into Qt's text equal Qt's text of the whole")

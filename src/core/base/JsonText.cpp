@@ -177,6 +177,22 @@ void JsonTextWriter::null()
     append("null", 4);
 }
 
+void JsonTextWriter::value(const QJsonValue &plain)
+{
+    switch (plain.type()) {
+    case QJsonValue::Bool: return value(plain.toBool());
+    case QJsonValue::Double: return value(plain.toDouble());
+    case QJsonValue::String: return value(plain.toString());
+    default: Q_ASSERT(plain.isNull()); return null(); // no containers here (nor "undefined")
+    }
+}
+
+void JsonTextWriter::rawValue(QByteArrayView json)
+{
+    beforeValue();
+    append(json.data(), size_t(json.size()));
+}
+
 QJsonValue jsonPlaceholder(QLatin1StringView key)
 {
     return QStringLiteral("@letdown-written-directly:%1@").arg(key);
@@ -202,11 +218,26 @@ PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1Strin
     return findPlaceholder(document, "\n    ", key, ": "); // a member of the top level begins a line
 }
 
-bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text)
+QByteArray compactObjectWith(const QJsonObject &members, QLatin1StringView key, QByteArrayView valueText)
 {
-    const PlaceholderSpan span = findPlaceholder(document, "", key, ":");
-    if (span.at < 0)
-        return false;
-    document.replace(span.at, span.length, text);
-    return true;
+    // Built and written by Qt, the answer cost a phone's tap a tenth of its work.
+    JsonTextWriter json(0, 96 + valueText.size(), JsonTextWriter::Layout::Compact);
+    json.beginObject();
+    bool written = false;
+    const auto writeIt = [&] {
+        json.key(key);
+        json.rawValue(valueText);
+        written = true;
+    };
+    for (auto it = members.constBegin(); it != members.constEnd(); ++it) { // sorted by key, as Qt writes them
+        const QByteArray name = it.key().toLatin1();
+        if (!written && QLatin1StringView(name) > key)
+            writeIt();
+        json.key(QLatin1StringView(name));
+        json.value(it.value());
+    }
+    if (!written)
+        writeIt();
+    json.endObject();
+    return json.text();
 }

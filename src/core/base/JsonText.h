@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLatin1StringView>
 #include <QList>
@@ -40,6 +42,8 @@ public:
     void value(const std::optional<double> &number); // null when empty
     void value(const std::optional<qint64> &number); // null when empty
     void null();
+    void value(const QJsonValue &plain); // a boolean, number, text or null
+    void rawValue(QByteArrayView json); // a value already written as JSON, as it is
     // key(name), then value(v): one member of an object.
     template <typename Value> void member(QLatin1StringView name, const Value &v)
     {
@@ -85,7 +89,7 @@ struct PlaceholderSpan {
     qsizetype length = 0;
 };
 PlaceholderSpan findTopLevelPlaceholder(const QByteArray &document, QLatin1StringView key);
-// Replaces member `key`'s placeholder in Qt's compact `document` with `text`, where a
-// member's place is not seen from its line: the key and its placeholder, once. False when
-// the placeholder is not there.
-bool replaceCompactPlaceholder(QByteArray &document, QLatin1StringView key, const QByteArray &text);
+// Qt's compact text of `members` with one member more, `key`, whose value is `valueText`
+// (already JSON, written by a JsonTextWriter): the phone's answer with its state. `members`
+// holds booleans, numbers, texts and nulls only (what an answer says).
+QByteArray compactObjectWith(const QJsonObject &members, QLatin1StringView key, QByteArrayView valueText);

@@ -365,14 +365,8 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
             return sendJson(socket, 403,
                 message(false, QStringLiteral("error"), QStringLiteral("Taps come from the remote's own page.")));
         const Answer answer = scale ? scaleReadings(request) : tap(request, spontaneous);
-        // The state written directly, in Qt's text of the rest of the answer.
-        QJsonObject body = answer.body;
-        body.insert(QStringLiteral("status"), jsonPlaceholder(QLatin1StringView("status")));
-        QByteArray text = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        const bool replaced = replaceCompactPlaceholder(text, QLatin1StringView("status"), state());
-        Q_ASSERT(replaced); // inserted just above
-        Q_UNUSED(replaced);
-        return sendJson(socket, answer.status, text);
+        // The answer with the state, both written directly.
+        return sendJson(socket, answer.status, compactObjectWith(answer.body, QLatin1StringView("status"), state()));
     }
     sendJson(socket, 404,
         message(false, QStringLiteral("error"), QStringLiteral("No such API (this is version 1: /api/v1/...).")));
