@@ -68,7 +68,7 @@ void Database::close()
 {
     if (!m_handle)
         return;
-    for (sqlite3_stmt *statement : std::as_const(m_keptStatements))
+    for (const auto &[text, statement] : m_keptStatements)
         sqlite3_finalize(statement); // before the connection closes, or it cannot
     m_keptStatements.clear();
     // The last connection to close folds the WAL into the file (every statement is
@@ -612,21 +612,21 @@ bool Database::exec(const QString &sql)
     return true;
 }
 
-sqlite3_stmt *Database::preparedForConnection(const QByteArray &sql)
+sqlite3_stmt *Database::preparedForConnection(QByteArrayView sql)
 {
-    if (sqlite3_stmt *kept = m_keptStatements.value(sql))
-        return kept;
+    const std::string_view text(sql.data(), size_t(sql.size()));
+    if (const auto kept = m_keptStatements.find(text); kept != m_keptStatements.end())
+        return kept->second;
     sqlite3_stmt *statement = nullptr;
     if (!m_handle
-        || sqlite3_prepare_v3(
-               m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+        || sqlite3_prepare_v3(m_handle, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
             != SQLITE_OK) {
         m_error = Text::tr("Database error in %1: %2")
                       .arg(m_path, m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle)) : QString());
         sqlite3_finalize(statement);
         return nullptr;
     }
-    m_keptStatements.insert(sql, statement);
+    m_keptStatements.emplace(std::string(text), statement);
     return statement;
 }
 

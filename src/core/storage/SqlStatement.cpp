@@ -16,7 +16,7 @@ SqlStatement::SqlStatement(Database &database, QByteArrayView sql, Prepared prep
     }
     if (prepared == Prepared::ForTheConnection) {
         m_finalizeAtEnd = false;
-        m_statement = database.preparedForConnection(QByteArray(sql.data(), sql.size()));
+        m_statement = database.preparedForConnection(sql);
         if (!m_statement)
             failWith(sqlite3_errcode(db));
         return;
