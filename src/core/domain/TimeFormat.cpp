@@ -52,20 +52,43 @@ QString isoTimeWithMs(qint64 utcMs, int utcOffsetS)
 {
     const QDate date = storedLocalDate(utcMs, utcOffsetS);
     // Years of four digits and whole-minute offsets; anything else as Qt writes it.
-    if (!date.isValid() || date.year() < 1 || date.year() > 9999 || utcOffsetS % 60 != 0)
+    int year = 0, month = 0, day = 0;
+    date.getDate(&year, &month, &day); // one calendar conversion, not one for each part
+    if (!date.isValid() || year < 1 || year > 9999 || utcOffsetS % 60 != 0 || std::abs(utcOffsetS) >= 100 * 3600)
         return storedLocalDateTime(utcMs, utcOffsetS).toString(Qt::ISODateWithMs);
     constexpr qint64 kMsPerDay = 24LL * 3600 * 1000;
     const qint64 localMs = utcMs + qint64(utcOffsetS) * 1000;
-    const qint64 msOfDay = localMs % kMsPerDay + (localMs % kMsPerDay < 0 ? kMsPerDay : 0);
-    char text[40];
-    int length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d", date.year(), date.month(),
-        date.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60), int(msOfDay / 1000 % 60), int(msOfDay % 1000));
+    const int msOfDay = int(localMs % kMsPerDay + (localMs % kMsPerDay < 0 ? kMsPerDay : 0));
+    // Digit by digit: snprintf took most of a phone answer's three times.
+    char text[32];
+    int length = 0;
+    const auto digits = [&](int value, int count) {
+        for (int i = count - 1; i >= 0; --i, value /= 10)
+            text[length + i] = char('0' + value % 10);
+        length += count;
+    };
+    const auto put = [&](char c) { text[length++] = c; };
+    digits(year, 4);
+    put('-');
+    digits(month, 2);
+    put('-');
+    digits(day, 2);
+    put('T');
+    digits(msOfDay / 3'600'000, 2);
+    put(':');
+    digits(msOfDay / 60'000 % 60, 2);
+    put(':');
+    digits(msOfDay / 1000 % 60, 2);
+    put('.');
+    digits(msOfDay % 1000, 3);
     if (utcOffsetS == 0) {
-        text[length++] = 'Z';
+        put('Z');
     } else {
         const int minutes = std::abs(utcOffsetS) / 60;
-        length += std::snprintf(
-            text + length, sizeof text - size_t(length), "%c%02d:%02d", utcOffsetS < 0 ? '-' : '+', minutes / 60, minutes % 60);
+        put(utcOffsetS < 0 ? '-' : '+');
+        digits(minutes / 60, 2);
+        put(':');
+        digits(minutes % 60, 2);
     }
     return QString::fromLatin1(text, length);
 }
