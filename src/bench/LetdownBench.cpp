@@ -620,6 +620,18 @@ struct Bench {
             QStringLiteral("every session read again, and what it made kept; the same floor")};
     }
 
+    // The same ask on ten years against one year, alternated: how it grows with her history.
+    void statsGrowth(const QString &tenYears, const QString &oneYear)
+    {
+        const auto ask = [&](const QString &path) {
+            return timeProcess(letdown,
+                {QStringLiteral("stats"), QStringLiteral("--database"), path, QStringLiteral("--json")}, environment());
+        };
+        const auto [ten, one] = interleavedMedians([&] { return ask(tenYears); }, [&] { return ask(oneYear); });
+        rows << Row {QStringLiteral("  growth from one year to ten"), QStringLiteral("heavy"), ten, one,
+            QStringLiteral("ms"), 0, QStringLiteral("floor: the same ask on the one-year file")};
+    }
+
     void exportImport(const QString &label, const QString &path)
     {
         const QString sessionsCsv = work.filePath(QStringLiteral("export-%1-sessions.csv").arg(label));
@@ -877,8 +889,10 @@ int main(int argc, char **argv)
             QStringLiteral("target <= 50 ms; ratio = growth from 1 to 10 years (target <= 2)")};
         bench.keptFigures(QStringLiteral("heavy"), heavy);
     }
-    if (measures("stats"))
+    if (measures("stats")) {
         bench.statsJson(QStringLiteral("heavy"), heavy);
+        bench.statsGrowth(heavy, year);
+    }
     if (measures("export"))
         bench.exportImport(QStringLiteral("heavy"), heavy);
     if (measures("sync"))
