@@ -490,6 +490,34 @@ TEST_CASE("A version 4 file is updated to let-downs kept session by session, tho
     CHECK(sessions[0].letdowns == more.letdowns);
 }
 
+TEST_CASE("A file with let-downs of no session (damaged) is still updated, and they stay in its backup")
+{
+    TempDatabase db;
+    SessionStore store(db.database);
+    const QList<Session> original = someSessions(2);
+    REQUIRE(store.saveSessions(original));
+    db.dropWeekFigures(); // back to version 8
+    db.exec("PRAGMA user_version=8");
+    db.exec("PRAGMA foreign_keys=OFF");
+    db.exec("INSERT INTO ejections (session_id, at_utc_ms, utc_offset_s, offset_ms, side)"
+            " VALUES (999999, 1000, 0, 5000, 'left')");
+    const qint64 letdowns = db.scalar("SELECT count(*) FROM ejections");
+
+    Database reopened;
+    DataFile owner(reopened);
+    REQUIRE(owner.open(db.path));
+    const auto backups = Backups::list(db.path, true);
+    REQUIRE(backups.size() == 1);
+    TestQuery count(reopened);
+    REQUIRE(count.exec("SELECT count(*) FROM ejections"));
+    CHECK(count.value(0).toLongLong() == letdowns - 1);
+    SessionStore upgraded(reopened);
+    QList<Session> sessions;
+    REQUIRE(upgraded.loadSessionsStartedBetween(0, std::numeric_limits<qint64>::max(), sessions));
+    CHECK(sessions == original);
+    CHECK(Database::integrityOf(backups.constFirst().path) == "ok");
+}
+
 TEST_CASE("A version 7 file gets the sync tables, and its sessions stay as they were")
 {
     TempDatabase db;

@@ -955,7 +955,11 @@ bool Database::migrate(int fromVersion)
                                " PRIMARY KEY (session_id, id)) WITHOUT ROWID"),
                 QStringLiteral("INSERT INTO ejections_by_session_order (session_id, id, at_utc_ms, utc_offset_s,"
                                " offset_ms, side, measured_volume_ml) SELECT session_id, id, at_utc_ms, utc_offset_s,"
-                               " offset_ms, side, measured_volume_ml FROM ejections ORDER BY session_id, id"),
+                               " offset_ms, side, measured_volume_ml FROM ejections"
+                               // Rows of no session (a damaged file) would fail the new table's
+                               // foreign key, and with it the update; no read ever showed them,
+                               // and the backup taken before the update keeps them.
+                               " WHERE session_id IN (SELECT id FROM sessions) ORDER BY session_id, id"),
                 QStringLiteral("DROP TABLE ejections"), // with its index and triggers
                 QStringLiteral("ALTER TABLE ejections_by_session_order RENAME TO ejections"),
                 changeCountTriggerSql("ejections", "UPDATE"),

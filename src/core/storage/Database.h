@@ -130,8 +130,8 @@ private:
     bool execPrepared(const QByteArray &sql);
     void close();
 
-    // Looked up by the statement's text without copying it (a copy and Qt's hash of it were a
-    // tenth of a tap's own work): the map's hash and equality take a view of the text.
+    // Looked up by the statement's text without copying it (a tap looks up four or five): the
+    // map's hash and equality take a view of the text.
     struct TextHash {
         using is_transparent = void;
         size_t operator()(std::string_view text) const { return std::hash<std::string_view> {}(text); }

@@ -144,7 +144,7 @@ bool insertLetdownRows(Database &database, qint64 sessionId, const QList<Letdown
     if (ejections.isEmpty())
         return true;
     if (!lastId && ejections.size() == 1) {
-        // A live tap: numbered inside its one statement (a second one cost it a twentieth).
+        // A live tap: numbered inside its one statement (a second statement was 3 % of its instructions).
         const Letdown &e = ejections.constFirst();
         SqlStatement insert(database,
             "INSERT INTO ejections (session_id, id, at_utc_ms, utc_offset_s, offset_ms, side, measured_volume_ml)"
@@ -779,7 +779,7 @@ bool SessionStore::appendLetdowns(const QString &uuid, const QList<Letdown> &eje
         if (!touch.run())
             return fail(touch);
         // A live tap: no trigger ran, so no week was marked by this transaction, and the
-        // kept figures need no look before its commit (that look was a tenth of a tap).
+        // kept figures need no look before its commit (that look was 4 % of a tap's instructions).
         m_nothingMarked = touch.rowsChanged() == 0;
         return true;
     });
