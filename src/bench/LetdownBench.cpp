@@ -371,8 +371,12 @@ struct Bench {
                 address.sin_family = AF_INET;
                 address.sin_port = htons(port);
                 address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                const bool connected
-                    = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+                // A server that never answers ends the measurement, not the bench: every wait
+                // for an answer is bounded (the loop below stops at the first that times out).
+                const timeval answerWait {10, 0};
+                const bool connected = fd >= 0
+                    && ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &answerWait, sizeof answerWait) == 0
+                    && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
                 for (int i = 0; connected && i < count; ++i) {
                     const QByteArray body
                         = "{\"action\":\"letdown\",\"tap_id\":\"bench-tap-" + QByteArray::number(++tapNumber) + "\"}";
