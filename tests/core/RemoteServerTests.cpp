@@ -101,6 +101,38 @@ TEST_CASE("HTTP: a request is taken whole, and a malformed or oversized one gets
     CHECK(statusOf("GET x HTTP/1.1\r\n\r\n") == 400);
     CHECK(statusOf("GET / HTTP/1.1\r\nno colon here\r\n\r\n") == 400);
     CHECK(statusOf("GET / HTTP/1.1\r\nX: " + QByteArray(9000, 'a')) == 431);
+    CHECK(statusOf("GET  / HTTP/1.1\r\n\r\n") == 400); // two spaces: four parts
+    CHECK(statusOf("GET / HTTP/1.1 x\r\n\r\n") == 400);
+    CHECK(statusOf("GET /\r\n\r\n") == 400);
+    CHECK(statusOf("G@T / HTTP/1.1\r\n\r\n") == 400);
+    CHECK(statusOf("GET / HTTP/1.1\r\n folded: value\r\n\r\n") == 400);
+    CHECK(statusOf("GET / HTTP/1.1\r\nName : value\r\n\r\n") == 400);
+    CHECK(statusOf("GET / HTTP/1.1\r\nA: b\n\r\n\r\n") == 400); // an empty header line
+    CHECK(statusOf("GET / HTTP/1.1\r\n: no name\r\n\r\n") == 400);
+
+    // Bare newlines end lines too; names are lower-cased, values trimmed; the version and
+    // "Connection" decide whether the connection stays open.
+    buffer = "GET /a?b=1 HTTP/1.0\nX-One:\tfirst \nx-one: second\r\n\r\nGET /next HTTP/1.1\r\n\r\n";
+    REQUIRE(Http::takeRequest(buffer, request).status == 200);
+    CHECK(request.path == "/a");
+    CHECK(request.query == "b=1");
+    CHECK(request.header("x-one") == "first");
+    CHECK(request.headers.size() == 2);
+    CHECK_FALSE(request.keepAlive); // HTTP/1.0
+    CHECK(buffer == "GET /next HTTP/1.1\r\n\r\n"); // the next request stays
+    REQUIRE(Http::takeRequest(buffer, request).status == 200);
+    CHECK(request.path == "/next");
+    CHECK(request.headers.isEmpty());
+    CHECK(request.keepAlive);
+    buffer = "GET / HTTP/1.1\r\nConnection: Close\r\n\r\n";
+    REQUIRE(Http::takeRequest(buffer, request).status == 200);
+    CHECK_FALSE(request.keepAlive);
+
+    const QByteArray answer = Http::response(409, "application/json", "{}", {{"Vary", "Accept-Language"}}, true);
+    CHECK(answer
+        == "HTTP/1.1 409 Conflict\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+           "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+           "Referrer-Policy: no-referrer\r\nConnection: keep-alive\r\nVary: Accept-Language\r\n\r\n{}");
 }
 
 TEST_CASE("Remote access: home-network addresses only, a long random key, and wrong keys slowed then refused")
@@ -371,6 +403,14 @@ TEST_CASE("Remote: a connection stays open for the next request (as browsers kee
     REQUIRE(QTest::qWaitFor([&] { return received.count("HTTP/1.1 200") == 2 && received.endsWith("}"); }, 5000));
     CHECK(received.indexOf("\"result\":\"recorded\"") < received.lastIndexOf("HTTP/1.1 200"));
     CHECK(r.count("SELECT count(*) FROM ejections") == 1);
+
+    // Each request on an open connection must name this machine, not only the first one.
+    received.clear();
+    phone.write("GET /api/v1/status HTTP/1.1\r\nHost: rebound.example:" + QByteArray::number(r.port) + "\r\n"
+        + bearer(kKey) + "\r\n");
+    REQUIRE(QTest::qWaitFor([&] { return wholeResponse(received); }, 5000));
+    CHECK(received.startsWith("HTTP/1.1 421"));
+    CHECK(exchange(httpGet(r.port, "/api/v1/status", kKey)).startsWith("HTTP/1.1 200"));
 
     // "Connection: close": answered, then closed.
     received.clear();

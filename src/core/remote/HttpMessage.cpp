@@ -1,7 +1,7 @@
 #include "remote/HttpMessage.h"
 
 namespace {
-bool isToken(const QByteArray &text)
+bool isToken(QByteArrayView text)
 {
     if (text.isEmpty())
         return false;
@@ -50,24 +50,41 @@ Http::ParseOutcome Http::takeRequest(QByteArray &buffer, HttpRequest &request)
         return buffer.size() > kMaxHeaderBytes ? bad(431, "The request's headers are too long.") : ParseOutcome {};
     if (headerEnd > kMaxHeaderBytes)
         return bad(431, "The request's headers are too long.");
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() != 3 || !isToken(requestLine[0]) || !requestLine[1].startsWith('/'))
+    // Read in place, line by line (lists of copied lines were a tenth of a remote tap's work).
+    const QByteArrayView head(buffer.constData(), headerEnd);
+    qsizetype lineEnd = head.indexOf('\n');
+    if (lineEnd < 0)
+        lineEnd = head.size();
+    // "METHOD /path HTTP/1.1": three parts, one space between each.
+    const QByteArrayView requestLine = head.first(lineEnd).trimmed();
+    const qsizetype firstSpace = requestLine.indexOf(' ');
+    const qsizetype secondSpace = firstSpace < 0 ? -1 : requestLine.indexOf(' ', firstSpace + 1);
+    if (secondSpace < 0 || requestLine.indexOf(' ', secondSpace + 1) >= 0)
         return bad(400, "The request line is not 'METHOD /path HTTP/1.1'.");
-    if (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0")
+    const QByteArrayView method = requestLine.first(firstSpace);
+    const QByteArrayView target = requestLine.sliced(firstSpace + 1, secondSpace - firstSpace - 1);
+    const QByteArrayView version = requestLine.sliced(secondSpace + 1);
+    if (!isToken(method) || !target.startsWith('/'))
+        return bad(400, "The request line is not 'METHOD /path HTTP/1.1'.");
+    if (version != "HTTP/1.1" && version != "HTTP/1.0")
         return bad(505, "Only HTTP/1.0 and 1.1 are spoken here.");
     HttpRequest parsed;
-    parsed.method = requestLine[0];
-    const QByteArray &target = requestLine[1];
-    const int question = target.indexOf('?');
-    parsed.path = question < 0 ? target : target.left(question);
-    parsed.query = question < 0 ? QByteArray() : target.mid(question + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].endsWith('\r') ? lines[i].chopped(1) : lines[i];
-        const int colon = line.indexOf(':');
-        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t') || !isToken(line.left(colon)))
+    parsed.method = method.toByteArray();
+    const qsizetype question = target.indexOf('?');
+    parsed.path = (question < 0 ? target : target.first(question)).toByteArray();
+    parsed.query = question < 0 ? QByteArray() : target.sliced(question + 1).toByteArray();
+    for (qsizetype from = lineEnd + 1; from <= head.size();) {
+        qsizetype end = head.indexOf('\n', from);
+        if (end < 0)
+            end = head.size();
+        QByteArrayView line = head.sliced(from, end - from);
+        from = end + 1;
+        if (line.endsWith('\r'))
+            line.chop(1);
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t') || !isToken(line.first(colon)))
             return bad(400, "A header line is malformed.");
-        parsed.headers.append({line.left(colon).toLower(), line.mid(colon + 1).trimmed()});
+        parsed.headers.append({line.first(colon).toByteArray().toLower(), line.sliced(colon + 1).trimmed().toByteArray()});
     }
     if (parsed.hasHeader("transfer-encoding"))
         return bad(411, "Send the body with a Content-Length, not in chunks.");
@@ -87,7 +104,7 @@ Http::ParseOutcome Http::takeRequest(QByteArray &buffer, HttpRequest &request)
     if (buffer.size() < total)
         return {};
     parsed.body = buffer.mid(headerEnd + 4, bodyBytes);
-    parsed.keepAlive = requestLine[2] == "HTTP/1.1" && !parsed.header("connection").toLower().contains("close");
+    parsed.keepAlive = version == "HTTP/1.1" && !parsed.header("connection").toLower().contains("close");
     buffer.remove(0, total);
     request = std::move(parsed);
     return {200, {}};
@@ -121,15 +138,17 @@ QByteArray Http::reasonPhrase(int status)
 QByteArray Http::response(int status, const QByteArray &contentType, const QByteArray &body,
     const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool keepAlive)
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray out;
+    out.reserve(256 + body.size());
+    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reasonPhrase(status)).append("\r\n");
     if (!contentType.isEmpty())
-        out += "Content-Type: " + contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        out.append("Content-Type: ").append(contentType).append("\r\n");
+    out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     // Nothing the remote serves may be kept by a cache or shown in another site's frame.
-    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-           "Referrer-Policy: no-referrer\r\n";
-    out += keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+    out.append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+               "Referrer-Policy: no-referrer\r\n");
+    out.append(keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n");
     for (const auto &[name, value] : extraHeaders)
-        out += name + ": " + value + "\r\n";
-    return out + "\r\n" + body;
+        out.append(name).append(": ").append(value).append("\r\n");
+    return out.append("\r\n").append(body);
 }

@@ -28,13 +28,6 @@ static void initRemotePage()
 // What the API says is English, like the page that shows it (and like the command line):
 // the words of a German desktop would not fit an English page.
 namespace {
-// Each connection's state, kept on its socket.
-const char *const kBufferProperty = "letdownRequestBuffer"; // bytes not yet taken as a request
-const char *const kBusyProperty = "letdownBusy"; // a request is being answered (or waits: long poll)
-const char *const kKeepAliveProperty = "letdownKeepAlive"; // the request being answered keeps it open
-const char *const kServedProperty = "letdownServed"; // at least one request was answered
-const char *const kAcceptedProperty = "letdownAccepted"; // order of acceptance (oldest first)
-
 QString stateKey(SessionRecorder::State state)
 {
     switch (state) {
@@ -192,25 +185,28 @@ void RemoteServer::accept(QTcpServer *server)
         }
         socket->setParent(server);
         static quint64 accepted = 0;
-        socket->setProperty(kAcceptedProperty, ++accepted);
+        Connection &connection = m_connections[socket];
+        connection.acceptedOrder = ++accepted;
+        connection.peerText = socket->peerAddress().toString();
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readFrom(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A request must arrive whole within a few seconds (a slow sender holds nothing
         // open), and a connection kept open between requests closes when idle that long.
-        auto *idle = new QTimer(socket);
-        idle->setObjectName(QStringLiteral("idle"));
-        idle->setSingleShot(true);
-        idle->setInterval(kRequestTimeoutMs);
-        connect(idle, &QTimer::timeout, socket, [this, socket] {
-            if (socket->property(kBusyProperty).toBool())
+        connection.idle = new QTimer(socket);
+        connection.idle->setSingleShot(true);
+        connection.idle->setInterval(kRequestTimeoutMs);
+        connect(connection.idle, &QTimer::timeout, socket, [this, socket] {
+            const Connection &idle = m_connections[socket];
+            if (idle.busy)
                 return;
-            if (socket->property(kServedProperty).toBool() && socket->property(kBufferProperty).toByteArray().isEmpty())
+            if (idle.served && idle.buffer.isEmpty())
                 socket->disconnectFromHost(); // an idle kept-alive connection
             else
                 sendJson(
                     socket, 408, message(false, QStringLiteral("error"), QStringLiteral("The request took too long.")));
         });
-        idle->start();
+        connection.idle->start();
     }
 }
 
@@ -237,9 +233,8 @@ bool RemoteServer::makeRoomFor(const QHostAddress &peer)
     // The oldest connection that is not being answered (a long poll waits as "busy": kept).
     QTcpSocket *oldest = nullptr;
     for (QTcpSocket *socket : peerFull ? peers : open)
-        if (!socket->property(kBusyProperty).toBool()
-            && (!oldest
-                || socket->property(kAcceptedProperty).toULongLong() < oldest->property(kAcceptedProperty).toULongLong()))
+        if (!m_connections[socket].busy
+            && (!oldest || m_connections[socket].acceptedOrder < m_connections[oldest].acceptedOrder))
             oldest = socket;
     if (!oldest)
         return false;
@@ -251,24 +246,23 @@ bool RemoteServer::makeRoomFor(const QHostAddress &peer)
 
 void RemoteServer::readFrom(QTcpSocket *socket)
 {
-    socket->setProperty(kBufferProperty, socket->property(kBufferProperty).toByteArray() + socket->readAll());
+    m_connections[socket].buffer += socket->readAll();
     takeNextRequest(socket);
 }
 
 void RemoteServer::takeNextRequest(QTcpSocket *socket)
 {
-    if (socket->property(kBusyProperty).toBool())
+    Connection &connection = m_connections[socket];
+    if (connection.busy)
         return; // one at a time: the next is taken once this one is answered
-    QByteArray buffer = socket->property(kBufferProperty).toByteArray();
     HttpRequest request;
-    const Http::ParseOutcome outcome = Http::takeRequest(buffer, request);
-    socket->setProperty(kBufferProperty, buffer);
+    const Http::ParseOutcome outcome = Http::takeRequest(connection.buffer, request);
     if (outcome.status == 0)
         return;
-    socket->setProperty(kBusyProperty, true);
-    if (auto *idle = socket->findChild<QTimer *>(QStringLiteral("idle")))
-        idle->stop();
-    socket->setProperty(kKeepAliveProperty, outcome.status == 200 && request.keepAlive);
+    connection.busy = true;
+    if (connection.idle)
+        connection.idle->stop();
+    connection.keepAlive = outcome.status == 200 && request.keepAlive;
     if (outcome.status != 200)
         sendJson(socket, outcome.status, message(false, QStringLiteral("error"), QString::fromUtf8(outcome.error)));
     else
@@ -295,10 +289,16 @@ bool RemoteServer::hostAllowed(const QByteArray &host) const
 
 void RemoteServer::handle(QTcpSocket *socket, const HttpRequest &request)
 {
-    if (!hostAllowed(request.header("host")))
-        return sendJson(socket, 421,
-            message(false, QStringLiteral("error"),
-                QStringLiteral("This remote answers only to this computer's own address.")));
+    // A connection's later requests name the same host: checked once, then compared.
+    Connection &connection = m_connections[socket];
+    const QByteArray host = request.header("host");
+    if (host.isEmpty() || host != connection.allowedHost) {
+        if (!hostAllowed(host))
+            return sendJson(socket, 421,
+                message(false, QStringLiteral("error"),
+                    QStringLiteral("This remote answers only to this computer's own address.")));
+        connection.allowedHost = host;
+    }
     if (request.path.startsWith("/api/"))
         return handleApi(socket, request);
     static const QHash<QByteArray, QPair<QString, QByteArray>> files = {
@@ -347,7 +347,7 @@ void RemoteServer::handleApi(QTcpSocket *socket, const HttpRequest &request)
         return;
     }
     m_throttle.recordSuccess(peer);
-    emit phoneSeen(peer.toString());
+    emit phoneSeen(m_connections[socket].peerText);
     if (request.path == "/api/v1/status") {
         if (request.method != "GET")
             return sendJson(socket, 405, message(false, QStringLiteral("error"), QStringLiteral("Only GET here.")));
@@ -604,23 +604,23 @@ void RemoteServer::stateChanged()
 void RemoteServer::send(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
     const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
-    const bool keepAlive = socket->property(kKeepAliveProperty).toBool();
-    socket->write(Http::response(status, contentType, body, extraHeaders, keepAlive));
+    Connection &connection = m_connections[socket];
+    socket->write(Http::response(status, contentType, body, extraHeaders, connection.keepAlive));
     // Handed to the system now: QTcpSocket would otherwise write it only on the event loop's
     // next pass (a wake-up and a poll more before the phone hears that its tap is stored).
     socket->flush();
-    socket->setProperty(kServedProperty, true);
-    if (!keepAlive) {
-        socket->setProperty(kBusyProperty, true); // nothing more is read from it
+    connection.served = true;
+    if (!connection.keepAlive) {
+        connection.busy = true; // nothing more is read from it
         socket->disconnectFromHost(); // after the bytes are written
         return;
     }
-    socket->setProperty(kBusyProperty, false);
-    if (auto *idle = socket->findChild<QTimer *>(QStringLiteral("idle")))
-        idle->start();
+    connection.busy = false;
+    if (connection.idle)
+        connection.idle->start();
     // A request that came while this one was answered (pipelined) is taken next, from the
     // event loop rather than from inside this answer.
-    if (!socket->property(kBufferProperty).toByteArray().isEmpty())
+    if (!connection.buffer.isEmpty())
         QMetaObject::invokeMethod(
             this,
             [this, socket = QPointer<QTcpSocket>(socket)] {

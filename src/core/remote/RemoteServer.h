@@ -19,6 +19,7 @@ class Clock;
 class Journal;
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 class SessionCommands;
 class SessionStore;
 
@@ -110,6 +111,18 @@ private:
     QByteArray state(); // compact JSON, written directly (a remote tap built it as a QJsonObject: a tenth of it)
     void stateChanged();
 
+    // What is kept about one open connection, dropped with its socket (Qt's dynamic
+    // properties were a twentieth of a remote tap's instructions).
+    struct Connection {
+        QByteArray buffer; // bytes not yet taken as a request
+        quint64 acceptedOrder = 0; // the oldest idle connection gives way first
+        QString peerText; // the phone's address, as phoneSeen says it
+        QByteArray allowedHost; // the Host header already found to name this machine
+        QTimer *idle = nullptr; // the socket's: a request must arrive whole, an idle one closes
+        bool busy = false; // a request is being answered (or waits: long poll)
+        bool served = false; // at least one request was answered
+        bool keepAlive = false; // the request being answered keeps it open
+    };
     Journal &m_journal;
     SessionCommands &m_commands;
     SessionStore &m_store;
@@ -123,4 +136,5 @@ private:
     FailureThrottle m_throttle;
     qint64 m_version = 1;
     QList<QPointer<QTcpSocket>> m_waiting; // long polls, answered on the next change
+    QHash<const QTcpSocket *, Connection> m_connections;
 };
