@@ -47,7 +47,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
+#include <semaphore>
 #include <thread>
 
 namespace {
@@ -359,56 +361,6 @@ struct Bench {
         commands.startOrStop();
         const QByteArray head = "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port())
             + "\r\nAuthorization: Bearer " + secret + "\r\nContent-Type: application/json\r\n";
-        // The phone's side is a plain blocking socket on another thread (what a phone's
-        // browser costs is not Letdown's); this thread serves, as the window does.
-        int tapNumber = 0;
-        const auto remoteTaps = [&](int count, QList<double> &times, quint16 port) {
-            QEventLoop serving;
-            std::thread phone([&] {
-                // One connection kept open, as a phone's browser keeps it.
-                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in address {};
-                address.sin_family = AF_INET;
-                address.sin_port = htons(port);
-                address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                // A server that never answers ends the measurement, not the bench: every wait
-                // for an answer is bounded (the loop below stops at the first that times out).
-                const timeval answerWait {10, 0};
-                const bool connected = fd >= 0
-                    && ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &answerWait, sizeof answerWait) == 0
-                    && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
-                for (int i = 0; connected && i < count; ++i) {
-                    const QByteArray body
-                        = "{\"action\":\"letdown\",\"tap_id\":\"bench-tap-" + QByteArray::number(++tapNumber) + "\"}";
-                    const QByteArray request
-                        = head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-                    QElapsedTimer t;
-                    t.start();
-                    if (::send(fd, request.constData(), size_t(request.size()), 0) != request.size())
-                        break;
-                    // To the end of the answer: its head, then Content-Length bytes.
-                    QByteArray answer;
-                    char buffer[4096];
-                    qsizetype headEnd = -1, length = -1;
-                    while (length < 0 || answer.size() < headEnd + 4 + length) {
-                        const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
-                        if (got <= 0)
-                            break;
-                        answer.append(buffer, got);
-                        if (headEnd < 0 && (headEnd = answer.indexOf("\r\n\r\n")) >= 0) {
-                            const qsizetype at = answer.indexOf("Content-Length: ");
-                            length = answer.mid(at + 16, answer.indexOf("\r\n", at) - at - 16).toLongLong();
-                        }
-                    }
-                    times << double(t.nsecsElapsed()) / 1e6;
-                }
-                if (fd >= 0)
-                    ::close(fd);
-                QMetaObject::invokeMethod(&serving, &QEventLoop::quit, Qt::QueuedConnection);
-            });
-            serving.exec();
-            phone.join();
-        };
         // The same exchange with a server that only answers (a canned answer of the real one's
         // size, on the same event loop and sockets): what the wire and the wake-ups cost alone.
         QTcpServer echo;
@@ -434,19 +386,83 @@ struct Bench {
                 socket->flush();
             });
         });
+
+        // The phone's side is a plain blocking socket on another thread (what a phone's
+        // browser costs is not Letdown's), one connection to each server kept open, as a
+        // phone's browser keeps it; this thread serves, as the window does. The key's tap,
+        // the phone's and the bare exchange take turns one by one: measured in blocks, the
+        // key's taps ran back to back on warm caches while each of the phone's came after a
+        // wake-up, and the drift of the disk fell on one block alone.
+        const int fdOfServer = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int fdOfEcho = ::socket(AF_INET, SOCK_STREAM, 0);
+        const auto connectTo = [](int fd, quint16 port) {
+            sockaddr_in address {};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(port);
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            // A server that never answers ends the measurement, not the bench: every wait
+            // for an answer is bounded (the phone stops at the first that times out).
+            const timeval answerWait {10, 0};
+            return fd >= 0 && ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &answerWait, sizeof answerWait) == 0
+                && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+        };
+        const bool connected = connectTo(fdOfServer, server.port()) && connectTo(fdOfEcho, echo.serverPort());
+        int tapNumber = 0;
+        // One request and its whole answer (its head, then Content-Length bytes); false when
+        // the exchange failed.
+        const auto exchange = [&](int fd, QList<double> &times) {
+            const QByteArray body
+                = "{\"action\":\"letdown\",\"tap_id\":\"bench-tap-" + QByteArray::number(++tapNumber) + "\"}";
+            const QByteArray request = head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+            QElapsedTimer t;
+            t.start();
+            if (::send(fd, request.constData(), size_t(request.size()), 0) != request.size())
+                return false;
+            QByteArray answer;
+            char buffer[4096];
+            qsizetype headEnd = -1, length = -1;
+            while (length < 0 || answer.size() < headEnd + 4 + length) {
+                const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+                if (got <= 0)
+                    return false;
+                answer.append(buffer, got);
+                if (headEnd < 0 && (headEnd = answer.indexOf("\r\n\r\n")) >= 0) {
+                    const qsizetype at = answer.indexOf("Content-Length: ");
+                    length = answer.mid(at + 16, answer.indexOf("\r\n", at) - at - 16).toLongLong();
+                }
+            }
+            times << double(t.nsecsElapsed()) / 1e6;
+            return true;
+        };
         QList<double> local, viaPhone, echoed;
         const int perRound = 20;
-        for (int round = 0; round < runs; ++round) { // interleaved: noise hits both alike
-            for (int i = 0; i < perRound; ++i) {
-                QElapsedTimer t;
-                t.start();
-                journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key)); // as a key asks
-                local << double(t.nsecsElapsed()) / 1e6;
+        const int count = perRound * runs;
+        std::counting_semaphore<2> phoneMayTap(0);
+        std::atomic<bool> phoneFailed = false;
+        QEventLoop serving;
+        std::thread phone([&] {
+            for (int i = 0; i < count && !phoneFailed; ++i) {
+                phoneMayTap.acquire();
+                phoneFailed = !connected || !exchange(fdOfServer, viaPhone) || !exchange(fdOfEcho, echoed);
+                // Back to the serving thread, which measures the next key tap.
+                QMetaObject::invokeMethod(&serving, &QEventLoop::quit, Qt::QueuedConnection);
             }
-            remoteTaps(perRound, viaPhone, server.port());
-            remoteTaps(perRound, echoed, echo.serverPort());
+        });
+        for (int i = 0; i < count && !phoneFailed; ++i) {
+            QElapsedTimer t;
+            t.start();
+            journal.apply(Journal::ask(Journal::Step::Letdown, Origin::Key)); // as a key asks
+            local << double(t.nsecsElapsed()) / 1e6;
+            phoneMayTap.release();
+            serving.exec(); // serves the phone's tap, until the phone has both answers
         }
-        const int expected = 2 * perRound * runs;
+        if (phoneFailed)
+            phoneMayTap.release(); // the phone may be waiting for a turn it will not use
+        phone.join();
+        for (const int fd : {fdOfServer, fdOfEcho})
+            if (fd >= 0)
+                ::close(fd);
+        const int expected = 2 * count;
         const int stored = int(recorder.currentSession().letdowns.size());
         rows << Row {QStringLiteral("remote tap over loopback (request to answer)"), label, median(viaPhone),
             median(local), QStringLiteral("ms"), 1.5,
