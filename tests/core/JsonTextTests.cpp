@@ -60,6 +60,16 @@ TEST_CASE("Direct JSON: texts are escaped as Qt escapes them")
         INFO(text.toStdString());
         CHECK(ourText([&](JsonTextWriter &json) { json.value(text); }) == qtText(text));
     }
+    // Plain texts before and after ones that need escaping, in one array: each starts where
+    // the one before it ended.
+    const QStringList texts = {QStringLiteral("plain"), QStringLiteral("plain, then \"quoted\""), QString(),
+        QStringLiteral("Stillhütchen"), QStringLiteral("end")};
+    CHECK(ourText([&](JsonTextWriter &json) {
+        json.beginArray();
+        for (const QString &text : texts)
+            json.value(text);
+        json.endArray();
+    }) == qtText(QJsonArray::fromStringList(texts)));
 }
 
 namespace {

@@ -18,15 +18,6 @@ QByteArray JsonTextWriter::text() const
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
-namespace {
-bool isPlainAscii(const QString &text) // nothing Qt would escape or encode
-{
-    for (const QChar c : text)
-        if (c.unicode() < 0x20 || c.unicode() >= 0x7f || c == u'"' || c == u'\\')
-            return false;
-    return true;
-}
-} // namespace
 
 void JsonTextWriter::indent()
 {
@@ -150,16 +141,23 @@ void JsonTextWriter::value(const std::optional<qint64> &number)
 void JsonTextWriter::value(const QString &text)
 {
     beforeValue();
-    if (isPlainAscii(text)) { // dates and week labels
-        out.push_back('"');
-        for (const QChar c : text)
-            out.push_back(char(c.unicode()));
-        out.push_back('"');
-        return;
+    // Plain ASCII (dates, keys, week labels) is copied in one pass into room made once.
+    const size_t start = out.size();
+    out.resize(start + size_t(text.size()) + 2);
+    char *at = out.data() + start;
+    *at++ = '"';
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') { // something Qt escapes or encodes
+            out.resize(start);
+            // With Qt's own escaping, from its compact form of a one-element array: ["..."].
+            const QByteArray quoted = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+            append(quoted.constData() + 1, size_t(quoted.size() - 2));
+            return;
+        }
+        *at++ = char(u);
     }
-    // Anything else with Qt's own escaping, from its compact form of a one-element array: ["..."].
-    const QByteArray quoted = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
-    append(quoted.constData() + 1, size_t(quoted.size() - 2));
+    *at = '"';
 }
 
 void JsonTextWriter::value(bool yes)
