@@ -459,7 +459,8 @@ struct Bench {
                 phoneFailed = !keyTapped.tryAcquire(1, 10'000);
                 if (!phoneFailed)
                     byEvent << double(t.nsecsElapsed()) / 1e6;
-                phoneFailed = phoneFailed || !connected || !exchange(fdOfServer, viaPhone) || !exchange(fdOfEcho, echoed);
+                phoneFailed
+                    = phoneFailed || !connected || !exchange(fdOfServer, viaPhone) || !exchange(fdOfEcho, echoed);
                 // Back to the serving thread, which measures the next key tap called directly.
                 QMetaObject::invokeMethod(&serving, &QEventLoop::quit, Qt::QueuedConnection);
             }
@@ -488,8 +489,8 @@ struct Bench {
                 .arg(expected)};
         rows << Row {QStringLiteral("  against a key's tap called directly"), label, median(viaPhone), median(local),
             QStringLiteral("ms"), 0, QStringLiteral("no wake-up in the floor: the tap row's way of measuring")};
-        rows << Row {QStringLiteral("  the same exchange answered by no one's code"), label, median(echoed), median(byEvent),
-            QStringLiteral("ms"), 0,
+        rows << Row {QStringLiteral("  the same exchange answered by no one's code"), label, median(echoed),
+            median(byEvent), QStringLiteral("ms"), 0,
             QStringLiteral("a server that only answers, on the same loop: the wire and the wake-ups alone")};
     }
 

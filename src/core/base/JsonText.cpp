@@ -18,7 +18,6 @@ QByteArray JsonTextWriter::text() const
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
-
 void JsonTextWriter::indent()
 {
     if (!compact)

@@ -84,7 +84,8 @@ Http::ParseOutcome Http::takeRequest(QByteArray &buffer, HttpRequest &request)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || line.startsWith(' ') || line.startsWith('\t') || !isToken(line.first(colon)))
             return bad(400, "A header line is malformed.");
-        parsed.headers.append({line.first(colon).toByteArray().toLower(), line.sliced(colon + 1).trimmed().toByteArray()});
+        parsed.headers.append(
+            {line.first(colon).toByteArray().toLower(), line.sliced(colon + 1).trimmed().toByteArray()});
     }
     if (parsed.hasHeader("transfer-encoding"))
         return bad(411, "Send the body with a Content-Length, not in chunks.");

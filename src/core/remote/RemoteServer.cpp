@@ -77,7 +77,8 @@ QJsonObject message(bool ok, const QString &result, const QString &text)
 {
     // A tap's usual answer, built once (a copy shares it): building it was a twentieth of a
     // remote tap's instructions.
-    static const QJsonObject recorded {{QStringLiteral("ok"), true}, {QStringLiteral("result"), QStringLiteral("recorded")}};
+    static const QJsonObject recorded {
+        {QStringLiteral("ok"), true}, {QStringLiteral("result"), QStringLiteral("recorded")}};
     if (ok && text.isEmpty() && result == QLatin1String("recorded"))
         return recorded;
     QJsonObject body {{QStringLiteral("ok"), ok}, {QStringLiteral("result"), result}};
